@@ -1,0 +1,237 @@
+# shellcheck shell=bash
+# Shared helpers for scripts/quickstart and scripts/test. Source it; it sets
+# no shell options of its own and runs nothing when sourced.
+
+CONFSCHED_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+
+# Everything a build, the tests and the quickstart need on Debian 12.
+#  - mariadb-server-core gives mariadbd and mariadb-install-db and starts no
+#    system service (mariadb-server would); mariadb-client-core gives the
+#    mariadb client and my_print_defaults, which mariadb-install-db calls.
+#  - nginx: on Debian 12 "nginx-light" is only a transitional package that
+#    pulls in "nginx" plus the echo module; nginx itself is built with
+#    --with-http_auth_request_module, which conf/nginx/confsched.conf needs.
+CONFSCHED_PACKAGES=(
+  cmake g++ make pkg-config
+  libfcgi-dev libmariadb-dev libctemplate-dev libargon2-dev libssl-dev
+  libinih-dev libboost-test-dev
+  mariadb-server-core mariadb-client-core
+  nginx
+  python3 curl openssl ca-certificates
+)
+
+log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { printf '[%s] error: %s\n' "$(date +%H:%M:%S)" "$*" >&2; exit 1; }
+
+# Milliseconds since the epoch, for timings.
+now_ms() { date +%s%3N; }
+# fmt_ms 12345 -> "12.3s"
+fmt_ms() { printf '%d.%ds' "$(($1 / 1000))" "$((($1 % 1000) / 100))"; }
+
+# Timings: step_begin NAME ... step_end; timings_report prints them all.
+CONFSCHED_STEP_NAMES=()
+CONFSCHED_STEP_MS=()
+CONFSCHED_STEP_CURRENT=""
+CONFSCHED_STEP_T0=0
+CONFSCHED_RUN_T0=$(now_ms)
+step_begin() {
+  step_end
+  CONFSCHED_STEP_CURRENT=$1
+  CONFSCHED_STEP_T0=$(now_ms)
+  log "== $1"
+}
+step_end() {
+  [[ -n $CONFSCHED_STEP_CURRENT ]] || return 0
+  CONFSCHED_STEP_NAMES+=("$CONFSCHED_STEP_CURRENT")
+  CONFSCHED_STEP_MS+=("$(($(now_ms) - CONFSCHED_STEP_T0))")
+  CONFSCHED_STEP_CURRENT=""
+}
+timings_report() {
+  step_end
+  local i
+  echo "Timings:"
+  for i in "${!CONFSCHED_STEP_NAMES[@]}"; do
+    printf '  %-22s %8s\n' "${CONFSCHED_STEP_NAMES[$i]}" "$(fmt_ms "${CONFSCHED_STEP_MS[$i]}")"
+  done
+  printf '  %-22s %8s\n' "total" "$(fmt_ms "$(($(now_ms) - CONFSCHED_RUN_T0))")"
+}
+
+# Prints, one a line, those of the named packages that are not installed.
+missing_packages() {
+  local p status
+  for p in "$@"; do
+    status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+    [[ $status == "install ok installed" ]] || printf '%s\n' "$p"
+  done
+}
+
+# install_packages [PKG...]: installs those of the packages (default: all of
+# CONFSCHED_PACKAGES) that are missing. apt-get update runs at most once per
+# process, and only when something has to be installed.
+CONFSCHED_APT_UPDATED=0
+install_packages() {
+  (($#)) || set -- "${CONFSCHED_PACKAGES[@]}"
+  command -v dpkg-query >/dev/null 2>&1 || die "dpkg-query not found: these scripts expect Debian 12"
+  local missing=()
+  mapfile -t missing < <(missing_packages "$@")
+  if ((${#missing[@]} == 0)); then
+    log "all ${#} packages already installed"
+    return 0
+  fi
+  local sudo=()
+  if ((EUID != 0)); then
+    command -v sudo >/dev/null 2>&1 || die "missing packages (${missing[*]}) and not root; run as root or install sudo"
+    sudo=(sudo)
+  fi
+  log "installing: ${missing[*]}"
+  if ((CONFSCHED_APT_UPDATED == 0)); then
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update </dev/null ||
+      die "apt-get update failed"
+    CONFSCHED_APT_UPDATED=1
+  fi
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+    "${missing[@]}" </dev/null || die "apt-get install failed"
+}
+
+# build_confsched BUILD_DIR BUILD_TYPE [extra cmake args...]
+build_confsched() {
+  local dir=$1 type=$2
+  shift 2
+  local jobs
+  jobs=$(nproc 2>/dev/null || echo 2)
+  cmake -S "$CONFSCHED_ROOT" -B "$dir" -DCMAKE_BUILD_TYPE="$type" "$@" ||
+    die "cmake configure failed"
+  # CONFSCHED_BUILD_TARGET narrows the build (quickstart needs only the
+  # server, not the tests).
+  cmake --build "$dir" -j"$jobs" ${CONFSCHED_BUILD_TARGET:+--target "$CONFSCHED_BUILD_TARGET"} ||
+    die "build failed"
+}
+
+# start_bg PIDFILE LOGFILE CMD...: starts CMD in a new session, detached from
+# the terminal, with stdout+stderr appended to LOGFILE, and writes its pid to
+# PIDFILE. The pid is written by the process itself just before it execs CMD,
+# so it is exact whether or not setsid had to fork.
+start_bg() {
+  local pidfile=$1 logfile=$2
+  shift 2
+  rm -f "$pidfile"
+  setsid sh -c 'echo $$ > "$1"; shift; exec "$@"' sh "$pidfile" "$@" \
+    </dev/null >>"$logfile" 2>&1 &
+  local i
+  for ((i = 0; i < 50; i++)); do
+    [[ -s $pidfile ]] && break
+    sleep 0.1
+  done
+  [[ -s $pidfile ]] || die "could not start $1 (no pid file $pidfile)"
+}
+
+# pid_alive PID: true while the process exists and is not a zombie.
+pid_alive() {
+  local pid=$1 state
+  [[ $pid =~ ^[0-9]+$ ]] || return 1
+  [[ -r /proc/$pid/stat ]] || return 1
+  state=$(sed -E 's/^.*\) ([A-Za-z]).*$/\1/' "/proc/$pid/stat" 2>/dev/null) || return 1
+  [[ $state != Z && $state != X ]]
+}
+
+# pidfile_pid PIDFILE NAME: prints the pid recorded in PIDFILE when that
+# process is alive and its command line mentions NAME (so a recycled pid is
+# never taken for ours); otherwise prints nothing and fails.
+pidfile_pid() {
+  local pidfile=$1 name=$2 pid
+  [[ -s $pidfile ]] || return 1
+  pid=$(head -n1 "$pidfile" 2>/dev/null | tr -dc '0-9')
+  pid_alive "$pid" || return 1
+  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q -- "$name" || return 1
+  printf '%s\n' "$pid"
+}
+
+# child_pids PID: direct children of PID.
+child_pids() {
+  cat /proc/"$1"/task/*/children 2>/dev/null | tr ' ' '\n' | grep -E '^[0-9]+$' || true
+}
+
+# stop_pid PID LABEL TIMEOUT_S: SIGTERM, wait up to TIMEOUT_S for it to go,
+# then SIGKILL. Children that the process leaves behind (its workers) are
+# given the same treatment, by their own pids.
+stop_pid() {
+  local pid=$1 label=$2 timeout=$3 i kids=() k
+  pid_alive "$pid" || return 0
+  mapfile -t kids < <(child_pids "$pid")
+  log "stopping $label (pid $pid)"
+  kill -TERM "$pid" 2>/dev/null || true
+  for ((i = 0; i < timeout * 10; i++)); do
+    pid_alive "$pid" || break
+    sleep 0.1
+  done
+  if pid_alive "$pid"; then
+    log "$label (pid $pid) still running after ${timeout}s: SIGKILL"
+    kill -KILL "$pid" 2>/dev/null || true
+    for ((i = 0; i < 50; i++)); do
+      pid_alive "$pid" || break
+      sleep 0.1
+    done
+  fi
+  for k in "${kids[@]}"; do
+    for ((i = 0; i < 30; i++)); do
+      pid_alive "$k" || break
+      sleep 0.1
+    done
+    if pid_alive "$k"; then
+      log "$label child $k left behind: SIGKILL"
+      kill -KILL "$k" 2>/dev/null || true
+    fi
+  done
+}
+
+# stop_pidfile PIDFILE NAME LABEL TIMEOUT_S
+stop_pidfile() {
+  local pidfile=$1 name=$2 label=$3 timeout=$4 pid
+  if pid=$(pidfile_pid "$pidfile" "$name"); then
+    stop_pid "$pid" "$label" "$timeout"
+  fi
+  rm -f "$pidfile"
+}
+
+# wait_for TIMEOUT_S DESCRIPTION CMD...: runs CMD every 0.2 s until it
+# succeeds or the time is up.
+wait_for() {
+  local timeout=$1 what=$2 deadline
+  shift 2
+  deadline=$(($(now_ms) + timeout * 1000))
+  while (($(now_ms) < deadline)); do
+    "$@" >/dev/null 2>&1 && return 0
+    sleep 0.2
+  done
+  log "timed out after ${timeout}s waiting for $what"
+  return 1
+}
+
+# port_in_use PORT: something accepts connections on 127.0.0.1:PORT.
+port_in_use() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+# render_nginx_site SRC DEST FCGI_SOCKET STATIC_DIR CACHE_DIR LISTEN
+# Copies conf/nginx/confsched.conf replacing only the install paths and the
+# listen line (LISTEN is e.g. "127.0.0.1:8080"). Fails when one of the
+# expected strings is no longer in the file, rather than render a site that
+# silently points at the system paths.
+render_nginx_site() {
+  local src=$1 dest=$2 sock=$3 static=$4 cache=$5 listen=$6 s
+  for s in '/run/confsched/fcgi.sock' '/usr/share/confsched/static' '/var/cache/nginx/' 'listen 80;'; do
+    grep -qF -- "$s" "$src" || die "$src no longer contains '$s'; update render_nginx_site"
+  done
+  # '|' cannot occur in these paths (checked by the caller's layout), and
+  # sed replacement specials are escaped.
+  local esc_sock esc_static esc_cache
+  esc_sock=$(printf '%s' "$sock" | sed 's/[&|\\]/\\&/g')
+  esc_static=$(printf '%s' "$static" | sed 's/[&|\\]/\\&/g')
+  esc_cache=$(printf '%s' "${cache%/}/" | sed 's/[&|\\]/\\&/g')
+  sed -e "s|/run/confsched/fcgi\.sock|$esc_sock|g" \
+    -e "s|/usr/share/confsched/static|$esc_static|g" \
+    -e "s|/var/cache/nginx/|$esc_cache|g" \
+    -e "s|listen 80;|listen $listen;|" \
+    "$src" >"$dest.tmp" || die "could not render $dest"
+  mv -f "$dest.tmp" "$dest"
+}

@@ -1,0 +1,54 @@
+#include "auth/password.h"
+
+#include <argon2.h>
+
+#include <stdexcept>
+#include <vector>
+
+#include "auth/crypto.h"
+
+namespace confsched {
+
+namespace {
+
+constexpr size_t kSaltBytes = 16;
+constexpr size_t kHashBytes = 32;
+// Stored hashes are few (one per role); the map only grows past this if
+// hashes keep changing, and then forgetting everything is harmless.
+constexpr size_t kMaxRemembered = 16;
+
+}  // namespace
+
+std::string hash_password(std::string_view password) {
+  std::string salt = random_bytes(kSaltBytes);
+  size_t encoded_len = argon2_encodedlen(kArgon2Passes, kArgon2MemoryKiB, kArgon2Lanes, kSaltBytes,
+                                         kHashBytes, Argon2_id);
+  std::vector<char> encoded(encoded_len);
+  int rc = argon2id_hash_encoded(kArgon2Passes, kArgon2MemoryKiB, kArgon2Lanes, password.data(),
+                                 password.size(), salt.data(), salt.size(), kHashBytes,
+                                 encoded.data(), encoded.size());
+  if (rc != ARGON2_OK)
+    throw std::runtime_error(std::string("argon2id hashing failed: ") + argon2_error_message(rc));
+  return std::string(encoded.data());
+}
+
+bool verify_password_slow(std::string_view encoded_hash, std::string_view password) {
+  std::string encoded(encoded_hash);  // libargon2 wants a NUL-terminated string
+  return argon2id_verify(encoded.c_str(), password.data(), password.size()) == ARGON2_OK;
+}
+
+PasswordVerifier::PasswordVerifier() : key_(random_bytes(32)) {}
+
+bool PasswordVerifier::verify(std::string_view encoded_hash, std::string_view password) {
+  std::string fingerprint = hmac_sha256(key_, password);
+  auto it = remembered_.find(std::string(encoded_hash));
+  if (it != remembered_.end() && constant_time_equal(it->second, fingerprint)) return true;
+
+  ++slow_verifications_;
+  if (!verify_password_slow(encoded_hash, password)) return false;
+  if (remembered_.size() >= kMaxRemembered) remembered_.clear();
+  remembered_[std::string(encoded_hash)] = std::move(fingerprint);
+  return true;
+}
+
+}  // namespace confsched

@@ -1,0 +1,77 @@
+#include "auth/session_token.h"
+
+#include <charconv>
+
+#include "auth/crypto.h"
+
+namespace confsched {
+
+namespace {
+
+constexpr std::string_view kDomain = "confsched-session-v1|";
+constexpr size_t kMaxTokenLength = 256;
+
+std::string mac_input(std::string_view role, std::string_view expiry, std::string_view epoch) {
+  std::string m(kDomain);
+  m += role;
+  m += '|';
+  m += expiry;
+  m += '|';
+  m += epoch;
+  return m;
+}
+
+template <typename Int>
+std::optional<Int> parse_decimal(std::string_view text) {
+  if (text.empty() || text.size() > 19) return std::nullopt;
+  if (text.size() > 1 && text[0] == '0') return std::nullopt;  // one spelling per number
+  Int value{};
+  auto r = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (r.ec != std::errc() || r.ptr != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+}  // namespace
+
+std::string_view role_name(Role role) { return role == Role::kStaff ? "staff" : "delegate"; }
+
+std::optional<Role> parse_role(std::string_view name) {
+  if (name == "delegate") return Role::kDelegate;
+  if (name == "staff") return Role::kStaff;
+  return std::nullopt;
+}
+
+std::string sign_session(const SessionClaims& claims, std::string_view secret) {
+  std::string role(role_name(claims.role));
+  std::string expiry = std::to_string(claims.expires_at);
+  std::string epoch = std::to_string(claims.epoch);
+  std::string mac = base64url_encode(hmac_sha256(secret, mac_input(role, expiry, epoch)));
+  return role + '.' + expiry + '.' + epoch + '.' + mac;
+}
+
+std::optional<SessionClaims> verify_session(std::string_view token, std::string_view secret,
+                                            int64_t now) {
+  if (token.size() > kMaxTokenLength) return std::nullopt;
+  std::string_view parts[4];
+  for (int i = 0; i < 3; ++i) {
+    size_t dot = token.find('.');
+    if (dot == std::string_view::npos) return std::nullopt;
+    parts[i] = token.substr(0, dot);
+    token.remove_prefix(dot + 1);
+  }
+  parts[3] = token;
+  if (parts[3].find('.') != std::string_view::npos) return std::nullopt;
+
+  auto role = parse_role(parts[0]);
+  auto expiry = parse_decimal<int64_t>(parts[1]);
+  auto epoch = parse_decimal<uint64_t>(parts[2]);
+  auto mac = base64url_decode(parts[3]);
+  if (!role || !expiry || !epoch || !mac) return std::nullopt;
+
+  std::string expected = hmac_sha256(secret, mac_input(parts[0], parts[1], parts[2]));
+  if (!constant_time_equal(*mac, expected)) return std::nullopt;
+  if (*expiry <= now) return std::nullopt;
+  return SessionClaims{*role, *expiry, *epoch};
+}
+
+}  // namespace confsched

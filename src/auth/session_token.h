@@ -1,0 +1,34 @@
+// Stateless session tokens: "<role>.<expiry>.<epoch>.<mac>", where mac is
+// base64url(HMAC-SHA256(secret, "confsched-session-v1|role|expiry|epoch")).
+// Any server holding the secret can check one; no session table exists.
+// Revocation works per role: `confsched passwd ROLE` bumps the role's
+// credential epoch, and a token is valid only for the current epoch.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace confsched {
+
+enum class Role { kDelegate, kStaff };
+
+std::string_view role_name(Role role);
+std::optional<Role> parse_role(std::string_view name);
+
+struct SessionClaims {
+  Role role = Role::kDelegate;
+  int64_t expires_at = 0;  // Unix seconds
+  uint64_t epoch = 0;
+};
+
+std::string sign_session(const SessionClaims& claims, std::string_view secret);
+
+// Pure: parses the token and checks the MAC (in constant time) and the
+// expiry against now. The caller then compares the epoch with the role's
+// current one. Returns nullopt for any malformed, forged or expired token.
+std::optional<SessionClaims> verify_session(std::string_view token, std::string_view secret,
+                                            int64_t now);
+
+}  // namespace confsched

@@ -1,0 +1,69 @@
+// `confsched check`: everything serve needs, checked without serving.
+#include <iostream>
+#include <set>
+
+#include "cli/cli.h"
+#include "db/credentials.h"
+#include "db/database.h"
+#include "db/migrate.h"
+#include "pages/templates.h"
+#include "server/listen_socket.h"
+
+namespace confsched {
+
+namespace {
+
+constexpr const char* kCheckHelp =
+    "usage: confsched [--config FILE] check\n"
+    "\n"
+    "Validates the configuration file, the templates, the cookie secret and the\n"
+    "database: reachable, migrated, and with passwords set. Exits non-zero with\n"
+    "the reason on the first problem.\n";
+
+void check_database(const Config& config) {
+  Database db(config.database);
+  db.connect();
+  std::cout << "ok  database " << config.database.name << " reachable\n";
+
+  std::set<int> applied;
+  for (const DbRow& row : db.query("SELECT version FROM schema_migrations"))
+    applied.insert(static_cast<int>(cell_int(row[0])));
+  for (const MigrationFile& file : list_migrations(config.sql_dir))
+    if (!applied.count(file.version))
+      throw std::runtime_error("migration " + file.name + " not applied: run confsched db migrate");
+  std::cout << "ok  schema up to date\n";
+
+  DataState state = load_data_state(db);
+  if (state.delegate_epoch == 0)
+    std::cout << "warn no delegate password set: run confsched passwd delegate\n";
+  if (state.staff_epoch == 0)
+    std::cout << "warn no staff password set: run confsched passwd staff\n";
+}
+
+}  // namespace
+
+int check_command(const std::string& config_path, const std::vector<std::string>& args) {
+  if (wants_help(args, kCheckHelp)) return 0;
+  if (!args.empty()) {
+    std::cerr << kCheckHelp;
+    return 2;
+  }
+  Config config;
+  if (!load_config_or_report(config_path, config)) return 1;
+  std::cout << "ok  configuration " << config_path << "\n";
+  try {
+    if (!parse_listen_address(config.listen))
+      throw std::runtime_error("bad [server] listen address \"" + config.listen + "\"");
+    Templates templates(config.template_dir, config.static_dir);
+    std::cout << "ok  templates in " << config.template_dir << "\n";
+    load_secret(config);
+    std::cout << "ok  cookie secret " << config.secret_file << "\n";
+    check_database(config);
+  } catch (const std::exception& e) {
+    std::cerr << "confsched check: " << e.what() << "\n";
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace confsched

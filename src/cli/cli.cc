@@ -1,0 +1,79 @@
+#include "cli/cli.h"
+
+#include <cstdlib>
+#include <iostream>
+
+namespace confsched {
+
+namespace {
+
+constexpr const char* kUsage =
+    "usage: confsched [--config FILE] COMMAND [ARGS]\n"
+    "\n"
+    "Serves a conference's website over FastCGI from MariaDB.\n"
+    "\n"
+    "commands:\n"
+    "  serve            run the FastCGI server (master and workers)\n"
+    "  db migrate       apply the SQL migrations not applied yet\n"
+    "  db seed-demo     replace the programme with a demo conference\n"
+    "  passwd ROLE      set the shared password of ROLE (delegate or staff)\n"
+    "  check            validate the configuration and reach the database\n"
+    "\n"
+    "options:\n"
+    "  --config FILE    configuration file (default: $CONFSCHED_CONFIG, or\n"
+    "                   /etc/confsched/confsched.ini)\n"
+    "  -h, --help       this text; COMMAND --help tells about a command\n";
+
+}  // namespace
+
+bool load_config_or_report(const std::string& path, Config& out) {
+  try {
+    out = load_config(path, ::getenv);
+    return true;
+  } catch (const ConfigError& e) {
+    std::cerr << "confsched: " << e.what() << "\n";
+    return false;
+  }
+}
+
+bool wants_help(const std::vector<std::string>& args, const char* text) {
+  for (const std::string& a : args) {
+    if (a == "--help" || a == "-h") {
+      std::cout << text;
+      return true;
+    }
+  }
+  return false;
+}
+
+int run_cli(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  std::string config_path = default_config_path(::getenv);
+  size_t i = 0;
+  for (; i < args.size(); ++i) {
+    if (args[i] == "--config" && i + 1 < args.size()) {
+      config_path = args[++i];
+    } else if (args[i].rfind("--config=", 0) == 0) {
+      config_path = args[i].substr(9);
+    } else if (args[i] == "-h" || args[i] == "--help") {
+      std::cout << kUsage;
+      return 0;
+    } else {
+      break;
+    }
+  }
+  if (i == args.size()) {
+    std::cerr << kUsage;
+    return 2;
+  }
+  const std::string command = args[i];
+  const std::vector<std::string> rest(args.begin() + static_cast<long>(i) + 1, args.end());
+  if (command == "serve") return serve_command(config_path, rest);
+  if (command == "db") return db_command(config_path, rest);
+  if (command == "passwd") return passwd_command(config_path, rest);
+  if (command == "check") return check_command(config_path, rest);
+  std::cerr << "confsched: unknown command \"" << command << "\"\n\n" << kUsage;
+  return 2;
+}
+
+}  // namespace confsched

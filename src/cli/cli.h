@@ -1,0 +1,28 @@
+// The `confsched` command line: global options, then a command.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "config/config.h"
+
+namespace confsched {
+
+// Returns the process exit status: 0 ok, 1 failure, 2 usage error.
+int run_cli(int argc, char** argv);
+
+// Each command gets its own arguments (after the command's name) and the
+// path of the configuration file.
+int serve_command(const std::string& config_path, const std::vector<std::string>& args);
+int db_command(const std::string& config_path, const std::vector<std::string>& args);
+int passwd_command(const std::string& config_path, const std::vector<std::string>& args);
+int check_command(const std::string& config_path, const std::vector<std::string>& args);
+
+// Loads the configuration with the real environment; prints the reason and
+// returns nullopt-like false on failure.
+bool load_config_or_report(const std::string& path, Config& out);
+
+// True when args is exactly {"--help"} or {"-h"}; prints text then.
+bool wants_help(const std::vector<std::string>& args, const char* text);
+
+}  // namespace confsched

@@ -1,0 +1,190 @@
+#include "config/config.h"
+
+#include <ini.h>
+#include <sys/stat.h>
+
+#include <charconv>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+namespace confsched {
+
+namespace {
+
+struct ParseState {
+  Config* config;
+  std::string password_file;
+  std::string error;
+};
+
+unsigned int parse_unsigned(const std::string& value, int base, unsigned int max, const char* key) {
+  unsigned int out = 0;
+  auto r = std::from_chars(value.data(), value.data() + value.size(), out, base);
+  if (value.empty() || r.ec != std::errc() || r.ptr != value.data() + value.size() || out > max)
+    throw ConfigError(std::string("bad value for ") + key + ": \"" + value + "\"");
+  return out;
+}
+
+void set_server_key(Config& c, const std::string& key, const std::string& value) {
+  if (key == "listen")
+    c.listen = value;
+  else if (key == "socket_mode")
+    c.socket_mode = parse_unsigned(value, 8, 0777, "socket_mode");
+  else if (key == "workers")
+    c.workers = parse_unsigned(value, 10, 256, "workers");
+  else if (key == "template_dir")
+    c.template_dir = value;
+  else if (key == "static_dir")
+    c.static_dir = value;
+  else if (key == "sql_dir")
+    c.sql_dir = value;
+  else if (key == "version_check_ms")
+    c.version_check_ms = parse_unsigned(value, 10, 60000, "version_check_ms");
+  else
+    throw ConfigError("unknown key [server] " + key);
+}
+
+void set_database_key(ParseState& s, const std::string& key, const std::string& value) {
+  DatabaseConfig& d = s.config->database;
+  if (key == "host")
+    d.host = value;
+  else if (key == "port")
+    d.port = parse_unsigned(value, 10, 65535, "port");
+  else if (key == "socket")
+    d.socket = value;
+  else if (key == "user")
+    d.user = value;
+  else if (key == "password")
+    d.password = value;
+  else if (key == "password_file")
+    s.password_file = value;
+  else if (key == "name")
+    d.name = value;
+  else if (key == "timeout_s")
+    d.timeout_s = parse_unsigned(value, 10, 600, "timeout_s");
+  else
+    throw ConfigError("unknown key [database] " + key);
+}
+
+void set_auth_key(Config& c, const std::string& key, const std::string& value) {
+  if (key == "secret_file")
+    c.secret_file = value;
+  else if (key == "delegate_user")
+    c.delegate_user = value;
+  else if (key == "staff_user")
+    c.staff_user = value;
+  else if (key == "session_hours")
+    c.session_hours = parse_unsigned(value, 10, 24 * 366, "session_hours");
+  else
+    throw ConfigError("unknown key [auth] " + key);
+}
+
+int on_ini_entry(void* user, const char* section, const char* name, const char* value) {
+  auto* state = static_cast<ParseState*>(user);
+  try {
+    std::string s(section), k(name), v(value);
+    if (s == "server")
+      set_server_key(*state->config, k, v);
+    else if (s == "database")
+      set_database_key(*state, k, v);
+    else if (s == "auth")
+      set_auth_key(*state->config, k, v);
+    else
+      throw ConfigError("unknown section [" + s + "]");
+  } catch (const ConfigError& e) {
+    if (state->error.empty()) state->error = e.what();
+    return 0;
+  }
+  return 1;
+}
+
+std::string folder_of(const std::string& path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string::npos ? "." : path.substr(0, slash);
+}
+
+void make_absolute(std::string& path, const std::string& base) {
+  if (!path.empty() && path[0] != '/') path = base + "/" + path;
+}
+
+std::string read_first_line(const std::string& path, const char* what) {
+  std::ifstream in(path);
+  if (!in)
+    throw ConfigError(std::string("cannot read ") + what + " " + path + ": " +
+                      std::strerror(errno));
+  std::string line;
+  std::getline(in, line);
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  return line;
+}
+
+void apply_environment(DatabaseConfig& d, const GetEnv& get_env) {
+  if (const char* v = get_env("CONFSCHED_DB_HOST")) d.host = v;
+  if (const char* v = get_env("CONFSCHED_DB_PORT"))
+    d.port = parse_unsigned(v, 10, 65535, "CONFSCHED_DB_PORT");
+  if (const char* v = get_env("CONFSCHED_DB_SOCKET")) d.socket = v;
+  if (const char* v = get_env("CONFSCHED_DB_USER")) d.user = v;
+  if (const char* v = get_env("CONFSCHED_DB_PASSWORD")) d.password = v;
+  if (const char* v = get_env("CONFSCHED_DB_NAME")) d.name = v;
+}
+
+}  // namespace
+
+Config load_config(const std::string& path, const GetEnv& get_env) {
+  Config config;
+  config.file = path;
+  ParseState state{&config, {}, {}};
+  int rc = ini_parse(path.c_str(), on_ini_entry, &state);
+  if (rc == -1) throw ConfigError("cannot open config file " + path + ": " + std::strerror(errno));
+  if (rc != 0) {
+    std::string why = state.error.empty() ? "syntax error" : state.error;
+    throw ConfigError(path + ":" + std::to_string(rc) + ": " + why);
+  }
+
+  const std::string base = folder_of(path);
+  for (std::string* p : {&config.template_dir, &config.static_dir, &config.sql_dir,
+                         &config.secret_file, &state.password_file})
+    make_absolute(*p, base);
+  if (config.listen.rfind("unix:", 0) == 0 && config.listen.size() > 5 && config.listen[5] != '/')
+    config.listen = "unix:" + base + "/" + config.listen.substr(5);
+
+  if (!state.password_file.empty())
+    config.database.password = read_first_line(state.password_file, "password_file");
+  try {
+    apply_environment(config.database, get_env);
+  } catch (const ConfigError& e) {
+    throw ConfigError(std::string("environment: ") + e.what());
+  }
+  if (config.delegate_user.empty() || config.staff_user.empty())
+    throw ConfigError(path + ": delegate_user and staff_user must not be empty");
+  if (config.delegate_user == config.staff_user)
+    throw ConfigError(path + ": delegate_user and staff_user must differ");
+  if (config.session_hours == 0) throw ConfigError(path + ": session_hours must be at least 1");
+  return config;
+}
+
+std::string load_secret(const Config& config) {
+  struct stat st {};
+  if (stat(config.secret_file.c_str(), &st) != 0)
+    throw ConfigError("cannot read secret_file " + config.secret_file + ": " +
+                      std::strerror(errno));
+  if ((st.st_mode & 077) != 0)
+    throw ConfigError("secret_file " + config.secret_file + " is readable by others; chmod 600 it");
+  std::ifstream in(config.secret_file, std::ios::binary);
+  std::ostringstream content;
+  content << in.rdbuf();
+  std::string secret = content.str();
+  if (!in && !in.eof()) throw ConfigError("cannot read secret_file " + config.secret_file);
+  if (secret.size() < 32)
+    throw ConfigError("secret_file " + config.secret_file +
+                      " holds fewer than 32 bytes; fill it with: openssl rand -out FILE 48");
+  return secret;
+}
+
+std::string default_config_path(const GetEnv& get_env) {
+  if (const char* v = get_env("CONFSCHED_CONFIG")) return v;
+  return "/etc/confsched/confsched.ini";
+}
+
+}  // namespace confsched

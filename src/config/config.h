@@ -1,0 +1,60 @@
+// The INI configuration (conf/confsched.ini.example documents every key).
+// Loaded once at start-up and on SIGHUP by the master; workers get a copy.
+#pragma once
+
+#include <functional>
+#include <stdexcept>
+#include <string>
+
+namespace confsched {
+
+struct ConfigError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+struct DatabaseConfig {
+  std::string host = "localhost";
+  unsigned int port = 3306;
+  std::string socket = "/run/mysqld/mysqld.sock";
+  std::string user = "confsched";
+  std::string password;  // resolved from password or password_file
+  std::string name = "confsched";
+  unsigned int timeout_s = 3;
+};
+
+struct Config {
+  std::string file;  // where it was read from
+
+  std::string listen = "unix:/run/confsched/fcgi.sock";
+  unsigned int socket_mode = 0660;
+  unsigned int workers = 0;  // 0: one per core
+  std::string template_dir = "/usr/share/confsched/templates";
+  std::string static_dir = "/usr/share/confsched/static";
+  std::string sql_dir = "/usr/share/confsched/sql";
+  unsigned int version_check_ms = 500;
+
+  DatabaseConfig database;
+
+  std::string secret_file = "/etc/confsched/cookie-secret";
+  std::string delegate_user = "delegate";
+  std::string staff_user = "staff";
+  unsigned int session_hours = 168;
+};
+
+using GetEnv = std::function<const char*(const char*)>;
+
+// Reads the file, applies CONFSCHED_DB_* overrides from get_env, resolves
+// relative paths against the file's folder and reads password_file.
+// Throws ConfigError naming the file, line and key at fault. Unknown
+// sections and keys are errors: a typo must not silently fall back to a
+// default.
+Config load_config(const std::string& path, const GetEnv& get_env);
+
+// The cookie-signing secret from secret_file: at least 32 bytes. Throws
+// ConfigError when missing, too short or readable by group or others.
+std::string load_secret(const Config& config);
+
+// Where the configuration is looked for when --config is not given.
+std::string default_config_path(const GetEnv& get_env);
+
+}  // namespace confsched

@@ -1,0 +1,75 @@
+// A worker's (or a command's) database access: one lazily opened
+// connection, a cache of prepared statements, and reconnection after the
+// server went away. Not thread-safe: one per process.
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+#include "config/config.h"
+#include "db/connection.h"
+#include "db/errors.h"
+#include "db/statement.h"
+
+namespace confsched {
+
+class Database {
+ public:
+  explicit Database(DatabaseConfig config);
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  std::vector<DbRow> query(std::string_view sql, const std::vector<DbValue>& params = {});
+  uint64_t execute(std::string_view sql, const std::vector<DbValue>& params = {});
+  // The AUTO_INCREMENT id from the last execute().
+  uint64_t last_insert_id() const { return last_insert_id_; }
+
+  // Opens the connection now (throws DbUnavailable). Commands use it to
+  // fail early with a clear message.
+  void connect();
+
+  // Statements run inside begin()..commit() are atomic. rollback() is
+  // safe to call when no transaction is open.
+  void begin();
+  void commit();
+  void rollback() noexcept;
+
+ private:
+  Statement& prepared(std::string_view sql);
+  void run_plain(std::string_view sql);
+  void ensure_connected();
+  void forget_connection() noexcept;
+  template <typename Fn>
+  auto with_connection(Fn&& fn) -> decltype(fn());
+
+  DatabaseConfig config_;
+  // Statements must go before the connection they belong to.
+  std::optional<Connection> connection_;
+  std::unordered_map<std::string, std::unique_ptr<Statement>> statements_;
+  std::chrono::steady_clock::time_point retry_after_{};
+  uint64_t last_insert_id_ = 0;
+};
+
+// Rolls back unless committed: for "all or nothing" blocks.
+class Transaction {
+ public:
+  explicit Transaction(Database& db) : db_(db) { db_.begin(); }
+  ~Transaction() {
+    if (!committed_) db_.rollback();
+  }
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  void commit() {
+    db_.commit();
+    committed_ = true;
+  }
+
+ private:
+  Database& db_;
+  bool committed_ = false;
+};
+
+}  // namespace confsched

@@ -1,0 +1,147 @@
+#include "db/programme.h"
+
+#include <algorithm>
+#include <array>
+#include <unordered_map>
+
+namespace confsched {
+
+namespace {
+
+constexpr const char* kSessionColumns =
+    "SELECT id, title, abstract, starts_at, ends_at, room_id, track_id, kind, status FROM sessions";
+
+struct SessionRow {
+  Session session;
+  int64_t room_id = 0;
+  std::optional<int64_t> track_id;
+};
+
+SessionRow to_session_row(const DbRow& r) {
+  SessionRow row;
+  row.session.id = cell_int(r[0]);
+  row.session.title = cell_text(r[1]);
+  row.session.abstract = cell_text(r[2]);
+  row.session.starts_at = cell_text(r[3]);
+  row.session.ends_at = cell_text(r[4]);
+  row.room_id = cell_int(r[5]);
+  if (r[6]) row.track_id = cell_int(r[6]);
+  row.session.kind = cell_text(r[7]);
+  row.session.status = cell_text(r[8]);
+  return row;
+}
+
+void load_rooms_and_tracks(Database& db, Programme& p) {
+  for (const DbRow& r : db.query("SELECT id, name, position FROM rooms"))
+    p.rooms.push_back(Room{cell_int(r[0]), cell_text(r[1]), cell_int(r[2])});
+  std::sort(p.rooms.begin(), p.rooms.end(), [](const Room& a, const Room& b) {
+    return a.position != b.position ? a.position < b.position : a.id < b.id;
+  });
+  for (const DbRow& r : db.query("SELECT id, name, colour FROM tracks"))
+    p.tracks.push_back(Track{cell_int(r[0]), cell_text(r[1]), cell_text(r[2])});
+}
+
+// Links sessions to rooms, tracks and speakers. links: (session, speaker,
+// position) triples.
+void assemble(Programme& p, std::vector<SessionRow> rows,
+              const std::vector<std::array<int64_t, 3>>& links) {
+  std::unordered_map<int64_t, const Room*> rooms;
+  for (const Room& room : p.rooms) rooms[room.id] = &room;
+  std::unordered_map<int64_t, const Track*> tracks;
+  for (const Track& track : p.tracks) tracks[track.id] = &track;
+  std::unordered_map<int64_t, const Speaker*> speakers;
+  for (const Speaker& speaker : p.speakers) speakers[speaker.id] = &speaker;
+
+  std::unordered_map<int64_t, std::vector<std::pair<int64_t, const Speaker*>>> billing;
+  for (const auto& [session_id, speaker_id, position] : links)
+    if (auto it = speakers.find(speaker_id); it != speakers.end())
+      billing[session_id].emplace_back(position, it->second);
+
+  for (SessionRow& row : rows) {
+    Session& s = row.session;
+    auto room = rooms.find(row.room_id);
+    s.room = room == rooms.end() ? nullptr : room->second;
+    if (row.track_id)
+      if (auto track = tracks.find(*row.track_id); track != tracks.end()) s.track = track->second;
+    auto& names = billing[s.id];
+    std::stable_sort(names.begin(), names.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (const auto& entry : names) s.speakers.push_back(entry.second);
+    p.sessions.push_back(std::move(s));
+  }
+  // "YYYY-MM-DD HH:MM:SS" sorts correctly as text.
+  std::sort(p.sessions.begin(), p.sessions.end(), [](const Session& a, const Session& b) {
+    if (a.starts_at != b.starts_at) return a.starts_at < b.starts_at;
+    int64_t pa = a.room ? a.room->position : 0, pb = b.room ? b.room->position : 0;
+    return pa != pb ? pa < pb : a.id < b.id;
+  });
+}
+
+std::vector<std::array<int64_t, 3>> to_links(const std::vector<DbRow>& rows) {
+  std::vector<std::array<int64_t, 3>> links;
+  for (const DbRow& r : rows) links.push_back({cell_int(r[0]), cell_int(r[1]), cell_int(r[2])});
+  return links;
+}
+
+Speaker to_speaker(const DbRow& r) {
+  return Speaker{cell_int(r[0]), cell_text(r[1]), cell_text(r[2]), cell_text(r[3])};
+}
+
+}  // namespace
+
+std::optional<EventInfo> load_event(Database& db) {
+  auto rows = db.query(
+      "SELECT name, tagline, venue, time_zone, starts_on, ends_on, intro FROM event WHERE id = 1");
+  if (rows.empty()) return std::nullopt;
+  const DbRow& r = rows[0];
+  return EventInfo{cell_text(r[0]), cell_text(r[1]), cell_text(r[2]), cell_text(r[3]),
+                   cell_text(r[4]), cell_text(r[5]), cell_text(r[6])};
+}
+
+std::optional<Programme> load_programme(Database& db) {
+  auto event = load_event(db);
+  if (!event) return std::nullopt;
+  Programme p;
+  p.event = std::move(*event);
+  load_rooms_and_tracks(db, p);
+  // Bios are not shown on the schedule: leave them out of this load.
+  for (const DbRow& r : db.query("SELECT id, name, affiliation, '' FROM speakers"))
+    p.speakers.push_back(to_speaker(r));
+  std::vector<SessionRow> rows;
+  for (const DbRow& r : db.query(kSessionColumns)) rows.push_back(to_session_row(r));
+  assemble(p, std::move(rows),
+           to_links(db.query("SELECT session_id, speaker_id, position FROM session_speakers")));
+  return p;
+}
+
+std::optional<Programme> load_single_session(Database& db, int64_t session_id) {
+  auto event = load_event(db);
+  if (!event) return std::nullopt;
+  auto session_rows = db.query(std::string(kSessionColumns) + " WHERE id = ?", {session_id});
+  if (session_rows.empty()) return std::nullopt;
+
+  Programme p;
+  p.event = std::move(*event);
+  load_rooms_and_tracks(db, p);
+  for (const DbRow& r :
+       db.query("SELECT s.id, s.name, s.affiliation, s.bio FROM speakers s"
+                " JOIN session_speakers ss ON ss.speaker_id = s.id WHERE ss.session_id = ?",
+                {session_id}))
+    p.speakers.push_back(to_speaker(r));
+  std::vector<SessionRow> rows{to_session_row(session_rows[0])};
+  assemble(p, std::move(rows),
+           to_links(db.query("SELECT session_id, speaker_id, position FROM session_speakers"
+                             " WHERE session_id = ?",
+                             {session_id})));
+  std::vector<std::pair<int64_t, Material>> materials;
+  for (const DbRow& r : db.query(
+           "SELECT position, id, label, url FROM materials WHERE session_id = ?", {session_id}))
+    materials.emplace_back(cell_int(r[0]) * 1000000 + cell_int(r[1]),
+                           Material{cell_text(r[2]), cell_text(r[3])});
+  std::sort(materials.begin(), materials.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto& entry : materials) p.sessions[0].materials.push_back(std::move(entry.second));
+  return p;
+}
+
+}  // namespace confsched

@@ -1,0 +1,74 @@
+// The programme as pages need it, loaded in a few simple queries and put
+// together in C++ (a sorted join over TEXT columns would cost an on-disk
+// temporary table per request; field notes).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "db/database.h"
+
+namespace confsched {
+
+struct EventInfo {
+  std::string name, tagline, venue, time_zone, starts_on, ends_on, intro;
+};
+
+struct Room {
+  int64_t id = 0;
+  std::string name;
+  int64_t position = 0;
+};
+
+struct Track {
+  int64_t id = 0;
+  std::string name, colour;
+};
+
+struct Speaker {
+  int64_t id = 0;
+  std::string name, affiliation, bio;
+};
+
+struct Material {
+  std::string label, url;
+};
+
+struct Session {
+  int64_t id = 0;
+  std::string title, abstract, starts_at, ends_at, kind, status;
+  const Room* room = nullptr;            // points into Programme::rooms
+  const Track* track = nullptr;          // may be null
+  std::vector<const Speaker*> speakers;  // in billing order
+  std::vector<Material> materials;
+};
+
+// Owns everything the Session pointers point to; not copyable for that
+// reason (a copy would point into the original).
+struct Programme {
+  Programme() = default;
+  Programme(const Programme&) = delete;
+  Programme& operator=(const Programme&) = delete;
+  Programme(Programme&&) = default;
+  Programme& operator=(Programme&&) = default;
+
+  EventInfo event;
+  std::vector<Room> rooms;  // by position
+  std::vector<Track> tracks;
+  std::vector<Speaker> speakers;
+  std::vector<Session> sessions;  // by start, then room position, then id
+};
+
+// nullopt when the event row is missing (nothing seeded yet).
+std::optional<EventInfo> load_event(Database& db);
+
+// The whole programme (session materials included only when asked).
+std::optional<Programme> load_programme(Database& db);
+
+// The programme reduced to one session with its speakers and materials;
+// nullopt when no such session or no event.
+std::optional<Programme> load_single_session(Database& db, int64_t session_id);
+
+}  // namespace confsched

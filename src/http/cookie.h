@@ -1,0 +1,15 @@
+// The Cookie request header (RFC 6265 §5.4 / §4.2.1). Pure.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+namespace confsched {
+
+// The value of the first cookie called name in a Cookie header, or nullopt.
+// Tolerates the sloppiness real browsers and proxies produce (spaces around
+// '=' and ';', empty pairs, a quoted value) but never returns a value with
+// a ';', a control character or white space in it.
+std::optional<std::string_view> find_cookie(std::string_view header, std::string_view name);
+
+}  // namespace confsched

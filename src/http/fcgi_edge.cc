@@ -1,0 +1,58 @@
+#include "http/fcgi_edge.h"
+
+#include <climits>
+
+#include "http/request_builder.h"
+
+namespace confsched {
+
+FcgiConnection::FcgiConnection(int listen_fd) {
+  FCGX_InitRequest(&request_, listen_fd, FCGI_FAIL_ACCEPT_ON_INTR);
+}
+
+FcgiConnection::~FcgiConnection() {
+  if (accepted_) FCGX_Finish_r(&request_);
+  FCGX_Free(&request_, 1);
+}
+
+bool FcgiConnection::accept() {
+  accepted_ = FCGX_Accept_r(&request_) == 0;
+  return accepted_;
+}
+
+void FcgiConnection::serve(const std::function<Response(const Request&)>& handler,
+                           const std::function<Response(int status)>& with_error) {
+  // Parameter pointers die at the next Accept/Finish; build_request copies.
+  ParamLookup params = [this](const char* name) { return FCGX_GetParam(name, request_.envp); };
+  const std::string method = params("REQUEST_METHOD") ? params("REQUEST_METHOD") : "";
+
+  Response response;
+  BodyLength length = declared_body_length(params);
+  if (length.refuse_status != 0) {
+    // Refused before reading: a 10 GB body costs us nothing.
+    response = with_error(length.refuse_status);
+  } else {
+    std::string body(length.bytes, '\0');
+    int got = length.bytes == 0
+                  ? 0
+                  : FCGX_GetStr(body.data(), static_cast<int>(length.bytes), request_.in);
+    if (got < 0 || static_cast<size_t>(got) != length.bytes) {
+      response = with_error(400);  // the body ended before its declared length
+    } else {
+      auto built = build_request(params, std::move(body));
+      if (auto* status = std::get_if<int>(&built))
+        response = with_error(*status);
+      else
+        response = handler(std::get<Request>(built));
+    }
+  }
+
+  const bool omit_body = method == "HEAD" || response.status == 304 || response.status == 204;
+  const std::string wire = response.serialize(omit_body);
+  // A client that went away makes this fail; there is nobody to tell.
+  FCGX_PutStr(wire.data(), static_cast<int>(wire.size()), request_.out);
+  FCGX_Finish_r(&request_);
+  accepted_ = false;
+}
+
+}  // namespace confsched

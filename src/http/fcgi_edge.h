@@ -1,0 +1,39 @@
+// The FastCGI edge: the only code that touches FCGX_*. It accepts a
+// connection, turns it into a Request, and writes back a complete Response.
+#pragma once
+
+#include <fcgiapp.h>
+
+#include <functional>
+
+#include "http/request.h"
+#include "http/response.h"
+
+namespace confsched {
+
+// RAII over one FCGX_Request bound to a listening socket.
+class FcgiConnection {
+ public:
+  // FCGX_Init must have run once in this process.
+  explicit FcgiConnection(int listen_fd);
+  FcgiConnection(const FcgiConnection&) = delete;
+  FcgiConnection& operator=(const FcgiConnection&) = delete;
+  ~FcgiConnection();
+
+  // Blocks until a request arrives. False when accept failed, e.g. because
+  // a signal interrupted it (FCGI_FAIL_ACCEPT_ON_INTR) or the listening
+  // socket was closed to stop this worker.
+  bool accept();
+
+  // Reads the request and calls handler with it, or with_error with the
+  // status the request must be refused with (400, 413); writes the
+  // response; finishes the request.
+  void serve(const std::function<Response(const Request&)>& handler,
+             const std::function<Response(int status)>& with_error);
+
+ private:
+  FCGX_Request request_;
+  bool accepted_ = false;
+};
+
+}  // namespace confsched

@@ -1,0 +1,73 @@
+#include "http/request_builder.h"
+
+#include <strings.h>
+
+#include <charconv>
+
+#include "http/percent.h"
+#include "http/utf8.h"
+
+namespace confsched {
+
+namespace {
+
+std::string param(const ParamLookup& params, const char* name) {
+  const char* value = params(name);
+  return value ? std::string(value) : std::string();
+}
+
+}  // namespace
+
+BodyLength declared_body_length(const ParamLookup& params) {
+  std::string text = param(params, "CONTENT_LENGTH");
+  if (text.empty()) return {};
+  size_t bytes = 0;
+  auto r = std::from_chars(text.data(), text.data() + text.size(), bytes);
+  if (r.ec == std::errc::result_out_of_range) return {0, 413};
+  if (r.ec != std::errc() || r.ptr != text.data() + text.size()) return {0, 400};
+  if (bytes > kMaxBodyBytes) return {0, 413};
+  return {bytes, 0};
+}
+
+std::variant<Request, int> build_request(const ParamLookup& params, std::string body) {
+  Request r;
+  r.method = param(params, "REQUEST_METHOD");
+  r.raw_target = param(params, "REQUEST_URI");
+  if (r.raw_target.empty()) {
+    // Servers that do not send REQUEST_URI (plain CGI) give the parts.
+    r.raw_target = param(params, "SCRIPT_NAME") + param(params, "PATH_INFO");
+    std::string query = param(params, "QUERY_STRING");
+    if (!query.empty()) {
+      r.raw_target += '?';
+      r.raw_target += query;
+    }
+  }
+  if (r.raw_target.empty()) r.raw_target = "/";
+
+  size_t question = r.raw_target.find('?');
+  std::string_view raw_path = std::string_view(r.raw_target).substr(0, question);
+  std::string_view raw_query = question == std::string::npos
+                                   ? std::string_view()
+                                   : std::string_view(r.raw_target).substr(question + 1);
+  auto path = percent_decode(raw_path, PlusMeans::kPlus);
+  if (!path || !is_valid_utf8(*path)) return 400;
+  r.path = std::move(*path);
+  auto query = parse_urlencoded(raw_query);
+  if (!query) return 400;
+  r.query = std::move(*query);
+
+  r.body = std::move(body);
+  r.content_type = param(params, "CONTENT_TYPE");
+  r.cookie_header = param(params, "HTTP_COOKIE");
+  r.if_none_match = param(params, "HTTP_IF_NONE_MATCH");
+  r.origin = param(params, "HTTP_ORIGIN");
+  r.sec_fetch_site = param(params, "HTTP_SEC_FETCH_SITE");
+  r.host = param(params, "HTTP_HOST");
+  r.remote_addr = param(params, "REMOTE_ADDR");
+  std::string https = param(params, "HTTPS");
+  r.https = (!https.empty() && strcasecmp(https.c_str(), "off") != 0) ||
+            param(params, "REQUEST_SCHEME") == "https";
+  return r;
+}
+
+}  // namespace confsched

@@ -1,0 +1,32 @@
+// Turns FastCGI/CGI parameters (RFC 3875 §4.1) into a Request. Pure: the
+// parameters come through a lookup function, so tests and fuzzers need no
+// socket.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <variant>
+
+#include "http/request.h"
+
+namespace confsched {
+
+// Returns the value of a CGI parameter such as "REQUEST_URI", or nullptr.
+using ParamLookup = std::function<const char*(const char*)>;
+
+// The body length a request declares: nullopt for none, or a status (400
+// for a malformed CONTENT_LENGTH, 413 above kMaxBodyBytes) when it must be
+// refused before anything is read.
+struct BodyLength {
+  size_t bytes = 0;
+  int refuse_status = 0;  // 0: read `bytes` bytes
+};
+BodyLength declared_body_length(const ParamLookup& params);
+
+// Builds the request from parameters and the body already read. Returns an
+// HTTP status (400) instead when the target has malformed percent-encoding,
+// invalid UTF-8 or a NUL byte.
+std::variant<Request, int> build_request(const ParamLookup& params, std::string body);
+
+}  // namespace confsched

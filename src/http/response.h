@@ -1,0 +1,46 @@
+// A response value: status, headers, body. Handlers build one; the edge
+// writes it only once it is complete, so a failure halfway through a page
+// still becomes a clean error page.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace confsched {
+
+// Cache-Control values used across the site, in one place.
+namespace cache_control {
+// Never stored anywhere: logins, logouts, redirects, anything with a cookie.
+inline constexpr std::string_view kNoStore = "no-store";
+// Public pages: anyone may store them, but must revalidate (cheap: ETag).
+inline constexpr std::string_view kRevalidate = "no-cache";
+// Delegate pages: the browser revalidates with the ETag every time; shared
+// proxies must not keep them. The site's own nginx cache ignores this and
+// protects these pages with auth_request instead.
+inline constexpr std::string_view kPrivateRevalidate = "private, no-cache";
+}  // namespace cache_control
+
+struct Response {
+  int status = 200;
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+
+  void set_header(std::string_view name, std::string_view value);
+  // Adds a header even when one of that name exists (Set-Cookie).
+  void add_header(std::string_view name, std::string_view value);
+  const std::string* header(std::string_view name) const;
+
+  // The FastCGI/CGI wire form: "Status: 200 OK\r\nName: value\r\n...\r\n"
+  // followed by the body unless omit_body (HEAD, 304).
+  std::string serialize(bool omit_body) const;
+};
+
+std::string_view status_text(int status);
+
+// Common shapes.
+Response html_response(int status, std::string body, std::string_view cache_policy);
+Response redirect_303(std::string_view location);
+
+}  // namespace confsched

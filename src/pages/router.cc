@@ -1,0 +1,130 @@
+#include "pages/router.h"
+
+#include <charconv>
+#include <string_view>
+
+#include "http/etag.h"
+#include "http/percent.h"
+#include "pages/pages.h"
+#include "pages/site.h"
+
+namespace confsched {
+
+namespace {
+
+enum Method : unsigned { kGet = 1, kPost = 2 };
+
+enum class Access {
+  kPublic,
+  kSignedIn,  // delegates and staff; others are sent to /login
+};
+
+enum class Caching {
+  // Same bytes for everyone until the data version changes: kept in the
+  // worker's memory, carries an ETag, answers If-None-Match with 304.
+  kShared,
+  // Rendered per request; the handler sets its own Cache-Control.
+  kNone,
+};
+
+using Handler = Response (*)(Site&, const Request&, const RouteParams&);
+
+struct Route {
+  std::string_view path;  // exact path, or a prefix followed by an id when with_id
+  bool with_id;
+  unsigned methods;
+  Access access;
+  Caching caching;
+  std::string_view cache_control;  // for kShared pages
+  Handler handler;
+};
+
+// Adding a page is one row here and one handler file.
+constexpr Route kRoutes[] = {
+    {"/", false, kGet, Access::kPublic, Caching::kShared, cache_control::kRevalidate, home_page},
+    {"/login", false, kGet | kPost, Access::kPublic, Caching::kNone, {}, login_page},
+    {"/logout", false, kGet | kPost, Access::kPublic, Caching::kNone, {}, logout},
+    {"/schedule", false, kGet, Access::kSignedIn, Caching::kShared,
+     cache_control::kPrivateRevalidate, schedule_page},
+    {"/session/", true, kGet, Access::kSignedIn, Caching::kShared,
+     cache_control::kPrivateRevalidate, session_page},
+    // nginx's auth_request subrequest for cached pages: 204 or 401.
+    {"/_auth", false, kGet, Access::kPublic, Caching::kNone, {}, auth_check},
+};
+
+const Route* find_route(std::string_view path, RouteParams& params) {
+  for (const Route& route : kRoutes) {
+    if (!route.with_id) {
+      if (path == route.path) return &route;
+      continue;
+    }
+    if (path.substr(0, route.path.size()) != route.path) continue;
+    // /session/abc is no page at all: 404, like any unknown path.
+    return parse_path_id(path.substr(route.path.size()), params.id) ? &route : nullptr;
+  }
+  return nullptr;
+}
+
+bool method_allowed(const Route& route, const Request& request) {
+  if (request.is_get_like()) return route.methods & kGet;
+  if (request.method == "POST") return route.methods & kPost;
+  return false;
+}
+
+std::string allow_header(const Route& route) {
+  std::string allow;
+  if (route.methods & kGet) allow = "GET, HEAD";
+  if (route.methods & kPost) allow += allow.empty() ? "POST" : ", POST";
+  return allow;
+}
+
+Response to_login(const Request& request) {
+  return redirect_303("/login?next=" + percent_encode(request.path, true));
+}
+
+Response serve_shared(Site& site, const Route& route, const Request& request,
+                      const RouteParams& params) {
+  const std::string etag = site.current_etag();
+  auto finish = [&](Response r) {
+    r.set_header("ETag", etag);
+    r.set_header("Cache-Control", route.cache_control);
+    return r;
+  };
+  if (!request.if_none_match.empty() && if_none_match_matches(request.if_none_match, etag)) {
+    Response not_modified;
+    not_modified.status = 304;
+    return finish(std::move(not_modified));
+  }
+  if (const std::string* body = site.cached_page(request.path))
+    return finish(html_response(200, *body, route.cache_control));
+
+  Response fresh = route.handler(site, request, params);
+  if (fresh.status == 200) site.remember_page(request.path, fresh.body);
+  return fresh.status == 200 ? finish(std::move(fresh)) : fresh;
+}
+
+}  // namespace
+
+bool parse_path_id(std::string_view text, int64_t& id) {
+  if (text.empty() || text.size() > 18 || text[0] == '0') return false;
+  for (char c : text)
+    if (c < '0' || c > '9') return false;
+  auto r = std::from_chars(text.data(), text.data() + text.size(), id);
+  return r.ec == std::errc();
+}
+
+Response dispatch(Site& site, const Request& request) {
+  RouteParams params;
+  const Route* route = find_route(request.path, params);
+  if (!route) return site.error_page(404);
+  if (!method_allowed(*route, request)) {
+    Response r = site.error_page(405);
+    r.set_header("Allow", allow_header(*route));
+    return r;
+  }
+  if (route->access == Access::kSignedIn && !site.signed_in_role(request)) return to_login(request);
+  if (route->caching == Caching::kShared) return serve_shared(site, *route, request, params);
+  return route->handler(site, request, params);
+}
+
+}  // namespace confsched

@@ -1,0 +1,29 @@
+// The route table and the one place where its policies are enforced:
+// allowed methods, who may see a page, and how it is cached.
+#pragma once
+
+#include <cstdint>
+
+#include "http/request.h"
+#include "http/response.h"
+
+namespace confsched {
+
+class Site;
+
+// What a handler gets besides the request: the numeric id from paths such
+// as /session/<id>.
+struct RouteParams {
+  int64_t id = 0;
+};
+
+// Finds the route, checks method and access, answers conditional requests
+// and serves or fills the worker's page cache. May throw; Site::handle is
+// the barrier.
+Response dispatch(Site& site, const Request& request);
+
+// Parses the decimal id of /session/<id>: digits only, no leading zero,
+// at most 18 digits. Pure.
+bool parse_path_id(std::string_view text, int64_t& id);
+
+}  // namespace confsched

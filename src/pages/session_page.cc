@@ -1,0 +1,70 @@
+// "/session/<id>": one session with its full abstract, speakers and links.
+#include "pages/pages.h"
+#include "pages/site.h"
+#include "pages/text.h"
+#include "util/time_text.h"
+
+namespace confsched {
+
+namespace {
+
+void fill_speakers(ctemplate::TemplateDictionary& d, const Session& s) {
+  if (s.speakers.empty()) return;
+  d.ShowSection("HAS_SPEAKERS");
+  for (const Speaker* speaker : s.speakers) {
+    auto* entry = d.AddSectionDictionary("SPEAKER");
+    entry->SetValue("NAME", speaker->name);
+    if (!speaker->affiliation.empty())
+      entry->AddSectionDictionary("AFFILIATION")->SetValue("TEXT", speaker->affiliation);
+    if (!speaker->bio.empty()) entry->AddSectionDictionary("BIO")->SetValue("TEXT", speaker->bio);
+  }
+}
+
+void fill_materials(ctemplate::TemplateDictionary& d, const Session& s) {
+  if (s.materials.empty()) return;
+  d.ShowSection("HAS_MATERIALS");
+  for (const Material& m : s.materials) {
+    auto* entry = d.AddSectionDictionary("MATERIAL");
+    entry->SetValue("LABEL", m.label);
+    // The template's URL context lets through only http(s) and relative
+    // URLs; the schema accepts only http(s) in the first place.
+    entry->SetValue("URL", m.url);
+  }
+}
+
+void fill_session_detail(ctemplate::TemplateDictionary& d, const Programme& p) {
+  const Session& s = p.sessions.front();
+  auto start = parse_civil(s.starts_at);
+  auto end = parse_civil(s.ends_at);
+  d.SetValue("TITLE", s.title);
+  d.SetValue("KIND", s.kind);
+  d.SetValue("KIND_LABEL", kind_label(s.kind));
+  d.SetValue("STATUS", s.status);
+  d.SetValue("DAY_ID", "day-" + (start ? format_iso_date(*start) : s.starts_at.substr(0, 10)));
+  d.SetValue("DAY_LABEL", start ? format_day_label(*start) : s.starts_at);
+  d.SetValue("START", start ? format_clock(*start) : s.starts_at);
+  d.SetValue("END", end ? format_clock(*end) : s.ends_at);
+  d.SetValue("TIME_ZONE", p.event.time_zone);
+  d.SetValue("ROOM", s.room ? s.room->name : "");
+  if (s.track) d.AddSectionDictionary("TRACK")->SetValue("NAME", s.track->name);
+  if (std::string note = status_note(s.status); !note.empty())
+    d.AddSectionDictionary("STATUS_NOTE")->SetValue("TEXT", "This session is " + note + ".");
+  for (const std::string& paragraph : split_paragraphs(s.abstract))
+    d.AddSectionDictionary("PARAGRAPH")->SetValue("TEXT", paragraph);
+  fill_speakers(d, s);
+  fill_materials(d, s);
+}
+
+}  // namespace
+
+Response session_page(Site& site, const Request&, const RouteParams& params) {
+  site.event();  // the frame's site name; throws NotSeeded on an empty database
+  auto programme = load_single_session(site.db(), params.id);
+  if (!programme) return site.error_page(404);
+  std::string body = site.templates().render(
+      site.frame(programme->sessions.front().title, true), "session.tpl",
+      [&](ctemplate::TemplateDictionary& d) { fill_session_detail(d, *programme); });
+  return html_response(200, std::move(body), cache_control::kPrivateRevalidate);
+}
+
+}  // namespace confsched

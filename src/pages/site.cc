@@ -1,0 +1,169 @@
+#include "pages/site.h"
+
+#include <ctime>
+
+#include "http/cookie.h"
+#include "pages/router.h"
+#include "util/log.h"
+
+namespace confsched {
+
+namespace {
+
+// Enough for every session page of a large conference; past it the cache
+// starts again rather than grow without bound on crafted paths.
+constexpr size_t kMaxCachedPages = 4096;
+
+struct ErrorText {
+  const char* heading;
+  const char* message;
+};
+
+ErrorText error_text(int status) {
+  switch (status) {
+    case 400:
+      return {"Bad request",
+              "The request could not be understood: it held malformed or invalid characters."};
+    case 403:
+      return {
+          "Not allowed",
+          "This request came from another site and was refused. Please use the form on this site."};
+    case 404:
+      return {"Page not found", "There is no page at this address."};
+    case 405:
+      return {"Method not allowed", "This page cannot be used that way."};
+    case 413:
+      return {"Too large", "The request was larger than this site accepts (64 KiB)."};
+    case 415:
+      return {"Unsupported form", "The form was sent in an encoding this site does not accept."};
+    case 503:
+      return {
+          "Temporarily unavailable",
+          "The schedule database is unavailable at the moment. Please try again in a few seconds."};
+    default:
+      return {"Something went wrong",
+              "The page could not be shown because of an error on our side. It has been logged."};
+  }
+}
+
+}  // namespace
+
+int64_t system_wall_clock() { return static_cast<int64_t>(std::time(nullptr)); }
+
+Site::Site(const Config& config, std::string secret, const Templates& templates, Database& db,
+           WallClock clock)
+    : config_(config),
+      secret_(std::move(secret)),
+      templates_(templates),
+      db_(db),
+      clock_(std::move(clock)) {}
+
+Response Site::handle(const Request& request) {
+  try {
+    return dispatch(*this, request);
+  } catch (const DbUnavailable& e) {
+    log_error(std::string("503 ") + request.method + " " + request.path + ": " + e.what());
+    return error_page(503);
+  } catch (const NotSeeded& e) {
+    log_error(std::string("503 ") + request.method + " " + request.path + ": " + e.what() +
+              " (run: confsched db seed-demo, or add the event)");
+    return error_page(503);
+  } catch (const std::exception& e) {
+    log_error(std::string("500 ") + request.method + " " + request.path + ": " + e.what());
+    return error_page(500);
+  }
+}
+
+Response Site::error_page(int status) {
+  ErrorText text = error_text(status);
+  std::string body;
+  try {
+    body = templates_.render(frame(text.heading, false), "error.tpl",
+                             [&](ctemplate::TemplateDictionary& d) {
+                               d.SetValue("HEADING", text.heading);
+                               d.SetValue("MESSAGE", text.message);
+                             });
+  } catch (const std::exception& e) {
+    // The error page itself failed: plain text is still better than nothing.
+    log_error(std::string("error page failed: ") + e.what());
+    Response r;
+    r.status = status;
+    r.set_header("Content-Type", "text/plain; charset=utf-8");
+    r.set_header("Cache-Control", cache_control::kNoStore);
+    r.body = std::string(text.heading) + "\n" + text.message + "\n";
+    return r;
+  }
+  Response r = html_response(status, std::move(body), cache_control::kNoStore);
+  if (status == 503) r.set_header("Retry-After", "5");
+  return r;
+}
+
+const DataState& Site::data_state() {
+  auto now = std::chrono::steady_clock::now();
+  if (state_ && now - state_checked_ < std::chrono::milliseconds(config_.version_check_ms))
+    return *state_;
+  try {
+    state_ = load_data_state(db_);
+    state_checked_ = now;
+  } catch (const DbUnavailable&) {
+    if (!state_) throw;
+    // Keep serving what we know (cached pages, valid sessions); a page that
+    // needs the database will answer 503 on its own.
+    state_checked_ = now;
+  }
+  return *state_;
+}
+
+const EventInfo& Site::event() {
+  uint64_t version = data_state().data_version;
+  if (!event_ || event_version_ != version) {
+    auto loaded = load_event(db_);
+    if (!loaded) throw NotSeeded();
+    event_ = std::move(*loaded);
+    event_version_ = version;
+  }
+  return *event_;
+}
+
+std::string Site::current_etag() {
+  return "\"v" + std::to_string(data_state().data_version) + "-" + templates_.digest() + "\"";
+}
+
+std::string session_cookie_name(const Request& request) {
+  return request.https ? "__Host-confsched" : "confsched";
+}
+
+std::optional<Role> Site::signed_in_role(const Request& request) {
+  auto token = find_cookie(request.cookie_header, session_cookie_name(request));
+  if (!token) return std::nullopt;
+  auto claims = verify_session(*token, secret_, now());
+  if (!claims) return std::nullopt;
+  // The epoch moves when the role's password changes: older cookies die.
+  if (claims->epoch == 0 || claims->epoch != data_state().epoch_for(claims->role))
+    return std::nullopt;
+  return claims->role;
+}
+
+PageFrame Site::frame(const std::string& title, bool signed_in) {
+  std::string site_name = event_ ? event_->name : "Conference schedule";
+  return PageFrame{title == site_name ? title : title + " · " + site_name, site_name, signed_in};
+}
+
+const std::string* Site::cached_page(const std::string& key) {
+  uint64_t version = data_state().data_version;
+  if (version != pages_version_) {
+    pages_.clear();
+    pages_version_ = version;
+    return nullptr;
+  }
+  auto it = pages_.find(key);
+  return it == pages_.end() ? nullptr : &it->second;
+}
+
+void Site::remember_page(const std::string& key, const std::string& body) {
+  if (pages_version_ != data_state().data_version) return;  // rendered from older data
+  if (pages_.size() >= kMaxCachedPages) pages_.clear();
+  pages_[key] = body;
+}
+
+}  // namespace confsched

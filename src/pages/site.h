@@ -1,0 +1,95 @@
+// What one worker process knows while it serves requests: configuration,
+// templates, its database connection, the data version it last saw and the
+// pages it rendered for that version. Not thread-safe: one per worker.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+#include "auth/password.h"
+#include "auth/session_token.h"
+#include "config/config.h"
+#include "db/credentials.h"
+#include "db/database.h"
+#include "db/programme.h"
+#include "http/request.h"
+#include "http/response.h"
+#include "pages/templates.h"
+
+namespace confsched {
+
+// Seconds since the epoch; tests may substitute their own.
+using WallClock = std::function<int64_t()>;
+int64_t system_wall_clock();
+
+class Site {
+ public:
+  Site(const Config& config, std::string secret, const Templates& templates, Database& db,
+       WallClock clock = system_wall_clock);
+  Site(const Site&) = delete;
+  Site& operator=(const Site&) = delete;
+
+  // The request boundary: never throws. Errors become a status page and
+  // one log line.
+  Response handle(const Request& request);
+
+  // An HTML error page for status (400, 403, 404, 405, 413, 415, 500, 503).
+  Response error_page(int status);
+
+  // --- for page handlers ---
+  const Config& config() const { return config_; }
+  const std::string& secret() const { return secret_; }
+  const Templates& templates() const { return templates_; }
+  Database& db() { return db_; }
+  PasswordVerifier& verifier() { return verifier_; }
+  int64_t now() const { return clock_(); }
+
+  // The data version and role epochs, asked of the database at most every
+  // version_check_ms. When the database is down the last known state
+  // stands; throws DbUnavailable only if none was ever known.
+  const DataState& data_state();
+  // The event, reloaded when the data version moves. Throws DbUnavailable;
+  // NotSeeded (a 503 with its own message) when the database has no event.
+  const EventInfo& event();
+  // The ETag every cacheable page carries for the current data version.
+  std::string current_etag();
+
+  // The role of a valid session cookie, if any.
+  std::optional<Role> signed_in_role(const Request& request);
+  // The frame (title, site name, nav) of a page.
+  PageFrame frame(const std::string& title, bool signed_in);
+
+  // Rendered pages of the current data version, by path.
+  const std::string* cached_page(const std::string& key);
+  void remember_page(const std::string& key, const std::string& body);
+
+ private:
+  Config config_;
+  std::string secret_;
+  const Templates& templates_;
+  Database& db_;
+  WallClock clock_;
+  PasswordVerifier verifier_;
+
+  std::optional<DataState> state_;
+  std::chrono::steady_clock::time_point state_checked_{};
+  std::optional<EventInfo> event_;
+  uint64_t event_version_ = 0;
+  uint64_t pages_version_ = 0;
+  std::unordered_map<std::string, std::string> pages_;
+};
+
+// The event table is empty: `confsched db seed-demo` or staff must add one.
+struct NotSeeded : std::runtime_error {
+  NotSeeded() : std::runtime_error("no event in the database yet") {}
+};
+
+// The session cookie's name: "__Host-confsched" over https (the prefix makes
+// the browser insist on Secure, Path=/ and no Domain), "confsched" otherwise.
+std::string session_cookie_name(const Request& request);
+
+}  // namespace confsched

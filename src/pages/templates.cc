@@ -1,0 +1,78 @@
+#include "pages/templates.h"
+
+#include <dirent.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <vector>
+
+#include "auth/crypto.h"
+
+namespace confsched {
+
+namespace {
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + path);
+  std::ostringstream content;
+  content << in.rdbuf();
+  return content.str();
+}
+
+std::vector<std::string> template_names(const std::string& dir) {
+  DIR* d = opendir(dir.c_str());
+  if (!d) throw std::runtime_error("cannot open the template folder " + dir);
+  std::vector<std::string> names;
+  while (dirent* entry = readdir(d)) {
+    std::string name = entry->d_name;
+    if (name.size() > 4 && name.substr(name.size() - 4) == ".tpl") names.push_back(name);
+  }
+  closedir(d);
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+}  // namespace
+
+Templates::Templates(const std::string& template_dir, const std::string& static_dir)
+    : cache_(std::make_unique<ctemplate::TemplateCache>()) {
+  cache_->SetTemplateRootDirectory(template_dir);
+  std::string all_sources;
+  for (const std::string& name : template_names(template_dir)) {
+    if (!cache_->LoadTemplate(name, ctemplate::STRIP_BLANK_LINES))
+      throw std::runtime_error("template " + template_dir + "/" + name +
+                               " does not load (syntax error or unsafe escaping context)");
+    all_sources += name + '\n' + read_file(template_dir + "/" + name);
+  }
+  for (const char* required : {"layout.tpl", "error.tpl"})
+    if (all_sources.find(std::string(required) + '\n') == std::string::npos)
+      throw std::runtime_error(std::string("template folder lacks ") + required);
+  cache_->Freeze();
+
+  std::string css = read_file(static_dir + "/style.css");
+  stylesheet_url_ = "/static/style." + sha256_hex(css).substr(0, 16) + ".css";
+  digest_ = sha256_hex(all_sources + css).substr(0, 12);
+}
+
+std::string Templates::render(
+    const PageFrame& frame, const std::string& body_template,
+    const std::function<void(ctemplate::TemplateDictionary&)>& fill) const {
+  ctemplate::TemplateDictionary page("page");
+  page.SetValue("PAGE_TITLE", frame.title);
+  page.SetValue("SITE_NAME", frame.site_name);
+  page.SetValue("STYLESHEET", stylesheet_url_);
+  if (frame.signed_in) page.ShowSection("SIGNED_IN_NAV");
+  ctemplate::TemplateDictionary* body = page.AddIncludeDictionary("BODY");
+  body->SetFilename(body_template);
+  fill(*body);
+
+  std::string out;
+  if (!cache_->ExpandNoLoad("layout.tpl", ctemplate::STRIP_BLANK_LINES, &page, nullptr, &out))
+    throw std::runtime_error("expanding " + body_template + " failed");
+  return out;
+}
+
+}  // namespace confsched

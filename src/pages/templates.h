@@ -1,0 +1,47 @@
+// The HTML templates: loaded once when a worker starts, then frozen, so a
+// request never touches the disk. Every page is a body template shown
+// inside layout.tpl.
+#pragma once
+
+#include <ctemplate/template.h>
+#include <ctemplate/template_cache.h>
+
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace confsched {
+
+struct PageFrame {
+  std::string title;       // <title>
+  std::string site_name;   // header and footer
+  bool signed_in = false;  // shows the schedule link and the logout button
+};
+
+class Templates {
+ public:
+  // Loads every *.tpl in dir and the stylesheet's name from static_dir.
+  // Throws std::runtime_error naming the template that failed (a syntax
+  // error, or an unsafe auto-escape context).
+  Templates(const std::string& template_dir, const std::string& static_dir);
+  Templates(const Templates&) = delete;
+  Templates& operator=(const Templates&) = delete;
+
+  // Renders body_template inside the layout. fill sets the body's values.
+  // Throws std::runtime_error if expansion fails.
+  std::string render(const PageFrame& frame, const std::string& body_template,
+                     const std::function<void(ctemplate::TemplateDictionary&)>& fill) const;
+
+  // Changes whenever a template or the stylesheet changes: part of every
+  // ETag, so a template update after SIGHUP invalidates browser copies.
+  const std::string& digest() const { return digest_; }
+  // "/static/style.<hash>.css"
+  const std::string& stylesheet_url() const { return stylesheet_url_; }
+
+ private:
+  std::unique_ptr<ctemplate::TemplateCache> cache_;
+  std::string digest_;
+  std::string stylesheet_url_;
+};
+
+}  // namespace confsched

@@ -1,0 +1,23 @@
+// Small text transformations for pages. Pure; the results are still
+// escaped by the templates.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace confsched {
+
+// Splits on blank lines; trims each paragraph; drops empty ones.
+std::vector<std::string> split_paragraphs(std::string_view text);
+
+// At most max_bytes of text, cut at a word boundary and never inside a
+// UTF-8 sequence, with "…" appended when anything was cut.
+std::string shorten(std::string_view text, size_t max_bytes);
+
+// "Talk", "Keynote", ... for the session kinds of the schema.
+std::string kind_label(std::string_view kind);
+// "Cancelled", "Moved" or "" for scheduled.
+std::string status_note(std::string_view status);
+
+}  // namespace confsched

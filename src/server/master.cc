@@ -1,0 +1,227 @@
+#include "server/master.h"
+
+#include <mysql.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstring>
+#include <map>
+#include <stdexcept>
+#include <vector>
+
+#include "pages/templates.h"
+#include "server/listen_socket.h"
+#include "server/worker.h"
+#include "util/log.h"
+
+namespace confsched {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using std::chrono::milliseconds;
+
+// A worker that dies within this long of starting counts as failing to
+// start: the next restart waits twice as long, up to kMaxBackoff.
+constexpr auto kQuickDeath = std::chrono::seconds(10);
+constexpr auto kFirstBackoff = milliseconds(100);
+constexpr auto kMaxBackoff = milliseconds(30000);
+// How long SIGTERM waits for requests in flight before SIGKILL.
+constexpr auto kStopGrace = std::chrono::seconds(30);
+
+struct WorkerInfo {
+  unsigned int generation;
+  Clock::time_point started;
+};
+
+class Master {
+ public:
+  Master(ServeOptions options, ListenSocket socket)
+      : options_(std::move(options)), socket_(std::move(socket)) {}
+
+  int run();
+
+ private:
+  void spawn();
+  void reap();
+  void roll();
+  void shut_down();
+  void start_due_restarts();
+  milliseconds next_wait() const;
+
+  ServeOptions options_;
+  ListenSocket socket_;
+  unsigned int generation_ = 1;
+  std::map<pid_t, WorkerInfo> workers_;
+  std::vector<Clock::time_point> pending_restarts_;
+  milliseconds backoff_ = kFirstBackoff;
+  bool stopping_ = false;
+};
+
+unsigned int workers_wanted(unsigned int configured) {
+  if (configured > 0) return configured;
+  long cores = sysconf(_SC_NPROCESSORS_ONLN);
+  return cores > 0 ? static_cast<unsigned int>(cores) : 1;
+}
+
+sigset_t master_signals() {
+  sigset_t set;
+  sigemptyset(&set);
+  for (int s : {SIGCHLD, SIGTERM, SIGINT, SIGHUP}) sigaddset(&set, s);
+  return set;
+}
+
+std::string describe_exit(int status) {
+  if (WIFEXITED(status)) return "exited with status " + std::to_string(WEXITSTATUS(status));
+  if (WIFSIGNALED(status))
+    return std::string("was killed by signal ") + strsignal(WTERMSIG(status));
+  return "stopped";
+}
+
+void Master::spawn() {
+  pid_t pid = fork();
+  if (pid < 0) {
+    log_error(std::string("fork failed: ") + std::strerror(errno));
+    pending_restarts_.push_back(Clock::now() + backoff_);
+    return;
+  }
+  if (pid == 0) run_worker(options_.config, socket_.fd());  // never returns
+  workers_[pid] = WorkerInfo{generation_, Clock::now()};
+}
+
+void Master::reap() {
+  int status = 0;
+  pid_t pid;
+  while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
+    auto it = workers_.find(pid);
+    if (it == workers_.end()) continue;
+    WorkerInfo info = it->second;
+    workers_.erase(it);
+    if (stopping_ || info.generation != generation_) continue;  // asked to stop
+
+    bool quick = Clock::now() - info.started < kQuickDeath;
+    backoff_ = quick ? std::min(backoff_ * 2, kMaxBackoff) : kFirstBackoff;
+    auto delay = quick ? backoff_ : kFirstBackoff;
+    log_error("worker " + std::to_string(pid) + " " + describe_exit(status) + "; restarting in " +
+              std::to_string(delay.count()) + " ms");
+    pending_restarts_.push_back(Clock::now() + delay);
+  }
+}
+
+void Master::start_due_restarts() {
+  auto now = Clock::now();
+  auto due = std::partition(pending_restarts_.begin(), pending_restarts_.end(),
+                            [&](Clock::time_point t) { return t > now; });
+  size_t count = static_cast<size_t>(pending_restarts_.end() - due);
+  pending_restarts_.erase(due, pending_restarts_.end());
+  for (size_t i = 0; i < count; ++i) spawn();
+}
+
+// SIGHUP: re-read the configuration, start a full set of new workers (they
+// load templates afresh), then ask the old ones to finish. The listening
+// socket never closes, so no connection is refused meanwhile.
+void Master::roll() {
+  try {
+    Config fresh = load_config(options_.config.file, ::getenv);
+    Templates check(fresh.template_dir, fresh.static_dir);  // refuse a broken set early
+    if (fresh.listen != options_.config.listen)
+      log_warning("the listen address changed; that takes a restart, not a reload");
+    options_.config = std::move(fresh);
+  } catch (const std::exception& e) {
+    log_error(std::string("reload refused, keeping the old configuration: ") + e.what());
+    return;
+  }
+  std::vector<pid_t> old;
+  for (const auto& [pid, info] : workers_) old.push_back(pid);
+  ++generation_;
+  pending_restarts_.clear();
+  backoff_ = kFirstBackoff;
+  unsigned int count =
+      workers_wanted(options_.workers ? options_.workers : options_.config.workers);
+  for (unsigned int i = 0; i < count; ++i) spawn();
+  for (pid_t pid : old) kill(pid, SIGTERM);
+  log_info("reloaded: " + std::to_string(count) + " new workers, " + std::to_string(old.size()) +
+           " old ones finishing");
+}
+
+void Master::shut_down() {
+  stopping_ = true;
+  for (const auto& [pid, info] : workers_) kill(pid, SIGTERM);
+  auto deadline = Clock::now() + kStopGrace;
+  while (!workers_.empty() && Clock::now() < deadline) {
+    int status = 0;
+    pid_t pid = waitpid(-1, &status, 0);
+    if (pid > 0)
+      workers_.erase(pid);
+    else if (errno == ECHILD)
+      break;
+  }
+  for (const auto& [pid, info] : workers_) {
+    log_warning("worker " + std::to_string(pid) + " did not stop in time; killing it");
+    kill(pid, SIGKILL);
+    waitpid(pid, nullptr, 0);
+  }
+  workers_.clear();
+}
+
+milliseconds Master::next_wait() const {
+  milliseconds wait(1000);
+  auto now = Clock::now();
+  for (auto t : pending_restarts_)
+    wait = std::min(wait,
+                    std::max(milliseconds(1), std::chrono::duration_cast<milliseconds>(t - now)));
+  return wait;
+}
+
+int Master::run() {
+  unsigned int count =
+      workers_wanted(options_.workers ? options_.workers : options_.config.workers);
+  log_info("listening on " + socket_.description() + " with " + std::to_string(count) + " workers");
+  for (unsigned int i = 0; i < count; ++i) spawn();
+
+  const sigset_t signals = master_signals();
+  for (;;) {
+    milliseconds wait = next_wait();
+    timespec timeout{static_cast<time_t>(wait.count() / 1000),
+                     static_cast<long>((wait.count() % 1000) * 1000000)};
+    int sig = sigtimedwait(&signals, nullptr, &timeout);
+    if (sig == SIGTERM || sig == SIGINT) {
+      log_info("stopping: letting workers finish their requests");
+      shut_down();
+      log_info("stopped");
+      return 0;
+    }
+    if (sig == SIGHUP) roll();
+    reap();  // also after SIGHUP or a timeout: SIGCHLDs coalesce
+    start_due_restarts();
+  }
+}
+
+}  // namespace
+
+int run_master(ServeOptions options) {
+  auto address = parse_listen_address(options.listen);
+  if (!address) throw std::runtime_error("bad listen address: \"" + options.listen + "\"");
+  // Fail before forking anything when the basics are missing.
+  Templates check(options.config.template_dir, options.config.static_dir);
+  load_secret(options.config);
+
+  // Blocked before the first fork so no signal is lost between forks; each
+  // worker unblocks them for itself.
+  sigset_t signals = master_signals();
+  sigprocmask(SIG_BLOCK, &signals, nullptr);
+  signal(SIGPIPE, SIG_IGN);
+  if (mysql_library_init(0, nullptr, nullptr) != 0)
+    throw std::runtime_error("cannot initialise the MariaDB client library");
+
+  ListenSocket socket = ListenSocket::open(*address, options.config.socket_mode);
+  Master master(std::move(options), std::move(socket));
+  int status = master.run();
+  mysql_library_end();
+  return status;
+}
+
+}  // namespace confsched

@@ -1,0 +1,15 @@
+// A worker process: accepts FastCGI requests one at a time on the shared
+// listening socket until told to stop.
+#pragma once
+
+#include "config/config.h"
+
+namespace confsched {
+
+// Runs in a freshly forked child. Loads templates and the secret itself
+// (so a SIGHUP roll picks up new ones), serves until SIGTERM, finishes the
+// request in flight and exits the process. Never returns, never unwinds
+// into the master's stack frames (which own the listening socket).
+[[noreturn]] void run_worker(const Config& config, int listen_fd);
+
+}  // namespace confsched

@@ -1,0 +1,28 @@
+// Wall-clock date and time text as the schedule shows it. Times in the
+// database are local to the event's time zone ("YYYY-MM-DD HH:MM:SS"), so
+// formatting needs no time-zone arithmetic.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace confsched {
+
+struct CivilDateTime {
+  int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+};
+
+// Parses "YYYY-MM-DD" or "YYYY-MM-DD HH:MM[:SS]". Pure.
+std::optional<CivilDateTime> parse_civil(std::string_view text);
+
+// "Friday 12 June 2026".
+std::string format_day_label(const CivilDateTime& t);
+// "09:30".
+std::string format_clock(const CivilDateTime& t);
+// "2026-06-12", usable as an HTML id.
+std::string format_iso_date(const CivilDateTime& t);
+// "12–14 June 2026" (or across months/years as needed).
+std::string format_date_range(const CivilDateTime& first, const CivilDateTime& last);
+
+}  // namespace confsched

@@ -1,0 +1,13 @@
+{{%AUTOESCAPE context="HTML"}}<section class="hero">
+<h1>{{EVENT_NAME}}</h1>
+{{#TAGLINE}}<p class="tagline">{{TEXT}}</p>{{/TAGLINE}}
+<p class="when-where"><span>{{DATES}}</span> · <span>{{VENUE}}</span></p>
+</section>
+<section class="intro">
+{{#PARAGRAPH}}<p>{{TEXT}}</p>
+{{/PARAGRAPH}}</section>
+<section class="login-box">
+<h2>Delegates</h2>
+<p>The full schedule is for registered delegates. Log in with the user name and password from your registration e-mail.</p>
+{{>LOGIN_FORM}}
+</section>

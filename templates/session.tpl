@@ -1,0 +1,25 @@
+{{%AUTOESCAPE context="HTML"}}<article class="session-detail kind-{{KIND}} status-{{STATUS}}">
+<p class="back"><a href="/schedule#{{DAY_ID}}">← Schedule</a></p>
+<h1>{{TITLE}}</h1>
+{{#STATUS_NOTE}}<p class="status-banner"><strong>{{TEXT}}</strong></p>{{/STATUS_NOTE}}
+<dl class="facts">
+<dt>When</dt><dd>{{DAY_LABEL}}, <time>{{START}}</time>–<time>{{END}}</time> ({{TIME_ZONE}})</dd>
+<dt>Where</dt><dd>{{ROOM}}</dd>
+{{#TRACK}}<dt>Track</dt><dd>{{NAME}}</dd>{{/TRACK}}
+<dt>Format</dt><dd>{{KIND_LABEL}}</dd>
+</dl>
+{{#PARAGRAPH}}<p>{{TEXT}}</p>
+{{/PARAGRAPH}}
+{{#HAS_SPEAKERS}}<section class="speakers">
+<h2>Speakers</h2>
+{{#SPEAKER}}<div class="speaker">
+<h3>{{NAME}}</h3>
+{{#AFFILIATION}}<p class="affiliation">{{TEXT}}</p>{{/AFFILIATION}}
+{{#BIO}}<p class="bio">{{TEXT}}</p>{{/BIO}}
+</div>
+{{/SPEAKER}}</section>{{/HAS_SPEAKERS}}
+{{#HAS_MATERIALS}}<section class="materials">
+<h2>Materials</h2>
+<ul>{{#MATERIAL}}<li><a href="{{URL}}" rel="noopener">{{LABEL}}</a></li>{{/MATERIAL}}</ul>
+</section>{{/HAS_MATERIALS}}
+</article>
