@@ -4,6 +4,13 @@
 
 CONFSCHED_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 
+# mariadbd and nginx live in /usr/sbin, which a non-login PATH may lack.
+case ":$PATH:" in
+  *:/usr/sbin:*) ;;
+  *) PATH=$PATH:/usr/local/sbin:/usr/sbin:/sbin ;;
+esac
+export PATH
+
 # Everything a build, the tests and the quickstart need on Debian 12.
 #  - mariadb-server-core gives mariadbd and mariadb-install-db and starts no
 #    system service (mariadb-server would); mariadb-client-core gives the

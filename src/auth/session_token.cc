@@ -23,7 +23,8 @@ std::string mac_input(std::string_view role, std::string_view expiry, std::strin
 
 template <typename Int>
 std::optional<Int> parse_decimal(std::string_view text) {
-  if (text.empty() || text.size() > 19) return std::nullopt;
+  // 20 digits hold any uint64_t; from_chars rejects what overflows.
+  if (text.empty() || text.size() > 20) return std::nullopt;
   if (text.size() > 1 && text[0] == '0') return std::nullopt;  // one spelling per number
   Int value{};
   auto r = std::from_chars(text.data(), text.data() + text.size(), value);

@@ -144,7 +144,7 @@ Config load_config(const std::string& path, const GetEnv& get_env) {
 
   const std::string base = folder_of(path);
   for (std::string* p : {&config.template_dir, &config.static_dir, &config.sql_dir,
-                         &config.secret_file, &state.password_file})
+                         &config.secret_file, &state.password_file, &config.database.socket})
     make_absolute(*p, base);
   if (config.listen.rfind("unix:", 0) == 0 && config.listen.size() > 5 && config.listen[5] != '/')
     config.listen = "unix:" + base + "/" + config.listen.substr(5);

@@ -2,6 +2,8 @@
 
 #include <strings.h>
 
+#include <stdexcept>
+
 namespace confsched {
 
 namespace {
@@ -19,17 +21,31 @@ constexpr std::string_view kContentSecurityPolicy =
 
 }  // namespace
 
+namespace {
+
+// A CR or LF would let a value start a header of its own (response
+// splitting). Callers validate what they pass; this is the backstop.
+void check_header(std::string_view name, std::string_view value) {
+  if (name.find_first_of("\r\n:") != std::string_view::npos ||
+      value.find_first_of("\r\n") != std::string_view::npos)
+    throw std::invalid_argument("header " + std::string(name) + " holds a line break");
+}
+
+}  // namespace
+
 void Response::set_header(std::string_view name, std::string_view value) {
+  check_header(name, value);
   for (auto& [key, existing] : headers) {
     if (same_name(key, name)) {
       existing = std::string(value);
       return;
     }
   }
-  add_header(name, value);
+  headers.emplace_back(std::string(name), std::string(value));
 }
 
 void Response::add_header(std::string_view name, std::string_view value) {
+  check_header(name, value);
   headers.emplace_back(std::string(name), std::string(value));
 }
 

@@ -29,6 +29,12 @@ int weekday(int y, int m, int d) {
   return (y + y / 4 - y / 100 + y / 400 + offsets[m - 1] + d) % 7;
 }
 
+int days_in_month(int year, int month) {
+  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : days[month - 1];
+}
+
 const char* month_name(int month) {
   return month >= 1 && month <= 12 ? kMonths[static_cast<size_t>(month - 1)] : "?";
 }
@@ -41,12 +47,13 @@ std::optional<CivilDateTime> parse_civil(std::string_view text) {
   if (!read_int(text, 0, 4, t.year) || !read_int(text, 5, 2, t.month) ||
       !read_int(text, 8, 2, t.day))
     return std::nullopt;
-  if (t.month < 1 || t.month > 12 || t.day < 1 || t.day > 31) return std::nullopt;
-  if (text.size() == 10) return t;
-  if (text.size() < 16 || (text[10] != ' ' && text[10] != 'T') || text[13] != ':')
+  if (t.month < 1 || t.month > 12 || t.day < 1 || t.day > days_in_month(t.year, t.month))
     return std::nullopt;
+  if (text.size() == 10) return t;
+  if (text.size() != 16 && text.size() != 19) return std::nullopt;
+  if ((text[10] != ' ' && text[10] != 'T') || text[13] != ':') return std::nullopt;
   if (!read_int(text, 11, 2, t.hour) || !read_int(text, 14, 2, t.minute)) return std::nullopt;
-  if (text.size() >= 19) {
+  if (text.size() == 19) {
     if (text[16] != ':' || !read_int(text, 17, 2, t.second)) return std::nullopt;
   }
   if (t.hour > 23 || t.minute > 59 || t.second > 60) return std::nullopt;

@@ -1,0 +1,60 @@
+// Small parsers of the app library: path ids, listen addresses, migration
+// file names.
+#include "db/migrate.h"
+#include "pages/router.h"
+#include "server/listen_socket.h"
+#include "test_support.h"
+
+using namespace confsched;
+
+BOOST_AUTO_TEST_SUITE(app_parsers)
+
+BOOST_AUTO_TEST_CASE(path_ids) {
+  int64_t id = 0;
+  BOOST_TEST(parse_path_id("42", id));
+  BOOST_TEST(id == 42);
+  BOOST_TEST(parse_path_id("999999999999999999", id));
+  for (const char* bad :
+       {"", "0", "007", "abc", "1a", "-1", "+1", " 1", "1/", "9999999999999999999"})
+    BOOST_TEST(!parse_path_id(bad, id), "accepted \"" << bad << "\"");
+}
+
+BOOST_AUTO_TEST_CASE(listen_addresses) {
+  auto unix_socket = parse_listen_address("unix:/run/x.sock");
+  BOOST_REQUIRE(unix_socket.has_value());
+  BOOST_TEST((unix_socket->kind == ListenAddress::Kind::kUnix));
+  BOOST_TEST(unix_socket->path == "/run/x.sock");
+
+  auto tcp = parse_listen_address("127.0.0.1:9000");
+  BOOST_REQUIRE(tcp.has_value());
+  BOOST_TEST((tcp->kind == ListenAddress::Kind::kTcp));
+  BOOST_TEST(tcp->host == "127.0.0.1");
+  BOOST_TEST(tcp->port == 9000);
+
+  auto v6 = parse_listen_address("[::1]:9000");
+  BOOST_REQUIRE(v6.has_value());
+  BOOST_TEST(v6->host == "::1");
+
+  auto inherited = parse_listen_address("");
+  BOOST_REQUIRE(inherited.has_value());
+  BOOST_TEST((inherited->kind == ListenAddress::Kind::kInherited));
+
+  for (const char* bad : {"unix:", "localhost", "host:0", "host:65536", "host:x", "::1:9000"})
+    BOOST_TEST(!parse_listen_address(bad).has_value(), "accepted \"" << bad << "\"");
+}
+
+BOOST_AUTO_TEST_CASE(migration_file_names) {
+  BOOST_TEST(migration_version("001_schema.sql").value_or(-1) == 1);
+  BOOST_TEST(migration_version("120_add_x.sql").value_or(-1) == 120);
+  for (const char* bad : {"1_schema.sql", "001schema.sql", "001_schema.sql~", "abc_x.sql", ".sql"})
+    BOOST_TEST(!migration_version(bad).has_value(), "accepted \"" << bad << "\"");
+}
+
+BOOST_AUTO_TEST_CASE(the_shipped_migrations_are_in_order) {
+  auto files = list_migrations(CONFSCHED_SOURCE_DIR "/sql");
+  BOOST_REQUIRE(!files.empty());
+  BOOST_TEST(files.front().name == "001_schema.sql");
+  for (size_t i = 1; i < files.size(); ++i) BOOST_TEST(files[i - 1].version < files[i].version);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

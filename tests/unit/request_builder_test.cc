@@ -1,0 +1,101 @@
+// build_request / declared_body_length: CGI parameters to a Request.
+#include "http/request_builder.h"
+
+#include <map>
+
+#include "test_support.h"
+
+using namespace confsched;
+
+namespace {
+
+ParamLookup lookup(std::map<std::string, std::string> values) {
+  auto shared = std::make_shared<std::map<std::string, std::string>>(std::move(values));
+  return [shared](const char* name) -> const char* {
+    auto it = shared->find(name);
+    return it == shared->end() ? nullptr : it->second.c_str();
+  };
+}
+
+Request built(std::map<std::string, std::string> values) {
+  auto result = build_request(lookup(std::move(values)), "");
+  BOOST_REQUIRE(std::holds_alternative<Request>(result));
+  return std::get<Request>(result);
+}
+
+int refused(std::map<std::string, std::string> values) {
+  auto result = build_request(lookup(std::move(values)), "");
+  BOOST_REQUIRE(std::holds_alternative<int>(result));
+  return std::get<int>(result);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(request_builder)
+
+BOOST_AUTO_TEST_CASE(splits_path_and_query_and_decodes_both) {
+  Request r = built({{"REQUEST_METHOD", "GET"}, {"REQUEST_URI", "/session/%31?next=%2Fa+b&x"}});
+  BOOST_TEST(r.method == "GET");
+  BOOST_TEST(r.path == "/session/1");
+  BOOST_TEST(r.raw_target == "/session/%31?next=%2Fa+b&x");
+  BOOST_TEST(r.query.get("next").value_or("?") == "/a b");
+  BOOST_TEST(r.query.get("x").value_or("?") == "");
+}
+
+BOOST_AUTO_TEST_CASE(plus_in_a_path_stays_a_plus) {
+  BOOST_TEST(built({{"REQUEST_URI", "/a+b"}}).path == "/a+b");
+}
+
+BOOST_AUTO_TEST_CASE(malformed_percent_encoding_is_400) {
+  BOOST_TEST(refused({{"REQUEST_URI", "/login?next=%zz"}}) == 400);
+  BOOST_TEST(refused({{"REQUEST_URI", "/sched%2"}}) == 400);
+  BOOST_TEST(refused({{"REQUEST_URI", "/a%00b"}}) == 400);
+}
+
+BOOST_AUTO_TEST_CASE(invalid_utf8_is_400) {
+  BOOST_TEST(refused({{"REQUEST_URI", "/%ff"}}) == 400);
+  BOOST_TEST(refused({{"REQUEST_URI", "/?q=%c0%af"}}) == 400);
+}
+
+BOOST_AUTO_TEST_CASE(falls_back_to_cgi_parts_without_request_uri) {
+  Request r = built({{"SCRIPT_NAME", "/schedule"}, {"QUERY_STRING", "a=1"}});
+  BOOST_TEST(r.path == "/schedule");
+  BOOST_TEST(r.query.get("a").value_or("?") == "1");
+  BOOST_TEST(built({}).path == "/");
+}
+
+BOOST_AUTO_TEST_CASE(https_detection) {
+  BOOST_TEST(built({{"HTTPS", "on"}}).https);
+  BOOST_TEST(built({{"REQUEST_SCHEME", "https"}}).https);
+  BOOST_TEST(!built({{"HTTPS", "off"}}).https);
+  BOOST_TEST(!built({{"REQUEST_SCHEME", "http"}}).https);
+  BOOST_TEST(built({{"HTTPS", "on"}, {"HTTP_HOST", "example.org"}}).own_origin() ==
+             "https://example.org");
+}
+
+BOOST_AUTO_TEST_CASE(copies_the_headers_it_needs) {
+  Request r = built({{"HTTP_COOKIE", "a=b"},
+                     {"HTTP_IF_NONE_MATCH", "\"x\""},
+                     {"HTTP_ORIGIN", "http://h"},
+                     {"HTTP_SEC_FETCH_SITE", "same-origin"},
+                     {"CONTENT_TYPE", "application/x-www-form-urlencoded"}});
+  BOOST_TEST(r.cookie_header == "a=b");
+  BOOST_TEST(r.if_none_match == "\"x\"");
+  BOOST_TEST(r.origin == "http://h");
+  BOOST_TEST(r.sec_fetch_site == "same-origin");
+  BOOST_TEST(r.content_type == "application/x-www-form-urlencoded");
+}
+
+BOOST_AUTO_TEST_CASE(body_length_limits) {
+  BOOST_TEST(declared_body_length(lookup({})).refuse_status == 0);
+  BOOST_TEST(declared_body_length(lookup({{"CONTENT_LENGTH", "65536"}})).bytes == 65536u);
+  BOOST_TEST(declared_body_length(lookup({{"CONTENT_LENGTH", "65536"}})).refuse_status == 0);
+  BOOST_TEST(declared_body_length(lookup({{"CONTENT_LENGTH", "65537"}})).refuse_status == 413);
+  BOOST_TEST(
+      declared_body_length(lookup({{"CONTENT_LENGTH", "99999999999999999999999"}})).refuse_status ==
+      413);
+  BOOST_TEST(declared_body_length(lookup({{"CONTENT_LENGTH", "12abc"}})).refuse_status == 400);
+  BOOST_TEST(declared_body_length(lookup({{"CONTENT_LENGTH", "-1"}})).refuse_status == 400);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

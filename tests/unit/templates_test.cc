@@ -1,0 +1,64 @@
+// The shipped templates: they load, and whatever the data holds comes out
+// escaped for its context.
+#include "pages/templates.h"
+
+#include "test_support.h"
+
+using namespace confsched;
+
+namespace {
+
+const Templates& shipped() {
+  static const Templates templates(CONFSCHED_SOURCE_DIR "/templates",
+                                   CONFSCHED_SOURCE_DIR "/templates/static");
+  return templates;
+}
+
+std::string render_session(const std::string& title, const std::string& url) {
+  return shipped().render(PageFrame{title, "Conf <b>", true}, "session.tpl",
+                          [&](ctemplate::TemplateDictionary& d) {
+                            d.SetValue("TITLE", title);
+                            d.SetValue("DAY_ID", "day-2027-06-15\" onclick=\"x");
+                            d.ShowSection("HAS_MATERIALS");
+                            auto* m = d.AddSectionDictionary("MATERIAL");
+                            m->SetValue("LABEL", "<Slides>");
+                            m->SetValue("URL", url);
+                          });
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(templates)
+
+BOOST_AUTO_TEST_CASE(text_is_html_escaped) {
+  std::string page =
+      render_session("<script>alert(1)</script> & \"quotes\"", "https://example.org/");
+  BOOST_TEST(page.find("<script>alert(1)") == std::string::npos);
+  BOOST_TEST(page.find("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;") !=
+             std::string::npos);
+  BOOST_TEST(page.find("Conf &lt;b&gt;") != std::string::npos);
+  BOOST_TEST(page.find("&lt;Slides&gt;") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(attribute_values_cannot_break_out) {
+  std::string page = render_session("t", "https://example.org/");
+  BOOST_TEST(page.find("\" onclick=\"x") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(javascript_urls_are_neutralised) {
+  std::string page = render_session("t", "javascript:alert(1)");
+  BOOST_TEST(page.find("javascript:alert") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(stylesheet_name_carries_a_content_hash) {
+  const std::string& url = shipped().stylesheet_url();
+  BOOST_TEST(url.rfind("/static/style.", 0) == 0u);
+  BOOST_TEST(url.size() == std::string("/static/style.").size() + 16 + 4);
+  BOOST_TEST(shipped().digest().size() == 12u);
+}
+
+BOOST_AUTO_TEST_CASE(a_missing_folder_is_refused) {
+  BOOST_CHECK_THROW(Templates("/nonexistent", "/nonexistent"), std::runtime_error);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

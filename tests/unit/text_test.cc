@@ -1,0 +1,43 @@
+// Page text helpers: paragraphs and shortened abstracts.
+#include "pages/text.h"
+
+#include "http/utf8.h"
+#include "test_support.h"
+
+using namespace confsched;
+
+BOOST_AUTO_TEST_SUITE(text)
+
+BOOST_AUTO_TEST_CASE(paragraphs_split_on_blank_lines) {
+  auto p = split_paragraphs("One\nline two\n\n  \nSecond.\r\n\nThird ");
+  BOOST_REQUIRE(p.size() == 3u);
+  BOOST_TEST(p[0] == "One line two");
+  BOOST_TEST(p[1] == "Second.");
+  BOOST_TEST(p[2] == "Third");
+  BOOST_TEST(split_paragraphs("").empty());
+  BOOST_TEST(split_paragraphs("\n\n \n").empty());
+}
+
+BOOST_AUTO_TEST_CASE(short_text_is_kept_whole) { BOOST_TEST(shorten("  short  ", 100) == "short"); }
+
+BOOST_AUTO_TEST_CASE(long_text_is_cut_at_a_word_with_an_ellipsis) {
+  std::string cut = shorten("alpha beta gamma delta epsilon", 20);
+  BOOST_TEST(cut == "alpha beta gamma…");
+}
+
+BOOST_AUTO_TEST_CASE(never_cuts_inside_a_utf8_sequence) {
+  // 'é' is two bytes; every cut position must leave valid UTF-8.
+  std::string text;
+  for (int i = 0; i < 40; ++i) text += "é";
+  for (size_t limit = 1; limit < text.size(); ++limit)
+    BOOST_TEST(is_valid_utf8(shorten(text, limit)), "limit " << limit);
+}
+
+BOOST_AUTO_TEST_CASE(labels) {
+  BOOST_TEST(kind_label("keynote") == "Keynote");
+  BOOST_TEST(kind_label("something-new") == "Talk");
+  BOOST_TEST(status_note("cancelled") == "Cancelled");
+  BOOST_TEST(status_note("scheduled") == "");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
