@@ -16,6 +16,19 @@ std::string param(const ParamLookup& params, const char* name) {
   return value ? std::string(value) : std::string();
 }
 
+// Debian's fastcgi_params sends HTTP_HOST as nginx's $host, which has lost
+// the port, and libfcgi keeps the first of two same-named parameters. The
+// Origin a browser sends has the port, so put it back from SERVER_PORT
+// unless it is the scheme's default.
+std::string host_with_port(std::string host, const std::string& server_port, bool https) {
+  if (host.empty() || server_port.empty()) return host;
+  size_t bracket = host.rfind(']');
+  size_t colon = host.rfind(':');
+  bool has_port = colon != std::string::npos && (bracket == std::string::npos || colon > bracket);
+  if (has_port || server_port == (https ? "443" : "80")) return host;
+  return host + ":" + server_port;
+}
+
 }  // namespace
 
 BodyLength declared_body_length(const ParamLookup& params) {
@@ -62,11 +75,11 @@ std::variant<Request, int> build_request(const ParamLookup& params, std::string 
   r.if_none_match = param(params, "HTTP_IF_NONE_MATCH");
   r.origin = param(params, "HTTP_ORIGIN");
   r.sec_fetch_site = param(params, "HTTP_SEC_FETCH_SITE");
-  r.host = param(params, "HTTP_HOST");
   r.remote_addr = param(params, "REMOTE_ADDR");
   std::string https = param(params, "HTTPS");
   r.https = (!https.empty() && strcasecmp(https.c_str(), "off") != 0) ||
             param(params, "REQUEST_SCHEME") == "https";
+  r.host = host_with_port(param(params, "HTTP_HOST"), param(params, "SERVER_PORT"), r.https);
   return r;
 }
 

@@ -73,6 +73,26 @@ BOOST_AUTO_TEST_CASE(https_detection) {
              "https://example.org");
 }
 
+// Regression: Debian's fastcgi_params passes HTTP_HOST without the port, so
+// a browser's Origin "http://host:8080" never matched and every login on a
+// non-default port was refused as cross-site.
+BOOST_AUTO_TEST_CASE(own_origin_has_the_port_the_browser_used) {
+  BOOST_TEST(built({{"HTTP_HOST", "127.0.0.1"}, {"SERVER_PORT", "8080"}}).own_origin() ==
+             "http://127.0.0.1:8080");
+  BOOST_TEST(built({{"HTTP_HOST", "127.0.0.1:8080"}, {"SERVER_PORT", "8080"}}).own_origin() ==
+             "http://127.0.0.1:8080");
+  BOOST_TEST(built({{"HTTP_HOST", "example.org"}, {"SERVER_PORT", "80"}}).own_origin() ==
+             "http://example.org");
+  BOOST_TEST(
+      built({{"HTTP_HOST", "example.org"}, {"SERVER_PORT", "443"}, {"HTTPS", "on"}}).own_origin() ==
+      "https://example.org");
+  BOOST_TEST(
+      built({{"HTTP_HOST", "[::1]"}, {"SERVER_PORT", "8443"}, {"HTTPS", "on"}}).own_origin() ==
+      "https://[::1]:8443");
+  BOOST_TEST(built({{"HTTP_HOST", "[::1]:9"}, {"SERVER_PORT", "8443"}}).own_origin() ==
+             "http://[::1]:9");
+}
+
 BOOST_AUTO_TEST_CASE(copies_the_headers_it_needs) {
   Request r = built({{"HTTP_COOKIE", "a=b"},
                      {"HTTP_IF_NONE_MATCH", "\"x\""},

@@ -1,0 +1,810 @@
+"""A whole confsched site in a temporary folder, for the integration tests.
+
+Stack.start() brings up, in a fresh tempfile.mkdtemp():
+  * a private MariaDB (own datadir, unix socket, pid file, no TCP),
+  * database "confsched" and user confsched@localhost with a random password,
+  * a confsched ini, then `db migrate`, `db seed-demo` and `passwd` for both
+    roles,
+  * `confsched serve --listen unix:<tmp>/fcgi.sock --workers 2`,
+  * nginx with conf/nginx/confsched.conf rendered (paths and listen line only)
+    on a free 127.0.0.1 port, plus an https listener with a throwaway
+    self-signed certificate on a second port.
+Stack.stop() ends every process it started, by pid (TERM, bounded wait,
+KILL), and removes the folder.
+
+Environment: CONFSCHED_BIN (the binary), CONFSCHED_SOURCE_DIR (the repo),
+CONFSCHED_KEEP_TMP=1 keeps the folder for a post-mortem.
+
+Only the Python standard library is used.
+"""
+
+import atexit
+import http.client
+import os
+import re
+import shutil
+import signal
+import socket
+import ssl
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SOURCE_DIR = os.environ.get("CONFSCHED_SOURCE_DIR") or os.path.normpath(os.path.join(HERE, "..", ".."))
+BIN = os.environ.get("CONFSCHED_BIN") or os.path.join(SOURCE_DIR, "build", "confsched")
+
+DELEGATE_USER = "delegate"
+STAFF_USER = "staff"
+
+
+class StackError(RuntimeError):
+    pass
+
+
+def free_port():
+    """A currently free TCP port on 127.0.0.1 (bind to port 0, ask, close)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def pid_alive(pid):
+    """True while the process exists and is not a zombie."""
+    try:
+        with open("/proc/%d/stat" % pid) as f:
+            stat = f.read()
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+    state = stat[stat.rindex(")") + 2:].split()[0]
+    return state not in ("Z", "X")
+
+
+def child_pids(pid):
+    """Direct children of pid (from /proc/<pid>/task/*/children)."""
+    out = []
+    try:
+        tasks = os.listdir("/proc/%d/task" % pid)
+    except FileNotFoundError:
+        return out
+    for t in tasks:
+        try:
+            with open("/proc/%d/task/%s/children" % (pid, t)) as f:
+                out.extend(int(x) for x in f.read().split())
+        except FileNotFoundError:
+            pass
+    return sorted(set(out))
+
+
+def wait_until(predicate, timeout, interval=0.1):
+    """Polls predicate() until it returns a true value or timeout seconds
+    pass; returns the last value."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = predicate()
+        if value or time.monotonic() >= deadline:
+            return value
+        time.sleep(interval)
+
+
+def tail(path, lines=40):
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except OSError:
+        return "(no %s)" % path
+    return "\n".join(data.decode("utf-8", "replace").splitlines()[-lines:])
+
+
+class Response:
+    """status, headers (http.client.HTTPMessage: case-insensitive, and
+    headers.get_all('Set-Cookie') keeps every Set-Cookie), body (bytes).
+    Unpacks as (status, headers, body)."""
+
+    def __init__(self, status, reason, headers, body):
+        self.status = status
+        self.reason = reason
+        self.headers = headers
+        self.body = body
+
+    def __iter__(self):
+        return iter((self.status, self.headers, self.body))
+
+    @property
+    def text(self):
+        return self.body.decode("utf-8", "replace")
+
+    def header(self, name, default=None):
+        return self.headers.get(name, default)
+
+    def set_cookies(self):
+        return self.headers.get_all("Set-Cookie") or []
+
+    def __repr__(self):
+        return "<Response %s %r, %d bytes>" % (self.status, dict(self.headers.items()), len(self.body))
+
+
+def parse_set_cookie(value):
+    """'n=v; Path=/; HttpOnly' -> ('n', 'v', {'path': '/', 'httponly': True})"""
+    parts = [p.strip() for p in value.split(";")]
+    name, _, val = parts[0].partition("=")
+    attrs = {}
+    for p in parts[1:]:
+        if not p:
+            continue
+        k, eq, v = p.partition("=")
+        attrs[k.strip().lower()] = v.strip() if eq else True
+    return name.strip(), val.strip(), attrs
+
+
+class Stack:
+    def __init__(self, name="stack", workers=2, https=True, app_env=None, ini_overrides=None):
+        self.name = name
+        self.workers = workers
+        self.https = https
+        self.app_env = dict(app_env or {})
+        self.ini_overrides = ini_overrides or {}
+        self.passwords = {DELEGATE_USER: "delegate-test-pw-1", STAFF_USER: "staff-test-pw-1"}
+        self.tmp = None
+        self.db_proc = None
+        self.app_proc = None
+        self.nginx_proc = None
+        self.app_children_seen = set()
+        self.http_port = None
+        self.https_port = None
+        self._logs = []
+
+    # ------------------------------------------------------------------ paths
+    def path(self, *parts):
+        return os.path.join(self.tmp, *parts)
+
+    @property
+    def db_socket(self):
+        return self.path("run", "mysql.sock")
+
+    @property
+    def fcgi_socket(self):
+        return self.path("run", "fcgi.sock")
+
+    @property
+    def ini(self):
+        return self.path("confsched.ini")
+
+    @property
+    def origin(self):
+        return "http://127.0.0.1:%d" % self.http_port
+
+    @property
+    def https_origin(self):
+        return "https://127.0.0.1:%d" % self.https_port
+
+    # -------------------------------------------------------------- lifecycle
+    def start(self):
+        if not os.access(BIN, os.X_OK):
+            raise StackError("confsched binary not found or not executable: %s" % BIN)
+        base = None
+        # unix socket paths are limited to 107 bytes: prefer a short TMPDIR.
+        if len(tempfile.gettempdir()) > 40:
+            base = "/tmp"
+        self.tmp = tempfile.mkdtemp(prefix="confsched-%s-" % self.name, dir=base)
+        for d in ("run", "log", "mysql", "nginx", "nginx/cache", "nginx/temp"):
+            os.makedirs(self.path(d), exist_ok=True)
+        atexit.register(self.stop)
+        t0 = time.monotonic()
+        try:
+            self._install_db()
+            self.start_db()
+            self._create_db_user()
+            self._write_secret_and_ini()
+            self.cli("db", "migrate")
+            self.cli("db", "seed-demo")
+            for role in (DELEGATE_USER, STAFF_USER):
+                self.passwd(role, self.passwords[role])
+            self.start_app()
+            self._make_cert()
+            self._write_nginx_conf()
+            self.start_nginx()
+            self._wait_http_ok()
+        except BaseException:
+            self.dump_logs()
+            self.stop()
+            raise
+        sys.stderr.write("[stack %s] up in %.1fs in %s (http %d, https %s)\n" % (
+            self.name, time.monotonic() - t0, self.tmp, self.http_port, self.https_port))
+        return self
+
+    def stop(self):
+        if self.tmp is None:
+            return
+        self.stop_nginx()
+        self.stop_app()
+        self.stop_db()
+        if os.environ.get("CONFSCHED_KEEP_TMP") == "1":
+            sys.stderr.write("[stack %s] kept %s\n" % (self.name, self.tmp))
+        else:
+            shutil.rmtree(self.tmp, ignore_errors=True)
+        self.tmp = None
+
+    def dump_logs(self, lines=40):
+        """Writes the end of each log to stderr (shown by ctest on failure)."""
+        if self.tmp is None:
+            return
+        for name in ("mariadbd.log", "confsched.log", "nginx-error.log"):
+            p = self.path("log", name)
+            if os.path.exists(p):
+                sys.stderr.write("----- %s: last %d lines of %s\n%s\n" % (self.name, lines, name, tail(p, lines)))
+
+    @staticmethod
+    def _terminate(proc, label, timeout):
+        """TERM, wait up to timeout, KILL. Returns the exit code."""
+        if proc is None:
+            return None
+        if proc.poll() is None:
+            try:
+                proc.send_signal(signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+            try:
+                return proc.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                sys.stderr.write("[stack] %s (pid %d) did not stop in %ss: SIGKILL\n" % (label, proc.pid, timeout))
+                proc.kill()
+                return proc.wait(timeout=10)
+        return proc.returncode
+
+    @staticmethod
+    def _kill_leftovers(pids, label, timeout=5):
+        """Children of a master we stopped that are still there: wait a
+        little, then SIGKILL them, each by its own pid."""
+        pids = [p for p in pids if pid_alive(p)]
+        if not pids:
+            return
+        wait_until(lambda: not any(pid_alive(p) for p in pids), timeout)
+        for p in pids:
+            if pid_alive(p):
+                sys.stderr.write("[stack] %s child %d left behind: SIGKILL\n" % (label, p))
+                try:
+                    os.kill(p, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+
+    def _spawn(self, argv, logname, env=None):
+        log = open(self.path("log", logname), "ab")
+        self._logs.append(log)
+        return subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+                                start_new_session=True, env=env, cwd=self.tmp, preexec_fn=_die_with_parent)
+
+    # ---------------------------------------------------------------- mariadb
+    def _install_db(self):
+        user = _username()
+        r = subprocess.run(
+            [tool("mariadb-install-db"), "--no-defaults", "--datadir=" + self.path("mysql"), "--user=" + user,
+             "--auth-root-authentication-method=socket", "--skip-test-db"],
+            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=120)
+        if r.returncode != 0:
+            raise StackError("mariadb-install-db failed:\n" + r.stdout.decode("utf-8", "replace")[-3000:])
+
+    def start_db(self, timeout=60):
+        """Starts mariadbd on the stack's datadir and waits until it answers."""
+        if self.db_proc is not None and self.db_proc.poll() is None:
+            return
+        try:
+            os.unlink(self.db_socket)
+        except FileNotFoundError:
+            pass
+        self.db_proc = self._spawn(
+            [tool("mariadbd"), "--no-defaults", "--datadir=" + self.path("mysql"), "--socket=" + self.db_socket,
+             "--skip-networking", "--pid-file=" + self.path("run", "mariadbd.pid"), "--user=" + _username(),
+             "--log-error=" + self.path("log", "mariadbd.log"),
+             "--character-set-server=utf8mb4", "--collation-server=utf8mb4_unicode_ci",
+             "--innodb-buffer-pool-size=32M", "--innodb-log-file-size=16M",
+             "--skip-name-resolve", "--performance-schema=OFF"],
+            "mariadbd.out")
+
+        def ready():
+            if self.db_proc.poll() is not None:
+                raise StackError("mariadbd exited with %s:\n%s" % (
+                    self.db_proc.returncode, tail(self.path("log", "mariadbd.log"))))
+            return self.sql("SELECT 1", check=False).returncode == 0
+
+        if not wait_until(ready, timeout, 0.1):
+            raise StackError("MariaDB did not answer within %ss" % timeout)
+
+    def stop_db(self, timeout=60):
+        self._terminate(self.db_proc, "mariadbd", timeout)
+
+    def db_running(self):
+        return self.db_proc is not None and self.db_proc.poll() is None
+
+    def sql(self, statements, check=True, user="root", database=None):
+        """Runs SQL with the mariadb client (as root over the socket, unix
+        socket authentication). Returns the CompletedProcess (text)."""
+        argv = [tool("mariadb"), "--no-defaults", "--socket=" + self.db_socket, "--user=" + user,
+                "--batch", "--skip-column-names"]
+        if user != "root":
+            argv.append("--password=" + self.db_password)
+        if database:
+            argv.append(database)
+        r = subprocess.run(argv, input=statements, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                           timeout=30)
+        if check and r.returncode != 0:
+            raise StackError("SQL failed (%s): %s\n%s" % (r.returncode, statements, r.stderr))
+        return r
+
+    def _create_db_user(self):
+        self.db_password = os.urandom(18).hex()
+        with open(self.path("db-password"), "w", opener=_private_opener) as f:
+            f.write(self.db_password + "\n")
+        self.sql(
+            "CREATE DATABASE confsched CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;\n"
+            "CREATE USER 'confsched'@'localhost' IDENTIFIED BY '%s';\n"
+            "GRANT ALL PRIVILEGES ON confsched.* TO 'confsched'@'localhost';\n" % self.db_password)
+
+    # ------------------------------------------------------------- confsched
+    def _write_secret_and_ini(self):
+        r = subprocess.run([tool("openssl"), "rand", "48"], stdout=subprocess.PIPE, check=True, timeout=30)
+        with open(self.path("cookie-secret"), "wb", opener=_private_opener) as f:
+            f.write(r.stdout)
+        self.write_ini()
+
+    def ini_text(self, **overrides):
+        """The ini for this stack; overrides maps 'section.key' to a value
+        (None drops the key)."""
+        values = {
+            "server.listen": "unix:" + self.fcgi_socket,
+            "server.socket_mode": "0660",
+            "server.workers": str(self.workers),
+            "server.template_dir": os.path.join(SOURCE_DIR, "templates"),
+            "server.static_dir": os.path.join(SOURCE_DIR, "templates", "static"),
+            "server.sql_dir": os.path.join(SOURCE_DIR, "sql"),
+            "server.version_check_ms": "200",
+            "database.host": "localhost",
+            "database.port": "3306",
+            "database.socket": self.db_socket,
+            "database.user": "confsched",
+            "database.password": "",
+            "database.password_file": self.path("db-password"),
+            "database.name": "confsched",
+            "database.timeout_s": "2",
+            "auth.secret_file": self.path("cookie-secret"),
+            "auth.delegate_user": DELEGATE_USER,
+            "auth.staff_user": STAFF_USER,
+            "auth.session_hours": "168",
+        }
+        values.update(self.ini_overrides)
+        values.update(overrides)
+        sections = {}
+        for key, value in values.items():
+            section, _, name = key.partition(".")
+            sections.setdefault(section, [])
+            if value is not None:
+                sections[section].append("%s = %s" % (name, value))
+        return "".join("[%s]\n%s\n\n" % (s, "\n".join(lines)) for s, lines in sections.items())
+
+    def write_ini(self, path=None, **overrides):
+        path = path or self.ini
+        with open(path, "w", opener=_private_opener) as f:
+            f.write(self.ini_text(**overrides))
+        return path
+
+    def cli(self, *args, input=None, check=True, env=None, config=None, timeout=120):
+        """Runs `confsched --config INI ARGS...`; returns CompletedProcess
+        (text, stdout and stderr captured)."""
+        argv = [BIN]
+        if config is not False:
+            argv += ["--config", config or self.ini]
+        argv += list(args)
+        full_env = dict(os.environ)
+        full_env.update(env or {})
+        r = subprocess.run(argv, input=input if input is not None else "", text=True,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=full_env, timeout=timeout,
+                           cwd=self.tmp)
+        if check and r.returncode != 0:
+            raise StackError("%s exited %s\nstdout: %s\nstderr: %s" % (" ".join(argv), r.returncode,
+                                                                      r.stdout[-2000:], r.stderr[-4000:]))
+        return r
+
+    def passwd(self, role, password):
+        """Sets the password of a role with `confsched passwd ROLE` (stdin)."""
+        self.cli("passwd", role, input=password + "\n")
+        self.passwords[role] = password
+
+    def start_app(self, timeout=30):
+        if self.app_proc is not None and self.app_proc.poll() is None:
+            return
+        try:
+            os.unlink(self.fcgi_socket)
+        except FileNotFoundError:
+            pass
+        env = dict(os.environ)
+        env.update(self.app_env)
+        self.app_proc = self._spawn([BIN, "--config", self.ini, "serve", "--listen", "unix:" + self.fcgi_socket,
+                                     "--workers", str(self.workers)], "confsched.log", env=env)
+
+        def up():
+            if self.app_proc.poll() is not None:
+                raise StackError("confsched serve exited with %s:\n%s" % (
+                    self.app_proc.returncode, tail(self.path("log", "confsched.log"))))
+            if not os.path.exists(self.fcgi_socket):
+                return False
+            with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as s:
+                try:
+                    s.connect(self.fcgi_socket)
+                    return True
+                except OSError:
+                    return False
+
+        if not wait_until(up, timeout, 0.05):
+            raise StackError("confsched serve did not listen on %s within %ss:\n%s" % (
+                self.fcgi_socket, timeout, tail(self.path("log", "confsched.log"))))
+        # workers may still be forking: wait (bounded) until they are there.
+        wait_until(lambda: len(self.worker_pids()) >= self.workers, 10)
+        self.app_children_seen.update(self.worker_pids())
+
+    def app_pid(self):
+        return self.app_proc.pid if self.app_proc is not None else None
+
+    def worker_pids(self):
+        """The worker processes: children of the confsched master."""
+        if self.app_proc is None or self.app_proc.poll() is not None:
+            return []
+        return child_pids(self.app_proc.pid)
+
+    def stop_app(self, timeout=15):
+        if self.app_proc is None:
+            return None
+        kids = set(self.worker_pids()) | self.app_children_seen
+        code = self._terminate(self.app_proc, "confsched", timeout)
+        self._kill_leftovers(kids, "confsched")
+        self.app_children_seen = set()
+        return code
+
+    # ------------------------------------------------------------------ nginx
+    def _make_cert(self):
+        if not self.https:
+            return
+        r = subprocess.run(
+            [tool("openssl"), "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+             "-keyout", self.path("nginx", "key.pem"), "-out", self.path("nginx", "cert.pem"), "-days", "2",
+             "-subj", "/CN=127.0.0.1"],
+            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=60)
+        if r.returncode != 0:
+            raise StackError("openssl req failed:\n" + r.stdout.decode("utf-8", "replace"))
+
+    def render_site(self, listen_lines):
+        """conf/nginx/confsched.conf with only the install paths and the
+        listen line replaced."""
+        # CONFSCHED_NGINX_SITE: another site file to render (to check that
+        # the tests catch a broken configuration).
+        site = os.environ.get("CONFSCHED_NGINX_SITE") or os.path.join(SOURCE_DIR, "conf", "nginx", "confsched.conf")
+        with open(site) as f:
+            conf = f.read()
+        replacements = [
+            ("/run/confsched/fcgi.sock", self.fcgi_socket),
+            ("/usr/share/confsched/static", os.path.join(SOURCE_DIR, "templates", "static")),
+            ("/var/cache/nginx/", self.path("nginx", "cache") + "/"),
+        ]
+        for old, new in replacements:
+            if old not in conf:
+                raise StackError("conf/nginx/confsched.conf no longer contains %r" % old)
+            conf = conf.replace(old, new)
+        if conf.count("listen 80;") != 1:
+            raise StackError("conf/nginx/confsched.conf must contain exactly one 'listen 80;'")
+        return conf.replace("listen 80;", "\n    ".join(listen_lines))
+
+    def _write_nginx_conf(self):
+        self.http_port = free_port()
+        listen = ["listen 127.0.0.1:%d;" % self.http_port]
+        if self.https:
+            self.https_port = free_port()
+            while self.https_port == self.http_port:
+                self.https_port = free_port()
+            listen += ["listen 127.0.0.1:%d ssl;" % self.https_port,
+                       "ssl_certificate %s;" % self.path("nginx", "cert.pem"),
+                       "ssl_certificate_key %s;" % self.path("nginx", "key.pem")]
+        with open(self.path("nginx", "confsched-site.conf"), "w") as f:
+            f.write(self.render_site(listen))
+        n = self.path("nginx")
+        main = """# written by tests/integration/stack.py
+user root;
+worker_processes 1;
+daemon off;
+pid {n}/nginx.pid;
+error_log {log}/nginx-error.log info;
+events {{ worker_connections 256; }}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    log_format cache '$remote_addr "$request" $status $body_bytes_sent cache=$upstream_cache_status '
+                     'upstream=$upstream_status rt=$request_time';
+    access_log {log}/nginx-access.log cache;
+    client_body_temp_path {n}/temp/body;
+    fastcgi_temp_path {n}/temp/fastcgi;
+    proxy_temp_path {n}/temp/proxy;
+    scgi_temp_path {n}/temp/scgi;
+    uwsgi_temp_path {n}/temp/uwsgi;
+    include {n}/confsched-site.conf;
+}}
+""".format(n=n, log=self.path("log"))
+        with open(self.path("nginx", "nginx.conf"), "w") as f:
+            f.write(main)
+
+    def nginx_argv(self, *extra):
+        return [tool("nginx"), "-p", self.path("nginx") + "/", "-e", self.path("log", "nginx-error.log"),
+                "-c", self.path("nginx", "nginx.conf")] + list(extra)
+
+    def start_nginx(self):
+        r = subprocess.run(self.nginx_argv("-t", "-q"), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                           stderr=subprocess.STDOUT, timeout=30)
+        if r.returncode != 0:
+            raise StackError("nginx -t failed:\n%s\n%s" % (r.stdout.decode("utf-8", "replace"),
+                                                           tail(self.path("log", "nginx-error.log"))))
+        self.nginx_proc = self._spawn(self.nginx_argv(), "nginx.out")
+
+        def listening():
+            if self.nginx_proc.poll() is not None:
+                raise StackError("nginx exited with %s:\n%s" % (self.nginx_proc.returncode,
+                                                                tail(self.path("log", "nginx-error.log"))))
+            try:
+                with socket.create_connection(("127.0.0.1", self.http_port), timeout=1):
+                    return True
+            except OSError:
+                return False
+
+        if not wait_until(listening, 15, 0.05):
+            raise StackError("nginx did not listen on port %d" % self.http_port)
+
+    def stop_nginx(self):
+        if self.nginx_proc is None:
+            return
+        kids = child_pids(self.nginx_proc.pid)
+        self._terminate(self.nginx_proc, "nginx", 10)
+        self._kill_leftovers(kids, "nginx")
+
+    def _wait_http_ok(self, timeout=30):
+        last = [None]
+
+        def ok():
+            try:
+                r = self.get("/")
+                last[0] = r.status
+                return r.status == 200
+            except OSError as e:
+                last[0] = e
+                return False
+
+        if not wait_until(ok, timeout, 0.2):
+            raise StackError("GET / did not answer 200 within %ss (last: %r)" % (timeout, last[0]))
+
+    # ------------------------------------------------------------------- HTTP
+    def request(self, method, path, body=None, headers=None, https=False, timeout=15):
+        """One request on a fresh connection through nginx."""
+        if https:
+            ctx = ssl.create_default_context()
+            ctx.check_hostname = False
+            ctx.verify_mode = ssl.CERT_NONE
+            conn = http.client.HTTPSConnection("127.0.0.1", self.https_port, timeout=timeout, context=ctx)
+        else:
+            conn = http.client.HTTPConnection("127.0.0.1", self.http_port, timeout=timeout)
+        try:
+            hdrs = {"Connection": "close"}
+            hdrs.update(headers or {})
+            conn.request(method, path, body=body, headers=hdrs)
+            resp = conn.getresponse()
+            data = resp.read()
+            return Response(resp.status, resp.reason, resp.headers, data)
+        finally:
+            conn.close()
+
+    def get(self, path, headers=None, https=False, **kw):
+        return self.request("GET", path, headers=headers, https=https, **kw)
+
+    def head(self, path, headers=None, https=False, **kw):
+        return self.request("HEAD", path, headers=headers, https=https, **kw)
+
+    def post_form(self, path, fields, headers=None, https=False, same_origin=False, raw=None):
+        """POSTs fields (dict or list of pairs) url-encoded; raw (str/bytes)
+        replaces the encoded body. No Origin header unless same_origin is
+        true (the site's own) or headers name one: the Origin rules have
+        tests of their own."""
+        body = raw if raw is not None else urllib.parse.urlencode(fields)
+        if isinstance(body, str):
+            body = body.encode("utf-8")
+        hdrs = {"Content-Type": "application/x-www-form-urlencoded"}
+        if same_origin:
+            hdrs["Origin"] = self.https_origin if https else self.origin
+        hdrs.update(headers or {})
+        hdrs = {k: v for k, v in hdrs.items() if v is not None}
+        return self.request("POST", path, body=body, headers=hdrs, https=https)
+
+    def login(self, role=DELEGATE_USER, https=False, password=None):
+        """Logs in through nginx; returns the Cookie header value
+        ('confsched=TOKEN', or '__Host-confsched=TOKEN' over https)."""
+        pw = password if password is not None else self.passwords[role]
+        r = self.post_form("/login", {"username": role, "password": pw, "next": "/schedule"}, https=https)
+        if r.status != 303:
+            raise StackError("login as %s: expected 303, got %s: %s" % (role, r.status, r.text[:500]))
+        for value in r.set_cookies():
+            name, val, attrs = parse_set_cookie(value)
+            if name in ("confsched", "__Host-confsched") and val:
+                return "%s=%s" % (name, val)
+        raise StackError("login as %s set no session cookie: %r" % (role, r.set_cookies()))
+
+    # -------------------------------------------------------- FastCGI direct
+    def fcgi(self, method, path, body=b"", headers=None, https=False, timeout=15):
+        """One request straight to the app's FastCGI socket, bypassing nginx
+        and its caches, with the parameters nginx's fastcgi_params would
+        send."""
+        return fcgi_request(self.fcgi_socket, method, path, body=body, headers=headers,
+                            server_port=self.https_port if https else self.http_port, https=https,
+                            timeout=timeout)
+
+
+# --------------------------------------------------------------------- utils
+def tool(name):
+    """Full path of a program: PATH first, then the sbin folders (mariadbd
+    and nginx live in /usr/sbin, which a non-login PATH may lack)."""
+    found = shutil.which(name) or shutil.which(name, path="/usr/local/sbin:/usr/sbin:/sbin:/usr/bin")
+    if not found:
+        raise StackError("%s not found: install the packages (scripts/test does)" % name)
+    return found
+
+
+def _die_with_parent():
+    """In the child before exec: SIGTERM it when the test process dies
+    (say, killed by ctest's timeout), so no server outlives its test."""
+    try:
+        import ctypes
+        libc = ctypes.CDLL(None, use_errno=True)
+        PR_SET_PDEATHSIG = 1
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+    except Exception:
+        pass
+
+
+def _username():
+    import pwd
+    return pwd.getpwuid(os.getuid()).pw_name
+
+
+def _private_opener(path, flags):
+    return os.open(path, flags, 0o600)
+
+
+_FCGI_HEADER = struct.Struct(">BBHHBB")
+
+
+def _fcgi_record(rtype, content, request_id=1):
+    """content (non-empty) as records of at most 65535 bytes; the empty
+    record that ends a stream is written by the caller."""
+    out = b""
+    for i in range(0, len(content), 65535):
+        chunk = content[i:i + 65535]
+        pad = (-len(chunk)) % 8
+        out += _FCGI_HEADER.pack(1, rtype, request_id, len(chunk), pad, 0) + chunk + b"\0" * pad
+    return out
+
+
+def _fcgi_nv(name, value):
+    def ln(n):
+        return bytes([n]) if n < 128 else struct.pack(">I", n | 0x80000000)
+    name = name.encode("latin-1")
+    value = value.encode("latin-1") if isinstance(value, str) else value
+    return ln(len(name)) + ln(len(value)) + name + value
+
+
+def fcgi_request(sock_path, method, path, body=b"", headers=None, server_port=80, https=False, timeout=15):
+    """A minimal FastCGI responder client (one request per connection)."""
+    if isinstance(body, str):
+        body = body.encode("utf-8")
+    uri, _, query = path.partition("?")
+    params = {
+        "GATEWAY_INTERFACE": "CGI/1.1",
+        "SERVER_SOFTWARE": "confsched-tests",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "REQUEST_METHOD": method,
+        "REQUEST_URI": path,
+        "DOCUMENT_URI": urllib.parse.unquote(uri),
+        "SCRIPT_NAME": urllib.parse.unquote(uri),
+        "QUERY_STRING": query,
+        "CONTENT_TYPE": "",
+        "CONTENT_LENGTH": str(len(body)) if body else "",
+        "REQUEST_SCHEME": "https" if https else "http",
+        "SERVER_NAME": "_",
+        "SERVER_ADDR": "127.0.0.1",
+        "SERVER_PORT": str(server_port),
+        "REMOTE_ADDR": "127.0.0.1",
+        "REMOTE_PORT": "40000",
+        "HTTP_HOST": "127.0.0.1",
+    }
+    if https:
+        params["HTTPS"] = "on"
+    for k, v in (headers or {}).items():
+        key = k.upper().replace("-", "_")
+        if key in ("CONTENT_TYPE", "CONTENT_LENGTH"):
+            params[key] = v
+        else:
+            params["HTTP_" + key] = v
+    payload = b"".join(_fcgi_nv(k, v) for k, v in params.items())
+    msg = (_FCGI_HEADER.pack(1, 1, 1, 8, 0, 0) + struct.pack(">HB5x", 1, 0)
+           + _fcgi_record(4, payload) + _FCGI_HEADER.pack(1, 4, 1, 0, 0, 0)
+           + (_fcgi_record(5, body) if body else b"") + _FCGI_HEADER.pack(1, 5, 1, 0, 0, 0))
+    out = b""
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as s:
+        s.settimeout(timeout)
+        s.connect(sock_path)
+        try:
+            s.sendall(msg)
+        except BrokenPipeError:
+            pass  # the app may answer (e.g. 413) without reading everything
+        buf = b""
+
+        def need(n):
+            nonlocal buf
+            while len(buf) < n:
+                chunk = s.recv(65536)
+                if not chunk:
+                    raise EOFError("FastCGI connection closed early")
+                buf += chunk
+            data, buf = buf[:n], buf[n:]
+            return data
+
+        while True:
+            _, rtype, _, clen, plen, _ = _FCGI_HEADER.unpack(need(8))
+            content = need(clen)
+            need(plen)
+            if rtype == 6:
+                out += content
+            elif rtype == 3:
+                break
+    head, sep, resp_body = out.partition(b"\r\n\r\n")
+    if not sep:
+        head, sep, resp_body = out.partition(b"\n\n")
+    msg_headers = http.client.parse_headers(_BytesIO(head + b"\r\n\r\n"))
+    status_line = msg_headers.get("Status", "200 OK")
+    code = int(status_line.split()[0])
+    # For HEAD the body is kept as the app sent it (it should be empty).
+    return Response(code, status_line[4:], msg_headers, resp_body)
+
+
+class _BytesIO:
+    """The minimal file object http.client.parse_headers needs."""
+
+    def __init__(self, data):
+        self._lines = data.splitlines(keepends=True)
+
+    def readline(self, limit=-1):
+        return self._lines.pop(0) if self._lines else b""
+
+
+# -------------------------------------------------------------- page helpers
+SESSION_LINK = re.compile(r'href="/session/(\d+)"')
+
+
+def session_ids(html):
+    """Session ids linked from a schedule page, in page order, unique."""
+    seen = []
+    for m in SESSION_LINK.finditer(html):
+        i = int(m.group(1))
+        if i not in seen:
+            seen.append(i)
+    return seen
+
+
+def location_path(stack, response):
+    """The Location of a redirect as a local path (+query). An absolute
+    Location must point at the stack's own origin."""
+    loc = response.headers.get("Location")
+    if loc is None:
+        return None
+    u = urllib.parse.urlsplit(loc)
+    if u.scheme or u.netloc:
+        allowed = {"127.0.0.1:%d" % stack.http_port}
+        if stack.https_port:
+            allowed.add("127.0.0.1:%d" % stack.https_port)
+        if u.netloc not in allowed:
+            return "FOREIGN:" + loc
+    return u.path + ("?" + u.query if u.query else "")

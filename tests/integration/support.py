@@ -1,0 +1,157 @@
+"""Assertions and helpers shared by the integration test modules."""
+
+import base64
+import hashlib
+import hmac
+import html.parser
+import re
+import time
+import unittest
+import urllib.parse
+
+import stack as stackmod
+
+
+def cache_directives(response):
+    """Cache-Control as a dict: {'private': True, 'max-age': '0', ...}."""
+    out = {}
+    for value in response.headers.get_all("Cache-Control") or []:
+        for part in value.split(","):
+            part = part.strip()
+            if not part:
+                continue
+            k, eq, v = part.partition("=")
+            out[k.strip().lower()] = v.strip().strip('"') if eq else True
+    return out
+
+
+def csp_directives(value):
+    out = {}
+    for part in (value or "").split(";"):
+        words = part.split()
+        if words:
+            out[words[0].lower()] = words[1:]
+    return out
+
+
+class FormParser(html.parser.HTMLParser):
+    """Collects forms (action, method, inputs) and stylesheet links."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.forms = []
+        self.stylesheets = []
+        self._form = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form":
+            self._form = {"action": a.get("action"), "method": (a.get("method") or "get").lower(), "inputs": {}}
+            self.forms.append(self._form)
+        elif tag == "input" and self._form is not None:
+            self._form["inputs"][a.get("name")] = a.get("value")
+        elif tag == "link" and "stylesheet" in (a.get("rel") or "").lower().split():
+            self.stylesheets.append(a.get("href"))
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self._form = None
+
+
+def parse_page(text):
+    p = FormParser()
+    p.feed(text)
+    p.close()
+    return p
+
+
+def login_form(text):
+    """The form posting to /login, or None."""
+    for f in parse_page(text).forms:
+        if f["action"] == "/login" and f["method"] == "post":
+            return f
+    return None
+
+
+def forge_token(secret, role, expires_at, epoch):
+    """A session token as src/auth/session_token.cc documents it:
+    role.expiry.epoch.base64url(HMAC-SHA256(secret, 'confsched-session-v1|role|expiry|epoch'))."""
+    msg = "confsched-session-v1|%s|%d|%d" % (role, expires_at, epoch)
+    mac = hmac.new(secret, msg.encode(), hashlib.sha256).digest()
+    return "%s.%d.%d.%s" % (role, expires_at, epoch, base64.urlsafe_b64encode(mac).decode().rstrip("="))
+
+
+class StackTestCase(unittest.TestCase):
+    """Base class: self.s is the module's running stack."""
+
+    s = None  # set by the module's setUpModule
+    maxDiff = 4000
+
+    # -- assertions -------------------------------------------------------
+    def assertHtmlPage(self, r, what=""):
+        """The headers every HTML page of the app must carry."""
+        ctx = "%s %s" % (what, r)
+        ct = (r.headers.get("Content-Type") or "").replace(" ", "").lower()
+        self.assertEqual(ct, "text/html;charset=utf-8", "Content-Type of " + ctx)
+        nosniff = r.headers.get_all("X-Content-Type-Options") or []
+        self.assertTrue(nosniff, "X-Content-Type-Options missing on " + ctx)
+        self.assertTrue(all(v.strip().lower() == "nosniff" for v in nosniff), "X-Content-Type-Options on " + ctx)
+        csp = r.headers.get_all("Content-Security-Policy") or []
+        self.assertEqual(len(csp), 1, "exactly one Content-Security-Policy on " + ctx)
+        d = csp_directives(csp[0])
+        self.assertEqual(d.get("default-src"), ["'self'"], "CSP default-src on %s: %r" % (ctx, csp[0]))
+        self.assertIn(b"<html", r.body[:2000].lower(), "no <html> in body of " + ctx)
+
+    def assertNoStore(self, r, what=""):
+        self.assertIn("no-store", cache_directives(r), "Cache-Control no-store missing on %s %r" % (what, r))
+
+    def assertNoCookie(self, r, what=""):
+        self.assertEqual(r.set_cookies(), [], "unexpected Set-Cookie on %s" % what)
+
+    def assertRedirectTo(self, r, path, what=""):
+        self.assertEqual(r.status, 303, "%s: %r %s" % (what, r, r.text[:300]))
+        self.assertEqual(stackmod.location_path(self.s, r), path, "%s: Location" % what)
+
+    def assertLoginRedirect(self, r, original_path, what=""):
+        """303 to /login?next=<original path, percent-encoded>."""
+        self.assertEqual(r.status, 303, "%s: expected the redirect to /login, got %r %s" % (what, r, r.text[:300]))
+        loc = stackmod.location_path(self.s, r)
+        self.assertIsNotNone(loc, what + ": no Location")
+        u = urllib.parse.urlsplit(loc)
+        self.assertEqual(u.path, "/login", "%s: Location %r" % (what, loc))
+        q = urllib.parse.parse_qs(u.query, keep_blank_values=True)
+        self.assertEqual(q.get("next"), [original_path], "%s: next in %r" % (what, loc))
+        # "percent-encoded": nothing that would need escaping appears raw.
+        self.assertIsNone(re.search(r'[\s"<>\\^`{|}]', u.query), "%s: raw characters in %r" % (what, loc))
+        self.assertNoStore(r, what)
+
+    # -- helpers ------------------------------------------------------------
+    def session_cookie(self, role=stackmod.DELEGATE_USER, https=False):
+        return self.s.login(role, https=https)
+
+    def schedule_ids(self):
+        cookie = self.session_cookie()
+        r = self.s.fcgi("GET", "/schedule", headers={"Cookie": cookie})
+        self.assertEqual(r.status, 200, "GET /schedule (direct): %r" % r)
+        ids = stackmod.session_ids(r.text)
+        self.assertGreater(len(ids), 100, "the demo programme should have ~180 sessions")
+        return ids
+
+
+class FreshIds:
+    """Hands out session ids no test in the module has used, so that neither
+    nginx's microcache nor a worker's memory holds their page yet."""
+
+    def __init__(self, ids):
+        self._ids = list(ids)
+
+    def take(self):
+        return self._ids.pop()
+
+
+def poll(fn, timeout, interval=0.2):
+    """Calls fn() until it returns a true value or timeout passes; returns
+    (value, seconds_taken)."""
+    t0 = time.monotonic()
+    v = stackmod.wait_until(fn, timeout, interval)
+    return v, time.monotonic() - t0

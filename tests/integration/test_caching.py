@@ -1,0 +1,270 @@
+"""Caching: Cache-Control, ETag/304, nginx's microcache (one render for
+everybody, never served without a login, query strings and HEAD cannot
+split or poison it), and the static asset headers."""
+
+import os
+import re
+import time
+import unittest
+
+import stack as stackmod
+from support import FreshIds, StackTestCase, cache_directives, parse_page
+
+S = None
+IDS = None
+STYLESHEET = re.compile(r"^/static/style\.[0-9a-f]{8,64}\.css$")
+
+
+def setUpModule():
+    global S, IDS
+    S = stackmod.Stack("caching").start()
+    StackTestCase.s = S
+    try:
+        r = S.fcgi("GET", "/schedule", headers={"Cookie": S.login()})
+        IDS = FreshIds(stackmod.session_ids(r.text))
+    except BaseException:
+        S.dump_logs()
+        S.stop()
+        raise
+
+
+def tearDownModule():
+    if S is not None:
+        S.dump_logs(25)
+        S.stop()
+
+
+def x_cache(r):
+    return (r.headers.get("X-Cache") or "").upper()
+
+
+class PageHeaders(StackTestCase):
+    def test_delegate_pages_are_private_no_cache_with_etag(self):
+        cookie = S.login()
+        for path in ("/schedule", "/session/%d" % IDS.take()):
+            r = S.get(path, headers={"Cookie": cookie})
+            self.assertEqual(r.status, 200, "GET %s: %r" % (path, r))
+            cc = cache_directives(r)
+            self.assertIn("private", cc, "GET %s Cache-Control %r" % (path, cc))
+            self.assertIn("no-cache", cc, "GET %s Cache-Control %r" % (path, cc))
+            self.assertNotIn("public", cc)
+            self.assertRegex(r.headers.get("ETag") or "", r'^(W/)?"[^"]+"$', "ETag on " + path)
+            self.assertNoCookie(r, path)
+
+    def test_etag_is_the_same_for_everybody_and_answers_304(self):
+        d, st = S.login("delegate"), S.login("staff")
+        path = "/session/%d" % IDS.take()
+        a = S.get(path, headers={"Cookie": d})
+        b = S.get(path, headers={"Cookie": st})
+        c = S.fcgi("GET", path, headers={"Cookie": st})
+        self.assertEqual(a.status, 200)
+        etag = a.headers["ETag"]
+        self.assertEqual(b.headers.get("ETag"), etag)
+        self.assertEqual(c.headers.get("ETag"), etag, "the app's own ETag (direct) differs from nginx's")
+        r = S.get(path, headers={"Cookie": d, "If-None-Match": etag})
+        self.assertEqual(r.status, 304, "If-None-Match through nginx: %r" % r)
+        self.assertEqual(r.body, b"")
+        r = S.fcgi("GET", path, headers={"Cookie": d, "If-None-Match": etag})
+        self.assertEqual(r.status, 304, "If-None-Match, app direct: %r" % r)
+        self.assertEqual(r.headers.get("ETag"), etag)
+        r = S.fcgi("GET", "/schedule", headers={"Cookie": d, "If-None-Match": etag})
+        self.assertEqual(r.status, 304, "the ETag follows the data version, so /schedule shares it: %r" % r)
+        r = S.get(path, headers={"Cookie": d, "If-None-Match": '"v0-nope"'})
+        self.assertEqual(r.status, 200)
+
+    def test_304_needs_a_login_too(self):
+        cookie = S.login()
+        path = "/session/%d" % IDS.take()
+        etag = S.get(path, headers={"Cookie": cookie}).headers["ETag"]
+        r = S.get(path, headers={"If-None-Match": etag})
+        self.assertLoginRedirect(r, path, "If-None-Match without a cookie")
+        r = S.fcgi("GET", path, headers={"If-None-Match": etag})
+        self.assertLoginRedirect(r, path, "If-None-Match without a cookie (direct)")
+
+
+class Microcache(StackTestCase):
+    def test_one_render_serves_everybody(self):
+        path = "/session/%d" % IDS.take()
+        first = S.get(path, headers={"Cookie": S.login("delegate")})
+        self.assertEqual(first.status, 200)
+        self.assertEqual(x_cache(first), "MISS", "first request for %s: %r" % (path, first))
+        second = S.get(path, headers={"Cookie": S.login("staff")})
+        self.assertEqual(second.status, 200)
+        self.assertEqual(x_cache(second), "HIT", "another user right after: %r" % second)
+        self.assertEqual(second.body, first.body)
+
+    def test_no_cookie_right_after_a_cached_render_gets_the_redirect(self):
+        path = "/session/%d" % IDS.take()
+        cookie = S.login()
+        filled = S.get(path, headers={"Cookie": cookie})
+        self.assertEqual(filled.status, 200)
+        again = S.get(path, headers={"Cookie": cookie})
+        self.assertEqual(x_cache(again), "HIT", "the page should now be in the microcache: %r" % again)
+        cases = {"no cookie": None, "garbage cookie": "confsched=garbage",
+                 "other cookie": "theme=dark", "empty": "confsched="}
+        for what, c in cases.items():
+            r = S.get(path, headers={"Cookie": c} if c else None)
+            self.assertLoginRedirect(r, path, "%s right after a cached render" % what)
+            self.assertNotEqual(r.body, filled.body)
+            self.assertNotEqual(x_cache(r), "HIT", "%s: served from the cache" % what)
+        r = S.head(path)
+        self.assertEqual(r.status, 303, "HEAD without cookie: %r" % r)
+        r = S.get(path, https=True)
+        self.assertLoginRedirect(r, path, "https without cookie")
+
+    def test_query_string_cannot_bypass_the_cache(self):
+        cookie = S.login()
+        sid = IDS.take()
+        path = "/session/%d" % sid
+        a = S.get(path + "?x=%s" % os.urandom(6).hex(), headers={"Cookie": cookie})
+        self.assertEqual(a.status, 200, a)
+        self.assertEqual(x_cache(a), "MISS", a)
+        b = S.get(path + "?x=%s" % os.urandom(6).hex(), headers={"Cookie": cookie})
+        self.assertEqual(b.status, 200, b)
+        self.assertEqual(x_cache(b), "HIT", "a different random query string made a new cache entry: %r" % b)
+        c = S.get(path, headers={"Cookie": cookie})
+        self.assertEqual(x_cache(c), "HIT", c)
+        self.assertEqual(a.body, b.body)
+        # one entry on disk for all three
+        self.assertEqual(self.entries_for(path), 1)
+
+    def entries_for(self, path):
+        """Cache files whose key is the GET page key of path."""
+        key = ("KEY: page:GET:%s\n" % path).encode()
+        n = 0
+        root = S.path("nginx", "cache", "confsched-pages")
+        for dirpath, _, files in os.walk(root):
+            for name in files:
+                with open(os.path.join(dirpath, name), "rb") as f:
+                    if key in f.read(4096):
+                        n += 1
+        return n
+
+    def test_head_and_get_do_not_share_an_entry(self):
+        cookie = S.login()
+        path = "/session/%d" % IDS.take()
+        h = S.head(path, headers={"Cookie": cookie})
+        self.assertEqual(h.status, 200, "HEAD %s: %r" % (path, h))
+        self.assertEqual(h.body, b"")
+        g = S.get(path, headers={"Cookie": cookie})
+        self.assertEqual(g.status, 200, g)
+        self.assertIn(b"<html", g.body.lower(), "GET after HEAD has no body: %r" % g)
+        self.assertNotEqual(x_cache(g), "HIT", "GET after HEAD was answered from the HEAD entry")
+        g2 = S.get(path, headers={"Cookie": cookie})
+        self.assertEqual(x_cache(g2), "HIT")
+        self.assertEqual(g2.body, g.body)
+        cl = g2.headers.get("Content-Length")
+        if cl is not None:
+            self.assertEqual(int(cl), len(g2.body))
+
+    def test_cached_page_answers_if_none_match(self):
+        cookie = S.login()
+        path = "/session/%d" % IDS.take()
+        etag = S.get(path, headers={"Cookie": cookie}).headers["ETag"]
+        r = S.get(path, headers={"Cookie": cookie, "If-None-Match": etag})
+        self.assertEqual(r.status, 304, r)
+        self.assertEqual(x_cache(r), "HIT", "the 304 should come from the microcache: %r" % r)
+
+    def test_microcache_is_micro(self):
+        cookie = S.login()
+        path = "/session/%d" % IDS.take()
+        S.get(path, headers={"Cookie": cookie})
+        self.assertEqual(x_cache(S.get(path, headers={"Cookie": cookie})), "HIT")
+        time.sleep(2.6)
+        r = S.get(path, headers={"Cookie": cookie})
+        self.assertEqual(r.status, 200)
+        self.assertNotEqual(x_cache(r), "HIT", "still a plain HIT 2.6 s later: the cache should last ~1 s")
+
+    def test_wrong_methods_are_not_cached(self):
+        cookie = S.login()
+        path = "/session/%d" % IDS.take()
+        S.get(path, headers={"Cookie": cookie})
+        r = S.request("POST", path, body=b"a=b", headers={"Cookie": cookie,
+                                                          "Content-Type": "application/x-www-form-urlencoded"})
+        self.assertEqual(r.status, 405, "POST to a cached page: %r" % r)
+
+
+class LoginCheck(StackTestCase):
+    """The auth_request subrequest behind the microcache."""
+
+    def auth_cache_entries(self):
+        """{key: status} of the stored login-check answers."""
+        out = {}
+        root = S.path("nginx", "cache", "confsched-auth")
+        for dirpath, _, files in os.walk(root):
+            for name in files:
+                with open(os.path.join(dirpath, name), "rb") as f:
+                    data = f.read(8192)
+                m = re.search(rb"\nKEY: ([^\n]*)\n", data)
+                st = re.search(rb"Status: (\d{3})", data)
+                if m:
+                    out[m.group(1).decode()] = int(st.group(1)) if st else None
+        return out
+
+    def test_app_answers_the_login_check(self):
+        cookie = S.login()
+        r = S.fcgi("GET", "/_auth", headers={"Cookie": cookie})
+        self.assertEqual(r.status, 204, "GET /_auth with a valid cookie (direct): %r" % r)
+        r = S.fcgi("GET", "/_auth")
+        self.assertEqual(r.status, 401, "GET /_auth without a cookie (direct): %r" % r)
+        r = S.fcgi("GET", "/_auth", headers={"Cookie": "confsched=garbage"})
+        self.assertEqual(r.status, 401, "GET /_auth with a bad cookie (direct): %r" % r)
+
+    def test_login_check_answers_are_cached_per_cookie(self):
+        cookie = S.login()
+        token = cookie.split("=", 1)[1]
+        path = "/session/%d" % IDS.take()
+        self.assertEqual(S.get(path, headers={"Cookie": cookie}).status, 200)
+        self.assertEqual(S.get(path, headers={"Cookie": cookie}).status, 200)
+        self.assertEqual(S.get(path).status, 303)
+        S.request("POST", path, body=b"a=b", headers={"Cookie": cookie,
+                                                      "Content-Type": "application/x-www-form-urlencoded"})
+        S.head(path, headers={"Cookie": cookie})
+        entries = self.auth_cache_entries()
+        self.assertEqual(entries.get("auth:" + token), 204,
+                         "the valid cookie's login check should be stored as 204: %r" % entries)
+        self.assertEqual(entries.get("auth:"), 401, "no cookie: stored 401 expected: %r" % entries)
+        with open(S.path("log", "nginx-error.log")) as f:
+            log = f.read()
+        self.assertNotIn("auth request unexpected status", log,
+                         "the app answered nginx's login check with something other than 204/401")
+
+
+class StaticAssets(StackTestCase):
+    def stylesheet(self, text):
+        links = parse_page(text).stylesheets
+        self.assertEqual(len(links), 1, "one stylesheet link expected, got %r" % links)
+        self.assertRegex(links[0], STYLESHEET)
+        return links[0]
+
+    def test_pages_link_one_hashed_stylesheet(self):
+        cookie = S.login()
+        hrefs = {self.stylesheet(S.get("/").text), self.stylesheet(S.get("/login").text),
+                 self.stylesheet(S.get("/schedule", headers={"Cookie": cookie}).text),
+                 self.stylesheet(S.get("/nope").text)}
+        self.assertEqual(len(hrefs), 1, "every page links the same stylesheet: %r" % hrefs)
+
+    def test_stylesheet_is_immutable_for_a_year(self):
+        href = self.stylesheet(S.get("/").text)
+        r = S.get(href)
+        self.assertEqual(r.status, 200, "GET %s: %r" % (href, r))
+        self.assertEqual(cache_directives(r), {"public": True, "max-age": "31536000", "immutable": True},
+                         r.headers.get_all("Cache-Control"))
+        self.assertTrue((r.headers.get("Content-Type") or "").startswith("text/css"), r)
+        self.assertEqual(r.headers.get("X-Content-Type-Options"), "nosniff")
+        with open(os.path.join(stackmod.SOURCE_DIR, "templates", "static", "style.css"), "rb") as f:
+            self.assertEqual(r.body, f.read(), "the served stylesheet is templates/static/style.css")
+        h = S.head(href)
+        self.assertEqual(h.status, 200)
+        self.assertEqual(cache_directives(h)["max-age"], "31536000")
+
+    def test_unhashed_or_unknown_assets_are_404(self):
+        for path in ("/static/style.css", "/static/", "/static/nope.0123abcd.css", "/static/../conf/x.css",
+                     "/static/style.0123abcd.exe"):
+            r = S.get(path)
+            self.assertEqual(r.status, 404, "GET %s: %r" % (path, r))
+            self.assertNotIn("immutable", cache_directives(r), path)
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,180 @@
+"""The command line: --help, check (bad config, unreachable database,
+environment overrides), db migrate (idempotent), db seed-demo (the demo
+conference, replacing the programme), passwd (stdin)."""
+
+import os
+import re
+import unittest
+
+import stack as stackmod
+from support import StackTestCase, poll
+
+S = None
+
+
+def setUpModule():
+    global S
+    S = stackmod.Stack("cli", https=False).start()
+    StackTestCase.s = S
+
+
+def tearDownModule():
+    if S is not None:
+        S.dump_logs(25)
+        S.stop()
+
+
+def scalar(sql):
+    return S.sql(sql, database="confsched").stdout.strip()
+
+
+class Help(StackTestCase):
+    def test_help_for_everything(self):
+        r = S.cli("--help", config=False)
+        self.assertEqual(r.returncode, 0)
+        out = r.stdout + r.stderr
+        for word in ("serve", "db migrate", "db seed-demo", "passwd", "check", "--config"):
+            self.assertIn(word, out, "confsched --help should mention %s" % word)
+        for args, word in ((("serve", "--help"), "--workers"), (("db", "migrate", "--help"), "migrate"),
+                           (("db", "seed-demo", "--help"), "seed-demo"), (("passwd", "--help"), "delegate"),
+                           (("check", "--help"), "check")):
+            r = S.cli(*args, config=False, check=False)
+            self.assertEqual(r.returncode, 0, "confsched %s: %s" % (" ".join(args), r.stderr))
+            self.assertIn(word, r.stdout + r.stderr, " ".join(args))
+
+    def test_unknown_command_fails_with_usage(self):
+        for args in (("frobnicate",), ("db", "frobnicate"), ("passwd", "nobody"), ()):
+            r = S.cli(*args, check=False)
+            self.assertNotEqual(r.returncode, 0, "confsched %s should fail" % " ".join(args))
+            self.assertTrue(r.stderr.strip(), "confsched %s: no message on stderr" % " ".join(args))
+
+
+class Check(StackTestCase):
+    def assertCheckFails(self, config=None, env=None, mention=None, what=""):
+        r = S.cli("check", check=False, config=config, env=env, timeout=30)
+        self.assertNotEqual(r.returncode, 0, "check should fail: %s" % what)
+        self.assertTrue(r.stderr.strip(), "check failed without saying why: %s" % what)
+        if mention:
+            self.assertRegex(r.stderr.lower(), mention, "%s: message %r" % (what, r.stderr))
+        return r
+
+    def test_check_passes_on_the_stack(self):
+        r = S.cli("check", check=False)
+        self.assertEqual(r.returncode, 0, r.stderr)
+
+    def test_check_refuses_bad_configurations(self):
+        self.assertCheckFails(config=S.path("missing.ini"), mention=r"missing\.ini", what="missing file")
+        bad = S.write_ini(S.path("bad-key.ini"), **{"server.colour": "blue"})
+        self.assertCheckFails(config=bad, mention="colour", what="unknown key")
+        bad = S.write_ini(S.path("bad-workers.ini"), **{"server.workers": "many"})
+        self.assertCheckFails(config=bad, mention="workers", what="workers = many")
+        bad = S.write_ini(S.path("no-secret.ini"), **{"auth.secret_file": S.path("no-such-secret")})
+        self.assertCheckFails(config=bad, mention="secret", what="missing secret file")
+        short = S.path("short-secret")
+        with open(short, "w", opener=lambda p, f: os.open(p, f, 0o600)) as f:
+            f.write("too short")
+        bad = S.write_ini(S.path("short-secret.ini"), **{"auth.secret_file": short})
+        self.assertCheckFails(config=bad, mention="secret", what="secret under 32 bytes")
+        bad = S.write_ini(S.path("no-templates.ini"), **{"server.template_dir": S.path("nope")})
+        self.assertCheckFails(config=bad, mention="template|nope", what="missing template_dir")
+
+    def test_check_reports_an_unreachable_database(self):
+        bad = S.write_ini(S.path("no-db.ini"), **{"database.socket": S.path("no-such.sock")})
+        self.assertCheckFails(config=bad, mention="database|mariadb|mysql|connect", what="socket not there")
+        bad = S.write_ini(S.path("bad-pw.ini"), **{"database.password_file": None, "database.password": "wrong"})
+        self.assertCheckFails(config=bad, mention="database|access|denied|password", what="wrong password")
+
+    def test_environment_overrides_the_database_settings(self):
+        bad = S.write_ini(S.path("env-pw.ini"), **{"database.password_file": None, "database.password": "wrong"})
+        r = S.cli("check", config=bad, check=False, env={"CONFSCHED_DB_PASSWORD": S.db_password})
+        self.assertEqual(r.returncode, 0, "CONFSCHED_DB_PASSWORD should override the file: %s" % r.stderr)
+        self.assertCheckFails(env={"CONFSCHED_DB_SOCKET": S.path("nope.sock")}, what="CONFSCHED_DB_SOCKET")
+        self.assertCheckFails(env={"CONFSCHED_DB_USER": "nobody"}, what="CONFSCHED_DB_USER")
+        self.assertCheckFails(env={"CONFSCHED_DB_NAME": "nope"}, what="CONFSCHED_DB_NAME")
+        self.assertCheckFails(env={"CONFSCHED_DB_PASSWORD": "wrong"}, what="CONFSCHED_DB_PASSWORD")
+        # host/port: TCP to a closed loopback port (MariaDB here has no TCP at all)
+        self.assertCheckFails(env={"CONFSCHED_DB_HOST": "127.0.0.1", "CONFSCHED_DB_PORT": str(stackmod.free_port())},
+                              what="CONFSCHED_DB_HOST/PORT")
+        moved = S.write_ini(S.path("moved.ini"), **{"database.socket": S.path("no-such.sock")})
+        r = S.cli("check", config=moved, check=False, env={"CONFSCHED_DB_SOCKET": S.db_socket})
+        self.assertEqual(r.returncode, 0, "CONFSCHED_DB_SOCKET should override the file: %s" % r.stderr)
+
+
+class Database(StackTestCase):
+    def test_migrate_is_idempotent(self):
+        sessions = scalar("SELECT COUNT(*) FROM sessions")
+        version = scalar("SELECT version FROM data_version")
+        for _ in range(2):
+            r = S.cli("db", "migrate", check=False)
+            self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(scalar("SELECT COUNT(*) FROM sessions"), sessions)
+        self.assertEqual(scalar("SELECT version FROM data_version"), version, "migrate changed the data")
+
+    def test_demo_conference(self):
+        self.assertEqual(scalar("SELECT COUNT(*) FROM event"), "1")
+        self.assertEqual(scalar("SELECT time_zone FROM event"), "Europe/London")
+        self.assertEqual(scalar("SELECT DATEDIFF(ends_on, starts_on) FROM event"), "2", "3 days")
+        self.assertEqual(scalar("SELECT COUNT(DISTINCT DATE(starts_at)) FROM sessions"), "3")
+        self.assertEqual(scalar("SELECT COUNT(*) FROM rooms"), "8")
+        self.assertEqual(scalar("SELECT COUNT(*) FROM tracks"), "5")
+        n = int(scalar("SELECT COUNT(*) FROM sessions"))
+        self.assertTrue(150 <= n <= 210, "about 180 sessions, got %d" % n)
+
+    def test_schedule_page_shows_the_whole_programme(self):
+        cookie = S.login()
+        r = S.get("/schedule", headers={"Cookie": cookie})
+        self.assertEqual(r.status, 200)
+        ids = set(stackmod.session_ids(r.text))
+        db_ids = set(int(x) for x in scalar("SELECT id FROM sessions").split())
+        self.assertEqual(ids, db_ids, "every session linked from /schedule, and only those")
+        days = re.findall(r'<section[^>]*class="day"', r.text)
+        self.assertEqual(len(days), 3, "one section per day")
+
+    def test_session_page_shows_abstract_speakers_materials(self):
+        import html
+        row = scalar("SELECT s.id FROM sessions s JOIN materials m ON m.session_id = s.id "
+                     "JOIN session_speakers ss ON ss.session_id = s.id ORDER BY s.id LIMIT 1")
+        self.assertTrue(row, "the demo should have a session with speakers and materials")
+        sid = int(row)
+        title = scalar("SELECT title FROM sessions WHERE id = %d" % sid)
+        abstract = scalar("SELECT abstract FROM sessions WHERE id = %d" % sid).replace("\\n", "\n")
+        speakers = scalar("SELECT sp.name FROM speakers sp JOIN session_speakers ss ON ss.speaker_id = sp.id "
+                          "WHERE ss.session_id = %d" % sid).splitlines()
+        urls = scalar("SELECT url FROM materials WHERE session_id = %d" % sid).splitlines()
+        r = S.get("/session/%d" % sid, headers={"Cookie": S.login()})
+        self.assertEqual(r.status, 200)
+        text = html.unescape(r.text)
+        self.assertIn(title, text)
+        self.assertIn(abstract.strip().splitlines()[0][:60], text)
+        for name in speakers:
+            self.assertIn(name, text, "speaker")
+        for url in urls:
+            self.assertIn('href="%s"' % html.escape(url), r.text, "material link")
+
+    def test_seed_demo_replaces_the_programme_and_moves_the_etag(self):
+        cookie = S.login()
+        etag = S.fcgi("GET", "/schedule", headers={"Cookie": cookie}).headers.get("ETag")
+        counts = [scalar("SELECT COUNT(*) FROM %s" % t) for t in ("event", "rooms", "tracks", "sessions")]
+        S.cli("db", "seed-demo")
+        self.assertEqual([scalar("SELECT COUNT(*) FROM %s" % t) for t in ("event", "rooms", "tracks", "sessions")],
+                         counts, "seed-demo twice must replace, not add")
+        ok, _ = poll(lambda: S.fcgi("GET", "/schedule", headers={"Cookie": cookie}).headers.get("ETag") != etag, 5)
+        self.assertTrue(ok, "the ETag did not change after the programme was replaced")
+        ok, _ = poll(lambda: S.get("/schedule", headers={"Cookie": cookie}).headers.get("ETag") != etag, 5)
+        self.assertTrue(ok, "nginx kept serving the old page more than 5 s after the data changed")
+        self.assertEqual(S.cli("check", check=False).returncode, 0, "seed-demo keeps the passwords")
+
+
+class Passwd(StackTestCase):
+    def test_passwd_reads_stdin(self):
+        r = S.cli("passwd", "staff", input="a staff pw with spaces\n", check=False)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        S.passwords["staff"] = "a staff pw with spaces"
+        S.login("staff")
+        r = S.cli("passwd", "nobody", input="x\n", check=False)
+        self.assertNotEqual(r.returncode, 0)
+        self.assertTrue(r.stderr.strip())
+
+
+if __name__ == "__main__":
+    unittest.main()
