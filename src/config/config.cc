@@ -6,7 +6,8 @@
 #include <charconv>
 #include <cstring>
 #include <fstream>
-#include <sstream>
+
+#include "util/files.h"
 
 namespace confsched {
 
@@ -171,11 +172,12 @@ std::string load_secret(const Config& config) {
                       std::strerror(errno));
   if ((st.st_mode & 077) != 0)
     throw ConfigError("secret_file " + config.secret_file + " is readable by others; chmod 600 it");
-  std::ifstream in(config.secret_file, std::ios::binary);
-  std::ostringstream content;
-  content << in.rdbuf();
-  std::string secret = content.str();
-  if (!in && !in.eof()) throw ConfigError("cannot read secret_file " + config.secret_file);
+  std::string secret;
+  try {
+    secret = read_whole_file(config.secret_file);
+  } catch (const std::runtime_error& e) {
+    throw ConfigError(std::string("secret_file: ") + e.what());
+  }
   if (secret.size() < 32)
     throw ConfigError("secret_file " + config.secret_file +
                       " holds fewer than 32 bytes; fill it with: openssl rand -out FILE 48");

@@ -3,14 +3,13 @@
 #include <dirent.h>
 
 #include <algorithm>
-#include <fstream>
 #include <set>
-#include <sstream>
 #include <stdexcept>
 
 #include "db/connection.h"
 #include "db/errors.h"
 #include "db/statement.h"
+#include "util/files.h"
 
 namespace confsched {
 
@@ -32,14 +31,6 @@ void run_script(MYSQL* handle, const std::string& sql, const std::string& what) 
     if (next == -1) break;
     if (next > 0) fail();
   }
-}
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + path);
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
 }
 
 std::set<int> applied_versions(MYSQL* handle) {
@@ -107,7 +98,7 @@ MigrationReport migrate(const DatabaseConfig& database, const std::string& sql_d
     }
     // MariaDB commits DDL implicitly, so a migration is not atomic: one that
     // fails halfway is reported and must be repaired by hand.
-    run_script(handle, read_file(file.path), file.name);
+    run_script(handle, read_whole_file(file.path), file.name);
     Statement record(handle, "INSERT INTO schema_migrations (version, name) VALUES (?, ?)");
     record.execute({int64_t{file.version}, file.name});
     report.applied.push_back(file.name);

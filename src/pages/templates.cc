@@ -3,24 +3,15 @@
 #include <dirent.h>
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 #include <vector>
 
 #include "auth/crypto.h"
+#include "util/files.h"
 
 namespace confsched {
 
 namespace {
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + path);
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
-}
 
 std::vector<std::string> template_names(const std::string& dir) {
   DIR* d = opendir(dir.c_str());
@@ -45,14 +36,14 @@ Templates::Templates(const std::string& template_dir, const std::string& static_
     if (!cache_->LoadTemplate(name, ctemplate::STRIP_BLANK_LINES))
       throw std::runtime_error("template " + template_dir + "/" + name +
                                " does not load (syntax error or unsafe escaping context)");
-    all_sources += name + '\n' + read_file(template_dir + "/" + name);
+    all_sources += name + '\n' + read_whole_file(template_dir + "/" + name);
   }
   for (const char* required : {"layout.tpl", "error.tpl"})
     if (all_sources.find(std::string(required) + '\n') == std::string::npos)
       throw std::runtime_error(std::string("template folder lacks ") + required);
   cache_->Freeze();
 
-  std::string css = read_file(static_dir + "/style.css");
+  std::string css = read_whole_file(static_dir + "/style.css");
   stylesheet_url_ = "/static/style." + sha256_hex(css).substr(0, 16) + ".css";
   digest_ = sha256_hex(all_sources + css).substr(0, 12);
 }

@@ -155,3 +155,25 @@ def poll(fn, timeout, interval=0.2):
     t0 = time.monotonic()
     v = stackmod.wait_until(fn, timeout, interval)
     return v, time.monotonic() - t0
+
+
+def start_module_stack(name, **kw):
+    """setUpModule's work: a started stack shared by the module's tests, and
+    the session ids of its demo programme for FreshIds."""
+    s = stackmod.Stack(name, **kw).start()
+    StackTestCase.s = s
+    try:
+        r = s.fcgi("GET", "/schedule", headers={"Cookie": s.login()})
+        return s, FreshIds(stackmod.session_ids(r.text))
+    except BaseException:
+        s.dump_logs()
+        s.stop()
+        raise
+
+
+def stop_module_stack(s):
+    """tearDownModule's work: the last log lines (for a failed run), then
+    stop everything the stack started."""
+    if s is not None:
+        s.dump_logs(25)
+        s.stop()

@@ -8,7 +8,7 @@ import time
 import unittest
 
 import stack as stackmod
-from support import FreshIds, StackTestCase, cache_directives, parse_page
+from support import StackTestCase, start_module_stack, stop_module_stack, cache_directives, parse_page
 
 S = None
 IDS = None
@@ -17,21 +17,11 @@ STYLESHEET = re.compile(r"^/static/style\.[0-9a-f]{8,64}\.css$")
 
 def setUpModule():
     global S, IDS
-    S = stackmod.Stack("caching").start()
-    StackTestCase.s = S
-    try:
-        r = S.fcgi("GET", "/schedule", headers={"Cookie": S.login()})
-        IDS = FreshIds(stackmod.session_ids(r.text))
-    except BaseException:
-        S.dump_logs()
-        S.stop()
-        raise
+    S, IDS = start_module_stack("caching")
 
 
 def tearDownModule():
-    if S is not None:
-        S.dump_logs(25)
-        S.stop()
+    stop_module_stack(S)
 
 
 def x_cache(r):

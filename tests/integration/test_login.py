@@ -7,7 +7,7 @@ import urllib.parse
 
 import stack as stackmod
 from stack import parse_set_cookie
-from support import FreshIds, StackTestCase, forge_token, login_form, poll
+from support import StackTestCase, start_module_stack, stop_module_stack, forge_token, login_form, poll
 
 S = None
 IDS = None
@@ -15,21 +15,11 @@ IDS = None
 
 def setUpModule():
     global S, IDS
-    S = stackmod.Stack("login").start()
-    StackTestCase.s = S
-    try:
-        r = S.fcgi("GET", "/schedule", headers={"Cookie": S.login()})
-        IDS = FreshIds(stackmod.session_ids(r.text))
-    except BaseException:
-        S.dump_logs()
-        S.stop()
-        raise
+    S, IDS = start_module_stack("login")
 
 
 def tearDownModule():
-    if S is not None:
-        S.dump_logs(25)
-        S.stop()
+    stop_module_stack(S)
 
 
 def session_cookies(r):

@@ -5,7 +5,7 @@ import html
 import unittest
 
 import stack as stackmod
-from support import FreshIds, StackTestCase, cache_directives, login_form, poll
+from support import StackTestCase, start_module_stack, stop_module_stack, cache_directives, login_form, poll
 
 S = None
 IDS = None
@@ -13,22 +13,11 @@ IDS = None
 
 def setUpModule():
     global S, IDS
-    S = stackmod.Stack("pages").start()
-    StackTestCase.s = S
-    try:
-        cookie = S.login()
-        r = S.fcgi("GET", "/schedule", headers={"Cookie": cookie})
-        IDS = FreshIds(stackmod.session_ids(r.text))
-    except BaseException:
-        S.dump_logs()
-        S.stop()
-        raise
+    S, IDS = start_module_stack("pages")
 
 
 def tearDownModule():
-    if S is not None:
-        S.dump_logs(25)
-        S.stop()
+    stop_module_stack(S)
 
 
 def event_row():
