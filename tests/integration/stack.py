@@ -216,17 +216,35 @@ class Stack:
             self.name, time.monotonic() - t0, self.tmp, self.http_port, self.https_port))
         return self
 
+    # What AddressSanitizer and UBSan print; in a sanitized build
+    # (scripts/test's second stage) any of it in the app's log fails the run.
+    SANITIZER_MARKERS = ("ERROR: AddressSanitizer", "ERROR: LeakSanitizer", "runtime error:")
+
+    def sanitizer_reports(self):
+        p = self.path("log", "confsched.log")
+        if not os.path.exists(p):
+            return []
+        with open(p, errors="replace") as f:
+            return [line.rstrip() for line in f if any(m in line for m in self.SANITIZER_MARKERS)]
+
     def stop(self):
+        """Stops everything; raises StackError afterwards if the app's log
+        holds a sanitizer report."""
         if self.tmp is None:
             return
         self.stop_nginx()
         self.stop_app()
         self.stop_db()
+        reports = self.sanitizer_reports()
+        if reports:
+            self.dump_logs(200)
         if os.environ.get("CONFSCHED_KEEP_TMP") == "1":
             sys.stderr.write("[stack %s] kept %s\n" % (self.name, self.tmp))
         else:
             shutil.rmtree(self.tmp, ignore_errors=True)
         self.tmp = None
+        if reports:
+            raise StackError("sanitizer reports in confsched.log:\n" + "\n".join(reports[:20]))
 
     def dump_logs(self, lines=40):
         """Writes the end of each log to stderr (shown by ctest on failure)."""
