@@ -3,6 +3,7 @@
 #include <charconv>
 #include <string_view>
 
+#include "admin/admin_pages.h"
 #include "http/etag.h"
 #include "http/percent.h"
 #include "pages/pages.h"
@@ -17,6 +18,7 @@ enum Method : unsigned { kGet = 1, kPost = 2 };
 enum class Access {
   kPublic,
   kSignedIn,  // delegates and staff; others are sent to /login
+  kStaff,     // staff only; delegates get 403, others are sent to /login
 };
 
 enum class Caching {
@@ -48,6 +50,8 @@ constexpr Route kRoutes[] = {
      cache_control::kPrivateRevalidate, schedule_page},
     {"/session/", true, kGet, Access::kSignedIn, Caching::kShared,
      cache_control::kPrivateRevalidate, session_page},
+    {"/admin", false, kGet, Access::kStaff, Caching::kNone, {}, admin_home},
+    {"/admin/session/", true, kGet | kPost, Access::kStaff, Caching::kNone, {}, admin_session},
     // nginx's auth_request subrequest for cached pages: 204 or 401.
     {"/_auth", false, kGet, Access::kPublic, Caching::kNone, {}, auth_check},
 };
@@ -122,7 +126,11 @@ Response dispatch(Site& site, const Request& request) {
     r.set_header("Allow", allow_header(*route));
     return r;
   }
-  if (route->access == Access::kSignedIn && !site.signed_in_role(request)) return to_login(request);
+  if (route->access != Access::kPublic) {
+    std::optional<Role> role = site.signed_in_role(request);
+    if (!role) return to_login(request);
+    if (route->access == Access::kStaff && *role != Role::kStaff) return site.error_page(403);
+  }
   if (route->caching == Caching::kShared) return serve_shared(site, *route, request, params);
   return route->handler(site, request, params);
 }

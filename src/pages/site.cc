@@ -27,7 +27,8 @@ ErrorText error_text(int status) {
     case 403:
       return {
           "Not allowed",
-          "This request came from another site and was refused. Please use the form on this site."};
+          "This request was refused: staff pages need the staff login, and forms must be sent from "
+          "this site's own pages."};
     case 404:
       return {"Page not found", "There is no page at this address."};
     case 405:
@@ -142,6 +143,10 @@ std::optional<Role> Site::signed_in_role(const Request& request) {
   if (claims->epoch == 0 || claims->epoch != data_state().epoch_for(claims->role))
     return std::nullopt;
   return claims->role;
+}
+
+std::string Site::session_token(const Request& request) const {
+  return std::string(find_cookie(request.cookie_header, session_cookie_name(request)).value_or(""));
 }
 
 PageFrame Site::frame(const std::string& title, bool signed_in) {

@@ -60,6 +60,8 @@ class Site {
 
   // The role of a valid session cookie, if any.
   std::optional<Role> signed_in_role(const Request& request);
+  // The raw session cookie value (what CSRF tokens are bound to), or "".
+  std::string session_token(const Request& request) const;
   // The frame (title, site name, nav) of a page.
   PageFrame frame(const std::string& title, bool signed_in);
 

@@ -1,0 +1,201 @@
+// /admin (the programme as a list per day) and /admin/session/<id> (the
+// edit form: validation, optimistic locking, audit).
+#include "admin/admin_pages.h"
+
+#include <cctype>
+#include <utility>
+#include <vector>
+
+#include "admin/session_store.h"
+#include "auth/csrf.h"
+#include "db/programme.h"
+#include "pages/site.h"
+#include "util/log.h"
+#include "util/time_text.h"
+
+namespace confsched {
+
+namespace {
+
+using Dict = ctemplate::TemplateDictionary;
+
+Response admin_page(Site& site, int status, const std::string& title, const std::string& tpl,
+                    const std::function<void(Dict&)>& fill) {
+  return html_response(status, site.templates().render(site.frame(title, true), tpl, fill),
+                       cache_control::kNoStore);
+}
+
+void add_options(Dict& d, const char* section,
+                 const std::vector<std::pair<std::string, std::string>>& options,
+                 const std::string& selected) {
+  for (const auto& [value, name] : options) {
+    Dict* option = d.AddSectionDictionary(section);
+    option->SetValue("VALUE", value);
+    option->SetValue("NAME", name);
+    if (value == selected) option->ShowSection("SELECTED");
+  }
+}
+
+std::string name_of(const std::vector<std::pair<std::string, std::string>>& options,
+                    const std::string& value) {
+  for (const auto& [v, name] : options)
+    if (v == value) return name;
+  return value.empty() ? "(none)" : value;
+}
+
+struct FormLists {
+  std::vector<std::pair<std::string, std::string>> rooms, tracks;
+};
+
+FormLists load_lists(Site& site) {
+  FormLists lists;
+  auto programme = load_programme(site.db());
+  if (!programme) throw NotSeeded();
+  for (const Room& r : programme->rooms) lists.rooms.emplace_back(std::to_string(r.id), r.name);
+  for (const Track& t : programme->tracks) lists.tracks.emplace_back(std::to_string(t.id), t.name);
+  return lists;
+}
+
+const std::vector<std::pair<std::string, std::string>> kKinds = {
+    {"talk", "Talk"},   {"keynote", "Keynote"}, {"workshop", "Workshop"},
+    {"panel", "Panel"}, {"break", "Break"},     {"social", "Social"}};
+const std::vector<std::pair<std::string, std::string>> kStatuses = {
+    {"scheduled", "Scheduled"}, {"moved", "Moved"}, {"cancelled", "Cancelled"}};
+
+struct EditState {
+  int64_t id = 0;
+  SessionDraft values;  // shown in the form: stored, or as typed
+  int64_t revision = 0;
+  FieldErrors errors;
+  std::string problem;                  // a message above the form
+  std::optional<StoredSession> theirs;  // on a conflict
+  bool saved = false;
+};
+
+void fill_values(Dict& d, const SessionDraft& v, const FormLists& lists) {
+  d.SetValue("TITLE", v.title);
+  d.SetValue("ABSTRACT", v.abstract);
+  d.SetValue("DAY", v.day);
+  d.SetValue("START", v.start);
+  d.SetValue("END", v.end);
+  add_options(d, "ROOM_OPTION", lists.rooms, v.room_id);
+  add_options(d, "TRACK_OPTION", lists.tracks, v.track_id);
+  add_options(d, "KIND_OPTION", kKinds, v.kind);
+  add_options(d, "STATUS_OPTION", kStatuses, v.status);
+}
+
+void fill_conflict(Dict& d, const StoredSession& theirs, const FormLists& lists) {
+  Dict* c = d.AddSectionDictionary("CONFLICT");
+  c->SetValue("UPDATED_AT", theirs.updated_at);
+  c->SetValue("TITLE", theirs.values.title);
+  c->SetValue("DAY", theirs.values.day);
+  c->SetValue("START", theirs.values.start);
+  c->SetValue("END", theirs.values.end);
+  c->SetValue("ROOM", name_of(lists.rooms, theirs.values.room_id));
+  c->SetValue("TRACK", name_of(lists.tracks, theirs.values.track_id));
+  c->SetValue("KIND", name_of(kKinds, theirs.values.kind));
+  c->SetValue("STATUS", name_of(kStatuses, theirs.values.status));
+  c->SetValue("ABSTRACT", theirs.values.abstract);
+}
+
+Response render_edit(Site& site, const Request& request, int status, const EditState& state) {
+  FormLists lists = load_lists(site);
+  std::string token = csrf_token(site.session_token(request), site.secret());
+  return admin_page(site, status, "Edit: " + state.values.title, "admin_session.tpl", [&](Dict& d) {
+    d.SetIntValue("ID", static_cast<long>(state.id));
+    d.SetValue("CSRF", token);
+    d.SetIntValue("REVISION", static_cast<long>(state.revision));
+    if (state.saved) d.ShowSection("SAVED");
+    if (!state.problem.empty())
+      d.AddSectionDictionary("PROBLEM")->SetValue("MESSAGE", state.problem);
+    for (const auto& [field, message] : state.errors) {
+      std::string section = field + "_ERROR";
+      for (char& ch : section) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+      d.AddSectionDictionary(section)->SetValue("MESSAGE", message);
+    }
+    if (state.theirs) fill_conflict(d, *state.theirs, lists);
+    fill_values(d, state.values, lists);
+  });
+}
+
+Response save_posted(Site& site, const Request& request, int64_t id) {
+  auto form = parse_urlencoded(request.body);
+  if (!form) return site.error_page(400);
+  if (!csrf_token_valid(form->get("csrf").value_or(""), site.session_token(request),
+                        site.secret())) {
+    log_warning("403 admin post without a valid CSRF token from " + request.remote_addr);
+    return site.error_page(403);
+  }
+  EditState state;
+  state.id = id;
+  state.values = draft_from_form(*form);
+  state.revision = parse_id(std::string(form->get("revision").value_or(""))).value_or(0);
+  state.errors = validate_draft(state.values, load_session_choices(site.db()));
+  if (!state.errors.empty()) {
+    state.problem = "Nothing was saved: please correct the fields marked below.";
+    return render_edit(site, request, 422, state);
+  }
+  SaveResult result = save_session(site.db(), id, state.values, state.revision,
+                                   AuditContext{"staff", request.remote_addr});
+  if (result.outcome == SaveOutcome::kSaved)
+    return redirect_303("/admin/session/" + std::to_string(id) + "?saved=1");
+  if (result.outcome == SaveOutcome::kGone) {
+    state.problem = "This session was deleted while you were editing it. Your values are below.";
+    return render_edit(site, request, 409, state);
+  }
+  state.problem = "Not saved: someone else changed this session meanwhile.";
+  state.theirs = result.current;
+  // Saving again now means "mine, after looking at theirs".
+  state.revision = result.current->revision;
+  return render_edit(site, request, 409, state);
+}
+
+void fill_admin_list(Dict& d, const std::vector<DbRow>& rows) {
+  Dict* day = nullptr;
+  std::string current_day;
+  for (const DbRow& r : rows) {
+    std::string starts = cell_text(r[2]);
+    auto start = parse_civil(starts);
+    auto end = parse_civil(cell_text(r[3]));
+    if (!day || starts.substr(0, 10) != current_day) {
+      current_day = starts.substr(0, 10);
+      day = d.AddSectionDictionary("DAY");
+      day->SetValue("DAY_LABEL", start ? format_day_label(*start) : current_day);
+    }
+    Dict* row = day->AddSectionDictionary("ROW");
+    row->SetValue("ID", cell_text(r[0]));
+    row->SetValue("TITLE", cell_text(r[1]));
+    row->SetValue("START", start ? format_clock(*start) : starts);
+    row->SetValue("END", end ? format_clock(*end) : cell_text(r[3]));
+    row->SetValue("ROOM", cell_text(r[4]));
+    row->SetValue("STATUS", cell_text(r[5]));
+    row->SetValue("UPDATED_AT", cell_text(r[6]));
+  }
+}
+
+}  // namespace
+
+Response admin_home(Site& site, const Request&, const RouteParams&) {
+  site.event();
+  auto rows = site.db().query(
+      "SELECT s.id, s.title, s.starts_at, s.ends_at, r.name, s.status, s.updated_at"
+      " FROM sessions s JOIN rooms r ON r.id = s.room_id"
+      " ORDER BY s.starts_at, r.position, s.id");
+  return admin_page(site, 200, "Administration", "admin_list.tpl",
+                    [&](Dict& d) { fill_admin_list(d, rows); });
+}
+
+Response admin_session(Site& site, const Request& request, const RouteParams& params) {
+  site.event();
+  if (request.method == "POST") return save_posted(site, request, params.id);
+  auto stored = load_stored_session(site.db(), params.id);
+  if (!stored) return site.error_page(404);
+  EditState state;
+  state.id = stored->id;
+  state.values = stored->values;
+  state.revision = stored->revision;
+  state.saved = request.query.get("saved").has_value();
+  return render_edit(site, request, 200, state);
+}
+
+}  // namespace confsched

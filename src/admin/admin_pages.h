@@ -1,0 +1,16 @@
+// Staff pages under /admin. Every response is no-store; every POST carries
+// a CSRF token bound to the staff session.
+#pragma once
+
+#include "http/request.h"
+#include "http/response.h"
+#include "pages/router.h"
+
+namespace confsched {
+
+class Site;
+
+Response admin_home(Site& site, const Request& request, const RouteParams& params);
+Response admin_session(Site& site, const Request& request, const RouteParams& params);
+
+}  // namespace confsched

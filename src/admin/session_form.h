@@ -1,0 +1,47 @@
+// The staff form for one session: what was typed, kept as typed (so a
+// refused save shows it again unchanged), and its validation. Pure.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+
+#include "http/form.h"
+
+namespace confsched {
+
+struct SessionDraft {
+  std::string title, abstract;
+  std::string day;                // YYYY-MM-DD
+  std::string start, end;         // HH:MM, on that day, in the event's time zone
+  std::string room_id, track_id;  // decimal ids; track may be empty (none)
+  std::string kind, status;
+
+  std::string starts_at() const { return day + " " + start + ":00"; }
+  std::string ends_at() const { return day + " " + end + ":00"; }
+};
+
+// Field name -> message, shown next to the field.
+using FieldErrors = std::map<std::string, std::string>;
+
+// What a valid draft may refer to.
+struct SessionChoices {
+  std::string first_day, last_day;  // the event's dates, YYYY-MM-DD
+  std::set<int64_t> room_ids, track_ids;
+};
+
+inline constexpr size_t kMaxTitleBytes = 300;
+inline constexpr size_t kMaxAbstractBytes = 20000;
+
+// Reads the draft's fields; absent fields are empty.
+SessionDraft draft_from_form(const FormFields& form);
+
+// Empty when the draft can be saved.
+FieldErrors validate_draft(const SessionDraft& draft, const SessionChoices& choices);
+
+// The id in a decimal field, when it is one.
+std::optional<int64_t> parse_id(const std::string& text);
+
+}  // namespace confsched

@@ -1,0 +1,12 @@
+{{%AUTOESCAPE context="HTML"}}<h1>Programme administration</h1>
+{{#SAVED}}<p class="notice" role="status">Saved “{{TITLE}}”. Delegates see it within a few seconds.</p>{{/SAVED}}
+{{#DAY}}<section class="day">
+<h2>{{DAY_LABEL}}</h2>
+<table class="admin-list">
+<thead><tr><th>Time</th><th>Room</th><th>Session</th><th>Status</th><th>Last change</th></tr></thead>
+<tbody>
+{{#ROW}}<tr class="status-{{STATUS}}"><td>{{START}}–{{END}}</td><td>{{ROOM}}</td><td><a href="/admin/session/{{ID}}">{{TITLE}}</a></td><td>{{STATUS}}</td><td>{{UPDATED_AT}}</td></tr>
+{{/ROW}}</tbody>
+</table>
+</section>
+{{/DAY}}

@@ -1,0 +1,87 @@
+// The staff session form: values kept as typed, and every validation rule.
+#include "admin/session_form.h"
+
+#include "test_support.h"
+
+using namespace confsched;
+
+namespace {
+
+SessionChoices choices() {
+  SessionChoices c;
+  c.first_day = "2027-06-15";
+  c.last_day = "2027-06-17";
+  c.room_ids = {1, 2};
+  c.track_ids = {7};
+  return c;
+}
+
+SessionDraft valid() {
+  SessionDraft d;
+  d.title = "A talk";
+  d.abstract = "Line one.\n\nLine two.";
+  d.day = "2027-06-16";
+  d.start = "09:30";
+  d.end = "10:15";
+  d.room_id = "2";
+  d.track_id = "7";
+  d.kind = "talk";
+  d.status = "scheduled";
+  return d;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(session_form)
+
+BOOST_AUTO_TEST_CASE(a_valid_draft_has_no_errors) {
+  BOOST_TEST(validate_draft(valid(), choices()).empty());
+  SessionDraft no_track = valid();
+  no_track.track_id = "";
+  BOOST_TEST(validate_draft(no_track, choices()).empty());
+  BOOST_TEST(valid().starts_at() == "2027-06-16 09:30:00");
+  BOOST_TEST(valid().ends_at() == "2027-06-16 10:15:00");
+}
+
+BOOST_AUTO_TEST_CASE(form_values_are_read_and_trimmed_where_it_helps) {
+  auto form = parse_urlencoded("title=+Hi+%3Cb%3E+&abstract=+keep+&day=2027-06-16&start=09:30");
+  BOOST_REQUIRE(form.has_value());
+  SessionDraft d = draft_from_form(*form);
+  BOOST_TEST(d.title == "Hi <b>");
+  BOOST_TEST(d.abstract == " keep ");  // the abstract is kept exactly as typed
+  BOOST_TEST(d.end == "");
+}
+
+BOOST_AUTO_TEST_CASE(each_rule_names_its_field) {
+  auto error_for = [](auto mutate) {
+    SessionDraft d = valid();
+    mutate(d);
+    FieldErrors e = validate_draft(d, choices());
+    BOOST_REQUIRE_EQUAL(e.size(), 1u);
+    return e.begin()->first;
+  };
+  BOOST_TEST(error_for([](SessionDraft& d) { d.title = ""; }) == "title");
+  BOOST_TEST(error_for([](SessionDraft& d) { d.title = std::string(301, 'x'); }) == "title");
+  BOOST_TEST(error_for([](SessionDraft& d) { d.title = "two\nlines"; }) == "title");
+  BOOST_TEST(error_for([](SessionDraft& d) { d.abstract = "bell\a"; }) == "abstract");
+  BOOST_TEST(error_for([](SessionDraft& d) { d.day = "2027-06-18"; }) == "day");
+  BOOST_TEST(error_for([](SessionDraft& d) { d.day = "2027-06-14"; }) == "day");
+  BOOST_TEST(error_for([](SessionDraft& d) { d.day = "16/06/2027"; }) == "day");
+  BOOST_TEST(error_for([](SessionDraft& d) { d.start = "9:30"; }) == "start");
+  BOOST_TEST(error_for([](SessionDraft& d) { d.start = "24:00"; }) == "start");
+  BOOST_TEST(error_for([](SessionDraft& d) { d.end = "09:30"; }) == "end");
+  BOOST_TEST(error_for([](SessionDraft& d) { d.end = "09:00"; }) == "end");
+  BOOST_TEST(error_for([](SessionDraft& d) { d.room_id = "3"; }) == "room_id");
+  BOOST_TEST(error_for([](SessionDraft& d) { d.room_id = "1 OR 1=1"; }) == "room_id");
+  BOOST_TEST(error_for([](SessionDraft& d) { d.track_id = "8"; }) == "track_id");
+  BOOST_TEST(error_for([](SessionDraft& d) { d.kind = "lecture"; }) == "kind");
+  BOOST_TEST(error_for([](SessionDraft& d) { d.status = "postponed"; }) == "status");
+}
+
+BOOST_AUTO_TEST_CASE(ids) {
+  BOOST_TEST(parse_id("42").value_or(0) == 42);
+  for (const char* bad : {"", "0", "-1", "4x", " 4", "99999999999999999999"})
+    BOOST_TEST(!parse_id(bad).has_value(), "accepted \"" << bad << "\"");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
