@@ -8,8 +8,7 @@
 {{#TRACK}}<dt>Track</dt><dd>{{NAME}}</dd>{{/TRACK}}
 <dt>Format</dt><dd>{{KIND_LABEL}}</dd>
 </dl>
-{{#PARAGRAPH}}<p>{{TEXT}}</p>
-{{/PARAGRAPH}}
+<div class="abstract-full">{{! ABSTRACT_HTML is cmark's safe-mode output (pages/markdown.h): raw HTML and unsafe links already removed, text already escaped. Escaping it again would show the markup. }}{{ABSTRACT_HTML:none}}</div>
 {{#HAS_SPEAKERS}}<section class="speakers">
 <h2>Speakers</h2>
 {{#SPEAKER}}<div class="speaker">

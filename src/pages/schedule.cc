@@ -1,6 +1,7 @@
 // "/schedule": the whole conference on one page, a section per day and a
 // block per starting time. It is the page everyone opens at once, so it is
 // plain HTML that works without JavaScript and is cached by the router.
+#include "pages/markdown.h"
 #include "pages/pages.h"
 #include "pages/site.h"
 #include "pages/text.h"
@@ -36,7 +37,8 @@ void fill_session(ctemplate::TemplateDictionary& d, const Session& s) {
     d.AddSectionDictionary("STATUS_NOTE")->SetValue("TEXT", note);
   if (!s.speakers.empty()) d.AddSectionDictionary("SPEAKERS")->SetValue("TEXT", speaker_line(s));
   if (!s.abstract.empty())
-    d.AddSectionDictionary("ABSTRACT")->SetValue("TEXT", shorten(s.abstract, kShortAbstractBytes));
+    d.AddSectionDictionary("ABSTRACT")
+        ->SetValue("TEXT", shorten(markdown_to_plain_text(s.abstract), kShortAbstractBytes));
 }
 
 void fill_schedule(ctemplate::TemplateDictionary& d, const Programme& p) {

@@ -1,4 +1,5 @@
 // "/session/<id>": one session with its full abstract, speakers and links.
+#include "pages/markdown.h"
 #include "pages/pages.h"
 #include "pages/site.h"
 #include "pages/text.h"
@@ -49,8 +50,7 @@ void fill_session_detail(ctemplate::TemplateDictionary& d, const Programme& p) {
   if (s.track) d.AddSectionDictionary("TRACK")->SetValue("NAME", s.track->name);
   if (std::string note = status_note(s.status); !note.empty())
     d.AddSectionDictionary("STATUS_NOTE")->SetValue("TEXT", "This session is " + note + ".");
-  for (const std::string& paragraph : split_paragraphs(s.abstract))
-    d.AddSectionDictionary("PARAGRAPH")->SetValue("TEXT", paragraph);
+  d.SetValue("ABSTRACT_HTML", markdown_to_safe_html(s.abstract));
   fill_speakers(d, s);
   fill_materials(d, s);
 }
