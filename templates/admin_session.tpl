@@ -1,5 +1,5 @@
-{{%AUTOESCAPE context="HTML"}}<p class="back"><a href="/admin">← All sessions</a> · <a href="/session/{{ID}}">Delegate view</a></p>
-<h1>Edit session</h1>
+{{%AUTOESCAPE context="HTML"}}<p class="back"><a href="/admin">← All sessions</a>{{#EXISTING}} · <a href="/session/{{ID}}">Delegate view</a>{{/EXISTING}}</p>
+<h1>{{HEADING}}</h1>
 {{#SAVED}}<p class="notice" role="status">Saved. Delegates see the change within a few seconds.</p>{{/SAVED}}
 {{#PROBLEM}}<p class="error" role="alert">{{MESSAGE}}</p>{{/PROBLEM}}
 {{#CONFLICT}}<section class="conflict">
@@ -12,17 +12,25 @@
 <dt>Track</dt><dd>{{TRACK}}</dd>
 <dt>Kind</dt><dd>{{KIND}}</dd>
 <dt>Status</dt><dd>{{STATUS}}</dd>
-<dt>Abstract</dt><dd class="pre">{{ABSTRACT}}</dd>
+<dt>Speakers</dt><dd class="pre">{{SPEAKERS:pre_escape}}</dd>
+<dt>Links</dt><dd class="pre">{{MATERIALS:pre_escape}}</dd>
+<dt>Abstract</dt><dd class="pre">{{ABSTRACT:pre_escape}}</dd>
 </dl>
 </section>{{/CONFLICT}}
-<form method="post" action="/admin/session/{{ID}}" class="edit">
+{{#CLASH}}<section class="conflict">
+<h2>Room clash</h2>
+<p>In this room at this time there is already:</p>
+<ul>{{#CLASH_ITEM}}<li>{{TEXT}}</li>{{/CLASH_ITEM}}</ul>
+<p>Tick “Save anyway” below if that is intended.</p>
+</section>{{/CLASH}}
+<form method="post" action="{{FORM_ACTION}}" class="edit">
 <input type="hidden" name="csrf" value="{{CSRF}}">
 <input type="hidden" name="revision" value="{{REVISION}}">
 <label for="title">Title</label>
 <input id="title" name="title" type="text" maxlength="300" required value="{{TITLE}}">
 {{#TITLE_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/TITLE_ERROR}}
-<label for="abstract">Abstract</label>
-<textarea id="abstract" name="abstract" rows="8">{{ABSTRACT}}</textarea>
+<label for="abstract">Abstract (Markdown: **bold**, *italic*, [link](https://…), lists)</label>
+<textarea id="abstract" name="abstract" rows="8">{{ABSTRACT:pre_escape}}</textarea>
 {{#ABSTRACT_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/ABSTRACT_ERROR}}
 <label for="day">Day (YYYY-MM-DD)</label>
 <input id="day" name="day" type="date" required value="{{DAY}}">
@@ -45,5 +53,13 @@
 <label for="status">Status</label>
 <select id="status" name="status">{{#STATUS_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{NAME}}</option>{{/STATUS_OPTION}}</select>
 {{#STATUS_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/STATUS_ERROR}}
-<button type="submit">Save</button>
+<label for="speakers">Speakers (one name per line, in billing order; new names become new speakers)</label>
+<textarea id="speakers" name="speakers" rows="3">{{SPEAKERS:pre_escape}}</textarea>
+{{#SPEAKERS_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/SPEAKERS_ERROR}}
+<label for="materials">Links (one per line: Label | https://…)</label>
+<textarea id="materials" name="materials" rows="3">{{MATERIALS:pre_escape}}</textarea>
+{{#MATERIALS_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/MATERIALS_ERROR}}
+{{#CLASH}}<label class="check"><input type="checkbox" name="accept_clash" value="1"> Save anyway, despite the room clash</label>{{/CLASH}}
+<button type="submit" name="action" value="save">Save</button>
+{{#EXISTING}}<button type="submit" name="action" value="delete" class="danger">Delete this session</button>{{/EXISTING}}
 </form>

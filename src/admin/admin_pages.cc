@@ -1,5 +1,6 @@
-// /admin (the programme as a list per day) and /admin/session/<id> (the
-// edit form: validation, optimistic locking, audit).
+// /admin (the programme as a list per day) and /admin/session/<id> and
+// /admin/session/new (the edit form: validation, room-clash warning,
+// optimistic locking, audit, delete).
 #include "admin/admin_pages.h"
 
 #include <cctype>
@@ -18,6 +19,7 @@ namespace confsched {
 namespace {
 
 using Dict = ctemplate::TemplateDictionary;
+using Options = std::vector<std::pair<std::string, std::string>>;
 
 Response admin_page(Site& site, int status, const std::string& title, const std::string& tpl,
                     const std::function<void(Dict&)>& fill) {
@@ -25,8 +27,7 @@ Response admin_page(Site& site, int status, const std::string& title, const std:
                        cache_control::kNoStore);
 }
 
-void add_options(Dict& d, const char* section,
-                 const std::vector<std::pair<std::string, std::string>>& options,
+void add_options(Dict& d, const char* section, const Options& options,
                  const std::string& selected) {
   for (const auto& [value, name] : options) {
     Dict* option = d.AddSectionDictionary(section);
@@ -36,39 +37,47 @@ void add_options(Dict& d, const char* section,
   }
 }
 
-std::string name_of(const std::vector<std::pair<std::string, std::string>>& options,
-                    const std::string& value) {
+std::string name_of(const Options& options, const std::string& value) {
   for (const auto& [v, name] : options)
     if (v == value) return name;
   return value.empty() ? "(none)" : value;
 }
 
 struct FormLists {
-  std::vector<std::pair<std::string, std::string>> rooms, tracks;
+  Options rooms, tracks;
 };
 
-FormLists load_lists(Site& site) {
+// The rooms and tracks to choose from. While the database is unreachable
+// the form still comes back, offering just what was chosen.
+FormLists load_lists(Site& site, const SessionDraft& typed) {
   FormLists lists;
-  auto programme = load_programme(site.db());
-  if (!programme) throw NotSeeded();
-  for (const Room& r : programme->rooms) lists.rooms.emplace_back(std::to_string(r.id), r.name);
-  for (const Track& t : programme->tracks) lists.tracks.emplace_back(std::to_string(t.id), t.name);
+  try {
+    auto programme = load_programme(site.db());
+    if (!programme) throw NotSeeded();
+    for (const Room& r : programme->rooms) lists.rooms.emplace_back(std::to_string(r.id), r.name);
+    for (const Track& t : programme->tracks)
+      lists.tracks.emplace_back(std::to_string(t.id), t.name);
+  } catch (const DbUnavailable&) {
+    lists.rooms = {{typed.room_id, "Room " + typed.room_id + " (as chosen)"}};
+    if (!typed.track_id.empty())
+      lists.tracks = {{typed.track_id, "Track " + typed.track_id + " (as chosen)"}};
+  }
   return lists;
 }
 
-const std::vector<std::pair<std::string, std::string>> kKinds = {
-    {"talk", "Talk"},   {"keynote", "Keynote"}, {"workshop", "Workshop"},
-    {"panel", "Panel"}, {"break", "Break"},     {"social", "Social"}};
-const std::vector<std::pair<std::string, std::string>> kStatuses = {
+const Options kKinds = {{"talk", "Talk"},   {"keynote", "Keynote"}, {"workshop", "Workshop"},
+                        {"panel", "Panel"}, {"break", "Break"},     {"social", "Social"}};
+const Options kStatuses = {
     {"scheduled", "Scheduled"}, {"moved", "Moved"}, {"cancelled", "Cancelled"}};
 
 struct EditState {
-  int64_t id = 0;
+  int64_t id = 0;       // 0: a new session
   SessionDraft values;  // shown in the form: stored, or as typed
   int64_t revision = 0;
   FieldErrors errors;
   std::string problem;                  // a message above the form
   std::optional<StoredSession> theirs;  // on a conflict
+  std::vector<std::string> clashes;     // room clash warning to accept
   bool saved = false;
 };
 
@@ -78,6 +87,8 @@ void fill_values(Dict& d, const SessionDraft& v, const FormLists& lists) {
   d.SetValue("DAY", v.day);
   d.SetValue("START", v.start);
   d.SetValue("END", v.end);
+  d.SetValue("SPEAKERS", v.speakers);
+  d.SetValue("MATERIALS", v.materials);
   add_options(d, "ROOM_OPTION", lists.rooms, v.room_id);
   add_options(d, "TRACK_OPTION", lists.tracks, v.track_id);
   add_options(d, "KIND_OPTION", kKinds, v.kind);
@@ -95,27 +106,95 @@ void fill_conflict(Dict& d, const StoredSession& theirs, const FormLists& lists)
   c->SetValue("TRACK", name_of(lists.tracks, theirs.values.track_id));
   c->SetValue("KIND", name_of(kKinds, theirs.values.kind));
   c->SetValue("STATUS", name_of(kStatuses, theirs.values.status));
+  c->SetValue("SPEAKERS", theirs.values.speakers);
+  c->SetValue("MATERIALS", theirs.values.materials);
   c->SetValue("ABSTRACT", theirs.values.abstract);
 }
 
+void fill_messages(Dict& d, const EditState& state) {
+  if (state.saved) d.ShowSection("SAVED");
+  if (!state.problem.empty()) d.AddSectionDictionary("PROBLEM")->SetValue("MESSAGE", state.problem);
+  for (const auto& [field, message] : state.errors) {
+    std::string section = field + "_ERROR";
+    for (char& ch : section) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    d.AddSectionDictionary(section)->SetValue("MESSAGE", message);
+  }
+  if (!state.clashes.empty()) {
+    Dict* warning = d.AddSectionDictionary("CLASH");
+    for (const std::string& clash : state.clashes)
+      warning->AddSectionDictionary("CLASH_ITEM")->SetValue("TEXT", clash);
+  }
+}
+
 Response render_edit(Site& site, const Request& request, int status, const EditState& state) {
-  FormLists lists = load_lists(site);
+  FormLists lists = load_lists(site, state.values);
   std::string token = csrf_token(site.session_token(request), site.secret());
-  return admin_page(site, status, "Edit: " + state.values.title, "admin_session.tpl", [&](Dict& d) {
-    d.SetIntValue("ID", static_cast<long>(state.id));
+  std::string title = state.id ? "Edit: " + state.values.title : "New session";
+  return admin_page(site, status, title, "admin_session.tpl", [&](Dict& d) {
+    if (state.id) {
+      d.SetIntValue("ID", static_cast<long>(state.id));
+      d.SetValue("FORM_ACTION", "/admin/session/" + std::to_string(state.id));
+      d.ShowSection("EXISTING");
+    } else {
+      d.SetValue("FORM_ACTION", "/admin/session/new");
+    }
+    d.SetValue("HEADING", state.id ? "Edit session" : "New session");
     d.SetValue("CSRF", token);
     d.SetIntValue("REVISION", static_cast<long>(state.revision));
-    if (state.saved) d.ShowSection("SAVED");
-    if (!state.problem.empty())
-      d.AddSectionDictionary("PROBLEM")->SetValue("MESSAGE", state.problem);
-    for (const auto& [field, message] : state.errors) {
-      std::string section = field + "_ERROR";
-      for (char& ch : section) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-      d.AddSectionDictionary(section)->SetValue("MESSAGE", message);
-    }
+    fill_messages(d, state);
     if (state.theirs) fill_conflict(d, *state.theirs, lists);
     fill_values(d, state.values, lists);
   });
+}
+
+AuditContext audit_context(const Request& request) { return {"staff", request.remote_addr}; }
+
+// Checks everything a save needs before it is tried; fills state.errors or
+// state.clashes and returns false when the form must come back.
+bool ready_to_save(Site& site, const FormFields& form, EditState& state) {
+  state.errors = validate_draft(state.values, load_session_choices(site.db()));
+  if (!state.errors.empty()) {
+    state.problem = "Nothing was saved: please correct the fields marked below.";
+    return false;
+  }
+  if (state.values.status != "cancelled" && !form.get("accept_clash")) {
+    state.clashes = room_clashes(site.db(), state.values, state.id);
+    if (!state.clashes.empty()) {
+      state.problem = "Not saved yet: this overlaps other sessions in the same room.";
+      return false;
+    }
+  }
+  return true;
+}
+
+Response after_outcome(Site& site, const Request& request, EditState& state,
+                       const SaveResult& result, const std::string& done_location) {
+  if (result.outcome == SaveOutcome::kSaved) return redirect_303(done_location);
+  if (result.outcome == SaveOutcome::kGone) {
+    state.problem = "This session was deleted while you were editing it. Your values are below.";
+    return render_edit(site, request, 409, state);
+  }
+  state.problem = "Not saved: someone else changed this session meanwhile.";
+  state.theirs = result.current;
+  // Saving again now means "mine, after looking at theirs".
+  state.revision = result.current->revision;
+  return render_edit(site, request, 409, state);
+}
+
+Response handle_post(Site& site, const Request& request, const FormFields& form, EditState& state) {
+  if (form.get("action").value_or("") == "delete" && state.id) {
+    SaveResult result = delete_session(site.db(), state.id, state.revision, audit_context(request));
+    return after_outcome(site, request, state, result, "/admin?deleted=1");
+  }
+  if (!ready_to_save(site, form, state)) return render_edit(site, request, 422, state);
+  if (!state.id) {
+    int64_t id = create_session(site.db(), state.values, audit_context(request));
+    return redirect_303("/admin/session/" + std::to_string(id) + "?saved=1");
+  }
+  SaveResult result =
+      save_session(site.db(), state.id, state.values, state.revision, audit_context(request));
+  return after_outcome(site, request, state, result,
+                       "/admin/session/" + std::to_string(state.id) + "?saved=1");
 }
 
 Response save_posted(Site& site, const Request& request, int64_t id) {
@@ -130,24 +209,18 @@ Response save_posted(Site& site, const Request& request, int64_t id) {
   state.id = id;
   state.values = draft_from_form(*form);
   state.revision = parse_id(std::string(form->get("revision").value_or(""))).value_or(0);
-  state.errors = validate_draft(state.values, load_session_choices(site.db()));
-  if (!state.errors.empty()) {
-    state.problem = "Nothing was saved: please correct the fields marked below.";
-    return render_edit(site, request, 422, state);
+  try {
+    return handle_post(site, request, *form, state);
+  } catch (const DbUnavailable& e) {
+    // Nothing typed is lost: the form comes back as it was sent.
+    log_error(std::string("503 admin save: ") + e.what());
+    state.errors.clear();
+    state.clashes.clear();
+    state.problem =
+        "The database is unavailable, so nothing was saved. Your values are below: press Save "
+        "again in a moment.";
+    return render_edit(site, request, 503, state);
   }
-  SaveResult result = save_session(site.db(), id, state.values, state.revision,
-                                   AuditContext{"staff", request.remote_addr});
-  if (result.outcome == SaveOutcome::kSaved)
-    return redirect_303("/admin/session/" + std::to_string(id) + "?saved=1");
-  if (result.outcome == SaveOutcome::kGone) {
-    state.problem = "This session was deleted while you were editing it. Your values are below.";
-    return render_edit(site, request, 409, state);
-  }
-  state.problem = "Not saved: someone else changed this session meanwhile.";
-  state.theirs = result.current;
-  // Saving again now means "mine, after looking at theirs".
-  state.revision = result.current->revision;
-  return render_edit(site, request, 409, state);
 }
 
 void fill_admin_list(Dict& d, const std::vector<DbRow>& rows) {
@@ -173,21 +246,35 @@ void fill_admin_list(Dict& d, const std::vector<DbRow>& rows) {
   }
 }
 
+SessionDraft new_session_defaults(Site& site) {
+  SessionDraft d;
+  d.day = site.event().starts_on;
+  d.start = "09:00";
+  d.end = "09:45";
+  d.kind = "talk";
+  d.status = "scheduled";
+  return d;
+}
+
 }  // namespace
 
-Response admin_home(Site& site, const Request&, const RouteParams&) {
+Response admin_home(Site& site, const Request& request, const RouteParams&) {
   site.event();
   auto rows = site.db().query(
       "SELECT s.id, s.title, s.starts_at, s.ends_at, r.name, s.status, s.updated_at"
       " FROM sessions s JOIN rooms r ON r.id = s.room_id"
       " ORDER BY s.starts_at, r.position, s.id");
-  return admin_page(site, 200, "Administration", "admin_list.tpl",
-                    [&](Dict& d) { fill_admin_list(d, rows); });
+  return admin_page(site, 200, "Administration", "admin_list.tpl", [&](Dict& d) {
+    if (request.query.get("deleted")) d.ShowSection("DELETED");
+    fill_admin_list(d, rows);
+  });
 }
 
+// A POST goes straight to save_posted, which needs no database to bring the
+// form back when the database is down.
 Response admin_session(Site& site, const Request& request, const RouteParams& params) {
-  site.event();
   if (request.method == "POST") return save_posted(site, request, params.id);
+  site.event();
   auto stored = load_stored_session(site.db(), params.id);
   if (!stored) return site.error_page(404);
   EditState state;
@@ -195,6 +282,13 @@ Response admin_session(Site& site, const Request& request, const RouteParams& pa
   state.values = stored->values;
   state.revision = stored->revision;
   state.saved = request.query.get("saved").has_value();
+  return render_edit(site, request, 200, state);
+}
+
+Response admin_new_session(Site& site, const Request& request, const RouteParams&) {
+  if (request.method == "POST") return save_posted(site, request, 0);
+  EditState state;
+  state.values = new_session_defaults(site);
   return render_edit(site, request, 200, state);
 }
 

@@ -12,5 +12,6 @@ class Site;
 
 Response admin_home(Site& site, const Request& request, const RouteParams& params);
 Response admin_session(Site& site, const Request& request, const RouteParams& params);
+Response admin_new_session(Site& site, const Request& request, const RouteParams& params);
 
 }  // namespace confsched

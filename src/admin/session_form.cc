@@ -16,6 +16,7 @@ bool is_clock(const std::string& text) {
 }
 
 std::string trimmed(std::string_view s) {
+  while (!s.empty() && (s.back() == '\r' || s.back() == '\n')) s.remove_suffix(1);
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
   return std::string(s);
@@ -60,7 +61,81 @@ void check_choices(const SessionDraft& d, const SessionChoices& c, FieldErrors& 
   if (!kStatuses.count(d.status)) errors["status"] = "Choose a status from the list.";
 }
 
+std::vector<std::string_view> lines_of(std::string_view text) {
+  std::vector<std::string_view> lines;
+  while (!text.empty()) {
+    size_t nl = text.find('\n');
+    std::string_view line = text.substr(0, nl);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    lines.push_back(line);
+    text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
+  }
+  return lines;
+}
+
+bool is_web_url(std::string_view url) {
+  bool scheme = url.substr(0, 7) == "http://" || url.substr(0, 8) == "https://";
+  if (!scheme || url.size() > 2000 || url.size() < 10) return false;
+  for (char ch : url) {
+    auto c = static_cast<unsigned char>(ch);
+    if (c <= 0x20 || c == 0x7F || c == '"' || c == '<' || c == '>' || c == '\\') return false;
+  }
+  return true;
+}
+
+void check_people_and_links(const SessionDraft& d, FieldErrors& errors) {
+  std::string error;
+  parse_speaker_lines(d.speakers, error);
+  if (!error.empty()) errors["speakers"] = error;
+  error.clear();
+  parse_material_lines(d.materials, error);
+  if (!error.empty()) errors["materials"] = error;
+}
+
 }  // namespace
+
+std::vector<std::string> parse_speaker_lines(std::string_view text, std::string& error) {
+  std::vector<std::string> names;
+  for (std::string_view line : lines_of(text)) {
+    std::string name = trimmed(line);
+    if (name.empty()) continue;
+    if (name.size() > 200 || has_control_characters(name, false)) {
+      if (error.empty())
+        error = "A speaker name is longer than 200 bytes or holds control characters.";
+      continue;
+    }
+    bool seen = false;
+    for (const std::string& n : names) seen = seen || n == name;
+    if (!seen) names.push_back(std::move(name));
+  }
+  if (names.size() > kMaxSpeakersPerSession && error.empty())
+    error = "At most 20 speakers per session.";
+  return names;
+}
+
+std::vector<MaterialLink> parse_material_lines(std::string_view text, std::string& error) {
+  std::vector<MaterialLink> links;
+  size_t number = 0;
+  for (std::string_view line : lines_of(text)) {
+    ++number;
+    if (trimmed(line).empty()) continue;
+    size_t bar = line.rfind('|');
+    std::string label = bar == std::string_view::npos ? "" : trimmed(line.substr(0, bar));
+    std::string url = bar == std::string_view::npos ? trimmed(line) : trimmed(line.substr(bar + 1));
+    bool ok = !label.empty() && label.size() <= 200 && !has_control_characters(label, false) &&
+              is_web_url(url);
+    if (!ok) {
+      if (error.empty())
+        error = "Line " + std::to_string(number) +
+                ": write “Label | https://…” (http or https links only).";
+      continue;
+    }
+    links.push_back(MaterialLink{std::move(label), std::move(url)});
+  }
+  if (links.size() > kMaxMaterialsPerSession && error.empty())
+    error = "At most 20 links per session.";
+  return links;
+}
 
 std::optional<int64_t> parse_id(const std::string& text) {
   int64_t id = 0;
@@ -82,6 +157,8 @@ SessionDraft draft_from_form(const FormFields& form) {
   d.track_id = field("track_id");
   d.kind = field("kind");
   d.status = field("status");
+  d.speakers = field("speakers");
+  d.materials = field("materials");
   return d;
 }
 
@@ -90,6 +167,7 @@ FieldErrors validate_draft(const SessionDraft& draft, const SessionChoices& choi
   check_title(draft, errors);
   check_times(draft, choices, errors);
   check_choices(draft, choices, errors);
+  check_people_and_links(draft, errors);
   return errors;
 }
 

@@ -7,6 +7,8 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "http/form.h"
 
@@ -18,6 +20,8 @@ struct SessionDraft {
   std::string start, end;         // HH:MM, on that day, in the event's time zone
   std::string room_id, track_id;  // decimal ids; track may be empty (none)
   std::string kind, status;
+  std::string speakers;   // one name per line, in billing order
+  std::string materials;  // one "Label | https://…" per line
 
   std::string starts_at() const { return day + " " + start + ":00"; }
   std::string ends_at() const { return day + " " + end + ":00"; }
@@ -34,6 +38,23 @@ struct SessionChoices {
 
 inline constexpr size_t kMaxTitleBytes = 300;
 inline constexpr size_t kMaxAbstractBytes = 20000;
+
+struct MaterialLink {
+  std::string label, url;
+};
+
+inline constexpr size_t kMaxSpeakersPerSession = 20;
+inline constexpr size_t kMaxMaterialsPerSession = 20;
+
+// The names of the speakers field: trimmed, blank lines skipped, a repeated
+// name kept once. Sets error (and returns what it could) when a name is too
+// long or holds control characters, or there are too many.
+std::vector<std::string> parse_speaker_lines(std::string_view text, std::string& error);
+
+// The links of the materials field, "Label | URL" per line. Only http and
+// https URLs without spaces or control characters; sets error naming the
+// first bad line.
+std::vector<MaterialLink> parse_material_lines(std::string_view text, std::string& error);
 
 // Reads the draft's fields; absent fields are empty.
 SessionDraft draft_from_form(const FormFields& form);

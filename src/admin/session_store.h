@@ -1,10 +1,12 @@
-// Reading a session for the staff form and saving it: optimistic locking
-// on sessions.revision, and an audit row in the same transaction.
+// Reading a session for the staff form and writing it back: optimistic
+// locking on sessions.revision, speakers and links replaced with the row,
+// and an audit row in the same transaction.
 #pragma once
 
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "admin/session_form.h"
 #include "db/database.h"
@@ -29,6 +31,10 @@ std::optional<StoredSession> load_stored_session(Database& db, int64_t id);
 // The event's days and the ids a draft may use.
 SessionChoices load_session_choices(Database& db);
 
+// Sessions (not cancelled, other than exclude_id) in the draft's room that
+// overlap its time: "title (HH:MM–HH:MM)" each.
+std::vector<std::string> room_clashes(Database& db, const SessionDraft& draft, int64_t exclude_id);
+
 enum class SaveOutcome {
   kSaved,
   kConflict,  // someone saved in between: `current` holds their version
@@ -43,5 +49,13 @@ struct SaveResult {
 // Saves draft (already validated) if the row is still at expected_revision.
 SaveResult save_session(Database& db, int64_t id, const SessionDraft& draft,
                         int64_t expected_revision, const AuditContext& who);
+
+// Inserts a new session from a validated draft; returns its id.
+int64_t create_session(Database& db, const SessionDraft& draft, const AuditContext& who);
+
+// Deletes the session if still at expected_revision (its speakers' links
+// and materials go with it; the speakers themselves stay).
+SaveResult delete_session(Database& db, int64_t id, int64_t expected_revision,
+                          const AuditContext& who);
 
 }  // namespace confsched

@@ -22,6 +22,8 @@ class Database {
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
 
+  // For statements that change nothing: after a lost connection a query is
+  // sent again once (outside transactions), an execute() never is.
   std::vector<DbRow> query(std::string_view sql, const std::vector<DbValue>& params = {});
   uint64_t execute(std::string_view sql, const std::vector<DbValue>& params = {});
   // The AUTO_INCREMENT id from the last execute().
@@ -38,12 +40,17 @@ class Database {
   void rollback() noexcept;
 
  private:
+  // Whether a call that failed because the connection died may simply be
+  // sent again on a new connection.
+  enum class Retry { kSafe, kUnsafe };
+
   Statement& prepared(std::string_view sql);
-  void run_plain(std::string_view sql);
-  void ensure_connected();
+  void run_plain(std::string_view sql, Retry retry);
+  // True when it had to open a new connection.
+  bool ensure_connected();
   void forget_connection() noexcept;
   template <typename Fn>
-  auto with_connection(Fn&& fn) -> decltype(fn());
+  auto with_connection(Retry retry, Fn&& fn) -> decltype(fn());
 
   DatabaseConfig config_;
   // Statements must go before the connection they belong to.
@@ -51,6 +58,7 @@ class Database {
   std::unordered_map<std::string, std::unique_ptr<Statement>> statements_;
   std::chrono::steady_clock::time_point retry_after_{};
   uint64_t last_insert_id_ = 0;
+  bool in_transaction_ = false;
 };
 
 // Rolls back unless committed: for "all or nothing" blocks.

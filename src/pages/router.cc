@@ -51,6 +51,9 @@ constexpr Route kRoutes[] = {
     {"/session/", true, kGet, Access::kSignedIn, Caching::kShared,
      cache_control::kPrivateRevalidate, session_page},
     {"/admin", false, kGet, Access::kStaff, Caching::kNone, {}, admin_home},
+    // Before the /admin/session/<id> row, which would take "new" for an id.
+    {"/admin/session/new", false, kGet | kPost, Access::kStaff, Caching::kNone, {},
+     admin_new_session},
     {"/admin/session/", true, kGet | kPost, Access::kStaff, Caching::kNone, {}, admin_session},
     // nginx's auth_request subrequest for cached pages: 204 or 401.
     {"/_auth", false, kGet, Access::kPublic, Caching::kNone, {}, auth_check},

@@ -42,12 +42,14 @@ def form_fields(page):
     for name in ("title", "day", "start", "end"):
         m = re.search(r'name="%s" type="[a-z]+"[^>]* value="([^"]*)"' % name, page)
         fields[name] = html.unescape(m.group(1)) if m else ""
-    m = re.search(r'<textarea id="abstract" name="abstract" rows="8">(.*?)</textarea>', page, re.S)
-    fields["abstract"] = html.unescape(m.group(1)) if m else ""
+    for name in ("abstract", "speakers", "materials"):
+        m = re.search(r'<textarea id="%s" name="%s" rows="\d+">(.*?)</textarea>' % (name, name), page, re.S)
+        fields[name] = html.unescape(m.group(1)) if m else ""
     for name in ("room_id", "track_id", "kind", "status"):
         select = re.search(r'<select id="%s" name="%s">(.*?)</select>' % (name, name), page, re.S).group(1)
-        chosen = re.search(r'<option value="([^"]*)" selected>', select)
-        fields[name] = chosen.group(1) if chosen else ""
+        # As a browser does: the selected option, else the first one.
+        chosen = re.search(r'<option value="([^"]*)" selected>', select) or re.search(r'<option value="([^"]*)"', select)
+        fields[name] = html.unescape(chosen.group(1)) if chosen else ""
     return fields
 
 
@@ -136,7 +138,10 @@ class Editing(AdminTestCase):
         sid = IDS.take()
         before = self.stored_title(sid)
         fields = form_fields(self.edit_page(sid).text)
-        typed = dict(fields, title="Kept <title> as typed", start="14:00", end="13:00", day="1999-01-01")
+        # Regression: textareas were escaped with :h, which turns line breaks into
+        # spaces, so a refused (or merely reopened) abstract lost its paragraphs.
+        typed = dict(fields, title="Kept <title> as typed", start="14:00", end="13:00", day="1999-01-01",
+                     abstract="First paragraph.\n\n  Second, indented.\n\tTabbed & <b>tagged</b>.")
         r = S.post_form("/admin/session/%d" % sid, typed, headers={"Cookie": self.staff})
         self.assertEqual(r.status, 422)
         self.assertIn("no-store", cache_directives(r))
@@ -145,6 +150,7 @@ class Editing(AdminTestCase):
         again = form_fields(r.text)
         self.assertEqual(again["title"], "Kept <title> as typed")
         self.assertEqual((again["day"], again["start"], again["end"]), ("1999-01-01", "14:00", "13:00"))
+        self.assertEqual(again["abstract"], typed["abstract"])
         self.assertEqual(self.stored_title(sid), before)
 
     def test_concurrent_edits_conflict_with_409_keeping_both_versions(self):
@@ -184,6 +190,117 @@ class Editing(AdminTestCase):
 
     def test_unknown_session_is_404(self):
         self.assertEqual(S.get("/admin/session/999999", headers={"Cookie": self.staff}).status, 404)
+
+
+class CreateAndDelete(AdminTestCase):
+    def test_create_then_delete_a_session_reaches_delegates(self):
+        delegate = S.login()
+        page = S.get("/admin/session/new", headers={"Cookie": self.staff})
+        self.assertEqual(page.status, 200)
+        self.assertIn("no-store", cache_directives(page))
+        fields = form_fields(page.text)
+        title = "Brand new <b>session</b> %d" % time.time_ns()
+        # 22:00 on the last day: no room clash with the demo programme.
+        fields.update(title=title, day="2027-06-17", start="22:00", end="22:30",
+                      speakers="Zoë Ångström\nA Brand New Speaker", materials="Slides | https://example.org/new")
+        r = S.post_form("/admin/session/new", fields, headers={"Cookie": self.staff})
+        self.assertEqual(r.status, 303, r.text[:400])
+        sid = int(re.match(r"/admin/session/(\d+)\?saved=1$", r.header("Location")).group(1))
+        seen, _ = poll(lambda: escaped(title) in S.get("/schedule", headers={"Cookie": delegate}).text, 3.5, 0.1)
+        self.assertTrue(seen, "a created session must reach /schedule within 3 s")
+        detail = S.get("/session/%d" % sid, headers={"Cookie": delegate}).text
+        self.assertIn("A Brand New Speaker", detail)
+        self.assertIn('href="https://example.org/new"', detail)
+        self.assertEqual(S.sql("SELECT action FROM audit_log WHERE entity_id = %d ORDER BY id" % sid,
+                               database="confsched").stdout.split(), ["create"])
+
+        fields = form_fields(self.edit_page(sid).text)
+        stale = dict(fields, revision=str(int(fields["revision"]) - 1), action="delete")
+        self.assertEqual(S.post_form("/admin/session/%d" % sid, stale, headers={"Cookie": self.staff}).status, 409)
+        r = S.post_form("/admin/session/%d" % sid, dict(fields, action="delete"), headers={"Cookie": self.staff})
+        self.assertEqual(r.status, 303)
+        self.assertEqual(r.header("Location"), "/admin?deleted=1")
+        gone, _ = poll(lambda: escaped(title) not in S.get("/schedule", headers={"Cookie": delegate}).text, 3.5, 0.1)
+        self.assertTrue(gone, "a deleted session must leave /schedule within 3 s")
+        self.assertEqual(S.fcgi("GET", "/session/%d" % sid, headers={"Cookie": delegate}).status, 404)
+        self.assertEqual(S.get("/admin/session/%d" % sid, headers={"Cookie": self.staff}).status, 404)
+
+
+class SpeakersLinksMarkdown(AdminTestCase):
+    def test_bad_links_are_refused_and_everything_typed_is_kept(self):
+        sid = IDS.take()
+        fields = form_fields(self.edit_page(sid).text)
+        typed = dict(fields, speakers="Someone <New>\nZoë Ångström",
+                     materials="Slides | https://example.org/ok\nEvil | javascript:alert(1)")
+        r = S.post_form("/admin/session/%d" % sid, typed, headers={"Cookie": self.staff})
+        self.assertEqual(r.status, 422)
+        self.assertIn("Line 2", r.text)
+        again = form_fields(r.text)
+        self.assertEqual(again["speakers"], typed["speakers"])
+        self.assertEqual(again["materials"], typed["materials"])
+
+    def test_speakers_links_and_markdown_abstract_reach_the_session_page(self):
+        sid = IDS.take()
+        delegate = S.login()
+        fields = form_fields(self.edit_page(sid).text)
+        fields.update(speakers="Someone <New> %d\nZoë Ångström" % sid,
+                      materials="Video & slides | https://example.org/v?a=1&b=2",
+                      abstract="A **bold** claim.\n\n<script>alert(1)</script>\n\n[x](javascript:alert(2))")
+        r = S.post_form("/admin/session/%d" % sid, fields, headers={"Cookie": self.staff})
+        self.assertEqual(r.status, 303, r.text[:400])
+        page = S.fcgi("GET", "/session/%d" % sid, headers={"Cookie": delegate}).text
+        self.assertIn("Someone &lt;New&gt; %d" % sid, page)
+        self.assertIn("Zoë Ångström", page)
+        self.assertIn('href="https://example.org/v?a=1&amp;b=2"', page)
+        self.assertIn("Video &amp; slides", page)
+        self.assertIn("<strong>bold</strong>", page)
+        self.assertNotIn("<script>alert(1)", page)
+        self.assertNotIn("javascript:", page)
+        # Billing order is the order typed.
+        self.assertLess(page.index("Someone &lt;New&gt;"), page.index("Zoë Ångström"))
+
+
+class RoomClash(AdminTestCase):
+    def test_a_room_clash_is_a_warning_that_can_be_accepted(self):
+        a, b = IDS.take(), IDS.take()
+        target = form_fields(self.edit_page(a).text)
+        if target["status"] == "cancelled":
+            target = form_fields(self.edit_page(IDS.take()).text)
+        fields = form_fields(self.edit_page(b).text)
+        moved = dict(fields, day=target["day"], start=target["start"], end=target["end"],
+                     room_id=target["room_id"], status="scheduled")
+        r = S.post_form("/admin/session/%d" % b, moved, headers={"Cookie": self.staff})
+        self.assertEqual(r.status, 422)
+        self.assertIn("Room clash", r.text)
+        self.assertIn(escaped(target["title"]), r.text)
+        self.assertEqual(form_fields(r.text)["start"], target["start"], "typed values kept")
+        r = S.post_form("/admin/session/%d" % b, dict(moved, accept_clash="1"), headers={"Cookie": self.staff})
+        self.assertEqual(r.status, 303)
+
+
+class DatabaseDown(AdminTestCase):
+    def test_a_save_while_the_database_is_down_gives_the_form_back_filled(self):
+        sid = IDS.take()
+        fields = form_fields(self.edit_page(sid).text)
+        for _ in range(10):  # every worker knows the sessions' epochs
+            self.assertEqual(S.fcgi("GET", "/admin/session/%d" % sid, headers={"Cookie": self.staff}).status, 200)
+        typed = dict(fields, title="Typed while the database was down", abstract="Do not lose me.")
+        S.stop_db()
+        try:
+            r = S.post_form("/admin/session/%d" % sid, typed, headers={"Cookie": self.staff})
+        finally:
+            S.start_db()
+        self.assertEqual(r.status, 503)
+        self.assertIn("nothing was saved", r.text)
+        again = form_fields(r.text)
+        self.assertEqual(again["title"], typed["title"])
+        self.assertEqual(again["abstract"], typed["abstract"])
+        self.assertEqual(again["csrf"], fields["csrf"])
+        # Pressing Save again once it is back works.
+        ok, _ = poll(lambda: S.post_form("/admin/session/%d" % sid, again,
+                                         headers={"Cookie": self.staff}).status == 303, 20, 0.5)
+        self.assertTrue(ok)
+        self.assertEqual(self.stored_title(sid), typed["title"])
 
 
 if __name__ == "__main__":

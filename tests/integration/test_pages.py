@@ -234,6 +234,12 @@ class DatabaseDown(StackTestCase):
             self.assertIn(r.status, (200, 503), "GET / with the database down: %r" % r)
         finally:
             S.start_db()
+        # Regression: each worker's first query after the restart went out on
+        # its dead connection and came back as a 503. Now it reconnects and
+        # the request succeeds.
+        for sid in (IDS.take(), IDS.take(), IDS.take(), IDS.take()):
+            r = S.fcgi("GET", "/session/%d" % sid, headers={"Cookie": cookie})
+            self.assertEqual(r.status, 200, "first requests after the database came back: %r" % r)
         ok, took = poll(lambda: S.get("/session/%d" % fresh_nginx, headers={"Cookie": cookie}).status == 200, 20,
                         0.5)
         self.assertTrue(ok, "the site did not recover within 20 s after the database came back")
