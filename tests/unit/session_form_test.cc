@@ -78,6 +78,50 @@ BOOST_AUTO_TEST_CASE(each_rule_names_its_field) {
   BOOST_TEST(error_for([](SessionDraft& d) { d.status = "postponed"; }) == "status");
 }
 
+BOOST_AUTO_TEST_CASE(speaker_lines) {
+  std::string error;
+  auto names = parse_speaker_lines("  Ada Lovelace \r\n\nGrace Hopper\nAda Lovelace\n", error);
+  BOOST_TEST(error.empty());
+  BOOST_REQUIRE_EQUAL(names.size(), 2u);
+  BOOST_TEST(names[0] == "Ada Lovelace");
+  BOOST_TEST(names[1] == "Grace Hopper");
+
+  parse_speaker_lines(std::string(201, 'x'), error);
+  BOOST_TEST(!error.empty());
+  error.clear();
+  std::string many;
+  for (int i = 0; i < 21; ++i) many += "Speaker " + std::to_string(i) + "\n";
+  parse_speaker_lines(many, error);
+  BOOST_TEST(!error.empty());
+}
+
+BOOST_AUTO_TEST_CASE(material_lines) {
+  std::string error;
+  auto links =
+      parse_material_lines("Slides | https://example.org/a\n\nVideo|http://x.org/v?a=1&b=2", error);
+  BOOST_TEST(error.empty());
+  BOOST_REQUIRE_EQUAL(links.size(), 2u);
+  BOOST_TEST(links[0].label == "Slides");
+  BOOST_TEST(links[0].url == "https://example.org/a");
+  BOOST_TEST(links[1].label == "Video");
+  BOOST_TEST(links[1].url == "http://x.org/v?a=1&b=2");
+  // The last '|' splits, so a label may hold one.
+  links = parse_material_lines("A | B | https://example.org/", error);
+  BOOST_TEST(links.at(0).label == "A | B");
+
+  for (const char* bad :
+       {"Evil | javascript:alert(1)", "No label https://example.org/", "| https://example.org/",
+        "Data | data:text/html,x", "Space | https://example.org/a b",
+        "Quote | https://example.org/\"x", "Short | http://a"}) {
+    error.clear();
+    BOOST_TEST(parse_material_lines(bad, error).empty(), bad);
+    BOOST_TEST(error.rfind("Line 1", 0) == 0u, bad);
+  }
+  error.clear();
+  parse_material_lines("Ok | https://example.org/\nBad | ftp://example.org/", error);
+  BOOST_TEST(error.rfind("Line 2", 0) == 0u);
+}
+
 BOOST_AUTO_TEST_CASE(ids) {
   BOOST_TEST(parse_id("42").value_or(0) == 42);
   for (const char* bad : {"", "0", "-1", "4x", " 4", "99999999999999999999"})
