@@ -127,6 +127,10 @@ void fill_messages(Dict& d, const EditState& state) {
 }
 
 Response render_edit(Site& site, const Request& request, int status, const EditState& state) {
+  try {
+    site.event();  // the site name in the page frame, when it can be had
+  } catch (const std::exception&) {
+  }
   FormLists lists = load_lists(site, state.values);
   std::string token = csrf_token(site.session_token(request), site.secret());
   std::string title = state.id ? "Edit: " + state.values.title : "New session";
