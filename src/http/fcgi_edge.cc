@@ -6,9 +6,7 @@
 
 namespace confsched {
 
-FcgiConnection::FcgiConnection(int listen_fd) {
-  FCGX_InitRequest(&request_, listen_fd, FCGI_FAIL_ACCEPT_ON_INTR);
-}
+FcgiConnection::FcgiConnection(int listen_fd) { FCGX_InitRequest(&request_, listen_fd, 0); }
 
 FcgiConnection::~FcgiConnection() {
   if (accepted_) FCGX_Finish_r(&request_);

@@ -21,8 +21,7 @@ class FcgiConnection {
   ~FcgiConnection();
 
   // Blocks until a request arrives. False when accept failed, e.g. because
-  // a signal interrupted it (FCGI_FAIL_ACCEPT_ON_INTR) or the listening
-  // socket was closed to stop this worker.
+  // the listening socket was closed to stop this worker.
   bool accept();
 
   // Reads the request and calls handler with it, or with_error with the

@@ -25,9 +25,10 @@ volatile sig_atomic_t g_listen_fd = -1;
 
 extern "C" void on_stop_signal(int) {
   g_stop = 1;
-  // Closing our copy of the listening socket makes a blocked (or about to
-  // block) accept fail at once, whichever instant the signal lands in. The
-  // master and other workers keep their own copies.
+  // Closing our copy of the listening socket makes a blocked accept fail
+  // (the restarted call finds the descriptor gone: EBADF), and so does one
+  // about to block, whichever instant the signal lands in. The master and
+  // other workers keep their own copies.
   if (g_listen_fd >= 0) {
     close(g_listen_fd);
     g_listen_fd = -1;
@@ -38,7 +39,11 @@ void install_worker_signals() {
   struct sigaction stop {};
   stop.sa_handler = on_stop_signal;
   sigemptyset(&stop.sa_mask);
-  stop.sa_flags = 0;  // no SA_RESTART: accept must return EINTR
+  // SA_RESTART: the signal must not interrupt the reads and writes of a
+  // request already accepted (libfcgi gives up on EINTR, which failed the
+  // request in flight during a roll). Closing the listening socket is what
+  // ends the accept.
+  stop.sa_flags = SA_RESTART;
   sigaction(SIGTERM, &stop, nullptr);
   sigaction(SIGINT, &stop, nullptr);
   signal(SIGHUP, SIG_IGN);   // the master rolls workers; a stray HUP must not kill one

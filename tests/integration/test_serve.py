@@ -96,6 +96,33 @@ class Workers(StackTestCase):
             self.assertTrue(ok, "old worker %d still running 10 s after SIGHUP" % p)
         S.app_children_seen.update(S.worker_pids())
 
+    def test_rapid_rolls_under_concurrent_load_fail_no_request(self):
+        """Regression: the stop signal interrupted (EINTR) a worker's read of
+        a request it had just accepted, so a roll could fail a request in
+        flight. Many rolls against several concurrent clients find that."""
+        self.assertWorkersUp()
+        master = S.app_pid()
+        loops = [RequestLoop(4.0, S.login()) for _ in range(4)]
+        for loop in loops:
+            loop.start()
+        deadline = time.monotonic() + 3.5
+        rolls = 0
+        while time.monotonic() < deadline:
+            os.kill(master, signal.SIGHUP)
+            rolls += 1
+            time.sleep(0.25)
+        for loop in loops:
+            loop.join(30)
+            self.assertFalse(loop.is_alive(), "request loop did not end")
+        results = [r for loop in loops for r in loop.results]
+        failed = [r for r in results if r[1] != 200]
+        print("\n%d requests during %d rolls" % (len(results), rolls), file=sys.stderr)
+        self.assertGreater(len(results), 40)
+        self.assertEqual(failed, [], "%d of %d requests failed during %d rolls: %r" % (
+            len(failed), len(results), rolls, failed[:5]))
+        self.assertWorkersUp()
+        S.app_children_seen.update(S.worker_pids())
+
     def test_killed_worker_is_replaced(self):
         self.assertWorkersUp()
         victim = S.worker_pids()[0]

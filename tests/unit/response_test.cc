@@ -19,21 +19,30 @@ BOOST_AUTO_TEST_CASE(serialize_status_headers_body) {
   r.add_header("X-One", "1");
   r.body = "missing\n";
   BOOST_TEST(r.serialize(false) ==
-             "Status: 404 Not Found\r\nContent-Type: text/plain\r\nX-One: 1\r\n\r\nmissing\n");
+             "Status: 404 Not Found\r\nContent-Length: 8\r\nContent-Type: text/plain\r\nX-One: "
+             "1\r\n\r\nmissing\n");
 }
 
 BOOST_AUTO_TEST_CASE(omit_body_for_head_and_304) {
   Response r;
   r.add_header("ETag", "\"x\"");
   r.body = "<html>big</html>";
-  BOOST_TEST(r.serialize(true) == "Status: 200 OK\r\nETag: \"x\"\r\n\r\n");
+  // HEAD: no body, but the length the GET's body has.
+  BOOST_TEST(r.serialize(true) == "Status: 200 OK\r\nContent-Length: 16\r\nETag: \"x\"\r\n\r\n");
   r.status = 304;
   BOOST_TEST(r.serialize(true) == "Status: 304 Not Modified\r\nETag: \"x\"\r\n\r\n");
 }
 
 BOOST_AUTO_TEST_CASE(no_headers_still_ends_the_head) {
   Response r;
-  BOOST_TEST(r.serialize(false) == "Status: 200 OK\r\n\r\n");
+  BOOST_TEST(r.serialize(false) == "Status: 200 OK\r\nContent-Length: 0\r\n\r\n");
+}
+
+BOOST_AUTO_TEST_CASE(a_given_content_length_is_not_doubled) {
+  Response r;
+  r.add_header("Content-Length", "3");
+  r.body = "abc";
+  BOOST_TEST(r.serialize(false) == "Status: 200 OK\r\nContent-Length: 3\r\n\r\nabc");
 }
 
 BOOST_AUTO_TEST_CASE(header_order_is_insertion_order) {
