@@ -1,4 +1,5 @@
-{{%AUTOESCAPE context="HTML"}}<h1>Schedule</h1>
+{{%AUTOESCAPE context="HTML"}}{{>BANNER}}
+<h1>Schedule</h1>
 <p class="when-where">{{DATES}} · {{VENUE}} · times are {{TIME_ZONE}}</p>
 <nav class="days" aria-label="Days">{{#DAY_LINK}}<a href="#{{DAY_ID}}">{{DAY_LABEL}}</a> {{/DAY_LINK}}</nav>
 {{#DAY}}<section class="day" id="{{DAY_ID}}">

@@ -1,4 +1,5 @@
-{{%AUTOESCAPE context="HTML"}}<article class="session-detail kind-{{KIND}} status-{{STATUS}}">
+{{%AUTOESCAPE context="HTML"}}{{>BANNER}}
+<article class="session-detail kind-{{KIND}} status-{{STATUS}}">
 <p class="back"><a href="/schedule#{{DAY_ID}}">← Schedule</a></p>
 <h1>{{TITLE}}</h1>
 {{#STATUS_NOTE}}<p class="status-banner"><strong>{{TEXT}}</strong></p>{{/STATUS_NOTE}}

@@ -22,9 +22,17 @@ std::optional<RoleCredential> load_credential(Database& db, Role role);
 uint64_t store_password_hash(Database& db, Role role, const std::string& password_hash);
 
 // What a worker polls to know whether its pages and sessions are current:
-// one round trip for the data version and both epochs.
+// one round trip for the data version, the announcement clock and both
+// epochs.
 struct DataState {
   uint64_t data_version = 0;
+  // How many announcement start and end times (published_at, expires_at)
+  // have passed by the database's UTC clock. An announcement that ends
+  // changes no row, so the data version stays; this count grows instead.
+  // For one data version it only ever grows as time passes, so the pair
+  // (data_version, announcement_clock) names the set of announcements
+  // showing exactly, which is what cached pages are keyed on.
+  uint64_t announcement_clock = 0;
   uint64_t delegate_epoch = 0;  // 0: no password set for the role
   uint64_t staff_epoch = 0;
 

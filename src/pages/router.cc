@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "admin/admin_pages.h"
+#include "admin/announcement_pages.h"
 #include "http/etag.h"
 #include "http/percent.h"
 #include "pages/pages.h"
@@ -55,6 +56,10 @@ constexpr Route kRoutes[] = {
     {"/admin/session/new", false, kGet | kPost, Access::kStaff, Caching::kNone, {},
      admin_new_session},
     {"/admin/session/", true, kGet | kPost, Access::kStaff, Caching::kNone, {}, admin_session},
+    {"/admin/announcements", false, kGet | kPost, Access::kStaff, Caching::kNone, "",
+     admin_announcements},
+    {"/admin/announcements/", true, kGet | kPost, Access::kStaff, Caching::kNone, "",
+     admin_announcement},
     // nginx's auth_request subrequest for cached pages: 204 or 401.
     {"/_auth", false, kGet, Access::kPublic, Caching::kNone, {}, auth_check},
 };

@@ -1,6 +1,7 @@
 // "/schedule": the whole conference on one page, a section per day and a
 // block per starting time. It is the page everyone opens at once, so it is
 // plain HTML that works without JavaScript and is cached by the router.
+#include "pages/banner.h"
 #include "pages/markdown.h"
 #include "pages/pages.h"
 #include "pages/site.h"
@@ -79,9 +80,11 @@ Response schedule_page(Site& site, const Request&, const RouteParams&) {
   site.event();  // the frame's site name; throws NotSeeded on an empty database
   auto programme = load_programme(site.db());
   if (!programme) throw NotSeeded();
-  std::string body = site.templates().render(
-      site.frame("Schedule", true), "schedule.tpl",
-      [&](ctemplate::TemplateDictionary& d) { fill_schedule(d, *programme); });
+  std::string body = site.templates().render(site.frame("Schedule", true), "schedule.tpl",
+                                             [&](ctemplate::TemplateDictionary& d) {
+                                               add_banner(site, d);
+                                               fill_schedule(d, *programme);
+                                             });
   return html_response(200, std::move(body), cache_control::kPrivateRevalidate);
 }
 

@@ -1,4 +1,5 @@
 // "/session/<id>": one session with its full abstract, speakers and links.
+#include "pages/banner.h"
 #include "pages/markdown.h"
 #include "pages/pages.h"
 #include "pages/site.h"
@@ -61,9 +62,11 @@ Response session_page(Site& site, const Request&, const RouteParams& params) {
   site.event();  // the frame's site name; throws NotSeeded on an empty database
   auto programme = load_single_session(site.db(), params.id);
   if (!programme) return site.error_page(404);
-  std::string body = site.templates().render(
-      site.frame(programme->sessions.front().title, true), "session.tpl",
-      [&](ctemplate::TemplateDictionary& d) { fill_session_detail(d, *programme); });
+  std::string body = site.templates().render(site.frame(programme->sessions.front().title, true),
+                                             "session.tpl", [&](ctemplate::TemplateDictionary& d) {
+                                               add_banner(site, d);
+                                               fill_session_detail(d, *programme);
+                                             });
   return html_response(200, std::move(body), cache_control::kPrivateRevalidate);
 }
 

@@ -126,8 +126,15 @@ const EventInfo& Site::event() {
   return *event_;
 }
 
+std::pair<uint64_t, uint64_t> Site::pages_key() {
+  const DataState& state = data_state();
+  return {state.data_version, state.announcement_clock};
+}
+
 std::string Site::current_etag() {
-  return "\"v" + std::to_string(data_state().data_version) + "-" + templates_.digest() + "\"";
+  auto [version, announcements] = pages_key();
+  return "\"v" + std::to_string(version) + "." + std::to_string(announcements) + "-" +
+         templates_.digest() + "\"";
 }
 
 std::string session_cookie_name(const Request& request) {
@@ -155,10 +162,10 @@ PageFrame Site::frame(const std::string& title, bool signed_in) {
 }
 
 const std::string* Site::cached_page(const std::string& key) {
-  uint64_t version = data_state().data_version;
-  if (version != pages_version_) {
+  auto current = pages_key();
+  if (current != pages_key_) {
     pages_.clear();
-    pages_version_ = version;
+    pages_key_ = current;
     return nullptr;
   }
   auto it = pages_.find(key);
@@ -166,7 +173,7 @@ const std::string* Site::cached_page(const std::string& key) {
 }
 
 void Site::remember_page(const std::string& key, const std::string& body) {
-  if (pages_version_ != data_state().data_version) return;  // rendered from older data
+  if (pages_key_ != pages_key()) return;  // rendered from older data
   if (pages_.size() >= kMaxCachedPages) pages_.clear();
   pages_[key] = body;
 }

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <utility>
 
 #include "auth/password.h"
 #include "auth/session_token.h"
@@ -55,7 +56,8 @@ class Site {
   // The event, reloaded when the data version moves. Throws DbUnavailable;
   // NotSeeded (a 503 with its own message) when the database has no event.
   const EventInfo& event();
-  // The ETag every cacheable page carries for the current data version.
+  // The ETag every cacheable page carries for the current data version
+  // and set of announcements showing.
   std::string current_etag();
 
   // The role of a valid session cookie, if any.
@@ -64,8 +66,11 @@ class Site {
   std::string session_token(const Request& request) const;
   // The frame (title, site name, nav) of a page.
   PageFrame frame(const std::string& title, bool signed_in);
+  // What cached pages and ETags depend on: the data version, and the
+  // announcement clock (an announcement that ends changes no row).
+  std::pair<uint64_t, uint64_t> pages_key();
 
-  // Rendered pages of the current data version, by path.
+  // Rendered pages of the current data version and announcements, by path.
   const std::string* cached_page(const std::string& key);
   void remember_page(const std::string& key, const std::string& body);
 
@@ -81,7 +86,8 @@ class Site {
   std::chrono::steady_clock::time_point state_checked_{};
   std::optional<EventInfo> event_;
   uint64_t event_version_ = 0;
-  uint64_t pages_version_ = 0;
+  // The data version and announcement clock the cached pages were made for.
+  std::pair<uint64_t, uint64_t> pages_key_{0, 0};
   std::unordered_map<std::string, std::string> pages_;
 };
 
