@@ -602,7 +602,9 @@ void insert_announcements(Database& db, const std::vector<PlannedSession>& sessi
                    std::string("Welcome to Northern Lights 2027! Badge collection opens at 08:00 "
                                "in the foyer; the opening keynote starts at 09:00 in the Main "
                                "Auditorium."),
-                   timestamp(0, 7 * 60 + 30), nullptr});
+                   // Announcement times are UTC (sql/003). Published in the
+                   // past, so the demo shows a banner from the first minute.
+                   std::string("2026-01-01 00:00:00"), nullptr});
   for (const PlannedSession& s : sessions) {
     if (s.status != "moved") continue;
     db.execute(sql, {id_of(1),
