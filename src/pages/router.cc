@@ -39,6 +39,7 @@ struct Route {
   Caching caching;
   std::string_view cache_control;  // for kShared pages
   Handler handler;
+  std::string_view suffix = {};  // with_id: what follows the id ("/history")
 };
 
 // Adding a page is one row here and one handler file.
@@ -56,16 +57,10 @@ constexpr Route kRoutes[] = {
     {"/_auth", false, kGet, Access::kPublic, Caching::kNone, {}, auth_check},
 };
 
+// /session/abc matches no route: 404, like any unknown path.
 const Route* find_route(std::string_view path, RouteParams& params) {
-  for (const Route& route : kRoutes) {
-    if (!route.with_id) {
-      if (path == route.path) return &route;
-      continue;
-    }
-    if (path.substr(0, route.path.size()) != route.path) continue;
-    // /session/abc is no page at all: 404, like any unknown path.
-    return parse_path_id(path.substr(route.path.size()), params.id) ? &route : nullptr;
-  }
+  for (const Route& route : kRoutes)
+    if (route_path_matches(path, route.path, route.with_id, route.suffix, params.id)) return &route;
   return nullptr;
 }
 
@@ -108,6 +103,15 @@ Response serve_shared(Site& site, const Route& route, const Request& request,
 }
 
 }  // namespace
+
+bool route_path_matches(std::string_view path, std::string_view prefix, bool with_id,
+                        std::string_view suffix, int64_t& id) {
+  if (!with_id) return path == prefix;
+  if (path.size() < prefix.size() + suffix.size()) return false;
+  if (path.substr(0, prefix.size()) != prefix) return false;
+  if (path.substr(path.size() - suffix.size()) != suffix) return false;
+  return parse_path_id(path.substr(prefix.size(), path.size() - prefix.size() - suffix.size()), id);
+}
 
 bool parse_path_id(std::string_view text, int64_t& id) {
   if (text.empty() || text.size() > 18 || text[0] == '0') return false;
