@@ -1,4 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}<h1>Programme administration</h1>
+{{>NAME_FORM}}
 {{#SAVED}}<p class="notice" role="status">Saved “{{TITLE}}”. Delegates see it within a few seconds.</p>{{/SAVED}}
 {{#DAY}}<section class="day">
 <h2>{{DAY_LABEL}}</h2>

@@ -6,7 +6,9 @@
 #include <utility>
 #include <vector>
 
+#include "admin/audit.h"
 #include "admin/session_store.h"
+#include "admin/staff_name_page.h"
 #include "auth/csrf.h"
 #include "db/programme.h"
 #include "pages/site.h"
@@ -135,8 +137,8 @@ Response save_posted(Site& site, const Request& request, int64_t id) {
     state.problem = "Nothing was saved: please correct the fields marked below.";
     return render_edit(site, request, 422, state);
   }
-  SaveResult result = save_session(site.db(), id, state.values, state.revision,
-                                   AuditContext{"staff", request.remote_addr});
+  SaveResult result =
+      save_session(site.db(), id, state.values, state.revision, audit_context(site, request));
   if (result.outcome == SaveOutcome::kSaved)
     return redirect_303("/admin/session/" + std::to_string(id) + "?saved=1");
   if (result.outcome == SaveOutcome::kGone) {
@@ -175,14 +177,16 @@ void fill_admin_list(Dict& d, const std::vector<DbRow>& rows) {
 
 }  // namespace
 
-Response admin_home(Site& site, const Request&, const RouteParams&) {
+Response admin_home(Site& site, const Request& request, const RouteParams&) {
   site.event();
   auto rows = site.db().query(
       "SELECT s.id, s.title, s.starts_at, s.ends_at, r.name, s.status, s.updated_at"
       " FROM sessions s JOIN rooms r ON r.id = s.room_id"
       " ORDER BY s.starts_at, r.position, s.id");
-  return admin_page(site, 200, "Administration", "admin_list.tpl",
-                    [&](Dict& d) { fill_admin_list(d, rows); });
+  return admin_page(site, 200, "Administration", "admin_list.tpl", [&](Dict& d) {
+    add_name_form(d, site, request);
+    fill_admin_list(d, rows);
+  });
 }
 
 Response admin_session(Site& site, const Request& request, const RouteParams& params) {
