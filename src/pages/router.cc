@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "admin/admin_pages.h"
+#include "admin/history_pages.h"
 #include "admin/staff_name_page.h"
 #include "http/etag.h"
 #include "http/percent.h"
@@ -54,6 +55,8 @@ constexpr Route kRoutes[] = {
      cache_control::kPrivateRevalidate, session_page},
     {"/admin", false, kGet, Access::kStaff, Caching::kNone, {}, admin_home},
     {"/admin/session/", true, kGet | kPost, Access::kStaff, Caching::kNone, {}, admin_session},
+    {"/admin/session/", true, kGet, Access::kStaff, Caching::kNone, {}, admin_history, "/history"},
+    {"/admin/session/", true, kPost, Access::kStaff, Caching::kNone, {}, admin_restore, "/restore"},
     {"/admin/name", false, kPost, Access::kStaff, Caching::kNone, {}, admin_set_name},
     // nginx's auth_request subrequest for cached pages: 204 or 401.
     {"/_auth", false, kGet, Access::kPublic, Caching::kNone, {}, auth_check},
