@@ -1,4 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}<h1>Programme administration</h1>
+{{>NAME_FORM}}
 <p class="admin-links"><a href="/admin/session/new">Add a session</a> · <a href="/admin/announcements">Announcements</a></p>
 {{#DELETED}}<p class="notice" role="status">The session was deleted.</p>{{/DELETED}}
 {{#SAVED}}<p class="notice" role="status">Saved “{{TITLE}}”. Delegates see it within a few seconds.</p>{{/SAVED}}

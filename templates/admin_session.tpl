@@ -1,5 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}<p class="back"><a href="/admin">← All sessions</a>{{#EXISTING}} · <a href="/session/{{ID}}">Delegate view</a>{{/EXISTING}}</p>
 <h1>{{HEADING}}</h1>
+{{#EXISTING}}<p class="history-link"><a href="/admin/session/{{ID}}/history">History of this session: every change, who made it, and restore</a></p>{{/EXISTING}}
 {{#SAVED}}<p class="notice" role="status">Saved. Delegates see the change within a few seconds.</p>{{/SAVED}}
 {{#PROBLEM}}<p class="error" role="alert">{{MESSAGE}}</p>{{/PROBLEM}}
 {{#CONFLICT}}<section class="conflict">

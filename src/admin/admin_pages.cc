@@ -7,7 +7,9 @@
 #include <utility>
 #include <vector>
 
+#include "admin/audit.h"
 #include "admin/session_store.h"
+#include "admin/staff_name_page.h"
 #include "auth/csrf.h"
 #include "db/programme.h"
 #include "pages/site.h"
@@ -151,8 +153,6 @@ Response render_edit(Site& site, const Request& request, int status, const EditS
   });
 }
 
-AuditContext audit_context(const Request& request) { return {"staff", request.remote_addr}; }
-
 // Checks everything a save needs before it is tried; fills state.errors or
 // state.clashes and returns false when the form must come back.
 bool ready_to_save(Site& site, const FormFields& form, EditState& state) {
@@ -187,16 +187,17 @@ Response after_outcome(Site& site, const Request& request, EditState& state,
 
 Response handle_post(Site& site, const Request& request, const FormFields& form, EditState& state) {
   if (form.get("action").value_or("") == "delete" && state.id) {
-    SaveResult result = delete_session(site.db(), state.id, state.revision, audit_context(request));
+    SaveResult result =
+        delete_session(site.db(), state.id, state.revision, audit_context(site, request));
     return after_outcome(site, request, state, result, "/admin?deleted=1");
   }
   if (!ready_to_save(site, form, state)) return render_edit(site, request, 422, state);
   if (!state.id) {
-    int64_t id = create_session(site.db(), state.values, audit_context(request));
+    int64_t id = create_session(site.db(), state.values, audit_context(site, request));
     return redirect_303("/admin/session/" + std::to_string(id) + "?saved=1");
   }
   SaveResult result =
-      save_session(site.db(), state.id, state.values, state.revision, audit_context(request));
+      save_session(site.db(), state.id, state.values, state.revision, audit_context(site, request));
   return after_outcome(site, request, state, result,
                        "/admin/session/" + std::to_string(state.id) + "?saved=1");
 }
@@ -270,6 +271,7 @@ Response admin_home(Site& site, const Request& request, const RouteParams&) {
       " ORDER BY s.starts_at, r.position, s.id");
   return admin_page(site, 200, "Administration", "admin_list.tpl", [&](Dict& d) {
     if (request.query.get("deleted")) d.ShowSection("DELETED");
+    add_name_form(d, site, request);
     fill_admin_list(d, rows);
   });
 }

@@ -158,15 +158,20 @@ SaveResult save_session(Database& db, int64_t id, const SessionDraft& draft,
   if (!current) return {SaveOutcome::kGone, std::nullopt};
   if (current->revision != expected_revision) return {SaveOutcome::kConflict, current};
 
+  write_session_change(db, id, current->values, draft, "update", who);
+  tx.commit();
+  return {SaveOutcome::kSaved, std::nullopt};
+}
+
+void write_session_change(Database& db, int64_t id, const SessionDraft& before,
+                          const SessionDraft& after, const char* action, const AuditContext& who) {
   db.execute(
       "UPDATE sessions SET title = ?, abstract = ?, starts_at = ?, ends_at = ?, room_id = ?,"
       " track_id = ?, kind = ?, status = ?, revision = revision + 1 WHERE id = ?",
-      {draft.title, draft.abstract, draft.starts_at(), draft.ends_at(), *parse_id(draft.room_id),
-       track_value(draft), draft.kind, draft.status, id});
-  write_people_and_links(db, id, draft);
-  write_audit(db, id, "update", current->values, normalised(draft), who);
-  tx.commit();
-  return {SaveOutcome::kSaved, std::nullopt};
+      {after.title, after.abstract, after.starts_at(), after.ends_at(), *parse_id(after.room_id),
+       track_value(after), after.kind, after.status, id});
+  write_people_and_links(db, id, after);
+  write_audit(db, id, action, before, normalised(after), who);
 }
 
 int64_t create_session(Database& db, const SessionDraft& draft, const AuditContext& who) {

@@ -50,6 +50,13 @@ struct SaveResult {
 SaveResult save_session(Database& db, int64_t id, const SessionDraft& draft,
                         int64_t expected_revision, const AuditContext& who);
 
+// The write shared by a save and a restore: the row (revision + 1), its
+// speakers and links, and the audit row (action "update" or "restore").
+// The caller holds the transaction and the row lock, and has validated
+// `after`.
+void write_session_change(Database& db, int64_t id, const SessionDraft& before,
+                          const SessionDraft& after, const char* action, const AuditContext& who);
+
 // Inserts a new session from a validated draft; returns its id.
 int64_t create_session(Database& db, const SessionDraft& draft, const AuditContext& who);
 

@@ -5,6 +5,8 @@
 
 #include "admin/admin_pages.h"
 #include "admin/announcement_pages.h"
+#include "admin/history_pages.h"
+#include "admin/staff_name_page.h"
 #include "http/etag.h"
 #include "http/percent.h"
 #include "pages/pages.h"
@@ -40,6 +42,7 @@ struct Route {
   Caching caching;
   std::string_view cache_control;  // for kShared pages
   Handler handler;
+  std::string_view suffix = {};  // with_id: what follows the id ("/history")
 };
 
 // Adding a page is one row here and one handler file.
@@ -53,27 +56,29 @@ constexpr Route kRoutes[] = {
      cache_control::kPrivateRevalidate, session_page},
     {"/admin", false, kGet, Access::kStaff, Caching::kNone, {}, admin_home},
     // Before the /admin/session/<id> row, which would take "new" for an id.
-    {"/admin/session/new", false, kGet | kPost, Access::kStaff, Caching::kNone, {},
+    {"/admin/session/new",
+     false,
+     kGet | kPost,
+     Access::kStaff,
+     Caching::kNone,
+     {},
      admin_new_session},
     {"/admin/session/", true, kGet | kPost, Access::kStaff, Caching::kNone, {}, admin_session},
     {"/admin/announcements", false, kGet | kPost, Access::kStaff, Caching::kNone, "",
      admin_announcements},
     {"/admin/announcements/", true, kGet | kPost, Access::kStaff, Caching::kNone, "",
      admin_announcement},
+    {"/admin/session/", true, kGet, Access::kStaff, Caching::kNone, {}, admin_history, "/history"},
+    {"/admin/session/", true, kPost, Access::kStaff, Caching::kNone, {}, admin_restore, "/restore"},
+    {"/admin/name", false, kPost, Access::kStaff, Caching::kNone, {}, admin_set_name},
     // nginx's auth_request subrequest for cached pages: 204 or 401.
     {"/_auth", false, kGet, Access::kPublic, Caching::kNone, {}, auth_check},
 };
 
+// /session/abc matches no route: 404, like any unknown path.
 const Route* find_route(std::string_view path, RouteParams& params) {
-  for (const Route& route : kRoutes) {
-    if (!route.with_id) {
-      if (path == route.path) return &route;
-      continue;
-    }
-    if (path.substr(0, route.path.size()) != route.path) continue;
-    // /session/abc is no page at all: 404, like any unknown path.
-    return parse_path_id(path.substr(route.path.size()), params.id) ? &route : nullptr;
-  }
+  for (const Route& route : kRoutes)
+    if (route_path_matches(path, route.path, route.with_id, route.suffix, params.id)) return &route;
   return nullptr;
 }
 
@@ -116,6 +121,15 @@ Response serve_shared(Site& site, const Route& route, const Request& request,
 }
 
 }  // namespace
+
+bool route_path_matches(std::string_view path, std::string_view prefix, bool with_id,
+                        std::string_view suffix, int64_t& id) {
+  if (!with_id) return path == prefix;
+  if (path.size() < prefix.size() + suffix.size()) return false;
+  if (path.substr(0, prefix.size()) != prefix) return false;
+  if (path.substr(path.size() - suffix.size()) != suffix) return false;
+  return parse_path_id(path.substr(prefix.size(), path.size() - prefix.size() - suffix.size()), id);
+}
 
 bool parse_path_id(std::string_view text, int64_t& id) {
   if (text.empty() || text.size() > 18 || text[0] == '0') return false;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 
 #include "http/request.h"
 #include "http/response.h"
@@ -21,6 +22,11 @@ struct RouteParams {
 // and serves or fills the worker's page cache. May throw; Site::handle is
 // the barrier.
 Response dispatch(Site& site, const Request& request);
+
+// Whether path is the route's: exactly prefix, or with_id, prefix + id +
+// suffix ("/admin/session/5/history"); sets id then. Pure.
+bool route_path_matches(std::string_view path, std::string_view prefix, bool with_id,
+                        std::string_view suffix, int64_t& id);
 
 // Parses the decimal id of /session/<id>: digits only, no leading zero,
 // at most 18 digits. Pure.

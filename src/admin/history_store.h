@@ -1,0 +1,51 @@
+// Reading a session's audit rows, and restoring the session to one row's
+// after-values: one transaction, optimistic locking on sessions.revision,
+// and an audit row of its own ('restore').
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "admin/history.h"
+#include "admin/session_store.h"
+#include "db/database.h"
+
+namespace confsched {
+
+struct AuditEntry {
+  int64_t id = 0;
+  std::string changed_at;  // YYYY-MM-DD HH:MM:SS
+  std::string staff_name, client_addr, action;
+  std::optional<AuditValues> before, after;  // nullopt: SQL NULL
+};
+
+// Every audit row of the session, newest first.
+std::vector<AuditEntry> load_session_history(Database& db, int64_t session_id);
+
+enum class RestoreOutcome {
+  kRestored,
+  kNoSession,  // no such session
+  kNoEntry,    // no such audit row for this session
+  kStale,      // the session's revision moved: `revision` holds the current one
+  kRefused,    // the entry's values cannot be written back: see `problem`
+};
+
+struct RestoreResult {
+  RestoreOutcome outcome = RestoreOutcome::kRestored;
+  int64_t revision = 0;
+  std::string problem;
+};
+
+// Which values of an audit row to restore: normally what it saved; the
+// values before it for the oldest row, which no earlier row holds.
+enum class AuditSide { kAfter, kBefore };
+
+// Writes the session back to one side of audit row audit_id if it is still
+// at expected_revision and those values still validate (the room still
+// exists, ...). Nothing changes unless the outcome is kRestored.
+RestoreResult restore_session(Database& db, int64_t session_id, int64_t audit_id, AuditSide side,
+                              int64_t expected_revision, const AuditContext& who);
+
+}  // namespace confsched

@@ -1,0 +1,62 @@
+#include "admin/staff_name_page.h"
+
+#include "admin/audit.h"
+#include "admin/staff_name.h"
+#include "auth/csrf.h"
+#include "pages/site.h"
+#include "util/log.h"
+
+namespace confsched {
+
+namespace {
+
+using Dict = ctemplate::TemplateDictionary;
+
+void fill_name_form(Dict& d, Site& site, const Request& request, const std::string& shown,
+                    const std::string& error) {
+  Dict* form = d.AddIncludeDictionary("NAME_FORM");
+  form->SetFilename("admin_name_form.tpl");
+  form->SetValue("CSRF", csrf_token(site.session_token(request), site.secret()));
+  form->SetValue("DISPLAY_NAME", shown);
+  if (!error.empty()) form->AddSectionDictionary("NAME_ERROR")->SetValue("MESSAGE", error);
+  std::string current = staff_display_name(request);
+  if (current.empty())
+    form->ShowSection("NO_CURRENT_NAME");
+  else
+    form->AddSectionDictionary("CURRENT_NAME")->SetValue("NAME", current);
+}
+
+Response refuse_name(Site& site, const Request& request, const std::string& typed,
+                     const std::string& error) {
+  site.event();  // the site name in the frame
+  std::string body =
+      site.templates().render(site.frame("Your name", true), "admin_name.tpl",
+                              [&](Dict& d) { fill_name_form(d, site, request, typed, error); });
+  return html_response(422, std::move(body), cache_control::kNoStore);
+}
+
+}  // namespace
+
+void add_name_form(Dict& d, Site& site, const Request& request) {
+  fill_name_form(d, site, request, staff_display_name(request), "");
+}
+
+Response admin_set_name(Site& site, const Request& request, const RouteParams&) {
+  auto form = parse_urlencoded(request.body);
+  if (!form) return site.error_page(400);
+  if (!csrf_token_valid(form->get("csrf").value_or(""), site.session_token(request),
+                        site.secret())) {
+    log_warning("403 name post without a valid CSRF token from " + request.remote_addr);
+    return site.error_page(403);
+  }
+  std::string typed(form->get("display_name").value_or(""));
+  std::string name = trim_display_name(typed);
+  if (auto error = display_name_error(name)) return refuse_name(site, request, typed, *error);
+
+  const int64_t lifetime = int64_t{site.config().session_hours} * 3600;
+  Response r = redirect_303("/admin");
+  r.add_header("Set-Cookie", display_name_set_cookie(name, request.https, lifetime));
+  return r;
+}
+
+}  // namespace confsched

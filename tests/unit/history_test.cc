@@ -1,0 +1,103 @@
+// A session's audit trail as values: the changed fields of one row, and the
+// draft that restores a row's after-values.
+#include "admin/history.h"
+
+#include "test_support.h"
+
+using namespace confsched;
+
+namespace {
+
+AuditValues row() {
+  return {{"title", "A talk"},
+          {"abstract", "Text."},
+          {"starts_at", "2027-06-16 09:30:00"},
+          {"ends_at", "2027-06-16 10:15:00"},
+          {"room_id", "2"},
+          {"track_id", std::nullopt},
+          {"kind", "talk"},
+          {"status", "scheduled"}};
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(history)
+
+BOOST_AUTO_TEST_CASE(only_changed_fields_are_listed_in_display_order) {
+  AuditValues after = row();
+  after["status"] = "moved";
+  after["title"] = "New title";
+  after["track_id"] = "7";
+  auto changes = changed_fields(row(), after);
+  BOOST_REQUIRE_EQUAL(changes.size(), 3u);
+  BOOST_TEST(changes[0].key == "title");
+  BOOST_TEST(changes[0].label == "Title");
+  BOOST_TEST(changes[0].before.value_or("") == "A talk");
+  BOOST_TEST(changes[0].after.value_or("") == "New title");
+  BOOST_TEST(changes[1].key == "track_id");
+  BOOST_TEST(!changes[1].before.has_value());
+  BOOST_TEST(changes[1].after.value_or("") == "7");
+  BOOST_TEST(changes[2].key == "status");
+  BOOST_TEST(changed_fields(row(), row()).empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_missing_side_changes_every_recorded_field) {
+  auto created = changed_fields(std::nullopt, row());
+  BOOST_TEST(created.size() == 7u);  // track_id is null on both sides
+  for (const auto& c : created) BOOST_TEST(!c.before.has_value());
+  auto deleted = changed_fields(row(), std::nullopt);
+  BOOST_TEST(deleted.size() == 7u);
+  BOOST_TEST(changed_fields(std::nullopt, std::nullopt).empty());
+}
+
+BOOST_AUTO_TEST_CASE(after_values_become_the_edit_forms_draft) {
+  RestoreDraft r = draft_from_audit(row());
+  BOOST_REQUIRE(r.draft.has_value());
+  BOOST_TEST(r.problem.empty());
+  const SessionDraft& d = *r.draft;
+  BOOST_TEST(d.title == "A talk");
+  BOOST_TEST(d.abstract == "Text.");
+  BOOST_TEST(d.day == "2027-06-16");
+  BOOST_TEST(d.start == "09:30");
+  BOOST_TEST(d.end == "10:15");
+  BOOST_TEST(d.room_id == "2");
+  BOOST_TEST(d.track_id == "");
+  BOOST_TEST(d.kind == "talk");
+  BOOST_TEST(d.status == "scheduled");
+  BOOST_TEST(d.starts_at() == "2027-06-16 09:30:00");
+  AuditValues with_track = row();
+  with_track["track_id"] = "7";
+  BOOST_TEST(draft_from_audit(with_track).draft->track_id == "7");
+}
+
+BOOST_AUTO_TEST_CASE(incomplete_or_unrepresentable_values_are_not_restored) {
+  AuditValues no_room = row();
+  no_room.erase("room_id");
+  RestoreDraft r = draft_from_audit(no_room);
+  BOOST_TEST(!r.draft.has_value());
+  BOOST_TEST(r.problem.find("room_id") != std::string::npos);
+  AuditValues null_title = row();
+  null_title["title"] = std::nullopt;
+  BOOST_TEST(!draft_from_audit(null_title).draft.has_value());
+  for (const char* bad_end :
+       {"2027-06-17 00:30:00", "2027-06-16 10:15:30", "2027-06-16T10:15:00", "10:15"}) {
+    AuditValues v = row();
+    v["ends_at"] = bad_end;
+    RestoreDraft bad = draft_from_audit(v);
+    BOOST_TEST(!bad.draft.has_value(), bad_end);
+    BOOST_TEST(!bad.problem.empty());
+  }
+}
+
+BOOST_AUTO_TEST_CASE(refusals_say_what_no_longer_exists) {
+  BOOST_TEST(restore_problem({{"room_id", "Choose a room from the list."}}) ==
+             "This version cannot be restored: its room no longer exists.");
+  BOOST_TEST(restore_problem({{"day", "x"}, {"track_id", "y"}}) ==
+             "This version cannot be restored: its day is no longer within the event's dates; "
+             "its track no longer exists.");
+  BOOST_TEST(restore_problem({{"end", "The end must be after the start."}}) ==
+             "This version cannot be restored: its end is not valid any more (The end must be "
+             "after the start).");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
