@@ -1,6 +1,6 @@
 #include "http/fcgi_edge.h"
 
-#include <climits>
+#include <cerrno>
 
 #include "http/request_builder.h"
 
@@ -13,9 +13,13 @@ FcgiConnection::~FcgiConnection() {
   FCGX_Free(&request_, 1);
 }
 
-bool FcgiConnection::accept() {
-  accepted_ = FCGX_Accept_r(&request_) == 0;
-  return accepted_;
+AcceptResult FcgiConnection::accept() {
+  int rc = FCGX_Accept_r(&request_);
+  accepted_ = rc == 0;
+  if (accepted_) return AcceptResult::kAccepted;
+  // libfcgi returns -errno.
+  if (rc == -EAGAIN || rc == -EWOULDBLOCK || rc == -EINTR) return AcceptResult::kNone;
+  return AcceptResult::kFailed;
 }
 
 void FcgiConnection::serve(const std::function<Response(const Request&)>& handler,

@@ -11,6 +11,12 @@
 
 namespace confsched {
 
+enum class AcceptResult {
+  kAccepted,
+  kNone,    // the (non-blocking) listening socket had no connection after all
+  kFailed,  // the listening socket is unusable
+};
+
 // RAII over one FCGX_Request bound to a listening socket.
 class FcgiConnection {
  public:
@@ -20,9 +26,8 @@ class FcgiConnection {
   FcgiConnection& operator=(const FcgiConnection&) = delete;
   ~FcgiConnection();
 
-  // Blocks until a request arrives. False when accept failed, e.g. because
-  // the listening socket was closed to stop this worker.
-  bool accept();
+  // Accepts a connection and reads its request head.
+  AcceptResult accept();
 
   // Reads the request and calls handler with it, or with_error with the
   // status the request must be refused with (400, 413); writes the

@@ -1,5 +1,6 @@
 #include "server/listen_socket.h"
 
+#include <fcntl.h>
 #include <netdb.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -129,6 +130,18 @@ std::optional<ListenAddress> parse_listen_address(std::string_view spec) {
 }
 
 ListenSocket ListenSocket::open(const ListenAddress& address, unsigned int unix_mode) {
+  ListenSocket socket = open_blocking(address, unix_mode);
+  // Workers wait with poll() and then accept; when another worker took the
+  // connection first, accept must say so (EAGAIN) rather than block with
+  // the stop signals held off (worker.cc). Accepted sockets do not inherit
+  // the flag, so request I/O stays blocking as libfcgi expects.
+  int flags = fcntl(socket.fd(), F_GETFL, 0);
+  if (flags < 0 || fcntl(socket.fd(), F_SETFL, flags | O_NONBLOCK) != 0)
+    fail("making the listening socket non-blocking");
+  return socket;
+}
+
+ListenSocket ListenSocket::open_blocking(const ListenAddress& address, unsigned int unix_mode) {
   switch (address.kind) {
     case ListenAddress::Kind::kUnix:
       return ListenSocket(open_unix(address.path, unix_mode), address.path, "unix:" + address.path);

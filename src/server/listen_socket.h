@@ -36,6 +36,7 @@ class ListenSocket {
   std::string description() const;
 
  private:
+  static ListenSocket open_blocking(const ListenAddress& address, unsigned int unix_mode);
   ListenSocket(int fd, std::string unix_path, std::string description)
       : fd_(fd), unix_path_(std::move(unix_path)), description_(std::move(description)) {}
 

@@ -2,11 +2,14 @@
 
 #include <fcgiapp.h>
 #include <mysql.h>
+#include <poll.h>
 #include <signal.h>
 #include <sys/prctl.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <csignal>
+#include <cstring>
 
 #include "db/database.h"
 #include "http/fcgi_edge.h"
@@ -18,42 +21,55 @@ namespace confsched {
 
 namespace {
 
-// Signal handlers can only reach globals. These are the worker's own, set
-// once before its accept loop starts.
+// Set by the stop signal; the only state a signal handler may touch.
 volatile sig_atomic_t g_stop = 0;
-volatile sig_atomic_t g_listen_fd = -1;
 
-extern "C" void on_stop_signal(int) {
-  g_stop = 1;
-  // Closing our copy of the listening socket makes a blocked accept fail
-  // (the restarted call finds the descriptor gone: EBADF), and so does one
-  // about to block, whichever instant the signal lands in. The master and
-  // other workers keep their own copies.
-  if (g_listen_fd >= 0) {
-    close(g_listen_fd);
-    g_listen_fd = -1;
-  }
+extern "C" void on_stop_signal(int) { g_stop = 1; }
+
+sigset_t stop_signals() {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGTERM);
+  sigaddset(&set, SIGINT);
+  return set;
 }
 
+// The stop signals stay blocked (as the master left them) everywhere but
+// in the wait for a connection (see serve_until_stopped): a signal that
+// landed inside libfcgi could cut a request in flight, because libfcgi
+// gives up on EINTR, on a short write, and on an interrupted select() in
+// its accept, which then closes the connection it just accepted.
 void install_worker_signals() {
   struct sigaction stop {};
   stop.sa_handler = on_stop_signal;
   sigemptyset(&stop.sa_mask);
-  // SA_RESTART: the signal must not interrupt the reads and writes of a
-  // request already accepted (libfcgi gives up on EINTR, which failed the
-  // request in flight during a roll). Closing the listening socket is what
-  // ends the accept.
-  stop.sa_flags = SA_RESTART;
   sigaction(SIGTERM, &stop, nullptr);
   sigaction(SIGINT, &stop, nullptr);
   signal(SIGHUP, SIG_IGN);   // the master rolls workers; a stray HUP must not kill one
   signal(SIGPIPE, SIG_IGN);  // a vanished client is an error return, not death
 
-  sigset_t none;
-  sigemptyset(&none);
-  sigprocmask(SIG_SETMASK, &none, nullptr);  // the master blocks these; we need them
+  sigset_t only_stop = stop_signals();
+  sigprocmask(SIG_SETMASK, &only_stop, nullptr);
   // If the master dies without telling us, stop too rather than linger.
   prctl(PR_SET_PDEATHSIG, SIGTERM);
+}
+
+// Waits until a connection may be waiting, with the stop signals let
+// through for exactly that long. False when told to stop.
+bool wait_for_connection(int listen_fd) {
+  sigset_t during_wait;
+  sigprocmask(SIG_SETMASK, nullptr, &during_wait);
+  sigdelset(&during_wait, SIGTERM);
+  sigdelset(&during_wait, SIGINT);
+  pollfd listener{listen_fd, POLLIN, 0};
+  while (!g_stop) {
+    if (ppoll(&listener, 1, nullptr, &during_wait) > 0) return true;
+    if (errno != EINTR) {
+      log_error(std::string("poll on the listening socket failed: ") + std::strerror(errno));
+      return false;
+    }
+  }
+  return false;
 }
 
 int serve_until_stopped(const Config& config, int listen_fd) {
@@ -66,14 +82,20 @@ int serve_until_stopped(const Config& config, int listen_fd) {
   FcgiConnection connection(listen_fd);
   auto handle = [&](const Request& r) { return site.handle(r); };
   auto refuse = [&](int status) { return site.error_page(status); };
-  while (!g_stop) {
-    if (!connection.accept()) {
-      if (g_stop) break;
-      if (errno == EINTR) continue;
-      log_error("accept failed; worker exits and will be restarted");
-      return 1;
+  // The listening socket is non-blocking (master.cc): every idle worker
+  // wakes for a connection, one takes it, the others find none and wait
+  // again.
+  while (wait_for_connection(listen_fd)) {
+    switch (connection.accept()) {
+      case AcceptResult::kAccepted:
+        connection.serve(handle, refuse);
+        break;
+      case AcceptResult::kNone:
+        break;
+      case AcceptResult::kFailed:
+        log_error("accept failed; worker exits and will be restarted");
+        return 1;
     }
-    connection.serve(handle, refuse);
   }
   return 0;
 }
@@ -81,7 +103,6 @@ int serve_until_stopped(const Config& config, int listen_fd) {
 }  // namespace
 
 void run_worker(const Config& config, int listen_fd) {
-  g_listen_fd = listen_fd;
   install_worker_signals();
   int status = 1;
   try {
