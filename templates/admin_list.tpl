@@ -1,4 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}<h1>Programme administration</h1>
+<nav class="admin-nav" aria-label="Settings"><a href="/admin/event">Event</a> · <a href="/admin/rooms">Rooms</a> · <a href="/admin/tracks">Tracks</a> · <a href="/admin/speakers">Speakers</a> · <a href="/admin/passwords">Passwords</a></nav>
 {{#SAVED}}<p class="notice" role="status">Saved “{{TITLE}}”. Delegates see it within a few seconds.</p>{{/SAVED}}
 {{#DAY}}<section class="day">
 <h2>{{DAY_LABEL}}</h2>

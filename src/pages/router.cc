@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "admin/admin_pages.h"
+#include "admin/settings_pages.h"
 #include "http/etag.h"
 #include "http/percent.h"
 #include "pages/pages.h"
@@ -52,6 +53,12 @@ constexpr Route kRoutes[] = {
      cache_control::kPrivateRevalidate, session_page},
     {"/admin", false, kGet, Access::kStaff, Caching::kNone, {}, admin_home},
     {"/admin/session/", true, kGet | kPost, Access::kStaff, Caching::kNone, {}, admin_session},
+    {"/admin/event", false, kGet | kPost, Access::kStaff, Caching::kNone, {}, admin_event},
+    {"/admin/rooms", false, kGet | kPost, Access::kStaff, Caching::kNone, {}, admin_rooms},
+    {"/admin/tracks", false, kGet | kPost, Access::kStaff, Caching::kNone, {}, admin_tracks},
+    {"/admin/speakers", false, kGet | kPost, Access::kStaff, Caching::kNone, {}, admin_speakers},
+    {"/admin/speakers/", true, kGet | kPost, Access::kStaff, Caching::kNone, {}, admin_speaker},
+    {"/admin/passwords", false, kGet | kPost, Access::kStaff, Caching::kNone, {}, admin_passwords},
     // nginx's auth_request subrequest for cached pages: 204 or 401.
     {"/_auth", false, kGet, Access::kPublic, Caching::kNone, {}, auth_check},
 };
