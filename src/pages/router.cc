@@ -6,6 +6,7 @@
 #include "admin/admin_pages.h"
 #include "admin/announcement_pages.h"
 #include "admin/history_pages.h"
+#include "admin/settings_pages.h"
 #include "admin/staff_name_page.h"
 #include "http/etag.h"
 #include "http/percent.h"
@@ -71,6 +72,12 @@ constexpr Route kRoutes[] = {
     {"/admin/session/", true, kGet, Access::kStaff, Caching::kNone, {}, admin_history, "/history"},
     {"/admin/session/", true, kPost, Access::kStaff, Caching::kNone, {}, admin_restore, "/restore"},
     {"/admin/name", false, kPost, Access::kStaff, Caching::kNone, {}, admin_set_name},
+    {"/admin/event", false, kGet | kPost, Access::kStaff, Caching::kNone, {}, admin_event},
+    {"/admin/rooms", false, kGet | kPost, Access::kStaff, Caching::kNone, {}, admin_rooms},
+    {"/admin/tracks", false, kGet | kPost, Access::kStaff, Caching::kNone, {}, admin_tracks},
+    {"/admin/speakers", false, kGet | kPost, Access::kStaff, Caching::kNone, {}, admin_speakers},
+    {"/admin/speakers/", true, kGet | kPost, Access::kStaff, Caching::kNone, {}, admin_speaker},
+    {"/admin/passwords", false, kGet | kPost, Access::kStaff, Caching::kNone, {}, admin_passwords},
     // nginx's auth_request subrequest for cached pages: 204 or 401.
     {"/_auth", false, kGet, Access::kPublic, Caching::kNone, {}, auth_check},
 };

@@ -1,0 +1,109 @@
+// /admin/passwords: staff set the shared delegate or staff password. The
+// password is typed twice, stored only as its Argon2id hash, never echoed
+// into a form and never written to a log or the audit log.
+#include <algorithm>
+#include <chrono>
+#include <thread>
+
+#include "admin/settings_common.h"
+#include "admin/settings_pages.h"
+#include "admin/settings_store.h"
+#include "auth/password.h"
+#include "pages/site.h"
+
+namespace confsched {
+
+namespace {
+
+struct PasswordsState {
+  std::string notice;
+  std::optional<Role> refused_role;  // whose form shows `message`
+  std::string message;
+};
+
+Response render_passwords(Site& site, const Request& request, int status,
+                          const PasswordsState& state) {
+  std::string token = page_csrf_token(site, request);
+  return settings_page(site, status, "Passwords", "admin_passwords.tpl", [&](SettingsDict& d) {
+    d.SetValue("CSRF", token);
+    if (!state.notice.empty()) d.AddSectionDictionary("NOTICE")->SetValue("MESSAGE", state.notice);
+    if (state.refused_role) {
+      const char* section = *state.refused_role == Role::kStaff ? "STAFF_ERROR" : "DELEGATE_ERROR";
+      d.AddSectionDictionary(section)->SetValue("MESSAGE", state.message);
+    }
+  });
+}
+
+// The same cookie /login sets (see login.cc), for the staff member whose
+// own cookie the staff password change has just voided.
+std::string fresh_staff_cookie(Site& site, const Request& request, uint64_t epoch) {
+  const int64_t lifetime = int64_t{site.config().session_hours} * 3600;
+  SessionClaims claims{Role::kStaff, site.now() + lifetime, epoch};
+  std::string cookie = session_cookie_name(request) + "=" + sign_session(claims, site.secret()) +
+                       "; Path=/; Max-Age=" + std::to_string(lifetime) + "; HttpOnly; SameSite=Lax";
+  if (request.https) cookie += "; Secure";
+  return cookie;
+}
+
+// Each worker re-reads the role epochs at most every version_check_ms. Had
+// we answered at once, for that long some worker could still accept the old
+// cookies, and refuse the fresh staff cookie (a newer epoch than it knows),
+// sending the staff member who just changed the password to the login
+// page. Waiting it out once here, on a rare staff action, makes the change
+// take effect everywhere before anyone sees the answer. Bounded, so an odd
+// configuration cannot hold a worker for a minute.
+void wait_until_workers_notice(const Site& site) {
+  unsigned int ms = std::min(site.config().version_check_ms, 2000u) + 50;
+  std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+}
+
+Response change_posted(Site& site, const Request& request) {
+  Response refusal;
+  auto form = checked_staff_post(site, request, refusal);
+  if (!form) return refusal;
+  std::optional<Role> role = parse_role(form->get("role").value_or(""));
+  if (!role) return site.error_page(400);
+  // Only these two locals ever hold the password; neither reaches a log,
+  // the audit row or the page.
+  std::string_view password = form->get("password").value_or("");
+  std::string_view again = form->get("password_again").value_or("");
+  if (std::string problem = password_problem(password, again); !problem.empty()) {
+    PasswordsState state;
+    state.refused_role = role;
+    state.message = "Not changed: " + problem;
+    return render_passwords(site, request, 422, state);
+  }
+  uint64_t epoch =
+      change_role_password(site.db(), *role, hash_password(password), audit_context(request));
+  wait_until_workers_notice(site);
+  Response r = redirect_303("/admin/passwords?changed=" + std::string(role_name(*role)));
+  // Changing the staff password voids every staff cookie, the one that
+  // made this request included. The person who changed it knows the new
+  // password, so they get a cookie under the new epoch instead of being
+  // sent to the login page; every other staff session ends.
+  if (*role == Role::kStaff) r.add_header("Set-Cookie", fresh_staff_cookie(site, request, epoch));
+  return r;
+}
+
+std::string notice_for(const Request& request) {
+  auto changed = request.query.get("changed").value_or("");
+  if (changed == "delegate")
+    return "The delegate password was changed. Every delegate must log in again with the new "
+           "password.";
+  if (changed == "staff")
+    return "The staff password was changed. Every other staff session has ended; you stay "
+           "logged in.";
+  return "";
+}
+
+}  // namespace
+
+Response admin_passwords(Site& site, const Request& request, const RouteParams&) {
+  site.event();
+  if (request.method == "POST") return change_posted(site, request);
+  PasswordsState state;
+  state.notice = notice_for(request);
+  return render_passwords(site, request, 200, state);
+}
+
+}  // namespace confsched

@@ -1,0 +1,46 @@
+// What the event, room, track, speaker and password pages share: the
+// no-store page frame, the CSRF-checked form of a staff POST, and showing
+// field messages next to their fields.
+#pragma once
+
+#include <ctemplate/template.h>
+
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "admin/session_form.h"
+#include "admin/session_store.h"
+#include "http/form.h"
+#include "http/request.h"
+#include "http/response.h"
+
+namespace confsched {
+
+class Site;
+
+using SettingsDict = ctemplate::TemplateDictionary;
+
+// A staff page: never stored anywhere (it carries a CSRF token).
+Response settings_page(Site& site, int status, const std::string& title, const std::string& tpl,
+                       const std::function<void(SettingsDict&)>& fill);
+
+// The fields of a staff POST whose CSRF token is valid. Otherwise nullopt,
+// with `refusal` set to 400 (a malformed body) or 403 (no valid token).
+std::optional<FormFields> checked_staff_post(Site& site, const Request& request, Response& refusal);
+
+// The token every form on the page must carry.
+std::string page_csrf_token(Site& site, const Request& request);
+
+// Who saves, for the audit log (the staff credential is shared).
+AuditContext audit_context(const Request& request);
+
+// "name" -> section NAME_ERROR with MESSAGE, for each error.
+void show_field_errors(SettingsDict& d, const FieldErrors& errors);
+// Section PROBLEM with MESSAGE when message is not empty.
+void show_problem(SettingsDict& d, const std::string& message);
+
+// The first value of a form field, or "".
+std::string form_value(const FormFields& form, std::string_view name);
+
+}  // namespace confsched
