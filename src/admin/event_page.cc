@@ -2,6 +2,7 @@
 // saved under optimistic locking by version hash.
 #include <optional>
 
+#include "admin/audit.h"
 #include "admin/settings_common.h"
 #include "admin/settings_pages.h"
 #include "admin/settings_store.h"
@@ -60,7 +61,7 @@ Response save_posted_event(Site& site, const Request& request) {
     state.problem = "Nothing was saved: please correct the fields marked below.";
     return render_event(site, request, 422, state);
   }
-  auto result = save_event(site.db(), state.values, state.version, audit_context(request));
+  auto result = save_event(site.db(), state.values, state.version, audit_context(site, request));
   switch (result.outcome) {
     case WriteOutcome::kSaved:
       return redirect_303("/admin/event?saved=1");

@@ -3,6 +3,7 @@
 // actions are POST fields (id, action) on the list's own path.
 #include <optional>
 
+#include "admin/audit.h"
 #include "admin/settings_common.h"
 #include "admin/settings_pages.h"
 #include "admin/settings_store.h"
@@ -141,7 +142,7 @@ const char* kNotSaved = "Nothing was saved: please correct the fields marked bel
 Response add_posted(Site& site, const Request& request, const ItemPage& page, ItemsState& state) {
   state.errors = page.validate(state.typed);
   if (state.errors.empty()) {
-    auto result = add_item(site.db(), page.table, state.typed, audit_context(request));
+    auto result = add_item(site.db(), page.table, state.typed, audit_context(site, request));
     if (result.outcome == WriteOutcome::kSaved)
       return redirect_303(std::string(page.path) + "?done=added");
     state.errors["name"] = duplicate_message(page, state.typed.name);
@@ -158,7 +159,7 @@ Response update_posted(Site& site, const Request& request, const ItemPage& page,
     return render_items(site, request, page, 422, state);
   }
   auto result = update_item(site.db(), page.table, state.row_id, state.typed, state.version,
-                            audit_context(request));
+                            audit_context(site, request));
   switch (result.outcome) {
     case WriteOutcome::kSaved:
       return redirect_303(std::string(page.path) + "?done=saved");
@@ -183,7 +184,7 @@ Response update_posted(Site& site, const Request& request, const ItemPage& page,
 Response delete_posted(Site& site, const Request& request, const ItemPage& page,
                        ItemsState& state) {
   auto result =
-      delete_item(site.db(), page.table, state.row_id, state.version, audit_context(request));
+      delete_item(site.db(), page.table, state.row_id, state.version, audit_context(site, request));
   switch (result.outcome) {
     case WriteOutcome::kSaved:
       return redirect_303(std::string(page.path) + "?done=deleted");

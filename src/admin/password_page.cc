@@ -5,6 +5,7 @@
 #include <chrono>
 #include <thread>
 
+#include "admin/audit.h"
 #include "admin/settings_common.h"
 #include "admin/settings_pages.h"
 #include "admin/settings_store.h"
@@ -74,7 +75,7 @@ Response change_posted(Site& site, const Request& request) {
     return render_passwords(site, request, 422, state);
   }
   uint64_t epoch =
-      change_role_password(site.db(), *role, hash_password(password), audit_context(request));
+      change_role_password(site.db(), *role, hash_password(password), audit_context(site, request));
   wait_until_workers_notice(site);
   Response r = redirect_303("/admin/passwords?changed=" + std::string(role_name(*role)));
   // Changing the staff password voids every staff cookie, the one that

@@ -36,8 +36,6 @@ std::string page_csrf_token(Site& site, const Request& request) {
   return csrf_token(site.session_token(request), site.secret());
 }
 
-AuditContext audit_context(const Request& request) { return {"staff", request.remote_addr}; }
-
 void show_field_errors(SettingsDict& d, const FieldErrors& errors) {
   for (const auto& [field, message] : errors) {
     std::string section = field + "_ERROR";

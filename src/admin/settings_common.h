@@ -32,9 +32,6 @@ std::optional<FormFields> checked_staff_post(Site& site, const Request& request,
 // The token every form on the page must carry.
 std::string page_csrf_token(Site& site, const Request& request);
 
-// Who saves, for the audit log (the staff credential is shared).
-AuditContext audit_context(const Request& request);
-
 // "name" -> section NAME_ERROR with MESSAGE, for each error.
 void show_field_errors(SettingsDict& d, const FieldErrors& errors);
 // Section PROBLEM with MESSAGE when message is not empty.

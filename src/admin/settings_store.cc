@@ -257,23 +257,17 @@ WriteResult<SpeakerDraft> save_speaker(Database& db, int64_t id, const SpeakerDr
 
 uint64_t change_role_password(Database& db, Role role, const std::string& password_hash,
                               const AuditContext& who) {
+  Transaction tx(db);
   auto before = load_credential(db, role);
-  // store_password_hash runs its own transaction (and a nested START
-  // TRANSACTION would commit ours), so the audit row follows it in a
-  // second one. A failed audit write must not turn a password change that
-  // happened into an error page: the staff member would believe the old
-  // password still works.
-  uint64_t epoch = store_password_hash(db, role, password_hash);
+  uint64_t epoch = store_password_hash_in_transaction(db, role, password_hash);
   const std::string name(role_name(role));
-  try {
-    std::optional<AuditValues> was;
-    if (before) was = AuditValues{{"role", name}, {"epoch", static_cast<int64_t>(before->epoch)}};
-    // entity_id is numeric: 1 for the delegate credential, 2 for staff.
-    write_audit(db, "credential", role == Role::kStaff ? 2 : 1, before ? "update" : "create", who,
-                was, AuditValues{{"role", name}, {"epoch", static_cast<int64_t>(epoch)}});
-  } catch (const std::exception& e) {
-    log_error("the " + name + " password was changed but its audit row failed: " + e.what());
-  }
+  std::optional<AuditValues> was;
+  if (before) was = AuditValues{{"role", name}, {"epoch", static_cast<int64_t>(before->epoch)}};
+  // entity_id is numeric: 1 for the delegate credential, 2 for staff. No
+  // password or hash goes into the audit row.
+  write_audit(db, "credential", role == Role::kStaff ? 2 : 1, before ? "update" : "create", who,
+              was, AuditValues{{"role", name}, {"epoch", static_cast<int64_t>(epoch)}});
+  tx.commit();
   return epoch;
 }
 

@@ -3,6 +3,7 @@
 // version hash.
 #include <optional>
 
+#include "admin/audit.h"
 #include "admin/settings_common.h"
 #include "admin/settings_pages.h"
 #include "admin/settings_store.h"
@@ -57,7 +58,7 @@ Response add_posted(Site& site, const Request& request) {
     state.problem = kNotSaved;
     return render_list(site, request, 422, state);
   }
-  auto result = add_speaker(site.db(), state.typed, audit_context(request));
+  auto result = add_speaker(site.db(), state.typed, audit_context(site, request));
   return redirect_303("/admin/speakers/" + std::to_string(result.id) + "?saved=1");
 }
 
@@ -110,7 +111,8 @@ Response save_posted(Site& site, const Request& request, int64_t id) {
     state.problem = kNotSaved;
     return render_edit(site, request, 422, state);
   }
-  auto result = save_speaker(site.db(), id, state.values, state.version, audit_context(request));
+  auto result =
+      save_speaker(site.db(), id, state.values, state.version, audit_context(site, request));
   if (result.outcome == WriteOutcome::kSaved)
     return redirect_303("/admin/speakers/" + std::to_string(id) + "?saved=1");
   if (result.outcome == WriteOutcome::kGone) {

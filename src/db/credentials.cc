@@ -11,12 +11,18 @@ std::optional<RoleCredential> load_credential(Database& db, Role role) {
 
 uint64_t store_password_hash(Database& db, Role role, const std::string& password_hash) {
   Transaction tx(db);
+  uint64_t epoch = store_password_hash_in_transaction(db, role, password_hash);
+  tx.commit();
+  return epoch;
+}
+
+uint64_t store_password_hash_in_transaction(Database& db, Role role,
+                                            const std::string& password_hash) {
   db.execute(
       "INSERT INTO credentials (role, password_hash, epoch) VALUES (?, ?, 1) "
       "ON DUPLICATE KEY UPDATE password_hash = VALUES(password_hash), epoch = epoch + 1",
       {std::string(role_name(role)), password_hash});
   auto credential = load_credential(db, role);
-  tx.commit();
   return credential ? credential->epoch : 0;
 }
 

@@ -20,6 +20,10 @@ std::optional<RoleCredential> load_credential(Database& db, Role role);
 // Stores a new hash and moves the role's epoch on, which ends every session
 // issued under the old one. Returns the new epoch.
 uint64_t store_password_hash(Database& db, Role role, const std::string& password_hash);
+// The same inside a transaction the caller holds (so that other writes,
+// such as an audit row, commit or roll back with it).
+uint64_t store_password_hash_in_transaction(Database& db, Role role,
+                                            const std::string& password_hash);
 
 // What a worker polls to know whether its pages and sessions are current:
 // one round trip for the data version, the announcement clock and both
