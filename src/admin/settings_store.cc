@@ -8,7 +8,6 @@
 #include <stdexcept>
 
 #include "db/credentials.h"
-#include "util/log.h"
 
 namespace confsched {
 
