@@ -60,11 +60,17 @@ constexpr const char* kJsonOfSession =
 
 void append_json_params(std::vector<DbValue>& params, const std::optional<SessionDraft>& d) {
   if (!d) return;
-  DbValue room = parse_id(d->room_id) ? DbValue{*parse_id(d->room_id)} : DbValue{nullptr};
-  for (DbValue v : {DbValue{d->title}, DbValue{d->abstract}, DbValue{d->starts_at()},
-                    DbValue{d->ends_at()}, room, track_value(*d), DbValue{d->kind},
-                    DbValue{d->status}, DbValue{d->speakers}, DbValue{d->materials}})
-    params.push_back(std::move(v));
+  auto room = parse_id(d->room_id);
+  params.emplace_back(d->title);
+  params.emplace_back(d->abstract);
+  params.emplace_back(d->starts_at());
+  params.emplace_back(d->ends_at());
+  params.emplace_back(room ? DbValue{*room} : DbValue{nullptr});
+  params.push_back(track_value(*d));
+  params.emplace_back(d->kind);
+  params.emplace_back(d->status);
+  params.emplace_back(d->speakers);
+  params.emplace_back(d->materials);
 }
 
 void write_audit(Database& db, int64_t id, const char* action,
