@@ -1,6 +1,7 @@
 #include "pages/site.h"
 
 #include <ctime>
+#include <set>
 
 #include "http/cookie.h"
 #include "pages/router.h"
@@ -64,6 +65,8 @@ Response Site::handle(const Request& request) {
     return dispatch(*this, request);
   } catch (const DbUnavailable& e) {
     log_error(std::string("503 ") + request.method + " " + request.path + ": " + e.what());
+    if (request.method == "POST" && request.path.rfind("/admin", 0) == 0)
+      return resend_page(request);
     return error_page(503);
   } catch (const NotSeeded& e) {
     log_error(std::string("503 ") + request.method + " " + request.path + ": " + e.what() +
@@ -96,6 +99,32 @@ Response Site::error_page(int status) {
   }
   Response r = html_response(status, std::move(body), cache_control::kNoStore);
   if (status == 503) r.set_header("Retry-After", "5");
+  return r;
+}
+
+// A staff form that could not be saved because the database was away comes
+// back as a form holding every field as sent, ready to be sent again:
+// nothing typed is lost, whichever admin page it was. (The session editor
+// does better and shows its own form; see admin_pages.cc.) The CSRF token
+// and the row's version travel along unchanged, so a resend is checked
+// exactly like the first send.
+Response Site::resend_page(const Request& request) {
+  auto form = parse_urlencoded(request.body);
+  if (!form) return error_page(503);
+  static const std::set<std::string> kHidden = {"csrf", "revision", "version", "action", "id"};
+  std::string body = templates_.render(
+      frame("Nothing was saved", true), "resend.tpl", [&](ctemplate::TemplateDictionary& d) {
+        d.SetValue("ACTION", request.path);
+        for (const auto& [name, value] : form->all()) {
+          bool hidden = kHidden.count(name) > 0;
+          auto* field = d.AddSectionDictionary(hidden ? "HIDDEN" : "TYPED");
+          field->SetValue("NAME", name);
+          field->SetValue("VALUE", value);
+          if (!hidden) field->SetIntValue("ROWS", value.find('\n') == std::string::npos ? 1 : 6);
+        }
+      });
+  Response r = html_response(503, std::move(body), cache_control::kNoStore);
+  r.set_header("Retry-After", "5");
   return r;
 }
 

@@ -40,6 +40,9 @@ class Site {
 
   // An HTML error page for status (400, 403, 404, 405, 413, 415, 500, 503).
   Response error_page(int status);
+  // 503 for a staff form the database was not there to save: the fields as
+  // sent, in a form that sends them again.
+  Response resend_page(const Request& request);
 
   // --- for page handlers ---
   const Config& config() const { return config_; }

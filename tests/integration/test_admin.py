@@ -303,5 +303,38 @@ class DatabaseDown(AdminTestCase):
         self.assertEqual(self.stored_title(sid), typed["title"])
 
 
+class ResendWhenDatabaseDown(AdminTestCase):
+    def test_any_staff_form_comes_back_to_be_sent_again(self):
+        """Pages without a form of their own for the outage (here: a new
+        announcement) get the generic resend page: every field as sent."""
+        page = S.get("/admin/announcements", headers={"Cookie": self.staff})
+        self.assertEqual(page.status, 200)
+        for _ in range(10):  # every worker knows the epochs
+            S.fcgi("GET", "/admin/announcements", headers={"Cookie": self.staff})
+        body = "Typed during the outage:\n<b>keep</b> & \"all\" of it"
+        fields = {"csrf": hidden(page.text, "csrf"), "body": body, "level": "important",
+                  "ends": "never", "duration": "", "unit": "minutes"}
+        S.stop_db()
+        try:
+            r = S.post_form("/admin/announcements", fields, headers={"Cookie": self.staff})
+        finally:
+            S.start_db()
+        self.assertEqual(r.status, 503)
+        self.assertIn("no-store", cache_directives(r))
+        self.assertIn("nothing was saved", r.text)
+        self.assertEqual(hidden(r.text, "csrf"), fields["csrf"])
+        m = re.search(r'<textarea name="body" rows="\d+">(.*?)</textarea>', r.text, re.S)
+        self.assertIsNotNone(m, "the typed body must come back in the form")
+        self.assertEqual(html.unescape(m.group(1)), body)
+        self.assertNotIn("<b>keep</b>", r.text)
+        resent = {name: html.unescape(v) for name, v in re.findall(
+            r'<textarea name="([a-z_]+)" rows="\d+">(.*?)</textarea>', r.text, re.S)}
+        resent["csrf"] = hidden(r.text, "csrf")
+        ok, _ = poll(lambda: S.post_form("/admin/announcements", resent,
+                                         headers={"Cookie": self.staff}).status == 303, 20, 0.5)
+        self.assertTrue(ok, "sending the form again once the database is back must save it")
+        self.assertIn(escaped("<b>keep</b>"), S.get("/admin/announcements", headers={"Cookie": self.staff}).text)
+
+
 if __name__ == "__main__":
     unittest.main()

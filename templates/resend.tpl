@@ -1,0 +1,11 @@
+{{%AUTOESCAPE context="HTML"}}<section class="error-page">
+<h1>Temporarily unavailable: nothing was saved</h1>
+<p>The schedule database did not answer, so this form was not saved. Everything you typed is below, unchanged. Press “Send again” in a moment.</p>
+<form method="post" action="{{ACTION}}" class="edit">
+{{#HIDDEN}}<input type="hidden" name="{{NAME}}" value="{{VALUE}}">
+{{/HIDDEN}}{{#TYPED}}<label>{{NAME}}</label>
+<textarea name="{{NAME}}" rows="{{ROWS}}">{{VALUE:pre_escape}}</textarea>
+{{/TYPED}}<button type="submit">Send again</button>
+</form>
+<p><a href="{{ACTION}}">Or open the page again</a> (what you typed above would be lost).</p>
+</section>
