@@ -116,6 +116,8 @@ Response Site::resend_page(const Request& request) {
       frame("Nothing was saved", true), "resend.tpl", [&](ctemplate::TemplateDictionary& d) {
         d.SetValue("ACTION", request.path);
         for (const auto& [name, value] : form->all()) {
+          // A password is never written back into a page.
+          if (name.find("password") != std::string::npos) continue;
           bool hidden = kHidden.count(name) > 0;
           auto* field = d.AddSectionDictionary(hidden ? "HIDDEN" : "TYPED");
           field->SetValue("NAME", name);

@@ -335,6 +335,22 @@ class ResendWhenDatabaseDown(AdminTestCase):
         self.assertTrue(ok, "sending the form again once the database is back must save it")
         self.assertIn(escaped("<b>keep</b>"), S.get("/admin/announcements", headers={"Cookie": self.staff}).text)
 
+    def test_passwords_are_never_written_back(self):
+        page = S.get("/admin/passwords", headers={"Cookie": self.staff})
+        self.assertEqual(page.status, 200)
+        for _ in range(10):
+            S.fcgi("GET", "/admin/passwords", headers={"Cookie": self.staff})
+        secret = "outage-pw-%d" % time.time_ns()
+        S.stop_db()
+        try:
+            r = S.post_form("/admin/passwords", {"csrf": hidden(page.text, "csrf"), "role": "delegate",
+                                                 "password": secret, "password_again": secret},
+                            headers={"Cookie": self.staff})
+        finally:
+            S.start_db()
+        self.assertEqual(r.status, 503)
+        self.assertNotIn(secret, r.text)
+
 
 if __name__ == "__main__":
     unittest.main()
