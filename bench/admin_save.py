@@ -43,7 +43,7 @@ def form_of(page):
 
 def main():
     rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 10
-    s = stackmod.Stack("admin-save", https=False, ini_overrides={"version_check_ms": "500"}).start()
+    s = stackmod.Stack("admin-save", https=False, ini_overrides={"server.version_check_ms": "500"}).start()
     try:
         staff = s.login(role=stackmod.STAFF_USER)
         delegate = s.login()

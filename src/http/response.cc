@@ -63,9 +63,9 @@ std::string Response::serialize(bool omit_body) const {
   out += ' ';
   out += status_text(status);
   out += "\r\n";
-  // With a length nginx can send (and cache) the page without chunking; a
-  // cached page without one stalled ~40 ms per response under tcp_nopush
-  // (bench/RESULTS.md). A HEAD answer states the length of the GET's body.
+  // Every response states its length (RFC 9112 §6.3), so nginx need not
+  // chunk it and keep-alive clients know where it ends. A HEAD answer states
+  // the length of the GET's body.
   if (status != 204 && status != 304 && !header("Content-Length")) {
     out += "Content-Length: ";
     out += std::to_string(body.size());
