@@ -10,6 +10,7 @@
 #include "admin/audit.h"
 #include "admin/session_store.h"
 #include "admin/staff_name_page.h"
+#include "admin/staff_post.h"
 #include "auth/csrf.h"
 #include "db/programme.h"
 #include "pages/site.h"
@@ -134,7 +135,7 @@ Response render_edit(Site& site, const Request& request, int status, const EditS
   } catch (const std::exception&) {
   }
   FormLists lists = load_lists(site, state.values);
-  std::string token = csrf_token(site.session_token(request), site.secret());
+  std::string token = page_csrf_token(site, request);
   std::string title = state.id ? "Edit: " + state.values.title : "New session";
   return admin_page(site, status, title, "admin_session.tpl", [&](Dict& d) {
     if (state.id) {
@@ -203,13 +204,9 @@ Response handle_post(Site& site, const Request& request, const FormFields& form,
 }
 
 Response save_posted(Site& site, const Request& request, int64_t id) {
-  auto form = parse_urlencoded(request.body);
-  if (!form) return site.error_page(400);
-  if (!csrf_token_valid(form->get("csrf").value_or(""), site.session_token(request),
-                        site.secret())) {
-    log_warning("403 admin post without a valid CSRF token from " + request.remote_addr);
-    return site.error_page(403);
-  }
+  Response refusal;
+  auto form = checked_staff_post(site, request, refusal);
+  if (!form) return refusal;
   EditState state;
   state.id = id;
   state.values = draft_from_form(*form);

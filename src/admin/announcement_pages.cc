@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "admin/announcement_store.h"
+#include "admin/staff_post.h"
 #include "auth/csrf.h"
 #include "pages/site.h"
 #include "pages/text.h"
@@ -106,23 +107,6 @@ AnnouncementDraft blank_draft() {
   return d;
 }
 
-// The form as parsed, or the response refusing it: 400 for a malformed
-// body, 403 without the staff session's CSRF token.
-std::optional<FormFields> checked_form(Site& site, const Request& request, Response& refusal) {
-  auto form = parse_urlencoded(request.body);
-  if (!form) {
-    refusal = site.error_page(400);
-    return std::nullopt;
-  }
-  if (!csrf_token_valid(form->get("csrf").value_or(""), site.session_token(request),
-                        site.secret())) {
-    log_warning("403 announcement post without a valid CSRF token from " + request.remote_addr);
-    refusal = site.error_page(403);
-    return std::nullopt;
-  }
-  return form;
-}
-
 AuditContext who(const Request& request) { return AuditContext{"staff", request.remote_addr}; }
 
 // ----------------------------------------------------------------- the list
@@ -149,7 +133,7 @@ void fill_row(Dict& row, const StoredAnnouncement& a) {
 
 Response render_list(Site& site, const Request& request, int status, const NewForm& form) {
   auto announcements = list_announcements(site.db());
-  std::string token = csrf_token(site.session_token(request), site.secret());
+  std::string token = page_csrf_token(site, request);
   return admin_page(site, status, "Announcements", "admin_announcements.tpl", [&](Dict& d) {
     d.SetValue("CSRF", token);
     if (status == 200 && request.query.get("posted")) d.ShowSection("POSTED");
@@ -165,7 +149,7 @@ Response render_list(Site& site, const Request& request, int status, const NewFo
 
 Response create_posted(Site& site, const Request& request) {
   Response refusal;
-  auto form = checked_form(site, request, refusal);
+  auto form = checked_staff_post(site, request, refusal);
   if (!form) return refusal;
   NewForm state;
   state.values = announcement_from_form(*form);
@@ -207,7 +191,7 @@ void fill_conflict(Dict& d, const StoredAnnouncement& theirs) {
 }
 
 Response render_edit(Site& site, const Request& request, int status, EditState state) {
-  std::string token = csrf_token(site.session_token(request), site.secret());
+  std::string token = page_csrf_token(site, request);
   const StoredAnnouncement& a = state.stored;
   bool withdrawn = a.state == "withdrawn";
   // A withdrawn announcement is final; its text can be posted again as new.
@@ -259,7 +243,7 @@ Response withdraw_posted(Site& site, const Request& request, const FormFields& f
 
 Response save_posted(Site& site, const Request& request, int64_t id) {
   Response refusal;
-  auto form = checked_form(site, request, refusal);
+  auto form = checked_staff_post(site, request, refusal);
   if (!form) return refusal;
   auto revision = parse_id(std::string(form->get("revision").value_or(""))).value_or(0);
   std::string action(form->get("action").value_or("save"));

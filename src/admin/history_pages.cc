@@ -4,6 +4,7 @@
 
 #include "admin/audit.h"
 #include "admin/history_store.h"
+#include "admin/staff_post.h"
 #include "auth/csrf.h"
 #include "pages/site.h"
 #include "util/log.h"
@@ -83,7 +84,7 @@ struct HistoryView {
 Response render_history(Site& site, const Request& request, int status, const HistoryView& v) {
   Names names = load_names(site.db());
   std::string title = v.stored ? v.stored->values.title : "Session " + std::to_string(v.id);
-  std::string token = csrf_token(site.session_token(request), site.secret());
+  std::string token = page_csrf_token(site, request);
   std::string body = site.templates().render(
       site.frame("History: " + title, true), "admin_history.tpl", [&](Dict& d) {
         d.SetIntValue("ID", static_cast<long>(v.id));
@@ -129,13 +130,9 @@ Response admin_history(Site& site, const Request& request, const RouteParams& pa
 
 Response admin_restore(Site& site, const Request& request, const RouteParams& params) {
   site.event();
-  auto form = parse_urlencoded(request.body);
-  if (!form) return site.error_page(400);
-  if (!csrf_token_valid(form->get("csrf").value_or(""), site.session_token(request),
-                        site.secret())) {
-    log_warning("403 restore post without a valid CSRF token from " + request.remote_addr);
-    return site.error_page(403);
-  }
+  Response refusal;
+  auto form = checked_staff_post(site, request, refusal);
+  if (!form) return refusal;
   auto audit_id = parse_id(std::string(form->get("audit_id").value_or("")));
   auto revision = parse_id(std::string(form->get("revision").value_or("")));
   auto side = restore_side(form->get("version").value_or("after"));

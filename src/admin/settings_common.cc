@@ -15,27 +15,6 @@ Response settings_page(Site& site, int status, const std::string& title, const s
                        cache_control::kNoStore);
 }
 
-std::optional<FormFields> checked_staff_post(Site& site, const Request& request,
-                                             Response& refusal) {
-  auto form = parse_urlencoded(request.body);
-  if (!form) {
-    refusal = site.error_page(400);
-    return std::nullopt;
-  }
-  if (!csrf_token_valid(form->get("csrf").value_or(""), site.session_token(request),
-                        site.secret())) {
-    log_warning("403 " + request.path + " post without a valid CSRF token from " +
-                request.remote_addr);
-    refusal = site.error_page(403);
-    return std::nullopt;
-  }
-  return form;
-}
-
-std::string page_csrf_token(Site& site, const Request& request) {
-  return csrf_token(site.session_token(request), site.secret());
-}
-
 void show_field_errors(SettingsDict& d, const FieldErrors& errors) {
   for (const auto& [field, message] : errors) {
     std::string section = field + "_ERROR";

@@ -11,6 +11,7 @@
 
 #include "admin/session_form.h"
 #include "admin/session_store.h"
+#include "admin/staff_post.h"
 #include "http/form.h"
 #include "http/request.h"
 #include "http/response.h"
@@ -24,13 +25,6 @@ using SettingsDict = ctemplate::TemplateDictionary;
 // A staff page: never stored anywhere (it carries a CSRF token).
 Response settings_page(Site& site, int status, const std::string& title, const std::string& tpl,
                        const std::function<void(SettingsDict&)>& fill);
-
-// The fields of a staff POST whose CSRF token is valid. Otherwise nullopt,
-// with `refusal` set to 400 (a malformed body) or 403 (no valid token).
-std::optional<FormFields> checked_staff_post(Site& site, const Request& request, Response& refusal);
-
-// The token every form on the page must carry.
-std::string page_csrf_token(Site& site, const Request& request);
 
 // "name" -> section NAME_ERROR with MESSAGE, for each error.
 void show_field_errors(SettingsDict& d, const FieldErrors& errors);

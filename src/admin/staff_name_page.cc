@@ -2,6 +2,7 @@
 
 #include "admin/audit.h"
 #include "admin/staff_name.h"
+#include "admin/staff_post.h"
 #include "auth/csrf.h"
 #include "pages/site.h"
 #include "util/log.h"
@@ -16,7 +17,7 @@ void fill_name_form(Dict& d, Site& site, const Request& request, const std::stri
                     const std::string& error) {
   Dict* form = d.AddIncludeDictionary("NAME_FORM");
   form->SetFilename("admin_name_form.tpl");
-  form->SetValue("CSRF", csrf_token(site.session_token(request), site.secret()));
+  form->SetValue("CSRF", page_csrf_token(site, request));
   form->SetValue("DISPLAY_NAME", shown);
   if (!error.empty()) form->AddSectionDictionary("NAME_ERROR")->SetValue("MESSAGE", error);
   std::string current = staff_display_name(request);
@@ -42,13 +43,9 @@ void add_name_form(Dict& d, Site& site, const Request& request) {
 }
 
 Response admin_set_name(Site& site, const Request& request, const RouteParams&) {
-  auto form = parse_urlencoded(request.body);
-  if (!form) return site.error_page(400);
-  if (!csrf_token_valid(form->get("csrf").value_or(""), site.session_token(request),
-                        site.secret())) {
-    log_warning("403 name post without a valid CSRF token from " + request.remote_addr);
-    return site.error_page(403);
-  }
+  Response refusal;
+  auto form = checked_staff_post(site, request, refusal);
+  if (!form) return refusal;
   std::string typed(form->get("display_name").value_or(""));
   std::string name = trim_display_name(typed);
   if (auto error = display_name_error(name)) return refuse_name(site, request, typed, *error);
