@@ -203,11 +203,13 @@ class CreateAndDelete(AdminTestCase):
         # 22:00 on the last day: no room clash with the demo programme.
         fields.update(title=title, day="2027-06-17", start="22:00", end="22:30",
                       speakers="Zoë Ångström\nA Brand New Speaker", materials="Slides | https://example.org/new")
+        t_post = time.monotonic()
         r = S.post_form("/admin/session/new", fields, headers={"Cookie": self.staff})
         self.assertEqual(r.status, 303, r.text[:400])
         sid = int(re.match(r"/admin/session/(\d+)\?saved=1$", r.header("Location")).group(1))
-        seen, _ = poll(lambda: escaped(title) in S.get("/schedule", headers={"Cookie": delegate}).text, 3.5, 0.1)
-        self.assertTrue(seen, "a created session must reach /schedule within 3 s")
+        seen, _ = poll(lambda: escaped(title) in S.get("/schedule", headers={"Cookie": delegate}).text, 5, 0.1)
+        self.assertTrue(seen, "a created session must reach /schedule")
+        self.assertLessEqual(time.monotonic() - t_post, 3.0, "a created session must reach /schedule within 3 s")
         detail = S.get("/session/%d" % sid, headers={"Cookie": delegate}).text
         self.assertIn("A Brand New Speaker", detail)
         self.assertIn('href="https://example.org/new"', detail)
@@ -217,13 +219,48 @@ class CreateAndDelete(AdminTestCase):
         fields = form_fields(self.edit_page(sid).text)
         stale = dict(fields, revision=str(int(fields["revision"]) - 1), action="delete")
         self.assertEqual(S.post_form("/admin/session/%d" % sid, stale, headers={"Cookie": self.staff}).status, 409)
+        t_post = time.monotonic()
         r = S.post_form("/admin/session/%d" % sid, dict(fields, action="delete"), headers={"Cookie": self.staff})
         self.assertEqual(r.status, 303)
         self.assertEqual(r.header("Location"), "/admin?deleted=1")
-        gone, _ = poll(lambda: escaped(title) not in S.get("/schedule", headers={"Cookie": delegate}).text, 3.5, 0.1)
-        self.assertTrue(gone, "a deleted session must leave /schedule within 3 s")
+        gone, _ = poll(lambda: escaped(title) not in S.get("/schedule", headers={"Cookie": delegate}).text, 5, 0.1)
+        self.assertTrue(gone, "a deleted session must leave /schedule")
+        self.assertLessEqual(time.monotonic() - t_post, 3.0, "a deleted session must leave /schedule within 3 s")
         self.assertEqual(S.fcgi("GET", "/session/%d" % sid, headers={"Cookie": delegate}).status, 404)
         self.assertEqual(S.get("/admin/session/%d" % sid, headers={"Cookie": self.staff}).status, 404)
+
+
+class MoveAndCancel(AdminTestCase):
+    def test_a_move_and_a_cancellation_reach_delegates_within_3_s(self):
+        sid = IDS.take()
+        delegate = S.login()
+        fields = form_fields(self.edit_page(sid).text)
+        rooms = re.findall(r'<option value="(\d+)"', re.search(
+            r'<select id="room_id" name="room_id">(.*?)</select>', self.edit_page(sid).text, re.S).group(1))
+        other_room = next(r for r in rooms if r != fields["room_id"])
+        S.get("/session/%d" % sid, headers={"Cookie": delegate})  # the old page is cached
+        # Moved to another room at 21:00, when nothing else runs there.
+        t0 = time.monotonic()
+        r = S.post_form("/admin/session/%d" % sid, dict(fields, room_id=other_room, start="21:00", end="21:40",
+                                                        status="moved"), headers={"Cookie": self.staff})
+        self.assertEqual(r.status, 303, r.text[:300])
+        moved, _ = poll(lambda: "21:00" in S.get("/session/%d" % sid, headers={"Cookie": delegate}).text, 5, 0.1)
+        self.assertTrue(moved)
+        self.assertLessEqual(time.monotonic() - t0, 3.0, "the move took %.1f s to show" % (time.monotonic() - t0))
+        page = S.get("/session/%d" % sid, headers={"Cookie": delegate}).text
+        self.assertIn("This session is Moved.", page)
+
+        fields = form_fields(self.edit_page(sid).text)
+        t0 = time.monotonic()
+        r = S.post_form("/admin/session/%d" % sid, dict(fields, status="cancelled"), headers={"Cookie": self.staff})
+        self.assertEqual(r.status, 303)
+        cancelled, _ = poll(lambda: "This session is Cancelled." in S.get(
+            "/session/%d" % sid, headers={"Cookie": delegate}).text, 5, 0.1)
+        self.assertTrue(cancelled)
+        self.assertLessEqual(time.monotonic() - t0, 3.0, "the cancellation took %.1f s" % (time.monotonic() - t0))
+        on_schedule = re.compile(r'status-cancelled">\s*<p class="meta"><span class="time">21:00')
+        listed, _ = poll(lambda: on_schedule.search(S.get("/schedule", headers={"Cookie": delegate}).text), 3, 0.1)
+        self.assertTrue(listed, "/schedule must show the session cancelled at its new time")
 
 
 class SpeakersLinksMarkdown(AdminTestCase):
