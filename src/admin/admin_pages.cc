@@ -3,14 +3,13 @@
 // optimistic locking, audit, delete).
 #include "admin/admin_pages.h"
 
-#include <cctype>
 #include <utility>
 #include <vector>
 
 #include "admin/audit.h"
 #include "admin/session_store.h"
 #include "admin/staff_name_page.h"
-#include "admin/staff_post.h"
+#include "admin/staff_page.h"
 #include "auth/csrf.h"
 #include "db/programme.h"
 #include "pages/site.h"
@@ -22,23 +21,7 @@ namespace confsched {
 namespace {
 
 using Dict = ctemplate::TemplateDictionary;
-using Options = std::vector<std::pair<std::string, std::string>>;
-
-Response admin_page(Site& site, int status, const std::string& title, const std::string& tpl,
-                    const std::function<void(Dict&)>& fill) {
-  return html_response(status, site.templates().render(site.frame(title, true), tpl, fill),
-                       cache_control::kNoStore);
-}
-
-void add_options(Dict& d, const char* section, const Options& options,
-                 const std::string& selected) {
-  for (const auto& [value, name] : options) {
-    Dict* option = d.AddSectionDictionary(section);
-    option->SetValue("VALUE", value);
-    option->SetValue("NAME", name);
-    if (value == selected) option->ShowSection("SELECTED");
-  }
-}
+using Options = SelectOptions;
 
 std::string name_of(const Options& options, const std::string& value) {
   for (const auto& [v, name] : options)
@@ -92,10 +75,10 @@ void fill_values(Dict& d, const SessionDraft& v, const FormLists& lists) {
   d.SetValue("END", v.end);
   d.SetValue("SPEAKERS", v.speakers);
   d.SetValue("MATERIALS", v.materials);
-  add_options(d, "ROOM_OPTION", lists.rooms, v.room_id);
-  add_options(d, "TRACK_OPTION", lists.tracks, v.track_id);
-  add_options(d, "KIND_OPTION", kKinds, v.kind);
-  add_options(d, "STATUS_OPTION", kStatuses, v.status);
+  add_select_options(d, "ROOM_OPTION", lists.rooms, v.room_id);
+  add_select_options(d, "TRACK_OPTION", lists.tracks, v.track_id);
+  add_select_options(d, "KIND_OPTION", kKinds, v.kind);
+  add_select_options(d, "STATUS_OPTION", kStatuses, v.status);
 }
 
 void fill_conflict(Dict& d, const StoredSession& theirs, const FormLists& lists) {
@@ -117,11 +100,7 @@ void fill_conflict(Dict& d, const StoredSession& theirs, const FormLists& lists)
 void fill_messages(Dict& d, const EditState& state) {
   if (state.saved) d.ShowSection("SAVED");
   if (!state.problem.empty()) d.AddSectionDictionary("PROBLEM")->SetValue("MESSAGE", state.problem);
-  for (const auto& [field, message] : state.errors) {
-    std::string section = field + "_ERROR";
-    for (char& ch : section) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-    d.AddSectionDictionary(section)->SetValue("MESSAGE", message);
-  }
+  show_field_errors(d, state.errors);
   if (!state.clashes.empty()) {
     Dict* warning = d.AddSectionDictionary("CLASH");
     for (const std::string& clash : state.clashes)
@@ -137,7 +116,7 @@ Response render_edit(Site& site, const Request& request, int status, const EditS
   FormLists lists = load_lists(site, state.values);
   std::string token = page_csrf_token(site, request);
   std::string title = state.id ? "Edit: " + state.values.title : "New session";
-  return admin_page(site, status, title, "admin_session.tpl", [&](Dict& d) {
+  return staff_page(site, status, title, "admin_session.tpl", [&](Dict& d) {
     if (state.id) {
       d.SetIntValue("ID", static_cast<long>(state.id));
       d.SetValue("FORM_ACTION", "/admin/session/" + std::to_string(state.id));
@@ -266,7 +245,7 @@ Response admin_home(Site& site, const Request& request, const RouteParams&) {
       "SELECT s.id, s.title, s.starts_at, s.ends_at, r.name, s.status, s.updated_at"
       " FROM sessions s JOIN rooms r ON r.id = s.room_id"
       " ORDER BY s.starts_at, r.position, s.id");
-  return admin_page(site, 200, "Administration", "admin_list.tpl", [&](Dict& d) {
+  return staff_page(site, 200, "Administration", "admin_list.tpl", [&](Dict& d) {
     if (request.query.get("deleted")) d.ShowSection("DELETED");
     add_name_form(d, site, request);
     fill_admin_list(d, rows);

@@ -1,7 +1,6 @@
 // The staff announcement pages; see announcement_pages.h.
 #include "admin/announcement_pages.h"
 
-#include <cctype>
 #include <functional>
 #include <optional>
 #include <string>
@@ -9,7 +8,7 @@
 #include <vector>
 
 #include "admin/announcement_store.h"
-#include "admin/staff_post.h"
+#include "admin/staff_page.h"
 #include "auth/csrf.h"
 #include "pages/site.h"
 #include "pages/text.h"
@@ -23,32 +22,12 @@ using Dict = ctemplate::TemplateDictionary;
 
 constexpr size_t kListTextBytes = 160;
 
-struct Option {
-  std::string value, name;
-};
-
-const std::vector<Option> kLevels = {{"info", "Information"}, {"important", "Important"}};
-const std::vector<Option> kUnits = {{"minutes", "minutes"}, {"hours", "hours"}};
-
-Response admin_page(Site& site, int status, const std::string& title, const std::string& tpl,
-                    const std::function<void(Dict&)>& fill) {
-  return html_response(status, site.templates().render(site.frame(title, true), tpl, fill),
-                       cache_control::kNoStore);
-}
-
-void add_options(Dict& d, const char* section, const std::vector<Option>& options,
-                 const std::string& selected) {
-  for (const Option& o : options) {
-    Dict* option = d.AddSectionDictionary(section);
-    option->SetValue("VALUE", o.value);
-    option->SetValue("NAME", o.name);
-    if (o.value == selected) option->ShowSection("SELECTED");
-  }
-}
+const SelectOptions kLevels = {{"info", "Information"}, {"important", "Important"}};
+const SelectOptions kUnits = {{"minutes", "minutes"}, {"hours", "hours"}};
 
 std::string level_name(const std::string& level) {
-  for (const Option& o : kLevels)
-    if (o.value == level) return o.name;
+  for (const auto& [value, label] : kLevels)
+    if (value == level) return label;
   return level;
 }
 
@@ -85,18 +64,14 @@ void fill_fields(Dict& form, const AnnouncementDraft& v, const FieldErrors& erro
   d->SetFilename("announcement_fields.tpl");
   d->SetValue("BODY", v.body);
   d->SetValue("DURATION", v.duration);
-  add_options(*d, "LEVEL_OPTION", kLevels, v.level);
-  add_options(*d, "UNIT_OPTION", kUnits, v.unit);
-  std::vector<Option> ends;
+  add_select_options(*d, "LEVEL_OPTION", kLevels, v.level);
+  add_select_options(*d, "UNIT_OPTION", kUnits, v.unit);
+  SelectOptions ends;
   if (editing) ends.push_back({std::string(kEndsKeep), "Keep as it is: " + end_text(*editing)});
   ends.push_back({std::string(kEndsNever), "When withdrawn"});
   ends.push_back({std::string(kEndsAfter), "After the duration below, from now"});
-  add_options(*d, "ENDS_OPTION", ends, v.ends);
-  for (const auto& [field, message] : errors) {
-    std::string section = field + "_ERROR";
-    for (char& ch : section) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-    d->AddSectionDictionary(section)->SetValue("MESSAGE", message);
-  }
+  add_select_options(*d, "ENDS_OPTION", ends, v.ends);
+  show_field_errors(*d, errors);
 }
 
 AnnouncementDraft blank_draft() {
@@ -134,7 +109,7 @@ void fill_row(Dict& row, const StoredAnnouncement& a) {
 Response render_list(Site& site, const Request& request, int status, const NewForm& form) {
   auto announcements = list_announcements(site.db());
   std::string token = page_csrf_token(site, request);
-  return admin_page(site, status, "Announcements", "admin_announcements.tpl", [&](Dict& d) {
+  return staff_page(site, status, "Announcements", "admin_announcements.tpl", [&](Dict& d) {
     d.SetValue("CSRF", token);
     if (status == 200 && request.query.get("posted")) d.ShowSection("POSTED");
     if (status == 200 && request.query.get("withdrawn")) d.ShowSection("WITHDRAWN");
@@ -196,7 +171,7 @@ Response render_edit(Site& site, const Request& request, int status, EditState s
   bool withdrawn = a.state == "withdrawn";
   // A withdrawn announcement is final; its text can be posted again as new.
   if (withdrawn && state.values.ends == kEndsKeep) state.values.ends = std::string(kEndsNever);
-  return admin_page(site, status, "Edit announcement", "admin_announcement.tpl", [&](Dict& d) {
+  return staff_page(site, status, "Edit announcement", "admin_announcement.tpl", [&](Dict& d) {
     d.SetIntValue("ID", static_cast<long>(a.id));
     d.SetValue("CSRF", token);
     d.SetValue("STATE_LABEL", state_label(a.state));

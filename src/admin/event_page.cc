@@ -32,7 +32,7 @@ void fill_event_values(SettingsDict& d, const EventDraft& v) {
 
 Response render_event(Site& site, const Request& request, int status, const EventState& state) {
   std::string token = page_csrf_token(site, request);
-  return settings_page(site, status, "The event", "admin_event.tpl", [&](SettingsDict& d) {
+  return staff_page(site, status, "The event", "admin_event.tpl", [&](SettingsDict& d) {
     d.SetValue("CSRF", token);
     d.SetValue("VERSION", state.version);
     if (state.saved) d.ShowSection("SAVED");

@@ -4,7 +4,7 @@
 
 #include "admin/audit.h"
 #include "admin/history_store.h"
-#include "admin/staff_post.h"
+#include "admin/staff_page.h"
 #include "auth/csrf.h"
 #include "pages/site.h"
 #include "util/log.h"
@@ -85,20 +85,18 @@ Response render_history(Site& site, const Request& request, int status, const Hi
   Names names = load_names(site.db());
   std::string title = v.stored ? v.stored->values.title : "Session " + std::to_string(v.id);
   std::string token = page_csrf_token(site, request);
-  std::string body = site.templates().render(
-      site.frame("History: " + title, true), "admin_history.tpl", [&](Dict& d) {
-        d.SetIntValue("ID", static_cast<long>(v.id));
-        d.SetValue("TITLE", title);
-        d.SetValue("CSRF", token);
-        if (v.stored) d.SetIntValue("REVISION", static_cast<long>(v.stored->revision));
-        d.ShowSection(v.stored ? "EDIT_LINK" : "GONE");
-        if (!v.problem.empty()) d.AddSectionDictionary("PROBLEM")->SetValue("MESSAGE", v.problem);
-        if (v.entries.empty()) d.ShowSection("NO_ENTRIES");
-        for (const AuditEntry& entry : v.entries)
-          fill_entry(*d.AddSectionDictionary("ENTRY"), entry, names, v.stored.has_value(),
-                     &entry == &v.entries.back());
-      });
-  return html_response(status, std::move(body), cache_control::kNoStore);
+  return staff_page(site, status, "History: " + title, "admin_history.tpl", [&](Dict& d) {
+    d.SetIntValue("ID", static_cast<long>(v.id));
+    d.SetValue("TITLE", title);
+    d.SetValue("CSRF", token);
+    if (v.stored) d.SetIntValue("REVISION", static_cast<long>(v.stored->revision));
+    d.ShowSection(v.stored ? "EDIT_LINK" : "GONE");
+    if (!v.problem.empty()) d.AddSectionDictionary("PROBLEM")->SetValue("MESSAGE", v.problem);
+    if (v.entries.empty()) d.ShowSection("NO_ENTRIES");
+    for (const AuditEntry& entry : v.entries)
+      fill_entry(*d.AddSectionDictionary("ENTRY"), entry, names, v.stored.has_value(),
+                 &entry == &v.entries.back());
+  });
 }
 
 std::optional<AuditSide> restore_side(std::string_view version) {

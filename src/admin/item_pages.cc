@@ -108,7 +108,7 @@ Response render_items(Site& site, const Request& request, const ItemPage& page, 
                       const ItemsState& state) {
   auto items = load_items(site.db(), page.table);
   std::string token = page_csrf_token(site, request);
-  return settings_page(site, status, page.title, "admin_items.tpl", [&](SettingsDict& d) {
+  return staff_page(site, status, page.title, "admin_items.tpl", [&](SettingsDict& d) {
     d.SetValue("TITLE", page.title);
     d.SetValue("PATH", page.path);
     d.SetValue("SINGULAR", page.singular);

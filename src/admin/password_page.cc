@@ -25,7 +25,7 @@ struct PasswordsState {
 Response render_passwords(Site& site, const Request& request, int status,
                           const PasswordsState& state) {
   std::string token = page_csrf_token(site, request);
-  return settings_page(site, status, "Passwords", "admin_passwords.tpl", [&](SettingsDict& d) {
+  return staff_page(site, status, "Passwords", "admin_passwords.tpl", [&](SettingsDict& d) {
     d.SetValue("CSRF", token);
     if (!state.notice.empty()) d.AddSectionDictionary("NOTICE")->SetValue("MESSAGE", state.notice);
     if (state.refused_role) {

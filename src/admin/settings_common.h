@@ -11,7 +11,7 @@
 
 #include "admin/session_form.h"
 #include "admin/session_store.h"
-#include "admin/staff_post.h"
+#include "admin/staff_page.h"
 #include "http/form.h"
 #include "http/request.h"
 #include "http/response.h"
@@ -23,11 +23,7 @@ class Site;
 using SettingsDict = ctemplate::TemplateDictionary;
 
 // A staff page: never stored anywhere (it carries a CSRF token).
-Response settings_page(Site& site, int status, const std::string& title, const std::string& tpl,
-                       const std::function<void(SettingsDict&)>& fill);
 
-// "name" -> section NAME_ERROR with MESSAGE, for each error.
-void show_field_errors(SettingsDict& d, const FieldErrors& errors);
 // Section PROBLEM with MESSAGE when message is not empty.
 void show_problem(SettingsDict& d, const std::string& message);
 

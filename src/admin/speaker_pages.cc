@@ -32,7 +32,7 @@ struct ListState {
 Response render_list(Site& site, const Request& request, int status, const ListState& state) {
   auto speakers = load_speakers(site.db());
   std::string token = page_csrf_token(site, request);
-  return settings_page(site, status, "Speakers", "admin_speakers.tpl", [&](SettingsDict& d) {
+  return staff_page(site, status, "Speakers", "admin_speakers.tpl", [&](SettingsDict& d) {
     d.SetValue("CSRF", token);
     show_problem(d, state.problem);
     show_field_errors(d, state.errors);
@@ -77,25 +77,25 @@ struct EditState {
 Response render_edit(Site& site, const Request& request, int status, const EditState& state) {
   auto sessions = load_speaker_sessions(site.db(), state.id);
   std::string token = page_csrf_token(site, request);
-  return settings_page(site, status, "Speaker: " + state.values.name, "admin_speaker.tpl",
-                       [&](SettingsDict& d) {
-                         d.SetIntValue("ID", static_cast<long>(state.id));
-                         d.SetValue("CSRF", token);
-                         d.SetValue("VERSION", state.version);
-                         if (state.saved) d.ShowSection("SAVED");
-                         show_problem(d, state.problem);
-                         show_field_errors(d, state.errors);
-                         if (state.theirs)
-                           fill_speaker_values(*d.AddSectionDictionary("CONFLICT"), *state.theirs);
-                         fill_speaker_values(d, state.values);
-                         if (sessions.empty()) return;
-                         SettingsDict* list = d.AddSectionDictionary("HAS_SESSIONS");
-                         for (const auto& [session_id, title] : sessions) {
-                           SettingsDict* s = list->AddSectionDictionary("SESSION");
-                           s->SetIntValue("SESSION_ID", static_cast<long>(session_id));
-                           s->SetValue("TITLE", title);
-                         }
-                       });
+  return staff_page(site, status, "Speaker: " + state.values.name, "admin_speaker.tpl",
+                    [&](SettingsDict& d) {
+                      d.SetIntValue("ID", static_cast<long>(state.id));
+                      d.SetValue("CSRF", token);
+                      d.SetValue("VERSION", state.version);
+                      if (state.saved) d.ShowSection("SAVED");
+                      show_problem(d, state.problem);
+                      show_field_errors(d, state.errors);
+                      if (state.theirs)
+                        fill_speaker_values(*d.AddSectionDictionary("CONFLICT"), *state.theirs);
+                      fill_speaker_values(d, state.values);
+                      if (sessions.empty()) return;
+                      SettingsDict* list = d.AddSectionDictionary("HAS_SESSIONS");
+                      for (const auto& [session_id, title] : sessions) {
+                        SettingsDict* s = list->AddSectionDictionary("SESSION");
+                        s->SetIntValue("SESSION_ID", static_cast<long>(session_id));
+                        s->SetValue("TITLE", title);
+                      }
+                    });
 }
 
 Response save_posted(Site& site, const Request& request, int64_t id) {

@@ -2,7 +2,7 @@
 
 #include "admin/audit.h"
 #include "admin/staff_name.h"
-#include "admin/staff_post.h"
+#include "admin/staff_page.h"
 #include "auth/csrf.h"
 #include "pages/site.h"
 #include "util/log.h"
@@ -30,10 +30,8 @@ void fill_name_form(Dict& d, Site& site, const Request& request, const std::stri
 Response refuse_name(Site& site, const Request& request, const std::string& typed,
                      const std::string& error) {
   site.event();  // the site name in the frame
-  std::string body =
-      site.templates().render(site.frame("Your name", true), "admin_name.tpl",
-                              [&](Dict& d) { fill_name_form(d, site, request, typed, error); });
-  return html_response(422, std::move(body), cache_control::kNoStore);
+  return staff_page(site, 422, "Your name", "admin_name.tpl",
+                    [&](Dict& d) { fill_name_form(d, site, request, typed, error); });
 }
 
 }  // namespace

@@ -1,0 +1,46 @@
+// What every staff page shares: the gate each POST passes (a well-formed
+// body carrying the staff session's CSRF token, auth/csrf.h), the token
+// its forms carry, and how a page, its select boxes and its field errors
+// are put on screen.
+#pragma once
+
+#include <ctemplate/template.h>
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "http/form.h"
+#include "http/request.h"
+#include "http/response.h"
+
+namespace confsched {
+
+class Site;
+
+// The fields of a staff POST whose CSRF token is valid. Otherwise nullopt,
+// with `refusal` set to 400 (a malformed body) or 403 (no valid token) and
+// one log line for the 403.
+std::optional<FormFields> checked_staff_post(Site& site, const Request& request, Response& refusal);
+
+// The token every form on a staff page must carry.
+std::string page_csrf_token(Site& site, const Request& request);
+
+// A staff page: body template inside the layout, never stored by anyone.
+Response staff_page(Site& site, int status, const std::string& title, const std::string& tpl,
+                    const std::function<void(ctemplate::TemplateDictionary&)>& fill);
+
+// (value, label) pairs of a <select>; the one equal to `selected` is marked.
+using SelectOptions = std::vector<std::pair<std::string, std::string>>;
+void add_select_options(ctemplate::TemplateDictionary& d, const char* section,
+                        const SelectOptions& options, const std::string& selected);
+
+// "name" -> section NAME_ERROR with MESSAGE, for each error, so the message
+// stands next to its field.
+void show_field_errors(ctemplate::TemplateDictionary& d,
+                       const std::map<std::string, std::string>& errors);
+
+}  // namespace confsched
