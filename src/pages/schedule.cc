@@ -77,11 +77,11 @@ void fill_schedule(ctemplate::TemplateDictionary& d, const Programme& p) {
 }  // namespace
 
 Response schedule_page(Site& site, const Request&, const RouteParams&) {
-  site.event();  // the frame's site name; throws NotSeeded on an empty database
+  site.event();  // throws NotSeeded (a 503 that says so) on an empty database
   auto programme = load_programme(site.db());
   if (!programme) throw NotSeeded();
-  std::string body = site.templates().render(site.frame("Schedule", true), "schedule.tpl",
-                                             [&](ctemplate::TemplateDictionary& d) {
+  std::string body = site.templates().render(page_frame("Schedule", true, programme->event.name),
+                                             "schedule.tpl", [&](ctemplate::TemplateDictionary& d) {
                                                add_banner(site, d);
                                                fill_schedule(d, *programme);
                                              });

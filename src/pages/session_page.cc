@@ -59,14 +59,15 @@ void fill_session_detail(ctemplate::TemplateDictionary& d, const Programme& p) {
 }  // namespace
 
 Response session_page(Site& site, const Request&, const RouteParams& params) {
-  site.event();  // the frame's site name; throws NotSeeded on an empty database
+  site.event();  // throws NotSeeded (a 503 that says so) on an empty database
   auto programme = load_single_session(site.db(), params.id);
   if (!programme) return site.error_page(404);
-  std::string body = site.templates().render(site.frame(programme->sessions.front().title, true),
-                                             "session.tpl", [&](ctemplate::TemplateDictionary& d) {
-                                               add_banner(site, d);
-                                               fill_session_detail(d, *programme);
-                                             });
+  std::string body = site.templates().render(
+      page_frame(programme->sessions.front().title, true, programme->event.name), "session.tpl",
+      [&](ctemplate::TemplateDictionary& d) {
+        add_banner(site, d);
+        fill_session_detail(d, *programme);
+      });
   return html_response(200, std::move(body), cache_control::kPrivateRevalidate);
 }
 

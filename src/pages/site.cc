@@ -188,7 +188,10 @@ std::string Site::session_token(const Request& request) const {
 }
 
 PageFrame Site::frame(const std::string& title, bool signed_in) {
-  std::string site_name = event_ ? event_->name : "Conference schedule";
+  return page_frame(title, signed_in, event_ ? event_->name : "Conference schedule");
+}
+
+PageFrame page_frame(const std::string& title, bool signed_in, const std::string& site_name) {
   return PageFrame{title == site_name ? title : title + " · " + site_name, site_name, signed_in};
 }
 

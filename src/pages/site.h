@@ -99,6 +99,11 @@ struct NotSeeded : std::runtime_error {
   NotSeeded() : std::runtime_error("no event in the database yet") {}
 };
 
+// The frame of a page whose data, event included, was loaded in one go: the
+// site name must come from that same load, not from Site's event (which
+// may be one version behind), or a renamed event shows half old, half new.
+PageFrame page_frame(const std::string& title, bool signed_in, const std::string& site_name);
+
 // The session cookie's name: "__Host-confsched" over https (the prefix makes
 // the browser insist on Secure, Path=/ and no Domain), "confsched" otherwise.
 std::string session_cookie_name(const Request& request);
