@@ -1,14 +1,10 @@
 #include "http/cookie.h"
 
+#include "http/header_text.h"
+
 namespace confsched {
 
 namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
 
 bool is_cookie_octet(unsigned char c) {
   // RFC 6265 §4.1.1 cookie-octet.
@@ -20,15 +16,13 @@ bool is_cookie_octet(unsigned char c) {
 
 std::optional<std::string_view> find_cookie(std::string_view header, std::string_view name) {
   while (!header.empty()) {
-    size_t semi = header.find(';');
-    std::string_view pair = header.substr(0, semi);
-    header = semi == std::string_view::npos ? std::string_view() : header.substr(semi + 1);
+    std::string_view pair = next_item(header, ';');
 
     size_t eq = pair.find('=');
     if (eq == std::string_view::npos) continue;
-    if (trim(pair.substr(0, eq)) != name) continue;
+    if (trim_ows(pair.substr(0, eq)) != name) continue;
 
-    std::string_view value = trim(pair.substr(eq + 1));
+    std::string_view value = trim_ows(pair.substr(eq + 1));
     if (value.size() >= 2 && value.front() == '"' && value.back() == '"')
       value = value.substr(1, value.size() - 2);
     for (char c : value)

@@ -1,5 +1,7 @@
 #include "http/etag.h"
 
+#include "http/header_text.h"
+
 namespace confsched {
 
 namespace {
@@ -14,11 +16,7 @@ std::string_view strip_weak(std::string_view tag) {
 bool if_none_match_matches(std::string_view header, std::string_view etag) {
   std::string_view want = strip_weak(etag);
   while (!header.empty()) {
-    size_t comma = header.find(',');
-    std::string_view item = header.substr(0, comma);
-    header = comma == std::string_view::npos ? std::string_view() : header.substr(comma + 1);
-    while (!item.empty() && (item.front() == ' ' || item.front() == '\t')) item.remove_prefix(1);
-    while (!item.empty() && (item.back() == ' ' || item.back() == '\t')) item.remove_suffix(1);
+    std::string_view item = trim_ows(next_item(header, ','));
     if (item == "*") return true;
     if (!item.empty() && strip_weak(item) == want) return true;
   }

@@ -18,6 +18,7 @@ struct Request {
   std::string content_type;  // CONTENT_TYPE, may be empty
   std::string cookie_header;
   std::string if_none_match;
+  std::string accept_encoding;
   std::string origin;          // Origin header
   std::string sec_fetch_site;  // Sec-Fetch-Site header
   std::string host;            // Host header

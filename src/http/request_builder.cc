@@ -73,6 +73,7 @@ std::variant<Request, int> build_request(const ParamLookup& params, std::string 
   r.content_type = param(params, "CONTENT_TYPE");
   r.cookie_header = param(params, "HTTP_COOKIE");
   r.if_none_match = param(params, "HTTP_IF_NONE_MATCH");
+  r.accept_encoding = param(params, "HTTP_ACCEPT_ENCODING");
   r.origin = param(params, "HTTP_ORIGIN");
   r.sec_fetch_site = param(params, "HTTP_SEC_FETCH_SITE");
   r.remote_addr = param(params, "REMOTE_ADDR");

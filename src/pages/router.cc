@@ -8,6 +8,7 @@
 #include "admin/history_pages.h"
 #include "admin/settings_pages.h"
 #include "admin/staff_name_page.h"
+#include "http/accept_encoding.h"
 #include "http/etag.h"
 #include "http/percent.h"
 #include "pages/pages.h"
@@ -106,25 +107,43 @@ Response to_login(const Request& request) {
   return redirect_303("/login?next=" + percent_encode(request.path, true));
 }
 
+// The ETag of a page's gzip form: a strong tag names one representation,
+// so the two forms of a page must not share one (RFC 9110 §8.8.3.3).
+std::string gzip_etag(const std::string& etag) { return etag.substr(0, etag.size() - 1) + "-gz\""; }
+
+// Pages every delegate shares: answered from the worker's render of the
+// current data version, compressed once per version for clients that
+// take gzip. Vary tells every cache on the way that the two forms differ.
 Response serve_shared(Site& site, const Route& route, const Request& request,
                       const RouteParams& params) {
+  const bool gzip = accepts_gzip(request.accept_encoding);
   const std::string etag = site.current_etag();
+  const std::string served_etag = gzip ? gzip_etag(etag) : etag;
   auto finish = [&](Response r) {
-    r.set_header("ETag", etag);
+    r.set_header("ETag", served_etag);
     r.set_header("Cache-Control", route.cache_control);
+    r.set_header("Vary", "Accept-Encoding");
     return r;
   };
-  if (!request.if_none_match.empty() && if_none_match_matches(request.if_none_match, etag)) {
+  // Either form's tag proves the client holds this version of the page.
+  if (!request.if_none_match.empty() &&
+      (if_none_match_matches(request.if_none_match, etag) ||
+       if_none_match_matches(request.if_none_match, gzip_etag(etag)))) {
     Response not_modified;
     not_modified.status = 304;
     return finish(std::move(not_modified));
   }
-  if (const std::string* body = site.cached_page(request.path))
-    return finish(html_response(200, *body, route.cache_control));
-
-  Response fresh = route.handler(site, request, params);
-  if (fresh.status == 200) site.remember_page(request.path, fresh.body);
-  return fresh.status == 200 ? finish(std::move(fresh)) : fresh;
+  const CachedPage* page = site.cached_page(request.path, gzip);
+  if (!page) {
+    Response fresh = route.handler(site, request, params);
+    if (fresh.status != 200) return fresh;
+    page = site.remember_page(request.path, std::move(fresh.body), gzip);
+    if (!page) return finish(std::move(fresh));  // older data: served once, as it is
+  }
+  if (!gzip) return finish(html_response(200, page->body, route.cache_control));
+  Response r = finish(html_response(200, page->gzipped, route.cache_control));
+  r.set_header("Content-Encoding", "gzip");
+  return r;
 }
 
 }  // namespace

@@ -11,10 +11,6 @@ namespace confsched {
 
 namespace {
 
-// Enough for every session page of a large conference; past it the cache
-// starts again rather than grow without bound on crafted paths.
-constexpr size_t kMaxCachedPages = 4096;
-
 struct ErrorText {
   const char* heading;
   const char* message;
@@ -193,23 +189,6 @@ PageFrame Site::frame(const std::string& title, bool signed_in) {
 
 PageFrame page_frame(const std::string& title, bool signed_in, const std::string& site_name) {
   return PageFrame{title == site_name ? title : title + " · " + site_name, site_name, signed_in};
-}
-
-const std::string* Site::cached_page(const std::string& key) {
-  auto current = pages_key();
-  if (current != pages_key_) {
-    pages_.clear();
-    pages_key_ = current;
-    return nullptr;
-  }
-  auto it = pages_.find(key);
-  return it == pages_.end() ? nullptr : &it->second;
-}
-
-void Site::remember_page(const std::string& key, const std::string& body) {
-  if (pages_key_ != pages_key()) return;  // rendered from older data
-  if (pages_.size() >= kMaxCachedPages) pages_.clear();
-  pages_[key] = body;
 }
 
 }  // namespace confsched

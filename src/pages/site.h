@@ -8,7 +8,6 @@
 #include <functional>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <utility>
 
 #include "auth/password.h"
@@ -19,6 +18,7 @@
 #include "db/programme.h"
 #include "http/request.h"
 #include "http/response.h"
+#include "pages/page_cache.h"
 #include "pages/templates.h"
 
 namespace confsched {
@@ -74,8 +74,18 @@ class Site {
   std::pair<uint64_t, uint64_t> pages_key();
 
   // Rendered pages of the current data version and announcements, by path.
-  const std::string* cached_page(const std::string& key);
-  void remember_page(const std::string& key, const std::string& body);
+  // With want_gzip, the page's gzip form is made the first time it is
+  // asked for and kept beside it: once per page and data version, never
+  // once per response.
+  const CachedPage* cached_page(const std::string& path, bool want_gzip) {
+    return pages_.find(pages_key(), path, want_gzip);
+  }
+  // Keeps a fresh render (taking body); nullptr, and body left alone, when
+  // it was made from data older than the cache's: the caller then serves
+  // it once, uncached.
+  const CachedPage* remember_page(const std::string& path, std::string&& body, bool want_gzip) {
+    return pages_.store(pages_key(), path, std::move(body), want_gzip);
+  }
 
  private:
   Config config_;
@@ -89,9 +99,7 @@ class Site {
   std::chrono::steady_clock::time_point state_checked_{};
   std::optional<EventInfo> event_;
   uint64_t event_version_ = 0;
-  // The data version and announcement clock the cached pages were made for.
-  std::pair<uint64_t, uint64_t> pages_key_{0, 0};
-  std::unordered_map<std::string, std::string> pages_;
+  PageCache pages_;
 };
 
 // The event table is empty: `confsched db seed-demo` or staff must add one.

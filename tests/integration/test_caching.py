@@ -2,6 +2,7 @@
 everybody, never served without a login, query strings and HEAD cannot
 split or poison it), and the static asset headers."""
 
+import gzip
 import os
 import re
 import time
@@ -119,8 +120,9 @@ class Microcache(StackTestCase):
         self.assertEqual(self.entries_for(path), 1)
 
     def entries_for(self, path):
-        """Cache files whose key is the GET page key of path."""
-        key = ("KEY: page:GET:%s\n" % path).encode()
+        """Cache files whose key is the GET page key of path, for clients
+        that take no gzip (as http.client's requests here)."""
+        key = ("KEY: page:GET:%s:\n" % path).encode()
         n = 0
         root = S.path("nginx", "cache", "confsched-pages")
         for dirpath, _, files in os.walk(root):
@@ -172,6 +174,81 @@ class Microcache(StackTestCase):
         r = S.request("POST", path, body=b"a=b", headers={"Cookie": cookie,
                                                           "Content-Type": "application/x-www-form-urlencoded"})
         self.assertEqual(r.status, 405, "POST to a cached page: %r" % r)
+
+
+GZIP = "gzip, deflate, br"
+
+
+class Compression(StackTestCase):
+    """Delegate pages are gzipped by the app, once per data version, and
+    the gzip form never reaches a client that did not ask for it."""
+
+    def fetch(self, path, cookie, encoding=None, via_nginx=True):
+        headers = {"Cookie": cookie}
+        if encoding is not None:
+            headers["Accept-Encoding"] = encoding
+        return S.get(path, headers=headers) if via_nginx else S.fcgi("GET", path, headers=headers)
+
+    def test_gzip_clients_get_the_same_page_compressed(self):
+        cookie = S.login()
+        for path in ("/schedule", "/session/%d" % IDS.take()):
+            plain = self.fetch(path, cookie)
+            packed = self.fetch(path, cookie, GZIP)
+            self.assertEqual(plain.status, 200, plain)
+            self.assertEqual(packed.status, 200, packed)
+            self.assertIsNone(plain.headers.get("Content-Encoding"), "identity client got %r" % plain)
+            self.assertEqual(packed.headers.get("Content-Encoding"), "gzip", packed)
+            self.assertIn("Accept-Encoding", packed.headers.get("Vary") or "", packed)
+            self.assertIn("Accept-Encoding", plain.headers.get("Vary") or "", plain)
+            self.assertEqual(gzip.decompress(packed.body), plain.body, path)
+            self.assertEqual(int(packed.headers["Content-Length"]), len(packed.body))
+            self.assertLess(len(packed.body), len(plain.body), path)
+            if path == "/schedule":  # ~100 KB of repetitive HTML
+                self.assertLess(len(packed.body) * 6, len(plain.body), "%d of %d bytes" % (
+                    len(packed.body), len(plain.body)))
+            self.assertNotEqual(packed.headers.get("ETag"), plain.headers.get("ETag"),
+                                "two representations share a strong ETag")
+
+    def test_a_filled_cache_never_gives_gzip_to_a_client_that_did_not_ask(self):
+        cookie = S.login()
+        path = "/session/%d" % IDS.take()
+        first = self.fetch(path, cookie, GZIP)
+        self.assertEqual(first.headers.get("Content-Encoding"), "gzip", first)
+        for encoding in (None, "identity", "gzip;q=0", "gzip;q=0, deflate", "deflate, br", "*;q=0", "*"):
+            r = self.fetch(path, cookie, encoding)
+            self.assertEqual(r.status, 200, r)
+            self.assertIsNone(r.headers.get("Content-Encoding"), "Accept-Encoding %r got %r" % (encoding, r))
+            self.assertIn(b"</html>", r.body, encoding)
+        # ...and the other way round.
+        path = "/session/%d" % IDS.take()
+        self.assertIsNone(self.fetch(path, cookie).headers.get("Content-Encoding"))
+        for encoding in (GZIP, "GZIP", "x-gzip", "br;q=1.0, gzip;q=0.5"):
+            r = self.fetch(path, cookie, encoding)
+            self.assertEqual(r.headers.get("Content-Encoding"), "gzip", "Accept-Encoding %r: %r" % (encoding, r))
+            self.assertIn(b"</html>", gzip.decompress(r.body))
+
+    def test_the_app_itself_compresses_for_apache_and_cache_misses(self):
+        cookie = S.login()
+        path = "/session/%d" % IDS.take()
+        packed = self.fetch(path, cookie, "gzip", via_nginx=False)
+        plain = self.fetch(path, cookie, via_nginx=False)
+        self.assertEqual(packed.headers.get("Content-Encoding"), "gzip", packed)
+        self.assertIsNone(plain.headers.get("Content-Encoding"), plain)
+        self.assertEqual(gzip.decompress(packed.body), plain.body)
+        # Either form's ETag proves the client holds this version.
+        for etag in (packed.headers["ETag"], plain.headers["ETag"]):
+            for encoding in ("gzip", None):
+                r = S.fcgi("GET", path, headers=dict({"Cookie": cookie, "If-None-Match": etag},
+                                                     **({"Accept-Encoding": encoding} if encoding else {})))
+                self.assertEqual(r.status, 304, "%s with %r: %r" % (etag, encoding, r))
+        # HEAD tells the length of the form it would send.
+        r = S.fcgi("HEAD", path, headers={"Cookie": cookie, "Accept-Encoding": "gzip"})
+        self.assertEqual(int(r.headers["Content-Length"]), len(packed.body))
+
+    def test_login_pages_and_redirects_are_never_gzipped_by_the_app_without_asking(self):
+        r = S.get("/schedule")
+        self.assertEqual(r.status, 303, r)
+        self.assertIsNone(r.headers.get("Content-Encoding"), r)
 
 
 class LoginCheck(StackTestCase):
