@@ -1,6 +1,7 @@
 #include "http/fcgi_edge.h"
 
 #include <cerrno>
+#include <cstdio>
 
 #include "http/request_builder.h"
 
@@ -29,6 +30,7 @@ void FcgiConnection::serve(const std::function<Response(const Request&)>& handle
   const std::string method = params("REQUEST_METHOD") ? params("REQUEST_METHOD") : "";
 
   Response response;
+  bool read_to_end = false;
   BodyLength length = declared_body_length(params);
   if (length.refuse_status != 0) {
     // Refused before reading: a 10 GB body costs us nothing.
@@ -38,6 +40,9 @@ void FcgiConnection::serve(const std::function<Response(const Request&)>& handle
     int got = length.bytes == 0
                   ? 0
                   : FCGX_GetStr(body.data(), static_cast<int>(length.bytes), request_.in);
+    // The end of the body must follow; GetChar sees it without waiting,
+    // since the server sends it with (or right after) the parameters.
+    read_to_end = got >= 0 && FCGX_GetChar(request_.in) == EOF;
     if (got < 0 || static_cast<size_t>(got) != length.bytes) {
       response = with_error(400);  // the body ended before its declared length
     } else {
@@ -53,6 +58,13 @@ void FcgiConnection::serve(const std::function<Response(const Request&)>& handle
   const std::string wire = response.serialize(omit_body);
   // A client that went away makes this fail; there is nobody to tell.
   FCGX_PutStr(wire.data(), static_cast<int>(wire.size()), request_.out);
+  // libfcgi normally ends a connection with a lingering close: shutdown,
+  // then wait for the server to close its end. A single-threaded worker
+  // sits idle for that round trip on every request. When everything the
+  // server sent has been read, a plain close() is safe (no unread input, so
+  // no TCP reset can destroy the response), and a detached request gets
+  // one.
+  if (read_to_end) FCGX_Detach(&request_);
   FCGX_Finish_r(&request_);
   accepted_ = false;
 }

@@ -54,13 +54,19 @@ void install_worker_signals() {
   prctl(PR_SET_PDEATHSIG, SIGTERM);
 }
 
-// Waits until a connection may be waiting, with the stop signals let
-// through for exactly that long. False when told to stop.
-bool wait_for_connection(int listen_fd) {
+// The signal mask while waiting for a connection: the worker's own, with
+// the stop signals let through.
+sigset_t mask_while_waiting() {
   sigset_t during_wait;
   sigprocmask(SIG_SETMASK, nullptr, &during_wait);
   sigdelset(&during_wait, SIGTERM);
   sigdelset(&during_wait, SIGINT);
+  return during_wait;
+}
+
+// Waits until a connection may be waiting, with the stop signals let
+// through for exactly that long. False when told to stop.
+bool wait_for_connection(int listen_fd, const sigset_t& during_wait) {
   pollfd listener{listen_fd, POLLIN, 0};
   while (!g_stop) {
     if (ppoll(&listener, 1, nullptr, &during_wait) > 0) return true;
@@ -85,7 +91,8 @@ int serve_until_stopped(const Config& config, int listen_fd) {
   // The listening socket is non-blocking (master.cc): every idle worker
   // wakes for a connection, one takes it, the others find none and wait
   // again.
-  while (wait_for_connection(listen_fd)) {
+  const sigset_t during_wait = mask_while_waiting();
+  while (wait_for_connection(listen_fd, during_wait)) {
     switch (connection.accept()) {
       case AcceptResult::kAccepted:
         connection.serve(handle, refuse);
