@@ -72,11 +72,12 @@ bool wait_for_connection(int listen_fd) {
   return false;
 }
 
-int serve_until_stopped(const Config& config, int listen_fd) {
+int serve_until_stopped(const Config& config, int listen_fd, LoginGuard& login_guard) {
   Templates templates(config.template_dir, config.static_dir);
   std::string secret = load_secret(config);
   Database db(config.database);
   Site site(config, std::move(secret), templates, db);
+  site.share_login_guard(login_guard);
 
   FCGX_Init();
   FcgiConnection connection(listen_fd);
@@ -102,11 +103,11 @@ int serve_until_stopped(const Config& config, int listen_fd) {
 
 }  // namespace
 
-void run_worker(const Config& config, int listen_fd) {
+void run_worker(const Config& config, int listen_fd, LoginGuard& login_guard) {
   install_worker_signals();
   int status = 1;
   try {
-    status = serve_until_stopped(config, listen_fd);
+    status = serve_until_stopped(config, listen_fd, login_guard);
   } catch (const std::exception& e) {
     log_error(std::string("worker cannot start: ") + e.what());
     status = 2;
