@@ -141,6 +141,18 @@ std::string read_first_line(const std::string& path, const char* what) {
   return line;
 }
 
+// A file that holds the database password must not be readable by every
+// local user. Group access is left to the admin (a "confsched" group is a
+// common way to let the service read its configuration); the cookie key is
+// stricter (load_secret), since it alone lets anyone forge a login.
+void refuse_world_readable(const std::string& path, const char* what) {
+  struct stat st {};
+  if (stat(path.c_str(), &st) != 0) return;  // reading it reports the error
+  if ((st.st_mode & S_IRWXO) != 0)
+    throw ConfigError(std::string(what) + " " + path +
+                      " holds the database password and is readable by everyone; chmod o-rwx it");
+}
+
 void apply_environment(DatabaseConfig& d, const GetEnv& get_env) {
   if (const char* v = get_env("CONFSCHED_DB_HOST")) d.host = v;
   if (const char* v = get_env("CONFSCHED_DB_PORT"))
@@ -171,8 +183,11 @@ Config load_config(const std::string& path, const GetEnv& get_env) {
   if (config.listen.rfind("unix:", 0) == 0 && config.listen.size() > 5 && config.listen[5] != '/')
     config.listen = "unix:" + base + "/" + config.listen.substr(5);
 
-  if (!state.password_file.empty())
+  if (!config.database.password.empty()) refuse_world_readable(path, "config file");
+  if (!state.password_file.empty()) {
+    refuse_world_readable(state.password_file, "password_file");
     config.database.password = read_first_line(state.password_file, "password_file");
+  }
   try {
     apply_environment(config.database, get_env);
   } catch (const ConfigError& e) {

@@ -322,6 +322,25 @@ BOOST_AUTO_TEST_CASE(password_file_is_read) {
                  .database.password == "bare");
 }
 
+BOOST_AUTO_TEST_CASE(database_password_readable_by_everyone_is_refused) {
+  TempDir dir;
+  using P = fs::perms;
+  const P world = P::owner_read | P::owner_write | P::group_read | P::others_read;  // 0644
+  const P group = P::owner_read | P::owner_write | P::group_read;                   // 0640
+  std::string why = load_error(dir.write("c.ini", "[database]\npassword = pw\n", world));
+  BOOST_TEST(contains(why, "readable by everyone"), why);
+  BOOST_TEST(!contains(why, "= pw"), why);
+  BOOST_TEST(load_config(dir.write("g.ini", "[database]\npassword = pw\n", group), kNoEnv)
+                 .database.password == "pw");
+  // No password in it: a world-readable config is fine.
+  BOOST_TEST(load_config(dir.write("n.ini", "[server]\nworkers = 2\n", world), kNoEnv).workers ==
+             2u);
+  dir.write("pw", "s3cret\n", world);
+  why = load_error(dir.write("f.ini", "[database]\npassword_file = pw\n"));
+  BOOST_TEST(contains(why, "password_file"), why);
+  BOOST_TEST(!contains(why, "s3cret"), why);
+}
+
 BOOST_AUTO_TEST_CASE(missing_password_file_is_an_error) {
   TempDir dir;
   std::string why = load_error(dir.write("c.ini", "[database]\npassword_file = nope\n"));
