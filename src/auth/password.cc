@@ -39,10 +39,14 @@ bool verify_password_slow(std::string_view encoded_hash, std::string_view passwo
 
 PasswordVerifier::PasswordVerifier() : key_(random_bytes(32)) {}
 
-bool PasswordVerifier::verify(std::string_view encoded_hash, std::string_view password) {
-  std::string fingerprint = hmac_sha256(key_, password);
+bool PasswordVerifier::remembers(std::string_view encoded_hash, std::string_view password) const {
   auto it = remembered_.find(std::string(encoded_hash));
-  if (it != remembered_.end() && constant_time_equal(it->second, fingerprint)) return true;
+  return it != remembered_.end() && constant_time_equal(it->second, hmac_sha256(key_, password));
+}
+
+bool PasswordVerifier::verify(std::string_view encoded_hash, std::string_view password) {
+  if (remembers(encoded_hash, password)) return true;
+  std::string fingerprint = hmac_sha256(key_, password);
 
   ++slow_verifications_;
   if (!verify_password_slow(encoded_hash, password)) return false;

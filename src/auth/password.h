@@ -40,6 +40,9 @@ class PasswordVerifier {
   PasswordVerifier& operator=(const PasswordVerifier&) = delete;
 
   bool verify(std::string_view encoded_hash, std::string_view password);
+  // Only the cheap half of verify: whether this password is the one
+  // remembered for this hash. Needs no Argon2id slot (see LoginGuard).
+  bool remembers(std::string_view encoded_hash, std::string_view password) const;
 
   // How many full Argon2id verifications this verifier has run.
   uint64_t slow_verifications() const { return slow_verifications_; }

@@ -81,6 +81,25 @@ void set_auth_key(Config& c, const std::string& key, const std::string& value) {
     throw ConfigError("unknown key [auth] " + key);
 }
 
+void set_login_key(Config& c, const std::string& key, const std::string& value) {
+  ThrottlePolicy& t = c.login_throttle;
+  constexpr unsigned int kDay = 24 * 3600;
+  if (key == "max_failures")
+    t.max_failures = parse_unsigned(value, 10, 255, "max_failures");
+  else if (key == "window_s")
+    t.window_s = parse_unsigned(value, 10, kDay, "window_s");
+  else if (key == "block_s")
+    t.block_s = parse_unsigned(value, 10, kDay, "block_s");
+  else if (key == "max_block_s")
+    t.max_block_s = parse_unsigned(value, 10, kDay, "max_block_s");
+  else if (key == "forget_s")
+    t.forget_s = parse_unsigned(value, 10, 7 * kDay, "forget_s");
+  else if (key == "argon2_slots")
+    c.argon2_slots = parse_unsigned(value, 10, 256, "argon2_slots");
+  else
+    throw ConfigError("unknown key [login] " + key);
+}
+
 int on_ini_entry(void* user, const char* section, const char* name, const char* value) {
   auto* state = static_cast<ParseState*>(user);
   try {
@@ -91,6 +110,8 @@ int on_ini_entry(void* user, const char* section, const char* name, const char* 
       set_database_key(*state, k, v);
     else if (s == "auth")
       set_auth_key(*state->config, k, v);
+    else if (s == "login")
+      set_login_key(*state->config, k, v);
     else
       throw ConfigError("unknown section [" + s + "]");
   } catch (const ConfigError& e) {
@@ -118,6 +139,18 @@ std::string read_first_line(const std::string& path, const char* what) {
   std::getline(in, line);
   if (!line.empty() && line.back() == '\r') line.pop_back();
   return line;
+}
+
+// A file that holds the database password must not be readable by every
+// local user. Group access is left to the admin (a "confsched" group is a
+// common way to let the service read its configuration); the cookie key is
+// stricter (load_secret), since it alone lets anyone forge a login.
+void refuse_world_readable(const std::string& path, const char* what) {
+  struct stat st {};
+  if (stat(path.c_str(), &st) != 0) return;  // reading it reports the error
+  if ((st.st_mode & S_IRWXO) != 0)
+    throw ConfigError(std::string(what) + " " + path +
+                      " holds the database password and is readable by everyone; chmod o-rwx it");
 }
 
 void apply_environment(DatabaseConfig& d, const GetEnv& get_env) {
@@ -150,8 +183,11 @@ Config load_config(const std::string& path, const GetEnv& get_env) {
   if (config.listen.rfind("unix:", 0) == 0 && config.listen.size() > 5 && config.listen[5] != '/')
     config.listen = "unix:" + base + "/" + config.listen.substr(5);
 
-  if (!state.password_file.empty())
+  if (!config.database.password.empty()) refuse_world_readable(path, "config file");
+  if (!state.password_file.empty()) {
+    refuse_world_readable(state.password_file, "password_file");
     config.database.password = read_first_line(state.password_file, "password_file");
+  }
   try {
     apply_environment(config.database, get_env);
   } catch (const ConfigError& e) {
@@ -162,6 +198,11 @@ Config load_config(const std::string& path, const GetEnv& get_env) {
   if (config.delegate_user == config.staff_user)
     throw ConfigError(path + ": delegate_user and staff_user must differ");
   if (config.session_hours == 0) throw ConfigError(path + ": session_hours must be at least 1");
+  const ThrottlePolicy& t = config.login_throttle;
+  if (t.max_failures == 0 || t.window_s == 0 || t.block_s == 0)
+    throw ConfigError(path + ": [login] max_failures, window_s and block_s must be at least 1");
+  if (t.max_block_s < t.block_s)
+    throw ConfigError(path + ": [login] max_block_s must not be below block_s");
   return config;
 }
 

@@ -6,6 +6,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "auth/login_throttle.h"
+
 namespace confsched {
 
 struct ConfigError : std::runtime_error {
@@ -39,6 +41,14 @@ struct Config {
   std::string delegate_user = "delegate";
   std::string staff_user = "staff";
   unsigned int session_hours = 168;
+
+  // [login]: brute-force throttling (auth/login_throttle.h) and the cap on
+  // concurrent Argon2id verifications across all workers.
+  ThrottlePolicy login_throttle;
+  // 0: one fewer than the workers (at least 1), so one worker is always
+  // free for pages and remembered passwords while wrong ones pour in.
+  // The master resolves it before it starts workers.
+  unsigned int argon2_slots = 0;
 };
 
 using GetEnv = std::function<const char*(const char*)>;

@@ -2,6 +2,8 @@
 // delegate page.
 #include <strings.h>
 
+#include <algorithm>
+
 #include "auth/crypto.h"
 #include "auth/origin.h"
 #include "http/local_path.h"
@@ -16,6 +18,9 @@ namespace {
 constexpr std::string_view kDefaultTarget = "/schedule";
 constexpr std::string_view kFailureMessage =
     "That user name and password do not match. Please check both and try again.";
+
+constexpr std::string_view kBusyMessage =
+    "The site is busy checking other logins. Please try again in a moment.";
 
 struct LoginFormState {
   std::string next;
@@ -67,20 +72,62 @@ std::optional<Role> role_for_user(const Config& config, std::string_view usernam
   return std::nullopt;
 }
 
+enum class LoginCheck { kRight, kWrong, kBusy };
+
+struct CheckedLogin {
+  LoginCheck result = LoginCheck::kWrong;
+  std::optional<RoleCredential> credential;
+};
+
 // Checks the password. Every failure costs one full Argon2id verification,
-// whether the user name, the password or both were wrong.
-std::optional<RoleCredential> check_login(Site& site, std::string_view username,
-                                          std::string_view password) {
+// whether the user name, the password or both were wrong; a password this
+// worker verified before costs one HMAC. A full verification runs only with
+// a slot of the shared Argon2id cap (kBusy when none is free), so a flood of
+// wrong passwords from many addresses can neither take every worker nor more
+// than slots x 19 MiB of memory.
+CheckedLogin check_login(Site& site, std::string_view username, std::string_view password) {
   std::optional<Role> role = role_for_user(site.config(), username);
   std::optional<RoleCredential> credential =
       load_credential(site.db(), role.value_or(Role::kDelegate));
-  if (!credential) return std::nullopt;  // no password set yet: nobody can log in
+  if (!credential) return {};  // no password set yet: nobody can log in
+  if (role && site.verifier().remembers(credential->password_hash, password))
+    return {LoginCheck::kRight, std::move(credential)};
+  // 0 only outside `serve` (the master resolves it): one process, one slot.
+  Argon2Ticket ticket = site.login_guard().try_argon2(std::max(1u, site.config().argon2_slots));
+  if (!ticket) return {LoginCheck::kBusy, std::nullopt};
   if (!role) {
     verify_password_slow(credential->password_hash, password);
-    return std::nullopt;
+    return {};
   }
-  if (!site.verifier().verify(credential->password_hash, password)) return std::nullopt;
-  return credential;
+  if (!site.verifier().verify(credential->password_hash, password)) return {};
+  return {LoginCheck::kRight, std::move(credential)};
+}
+
+// 429 before any password is looked at. A throttled address is refused
+// even when it now sends the right password: if a right password got in
+// while wrong ones got 429, the answer would tell a guesser which guess was
+// right and the throttle would only slow the search down to one request.
+Response throttled(Site& site, const ThrottleDecision& decision) {
+  Response r = site.error_page(429);
+  r.set_header("Retry-After", std::to_string(std::max<uint32_t>(decision.retry_after_s, 1)));
+  return r;
+}
+
+// Counts a failure against the client's address. Successes never count
+// and never reset the count: a delegate who knows the delegate password
+// could otherwise interleave good logins to guess the staff one freely.
+void count_failure(Site& site, const Request& request) {
+  const ThrottlePolicy& policy = site.config().login_throttle;
+  auto recorded = site.login_guard().record_failure(request.remote_addr, policy);
+  if (recorded.outcome.became_blocked)
+    log_warning("login throttled: " + request.remote_addr.substr(0, 64) + " had " +
+                std::to_string(policy.max_failures) + " failed logins within " +
+                std::to_string(policy.window_s) + " s; refused for " +
+                std::to_string(recorded.outcome.block_s) + " s (block " +
+                std::to_string(recorded.outcome.state.strikes) + ")");
+  else if (!recorded.stored)
+    log_warning("login throttle: no free slot for " + request.remote_addr.substr(0, 64) +
+                " (its bucket holds only blocked addresses); failure not counted");
 }
 
 Response login_post(Site& site, const Request& request) {
@@ -97,11 +144,23 @@ Response login_post(Site& site, const Request& request) {
   state.username = std::string(form->get("username").value_or(""));
   std::string_view password = form->get("password").value_or("");
 
-  std::optional<RoleCredential> credential = check_login(site, state.username, password);
-  if (!credential) {
+  ThrottleDecision decision =
+      site.login_guard().check(request.remote_addr, site.config().login_throttle);
+  if (!decision.allowed) return throttled(site, decision);
+
+  CheckedLogin checked = check_login(site, state.username, password);
+  if (checked.result == LoginCheck::kBusy) {
+    state.error = std::string(kBusyMessage);
+    Response r = render_login(site, 503, state);
+    r.set_header("Retry-After", "1");
+    return r;
+  }
+  if (checked.result == LoginCheck::kWrong) {
+    count_failure(site, request);
     state.error = std::string(kFailureMessage);
     return render_login(site, 401, state);
   }
+  const std::optional<RoleCredential>& credential = checked.credential;
   Role role = *role_for_user(site.config(), state.username);
   const int64_t lifetime = int64_t{site.config().session_hours} * 3600;
   SessionClaims claims{role, site.now() + lifetime, credential->epoch};

@@ -34,6 +34,10 @@ ErrorText error_text(int status) {
       return {"Too large", "The request was larger than this site accepts (64 KiB)."};
     case 415:
       return {"Unsupported form", "The form was sent in an encoding this site does not accept."};
+    case 429:
+      return {"Too many failed logins",
+              "Too many logins with a wrong user name or password came from your network. "
+              "Please wait a few minutes before trying again."};
     case 503:
       return {
           "Temporarily unavailable",

@@ -10,6 +10,7 @@
 #include <string>
 #include <utility>
 
+#include "auth/login_guard.h"
 #include "auth/password.h"
 #include "auth/session_token.h"
 #include "config/config.h"
@@ -38,7 +39,8 @@ class Site {
   // one log line.
   Response handle(const Request& request);
 
-  // An HTML error page for status (400, 403, 404, 405, 413, 415, 500, 503).
+  // An HTML error page for status (400, 403, 404, 405, 413, 415, 429, 500,
+  // 503).
   Response error_page(int status);
   // 503 for a staff form the database was not there to save: the fields as
   // sent, in a form that sends them again.
@@ -50,6 +52,11 @@ class Site {
   const Templates& templates() const { return templates_; }
   Database& db() { return db_; }
   PasswordVerifier& verifier() { return verifier_; }
+  // The login throttle and Argon2id cap. A Site starts with one of its
+  // own (enough for one process: tools, tests); the worker replaces it at
+  // start-up with the master's, which every worker shares.
+  LoginGuard& login_guard() { return *login_guard_; }
+  void share_login_guard(LoginGuard& shared) { login_guard_ = &shared; }
   int64_t now() const { return clock_(); }
 
   // The data version and role epochs, asked of the database at most every
@@ -94,6 +101,8 @@ class Site {
   Database& db_;
   WallClock clock_;
   PasswordVerifier verifier_;
+  LoginGuard own_login_guard_;
+  LoginGuard* login_guard_ = &own_login_guard_;
 
   std::optional<DataState> state_;
   std::chrono::steady_clock::time_point state_checked_{};

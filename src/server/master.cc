@@ -41,6 +41,8 @@ class Master {
  public:
   Master(ServeOptions options, ListenSocket socket)
       : options_(std::move(options)), socket_(std::move(socket)) {}
+  Master(const Master&) = delete;
+  Master& operator=(const Master&) = delete;
 
   int run();
 
@@ -52,8 +54,13 @@ class Master {
   void start_due_restarts();
   milliseconds next_wait() const;
 
+  unsigned int worker_count();
+
   ServeOptions options_;
   ListenSocket socket_;
+  // Made before the first fork; every worker, of every generation, shares
+  // it, so failure counts survive a SIGHUP roll and a worker's restart.
+  LoginGuard login_guard_;
   unsigned int generation_ = 1;
   std::map<pid_t, WorkerInfo> workers_;
   std::vector<Clock::time_point> pending_restarts_;
@@ -65,6 +72,13 @@ unsigned int workers_wanted(unsigned int configured) {
   if (configured > 0) return configured;
   long cores = sysconf(_SC_NPROCESSORS_ONLN);
   return cores > 0 ? static_cast<unsigned int>(cores) : 1;
+}
+
+// [login] argon2_slots = 0: one fewer than the workers, at least one, so a
+// flood of wrong passwords leaves one worker for everything else.
+unsigned int argon2_slots_for(unsigned int configured, unsigned int workers) {
+  if (configured > 0) return configured;
+  return workers > 1 ? workers - 1 : 1;
 }
 
 sigset_t master_signals() {
@@ -88,7 +102,7 @@ void Master::spawn() {
     pending_restarts_.push_back(Clock::now() + backoff_);
     return;
   }
-  if (pid == 0) run_worker(options_.config, socket_.fd());  // never returns
+  if (pid == 0) run_worker(options_.config, socket_.fd(), login_guard_);  // never returns
   workers_[pid] = WorkerInfo{generation_, Clock::now()};
 }
 
@@ -100,6 +114,11 @@ void Master::reap() {
     if (it == workers_.end()) continue;
     WorkerInfo info = it->second;
     workers_.erase(it);
+    // A worker killed in the middle of an Argon2id verification still
+    // holds its slot of the shared cap; nobody else can give it back.
+    if (size_t freed = login_guard_.release_argon2_of(pid))
+      log_warning("worker " + std::to_string(pid) + " died holding " + std::to_string(freed) +
+                  " Argon2id slot(s); freed");
     if (stopping_ || info.generation != generation_) continue;  // asked to stop
 
     bool quick = Clock::now() - info.started < kQuickDeath;
@@ -139,8 +158,7 @@ void Master::roll() {
   ++generation_;
   pending_restarts_.clear();
   backoff_ = kFirstBackoff;
-  unsigned int count =
-      workers_wanted(options_.workers ? options_.workers : options_.config.workers);
+  unsigned int count = worker_count();
   for (unsigned int i = 0; i < count; ++i) spawn();
   for (pid_t pid : old) kill(pid, SIGTERM);
   log_info("reloaded: " + std::to_string(count) + " new workers, " + std::to_string(old.size()) +
@@ -176,10 +194,20 @@ milliseconds Master::next_wait() const {
   return wait;
 }
 
-int Master::run() {
+// How many workers to run; also settles the Argon2id cap the workers read
+// from their configuration.
+unsigned int Master::worker_count() {
   unsigned int count =
       workers_wanted(options_.workers ? options_.workers : options_.config.workers);
-  log_info("listening on " + socket_.description() + " with " + std::to_string(count) + " workers");
+  options_.config.argon2_slots = argon2_slots_for(options_.config.argon2_slots, count);
+  return count;
+}
+
+int Master::run() {
+  unsigned int count = worker_count();
+  log_info("listening on " + socket_.description() + " with " + std::to_string(count) +
+           " workers, at most " + std::to_string(options_.config.argon2_slots) +
+           " Argon2id verifications at once (19 MiB each)");
   for (unsigned int i = 0; i < count; ++i) spawn();
 
   const sigset_t signals = master_signals();

@@ -79,11 +79,12 @@ bool wait_for_connection(int listen_fd, const sigset_t& during_wait) {
   return false;
 }
 
-int serve_until_stopped(const Config& config, int listen_fd) {
+int serve_until_stopped(const Config& config, int listen_fd, LoginGuard& login_guard) {
   Templates templates(config.template_dir, config.static_dir);
   std::string secret = load_secret(config);
   Database db(config.database);
   Site site(config, std::move(secret), templates, db);
+  site.share_login_guard(login_guard);
 
   FCGX_Init();
   FcgiConnection connection(listen_fd);
@@ -110,7 +111,7 @@ int serve_until_stopped(const Config& config, int listen_fd) {
 
 }  // namespace
 
-void run_worker(const Config& config, int listen_fd) {
+void run_worker(const Config& config, int listen_fd, LoginGuard& login_guard) {
   install_worker_signals();
   // An Argon2id check allocates 19 MiB in one block. glibc maps the first
   // such block and unmaps it on free, but then raises its mmap threshold
@@ -120,7 +121,7 @@ void run_worker(const Config& config, int listen_fd) {
   mallopt(M_MMAP_THRESHOLD, 1024 * 1024);
   int status = 1;
   try {
-    status = serve_until_stopped(config, listen_fd);
+    status = serve_until_stopped(config, listen_fd, login_guard);
   } catch (const std::exception& e) {
     log_error(std::string("worker cannot start: ") + e.what());
     status = 2;

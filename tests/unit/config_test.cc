@@ -130,6 +130,35 @@ BOOST_AUTO_TEST_CASE(the_shipped_example_is_all_defaults) {
   BOOST_TEST(c.delegate_user == d.delegate_user);
   BOOST_TEST(c.staff_user == d.staff_user);
   BOOST_TEST(c.session_hours == d.session_hours);
+  BOOST_TEST(c.login_throttle.max_failures == d.login_throttle.max_failures);
+  BOOST_TEST(c.login_throttle.window_s == d.login_throttle.window_s);
+  BOOST_TEST(c.login_throttle.block_s == d.login_throttle.block_s);
+  BOOST_TEST(c.login_throttle.max_block_s == d.login_throttle.max_block_s);
+  BOOST_TEST(c.login_throttle.forget_s == d.login_throttle.forget_s);
+  BOOST_TEST(c.argon2_slots == d.argon2_slots);
+}
+
+BOOST_AUTO_TEST_CASE(login_section_is_read_and_checked) {
+  TempDir dir;
+  Config c = load_config(dir.write("c.ini",
+                                   "[login]\nmax_failures = 5\nwindow_s = 10\nblock_s = 3\n"
+                                   "max_block_s = 8\nforget_s = 20\nargon2_slots = 2\n"),
+                         kNoEnv);
+  BOOST_TEST(c.login_throttle.max_failures == 5u);
+  BOOST_TEST(c.login_throttle.window_s == 10u);
+  BOOST_TEST(c.login_throttle.block_s == 3u);
+  BOOST_TEST(c.login_throttle.max_block_s == 8u);
+  BOOST_TEST(c.login_throttle.forget_s == 20u);
+  BOOST_TEST(c.argon2_slots == 2u);
+  // The defaults let 250 correct logins through by construction (only
+  // failures count) and tolerate a venue's worth of typos.
+  Config d;
+  BOOST_TEST(d.login_throttle.max_failures >= 20u);
+  for (const char* text :
+       {"[login]\nmax_failures = 0\n", "[login]\nmax_failures = 256\n", "[login]\nblock_s = 0\n",
+        "[login]\nblock_s = 60\nmax_block_s = 30\n", "[login]\nwindow_s = -1\n",
+        "[login]\nargon2_slots = 999\n", "[login]\nlockout = 1\n"})
+    BOOST_TEST(!load_error(dir.write("bad.ini", text)).empty(), text);
 }
 
 BOOST_AUTO_TEST_CASE(every_key_is_read) {
@@ -291,6 +320,25 @@ BOOST_AUTO_TEST_CASE(password_file_is_read) {
   dir.write("no-newline", "bare");
   BOOST_TEST(load_config(dir.write("e.ini", "[database]\npassword_file = no-newline\n"), kNoEnv)
                  .database.password == "bare");
+}
+
+BOOST_AUTO_TEST_CASE(database_password_readable_by_everyone_is_refused) {
+  TempDir dir;
+  using P = fs::perms;
+  const P world = P::owner_read | P::owner_write | P::group_read | P::others_read;  // 0644
+  const P group = P::owner_read | P::owner_write | P::group_read;                   // 0640
+  std::string why = load_error(dir.write("c.ini", "[database]\npassword = pw\n", world));
+  BOOST_TEST(contains(why, "readable by everyone"), why);
+  BOOST_TEST(!contains(why, "= pw"), why);
+  BOOST_TEST(load_config(dir.write("g.ini", "[database]\npassword = pw\n", group), kNoEnv)
+                 .database.password == "pw");
+  // No password in it: a world-readable config is fine.
+  BOOST_TEST(load_config(dir.write("n.ini", "[server]\nworkers = 2\n", world), kNoEnv).workers ==
+             2u);
+  dir.write("pw", "s3cret\n", world);
+  why = load_error(dir.write("f.ini", "[database]\npassword_file = pw\n"));
+  BOOST_TEST(contains(why, "password_file"), why);
+  BOOST_TEST(!contains(why, "s3cret"), why);
 }
 
 BOOST_AUTO_TEST_CASE(missing_password_file_is_an_error) {

@@ -1,0 +1,96 @@
+#include "auth/login_guard.h"
+
+#include <time.h>
+#include <unistd.h>
+
+#include <cstring>
+#include <new>
+#include <utility>
+
+#include "auth/crypto.h"
+
+namespace confsched {
+
+struct LoginGuard::Shared {
+  char hash_key[32];
+  int64_t clock_base;  // CLOCK_MONOTONIC seconds at creation
+  FailureSlot slots[kFailureSlots];
+  std::atomic<int32_t> argon2[kMaxArgon2Slots];
+};
+
+namespace {
+
+int64_t monotonic_seconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return ts.tv_sec;
+}
+
+}  // namespace
+
+Argon2Ticket::Argon2Ticket(Argon2Ticket&& other) noexcept
+    : gate_(std::exchange(other.gate_, nullptr)),
+      slot_(std::exchange(other.slot_, -1)),
+      pid_(other.pid_) {}
+
+Argon2Ticket& Argon2Ticket::operator=(Argon2Ticket&& other) noexcept {
+  if (this != &other) {
+    release();
+    gate_ = std::exchange(other.gate_, nullptr);
+    slot_ = std::exchange(other.slot_, -1);
+    pid_ = other.pid_;
+  }
+  return *this;
+}
+
+Argon2Ticket::~Argon2Ticket() { release(); }
+
+void Argon2Ticket::release() noexcept {
+  if (gate_) gate_->release(slot_, pid_);
+  gate_ = nullptr;
+  slot_ = -1;
+}
+
+LoginGuard::LoginGuard()
+    : memory_(sizeof(Shared)),
+      shared_(new (memory_.data()) Shared{}),
+      table_(shared_->slots, kFailureSlots),
+      gate_(shared_->argon2, kMaxArgon2Slots) {
+  std::string key = random_bytes(sizeof shared_->hash_key);
+  std::memcpy(shared_->hash_key, key.data(), key.size());
+  // One second back, so that a "since" of 0 is never a real time.
+  shared_->clock_base = monotonic_seconds() - 1;
+}
+
+uint32_t LoginGuard::now() const {
+  return static_cast<uint32_t>(monotonic_seconds() - shared_->clock_base);
+}
+
+uint64_t LoginGuard::address_hash(std::string_view remote_addr) const {
+  std::string mac = hmac_sha256(std::string_view(shared_->hash_key, sizeof shared_->hash_key),
+                                throttle_address_key(remote_addr));
+  uint64_t h = 0;
+  std::memcpy(&h, mac.data(), sizeof h);
+  return h == 0 ? 1 : h;  // 0 marks an empty slot
+}
+
+ThrottleDecision LoginGuard::check(std::string_view remote_addr,
+                                   const ThrottlePolicy& policy) const {
+  return table_.check(address_hash(remote_addr), now(), policy);
+}
+
+FailureTable::Recorded LoginGuard::record_failure(std::string_view remote_addr,
+                                                  const ThrottlePolicy& policy) {
+  return table_.record_failure(address_hash(remote_addr), now(), policy);
+}
+
+Argon2Ticket LoginGuard::try_argon2(size_t cap) {
+  pid_t pid = getpid();
+  int slot = gate_.try_acquire(pid, cap);
+  if (slot < 0) return {};
+  return Argon2Ticket(&gate_, slot, pid);
+}
+
+size_t LoginGuard::release_argon2_of(pid_t pid) { return gate_.release_all_of(pid); }
+
+}  // namespace confsched

@@ -1,0 +1,285 @@
+// The login throttle: the pure decision, the address key, the shared
+// failure table (collisions, eviction, several processes at once) and the
+// Argon2id gate.
+#include "auth/login_throttle.h"
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <vector>
+
+#include "auth/failure_table.h"
+#include "auth/login_guard.h"
+#include "test_support.h"
+#include "util/shared_memory.h"
+
+using namespace confsched;
+
+namespace {
+
+ThrottlePolicy small_policy() {
+  ThrottlePolicy p;
+  p.max_failures = 3;
+  p.window_s = 10;
+  p.block_s = 5;
+  p.max_block_s = 18;
+  p.forget_s = 100;
+  return p;
+}
+
+// n failures, one a second from t.
+ThrottleState fail(ThrottleState s, uint32_t& t, int n, const ThrottlePolicy& p) {
+  for (int i = 0; i < n; ++i) s = throttle_record_failure(s, t++, p).state;
+  return s;
+}
+
+// A table over its own zeroed shared memory, `buckets` buckets big.
+struct TestTable {
+  explicit TestTable(size_t buckets)
+      : memory(sizeof(FailureSlot) * buckets * kFailureBucket),
+        table(static_cast<FailureSlot*>(memory.data()), buckets * kFailureBucket) {}
+  SharedMemory memory;
+  FailureTable table;
+};
+
+// Keys that land in bucket 0 of a one-bucket table, with distinct tags.
+uint64_t key_n(uint64_t n) { return (n << 16) | (n + 1); }
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(login_throttle)
+
+BOOST_AUTO_TEST_CASE(fresh_address_is_allowed) {
+  ThrottlePolicy p = small_policy();
+  BOOST_TEST(throttle_decide({}, 1000, p).allowed);
+}
+
+BOOST_AUTO_TEST_CASE(blocked_after_max_failures_within_the_window) {
+  ThrottlePolicy p = small_policy();
+  uint32_t t = 100;
+  ThrottleState s = fail({}, t, 2, p);
+  BOOST_TEST(throttle_decide(s, t, p).allowed);
+  FailureOutcome third = throttle_record_failure(s, t, p);
+  BOOST_TEST(third.became_blocked);
+  BOOST_TEST(third.block_s == 5u);
+  ThrottleDecision d = throttle_decide(third.state, t, p);
+  BOOST_TEST(!d.allowed);
+  BOOST_TEST(d.retry_after_s == 5u);
+  BOOST_TEST(throttle_decide(third.state, t + 4, p).retry_after_s == 1u);
+  BOOST_TEST(throttle_decide(third.state, t + 5, p).allowed);
+}
+
+BOOST_AUTO_TEST_CASE(failures_spread_over_windows_never_block) {
+  ThrottlePolicy p = small_policy();
+  ThrottleState s;
+  // two failures per window, for a long time
+  for (uint32_t t = 100; t < 10000; t += 6) {
+    FailureOutcome o = throttle_record_failure(s, t, p);
+    BOOST_TEST_REQUIRE(!o.became_blocked);
+    s = o.state;
+  }
+  BOOST_TEST(throttle_decide(s, 10000, p).allowed);
+}
+
+BOOST_AUTO_TEST_CASE(each_further_block_doubles_up_to_the_cap) {
+  ThrottlePolicy p = small_policy();
+  uint32_t t = 100;
+  ThrottleState s;
+  std::vector<uint32_t> blocks;
+  for (int round = 0; round < 5; ++round) {
+    for (uint32_t i = 0; i < p.max_failures; ++i) {
+      FailureOutcome o = throttle_record_failure(s, t, p);
+      s = o.state;
+      if (o.became_blocked) blocks.push_back(o.block_s);
+    }
+    t += throttle_decide(s, t, p).retry_after_s;  // wait the block out exactly
+    BOOST_TEST_REQUIRE(throttle_decide(s, t, p).allowed);
+  }
+  BOOST_TEST(blocks == (std::vector<uint32_t>{5, 10, 18, 18, 18}),
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(quiet_time_forgives_strikes) {
+  ThrottlePolicy p = small_policy();
+  uint32_t t = 100;
+  ThrottleState s = fail({}, t, 3, p);
+  t += 5;
+  s = fail(s, t, 3, p);
+  BOOST_TEST(s.strikes == 2u);
+  t += 250;  // two forget_s periods and more
+  BOOST_TEST(throttle_forgotten(s, t, p));
+  FailureOutcome o = throttle_record_failure(s, t, p);
+  BOOST_TEST(o.state.strikes == 0u);
+  BOOST_TEST(o.state.failures == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(forgotten_only_when_it_says_nothing) {
+  ThrottlePolicy p = small_policy();
+  uint32_t t = 100;
+  BOOST_TEST(throttle_forgotten({}, t, p));
+  ThrottleState one = fail({}, t, 1, p);
+  BOOST_TEST(!throttle_forgotten(one, t, p));      // window still open
+  BOOST_TEST(throttle_forgotten(one, t + 10, p));  // window over, no strikes
+  ThrottleState blocked = fail({}, t, 3, p);
+  BOOST_TEST(!throttle_forgotten(blocked, t, p));       // blocked
+  BOOST_TEST(!throttle_forgotten(blocked, t + 10, p));  // block over, strike left
+  BOOST_TEST(throttle_forgotten(blocked, t + 200, p));
+}
+
+BOOST_AUTO_TEST_CASE(address_keys) {
+  BOOST_TEST(throttle_address_key("192.0.2.7") == std::string("4\xc0\x00\x02\x07", 5));
+  BOOST_TEST(throttle_address_key("::ffff:192.0.2.7") == throttle_address_key("192.0.2.7"));
+  // One /64, one key; another /64, another key.
+  BOOST_TEST(throttle_address_key("2001:db8:1:2::1") ==
+             throttle_address_key("2001:db8:1:2:ffff:eeee:dddd:cccc"));
+  BOOST_TEST(throttle_address_key("2001:db8:1:2::1") != throttle_address_key("2001:db8:1:3::1"));
+  BOOST_TEST(throttle_address_key("2001:db8:1:2::1").size() == 9u);
+  BOOST_TEST(throttle_address_key("192.0.2.7") != throttle_address_key("192.0.2.8"));
+  BOOST_TEST(throttle_address_key("") == "?");
+  BOOST_TEST(throttle_address_key("unix:") == "?unix:");
+  BOOST_TEST(throttle_address_key("192.0.2.7") != throttle_address_key("?192.0.2.7"));
+}
+
+BOOST_AUTO_TEST_CASE(state_packing_round_trips_and_carries_the_tag) {
+  ThrottleState s{123456789, 200, 17};
+  uint64_t word = pack_throttle_state(s, 0xabcdef0123451234);
+  BOOST_TEST((word >> 48) == 0x1234u);
+  BOOST_TEST((unpack_throttle_state(word) == s));
+  BOOST_TEST((unpack_throttle_state(0) == ThrottleState{}));
+}
+
+BOOST_AUTO_TEST_CASE(table_counts_per_address_and_blocks) {
+  ThrottlePolicy p = small_policy();
+  TestTable t(16);
+  uint64_t a = 0x1111222233334444, b = 0x5555666677778888;
+  for (int i = 0; i < 3; ++i) BOOST_TEST(t.table.record_failure(a, 100, p).stored);
+  BOOST_TEST(!t.table.check(a, 101, p).allowed);
+  BOOST_TEST(t.table.check(b, 101, p).allowed);
+  BOOST_TEST(t.table.check(a, 105, p).allowed);
+  BOOST_TEST(t.table.live_entries(101, p) == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(colliding_keys_in_one_bucket_keep_their_own_counts) {
+  ThrottlePolicy p = small_policy();
+  TestTable t(1);  // one bucket: every key collides
+  for (uint64_t n = 1; n <= kFailureBucket; ++n) t.table.record_failure(key_n(n), 100, p);
+  t.table.record_failure(key_n(3), 100, p);
+  t.table.record_failure(key_n(3), 100, p);
+  BOOST_TEST(!t.table.check(key_n(3), 100, p).allowed);
+  for (uint64_t n = 1; n <= kFailureBucket; ++n)
+    if (n != 3) BOOST_TEST(t.table.check(key_n(n), 100, p).allowed, n);
+  BOOST_TEST(t.table.live_entries(100, p) == kFailureBucket);
+}
+
+BOOST_AUTO_TEST_CASE(a_full_bucket_evicts_the_least_valuable_entry) {
+  ThrottlePolicy p = small_policy();
+  TestTable t(1);
+  // slot 1: two failures (more valuable); slots 2..8: one failure each.
+  t.table.record_failure(key_n(1), 100, p);
+  t.table.record_failure(key_n(1), 100, p);
+  for (uint64_t n = 2; n <= kFailureBucket; ++n) t.table.record_failure(key_n(n), 100, p);
+  auto r = t.table.record_failure(key_n(99), 101, p);
+  BOOST_TEST(r.stored);
+  // key 1 kept its two failures: one more blocks it.
+  BOOST_TEST(t.table.record_failure(key_n(1), 101, p).outcome.became_blocked);
+}
+
+BOOST_AUTO_TEST_CASE(forgotten_entries_go_first) {
+  ThrottlePolicy p = small_policy();
+  TestTable t(1);
+  for (uint64_t n = 1; n <= kFailureBucket; ++n) t.table.record_failure(key_n(n), 100, p);
+  t.table.record_failure(key_n(5), 150, p);  // only 5 is recent
+  for (uint64_t n = 100; n < 107; ++n) BOOST_TEST(t.table.record_failure(key_n(n), 150, p).stored);
+  // the seven stale ones made room; 5's fresh failure survives
+  auto again = t.table.record_failure(key_n(5), 150, p);
+  BOOST_TEST(again.outcome.state.failures == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(a_flood_of_new_addresses_never_frees_a_blocked_one) {
+  ThrottlePolicy p = small_policy();
+  TestTable t(1);
+  uint64_t attacker = key_n(1);
+  for (int i = 0; i < 3; ++i) t.table.record_failure(attacker, 100, p);
+  BOOST_TEST(!t.table.check(attacker, 100, p).allowed);
+  for (uint64_t n = 1000; n < 1500; ++n) t.table.record_failure(key_n(n), 101, p);
+  BOOST_TEST(!t.table.check(attacker, 101, p).allowed);
+  // Fill every slot with blocked addresses: a newcomer then goes uncounted
+  // rather than evict one of them.
+  for (uint64_t n = 2; n <= kFailureBucket; ++n)
+    for (int i = 0; i < 3; ++i) t.table.record_failure(key_n(n), 102, p);
+  auto r = t.table.record_failure(key_n(5000), 102, p);
+  BOOST_TEST(!r.stored);
+  BOOST_TEST(t.table.check(key_n(5000), 102, p).allowed);
+  for (uint64_t n = 1; n <= kFailureBucket; ++n)
+    BOOST_TEST(!t.table.check(key_n(n), 102, p).allowed, n);
+}
+
+BOOST_AUTO_TEST_CASE(several_processes_count_every_failure) {
+  // Four processes record 50 failures each for one address at once; the
+  // count must come out exact (compare-and-swap, no lost update).
+  ThrottlePolicy p;
+  p.max_failures = 255;
+  p.window_s = 1000;
+  TestTable t(4);
+  const uint64_t key = 0x0123456789abcdef;
+  constexpr int kChildren = 4, kEach = 50;
+  std::vector<pid_t> kids;
+  for (int c = 0; c < kChildren; ++c) {
+    pid_t pid = fork();
+    BOOST_TEST_REQUIRE(pid >= 0);
+    if (pid == 0) {
+      for (int i = 0; i < kEach; ++i) t.table.record_failure(key, 100, p);
+      _exit(0);
+    }
+    kids.push_back(pid);
+  }
+  for (pid_t pid : kids) {
+    int status = 0;
+    waitpid(pid, &status, 0);
+    BOOST_TEST((WIFEXITED(status) && WEXITSTATUS(status) == 0));
+  }
+  auto r = t.table.record_failure(key, 100, p);
+  BOOST_TEST(r.outcome.state.failures == uint32_t{kChildren * kEach + 1});
+}
+
+BOOST_AUTO_TEST_CASE(argon2_gate_caps_and_releases) {
+  SharedMemory memory(sizeof(std::atomic<int32_t>) * 4);
+  Argon2Gate gate(static_cast<std::atomic<int32_t>*>(memory.data()), 4);
+  int a = gate.try_acquire(101, 2);
+  int b = gate.try_acquire(102, 2);
+  BOOST_TEST(a >= 0);
+  BOOST_TEST(b >= 0);
+  BOOST_TEST(gate.try_acquire(103, 2) == -1);  // the cap, not the capacity
+  BOOST_TEST(gate.in_use() == 2u);
+  gate.release(a, 999);  // not its owner: nothing happens
+  BOOST_TEST(gate.in_use() == 2u);
+  gate.release(a, 101);
+  BOOST_TEST(gate.try_acquire(103, 2) >= 0);
+  // a worker that died holding a slot: the master frees it by pid
+  BOOST_TEST(gate.release_all_of(102) == 1u);
+  BOOST_TEST(gate.in_use() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(login_guard_tickets_are_released_once) {
+  LoginGuard guard;
+  {
+    Argon2Ticket first = guard.try_argon2(1);
+    BOOST_TEST(static_cast<bool>(first));
+    BOOST_TEST(!static_cast<bool>(guard.try_argon2(1)));
+    Argon2Ticket moved = std::move(first);
+    BOOST_TEST(!static_cast<bool>(first));  // NOLINT(bugprone-use-after-move): checking the move
+    BOOST_TEST(!static_cast<bool>(guard.try_argon2(1)));
+  }
+  BOOST_TEST(static_cast<bool>(guard.try_argon2(1)));
+}
+
+BOOST_AUTO_TEST_CASE(login_guard_keys_by_address) {
+  LoginGuard guard;
+  ThrottlePolicy p = small_policy();
+  for (int i = 0; i < 3; ++i) guard.record_failure("2001:db8::1", p);
+  BOOST_TEST(!guard.check("2001:db8::99", p).allowed);  // same /64
+  BOOST_TEST(guard.check("2001:db8:0:1::1", p).allowed);
+  BOOST_TEST(guard.check("192.0.2.1", p).allowed);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
