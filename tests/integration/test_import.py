@@ -8,7 +8,7 @@ import unittest
 import xml.etree.ElementTree as ET
 
 import stack as stackmod
-from support import StackTestCase
+from support import StackTestCase, escaped, start_module_stack, stop_module_stack
 
 S = None
 
@@ -19,24 +19,15 @@ DATA_FILE = os.environ.get("CONFSCHED_FRAB_XML") or os.path.join(SOURCE_DIR, "..
 
 def setUpModule():
     global S
-    S = stackmod.Stack("import", https=False).start()
-    StackTestCase.s = S
+    S, _ = start_module_stack("import", https=False)
 
 
 def tearDownModule():
-    if S is not None:
-        S.dump_logs(25)
-        S.stop()
+    stop_module_stack(S)
 
 
 def scalar(sql):
     return S.sql(sql, database="confsched").stdout.strip()
-
-
-def escaped(text):
-    """As ctemplate's HTML auto-escaping writes text."""
-    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace('"', "&quot;").replace("'", "&#39;"))
 
 
 SMALL = """<?xml version='1.0' encoding='utf-8'?>
