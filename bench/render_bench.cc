@@ -1,9 +1,12 @@
 // Measures what one uncached /schedule costs a worker: loading the
 // programme from MariaDB, and rendering it with ctemplate. Prints figures;
 // asserts nothing (performance targets are read by people, not CI).
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdlib>
 #include <iostream>
+#include <vector>
 
 #include "config/config.h"
 #include "db/database.h"
@@ -21,6 +24,12 @@ double ms_since(Clock::time_point start) {
   return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }
 
+// The nearest-rank percentile of sorted, non-empty times.
+double percentile(const std::vector<double>& sorted, double p) {
+  auto rank = static_cast<size_t>(std::ceil(p / 100.0 * static_cast<double>(sorted.size())));
+  return sorted[std::clamp<size_t>(rank, 1, sorted.size()) - 1];
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -29,6 +38,10 @@ int main(int argc, char** argv) {
     return 2;
   }
   const int rounds = argc > 2 ? std::atoi(argv[2]) : 50;
+  if (rounds < 1) {
+    std::cerr << "render_bench: ROUNDS must be at least 1\n";
+    return 2;
+  }
   using namespace confsched;
   Config config = load_config(argv[1], ::getenv);
   Templates templates(config.template_dir, config.static_dir);
@@ -40,21 +53,32 @@ int main(int argc, char** argv) {
   request.path = "/schedule";
 
   double load_ms = 0, page_ms = 0;
-  size_t bytes = 0;
+  size_t bytes = 0, sessions = 0, rooms = 0;
+  std::vector<double> page_times;
   for (int i = 0; i < rounds; ++i) {
     auto start = Clock::now();
     auto programme = load_programme(db);
     load_ms += ms_since(start);
+    if (programme) {
+      sessions = programme->sessions.size();
+      rooms = programme->rooms.size();
+    }
     start = Clock::now();
     Response r = schedule_page(site, request, RouteParams{});
-    page_ms += ms_since(start);
+    page_times.push_back(ms_since(start));
+    page_ms += page_times.back();
     bytes = r.body.size();
   }
+  std::sort(page_times.begin(), page_times.end());
   std::cout << "schedule page: " << bytes << " bytes\n"
             << "programme load alone (queries + assembly): " << load_ms / rounds << " ms\n"
             << "one uncached /schedule (load + render):    " << page_ms / rounds << " ms\n"
             << "render alone, by difference:               " << (page_ms - load_ms) / rounds
             << " ms\n"
-            << "(averages over " << rounds << " rounds)\n";
+            << "(averages over " << rounds << " rounds)\n"
+            << "programme: " << sessions << " sessions in " << rooms << " rooms\n"
+            << "cold /schedule (load + render) per round: mean " << page_ms / rounds << " ms, p50 "
+            << percentile(page_times, 50) << " ms, p99 " << percentile(page_times, 99)
+            << " ms, max " << page_times.back() << " ms\n";
   return 0;
 }

@@ -21,7 +21,7 @@ export PATH
 CONFSCHED_PACKAGES=(
   cmake g++ make pkg-config
   libfcgi-dev libmariadb-dev libctemplate-dev libargon2-dev libssl-dev
-  libinih-dev libboost-test-dev libcmark-dev zlib1g-dev
+  libinih-dev libboost-test-dev libcmark-dev zlib1g-dev libxml2-dev
   mariadb-server-core mariadb-client-core
   nginx
   python3 curl openssl ca-certificates

@@ -73,16 +73,6 @@ std::vector<std::string_view> lines_of(std::string_view text) {
   return lines;
 }
 
-bool is_web_url(std::string_view url) {
-  bool scheme = url.substr(0, 7) == "http://" || url.substr(0, 8) == "https://";
-  if (!scheme || url.size() > 2000 || url.size() < 10) return false;
-  for (char ch : url) {
-    auto c = static_cast<unsigned char>(ch);
-    if (c <= 0x20 || c == 0x7F || c == '"' || c == '<' || c == '>' || c == '\\') return false;
-  }
-  return true;
-}
-
 void check_people_and_links(const SessionDraft& d, FieldErrors& errors) {
   std::string error;
   parse_speaker_lines(d.speakers, error);
@@ -93,6 +83,16 @@ void check_people_and_links(const SessionDraft& d, FieldErrors& errors) {
 }
 
 }  // namespace
+
+bool is_web_url(std::string_view url) {
+  bool scheme = url.substr(0, 7) == "http://" || url.substr(0, 8) == "https://";
+  if (!scheme || url.size() > 2000 || url.size() < 10) return false;
+  for (char ch : url) {
+    auto c = static_cast<unsigned char>(ch);
+    if (c <= 0x20 || c == 0x7F || c == '"' || c == '<' || c == '>' || c == '\\') return false;
+  }
+  return true;
+}
 
 std::vector<std::string> parse_speaker_lines(std::string_view text, std::string& error) {
   std::vector<std::string> names;

@@ -51,6 +51,11 @@ inline constexpr size_t kMaxMaterialsPerSession = 20;
 // long or holds control characters, or there are too many.
 std::vector<std::string> parse_speaker_lines(std::string_view text, std::string& error);
 
+// An absolute http(s) URL of at most 2000 bytes (materials.url) with no
+// spaces, control characters or characters that would need escaping in an
+// href. Shared by the staff form and the schedule import.
+bool is_web_url(std::string_view url);
+
 // The links of the materials field, "Label | URL" per line. Only http and
 // https URLs without spaces or control characters; sets error naming the
 // first bad line.

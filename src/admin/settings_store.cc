@@ -13,9 +13,9 @@ namespace confsched {
 
 namespace {
 
-// (JSON key, value) pairs for an audit row. The keys are constants of this
-// file; the values always travel as statement parameters.
-using AuditValues = std::vector<std::pair<std::string_view, DbValue>>;
+// The keys are constants of this file; the values always travel as
+// statement parameters.
+using AuditValues = AuditFields;
 
 std::string json_object_sql(const std::optional<AuditValues>& values) {
   if (!values) return "NULL";
@@ -27,21 +27,6 @@ std::string json_object_sql(const std::optional<AuditValues>& values) {
     sql += "'" + std::string(key) + "', ?";
   }
   return sql + ")";
-}
-
-void write_audit(Database& db, std::string_view entity, int64_t id, std::string_view action,
-                 const AuditContext& who, const std::optional<AuditValues>& before,
-                 const std::optional<AuditValues>& after) {
-  std::vector<DbValue> params = {std::string(entity), id, std::string(action), who.staff_name,
-                                 who.client_addr};
-  for (const auto* values : {&before, &after})
-    if (*values)
-      for (const auto& entry : **values) params.push_back(entry.second);
-  db.execute(
-      "INSERT INTO audit_log (entity, entity_id, action, staff_name, client_addr,"
-      " before_values, after_values) VALUES (?, ?, ?, ?, ?, " +
-          json_object_sql(before) + ", " + json_object_sql(after) + ")",
-      params);
 }
 
 // Runs a write; a UNIQUE-key clash (the name is taken) becomes kDuplicate.
@@ -113,6 +98,21 @@ SpeakerDraft to_speaker_draft(const DbRow& r) {
 }
 
 }  // namespace
+
+void write_audit(Database& db, std::string_view entity, int64_t id, std::string_view action,
+                 const AuditContext& who, const std::optional<AuditValues>& before,
+                 const std::optional<AuditValues>& after) {
+  std::vector<DbValue> params = {std::string(entity), id, std::string(action), who.staff_name,
+                                 who.client_addr};
+  for (const auto* values : {&before, &after})
+    if (*values)
+      for (const auto& entry : **values) params.push_back(entry.second);
+  db.execute(
+      "INSERT INTO audit_log (entity, entity_id, action, staff_name, client_addr,"
+      " before_values, after_values) VALUES (?, ?, ?, ?, ?, " +
+          json_object_sql(before) + ", " + json_object_sql(after) + ")",
+      params);
+}
 
 std::optional<EventDraft> load_event_draft(Database& db) {
   auto rows = db.query(kEventSelect);

@@ -35,6 +35,16 @@ struct WriteResult {
   int64_t id = 0;  // of a row just created
 };
 
+// (JSON key, value) pairs for one side of an audit row; keys are [a-z_]
+// constants of the caller, values travel as statement parameters.
+using AuditFields = std::vector<std::pair<std::string_view, DbValue>>;
+
+// Inserts one audit_log row; before/after become JSON objects (nullopt:
+// NULL). Run it inside the transaction of the change it records.
+void write_audit(Database& db, std::string_view entity, int64_t id, std::string_view action,
+                 const AuditContext& who, const std::optional<AuditFields>& before,
+                 const std::optional<AuditFields>& after);
+
 // --- the event (the one row of table event)
 std::optional<EventDraft> load_event_draft(Database& db);
 WriteResult<EventDraft> save_event(Database& db, const EventDraft& draft,

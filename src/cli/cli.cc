@@ -16,6 +16,8 @@ constexpr const char* kUsage =
     "  serve            run the FastCGI server (master and workers)\n"
     "  db migrate       apply the SQL migrations not applied yet\n"
     "  db seed-demo     replace the programme with a demo conference\n"
+    "  import frab-xml FILE [--time-zone ZONE] [--dry-run]\n"
+    "                   replace the programme with a frab/pretalx schedule.xml\n"
     "  passwd ROLE      set the shared password of ROLE (delegate or staff)\n"
     "  check            validate the configuration and reach the database\n"
     "\n"
@@ -72,6 +74,7 @@ int run_cli(int argc, char** argv) {
   if (command == "db") return db_command(config_path, rest);
   if (command == "passwd") return passwd_command(config_path, rest);
   if (command == "check") return check_command(config_path, rest);
+  if (command == "import") return import_command(config_path, rest);
   std::cerr << "confsched: unknown command \"" << command << "\"\n\n" << kUsage;
   return 2;
 }

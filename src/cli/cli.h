@@ -17,6 +17,7 @@ int serve_command(const std::string& config_path, const std::vector<std::string>
 int db_command(const std::string& config_path, const std::vector<std::string>& args);
 int passwd_command(const std::string& config_path, const std::vector<std::string>& args);
 int check_command(const std::string& config_path, const std::vector<std::string>& args);
+int import_command(const std::string& config_path, const std::vector<std::string>& args);
 
 // Loads the configuration with the real environment; prints the reason and
 // returns nullopt-like false on failure.

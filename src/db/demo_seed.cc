@@ -12,6 +12,8 @@
 #include <utility>
 #include <vector>
 
+#include "db/programme_writer.h"
+
 namespace confsched {
 
 namespace {
@@ -507,112 +509,93 @@ void assign_speakers(std::vector<PlannedSession>& sessions, size_t speaker_count
 }
 
 // ---------------------------------------------------------------------------
-// Writing. Rows get explicit ids so that every run yields identical data,
-// links included (AUTO_INCREMENT would keep counting after the DELETEs).
+// Rows. Explicit ids so that every run yields identical data, links
+// included (AUTO_INCREMENT would keep counting after the DELETEs).
 
 int64_t id_of(size_t index) { return static_cast<int64_t>(index + 1); }
 
-void clear_programme(Database& db) {
-  // Children before parents, so no foreign key is ever violated. DELETE,
-  // not TRUNCATE: TRUNCATE commits implicitly and would break the transaction.
-  for (std::string_view sql :
-       {"DELETE FROM materials", "DELETE FROM session_speakers", "DELETE FROM sessions",
-        "DELETE FROM speakers", "DELETE FROM tracks", "DELETE FROM rooms",
-        "DELETE FROM announcements", "DELETE FROM event"})
-    db.execute(sql);
+EventInfo demo_event() {
+  return EventInfo{
+      "Northern Lights Developer Conference 2027",
+      "Three days of practical software engineering by the Thames",
+      "Riverside Conference Centre, 1 Wharf Street, London",
+      "Europe/London",
+      std::string(kDays.front()),
+      std::string(kDays.back()),
+      "Northern Lights brings together people who build and run software for a living: "
+      "eight rooms, five tracks and about a hundred and eighty sessions over three days."
+      "\n\n"
+      "Every day opens with a keynote in the Main Auditorium, followed by parallel talks, "
+      "panels and hands-on workshops. Coffee and lunch are served in the foyer."
+      "\n\n"
+      "Times are shown in London time. Check the announcements for last-minute room "
+      "changes."};
 }
 
-void insert_event(Database& db) {
-  db.execute(
-      "INSERT INTO event (id, name, tagline, venue, time_zone, starts_on, ends_on, intro) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-      {int64_t{1}, std::string("Northern Lights Developer Conference 2027"),
-       std::string("Three days of practical software engineering by the Thames"),
-       std::string("Riverside Conference Centre, 1 Wharf Street, London"),
-       std::string("Europe/London"), std::string(kDays.front()), std::string(kDays.back()),
-       std::string(
-           "Northern Lights brings together people who build and run software for a living: "
-           "eight rooms, five tracks and about a hundred and eighty sessions over three days."
-           "\n\n"
-           "Every day opens with a keynote in the Main Auditorium, followed by parallel talks, "
-           "panels and hands-on workshops. Coffee and lunch are served in the foyer."
-           "\n\n"
-           "Times are shown in London time. Check the announcements for last-minute room "
-           "changes.")});
+// Slides for about a third of the sessions with speakers, sometimes a video
+// or a repository as well.
+std::vector<Material> demo_materials(const PlannedSession& s, size_t index, Rng& rng) {
+  if (s.speakers.empty() || s.status == "cancelled" || rng.below(3) != 0) return {};
+  std::string slug = std::to_string(index + 1);
+  std::vector<Material> links = {
+      {"Slides", "https://example.org/nldc2027/slides/" + slug + ".pdf"}};
+  if (rng.percent(50))
+    links.push_back({s.kind == "workshop" ? "Workshop repository" : "Video",
+                     s.kind == "workshop" ? "https://example.org/nldc2027/code/" + slug
+                                          : "https://example.org/nldc2027/video/" + slug});
+  return links;
 }
 
-void insert_rooms(Database& db) {
-  for (size_t i = 0; i < kRooms.size(); ++i)
-    db.execute("INSERT INTO rooms (id, name, position) VALUES (?, ?, ?)",
-               {id_of(i), std::string(kRooms[i]), id_of(i)});
-}
-
-void insert_tracks(Database& db) {
-  const std::vector<TrackSpec>& specs = track_specs();
-  for (size_t i = 0; i < specs.size(); ++i)
-    db.execute("INSERT INTO tracks (id, name, colour) VALUES (?, ?, ?)",
-               {id_of(i), std::string(specs[i].name), std::string(specs[i].colour)});
-}
-
-void insert_speakers(Database& db, const std::vector<DemoSpeaker>& speakers) {
-  for (size_t i = 0; i < speakers.size(); ++i)
-    db.execute("INSERT INTO speakers (id, name, affiliation, bio) VALUES (?, ?, ?, ?)",
-               {id_of(i), speakers[i].name, speakers[i].affiliation, speakers[i].bio});
-}
-
-void insert_sessions(Database& db, const std::vector<PlannedSession>& sessions) {
-  for (size_t i = 0; i < sessions.size(); ++i) {
-    const PlannedSession& s = sessions[i];
-    db.execute(
-        "INSERT INTO sessions (id, title, abstract, starts_at, ends_at, room_id, track_id, kind, "
-        "status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        {id_of(i), s.title, s.abstract, timestamp(s.day, s.start), timestamp(s.day, s.end),
-         id_of(s.room), s.track ? DbValue{id_of(*s.track)} : DbValue{nullptr}, std::string(s.kind),
-         std::string(s.status)});
-    for (size_t p = 0; p < s.speakers.size(); ++p)
-      db.execute("INSERT INTO session_speakers (session_id, speaker_id, position) VALUES (?, ?, ?)",
-                 {id_of(i), id_of(s.speakers[p]), id_of(p)});
-  }
-}
-
-void insert_materials(Database& db, const std::vector<PlannedSession>& sessions, Rng& rng) {
-  size_t next_id = 0;
-  for (size_t i = 0; i < sessions.size(); ++i) {
-    const PlannedSession& s = sessions[i];
-    if (s.speakers.empty() || s.status == "cancelled" || rng.below(3) != 0) continue;
-    std::string slug = std::to_string(i + 1);
-    std::vector<std::pair<std::string, std::string>> links = {
-        {"Slides", "https://example.org/nldc2027/slides/" + slug + ".pdf"}};
-    if (rng.percent(50))
-      links.emplace_back(s.kind == "workshop" ? "Workshop repository" : "Video",
-                         s.kind == "workshop" ? "https://example.org/nldc2027/code/" + slug
-                                              : "https://example.org/nldc2027/video/" + slug);
-    for (size_t p = 0; p < links.size(); ++p)
-      db.execute(
-          "INSERT INTO materials (id, session_id, label, url, position) VALUES (?, ?, ?, ?, ?)",
-          {id_of(next_id++), id_of(i), links[p].first, links[p].second, id_of(p)});
-  }
-}
-
-void insert_announcements(Database& db, const std::vector<PlannedSession>& sessions) {
-  const char* sql =
-      "INSERT INTO announcements (id, body, published_at, expires_at) "
-      "VALUES (?, ?, ?, ?)";
-  db.execute(sql, {id_of(0),
-                   std::string("Welcome to Northern Lights 2027! Badge collection opens at 08:00 "
-                               "in the foyer; the opening keynote starts at 09:00 in the Main "
-                               "Auditorium."),
-                   // Announcement times are UTC (sql/003). Published in the
-                   // past, so the demo shows a banner from the first minute.
-                   std::string("2026-01-01 00:00:00"), nullptr});
+std::vector<AnnouncementRow> demo_announcements(const std::vector<PlannedSession>& sessions) {
+  std::vector<AnnouncementRow> rows = {
+      {id_of(0),
+       "Welcome to Northern Lights 2027! Badge collection opens at 08:00 in the foyer; the "
+       "opening keynote starts at 09:00 in the Main Auditorium.",
+       // Announcement times are UTC (sql/003). Published in the past, so
+       // the demo shows a banner from the first minute.
+       "2026-01-01 00:00:00", std::nullopt}};
   for (const PlannedSession& s : sessions) {
     if (s.status != "moved") continue;
-    db.execute(sql, {id_of(1),
-                     "Room change: \u201C" + s.title + "\u201D now takes place in the " +
-                         std::string(kRooms[s.room]) + ", same time.",
-                     timestamp(s.day, 12 * 60 + 40), timestamp(s.day, 18 * 60)});
+    rows.push_back({id_of(1),
+                    "Room change: \u201C" + s.title + "\u201D now takes place in the " +
+                        std::string(kRooms[s.room]) + ", same time.",
+                    timestamp(s.day, 12 * 60 + 40), timestamp(s.day, 18 * 60)});
     break;
   }
+  return rows;
+}
+
+ProgrammeRows demo_rows(const std::vector<DemoSpeaker>& speakers,
+                        const std::vector<PlannedSession>& sessions, Rng& rng) {
+  ProgrammeRows rows;
+  rows.event = demo_event();
+  for (size_t i = 0; i < kRooms.size(); ++i)
+    rows.rooms.push_back(Room{id_of(i), std::string(kRooms[i]), id_of(i)});
+  const std::vector<TrackSpec>& specs = track_specs();
+  for (size_t i = 0; i < specs.size(); ++i)
+    rows.tracks.push_back(
+        Track{id_of(i), std::string(specs[i].name), std::string(specs[i].colour)});
+  for (size_t i = 0; i < speakers.size(); ++i)
+    rows.speakers.push_back(
+        Speaker{id_of(i), speakers[i].name, speakers[i].affiliation, speakers[i].bio});
+  for (size_t i = 0; i < sessions.size(); ++i) {
+    const PlannedSession& s = sessions[i];
+    SessionRow row;
+    row.id = id_of(i);
+    row.title = s.title;
+    row.abstract = s.abstract;
+    row.starts_at = timestamp(s.day, s.start);
+    row.ends_at = timestamp(s.day, s.end);
+    row.room_id = id_of(s.room);
+    if (s.track) row.track_id = id_of(*s.track);
+    row.kind = std::string(s.kind);
+    row.status = std::string(s.status);
+    for (size_t speaker : s.speakers) row.speaker_ids.push_back(id_of(speaker));
+    row.materials = demo_materials(s, i, rng);
+    rows.sessions.push_back(std::move(row));
+  }
+  rows.announcements = demo_announcements(sessions);
+  return rows;
 }
 
 }  // namespace
@@ -622,16 +605,10 @@ DemoSeedSummary seed_demo(Database& db) {
   std::vector<DemoSpeaker> speakers = make_speakers(180, rng);
   std::vector<PlannedSession> sessions = SessionPlanner(rng).plan();
   assign_speakers(sessions, speakers.size(), rng);
+  ProgrammeRows rows = demo_rows(speakers, sessions, rng);
 
   Transaction tx(db);
-  clear_programme(db);
-  insert_event(db);
-  insert_rooms(db);
-  insert_tracks(db);
-  insert_speakers(db, speakers);
-  insert_sessions(db, sessions);
-  insert_materials(db, sessions, rng);
-  insert_announcements(db, sessions);
+  replace_programme(db, rows);
   tx.commit();
 
   DemoSeedSummary summary;

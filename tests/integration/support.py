@@ -25,6 +25,12 @@ def cache_directives(response):
     return out
 
 
+def escaped(text):
+    """As ctemplate's HTML auto-escaping writes text."""
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&quot;").replace("'", "&#39;"))
+
+
 def csp_directives(value):
     out = {}
     for part in (value or "").split(";"):

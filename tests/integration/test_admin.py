@@ -8,7 +8,8 @@ import time
 import unittest
 
 import stack as stackmod
-from support import StackTestCase, cache_directives, poll, start_module_stack, stop_module_stack
+from support import (StackTestCase, cache_directives, escaped, poll, start_module_stack,
+                     stop_module_stack)
 
 S = None
 IDS = None
@@ -28,12 +29,6 @@ def hidden(page, name):
     if not m:
         raise AssertionError("no hidden field %s in the form" % name)
     return html.unescape(m.group(1))
-
-
-def escaped(text):
-    """As ctemplate's HTML auto-escaping writes text."""
-    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace('"', "&quot;").replace("'", "&#39;"))
 
 
 def form_fields(page):

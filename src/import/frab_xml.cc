@@ -1,0 +1,614 @@
+// The frab schedule.xml reader: libxml2 builds the tree (safely, see
+// parse_document), this file walks it into an ImportedProgramme.
+#include "import/frab_xml.h"
+
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/tree.h>
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <chrono>
+#include <climits>
+#include <cstdio>
+#include <map>
+#include <memory>
+#include <set>
+#include <utility>
+
+namespace confsched {
+
+namespace {
+
+// ---------------------------------------------------------------- libxml2
+
+struct DocFree {
+  void operator()(xmlDoc* doc) const { xmlFreeDoc(doc); }
+};
+struct ParserFree {
+  void operator()(xmlParserCtxt* ctxt) const { xmlFreeParserCtxt(ctxt); }
+};
+using XmlDoc = std::unique_ptr<xmlDoc, DocFree>;
+using XmlParser = std::unique_ptr<xmlParserCtxt, ParserFree>;
+
+// libxml2 would print parse errors to stderr and, after the first
+// well-formedness error, carry on and report more (the last one is often a
+// distant "premature end of data"). The first says what is wrong.
+struct FirstError {
+  bool seen = false;
+  std::string message;
+  long line = 0;
+};
+
+void keep_first_error(void* ctx, xmlErrorPtr error) {
+  auto* first = static_cast<FirstError*>(static_cast<xmlParserCtxt*>(ctx)->_private);
+  if (first->seen || !error || error->level < XML_ERR_ERROR) return;
+  first->seen = true;
+  first->message = error->message ? error->message : "not well-formed XML";
+  while (!first->message.empty() && (first->message.back() == '\n' || first->message.back() == ' '))
+    first->message.pop_back();
+  first->line = error->line;
+}
+
+// A schedule has no use for a DTD, and a DTD is the only way to declare
+// entities: refusing every DOCTYPE before its internal subset is read
+// shuts out external entities (XXE: file or network reads) and entity
+// expansion bombs ("billion laughs") alike, whatever the library version.
+void refuse_doctype(void* ctx, const xmlChar*, const xmlChar*, const xmlChar*) {
+  auto* ctxt = static_cast<xmlParserCtxt*>(ctx);
+  auto* first = static_cast<FirstError*>(ctxt->_private);
+  if (!first->seen) {
+    first->seen = true;
+    first->message = "a DOCTYPE is not allowed in a schedule (no DTDs, no entities)";
+    first->line = ctxt->input ? ctxt->input->line : 0;
+  }
+  xmlStopParser(ctxt);
+}
+
+struct Document {
+  XmlDoc doc;
+  std::string error;
+};
+
+Document parse_document(std::string_view xml) {
+  xmlInitParser();
+  XmlParser ctxt(xmlCreateMemoryParserCtxt(xml.data(), static_cast<int>(xml.size())));
+  if (!ctxt) return {nullptr, "out of memory"};
+  FirstError first;
+  ctxt->_private = &first;
+  ctxt->sax->internalSubset = refuse_doctype;
+  ctxt->sax->serror = keep_first_error;
+  // No XML_PARSE_NOENT (entity substitution), DTDLOAD, DTDATTR or DTDVALID:
+  // nothing outside the buffer is ever read, and NONET forbids the network
+  // even if a future change asked for more. BIG_LINES keeps line numbers
+  // right past line 65535 for the error messages.
+  xmlCtxtUseOptions(ctxt.get(), XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES |
+                                    XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  xmlParseDocument(ctxt.get());
+  XmlDoc doc(ctxt->myDoc);
+  ctxt->myDoc = nullptr;
+  if (first.seen || !ctxt->wellFormed || !doc || doc->intSubset || doc->extSubset) {
+    if (!first.seen) first.message = "not a well-formed XML document";
+    return {nullptr, "line " + std::to_string(first.line) + ": " + first.message};
+  }
+  return {std::move(doc), ""};
+}
+
+std::string_view name_of(const xmlNode* node) { return reinterpret_cast<const char*>(node->name); }
+
+bool is_element(const xmlNode* node, std::string_view name) {
+  return node->type == XML_ELEMENT_NODE && name_of(node) == name;
+}
+
+// The node's own text (its text children; no entity references can exist
+// once DOCTYPEs are refused).
+std::string text_of(const xmlNode* node) {
+  std::string out;
+  for (const xmlNode* c = node->children; c; c = c->next)
+    if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content)
+      out += reinterpret_cast<const char*>(c->content);
+  return out;
+}
+
+std::optional<std::string> attribute(const xmlNode* node, std::string_view name) {
+  for (const xmlAttr* a = node->properties; a; a = a->next)
+    if (reinterpret_cast<const char*>(a->name) == name) {
+      std::string out;
+      for (const xmlNode* c = a->children; c; c = c->next)
+        if (c->content) out += reinterpret_cast<const char*>(c->content);
+      return out;
+    }
+  return std::nullopt;
+}
+
+const xmlNode* child(const xmlNode* node, std::string_view name) {
+  for (const xmlNode* c = node->children; c; c = c->next)
+    if (is_element(c, name)) return c;
+  return nullptr;
+}
+
+std::optional<std::string> child_text(const xmlNode* node, std::string_view name) {
+  const xmlNode* c = child(node, name);
+  if (!c) return std::nullopt;
+  return text_of(c);
+}
+
+size_t count_elements(const xmlNode* node, size_t limit) {
+  size_t n = 0;
+  for (const xmlNode* c = node; c && n <= limit; c = c->next)
+    if (c->type == XML_ELEMENT_NODE) n += 1 + count_elements(c->children, limit - n);
+  return n;
+}
+
+// ---------------------------------------------------------------- text
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+std::string trimmed(std::string_view s) {
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return std::string(s);
+}
+
+// Names and titles are one line on every page: runs of white space
+// (newlines included) become one space.
+std::string one_line(std::string_view s) {
+  std::string out;
+  bool gap = false;
+  for (char c : s) {
+    if (is_space(c)) {
+      gap = !out.empty();
+      continue;
+    }
+    if (gap) out += ' ';
+    gap = false;
+    out += c;
+  }
+  return out;
+}
+
+// VARCHAR(n) in utf8mb4 counts characters, not bytes; libxml2 hands us
+// valid UTF-8, so counting the bytes that start a character is enough.
+size_t characters(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+// Column sizes from sql/001_schema.sql.
+constexpr size_t kNameChars = 200;    // event.name, rooms, tracks, speakers, materials.label
+constexpr size_t kTitleChars = 300;   // sessions.title, event.venue
+constexpr size_t kTextBytes = 65535;  // TEXT (sessions.abstract)
+constexpr size_t kZoneChars = 64;     // event.time_zone
+
+// ---------------------------------------------------------------- time
+
+using std::chrono::local_days;
+using std::chrono::local_seconds;
+
+std::optional<int> digits(std::string_view s) {
+  int v = 0;
+  auto r = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (s.empty() || r.ec != std::errc() || r.ptr != s.data() + s.size() || s[0] == '-')
+    return std::nullopt;
+  return v;
+}
+
+// "YYYY-MM-DD", a real calendar date.
+std::optional<local_days> parse_date(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+  auto y = digits(s.substr(0, 4)), m = digits(s.substr(5, 2)), d = digits(s.substr(8, 2));
+  if (!y || !m || !d) return std::nullopt;
+  std::chrono::year_month_day ymd{std::chrono::year(*y),
+                                  std::chrono::month(static_cast<unsigned>(*m)),
+                                  std::chrono::day(static_cast<unsigned>(*d))};
+  if (!ymd.ok()) return std::nullopt;
+  return local_days(ymd);
+}
+
+// "HH:MM" or "HH:MM:SS" as seconds since midnight, below 24:00.
+std::optional<int> parse_clock(std::string_view s) {
+  if ((s.size() != 5 && s.size() != 8) || s[2] != ':' || (s.size() == 8 && s[5] != ':'))
+    return std::nullopt;
+  auto h = digits(s.substr(0, 2)), m = digits(s.substr(3, 2));
+  auto sec = s.size() == 8 ? digits(s.substr(6, 2)) : std::optional<int>(0);
+  if (!h || !m || !sec || *h > 23 || *m > 59 || *sec > 59) return std::nullopt;
+  return (*h * 60 + *m) * 60 + *sec;
+}
+
+// "YYYY-MM-DDTHH:MM[:SS]" followed by nothing, a fraction, "Z" or an
+// offset. The offset is that of the event's zone at that moment (frab
+// writes local times), so the wall clock is the part before it.
+std::optional<local_seconds> parse_local_datetime(std::string_view s) {
+  if (s.size() < 16 || (s[10] != 'T' && s[10] != ' ')) return std::nullopt;
+  auto day = parse_date(s.substr(0, 10));
+  size_t clock_len = s.size() >= 19 && s[16] == ':' ? 8 : 5;
+  auto clock = parse_clock(s.substr(11, clock_len));
+  std::string_view rest = s.substr(11 + clock_len);
+  if (!day || !clock) return std::nullopt;
+  if (!rest.empty() && rest[0] != 'Z' && rest[0] != '+' && rest[0] != '-' && rest[0] != '.')
+    return std::nullopt;
+  return local_seconds(*day) + std::chrono::seconds(*clock);
+}
+
+// frab durations: "H:MM", "HH:MM" or "HH:MM:SS", more than zero.
+std::optional<std::chrono::seconds> parse_duration(std::string_view s) {
+  size_t colon = s.find(':');
+  if (colon == std::string_view::npos || colon < 1 || colon > 2) return std::nullopt;
+  std::string_view rest = s.substr(colon + 1);
+  if (rest.size() != 2 && !(rest.size() == 5 && rest[2] == ':')) return std::nullopt;
+  auto h = digits(s.substr(0, colon)), m = digits(rest.substr(0, 2));
+  auto sec = rest.size() == 5 ? digits(rest.substr(3, 2)) : std::optional<int>(0);
+  if (!h || !m || !sec || *m > 59 || *sec > 59) return std::nullopt;
+  std::chrono::seconds total((*h * 60 + *m) * 60 + *sec);
+  if (total.count() == 0) return std::nullopt;
+  return total;
+}
+
+std::string format_date(local_days day) {
+  std::chrono::year_month_day ymd(day);
+  char out[32];
+  std::snprintf(out, sizeof out, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+  return out;
+}
+
+std::string format_datetime(local_seconds t) {
+  local_days day = std::chrono::floor<std::chrono::days>(t);
+  auto secs = static_cast<int>((t - local_seconds(day)).count());
+  char clock[32];
+  std::snprintf(clock, sizeof clock, " %02d:%02d:%02d", secs / 3600, secs / 60 % 60, secs % 60);
+  return format_date(day) + clock;
+}
+
+// ---------------------------------------------------------------- reader
+
+// Distinct hues for tracks the file gives no colour.
+constexpr std::array<std::string_view, 10> kPalette = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd",
+                                                       "#ff7f0e", "#17becf", "#8c564b", "#e377c2",
+                                                       "#7f7f7f", "#bcbd22"};
+
+bool is_hex_colour(std::string_view s) {
+  if (s.size() != 7 || s[0] != '#') return false;
+  for (char c : s.substr(1))
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) return false;
+  return true;
+}
+
+// Thrown inside the reader only; parse_frab_xml turns it into the result.
+struct Refusal {
+  std::string message;
+};
+
+[[noreturn]] void refuse(const xmlNode* at, const std::string& message) {
+  throw Refusal{"line " + std::to_string(at ? xmlGetLineNo(at) : 0) + ": " + message};
+}
+
+// A value for an error message: the first 60 bytes, cut at a character
+// boundary so the message stays valid UTF-8.
+std::string quoted(std::string_view s) {
+  size_t shown = std::min<size_t>(s.size(), 60);
+  while (shown < s.size() && (static_cast<unsigned char>(s[shown]) & 0xC0) == 0x80) --shown;
+  return "\"" + std::string(s.substr(0, shown)) + (shown < s.size() ? "…" : "") + "\"";
+}
+
+// A required one-line text of at most max_chars characters.
+std::string checked_line(const xmlNode* at, const std::string& what, std::string_view raw,
+                         size_t max_chars) {
+  std::string s = one_line(raw);
+  if (s.empty()) refuse(at, what + " is empty");
+  if (characters(s) > max_chars)
+    refuse(at, what + " is longer than " + std::to_string(max_chars) + " characters");
+  return s;
+}
+
+class Reader {
+ public:
+  explicit Reader(const FrabOptions& options) : options_(options) {}
+
+  ImportedProgramme read(const xmlNode* root) {
+    if (!root || !is_element(root, "schedule")) refuse(root, "the root element is not <schedule>");
+    if (count_elements(root, kMaxFrabElements) > kMaxFrabElements)
+      refuse(root, "more than " + std::to_string(kMaxFrabElements) + " elements");
+    const xmlNode* conference = child(root, "conference");
+    if (!conference) refuse(root, "no <conference>");
+    read_conference(conference);
+    for (const xmlNode* c = root->children; c; c = c->next)
+      if (is_element(c, "day")) declare_rooms(c);
+    for (const xmlNode* c = root->children; c; c = c->next)
+      if (is_element(c, "day")) read_day(c);
+    if (p_.sessions.empty()) refuse(root, "the schedule holds no events");
+    finish_dates(root);
+    return std::move(p_);
+  }
+
+ private:
+  void read_conference(const xmlNode* conf) {
+    p_.event.name = checked_line(conf, "the conference title",
+                                 child_text(conf, "title").value_or(""), kNameChars);
+    if (auto venue = child_text(conf, "venue"); venue && !one_line(*venue).empty())
+      p_.event.venue = checked_line(conf, "the venue", *venue, kTitleChars);
+    std::string zone = trimmed(child_text(conf, "time_zone_name").value_or(""));
+    if (zone.empty()) zone = options_.default_time_zone;
+    if (zone.empty())
+      refuse(conf, "the file names no time zone (<time_zone_name>) and none was given");
+    if (!plausible_time_zone(zone)) refuse(conf, "time zone " + quoted(zone) + " is not valid");
+    p_.event.time_zone = zone;
+    first_day_ = conference_date(conf, "start");
+    last_day_ = conference_date(conf, "end");
+    for (const xmlNode* c = conf->children; c; c = c->next)
+      if (is_element(c, "track")) {
+        std::string name =
+            checked_line(c, "a track name", attribute(c, "name").value_or(""), kNameChars);
+        std::string colour = attribute(c, "color").value_or("");
+        if (!track_index_.count(name))
+          add_track(c, name, is_hex_colour(colour) ? colour : std::string());
+      }
+  }
+
+  // <start>/<end>: a date or a date-time; absent is fine (the days say).
+  std::optional<local_days> conference_date(const xmlNode* conf, std::string_view name) {
+    auto text = child_text(conf, name);
+    if (!text || trimmed(*text).empty()) return std::nullopt;
+    std::string s = trimmed(*text);
+    auto day = parse_date(std::string_view(s).substr(0, 10));
+    if (!day || (s.size() > 10 && !parse_local_datetime(s)))
+      refuse(child(conf, name),
+             "conference " + std::string(name) + " " + quoted(s) + " is not a date (YYYY-MM-DD)");
+    return day;
+  }
+
+  void declare_rooms(const xmlNode* day) {
+    for (const xmlNode* r = day->children; r; r = r->next) {
+      if (!is_element(r, "room")) continue;
+      std::string name =
+          checked_line(r, "a room name", attribute(r, "name").value_or(""), kNameChars);
+      if (room_index_.emplace(name, p_.rooms.size()).second) p_.rooms.push_back(name);
+      if (p_.rooms.size() > kMaxFrabRoomsOrTracks)
+        refuse(r, "more than " + std::to_string(kMaxFrabRoomsOrTracks) + " rooms");
+    }
+  }
+
+  void read_day(const xmlNode* day) {
+    if (++p_.days > kMaxFrabDays)
+      refuse(day, "more than " + std::to_string(kMaxFrabDays) + " days");
+    auto date_text = attribute(day, "date");
+    std::optional<local_days> date;
+    if (date_text) {
+      date = parse_date(trimmed(*date_text));
+      if (!date) refuse(day, "day date " + quoted(*date_text) + " is not a date (YYYY-MM-DD)");
+    }
+    // The day's start: events whose clock time lies before it belong to the
+    // small hours after the day's date (a 23:00-04:00 night programme).
+    std::optional<local_seconds> boundary;
+    if (auto start = attribute(day, "start")) {
+      boundary = parse_local_datetime(trimmed(*start));
+      if (!boundary) refuse(day, "day start " + quoted(*start) + " is not a date-time");
+    }
+    DayContext context{date, boundary};
+    for (const xmlNode* r = day->children; r; r = r->next) {
+      if (is_element(r, "event")) read_event(r, context, nullptr);
+      if (!is_element(r, "room")) continue;
+      std::string room = one_line(attribute(r, "name").value_or(""));
+      for (const xmlNode* e = r->children; e; e = e->next)
+        if (is_element(e, "event")) read_event(e, context, &room);
+    }
+  }
+
+  struct DayContext {
+    std::optional<local_days> date;
+    std::optional<local_seconds> boundary;
+  };
+
+  void read_event(const xmlNode* ev, const DayContext& day, const std::string* parent_room) {
+    if (p_.sessions.size() >= kMaxFrabSessions)
+      refuse(ev, "more than " + std::to_string(kMaxFrabSessions) + " events");
+    ImportedSession s;
+    std::string id_text = trimmed(attribute(ev, "id").value_or(""));
+    std::string label = "event";
+    if (!id_text.empty()) {
+      auto id = digits(id_text);
+      if (!id || *id <= 0) refuse(ev, "event id " + quoted(id_text) + " is not a positive number");
+      s.frab_id = *id;
+      label = "event " + id_text;
+    }
+    auto field = [&](std::string_view name) -> std::string {
+      auto text = child_text(ev, name);
+      if (!text || trimmed(*text).empty()) refuse(ev, label + ": no <" + std::string(name) + ">");
+      return trimmed(*text);
+    };
+    s.title = checked_line(ev, label + ": the title", field("title"), kTitleChars);
+    label += " (" + quoted(s.title) + ")";
+    place_in_time(ev, label, day, field("start"), s);
+    s.room = room_of(ev, label, parent_room);
+    s.kind = frab_kind(trimmed(child_text(ev, "type").value_or("")));
+    if (std::string track = one_line(child_text(ev, "track").value_or("")); !track.empty()) {
+      if (characters(track) > kNameChars)
+        refuse(ev, label + ": the track name is longer than " + std::to_string(kNameChars) +
+                       " characters");
+      if (!track_index_.count(track)) add_track(ev, track, "");
+      s.track = track_index_.at(track);
+    }
+    s.abstract = abstract_of(ev);
+    if (s.abstract.size() > kTextBytes)
+      refuse(ev, label + ": abstract and description together exceed " +
+                     std::to_string(kTextBytes) + " bytes");
+    read_persons(ev, label, s);
+    read_links(ev, label, s);
+    p_.sessions.push_back(std::move(s));
+  }
+
+  void place_in_time(const xmlNode* ev, const std::string& label, const DayContext& day,
+                     const std::string& start_text, ImportedSession& s) {
+    auto start_clock = parse_clock(start_text);
+    if (!start_clock) refuse(ev, label + ": start " + quoted(start_text) + " is not HH:MM");
+    std::string duration_text = trimmed(child_text(ev, "duration").value_or(""));
+    auto duration = parse_duration(duration_text);
+    if (!duration)
+      refuse(ev, label + ": duration " + quoted(duration_text) + " is not a positive HH:MM");
+    local_seconds start;
+    // Newer frab and pretalx write the full date-time; it wins, being
+    // unambiguous. Older files give only the day and a clock time.
+    if (std::string date = trimmed(child_text(ev, "date").value_or("")); !date.empty()) {
+      auto t = parse_local_datetime(date);
+      if (!t) refuse(ev, label + ": date " + quoted(date) + " is not an ISO date-time");
+      start = *t;
+    } else {
+      if (!day.date) refuse(ev, label + ": neither the event nor its day gives a date");
+      start = local_seconds(*day.date) + std::chrono::seconds(*start_clock);
+      if (day.boundary && start < *day.boundary) start += std::chrono::days(1);
+    }
+    s.starts_at = format_datetime(start);
+    s.ends_at = format_datetime(start + *duration);
+    local_days start_day = std::chrono::floor<std::chrono::days>(start);
+    if (!earliest_ || start_day < *earliest_) earliest_ = start_day;
+    if (!latest_ || start_day > *latest_) latest_ = start_day;
+  }
+
+  size_t room_of(const xmlNode* ev, const std::string& label, const std::string* parent_room) {
+    std::string own = one_line(child_text(ev, "room").value_or(""));
+    if (parent_room && !own.empty() && own != *parent_room)
+      refuse(ev,
+             label + ": says room " + quoted(own) + " but sits in room " + quoted(*parent_room));
+    std::string name = own.empty() && parent_room ? *parent_room : own;
+    if (name.empty()) refuse(ev, label + ": no <room>");
+    auto it = room_index_.find(name);
+    if (it == room_index_.end())
+      refuse(ev, label + ": room " + quoted(name) + " is not one of the schedule's rooms");
+    return it->second;
+  }
+
+  // abstract, then description when it says something more; both are
+  // Markdown in frab, as sessions.abstract is here.
+  static std::string abstract_of(const xmlNode* ev) {
+    std::string abstract = trimmed(child_text(ev, "abstract").value_or(""));
+    std::string description = trimmed(child_text(ev, "description").value_or(""));
+    if (description.empty() || description == abstract) return abstract;
+    if (abstract.empty()) return description;
+    return abstract + "\n\n" + description;
+  }
+
+  void read_persons(const xmlNode* ev, const std::string& label, ImportedSession& s) {
+    const xmlNode* persons = child(ev, "persons");
+    if (!persons) return;
+    for (const xmlNode* c = persons->children; c; c = c->next) {
+      if (!is_element(c, "person")) continue;
+      std::string name = one_line(text_of(c));
+      // A deleted account can leave a nameless person behind; nobody to show.
+      if (name.empty()) continue;
+      if (characters(name) > kNameChars)
+        refuse(c, label + ": a speaker name is longer than " + std::to_string(kNameChars) +
+                      " characters");
+      std::string id_text = trimmed(attribute(c, "id").value_or(""));
+      int64_t id = 0;
+      if (!id_text.empty()) {
+        auto parsed = digits(id_text);
+        if (!parsed || *parsed <= 0)
+          refuse(c, label + ": person id " + quoted(id_text) + " is not a positive number");
+        id = *parsed;
+      }
+      // Identity by frab person id (names change, ids do not); by name only
+      // for persons without an id.
+      std::string key = id ? "#" + std::to_string(id) : "=" + name;
+      auto [it, fresh] = person_index_.emplace(key, p_.speakers.size());
+      if (fresh) p_.speakers.push_back(ImportedSpeaker{id, name});
+      bool listed = false;
+      for (size_t i : s.speakers) listed = listed || i == it->second;
+      if (!listed) s.speakers.push_back(it->second);
+    }
+    if (s.speakers.size() > kMaxSpeakersPerSession)
+      refuse(persons,
+             label + ": more than " + std::to_string(kMaxSpeakersPerSession) + " speakers");
+  }
+
+  // Links become materials only when they are plain http(s) URLs; others
+  // (mailto:, relative, javascript:) are dropped, not refused: they are
+  // extras, and a schedule should not fail over one.
+  void read_links(const xmlNode* ev, const std::string& label, ImportedSession& s) {
+    const xmlNode* links = child(ev, "links");
+    if (!links) return;
+    for (const xmlNode* c = links->children; c; c = c->next) {
+      if (!is_element(c, "link")) continue;
+      std::string url = trimmed(attribute(c, "href").value_or(""));
+      if (!is_web_url(url)) continue;
+      std::string text = one_line(text_of(c));
+      if (characters(text) > kNameChars)
+        refuse(c, label + ": a link text is longer than " + std::to_string(kNameChars) +
+                      " characters");
+      s.materials.push_back(MaterialLink{text.empty() ? "Link" : text, url});
+    }
+    if (s.materials.size() > kMaxMaterialsPerSession)
+      refuse(links, label + ": more than " + std::to_string(kMaxMaterialsPerSession) + " links");
+  }
+
+  void add_track(const xmlNode* at, const std::string& name, const std::string& colour) {
+    if (p_.tracks.size() >= kMaxFrabRoomsOrTracks)
+      refuse(at, "more than " + std::to_string(kMaxFrabRoomsOrTracks) + " tracks");
+    track_index_.emplace(name, p_.tracks.size());
+    std::string chosen =
+        colour.empty() ? std::string(kPalette[p_.tracks.size() % kPalette.size()]) : colour;
+    p_.tracks.push_back(ImportedTrack{name, chosen});
+  }
+
+  // The event's dates: the conference's own, widened to every session's
+  // start day, so that staff can edit any imported session (the session
+  // form keeps days within the event's dates).
+  void finish_dates(const xmlNode* root) {
+    local_days first = first_day_ ? std::min(*first_day_, *earliest_) : *earliest_;
+    local_days last = last_day_ ? std::max(*last_day_, *latest_) : *latest_;
+    if (last < first) refuse(root, "the conference ends before it starts");
+    p_.event.starts_on = format_date(first);
+    p_.event.ends_on = format_date(last);
+  }
+
+  const FrabOptions& options_;
+  ImportedProgramme p_;
+  std::map<std::string, size_t> room_index_, track_index_, person_index_;
+  std::optional<local_days> first_day_, last_day_, earliest_, latest_;
+};
+
+}  // namespace
+
+std::string frab_kind(std::string_view type) {
+  std::string t;
+  for (char c : type) t += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  static const std::map<std::string, std::string, std::less<>> kinds = {
+      {"keynote", "keynote"},   {"workshop", "workshop"}, {"hands-on", "workshop"},
+      {"tutorial", "workshop"}, {"podium", "panel"},      {"panel", "panel"},
+      {"discussion", "panel"},  {"break", "break"},       {"pause", "break"},
+      {"social", "social"},     {"party", "social"},      {"concert", "social"},
+      {"djset", "social"},      {"meetup", "social"},     {"get-together", "social"}};
+  auto it = kinds.find(t);
+  return it == kinds.end() ? "talk" : it->second;
+}
+
+bool plausible_time_zone(std::string_view name) {
+  if (name.empty() || name.size() > kZoneChars || name.front() == '/' || name.back() == '/')
+    return false;
+  char previous = '/';
+  for (char c : name) {
+    bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+              c == '_' || c == '-' || c == '+' || c == '/';
+    // No "..", no "//", no leading dot: a zone name is also a path below
+    // /usr/share/zoneinfo for whoever resolves it.
+    if (!ok || (c == '/' && previous == '/')) return false;
+    previous = c;
+  }
+  return true;
+}
+
+FrabParseResult parse_frab_xml(std::string_view xml, const FrabOptions& options) {
+  if (xml.size() > kMaxFrabXmlBytes)
+    return {std::nullopt,
+            "the file is larger than " + std::to_string(kMaxFrabXmlBytes >> 20) + " MiB"};
+  Document document = parse_document(xml);
+  if (!document.doc) return {std::nullopt, document.error};
+  try {
+    return {Reader(options).read(xmlDocGetRootElement(document.doc.get())), ""};
+  } catch (const Refusal& r) {
+    return {std::nullopt, r.message};
+  }
+}
+
+}  // namespace confsched
