@@ -8,7 +8,7 @@ import unittest
 import xml.etree.ElementTree as ET
 
 import stack as stackmod
-from support import StackTestCase, escaped, start_module_stack, stop_module_stack
+from support import StackTestCase, escaped, poll, start_module_stack, stop_module_stack
 
 S = None
 
@@ -118,10 +118,14 @@ class RealSchedule(StackTestCase):
 
     def test_schedule_shows_titles_escaped(self):
         cookie = self.session_cookie()
-        r = S.fcgi("GET", "/schedule", headers={"Cookie": cookie})
+        titles = [e.findtext("title") for e in self.events]
+        # Workers notice the new data version within version_check_ms.
+        first = escaped(titles[0])
+        r, _ = poll(lambda: (lambda page: page if first in page.text else None)(
+            S.fcgi("GET", "/schedule", headers={"Cookie": cookie})), 5)
+        self.assertIsNotNone(r, "the imported programme did not reach /schedule within 5 s")
         self.assertEqual(r.status, 200, r)
         text = r.text
-        titles = [e.findtext("title") for e in self.events]
         tricky = [t for t in titles if re.search(r"[&<>\"']", t)]
         self.assertTrue(tricky, "the file should hold titles that need escaping")
         for t in tricky[:5] + titles[:3]:
