@@ -123,8 +123,13 @@ Response serve_shared(Site& site, const Route& route, const Request& request,
     return finish(html_response(200, *body, route.cache_control));
 
   Response fresh = route.handler(site, request, params);
-  if (fresh.status == 200) site.remember_page(request.path, fresh.body);
-  return fresh.status == 200 ? finish(std::move(fresh)) : fresh;
+  if (fresh.status != 200) return fresh;
+  // Rendered from older data while the database was away: served, but not
+  // kept, and without the current version's ETag (a browser revalidating
+  // with it after the outage would keep the old page).
+  if (site.rendered_stale()) return fresh;
+  site.remember_page(request.path, fresh.body);
+  return finish(std::move(fresh));
 }
 
 }  // namespace

@@ -77,6 +77,9 @@ int serve_until_stopped(const Config& config, int listen_fd) {
   std::string secret = load_secret(config);
   Database db(config.database);
   Site site(config, std::move(secret), templates, db);
+  // Before the first request: what lets this worker serve delegates should
+  // the database stop later (site.h).
+  site.warm_up();
 
   FCGX_Init();
   FcgiConnection connection(listen_fd);
