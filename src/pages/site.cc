@@ -149,7 +149,7 @@ const DataState& Site::data_state() {
   // during a later outage checks the new password and issues a cookie of
   // the new epoch.
   for (Role role : {Role::kDelegate, Role::kStaff}) {
-    std::optional<RoleCredential>& held = credentials_[role == Role::kStaff ? 1 : 0];
+    std::optional<RoleCredential>& held = held_credential(role);
     if (held && held->epoch != state_->epoch_for(role)) {
       try {
         held = load_credential(db_, role);
@@ -200,7 +200,7 @@ const std::vector<ShownAnnouncement>& Site::shown_announcements() {
 }
 
 std::optional<RoleCredential> Site::credential(Role role) {
-  std::optional<RoleCredential>& held = credentials_[role == Role::kStaff ? 1 : 0];
+  std::optional<RoleCredential>& held = held_credential(role);
   try {
     held = load_credential(db_, role);
   } catch (const DbUnavailable&) {

@@ -128,6 +128,9 @@ class Site {
   uint64_t programme_version_ = 0;
   std::optional<std::vector<ShownAnnouncement>> announcements_;
   std::pair<uint64_t, uint64_t> announcements_key_{0, 0};
+  std::optional<RoleCredential>& held_credential(Role role) {
+    return credentials_[role == Role::kStaff ? 1 : 0];
+  }
   // By role: [0] delegate, [1] staff.
   std::optional<RoleCredential> credentials_[2];
   bool rendered_stale_ = false;
