@@ -54,6 +54,9 @@ FRAB_FILE = os.environ.get("CONFSCHED_FRAB_XML") or os.path.join(ROOT, "..", "sh
 # attacker somewhere else on the internet would (Linux routes all of
 # 127.0.0.0/8 to lo, so no set-up is needed).
 ATTACKER_ADDRESS = "127.0.0.2"
+# The flood of scenario 6 comes from this many addresses, as a botnet's
+# would: each gets the throttle's allowance of failures before its 429s.
+ATTACKER_POOL = 500
 
 TARGETS = {
     "cached_ratio": 0.8,
@@ -323,7 +326,7 @@ def login_storm(port, origin, password, total, concurrency, deadline_s):
 
 
 class Flood:
-    """Wrong-password logins from ATTACKER_ADDRESS, `concurrency` at a time,
+    """Wrong-password logins from ATTACKER_POOL addresses, `concurrency` at a time,
     until stop() or max_seconds."""
 
     def __init__(self, port, origin, concurrency, max_seconds):
@@ -335,6 +338,7 @@ class Flood:
         self.t0 = None
         self.elapsed = 0.0
         self.source = ATTACKER_ADDRESS
+        self.sent = 0
         try:  # can we bind to the attacker's address? (Linux: yes)
             fetch_src = http.client.HTTPConnection("127.0.0.1", port, timeout=2, source_address=(self.source, 0))
             fetch_src.connect()
@@ -342,12 +346,23 @@ class Flood:
         except OSError:
             self.source = None
 
+    def _next_source(self):
+        """The next of ATTACKER_POOL loopback addresses (127.2.x.y), round
+        robin: a flood from many addresses, which a per-address limit alone
+        cannot stop, so the Argon2id cap has to."""
+        if not self.source:
+            return None
+        with self.lock:
+            self.sent += 1
+            i = self.sent % ATTACKER_POOL
+        return "127.2.%d.%d" % (i // 250, i % 250 + 1)
+
     def _worker(self):
         n = 0
         while not self.stop_event.is_set() and time.monotonic() - self.t0 < self.max_seconds:
             n += 1
-            ok, status, _ = login_once(self.port, self.origin, "wrong-password-%d" % n, source=self.source,
-                                       timeout=15)
+            ok, status, _ = login_once(self.port, self.origin, "wrong-password-%d" % n,
+                                       source=self._next_source(), timeout=15)
             with self.lock:
                 self.statuses[str(status)] = self.statuses.get(str(status), 0) + 1
 
@@ -365,7 +380,8 @@ class Flood:
         self.elapsed = time.monotonic() - self.t0
         total = sum(self.statuses.values())
         return {"attempts": total, "per_s": total / self.elapsed if self.elapsed else 0.0,
-                "statuses": dict(self.statuses), "source": self.source or "127.0.0.1"}
+                "statuses": dict(self.statuses),
+                "source": ("%d addresses in 127.2.0.0/16" % ATTACKER_POOL) if self.source else "127.0.0.1"}
 
 
 def nginx_errors_since(path, offset):
@@ -655,7 +671,7 @@ def main():
         raw["memory_after_storm"] = mem_storm = worker_memory(stack)
 
         # 6. the storm under attack
-        log("login storm under a flood of wrong passwords (50 at a time from %s)" % ATTACKER_ADDRESS)
+        log("login storm under a flood of wrong passwords (50 at a time from %d addresses)" % ATTACKER_POOL)
         flood = Flood(port, stack.origin, 50, 90).start()
         time.sleep(1.0)
         attacked = login_storm(port, stack.origin, pw, 250, 50, 60)

@@ -87,6 +87,27 @@ Speaker to_speaker(const DbRow& r) {
   return Speaker{cell_int(r[0]), cell_text(r[1]), cell_text(r[2]), cell_text(r[3])};
 }
 
+// Appends material rows (session_id, position, id, label, url) to their
+// sessions, each session's in (position, id) order.
+void attach_materials(Programme& p, const std::vector<DbRow>& rows) {
+  std::unordered_map<int64_t, Session*> by_id;
+  for (Session& s : p.sessions) by_id[s.id] = &s;
+  struct Entry {
+    Session* session;
+    int64_t position, id;
+    Material material;
+  };
+  std::vector<Entry> entries;
+  for (const DbRow& r : rows)
+    if (auto it = by_id.find(cell_int(r[0])); it != by_id.end())
+      entries.push_back(Entry{it->second, cell_int(r[1]), cell_int(r[2]),
+                              Material{cell_text(r[3]), cell_text(r[4])}});
+  std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+    return a.position != b.position ? a.position < b.position : a.id < b.id;
+  });
+  for (Entry& e : entries) e.session->materials.push_back(std::move(e.material));
+}
+
 }  // namespace
 
 std::optional<EventInfo> load_event(Database& db) {
@@ -98,49 +119,23 @@ std::optional<EventInfo> load_event(Database& db) {
                    cell_text(r[4]), cell_text(r[5]), cell_text(r[6])};
 }
 
-std::optional<Programme> load_programme(Database& db) {
+std::optional<Programme> load_programme(Database& db, ProgrammeDetail detail) {
   auto event = load_event(db);
   if (!event) return std::nullopt;
   Programme p;
   p.event = std::move(*event);
   load_rooms_and_tracks(db, p);
-  // Bios are not shown on the schedule: leave them out of this load.
-  for (const DbRow& r : db.query("SELECT id, name, affiliation, '' FROM speakers"))
+  // Bios are not shown on the schedule: leave them out of that load.
+  const bool full = detail == ProgrammeDetail::kFull;
+  for (const DbRow& r : db.query(full ? "SELECT id, name, affiliation, bio FROM speakers"
+                                      : "SELECT id, name, affiliation, '' FROM speakers"))
     p.speakers.push_back(to_speaker(r));
   std::vector<SessionRow> rows;
   for (const DbRow& r : db.query(kSessionColumns)) rows.push_back(to_session_row(r));
   assemble(p, std::move(rows),
            to_links(db.query("SELECT session_id, speaker_id, position FROM session_speakers")));
-  return p;
-}
-
-std::optional<Programme> load_single_session(Database& db, int64_t session_id) {
-  auto event = load_event(db);
-  if (!event) return std::nullopt;
-  auto session_rows = db.query(std::string(kSessionColumns) + " WHERE id = ?", {session_id});
-  if (session_rows.empty()) return std::nullopt;
-
-  Programme p;
-  p.event = std::move(*event);
-  load_rooms_and_tracks(db, p);
-  for (const DbRow& r :
-       db.query("SELECT s.id, s.name, s.affiliation, s.bio FROM speakers s"
-                " JOIN session_speakers ss ON ss.speaker_id = s.id WHERE ss.session_id = ?",
-                {session_id}))
-    p.speakers.push_back(to_speaker(r));
-  std::vector<SessionRow> rows{to_session_row(session_rows[0])};
-  assemble(p, std::move(rows),
-           to_links(db.query("SELECT session_id, speaker_id, position FROM session_speakers"
-                             " WHERE session_id = ?",
-                             {session_id})));
-  std::vector<std::pair<int64_t, Material>> materials;
-  for (const DbRow& r : db.query(
-           "SELECT position, id, label, url FROM materials WHERE session_id = ?", {session_id}))
-    materials.emplace_back(cell_int(r[0]) * 1000000 + cell_int(r[1]),
-                           Material{cell_text(r[2]), cell_text(r[3])});
-  std::sort(materials.begin(), materials.end(),
-            [](const auto& a, const auto& b) { return a.first < b.first; });
-  for (auto& entry : materials) p.sessions[0].materials.push_back(std::move(entry.second));
+  if (full)
+    attach_materials(p, db.query("SELECT session_id, position, id, label, url FROM materials"));
   return p;
 }
 

@@ -64,11 +64,14 @@ struct Programme {
 // nullopt when the event row is missing (nothing seeded yet).
 std::optional<EventInfo> load_event(Database& db);
 
-// The whole programme (session materials included only when asked).
-std::optional<Programme> load_programme(Database& db);
+// How much of each session and speaker a load brings: the schedule and the
+// staff lists need neither bios nor materials; the programme delegate pages
+// are rendered from (Site::programme) holds everything a session page shows.
+enum class ProgrammeDetail { kSchedule, kFull };
 
-// The programme reduced to one session with its speakers and materials;
-// nullopt when no such session or no event.
-std::optional<Programme> load_single_session(Database& db, int64_t session_id);
+// The whole programme; with kFull, speakers' bios and sessions' materials
+// too.
+std::optional<Programme> load_programme(Database& db,
+                                        ProgrammeDetail detail = ProgrammeDetail::kSchedule);
 
 }  // namespace confsched

@@ -22,7 +22,7 @@ void fill_banner(ctemplate::TemplateDictionary& banner,
 void add_banner(Site& site, ctemplate::TemplateDictionary& body) {
   ctemplate::TemplateDictionary* banner = body.AddIncludeDictionary("BANNER");
   banner->SetFilename("banner.tpl");
-  fill_banner(*banner, load_shown_announcements(site.db()));
+  fill_banner(*banner, site.shown_announcements());
 }
 
 }  // namespace confsched

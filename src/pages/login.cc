@@ -93,8 +93,8 @@ struct CheckedLogin {
 CheckedLogin check_login(Site& site, std::string_view username, std::string_view password,
                          bool may_wait_for_slot) {
   std::optional<Role> role = role_for_user(site.config(), username);
-  std::optional<RoleCredential> credential =
-      load_credential(site.db(), role.value_or(Role::kDelegate));
+  // Held in memory too: a login still works while the database is away.
+  std::optional<RoleCredential> credential = site.credential(role.value_or(Role::kDelegate));
   if (!credential) return {};  // no password set yet: nobody can log in
   if (role && site.verifier().remembers(credential->password_hash, password))
     return {LoginCheck::kRight, std::move(credential)};

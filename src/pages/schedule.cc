@@ -76,14 +76,14 @@ void fill_schedule(ctemplate::TemplateDictionary& d, const Programme& p) {
 
 }  // namespace
 
+// Rendered from the programme the worker holds (Site::programme), so it
+// can be rendered even while the database is unavailable.
 Response schedule_page(Site& site, const Request&, const RouteParams&) {
-  site.event();  // throws NotSeeded (a 503 that says so) on an empty database
-  auto programme = load_programme(site.db());
-  if (!programme) throw NotSeeded();
-  std::string body = site.templates().render(page_frame("Schedule", true, programme->event.name),
+  const Programme& programme = site.programme();  // NotSeeded on an empty database
+  std::string body = site.templates().render(page_frame("Schedule", true, programme.event.name),
                                              "schedule.tpl", [&](ctemplate::TemplateDictionary& d) {
                                                add_banner(site, d);
-                                               fill_schedule(d, *programme);
+                                               fill_schedule(d, programme);
                                              });
   return html_response(200, std::move(body), cache_control::kPrivateRevalidate);
 }

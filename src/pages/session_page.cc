@@ -34,8 +34,8 @@ void fill_materials(ctemplate::TemplateDictionary& d, const Session& s) {
   }
 }
 
-void fill_session_detail(ctemplate::TemplateDictionary& d, const Programme& p) {
-  const Session& s = p.sessions.front();
+void fill_session_detail(ctemplate::TemplateDictionary& d, const EventInfo& event,
+                         const Session& s) {
   auto start = parse_civil(s.starts_at);
   auto end = parse_civil(s.ends_at);
   d.SetValue("TITLE", s.title);
@@ -46,7 +46,7 @@ void fill_session_detail(ctemplate::TemplateDictionary& d, const Programme& p) {
   d.SetValue("DAY_LABEL", start ? format_day_label(*start) : s.starts_at);
   d.SetValue("START", start ? format_clock(*start) : s.starts_at);
   d.SetValue("END", end ? format_clock(*end) : s.ends_at);
-  d.SetValue("TIME_ZONE", p.event.time_zone);
+  d.SetValue("TIME_ZONE", event.time_zone);
   d.SetValue("ROOM", s.room ? s.room->name : "");
   if (s.track) d.AddSectionDictionary("TRACK")->SetValue("NAME", s.track->name);
   if (std::string note = status_note(s.status); !note.empty())
@@ -58,16 +58,20 @@ void fill_session_detail(ctemplate::TemplateDictionary& d, const Programme& p) {
 
 }  // namespace
 
+// Rendered from the programme the worker holds (Site::programme), like
+// /schedule: a session never opened before the database went away can
+// still be shown.
 Response session_page(Site& site, const Request&, const RouteParams& params) {
-  site.event();  // throws NotSeeded (a 503 that says so) on an empty database
-  auto programme = load_single_session(site.db(), params.id);
-  if (!programme) return site.error_page(404);
-  std::string body = site.templates().render(
-      page_frame(programme->sessions.front().title, true, programme->event.name), "session.tpl",
-      [&](ctemplate::TemplateDictionary& d) {
-        add_banner(site, d);
-        fill_session_detail(d, *programme);
-      });
+  const Programme& programme = site.programme();  // NotSeeded on an empty database
+  const Session* session = nullptr;
+  for (const Session& s : programme.sessions)
+    if (s.id == params.id) session = &s;
+  if (!session) return site.error_page(404);
+  std::string body = site.templates().render(page_frame(session->title, true, programme.event.name),
+                                             "session.tpl", [&](ctemplate::TemplateDictionary& d) {
+                                               add_banner(site, d);
+                                               fill_session_detail(d, programme.event, *session);
+                                             });
   return html_response(200, std::move(body), cache_control::kPrivateRevalidate);
 }
 

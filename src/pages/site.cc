@@ -61,6 +61,7 @@ Site::Site(const Config& config, std::string secret, const Templates& templates,
       clock_(std::move(clock)) {}
 
 Response Site::handle(const Request& request) {
+  rendered_stale_ = false;
   try {
     return dispatch(*this, request);
   } catch (const DbUnavailable& e) {
@@ -139,22 +140,89 @@ const DataState& Site::data_state() {
     state_checked_ = now;
   } catch (const DbUnavailable&) {
     if (!state_) throw;
-    // Keep serving what we know (cached pages, valid sessions); a page that
-    // needs the database will answer 503 on its own.
+    // Keep serving what we know (cached pages, valid sessions, the held
+    // programme); ask again after the usual interval.
     state_checked_ = now;
+    return *state_;
+  }
+  // A password changed: re-read the held credential now, so that a login
+  // during a later outage checks the new password and issues a cookie of
+  // the new epoch.
+  for (Role role : {Role::kDelegate, Role::kStaff}) {
+    std::optional<RoleCredential>& held = held_credential(role);
+    if (held && held->epoch != state_->epoch_for(role)) {
+      try {
+        held = load_credential(db_, role);
+      } catch (const DbUnavailable&) {
+        // Re-read by the next login, or after the next version check.
+      }
+    }
   }
   return *state_;
 }
 
+// The loaders below share one rule: the database is asked when what is held
+// is missing or older than the current key; if it is unavailable, what is
+// held stands (the page is marked stale) and only a worker that holds
+// nothing yet answers 503.
+template <typename T, typename Key, typename Load>
+const T& Site::current(std::optional<T>& held, Key& held_key, const Key& key, Load&& load) {
+  if (held && held_key == key) return *held;
+  try {
+    held = load();
+    held_key = key;
+  } catch (const DbUnavailable&) {
+    if (!held) throw;
+    rendered_stale_ = true;
+  }
+  return *held;
+}
+
 const EventInfo& Site::event() {
-  uint64_t version = data_state().data_version;
-  if (!event_ || event_version_ != version) {
+  return current(event_, event_version_, data_state().data_version, [&] {
     auto loaded = load_event(db_);
     if (!loaded) throw NotSeeded();
-    event_ = std::move(*loaded);
-    event_version_ = version;
+    return std::move(*loaded);
+  });
+}
+
+const Programme& Site::programme() {
+  return current(programme_, programme_version_, data_state().data_version, [&] {
+    auto loaded = load_programme(db_, ProgrammeDetail::kFull);
+    if (!loaded) throw NotSeeded();
+    return std::move(*loaded);
+  });
+}
+
+const std::vector<ShownAnnouncement>& Site::shown_announcements() {
+  return current(announcements_, announcements_key_, pages_key(),
+                 [&] { return load_shown_announcements(db_); });
+}
+
+std::optional<RoleCredential> Site::credential(Role role) {
+  std::optional<RoleCredential>& held = held_credential(role);
+  try {
+    held = load_credential(db_, role);
+  } catch (const DbUnavailable&) {
+    if (!held) throw;
+    log_warning(std::string("database unavailable: checking the ") + std::string(role_name(role)) +
+                " login against the credential held in memory");
   }
-  return *event_;
+  return held;
+}
+
+void Site::warm_up() {
+  try {
+    data_state();
+    credential(Role::kDelegate);
+    credential(Role::kStaff);
+    event();
+    programme();
+    shown_announcements();
+  } catch (const std::exception& e) {
+    log_warning(std::string("worker starts without the data in memory (loaded on first use): ") +
+                e.what());
+  }
 }
 
 std::pair<uint64_t, uint64_t> Site::pages_key() {

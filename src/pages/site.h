@@ -1,6 +1,13 @@
 // What one worker process knows while it serves requests: configuration,
-// templates, its database connection, the data version it last saw and the
-// pages it rendered for that version. Not thread-safe: one per worker.
+// templates, its database connection, the data version it last saw, the
+// programme, announcements and credentials it last loaded, and the pages it
+// rendered for that version. Not thread-safe: one per worker.
+//
+// When the database goes away, what a worker holds keeps delegates served:
+// the last known data state (so cookies stay valid), the last programme and
+// announcements (so every delegate page can still be rendered, visited
+// before or not) and both credentials (so delegates can still log in).
+// warm_up() loads all of it when the worker starts, before any request.
 #pragma once
 
 #include <chrono>
@@ -10,6 +17,7 @@
 #include <string>
 #include <utility>
 
+#include "admin/announcement_store.h"
 #include "auth/login_guard.h"
 #include "auth/password.h"
 #include "auth/session_token.h"
@@ -63,9 +71,31 @@ class Site {
   // version_check_ms. When the database is down the last known state
   // stands; throws DbUnavailable only if none was ever known.
   const DataState& data_state();
-  // The event, reloaded when the data version moves. Throws DbUnavailable;
-  // NotSeeded (a 503 with its own message) when the database has no event.
+  // The event, reloaded when the data version moves. Throws DbUnavailable
+  // only if none was ever loaded (else the last one stands and the request
+  // is marked stale); NotSeeded (a 503 with its own message) when the
+  // database has no event.
   const EventInfo& event();
+  // Everything delegate pages show (bios and materials included) for the
+  // current data version: one load per version per worker, shared by
+  // /schedule and every /session/<id>. Same fallback as event().
+  const Programme& programme();
+  // The announcements showing, for the current pages_key(). Same fallback.
+  const std::vector<ShownAnnouncement>& shown_announcements();
+  // A role's stored credential, read afresh from the database (a password
+  // change counts at once); while the database is unavailable, the last one
+  // read. Throws DbUnavailable only if none was ever read.
+  std::optional<RoleCredential> credential(Role role);
+  // Loads the data state, both credentials, the event, the programme and
+  // the announcements, so that the worker can serve delegates from memory
+  // even if the database goes away before its first request. Never throws:
+  // whatever cannot be had now is loaded on first use.
+  void warm_up();
+  // True when the page of the current request was rendered from data older
+  // than the current data version (the database was unavailable when the
+  // version moved): such a page must be neither kept nor given the current
+  // ETag, or it would outlive the outage.
+  bool rendered_stale() const { return rendered_stale_; }
   // The ETag every cacheable page carries for the current data version
   // and set of announcements showing.
   std::string current_etag();
@@ -95,6 +125,11 @@ class Site {
   }
 
  private:
+  // What is held under held_key, reloaded with load() when key moves on;
+  // see site.cc.
+  template <typename T, typename Key, typename Load>
+  const T& current(std::optional<T>& held, Key& held_key, const Key& key, Load&& load);
+
   Config config_;
   std::string secret_;
   const Templates& templates_;
@@ -109,6 +144,16 @@ class Site {
   std::optional<EventInfo> event_;
   uint64_t event_version_ = 0;
   PageCache pages_;
+  std::optional<Programme> programme_;
+  uint64_t programme_version_ = 0;
+  std::optional<std::vector<ShownAnnouncement>> announcements_;
+  std::pair<uint64_t, uint64_t> announcements_key_{0, 0};
+  std::optional<RoleCredential>& held_credential(Role role) {
+    return credentials_[role == Role::kStaff ? 1 : 0];
+  }
+  // By role: [0] delegate, [1] staff.
+  std::optional<RoleCredential> credentials_[2];
+  bool rendered_stale_ = false;
 };
 
 // The event table is empty: `confsched db seed-demo` or staff must add one.

@@ -24,8 +24,11 @@ namespace {
 using Clock = std::chrono::steady_clock;
 using std::chrono::milliseconds;
 
-// A worker that dies within this long of starting counts as failing to
-// start: the next restart waits twice as long, up to kMaxBackoff.
+// A dead worker is replaced at once: until it is, its share of requests
+// waits in the listen queue. Only deaths in quick succession (each within
+// kQuickDeath of its start) look like a worker that cannot start, and
+// each of those waits twice as long as the last, from kFirstBackoff up to
+// kMaxBackoff, so a crash at start-up cannot become a fork loop.
 constexpr auto kQuickDeath = std::chrono::seconds(10);
 constexpr auto kFirstBackoff = milliseconds(100);
 constexpr auto kMaxBackoff = milliseconds(30000);
@@ -64,7 +67,8 @@ class Master {
   unsigned int generation_ = 1;
   std::map<pid_t, WorkerInfo> workers_;
   std::vector<Clock::time_point> pending_restarts_;
-  milliseconds backoff_ = kFirstBackoff;
+  // The wait before the next restart after a quick death (0: at once).
+  milliseconds backoff_{0};
   bool stopping_ = false;
 };
 
@@ -99,7 +103,7 @@ void Master::spawn() {
   pid_t pid = fork();
   if (pid < 0) {
     log_error(std::string("fork failed: ") + std::strerror(errno));
-    pending_restarts_.push_back(Clock::now() + backoff_);
+    pending_restarts_.push_back(Clock::now() + std::max(backoff_, kFirstBackoff));
     return;
   }
   if (pid == 0) run_worker(options_.config, socket_.fd(), login_guard_);  // never returns
@@ -122,8 +126,10 @@ void Master::reap() {
     if (stopping_ || info.generation != generation_) continue;  // asked to stop
 
     bool quick = Clock::now() - info.started < kQuickDeath;
-    backoff_ = quick ? std::min(backoff_ * 2, kMaxBackoff) : kFirstBackoff;
-    auto delay = quick ? backoff_ : kFirstBackoff;
+    auto delay = quick ? backoff_ : milliseconds(0);
+    backoff_ = !quick                  ? milliseconds(0)
+               : backoff_.count() == 0 ? kFirstBackoff
+                                       : std::min(backoff_ * 2, kMaxBackoff);
     log_error("worker " + std::to_string(pid) + " " + describe_exit(status) + "; restarting in " +
               std::to_string(delay.count()) + " ms");
     pending_restarts_.push_back(Clock::now() + delay);
@@ -157,7 +163,7 @@ void Master::roll() {
   for (const auto& [pid, info] : workers_) old.push_back(pid);
   ++generation_;
   pending_restarts_.clear();
-  backoff_ = kFirstBackoff;
+  backoff_ = milliseconds(0);
   unsigned int count = worker_count();
   for (unsigned int i = 0; i < count; ++i) spawn();
   for (pid_t pid : old) kill(pid, SIGTERM);

@@ -1,8 +1,8 @@
 #include "server/worker.h"
 
 #include <fcgiapp.h>
-#include <mysql.h>
 #include <malloc.h>
+#include <mysql.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/prctl.h>
@@ -85,6 +85,9 @@ int serve_until_stopped(const Config& config, int listen_fd, LoginGuard& login_g
   Database db(config.database);
   Site site(config, std::move(secret), templates, db);
   site.share_login_guard(login_guard);
+  // Before the first request: what lets this worker serve delegates should
+  // the database stop later (site.h).
+  site.warm_up();
 
   FCGX_Init();
   FcgiConnection connection(listen_fd);

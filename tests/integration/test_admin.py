@@ -310,31 +310,6 @@ class RoomClash(AdminTestCase):
         self.assertEqual(r.status, 303)
 
 
-class DatabaseDown(AdminTestCase):
-    def test_a_save_while_the_database_is_down_gives_the_form_back_filled(self):
-        sid = IDS.take()
-        fields = form_fields(self.edit_page(sid).text)
-        for _ in range(10):  # every worker knows the sessions' epochs
-            self.assertEqual(S.fcgi("GET", "/admin/session/%d" % sid, headers={"Cookie": self.staff}).status, 200)
-        typed = dict(fields, title="Typed while the database was down", abstract="Do not lose me.")
-        S.stop_db()
-        try:
-            r = S.post_form("/admin/session/%d" % sid, typed, headers={"Cookie": self.staff})
-        finally:
-            S.start_db()
-        self.assertEqual(r.status, 503)
-        self.assertIn("nothing was saved", r.text)
-        again = form_fields(r.text)
-        self.assertEqual(again["title"], typed["title"])
-        self.assertEqual(again["abstract"], typed["abstract"])
-        self.assertEqual(again["csrf"], fields["csrf"])
-        # Pressing Save again once it is back works.
-        ok, _ = poll(lambda: S.post_form("/admin/session/%d" % sid, again,
-                                         headers={"Cookie": self.staff}).status == 303, 20, 0.5)
-        self.assertTrue(ok)
-        self.assertEqual(self.stored_title(sid), typed["title"])
-
-
 class ResendWhenDatabaseDown(AdminTestCase):
     def test_any_staff_form_comes_back_to_be_sent_again(self):
         """Pages without a form of their own for the outage (here: a new
