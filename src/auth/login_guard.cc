@@ -16,6 +16,7 @@ struct LoginGuard::Shared {
   int64_t clock_base;  // CLOCK_MONOTONIC seconds at creation
   FailureSlot slots[kFailureSlots];
   std::atomic<int32_t> argon2[kMaxArgon2Slots];
+  VerifiedMemory verified;
 };
 
 namespace {
@@ -58,9 +59,12 @@ LoginGuard::LoginGuard()
       gate_(shared_->argon2, kMaxArgon2Slots) {
   std::string key = random_bytes(sizeof shared_->hash_key);
   std::memcpy(shared_->hash_key, key.data(), key.size());
+  shared_->verified.init();
   // One second back, so that a "since" of 0 is never a real time.
   shared_->clock_base = monotonic_seconds() - 1;
 }
+
+VerifiedMemory& LoginGuard::verified_memory() { return shared_->verified; }
 
 uint32_t LoginGuard::now() const {
   return static_cast<uint32_t>(monotonic_seconds() - shared_->clock_base);

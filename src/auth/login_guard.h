@@ -12,6 +12,7 @@
 
 #include "auth/failure_table.h"
 #include "auth/login_throttle.h"
+#include "auth/verified_memory.h"
 #include "util/shared_memory.h"
 
 namespace confsched {
@@ -68,6 +69,9 @@ class LoginGuard {
   Argon2Ticket try_argon2(size_t cap);
   // For the master: frees the slots of a worker that died holding them.
   size_t release_argon2_of(pid_t pid);
+
+  // Passwords already verified, for every worker's PasswordVerifier.
+  VerifiedMemory& verified_memory();
 
   // Seconds on the shared clock (CLOCK_MONOTONIC since the mapping was
   // made; the same in every process).

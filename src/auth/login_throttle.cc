@@ -31,14 +31,10 @@ uint32_t block_duration(uint32_t strikes, const ThrottlePolicy& policy) {
 
 ThrottleDecision throttle_decide(const ThrottleState& state, uint32_t now,
                                  const ThrottlePolicy& policy) {
-  if (!is_blocked_state(state, policy)) {
-    bool window_over = now >= uint64_t{state.since} + policy.window_s;
-    bool clean = (state.failures == 0 || window_over) && strikes_left(state, now, policy) == 0;
-    return {true, 0, clean};
-  }
+  if (!is_blocked_state(state, policy)) return {};
   uint64_t end = uint64_t{state.since} + block_duration(state.strikes, policy);
-  if (now >= end) return {true, 0, false};
-  return {false, static_cast<uint32_t>(end - now), false};
+  if (now >= end) return {};
+  return {false, static_cast<uint32_t>(end - now)};
 }
 
 FailureOutcome throttle_record_failure(ThrottleState state, uint32_t now,

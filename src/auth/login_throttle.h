@@ -35,10 +35,6 @@ struct ThrottleState {
 struct ThrottleDecision {
   bool allowed = true;
   uint32_t retry_after_s = 0;  // when refused: seconds until the block ends
-  // No failure in the current window and no strike: such an address's
-  // login may wait a moment for a free Argon2id slot rather than be told
-  // the site is busy (a flood's own addresses lose this after one failure).
-  bool clean_record = true;
 };
 
 struct FailureOutcome {

@@ -15,7 +15,6 @@ constexpr size_t kSaltBytes = 16;
 constexpr size_t kHashBytes = 32;
 // Stored hashes are few (one per role); the map only grows past this if
 // hashes keep changing, and then forgetting everything is harmless.
-constexpr size_t kMaxRemembered = 16;
 
 }  // namespace
 
@@ -37,21 +36,17 @@ bool verify_password_slow(std::string_view encoded_hash, std::string_view passwo
   return argon2id_verify(encoded.c_str(), password.data(), password.size()) == ARGON2_OK;
 }
 
-PasswordVerifier::PasswordVerifier() : key_(random_bytes(32)) {}
+PasswordVerifier::PasswordVerifier() { own_.init(); }
 
 bool PasswordVerifier::remembers(std::string_view encoded_hash, std::string_view password) const {
-  auto it = remembered_.find(std::string(encoded_hash));
-  return it != remembered_.end() && constant_time_equal(it->second, hmac_sha256(key_, password));
+  return memory_->remembers(encoded_hash, password);
 }
 
 bool PasswordVerifier::verify(std::string_view encoded_hash, std::string_view password) {
   if (remembers(encoded_hash, password)) return true;
-  std::string fingerprint = hmac_sha256(key_, password);
-
   ++slow_verifications_;
   if (!verify_password_slow(encoded_hash, password)) return false;
-  if (remembered_.size() >= kMaxRemembered) remembered_.clear();
-  remembered_[std::string(encoded_hash)] = std::move(fingerprint);
+  memory_->remember(encoded_hash, password);
   return true;
 }
 

@@ -5,7 +5,8 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+
+#include "auth/verified_memory.h"
 
 namespace confsched {
 
@@ -24,9 +25,10 @@ std::string hash_password(std::string_view password);
 bool verify_password_slow(std::string_view encoded_hash, std::string_view password);
 
 // Hundreds of delegates log in within a minute with the same shared
-// password. Each worker remembers, per stored hash, an HMAC of the last
-// password that verified against it, under a random key that exists only
-// in this worker's memory. A matching login then costs one HMAC; any other
+// password. The verifier remembers, per stored hash, an HMAC of the last
+// password that verified against it (auth/verified_memory.h), under a
+// random key that exists only in memory: its own, or, under `serve`, the one
+// every worker shares. A matching login then costs one HMAC; any other
 // password (a wrong one included) still pays the full Argon2id price.
 // Changing the password changes the stored hash, which forgets the entry.
 //
@@ -40,6 +42,9 @@ class PasswordVerifier {
   PasswordVerifier& operator=(const PasswordVerifier&) = delete;
 
   bool verify(std::string_view encoded_hash, std::string_view password);
+  // From now on, remember in (and consult) memory that outlives this
+  // verifier and is seen by other processes.
+  void share(VerifiedMemory& shared) { memory_ = &shared; }
   // Only the cheap half of verify: whether this password is the one
   // remembered for this hash. Needs no Argon2id slot (see LoginGuard).
   bool remembers(std::string_view encoded_hash, std::string_view password) const;
@@ -48,8 +53,8 @@ class PasswordVerifier {
   uint64_t slow_verifications() const { return slow_verifications_; }
 
  private:
-  std::string key_;
-  std::unordered_map<std::string, std::string> remembered_;  // hash -> HMAC(key_, password)
+  VerifiedMemory own_;
+  VerifiedMemory* memory_ = &own_;
   uint64_t slow_verifications_ = 0;
 };
 

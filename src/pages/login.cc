@@ -3,8 +3,6 @@
 #include <strings.h>
 
 #include <algorithm>
-#include <chrono>
-#include <thread>
 
 #include "auth/crypto.h"
 #include "auth/origin.h"
@@ -21,9 +19,6 @@ constexpr std::string_view kDefaultTarget = "/schedule";
 constexpr std::string_view kFailureMessage =
     "That user name and password do not match. Please check both and try again.";
 
-// How long a login from an address with a clean record waits for a free
-// Argon2id slot before being told the site is busy.
-constexpr std::chrono::milliseconds kSlotWait{1000};
 constexpr std::string_view kBusyMessage =
     "The site is busy checking other logins. Please try again in a moment.";
 
@@ -90,8 +85,7 @@ struct CheckedLogin {
 // a slot of the shared Argon2id cap (kBusy when none is free), so a flood of
 // wrong passwords from many addresses can neither take every worker nor more
 // than slots x 19 MiB of memory.
-CheckedLogin check_login(Site& site, std::string_view username, std::string_view password,
-                         bool may_wait_for_slot) {
+CheckedLogin check_login(Site& site, std::string_view username, std::string_view password) {
   std::optional<Role> role = role_for_user(site.config(), username);
   // Held in memory too: a login still works while the database is away.
   std::optional<RoleCredential> credential = site.credential(role.value_or(Role::kDelegate));
@@ -99,16 +93,11 @@ CheckedLogin check_login(Site& site, std::string_view username, std::string_view
   if (role && site.verifier().remembers(credential->password_hash, password))
     return {LoginCheck::kRight, std::move(credential)};
   // 0 only outside `serve` (the master resolves it): one process, one slot.
-  const size_t cap = std::max(1u, site.config().argon2_slots);
-  Argon2Ticket ticket = site.login_guard().try_argon2(cap);
-  // One verification takes ~20-50 ms, so a short wait nearly always finds
-  // a slot; only addresses with a clean record wait, so a flood cannot
-  // park every worker here.
-  const auto give_up = std::chrono::steady_clock::now() + kSlotWait;
-  while (!ticket && may_wait_for_slot && std::chrono::steady_clock::now() < give_up) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(2));
-    ticket = site.login_guard().try_argon2(cap);
-  }
+  // No waiting for a slot: a worker parked here could serve nobody, and a
+  // flood from many addresses would park them all. The correct password
+  // needs a slot only once per server run (VerifiedMemory); a login that
+  // meets a busy moment is asked to try again.
+  Argon2Ticket ticket = site.login_guard().try_argon2(std::max(1u, site.config().argon2_slots));
   if (!ticket) return {LoginCheck::kBusy, std::nullopt};
   if (!role) {
     verify_password_slow(credential->password_hash, password);
@@ -163,7 +152,7 @@ Response login_post(Site& site, const Request& request) {
       site.login_guard().check(request.remote_addr, site.config().login_throttle);
   if (!decision.allowed) return throttled(site, decision);
 
-  CheckedLogin checked = check_login(site, state.username, password, decision.clean_record);
+  CheckedLogin checked = check_login(site, state.username, password);
   if (checked.result == LoginCheck::kBusy) {
     state.error = std::string(kBusyMessage);
     Response r = render_login(site, 503, state);

@@ -64,7 +64,10 @@ class Site {
   // own (enough for one process: tools, tests); the worker replaces it at
   // start-up with the master's, which every worker shares.
   LoginGuard& login_guard() { return *login_guard_; }
-  void share_login_guard(LoginGuard& shared) { login_guard_ = &shared; }
+  void share_login_guard(LoginGuard& shared) {
+    login_guard_ = &shared;
+    verifier_.share(shared.verified_memory());
+  }
   int64_t now() const { return clock_(); }
 
   // The data version and role epochs, asked of the database at most every

@@ -54,23 +54,6 @@ BOOST_AUTO_TEST_CASE(fresh_address_is_allowed) {
   BOOST_TEST(throttle_decide({}, 1000, p).allowed);
 }
 
-BOOST_AUTO_TEST_CASE(a_clean_record_is_lost_by_one_failure_and_regained_in_quiet) {
-  ThrottlePolicy p = small_policy();
-  uint32_t t = 1000;
-  BOOST_TEST(throttle_decide(ThrottleState{}, t, p).clean_record);
-  ThrottleState s = fail(ThrottleState{}, t, 1, p);
-  BOOST_TEST(throttle_decide(s, t, p).allowed);
-  BOOST_TEST(!throttle_decide(s, t, p).clean_record);
-  // The window passes with no strike: clean again.
-  BOOST_TEST(throttle_decide(s, t + p.window_s, p).clean_record);
-  // A block leaves a strike, which keeps the record unclean until forgiven.
-  s = fail(s, t, 3, p);
-  uint32_t after_block = t + p.max_block_s + p.window_s;
-  BOOST_TEST(throttle_decide(s, after_block, p).allowed);
-  BOOST_TEST(!throttle_decide(s, after_block, p).clean_record);
-  BOOST_TEST(throttle_decide(s, t + p.forget_s * 2, p).clean_record);
-}
-
 BOOST_AUTO_TEST_CASE(blocked_after_max_failures_within_the_window) {
   ThrottlePolicy p = small_policy();
   uint32_t t = 100;
