@@ -675,6 +675,15 @@ def main():
         flood = Flood(port, stack.origin, 50, 90).start()
         time.sleep(1.0)
         attacked = login_storm(port, stack.origin, pw, 250, 50, 60)
+        # Page views while the flood goes on: through the shipped site, and
+        # with the page cache off (every view needs a worker, as the flood does).
+        seconds = max(3, args.duration // 2)
+        w, _ = wrk_row("pages under attack", port, "/schedule", base_headers, seconds=seconds,
+                       label="cached-under-attack")
+        add_wrk_result("6c cached, during the flood", w.run(), cached, note="ratio to row 2, same load otherwise")
+        w, _ = wrk_row("origin under attack", oport, "/schedule", base_headers, seconds=seconds,
+                       label="origin-under-attack")
+        add_wrk_result("6o origin, during the flood", w.run(), origin, note="ratio to row 3")
         fl = flood.stop()
         raw["storm_attacked"] = attacked
         raw["flood"] = fl
