@@ -190,7 +190,9 @@ class Wrk:
     """One bounded wrk run (wrk stops itself after `seconds`; we kill it by
     pid if it has not ended 60 s later)."""
 
-    def __init__(self, url, seconds, connections, headers, outdir, label, threads=2, timeout_s=5):
+    def __init__(self, url, seconds, connections, headers, outdir, label, threads=2, timeout_s=5, cpu=None):
+        self.cpu = cpu  # () -> (nginx s, app s): CPU per request is measured when given
+        self.cpu_before = None
         self.seconds = seconds
         self.label = label
         self.outfile = os.path.join(outdir, "wrk-%s.txt" % label)
@@ -205,6 +207,7 @@ class Wrk:
     def start(self):
         shown = ["'Cookie: …'" if a.startswith("Cookie:") else ("'%s'" % a if " " in a else a) for a in self.argv[1:]]
         log("wrk %s: %s" % (self.label, " ".join(shown)))
+        self.cpu_before = self.cpu() if self.cpu else None
         self.proc = subprocess.Popen(self.argv, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                      stderr=subprocess.STDOUT, text=True, start_new_session=True)
         return self
@@ -222,6 +225,10 @@ class Wrk:
         if self.proc.returncode != 0 or not m:
             raise RuntimeError("wrk %s failed (exit %s):\n%s" % (self.label, self.proc.returncode, out[-2000:]))
         v = {k: int(x) for k, x in (kv.split("=") for kv in m.group(1).split())}
+        cpu_per_request = None
+        if self.cpu_before is not None:
+            after = self.cpu()
+            cpu_per_request = tuple((a - b) / max(v["requests"], 1) * 1e6 for a, b in zip(after, self.cpu_before))
         errors = v["connect"] + v["read"] + v["write"] + v["status"] + v["timeout"]
         reqs = max(v["requests"], 1)
         return {
@@ -232,6 +239,9 @@ class Wrk:
             "error_detail": {k: v[k] for k in ("connect", "read", "write", "status", "timeout") if v[k]},
             "bytes_per_response": v["bytes"] / reqs,
             "requests": v["requests"],
+            # CPU microseconds per request in nginx and in confsched (all
+            # their processes), the steadiest measure on a shared machine
+            "cpu_us": cpu_per_request,
             # wrk's own text for the record (Requests/sec line, as a cross-check)
             "wrk_rps_line": (re.search(r"^Requests/sec:\s*(\S+)", out, re.M) or [None, None])[1],
         }
@@ -414,6 +424,37 @@ def rss_kib(pid):
     return out
 
 
+def process_tree(pid):
+    """pid and its descendants, from /proc (our own children only)."""
+    out = [pid]
+    try:
+        with open("/proc/%d/task/%d/children" % (pid, pid)) as f:
+            kids = [int(k) for k in f.read().split()]
+    except OSError:
+        kids = []
+    for k in kids:
+        out += process_tree(k)
+    return out
+
+
+def cpu_seconds(pids):
+    """User + system CPU seconds the processes have used so far."""
+    total = 0
+    for pid in pids:
+        try:
+            with open("/proc/%d/stat" % pid) as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])
+        except (OSError, IndexError, ValueError):
+            pass
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def stack_cpu(stack):
+    """(nginx, confsched) CPU seconds so far, master and workers included."""
+    return (cpu_seconds(process_tree(stack.nginx_proc.pid)), cpu_seconds(process_tree(stack.app_proc.pid)))
+
+
 def worker_memory(stack):
     return {pid: rss_kib(pid) for pid in stack.worker_pids()}
 
@@ -565,12 +606,14 @@ def main():
                     label=None):
             h = check_probe(url_port, path, hdrs, name)
             w = Wrk("http://127.0.0.1:%d%s" % (url_port, path), seconds, connections, hdrs, outdir,
-                    label or name.split()[0])
+                    label or name.split()[0], cpu=lambda: stack_cpu(stack))
             return w, h
 
         def add_wrk_result(name, res, ref=None, target="", note=""):
             ratio = res["rps"] / ref["rps"] if ref else None
             notes = [note] if note else []
+            if res.get("cpu_us"):
+                notes.append("CPU/req: nginx %.1f us, app %.1f us" % res["cpu_us"])
             if res["error_detail"]:
                 notes.append("errors: " + ", ".join("%s %d" % kv for kv in res["error_detail"].items()))
             rows.append({"scenario": name, "rps": res["rps"], "p50": res["p50_ms"], "p99": res["p99_ms"],

@@ -19,7 +19,22 @@ execute_process(
   COMMAND "${FUZZER}" -runs=${RUNS} -max_total_time=${SECONDS} -timeout=10 -rss_limit_mb=2048
           -print_final_stats=1 "-artifact_prefix=${WORK}/artifacts/" "${WORK}/corpus"
   WORKING_DIRECTORY "${WORK}"
-  RESULT_VARIABLE status)
+  RESULT_VARIABLE status
+  OUTPUT_VARIABLE fuzz_output
+  ERROR_VARIABLE fuzz_output)
+message("${fuzz_output}")
+# One line of figures per target beside its work folder, for scripts/test's
+# closing summary: how many inputs ran, in how long, from how many seeds.
+get_filename_component(target "${WORK}" NAME)
+string(REGEX MATCH "stat::number_of_executed_units: ([0-9]+)" _ "${fuzz_output}")
+set(executions "${CMAKE_MATCH_1}")
+string(REGEX MATCH "stat::peak_rss_mb: ([0-9]+)" _ "${fuzz_output}")
+set(peak_rss "${CMAKE_MATCH_1}")
+list(LENGTH seeds seed_count)
+file(GLOB corpus_now "${WORK}/corpus/*")
+list(LENGTH corpus_now corpus_count)
+file(WRITE "${WORK}.summary"
+     "fuzz ${target}: ${executions} executions in at most ${SECONDS} s, corpus ${seed_count} seeds -> ${corpus_count} inputs, peak RSS ${peak_rss} MB, exit ${status}\n")
 if(NOT status EQUAL 0)
   file(GLOB crashes "${WORK}/artifacts/*")
   message(FATAL_ERROR "${FUZZER} failed (${status}); reproducer: ${crashes}")
