@@ -292,6 +292,43 @@ class SpeakersLinksMarkdown(AdminTestCase):
         self.assertLess(page.index("Someone &lt;New&gt;"), page.index("Zoë Ångström"))
 
 
+class Injection(AdminTestCase):
+    def test_sql_and_markup_in_every_text_field_are_stored_verbatim_and_shown_as_text(self):
+        sid = IDS.take()
+        delegate = S.login()
+        hostile = "x'); DROP TABLE sessions; -- \\' OR '1'='1 \"<b onmouseover=alert(1)>\" %d" % sid
+        fields = form_fields(self.edit_page(sid).text)
+        fields.update(title="T " + hostile, speakers="S " + hostile,
+                      materials="M %s | https://example.org/?q=%%27%%3B" % hostile.replace("|", ""),
+                      abstract="A " + hostile)
+        r = S.post_form("/admin/session/%d" % sid, fields, headers={"Cookie": self.staff})
+        self.assertEqual(r.status, 303, r.text[:400])
+
+        def stored(column, source):
+            # HEX: the mariadb client's batch output escapes backslashes.
+            out = S.sql("SELECT HEX(%s) FROM %s = %d" % (column, source, sid), database="confsched").stdout
+            return bytes.fromhex(out.strip()).decode("utf-8")
+        self.assertEqual(stored("title", "sessions WHERE id"), "T " + hostile)
+        self.assertEqual(stored("abstract", "sessions WHERE id"), "A " + hostile)
+        self.assertEqual(stored("sp.name", "speakers sp JOIN session_speakers ss ON ss.speaker_id = sp.id"
+                                " WHERE ss.session_id"), "S " + hostile)
+        self.assertEqual(stored("label", "materials WHERE session_id"), "M " + hostile)
+        self.assertTrue(S.sql("SELECT COUNT(*) FROM sessions", database="confsched").stdout.strip() != "0")
+
+        # Workers see the new data version within version_check_ms.
+        page, _ = poll(lambda: (lambda t: t if escaped("T " + hostile) in t else None)(
+            S.fcgi("GET", "/session/%d" % sid, headers={"Cookie": delegate}).text), 5, 0.1)
+        self.assertIsNotNone(page, "the edit did not reach /session/%d" % sid)
+        for shown in ("T " + hostile, "S " + hostile, "M " + hostile):
+            self.assertIn(escaped(shown), page)
+        self.assertNotIn("<b onmouseover", page)
+        # The staff form shows every field back exactly as stored.
+        again = form_fields(self.edit_page(sid).text)
+        self.assertEqual(again["title"], "T " + hostile)
+        self.assertEqual(again["abstract"], "A " + hostile)
+        self.assertEqual(again["speakers"].rstrip("\n"), "S " + hostile)  # one name a line
+
+
 class RoomClash(AdminTestCase):
     def test_a_room_clash_is_a_warning_that_can_be_accepted(self):
         a, b = IDS.take(), IDS.take()
