@@ -177,6 +177,10 @@ class SecurityHeaders(StackTestCase):
             # (client_max_body_size), so this goes straight to the app.
             ("413 (app)", S.fcgi("POST", "/login", body=big,
                                  headers={"Content-Type": "application/x-www-form-urlencoded"}), 413),
+            # ...and nginx's own 413, through its error page.
+            ("413 (nginx)", S.post_form("/login", None, raw=big), 413),
+            ("413 (nginx, delegate page)", S.request("POST", "/schedule", body=big.encode(),
+                                                     headers={"Cookie": delegate}), 413),
         ]
         # 429: throttle an address of its own (127.0.0.5; the stack's
         # default [login] numbers), not the 127.0.0.1 the other tests use.
