@@ -26,9 +26,9 @@ message("${fuzz_output}")
 # One line of figures per target beside its work folder, for scripts/test's
 # closing summary: how many inputs ran, in how long, from how many seeds.
 get_filename_component(target "${WORK}" NAME)
-string(REGEX MATCH "stat::number_of_executed_units: ([0-9]+)" _ "${fuzz_output}")
+string(REGEX MATCH "stat::number_of_executed_units: +([0-9]+)" _ "${fuzz_output}")
 set(executions "${CMAKE_MATCH_1}")
-string(REGEX MATCH "stat::peak_rss_mb: ([0-9]+)" _ "${fuzz_output}")
+string(REGEX MATCH "stat::peak_rss_mb: +([0-9]+)" _ "${fuzz_output}")
 set(peak_rss "${CMAKE_MATCH_1}")
 list(LENGTH seeds seed_count)
 file(GLOB corpus_now "${WORK}/corpus/*")
