@@ -195,7 +195,8 @@ Config load_config(const std::string& path, const GetEnv& get_env) {
   } catch (const ConfigError& e) {
     throw ConfigError(std::string("environment: ") + e.what());
   }
-  while (!config.public_url.empty() && config.public_url.back() == '/') config.public_url.pop_back();
+  while (!config.public_url.empty() && config.public_url.back() == '/')
+    config.public_url.pop_back();
   if (!config.public_url.empty() && config.public_url.rfind("https://", 0) != 0 &&
       config.public_url.rfind("http://", 0) != 0)
     throw ConfigError(path + ": public_url must start with https:// or http://");

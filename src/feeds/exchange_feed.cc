@@ -31,8 +31,8 @@ struct PlannedRoom {
 
 struct PlannedDay {
   int index = 0;
-  std::string date;            // "2026-06-12"
-  std::string start, end;      // ISO 8601 with offset: first start, last end
+  std::string date;                // "2026-06-12"
+  std::string start, end;          // ISO 8601 with offset: first start, last end
   std::vector<PlannedRoom> rooms;  // by room position
 };
 
@@ -141,7 +141,8 @@ void json_event(Json& j, const PlannedEvent& e, const std::string& acronym) {
   j.field("duration", e.duration);
   j.field("room", s.room->name);
   std::string title_slug = slug_of(s.title, 48);
-  j.field("slug", acronym + "-" + std::to_string(s.id) + (title_slug.empty() ? "" : "-" + title_slug));
+  j.field("slug",
+          acronym + "-" + std::to_string(s.id) + (title_slug.empty() ? "" : "-" + title_slug));
   j.field("url", e.url);
   j.field("title", s.title);
   j.field("subtitle", "");
@@ -207,9 +208,7 @@ class Xml {
   void element(const char* name, const std::string& text) {
     check(xmlTextWriterWriteElement(writer_.get(), x(name), x(text.c_str())));
   }
-  void text(const std::string& t) {
-    check(xmlTextWriterWriteString(writer_.get(), x(t.c_str())));
-  }
+  void text(const std::string& t) { check(xmlTextWriterWriteString(writer_.get(), x(t.c_str()))); }
   std::string finish() {
     check(xmlTextWriterEndDocument(writer_.get()));
     writer_.reset();  // flushes into the buffer

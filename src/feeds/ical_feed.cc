@@ -55,8 +55,7 @@ std::string description_of(const Session& s) {
   std::string text;
   if (!s.speakers.empty()) {
     text = "Speakers: ";
-    for (size_t i = 0; i < s.speakers.size(); ++i)
-      text += (i ? ", " : "") + s.speakers[i]->name;
+    for (size_t i = 0; i < s.speakers.size(); ++i) text += (i ? ", " : "") + s.speakers[i]->name;
     text += "\n\n";
   }
   // The abstract is Markdown, which reads well as plain text too.
@@ -89,9 +88,9 @@ Component make_event(const Session& s, const EventInfo& event, const FeedOptions
   if (!event.venue.empty()) location += (location.empty() ? "" : ", ") + event.venue;
   if (!location.empty()) icalcomponent_add_property(e, icalproperty_new_location(location.c_str()));
   if (s.track) icalcomponent_add_property(e, icalproperty_new_categories(s.track->name.c_str()));
-  icalcomponent_add_property(e, icalproperty_new_status(s.status == "cancelled"
-                                                            ? ICAL_STATUS_CANCELLED
-                                                            : ICAL_STATUS_CONFIRMED));
+  icalcomponent_add_property(
+      e, icalproperty_new_status(s.status == "cancelled" ? ICAL_STATUS_CANCELLED
+                                                         : ICAL_STATUS_CONFIRMED));
   if (!options.base_url.empty()) {
     std::string url = options.base_url + "/session/" + std::to_string(s.id);
     icalcomponent_add_property(e, icalproperty_new_url(url.c_str()));

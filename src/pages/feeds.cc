@@ -41,8 +41,8 @@ std::optional<Response> refuse_feed(Site& site, const Request& request) {
   if (site.signed_in_role(request)) return std::nullopt;
   std::optional<std::string_view> token = request.query.get("token");
   if (!token)
-    return refusal(401,
-                   "Log in, or use the subscription link (with its token) from /feeds on this site.");
+    return refusal(
+        401, "Log in, or use the subscription link (with its token) from /feeds on this site.");
   std::optional<FeedClaims> claims = verify_feed_token(*token, site.secret());
   // The epoch moves with every password change of the role: links handed
   // out before it stop working, like the cookies of that time.
@@ -81,13 +81,12 @@ Response feeds_page(Site& site, const Request& request, const RouteParams&) {
   const uint64_t epoch = site.data_state().epoch_for(Role::kDelegate);
   const std::string base =
       site.config().public_url.empty() ? request.own_origin() : site.config().public_url;
-  const std::string link = base + "/schedule.ics?token=" +
-                           percent_encode(sign_feed_token({Role::kDelegate, epoch}, site.secret()),
-                                          true);
+  const std::string link =
+      base + "/schedule.ics?token=" +
+      percent_encode(sign_feed_token({Role::kDelegate, epoch}, site.secret()), true);
   std::string body = site.templates().render(
-      site.frame("Calendar feeds", true), "feeds.tpl", [&](ctemplate::TemplateDictionary& d) {
-        d.SetValue("SUBSCRIBE_URL", link);
-      });
+      site.frame("Calendar feeds", true), "feeds.tpl",
+      [&](ctemplate::TemplateDictionary& d) { d.SetValue("SUBSCRIBE_URL", link); });
   return html_response(200, std::move(body), cache_control::kNoStore);
 }
 

@@ -48,7 +48,7 @@ struct Route {
   Caching caching;
   std::string_view cache_control;  // for kShared pages
   Handler handler;
-  std::string_view suffix = {};  // with_id: what follows the id ("/history")
+  std::string_view suffix = {};                 // with_id: what follows the id ("/history")
   std::string_view type = content_type::kHtml;  // Content-Type of kShared pages
 };
 
@@ -63,12 +63,33 @@ constexpr Route kRoutes[] = {
      cache_control::kPrivateRevalidate, session_page},
     // Feeds (pages/feeds.cc). nginx sends them to the app uncached, since a
     // feed token is checked here and not by its auth_request.
-    {"/schedule.ics", false, kGet, Access::kFeed, Caching::kShared,
-     cache_control::kPrivateRevalidate, schedule_ics, {}, content_type::kCalendar},
-    {"/schedule.json", false, kGet, Access::kFeed, Caching::kShared,
-     cache_control::kPrivateRevalidate, schedule_json, {}, content_type::kJson},
-    {"/schedule.xml", false, kGet, Access::kFeed, Caching::kShared,
-     cache_control::kPrivateRevalidate, schedule_xml, {}, content_type::kXml},
+    {"/schedule.ics",
+     false,
+     kGet,
+     Access::kFeed,
+     Caching::kShared,
+     cache_control::kPrivateRevalidate,
+     schedule_ics,
+     {},
+     content_type::kCalendar},
+    {"/schedule.json",
+     false,
+     kGet,
+     Access::kFeed,
+     Caching::kShared,
+     cache_control::kPrivateRevalidate,
+     schedule_json,
+     {},
+     content_type::kJson},
+    {"/schedule.xml",
+     false,
+     kGet,
+     Access::kFeed,
+     Caching::kShared,
+     cache_control::kPrivateRevalidate,
+     schedule_xml,
+     {},
+     content_type::kXml},
     {"/session/", true, kGet, Access::kFeed, Caching::kShared, cache_control::kPrivateRevalidate,
      session_ics, ".ics", content_type::kCalendar},
     // Per role and epoch (the feed token), so never kept with the data.
