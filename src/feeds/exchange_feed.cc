@@ -130,6 +130,19 @@ class Json {
   bool first_ = true;
 };
 
+// "key": [{...}, ...], one object per item, filled by fill(item).
+template <typename Items, typename Fill>
+void object_array(Json& j, std::string_view key, const Items& items, Fill&& fill) {
+  j.key(key);
+  j.open('[');
+  for (const auto& item : items) {
+    j.open('{');
+    fill(item);
+    j.close('}');
+  }
+  j.close(']');
+}
+
 void json_event(Json& j, const PlannedEvent& e, const std::string& acronym) {
   const Session& s = *e.session;
   j.open('{');
@@ -156,27 +169,17 @@ void json_event(Json& j, const PlannedEvent& e, const std::string& acronym) {
   j.null();
   j.field("abstract", s.abstract);
   j.field("description", "");
-  j.key("persons");
-  j.open('[');
   // pretalx's person shape (name, no public_name): the schema's oneOf
   // between frab and pretalx persons must match exactly one.
-  for (const Speaker* speaker : s.speakers) {
-    j.open('{');
+  object_array(j, "persons", s.speakers, [&](const Speaker* speaker) {
     j.key("id");
     j.number(speaker->id);
     j.field("name", speaker->name);
-    j.close('}');
-  }
-  j.close(']');
-  j.key("links");
-  j.open('[');
-  for (const Material& m : s.materials) {
-    j.open('{');
+  });
+  object_array(j, "links", s.materials, [&](const Material& m) {
     j.field("url", m.url);
     j.field("title", m.label);
-    j.close('}');
-  }
-  j.close(']');
+  });
   j.close('}');
 }
 
@@ -310,24 +313,14 @@ std::string render_schedule_json(const Programme& p, const FeedOptions& options)
   j.number(static_cast<int64_t>(days.size()));
   j.field("timeslot_duration", "00:05");
   j.field("time_zone_name", p.event.time_zone);
-  j.key("rooms");
-  j.open('[');
-  for (const Room& room : p.rooms) {
-    j.open('{');
+  object_array(j, "rooms", p.rooms, [&](const Room& room) {
     j.field("name", room.name);
     j.field("guid", session_guid(options.uid_domain + "/room", room.id));
-    j.close('}');
-  }
-  j.close(']');
-  j.key("tracks");
-  j.open('[');
-  for (const Track& track : p.tracks) {
-    j.open('{');
+  });
+  object_array(j, "tracks", p.tracks, [&](const Track& track) {
     j.field("name", track.name);
     j.field("color", track.colour);
-    j.close('}');
-  }
-  j.close(']');
+  });
   j.key("days");
   j.open('[');
   for (const PlannedDay& day : days) {

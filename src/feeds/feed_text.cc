@@ -22,6 +22,17 @@ std::chrono::local_seconds to_local(const CivilDateTime& t) {
 
 }  // namespace
 
+icaltimetype to_ical_wall_time(const CivilDateTime& local) {
+  icaltimetype t = icaltime_null_time();
+  t.year = local.year;
+  t.month = local.month;
+  t.day = local.day;
+  t.hour = local.hour;
+  t.minute = local.minute;
+  t.second = local.second;
+  return t;
+}
+
 std::string feed_uid_domain(std::string_view base_url, std::string_view secret) {
   if (size_t scheme = base_url.find("://"); scheme != std::string_view::npos) {
     std::string_view host = base_url.substr(scheme + 3);
@@ -46,13 +57,7 @@ std::optional<int> utc_offset(std::string_view zone, const CivilDateTime& local)
   if (zone == "UTC" || zone == "Etc/UTC") return 0;
   icaltimezone* tz = icaltimezone_get_builtin_timezone(std::string(zone).c_str());
   if (!tz) return std::nullopt;
-  icaltimetype t = icaltime_null_time();
-  t.year = local.year;
-  t.month = local.month;
-  t.day = local.day;
-  t.hour = local.hour;
-  t.minute = local.minute;
-  t.second = local.second;
+  icaltimetype t = to_ical_wall_time(local);
   int is_daylight = 0;
   return icaltimezone_get_utc_offset(tz, &t, &is_daylight);
 }

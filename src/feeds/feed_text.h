@@ -13,7 +13,12 @@
 #include "db/programme.h"
 #include "util/time_text.h"
 
+struct icaltimetype;
+
 namespace confsched {
+
+// A wall-clock time as libical's floating (zone-less) time.
+icaltimetype to_ical_wall_time(const CivilDateTime& local);
 
 struct FeedOptions {
   // "https://conf.example.org" (Config::public_url), or empty: links are

@@ -34,13 +34,7 @@ Component make_component(icalcomponent_kind kind) {
 // does not know leaves the time floating (local to whoever reads it): the
 // best that can be said without the zone.
 icaltimetype to_ical_time(const CivilDateTime& local, icaltimezone* zone) {
-  icaltimetype t = icaltime_null_time();
-  t.year = local.year;
-  t.month = local.month;
-  t.day = local.day;
-  t.hour = local.hour;
-  t.minute = local.minute;
-  t.second = local.second;
+  icaltimetype t = to_ical_wall_time(local);
   if (!zone) return t;
   t = icaltime_set_timezone(&t, zone);
   return icaltime_convert_to_zone(t, icaltimezone_get_utc_timezone());
