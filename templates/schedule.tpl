@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}{{>BANNER}}
 <h1>Schedule</h1>
 <p class="when-where">{{DATES}} · {{VENUE}} · times are {{TIME_ZONE}}</p>
+<p class="feeds"><a href="/feeds">Subscribe in your calendar app</a> · <a href="/schedule.ics">iCalendar</a> · <a href="/schedule.json">JSON</a> · <a href="/schedule.xml">XML</a></p>
 <nav class="days" aria-label="Days">{{#DAY_LINK}}<a href="#{{DAY_ID}}">{{DAY_LABEL}}</a> {{/DAY_LINK}}</nav>
 {{#DAY}}<section class="day" id="{{DAY_ID}}">
 <h2>{{DAY_LABEL}}</h2>

@@ -21,6 +21,8 @@ std::string mac_input(std::string_view role, std::string_view expiry, std::strin
   return m;
 }
 
+}  // namespace
+
 template <typename Int>
 std::optional<Int> parse_decimal(std::string_view text) {
   // 20 digits hold any uint64_t; from_chars rejects what overflows.
@@ -31,8 +33,8 @@ std::optional<Int> parse_decimal(std::string_view text) {
   if (r.ec != std::errc() || r.ptr != text.data() + text.size()) return std::nullopt;
   return value;
 }
-
-}  // namespace
+template std::optional<int64_t> parse_decimal<int64_t>(std::string_view);
+template std::optional<uint64_t> parse_decimal<uint64_t>(std::string_view);
 
 std::string_view role_name(Role role) { return role == Role::kStaff ? "staff" : "delegate"; }
 

@@ -23,6 +23,12 @@ struct SessionClaims {
   uint64_t epoch = 0;
 };
 
+// A token's decimal field: digits only, no leading zero, no overflow (one
+// spelling per number, so a MAC over the text is a MAC over the value).
+// Instantiated for int64_t and uint64_t. Pure.
+template <typename Int>
+std::optional<Int> parse_decimal(std::string_view text);
+
 std::string sign_session(const SessionClaims& claims, std::string_view secret);
 
 // Pure: parses the token and checks the MAC (in constant time) and the

@@ -42,6 +42,8 @@ void set_server_key(Config& c, const std::string& key, const std::string& value)
     c.sql_dir = value;
   else if (key == "version_check_ms")
     c.version_check_ms = parse_unsigned(value, 10, 60000, "version_check_ms");
+  else if (key == "public_url")
+    c.public_url = value;
   else
     throw ConfigError("unknown key [server] " + key);
 }
@@ -193,6 +195,11 @@ Config load_config(const std::string& path, const GetEnv& get_env) {
   } catch (const ConfigError& e) {
     throw ConfigError(std::string("environment: ") + e.what());
   }
+  while (!config.public_url.empty() && config.public_url.back() == '/')
+    config.public_url.pop_back();
+  if (!config.public_url.empty() && config.public_url.rfind("https://", 0) != 0 &&
+      config.public_url.rfind("http://", 0) != 0)
+    throw ConfigError(path + ": public_url must start with https:// or http://");
   if (config.delegate_user.empty() || config.staff_user.empty())
     throw ConfigError(path + ": delegate_user and staff_user must not be empty");
   if (config.delegate_user == config.staff_user)

@@ -34,6 +34,12 @@ struct Config {
   std::string static_dir = "/usr/share/confsched/static";
   std::string sql_dir = "/usr/share/confsched/sql";
   unsigned int version_check_ms = 500;
+  // "https://conf.example.org": the site's address as the world sees it,
+  // for absolute links and iCalendar UIDs in the feeds. Empty: feeds use
+  // relative links and a UID domain derived from the secret (feeds/feed_text.h).
+  // Never taken from the Host header, since feeds are rendered once and
+  // shared by every request.
+  std::string public_url;
 
   DatabaseConfig database;
 

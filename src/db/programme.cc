@@ -9,7 +9,8 @@ namespace confsched {
 namespace {
 
 constexpr const char* kSessionColumns =
-    "SELECT id, title, abstract, starts_at, ends_at, room_id, track_id, kind, status FROM sessions";
+    "SELECT id, title, abstract, starts_at, ends_at, room_id, track_id, kind, status, revision, "
+    "UNIX_TIMESTAMP(updated_at) FROM sessions";
 
 struct SessionRow {
   Session session;
@@ -28,6 +29,10 @@ SessionRow to_session_row(const DbRow& r) {
   if (r[6]) row.track_id = cell_int(r[6]);
   row.session.kind = cell_text(r[7]);
   row.session.status = cell_text(r[8]);
+  row.session.revision = cell_int(r[9]);
+  // UNIX_TIMESTAMP, not the TIMESTAMP itself: the latter comes back in the
+  // connection's time zone, the former is UTC whatever that is.
+  row.session.updated_at = cell_int(r[10]);
   return row;
 }
 

@@ -43,6 +43,8 @@ struct Session {
   const Track* track = nullptr;          // may be null
   std::vector<const Speaker*> speakers;  // in billing order
   std::vector<Material> materials;
+  int64_t revision = 1;    // sessions.revision: rises with every save
+  int64_t updated_at = 0;  // sessions.updated_at, Unix seconds
 };
 
 // Owns everything the Session pointers point to; not copyable for that

@@ -122,9 +122,14 @@ std::string_view status_text(int status) {
 }
 
 Response html_response(int status, std::string body, std::string_view cache_policy) {
+  return typed_response(status, std::move(body), content_type::kHtml, cache_policy);
+}
+
+Response typed_response(int status, std::string body, std::string_view type,
+                        std::string_view cache_policy) {
   Response r;
   r.status = status;
-  r.set_header("Content-Type", "text/html; charset=utf-8");
+  r.set_header("Content-Type", type);
   r.set_header("Cache-Control", cache_policy);
   r.set_header("X-Content-Type-Options", "nosniff");
   r.set_header("Referrer-Policy", "same-origin");

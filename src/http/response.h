@@ -22,6 +22,17 @@ inline constexpr std::string_view kRevalidate = "no-cache";
 inline constexpr std::string_view kPrivateRevalidate = "private, no-cache";
 }  // namespace cache_control
 
+// Content-Type values of the site's own responses.
+namespace content_type {
+inline constexpr std::string_view kHtml = "text/html; charset=utf-8";
+inline constexpr std::string_view kText = "text/plain; charset=utf-8";
+inline constexpr std::string_view kCalendar = "text/calendar; charset=utf-8";
+// RFC 8259 §11 defines no charset parameter; JSON is UTF-8.
+inline constexpr std::string_view kJson = "application/json";
+// RFC 7303 §9.1: the XML declaration says UTF-8.
+inline constexpr std::string_view kXml = "application/xml";
+}  // namespace content_type
+
 struct Response {
   int status = 200;
   std::vector<std::pair<std::string, std::string>> headers;
@@ -41,6 +52,9 @@ std::string_view status_text(int status);
 
 // Common shapes.
 Response html_response(int status, std::string body, std::string_view cache_policy);
+// Any content type, with the same security headers as html_response.
+Response typed_response(int status, std::string body, std::string_view type,
+                        std::string_view cache_policy);
 Response redirect_303(std::string_view location);
 
 }  // namespace confsched

@@ -24,6 +24,10 @@ enum class Access {
   kPublic,
   kSignedIn,  // delegates and staff; others are sent to /login
   kStaff,     // staff only; delegates get 403, others are sent to /login
+  // Feeds: a session cookie, or a feed token in ?token= (calendar apps send
+  // no cookies). Never the login redirect, which a calendar app cannot
+  // follow: 401 without either, 403 for a bad or revoked token.
+  kFeed,
 };
 
 enum class Caching {
@@ -44,7 +48,8 @@ struct Route {
   Caching caching;
   std::string_view cache_control;  // for kShared pages
   Handler handler;
-  std::string_view suffix = {};  // with_id: what follows the id ("/history")
+  std::string_view suffix = {};                 // with_id: what follows the id ("/history")
+  std::string_view type = content_type::kHtml;  // Content-Type of kShared pages
 };
 
 // Adding a page is one row here and one handler file.
@@ -56,6 +61,39 @@ constexpr Route kRoutes[] = {
      cache_control::kPrivateRevalidate, schedule_page},
     {"/session/", true, kGet, Access::kSignedIn, Caching::kShared,
      cache_control::kPrivateRevalidate, session_page},
+    // Feeds (pages/feeds.cc). nginx sends them to the app uncached, since a
+    // feed token is checked here and not by its auth_request.
+    {"/schedule.ics",
+     false,
+     kGet,
+     Access::kFeed,
+     Caching::kShared,
+     cache_control::kPrivateRevalidate,
+     schedule_ics,
+     {},
+     content_type::kCalendar},
+    {"/schedule.json",
+     false,
+     kGet,
+     Access::kFeed,
+     Caching::kShared,
+     cache_control::kPrivateRevalidate,
+     schedule_json,
+     {},
+     content_type::kJson},
+    {"/schedule.xml",
+     false,
+     kGet,
+     Access::kFeed,
+     Caching::kShared,
+     cache_control::kPrivateRevalidate,
+     schedule_xml,
+     {},
+     content_type::kXml},
+    {"/session/", true, kGet, Access::kFeed, Caching::kShared, cache_control::kPrivateRevalidate,
+     session_ics, ".ics", content_type::kCalendar},
+    // Per role and epoch (the feed token), so never kept with the data.
+    {"/feeds", false, kGet, Access::kSignedIn, Caching::kNone, {}, feeds_page},
     {"/admin", false, kGet, Access::kStaff, Caching::kNone, {}, admin_home},
     // Before the /admin/session/<id> row, which would take "new" for an id.
     {"/admin/session/new",
@@ -144,8 +182,8 @@ Response serve_shared(Site& site, const Route& route, const Request& request,
     page = site.remember_page(request.path, std::move(fresh.body), gzip);
     if (!page) return finish(std::move(fresh));  // older data: served once, as it is
   }
-  if (!gzip) return finish(html_response(200, page->body, route.cache_control));
-  Response r = finish(html_response(200, page->gzipped, route.cache_control));
+  if (!gzip) return finish(typed_response(200, page->body, route.type, route.cache_control));
+  Response r = finish(typed_response(200, page->gzipped, route.type, route.cache_control));
   r.set_header("Content-Encoding", "gzip");
   return r;
 }
@@ -178,7 +216,9 @@ Response dispatch(Site& site, const Request& request) {
     r.set_header("Allow", allow_header(*route));
     return r;
   }
-  if (route->access != Access::kPublic) {
+  if (route->access == Access::kFeed) {
+    if (std::optional<Response> refused = refuse_feed(site, request)) return std::move(*refused);
+  } else if (route->access != Access::kPublic) {
     std::optional<Role> role = site.signed_in_role(request);
     if (!role) return to_login(request);
     if (route->access == Access::kStaff && *role != Role::kStaff) return site.error_page(403);

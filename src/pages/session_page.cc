@@ -38,6 +38,7 @@ void fill_session_detail(ctemplate::TemplateDictionary& d, const EventInfo& even
                          const Session& s) {
   auto start = parse_civil(s.starts_at);
   auto end = parse_civil(s.ends_at);
+  d.SetIntValue("ID", static_cast<long>(s.id));
   d.SetValue("TITLE", s.title);
   d.SetValue("KIND", s.kind);
   d.SetValue("KIND_LABEL", kind_label(s.kind));

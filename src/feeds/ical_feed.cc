@@ -1,0 +1,135 @@
+// iCalendar through libical: libical does the escaping (RFC 5545 §3.3.11)
+// and the line folding (§3.1), which are easy to get subtly wrong by hand.
+#include "feeds/ical_feed.h"
+
+#include <libical/ical.h>
+
+#include <cstdlib>
+#include <memory>
+#include <stdexcept>
+
+namespace confsched {
+
+namespace {
+
+// Owns a component and everything added to it; adding a child to a parent
+// hands the child over (release()).
+struct ComponentFree {
+  void operator()(icalcomponent* c) const { icalcomponent_free(c); }
+};
+using Component = std::unique_ptr<icalcomponent, ComponentFree>;
+
+// icalcomponent_as_ical_string_r returns malloc'd text the caller frees.
+struct CharFree {
+  void operator()(char* p) const { std::free(p); }
+};
+
+Component make_component(icalcomponent_kind kind) {
+  Component c(icalcomponent_new(kind));
+  if (!c) throw std::runtime_error("libical: out of memory");
+  return c;
+}
+
+// The session's wall-clock time in the event's zone as UTC. A zone libical
+// does not know leaves the time floating (local to whoever reads it): the
+// best that can be said without the zone.
+icaltimetype to_ical_time(const CivilDateTime& local, icaltimezone* zone) {
+  icaltimetype t = to_ical_wall_time(local);
+  if (!zone) return t;
+  t = icaltime_set_timezone(&t, zone);
+  return icaltime_convert_to_zone(t, icaltimezone_get_utc_timezone());
+}
+
+icaltimetype unix_to_utc(int64_t seconds) {
+  return icaltime_from_timet_with_zone(static_cast<time_t>(seconds), 0,
+                                       icaltimezone_get_utc_timezone());
+}
+
+std::string description_of(const Session& s) {
+  std::string text;
+  if (!s.speakers.empty()) {
+    text = "Speakers: ";
+    for (size_t i = 0; i < s.speakers.size(); ++i) text += (i ? ", " : "") + s.speakers[i]->name;
+    text += "\n\n";
+  }
+  // The abstract is Markdown, which reads well as plain text too.
+  return text + s.abstract;
+}
+
+Component make_event(const Session& s, const EventInfo& event, const FeedOptions& options,
+                     icaltimezone* zone) {
+  auto start = parse_civil(s.starts_at);
+  auto end = parse_civil(s.ends_at);
+  if (!start || !end) throw std::runtime_error("session " + std::to_string(s.id) + ": bad times");
+  Component ev = make_component(ICAL_VEVENT_COMPONENT);
+  icalcomponent* e = ev.get();
+  std::string uid = "session-" + std::to_string(s.id) + "@" + options.uid_domain;
+  icalcomponent_add_property(e, icalproperty_new_uid(uid.c_str()));
+  // DTSTAMP is required; the time the session last changed keeps the feed
+  // the same bytes until it changes again (RFC 5545 §3.8.7.2 allows this
+  // for a published calendar, which has no METHOD-less "now").
+  icalcomponent_add_property(e, icalproperty_new_dtstamp(unix_to_utc(s.updated_at)));
+  icalcomponent_add_property(e, icalproperty_new_lastmodified(unix_to_utc(s.updated_at)));
+  // Every save raises revision from 1; SEQUENCE starts at 0 (§3.8.7.4).
+  icalcomponent_add_property(e, icalproperty_new_sequence(static_cast<int>(s.revision - 1)));
+  icalcomponent_add_property(e, icalproperty_new_dtstart(to_ical_time(*start, zone)));
+  icalcomponent_add_property(e, icalproperty_new_dtend(to_ical_time(*end, zone)));
+  icalcomponent_add_property(e, icalproperty_new_summary(s.title.c_str()));
+  std::string description = description_of(s);
+  if (!description.empty())
+    icalcomponent_add_property(e, icalproperty_new_description(description.c_str()));
+  std::string location = s.room ? s.room->name : "";
+  if (!event.venue.empty()) location += (location.empty() ? "" : ", ") + event.venue;
+  if (!location.empty()) icalcomponent_add_property(e, icalproperty_new_location(location.c_str()));
+  if (s.track) icalcomponent_add_property(e, icalproperty_new_categories(s.track->name.c_str()));
+  icalcomponent_add_property(
+      e, icalproperty_new_status(s.status == "cancelled" ? ICAL_STATUS_CANCELLED
+                                                         : ICAL_STATUS_CONFIRMED));
+  if (!options.base_url.empty()) {
+    std::string url = options.base_url + "/session/" + std::to_string(s.id);
+    icalcomponent_add_property(e, icalproperty_new_url(url.c_str()));
+  }
+  return ev;
+}
+
+template <typename Keep>
+std::string render(const Programme& p, const FeedOptions& options, Keep&& keep) {
+  icaltimezone* zone = p.event.time_zone == "UTC"
+                           ? icaltimezone_get_utc_timezone()
+                           : icaltimezone_get_builtin_timezone(p.event.time_zone.c_str());
+  Component cal = make_component(ICAL_VCALENDAR_COMPONENT);
+  icalcomponent* c = cal.get();
+  icalcomponent_add_property(c, icalproperty_new_version("2.0"));
+  icalcomponent_add_property(c, icalproperty_new_prodid("-//confsched//schedule feed//EN"));
+  icalcomponent_add_property(c, icalproperty_new_calscale("GREGORIAN"));
+  icalcomponent_add_property(c, icalproperty_new_method(ICAL_METHOD_PUBLISH));
+  // Widely read non-standard names: the calendar's title and the zone to
+  // show it in.
+  icalproperty* name = icalproperty_new_x(p.event.name.c_str());
+  icalproperty_set_x_name(name, "X-WR-CALNAME");
+  icalcomponent_add_property(c, name);
+  icalproperty* tz = icalproperty_new_x(p.event.time_zone.c_str());
+  icalproperty_set_x_name(tz, "X-WR-TIMEZONE");
+  icalcomponent_add_property(c, tz);
+  for (const Session& s : p.sessions)
+    if (keep(s)) icalcomponent_add_component(c, make_event(s, p.event, options, zone).release());
+  std::unique_ptr<char, CharFree> text(icalcomponent_as_ical_string_r(c));
+  if (!text) throw std::runtime_error("libical: could not write the calendar");
+  return text.get();
+}
+
+}  // namespace
+
+std::string render_ical(const Programme& programme, const FeedOptions& options) {
+  return render(programme, options, [](const Session&) { return true; });
+}
+
+std::optional<std::string> render_session_ical(const Programme& programme,
+                                               const FeedOptions& options, int64_t session_id) {
+  bool found = false;
+  for (const Session& s : programme.sessions) found = found || s.id == session_id;
+  if (!found) return std::nullopt;
+  return render(programme, options, [&](const Session& s) { return s.id == session_id; });
+}
+
+}  // namespace confsched

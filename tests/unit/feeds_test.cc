@@ -1,0 +1,135 @@
+#include <string>
+
+#include "feeds/exchange_feed.h"
+#include "feeds/feed_text.h"
+#include "feeds/ical_feed.h"
+#include "import/frab_xml.h"
+#include "test_support.h"
+
+using namespace confsched;
+
+namespace {
+
+// A two-session programme: one in summer time, one cancelled, with text
+// that needs escaping in every format.
+struct Fixture {
+  Programme p;
+  FeedOptions options{"https://conf.example.org", "conf.example.org", "7"};
+  Fixture() {
+    p.event =
+        EventInfo{"Test Conf 2026", "", "Venue", "Europe/London", "2026-06-12", "2026-06-13", ""};
+    p.rooms = {Room{1, "Hall <A>", 1}, Room{2, "Room B", 2}};
+    p.tracks = {Track{1, "Security & Privacy", "#112233"}};
+    p.speakers = {Speaker{4, "Ada, \"the\" Speaker", "", ""}};
+    Session a;
+    a.id = 10;
+    a.title = "Commas, semi;colons \\ and\nnewlines";
+    a.abstract = "Text & <b>markup</b>";
+    a.starts_at = "2026-06-12 09:30:00";
+    a.ends_at = "2026-06-12 10:15:00";
+    a.kind = "talk";
+    a.status = "scheduled";
+    a.room = &p.rooms[0];
+    a.track = &p.tracks[0];
+    a.speakers = {&p.speakers[0]};
+    a.revision = 3;
+    a.updated_at = 1'780'000'000;
+    Session b = a;
+    b.id = 11;
+    b.title = "Gone";
+    b.status = "cancelled";
+    b.room = &p.rooms[1];
+    b.track = nullptr;
+    b.speakers.clear();
+    p.sessions = {a, b};
+  }
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(feeds)
+
+BOOST_AUTO_TEST_CASE(guid_is_stable_and_uuid_shaped) {
+  std::string g = session_guid("conf.example.org", 10);
+  BOOST_TEST(g == session_guid("conf.example.org", 10));
+  BOOST_TEST(g != session_guid("conf.example.org", 11));
+  BOOST_TEST(g != session_guid("other.example.org", 10));
+  BOOST_TEST(g.size() == 36u);
+  BOOST_TEST(g[14] == '8');
+  BOOST_TEST(std::string("89ab").find(g[19]) != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(uid_domain_from_the_public_url_else_the_secret) {
+  BOOST_TEST(feed_uid_domain("https://conf.example.org", "s") == "conf.example.org");
+  BOOST_TEST(feed_uid_domain("http://conf.example.org:8080/x", "s") == "conf.example.org:8080");
+  std::string hidden = feed_uid_domain("", "secret-one");
+  BOOST_TEST(hidden != feed_uid_domain("", "secret-two"));
+  BOOST_TEST(hidden.find("secret") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(offsets_follow_the_zone) {
+  BOOST_TEST(iso_local_with_offset("Europe/London", {2026, 6, 12, 9, 30, 0}) ==
+             "2026-06-12T09:30:00+01:00");
+  BOOST_TEST(iso_local_with_offset("Europe/London", {2026, 1, 12, 9, 30, 0}) ==
+             "2026-01-12T09:30:00+00:00");
+  BOOST_TEST(iso_local_with_offset("America/New_York", {2026, 1, 12, 9, 30, 0}) ==
+             "2026-01-12T09:30:00-05:00");
+  BOOST_TEST(!utc_offset("No/Such_Zone", {2026, 1, 12, 9, 30, 0}));
+}
+
+BOOST_AUTO_TEST_CASE(durations_and_slugs) {
+  BOOST_TEST(hours_minutes(minutes_between({2026, 6, 12, 23, 30, 0}, {2026, 6, 13, 1, 0, 0})) ==
+             "01:30");
+  BOOST_TEST(slug_of("Hello, World! 2026", 64) == "hello_world_2026");
+  BOOST_TEST(slug_of("ab cd", 3) == "ab");  // never ends on '_'
+}
+
+BOOST_AUTO_TEST_CASE(ical_escapes_folds_and_uses_utc) {
+  Fixture f;
+  std::string ics = render_ical(f.p, f.options);
+  BOOST_TEST(ics.find("UID:session-10@conf.example.org\r\n") != std::string::npos);
+  // 09:30 in London in June is 08:30 UTC.
+  BOOST_TEST(ics.find("DTSTART:20260612T083000Z\r\n") != std::string::npos);
+  BOOST_TEST(ics.find("SEQUENCE:2\r\n") != std::string::npos);
+  BOOST_TEST(ics.find("SUMMARY:Commas\\, semi\\;colons \\\\ and\\nnewlines") != std::string::npos);
+  BOOST_TEST(ics.find("STATUS:CANCELLED\r\n") != std::string::npos);
+  size_t start = 0;
+  while (start < ics.size()) {
+    size_t end = ics.find("\r\n", start);
+    BOOST_TEST_REQUIRE(end != std::string::npos);
+    BOOST_TEST(end - start <= 75u);
+    start = end + 2;
+  }
+  BOOST_TEST(render_session_ical(f.p, f.options, 10).has_value());
+  BOOST_TEST(!render_session_ical(f.p, f.options, 99).has_value());
+}
+
+BOOST_AUTO_TEST_CASE(json_strings_are_escaped) {
+  BOOST_TEST(json_string("a\"b\\c\n\x01") == "\"a\\\"b\\\\c\\n\\u0001\"");
+  Fixture f;
+  std::string json = render_schedule_json(f.p, f.options);
+  BOOST_TEST(json.find("\"title\":\"Commas, semi;colons \\\\ and\\nnewlines\"") !=
+             std::string::npos);
+  BOOST_TEST(json.find("Gone") == std::string::npos);  // cancelled: left out
+  BOOST_TEST(json.find("\"date\":\"2026-06-12T09:30:00+01:00\"") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(xml_round_trips_through_the_importer) {
+  Fixture f;
+  f.p.sessions[0].title = "Commas, semi;colons & <angles>";
+  std::string xml = render_schedule_xml(f.p, f.options);
+  FrabParseResult back = parse_frab_xml(xml, FrabOptions{});
+  BOOST_TEST_REQUIRE(back.ok(), back.error);
+  const ImportedProgramme& p = *back.programme;
+  BOOST_TEST(p.event.name == "Test Conf 2026");
+  BOOST_TEST(p.event.time_zone == "Europe/London");
+  BOOST_TEST_REQUIRE(p.sessions.size() == 1u);
+  BOOST_TEST(p.sessions[0].title == "Commas, semi;colons & <angles>");
+  BOOST_TEST(p.sessions[0].starts_at == "2026-06-12 09:30:00");
+  BOOST_TEST(p.sessions[0].ends_at == "2026-06-12 10:15:00");
+  BOOST_TEST(p.rooms[p.sessions[0].room] == "Hall <A>");
+  BOOST_TEST(p.speakers.at(p.sessions[0].speakers.at(0)).name == "Ada, \"the\" Speaker");
+  BOOST_TEST(p.tracks.at(*p.sessions[0].track).name == "Security & Privacy");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
