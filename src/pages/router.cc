@@ -45,6 +45,7 @@ struct Route {
   std::string_view cache_control;  // for kShared pages
   Handler handler;
   std::string_view suffix = {};  // with_id: what follows the id ("/history")
+  VariantFn variant = nullptr;   // kShared pages that depend on more than the path
 };
 
 // Adding a page is one row here and one handler file.
@@ -53,9 +54,18 @@ constexpr Route kRoutes[] = {
     {"/login", false, kGet | kPost, Access::kPublic, Caching::kNone, {}, login_page},
     {"/logout", false, kGet | kPost, Access::kPublic, Caching::kNone, {}, logout},
     {"/schedule", false, kGet, Access::kSignedIn, Caching::kShared,
-     cache_control::kPrivateRevalidate, schedule_page},
+     cache_control::kPrivateRevalidate, schedule_page, {}, schedule_variant},
     {"/session/", true, kGet, Access::kSignedIn, Caching::kShared,
      cache_control::kPrivateRevalidate, session_page},
+    {"/now", false, kGet, Access::kSignedIn, Caching::kShared, cache_control::kPrivateRevalidate,
+     now_page, {}, minute_variant},
+    {"/changes", false, kGet, Access::kSignedIn, Caching::kShared,
+     cache_control::kPrivateRevalidate, changes_page},
+    // Public in the table: the screen outside a room has no login, and
+    // display_variant refuses (403) any request without the room's token
+    // before a page is looked up.
+    {"/display/", true, kGet, Access::kPublic, Caching::kShared,
+     cache_control::kPrivateRevalidate, display_page, {}, display_variant},
     {"/admin", false, kGet, Access::kStaff, Caching::kNone, {}, admin_home},
     // Before the /admin/session/<id> row, which would take "new" for an id.
     {"/admin/session/new",
@@ -116,8 +126,13 @@ std::string gzip_etag(const std::string& etag) { return etag.substr(0, etag.size
 // take gzip. Vary tells every cache on the way that the two forms differ.
 Response serve_shared(Site& site, const Route& route, const Request& request,
                       const RouteParams& params) {
+  PageVariant variant;
+  if (route.variant) {
+    variant = route.variant(site, request, params);
+    if (variant.answer) return std::move(*variant.answer);
+  }
   const bool gzip = accepts_gzip(request.accept_encoding);
-  const std::string etag = site.current_etag();
+  const std::string etag = site.current_etag(variant.key);
   const std::string served_etag = gzip ? gzip_etag(etag) : etag;
   auto finish = [&](Response r) {
     r.set_header("ETag", served_etag);
@@ -133,15 +148,20 @@ Response serve_shared(Site& site, const Route& route, const Request& request,
     not_modified.status = 304;
     return finish(std::move(not_modified));
   }
-  const CachedPage* page = site.cached_page(request.path, gzip);
+  const std::string cache_key =
+      variant.key.empty() ? request.path : request.path + "?" + variant.key;
+  const CachedPage* page = variant.keep ? site.cached_page(cache_key, gzip) : nullptr;
   if (!page) {
     Response fresh = route.handler(site, request, params);
     if (fresh.status != 200) return fresh;
+    // A free-text search: each is its own page, so none is kept (a flood
+    // of random searches must not push every other page out of the cache).
+    if (!variant.keep) return finish(std::move(fresh));
     // Rendered from older data while the database was away: served, but not
     // kept, and without the current version's ETag (a browser revalidating
     // with it after the outage would keep the old page).
     if (site.rendered_stale()) return fresh;
-    page = site.remember_page(request.path, std::move(fresh.body), gzip);
+    page = site.remember_page(cache_key, std::move(fresh.body), gzip);
     if (!page) return finish(std::move(fresh));  // older data: served once, as it is
   }
   if (!gzip) return finish(html_response(200, page->body, route.cache_control));
