@@ -52,9 +52,7 @@ std::vector<std::string_view> change_kinds(const std::optional<AuditValues>& bef
   }
   // changed_fields lists fields in a fixed order, but the page promises
   // this one whatever the field order.
-  auto rank = [](std::string_view k) {
-    return k == "cancelled" ? 0 : k == "moved" ? 1 : 2;
-  };
+  auto rank = [](std::string_view k) { return k == "cancelled" ? 0 : k == "moved" ? 1 : 2; };
   std::stable_sort(kinds.begin(), kinds.end(),
                    [&](std::string_view a, std::string_view b) { return rank(a) < rank(b); });
   if (other) kinds.push_back("edited");

@@ -63,7 +63,8 @@ void lock_references(Database& db, const SessionDraft& d) {
 
 std::vector<AuditEntry> load_session_history(Database& db, int64_t session_id) {
   std::vector<AuditEntry> entries;
-  for (const DbRow& r : db.query(history_select() + " AND entity_id = ? ORDER BY id DESC", {session_id}))
+  for (const DbRow& r :
+       db.query(history_select() + " AND entity_id = ? ORDER BY id DESC", {session_id}))
     entries.push_back(to_entry(r));
   return entries;
 }

@@ -18,7 +18,7 @@ struct AuditEntry {
   int64_t id = 0;
   int64_t session_id = 0;
   int64_t changed_unix = 0;  // changed_at in seconds since the epoch
-  std::string changed_at;  // YYYY-MM-DD HH:MM:SS
+  std::string changed_at;    // YYYY-MM-DD HH:MM:SS
   std::string staff_name, client_addr, action;
   std::optional<AuditValues> before, after;  // nullopt: SQL NULL
 };

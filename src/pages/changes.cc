@@ -43,8 +43,10 @@ void fill_change(ctemplate::TemplateDictionary& d, const AuditEntry& e, const Ti
   // A deleted session has only the values before.
   const std::optional<AuditValues>& shown = e.after ? e.after : e.before;
   row->SetValue("TITLE", side_value(shown, "title").value_or("(untitled)"));
-  if (e.after) row->AddSectionDictionary("LINK")->SetIntValue("ID", static_cast<long>(e.session_id));
-  else row->ShowSection("NO_LINK");
+  if (e.after)
+    row->AddSectionDictionary("LINK")->SetIntValue("ID", static_cast<long>(e.session_id));
+  else
+    row->ShowSection("NO_LINK");
   for (std::string_view kind : kinds) {
     auto* k = row->AddSectionDictionary("KIND");
     k->SetValue("NAME", std::string(kind));
@@ -70,13 +72,13 @@ Response changes_page(Site& site, const Request&, const RouteParams&) {
   const TimeZone& zone = site.event_zone(programme.event.time_zone);
   std::map<std::string, std::string> rooms;
   for (const Room& r : programme.rooms) rooms[std::to_string(r.id)] = r.name;
-  std::string body = site.templates().render(
-      page_frame("Changes", true, programme.event.name), "changes.tpl",
-      [&](ctemplate::TemplateDictionary& d) {
-        d.SetValue("TIME_ZONE", programme.event.time_zone);
-        for (const AuditEntry& e : changes) fill_change(d, e, zone, rooms);
-        if (changes.empty()) d.ShowSection("NONE");
-      });
+  std::string body = site.templates().render(page_frame("Changes", true, programme.event.name),
+                                             "changes.tpl", [&](ctemplate::TemplateDictionary& d) {
+                                               d.SetValue("TIME_ZONE", programme.event.time_zone);
+                                               for (const AuditEntry& e : changes)
+                                                 fill_change(d, e, zone, rooms);
+                                               if (changes.empty()) d.ShowSection("NONE");
+                                             });
   return html_response(200, std::move(body), cache_control::kPrivateRevalidate);
 }
 

@@ -92,9 +92,10 @@ PageVariant display_variant(Site& site, const Request& request, const RouteParam
   std::string_view token = request.query.get("token").value_or("");
   if (!display_token_valid(site.secret(), params.id, token)) {
     PageVariant refused;
-    refused.answer = site.error_page(
-        403, "This display link is not valid. Staff print a room's link with: confsched "
-             "display-token ROOM_ID.");
+    refused.answer =
+        site.error_page(403,
+                        "This display link is not valid. Staff print a room's link with: confsched "
+                        "display-token ROOM_ID.");
     return refused;
   }
   return {minute_of(site), true, std::nullopt};
@@ -103,17 +104,17 @@ PageVariant display_variant(Site& site, const Request& request, const RouteParam
 Response now_page(Site& site, const Request&, const RouteParams&) {
   const Programme& programme = site.programme();
   const std::string now = event_local_now(site, programme.event);
-  std::string body = site.templates().render(
-      page_frame("Now and next", true, programme.event.name), "now.tpl",
-      [&](ctemplate::TemplateDictionary& d) {
-        fill_clock(d, programme.event, now);
-        for (const RoomNow& r : now_and_next(programme, now)) {
-          auto* room = d.AddSectionDictionary("ROOM");
-          room->SetValue("NAME", r.room->name);
-          fill_slot(*room, "CURRENT", r.current, now);
-          fill_slot(*room, "NEXT", r.next, now);
-        }
-      });
+  std::string body =
+      site.templates().render(page_frame("Now and next", true, programme.event.name), "now.tpl",
+                              [&](ctemplate::TemplateDictionary& d) {
+                                fill_clock(d, programme.event, now);
+                                for (const RoomNow& r : now_and_next(programme, now)) {
+                                  auto* room = d.AddSectionDictionary("ROOM");
+                                  room->SetValue("NAME", r.room->name);
+                                  fill_slot(*room, "CURRENT", r.current, now);
+                                  fill_slot(*room, "NEXT", r.next, now);
+                                }
+                              });
   return html_response(200, std::move(body), cache_control::kPrivateRevalidate);
 }
 

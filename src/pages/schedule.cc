@@ -150,8 +150,8 @@ PageVariant schedule_variant(Site& site, const Request& request, const RoutePara
       v.answer = site.error_page(400, parsed.problem + " Choose from the lists on the schedule.");
       return v;
     case FilterParse::Outcome::kRedirect:
-      v.answer = redirect_303(parsed.canonical.empty() ? "/schedule"
-                                                       : "/schedule?" + parsed.canonical);
+      v.answer =
+          redirect_303(parsed.canonical.empty() ? "/schedule" : "/schedule?" + parsed.canonical);
       return v;
     case FilterParse::Outcome::kCanonical:
       break;

@@ -4,27 +4,16 @@
 
 #include "http/form.h"
 #include "http/percent.h"
+#include "pages/text.h"
 
 namespace confsched {
 
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-
 // Trims, collapses each run of white space to one space, and cuts at
 // kMaxSearchBytes without splitting a UTF-8 sequence.
 std::string tidy_search(std::string_view text) {
-  std::string out;
-  bool pending_space = false;
-  for (char c : text) {
-    if (is_space(c)) {
-      pending_space = !out.empty();
-      continue;
-    }
-    if (pending_space) out += ' ';
-    pending_space = false;
-    out += c;
-  }
+  std::string out = one_line(text);
   if (out.size() > kMaxSearchBytes) {
     size_t cut = kMaxSearchBytes;
     while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
@@ -127,8 +116,7 @@ FilterParse parse_schedule_filter(std::string_view raw_query, const FilterChoice
   f.q = tidy_search(fields->get("q").value_or(""));
   if (!f.day.empty() && !listed(choices.days, f.day))
     return invalid("There is no such conference day.");
-  if (!f.room.empty() && !listed(choices.rooms, f.room))
-    return invalid("There is no such room.");
+  if (!f.room.empty() && !listed(choices.rooms, f.room)) return invalid("There is no such room.");
   if (!f.track.empty() && !listed(choices.tracks, f.track))
     return invalid("There is no such track.");
   result.canonical = canonical_schedule_query(f);

@@ -218,8 +218,9 @@ std::vector<int64_t> Site::recently_changed() {
 const TimeZone& Site::event_zone(const std::string& name) {
   if (!zone_ || zone_name_ != name) {
     zone_ = TimeZone::load(name);
-    if (!zone_) throw std::runtime_error("the event's time zone \"" + name +
-                                         "\" is not in the system's tz database");
+    if (!zone_)
+      throw std::runtime_error("the event's time zone \"" + name +
+                               "\" is not in the system's tz database");
     zone_name_ = name;
   }
   return *zone_;

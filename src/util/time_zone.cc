@@ -29,8 +29,10 @@ class Reader {
     for (size_t i = 0; i < width; ++i) v = (v << 8) | static_cast<uint8_t>(bytes_[pos_ + i]);
     pos_ += width;
     // Sign-extend 32-bit fields.
-    if (width == 4) out = static_cast<int32_t>(static_cast<uint32_t>(v));
-    else out = static_cast<int64_t>(v);
+    if (width == 4)
+      out = static_cast<int32_t>(static_cast<uint32_t>(v));
+    else
+      out = static_cast<int64_t>(v);
     return true;
   }
   size_t pos() const { return pos_; }
@@ -68,8 +70,8 @@ bool plain_zone_name(std::string_view name) {
   if (name.find("..") != std::string_view::npos || name.find("//") != std::string_view::npos)
     return false;
   return std::all_of(name.begin(), name.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '_' || c == '-' || c == '+' || c == '/';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '-' || c == '+' || c == '/';
   });
 }
 
