@@ -175,13 +175,13 @@ Response serve_shared(Site& site, const Route& route, const Request& request,
   if (!page) {
     Response fresh = route.handler(site, request, params);
     if (fresh.status != 200) return fresh;
-    // A free-text search: each is its own page, so none is kept (a flood
-    // of random searches must not push every other page out of the cache).
-    if (!variant.keep) return finish(std::move(fresh));
     // Rendered from older data while the database was away: served, but not
     // kept, and without the current version's ETag (a browser revalidating
     // with it after the outage would keep the old page).
     if (site.rendered_stale()) return fresh;
+    // A free-text search: each is its own page, so none is kept (a flood
+    // of random searches must not push every other page out of the cache).
+    if (!variant.keep) return finish(std::move(fresh));
     page = site.remember_page(cache_key, std::move(fresh.body), gzip);
     if (!page) return finish(std::move(fresh));  // older data: served once, as it is
   }

@@ -158,9 +158,12 @@ PageVariant schedule_variant(Site& site, const Request& request, const RoutePara
   }
   // The badges change as edits age past changed_hours, with no new data
   // version: the set of badged sessions is part of the variant.
+  // Without filter and badges there is no variant: the full schedule's
+  // ETag is then the data version's, as every other page's.
   std::string badges;
   for (int64_t id : site.recently_changed()) badges += std::to_string(id) + ",";
-  v.key = parsed.canonical + "#" + sha256_hex(badges).substr(0, 16);
+  v.key = parsed.canonical;
+  if (!badges.empty()) v.key += "#" + sha256_hex(badges).substr(0, 16);
   v.keep = parsed.filter.q.empty();
   return v;
 }

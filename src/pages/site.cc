@@ -205,8 +205,18 @@ const std::vector<AuditEntry>& Site::changes() {
 std::vector<int64_t> Site::recently_changed() {
   const int64_t since = now() - int64_t{config_.changed_hours} * 3600;
   std::vector<int64_t> ids;
+  const std::vector<AuditEntry>* entries = nullptr;
+  try {
+    entries = &changes();
+  } catch (const DbUnavailable&) {
+    // The badges are a nicety: a worker that never loaded the audit log
+    // still serves /schedule through an outage, without them, and does
+    // not keep that page.
+    rendered_stale_ = true;
+    return ids;
+  }
   // Newest first: stop at the first row older than the window.
-  for (const AuditEntry& e : changes()) {
+  for (const AuditEntry& e : *entries) {
     if (e.changed_unix < since) break;
     ids.push_back(e.session_id);
   }
@@ -250,6 +260,7 @@ void Site::warm_up() {
     credential(Role::kStaff);
     event();
     programme();
+    changes();
     shown_announcements();
   } catch (const std::exception& e) {
     log_warning(std::string("worker starts without the data in memory (loaded on first use): ") +
