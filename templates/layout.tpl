@@ -3,13 +3,14 @@
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{PAGE_TITLE}}</title>
+{{#REFRESH}}<meta http-equiv="refresh" content="{{SECONDS}}">
+{{/REFRESH}}<title>{{PAGE_TITLE}}</title>
 <link rel="stylesheet" href="{{STYLESHEET}}">
 </head>
 <body>
 <header class="site">
 <a class="home" href="/">{{SITE_NAME}}</a>
-<nav>{{#SIGNED_IN_NAV}}<a href="/schedule">Schedule</a>
+<nav aria-label="Site">{{#SIGNED_IN_NAV}}<a href="/schedule">Schedule</a> <a href="/now">Now</a> <a href="/changes">Changes</a>
 <form method="post" action="/logout" class="inline"><button type="submit">Log out</button></form>{{/SIGNED_IN_NAV}}</nav>
 </header>
 <main id="main">

@@ -1,5 +1,7 @@
 #include "admin/history.h"
 
+#include <algorithm>
+
 namespace confsched {
 
 namespace {
@@ -29,6 +31,33 @@ std::string field_problem(const std::string& field, const std::string& message) 
 }
 
 }  // namespace
+
+std::vector<std::string_view> change_kinds(const std::optional<AuditValues>& before,
+                                           const std::optional<AuditValues>& after) {
+  if (!before && after) return {"new"};
+  if (before && !after) return {"deleted"};
+  std::vector<std::string_view> kinds;
+  bool other = false;
+  for (const FieldChange& c : changed_fields(before, after)) {
+    if (c.key == "status" && c.after == "cancelled") {
+      kinds.push_back("cancelled");
+    } else if (c.key == "room_id") {
+      kinds.push_back("moved");
+    } else if (c.key == "starts_at" || c.key == "ends_at") {
+      if (std::find(kinds.begin(), kinds.end(), "retimed") == kinds.end())
+        kinds.push_back("retimed");
+    } else {
+      other = true;
+    }
+  }
+  // changed_fields lists fields in a fixed order, but the page promises
+  // this one whatever the field order.
+  auto rank = [](std::string_view k) { return k == "cancelled" ? 0 : k == "moved" ? 1 : 2; };
+  std::stable_sort(kinds.begin(), kinds.end(),
+                   [&](std::string_view a, std::string_view b) { return rank(a) < rank(b); });
+  if (other) kinds.push_back("edited");
+  return kinds;
+}
 
 std::vector<FieldChange> changed_fields(const std::optional<AuditValues>& before,
                                         const std::optional<AuditValues>& after) {

@@ -49,6 +49,13 @@ struct FieldChange {
 std::vector<FieldChange> changed_fields(const std::optional<AuditValues>& before,
                                         const std::optional<AuditValues>& after);
 
+// What one audit row did to the programme, in the words of /changes, in
+// this order: "new", "deleted", "cancelled", "moved" (room), "retimed"
+// (start or end), "edited" (anything else). A row may be several (moved
+// and retimed); a row that changed nothing yields none. Pure.
+std::vector<std::string_view> change_kinds(const std::optional<AuditValues>& before,
+                                           const std::optional<AuditValues>& after);
+
 // The draft that puts these after-values back, or the reason there is none.
 struct RestoreDraft {
   std::optional<SessionDraft> draft;

@@ -14,7 +14,8 @@ std::string history_select() {
   for (const char* side : {"before_values", "after_values"})
     for (const AuditField& f : kSessionAuditFields)
       sql += std::string(", JSON_VALUE(") + side + ", '$." + std::string(f.key) + "')";
-  return sql + " FROM audit_log WHERE entity = 'session' AND entity_id = ?";
+  // After the values, so that kFirstValue stays where it is.
+  return sql + ", entity_id, UNIX_TIMESTAMP(changed_at) FROM audit_log WHERE entity = 'session'";
 }
 
 AuditValues values_from(const DbRow& r, size_t first) {
@@ -33,11 +34,16 @@ AuditEntry to_entry(const DbRow& r) {
   e.action = cell_text(r[4]);
   if (cell_int(r[5]) == 0) e.before = values_from(r, kFirstValue);
   if (cell_int(r[6]) == 0) e.after = values_from(r, kFirstValue + kSessionAuditFields.size());
+  const size_t tail = kFirstValue + 2 * kSessionAuditFields.size();
+  e.session_id = cell_int(r[tail]);
+  // UNIX_TIMESTAMP of a TIMESTAMP(3) has a fraction: keep the seconds.
+  const std::string unix_text = cell_text(r[tail + 1]);
+  e.changed_unix = std::stoll(unix_text.empty() ? "0" : unix_text);
   return e;
 }
 
 std::optional<AuditEntry> load_entry(Database& db, int64_t session_id, int64_t audit_id) {
-  auto rows = db.query(history_select() + " AND id = ?", {session_id, audit_id});
+  auto rows = db.query(history_select() + " AND entity_id = ? AND id = ?", {session_id, audit_id});
   if (rows.empty()) return std::nullopt;
   return to_entry(rows[0]);
 }
@@ -57,7 +63,15 @@ void lock_references(Database& db, const SessionDraft& d) {
 
 std::vector<AuditEntry> load_session_history(Database& db, int64_t session_id) {
   std::vector<AuditEntry> entries;
-  for (const DbRow& r : db.query(history_select() + " ORDER BY id DESC", {session_id}))
+  for (const DbRow& r :
+       db.query(history_select() + " AND entity_id = ? ORDER BY id DESC", {session_id}))
+    entries.push_back(to_entry(r));
+  return entries;
+}
+
+std::vector<AuditEntry> load_programme_changes(Database& db, int64_t limit) {
+  std::vector<AuditEntry> entries;
+  for (const DbRow& r : db.query(history_select() + " ORDER BY id DESC LIMIT ?", {limit}))
     entries.push_back(to_entry(r));
   return entries;
 }

@@ -16,13 +16,19 @@ namespace confsched {
 
 struct AuditEntry {
   int64_t id = 0;
-  std::string changed_at;  // YYYY-MM-DD HH:MM:SS
+  int64_t session_id = 0;
+  int64_t changed_unix = 0;  // changed_at in seconds since the epoch
+  std::string changed_at;    // YYYY-MM-DD HH:MM:SS
   std::string staff_name, client_addr, action;
   std::optional<AuditValues> before, after;  // nullopt: SQL NULL
 };
 
 // Every audit row of the session, newest first.
 std::vector<AuditEntry> load_session_history(Database& db, int64_t session_id);
+
+// The newest audit rows of every session (at most limit), newest first:
+// what /changes lists and what marks sessions "changed" on /schedule.
+std::vector<AuditEntry> load_programme_changes(Database& db, int64_t limit);
 
 enum class RestoreOutcome {
   kRestored,

@@ -20,6 +20,8 @@ constexpr const char* kUsage =
     "                   replace the programme with a frab/pretalx schedule.xml\n"
     "  passwd ROLE      set the shared password of ROLE (delegate or staff)\n"
     "  check            validate the configuration and reach the database\n"
+    "  display-token ROOM_ID\n"
+    "                   print the /display/ROOM_ID URL path with its token\n"
     "\n"
     "options:\n"
     "  --config FILE    configuration file (default: $CONFSCHED_CONFIG, or\n"
@@ -75,6 +77,7 @@ int run_cli(int argc, char** argv) {
   if (command == "passwd") return passwd_command(config_path, rest);
   if (command == "check") return check_command(config_path, rest);
   if (command == "import") return import_command(config_path, rest);
+  if (command == "display-token") return display_token_command(config_path, rest);
   std::cerr << "confsched: unknown command \"" << command << "\"\n\n" << kUsage;
   return 2;
 }

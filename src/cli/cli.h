@@ -18,6 +18,7 @@ int db_command(const std::string& config_path, const std::vector<std::string>& a
 int passwd_command(const std::string& config_path, const std::vector<std::string>& args);
 int check_command(const std::string& config_path, const std::vector<std::string>& args);
 int import_command(const std::string& config_path, const std::vector<std::string>& args);
+int display_token_command(const std::string& config_path, const std::vector<std::string>& args);
 
 // Loads the configuration with the real environment; prints the reason and
 // returns nullopt-like false on failure.

@@ -83,6 +83,13 @@ void set_auth_key(Config& c, const std::string& key, const std::string& value) {
     throw ConfigError("unknown key [auth] " + key);
 }
 
+void set_pages_key(Config& c, const std::string& key, const std::string& value) {
+  if (key == "changed_hours")
+    c.changed_hours = parse_unsigned(value, 10, 24 * 14, "changed_hours");
+  else
+    throw ConfigError("unknown key [pages] " + key);
+}
+
 void set_login_key(Config& c, const std::string& key, const std::string& value) {
   ThrottlePolicy& t = c.login_throttle;
   constexpr unsigned int kDay = 24 * 3600;
@@ -114,6 +121,8 @@ int on_ini_entry(void* user, const char* section, const char* name, const char* 
       set_auth_key(*state->config, k, v);
     else if (s == "login")
       set_login_key(*state->config, k, v);
+    else if (s == "pages")
+      set_pages_key(*state->config, k, v);
     else
       throw ConfigError("unknown section [" + s + "]");
   } catch (const ConfigError& e) {

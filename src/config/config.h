@@ -43,6 +43,10 @@ struct Config {
 
   DatabaseConfig database;
 
+  // [pages]: sessions changed within this many hours carry a "changed"
+  // badge on /schedule.
+  unsigned int changed_hours = 3;
+
   std::string secret_file = "/etc/confsched/cookie-secret";
   std::string delegate_user = "delegate";
   std::string staff_user = "staff";

@@ -17,6 +17,8 @@
 #include <set>
 #include <utility>
 
+#include "pages/text.h"
+
 namespace confsched {
 
 namespace {
@@ -149,23 +151,6 @@ std::string trimmed(std::string_view s) {
   while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
   while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
   return std::string(s);
-}
-
-// Names and titles are one line on every page: runs of white space
-// (newlines included) become one space.
-std::string one_line(std::string_view s) {
-  std::string out;
-  bool gap = false;
-  for (char c : s) {
-    if (is_space(c)) {
-      gap = !out.empty();
-      continue;
-    }
-    if (gap) out += ' ';
-    gap = false;
-    out += c;
-  }
-  return out;
 }
 
 // VARCHAR(n) in utf8mb4 counts characters, not bytes; libxml2 hands us

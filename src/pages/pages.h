@@ -23,6 +23,21 @@ Response logout(Site& site, const Request& request, const RouteParams& params);
 Response auth_check(Site& site, const Request& request, const RouteParams& params);
 Response schedule_page(Site& site, const Request& request, const RouteParams& params);
 Response session_page(Site& site, const Request& request, const RouteParams& params);
+Response now_page(Site& site, const Request& request, const RouteParams& params);
+Response display_page(Site& site, const Request& request, const RouteParams& params);
+Response changes_page(Site& site, const Request& request, const RouteParams& params);
+
+// Variants (router.h). /schedule: the canonical filter and the set of
+// "changed" badges; answers 303 or 400 for a query that is not canonical
+// or not valid.
+PageVariant schedule_variant(Site& site, const Request& request, const RouteParams& params);
+// /now: the event's local minute (the page changes with the clock).
+PageVariant minute_variant(Site& site, const Request& request, const RouteParams& params);
+// /display/<room>: 403 without the room's token; else the local minute.
+PageVariant display_variant(Site& site, const Request& request, const RouteParams& params);
+
+// The event's local time now, "YYYY-MM-DD HH:MM:SS".
+std::string event_local_now(Site& site, const EventInfo& event);
 
 // Feeds (feeds.cc): iCalendar, schedule JSON, frab XML, and the page that
 // gives a delegate the subscription link.

@@ -50,6 +50,7 @@ struct Route {
   Handler handler;
   std::string_view suffix = {};                 // with_id: what follows the id ("/history")
   std::string_view type = content_type::kHtml;  // Content-Type of kShared pages
+  VariantFn variant = nullptr;                  // kShared pages that depend on more than the path
 };
 
 // Adding a page is one row here and one handler file.
@@ -57,8 +58,16 @@ constexpr Route kRoutes[] = {
     {"/", false, kGet, Access::kPublic, Caching::kShared, cache_control::kRevalidate, home_page},
     {"/login", false, kGet | kPost, Access::kPublic, Caching::kNone, {}, login_page},
     {"/logout", false, kGet | kPost, Access::kPublic, Caching::kNone, {}, logout},
-    {"/schedule", false, kGet, Access::kSignedIn, Caching::kShared,
-     cache_control::kPrivateRevalidate, schedule_page},
+    {"/schedule",
+     false,
+     kGet,
+     Access::kSignedIn,
+     Caching::kShared,
+     cache_control::kPrivateRevalidate,
+     schedule_page,
+     {},
+     content_type::kHtml,
+     schedule_variant},
     {"/session/", true, kGet, Access::kSignedIn, Caching::kShared,
      cache_control::kPrivateRevalidate, session_page},
     // Feeds (pages/feeds.cc). nginx sends them to the app uncached, since a
@@ -94,6 +103,31 @@ constexpr Route kRoutes[] = {
      session_ics, ".ics", content_type::kCalendar},
     // Per role and epoch (the feed token), so never kept with the data.
     {"/feeds", false, kGet, Access::kSignedIn, Caching::kNone, {}, feeds_page},
+    {"/now",
+     false,
+     kGet,
+     Access::kSignedIn,
+     Caching::kShared,
+     cache_control::kPrivateRevalidate,
+     now_page,
+     {},
+     content_type::kHtml,
+     minute_variant},
+    {"/changes", false, kGet, Access::kSignedIn, Caching::kShared,
+     cache_control::kPrivateRevalidate, changes_page},
+    // Public in the table: the screen outside a room has no login, and
+    // display_variant refuses (403) any request without the room's token
+    // before a page is looked up.
+    {"/display/",
+     true,
+     kGet,
+     Access::kPublic,
+     Caching::kShared,
+     cache_control::kPrivateRevalidate,
+     display_page,
+     {},
+     content_type::kHtml,
+     display_variant},
     {"/admin", false, kGet, Access::kStaff, Caching::kNone, {}, admin_home},
     // Before the /admin/session/<id> row, which would take "new" for an id.
     {"/admin/session/new",
@@ -154,8 +188,13 @@ std::string gzip_etag(const std::string& etag) { return etag.substr(0, etag.size
 // take gzip. Vary tells every cache on the way that the two forms differ.
 Response serve_shared(Site& site, const Route& route, const Request& request,
                       const RouteParams& params) {
+  PageVariant variant;
+  if (route.variant) {
+    variant = route.variant(site, request, params);
+    if (variant.answer) return std::move(*variant.answer);
+  }
   const bool gzip = accepts_gzip(request.accept_encoding);
-  const std::string etag = site.current_etag();
+  const std::string etag = site.current_etag(variant.key);
   const std::string served_etag = gzip ? gzip_etag(etag) : etag;
   auto finish = [&](Response r) {
     r.set_header("ETag", served_etag);
@@ -171,7 +210,9 @@ Response serve_shared(Site& site, const Route& route, const Request& request,
     not_modified.status = 304;
     return finish(std::move(not_modified));
   }
-  const CachedPage* page = site.cached_page(request.path, gzip);
+  const std::string cache_key =
+      variant.key.empty() ? request.path : request.path + "?" + variant.key;
+  const CachedPage* page = variant.keep ? site.cached_page(cache_key, gzip) : nullptr;
   if (!page) {
     Response fresh = route.handler(site, request, params);
     if (fresh.status != 200) return fresh;
@@ -179,7 +220,10 @@ Response serve_shared(Site& site, const Route& route, const Request& request,
     // kept, and without the current version's ETag (a browser revalidating
     // with it after the outage would keep the old page).
     if (site.rendered_stale()) return fresh;
-    page = site.remember_page(request.path, std::move(fresh.body), gzip);
+    // A free-text search: each is its own page, so none is kept (a flood
+    // of random searches must not push every other page out of the cache).
+    if (!variant.keep) return finish(std::move(fresh));
+    page = site.remember_page(cache_key, std::move(fresh.body), gzip);
     if (!page) return finish(std::move(fresh));  // older data: served once, as it is
   }
   if (!gzip) return finish(typed_response(200, page->body, route.type, route.cache_control));

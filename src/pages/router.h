@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
+#include <string>
 #include <string_view>
 
 #include "http/request.h"
@@ -17,6 +19,18 @@ class Site;
 struct RouteParams {
   int64_t id = 0;
 };
+
+// What a shared page depends on besides its path and the data version:
+// the canonical filter of /schedule, the minute of /now. It is part of the
+// worker cache's key and of the ETag. A route's variant function may
+// instead answer the request itself (a 303 to the canonical URL, a 400, a
+// 403 for a bad display token) before any cache is looked at.
+struct PageVariant {
+  std::string key;                 // "" for none
+  bool keep = true;                // false: render per request, never cache
+  std::optional<Response> answer;  // set: send this, no page
+};
+using VariantFn = PageVariant (*)(Site&, const Request&, const RouteParams&);
 
 // Finds the route, checks method and access, answers conditional requests
 // and serves or fills the worker's page cache. May throw; Site::handle is

@@ -1,8 +1,10 @@
 #include "pages/site.h"
 
+#include <algorithm>
 #include <ctime>
 #include <set>
 
+#include "auth/crypto.h"
 #include "http/cookie.h"
 #include "pages/router.h"
 #include "util/log.h"
@@ -79,8 +81,9 @@ Response Site::handle(const Request& request) {
   }
 }
 
-Response Site::error_page(int status) {
+Response Site::error_page(int status, const std::string& message) {
   ErrorText text = error_text(status);
+  if (!message.empty()) text.message = message.c_str();
   std::string body;
   try {
     body = templates_.render(frame(text.heading, false), "error.tpl",
@@ -194,6 +197,45 @@ const Programme& Site::programme() {
   });
 }
 
+const std::vector<AuditEntry>& Site::changes() {
+  return current(changes_, changes_version_, data_state().data_version,
+                 [&] { return load_programme_changes(db_, kMaxChanges); });
+}
+
+std::vector<int64_t> Site::recently_changed() {
+  const int64_t since = now() - int64_t{config_.changed_hours} * 3600;
+  std::vector<int64_t> ids;
+  const std::vector<AuditEntry>* entries = nullptr;
+  try {
+    entries = &changes();
+  } catch (const DbUnavailable&) {
+    // The badges are a nicety: a worker that never loaded the audit log
+    // still serves /schedule through an outage, without them, and does
+    // not keep that page.
+    rendered_stale_ = true;
+    return ids;
+  }
+  // Newest first: stop at the first row older than the window.
+  for (const AuditEntry& e : *entries) {
+    if (e.changed_unix < since) break;
+    ids.push_back(e.session_id);
+  }
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  return ids;
+}
+
+const TimeZone& Site::event_zone(const std::string& name) {
+  if (!zone_ || zone_name_ != name) {
+    zone_ = TimeZone::load(name);
+    if (!zone_)
+      throw std::runtime_error("the event's time zone \"" + name +
+                               "\" is not in the system's tz database");
+    zone_name_ = name;
+  }
+  return *zone_;
+}
+
 const std::vector<ShownAnnouncement>& Site::shown_announcements() {
   return current(announcements_, announcements_key_, pages_key(),
                  [&] { return load_shown_announcements(db_); });
@@ -218,6 +260,7 @@ void Site::warm_up() {
     credential(Role::kStaff);
     event();
     programme();
+    changes();
     shown_announcements();
   } catch (const std::exception& e) {
     log_warning(std::string("worker starts without the data in memory (loaded on first use): ") +
@@ -230,10 +273,12 @@ std::pair<uint64_t, uint64_t> Site::pages_key() {
   return {state.data_version, state.announcement_clock};
 }
 
-std::string Site::current_etag() {
+std::string Site::current_etag(const std::string& variant) {
   auto [version, announcements] = pages_key();
-  return "\"v" + std::to_string(version) + "." + std::to_string(announcements) + "-" +
-         templates_.digest() + "\"";
+  std::string tag = "\"v" + std::to_string(version) + "." + std::to_string(announcements) + "-" +
+                    templates_.digest();
+  if (!variant.empty()) tag += "-" + sha256_hex(variant).substr(0, 12);
+  return tag + "\"";
 }
 
 std::string session_cookie_name(const Request& request) {

@@ -18,6 +18,7 @@
 #include <utility>
 
 #include "admin/announcement_store.h"
+#include "admin/history_store.h"
 #include "auth/login_guard.h"
 #include "auth/password.h"
 #include "auth/session_token.h"
@@ -29,6 +30,7 @@
 #include "http/response.h"
 #include "pages/page_cache.h"
 #include "pages/templates.h"
+#include "util/time_zone.h"
 
 namespace confsched {
 
@@ -49,7 +51,9 @@ class Site {
 
   // An HTML error page for status (400, 403, 404, 405, 413, 415, 429, 500,
   // 503).
-  Response error_page(int status);
+  // message, when given, replaces the status's standard sentence (a 400
+  // that says which filter value is wrong).
+  Response error_page(int status, const std::string& message = {});
   // 503 for a staff form the database was not there to save: the fields as
   // sent, in a form that sends them again.
   Response resend_page(const Request& request);
@@ -85,6 +89,17 @@ class Site {
   const Programme& programme();
   // The announcements showing, for the current pages_key(). Same fallback.
   const std::vector<ShownAnnouncement>& shown_announcements();
+  // The newest audit rows of sessions (kMaxChanges), for the current data
+  // version (every audited write bumps it). Same fallback as event().
+  const std::vector<AuditEntry>& changes();
+  static constexpr int64_t kMaxChanges = 500;
+  // Ids of sessions with an audit row newer than [pages] changed_hours,
+  // ascending: the "changed" badges on /schedule. Depends on the clock as
+  // well as the data version.
+  std::vector<int64_t> recently_changed();
+  // The event's time zone, read from the system tz database once per zone
+  // name. Throws std::runtime_error for a zone the database lacks.
+  const TimeZone& event_zone(const std::string& name);
   // A role's stored credential, read afresh from the database (a password
   // change counts at once); while the database is unavailable, the last one
   // read. Throws DbUnavailable only if none was ever read.
@@ -100,8 +115,9 @@ class Site {
   // ETag, or it would outlive the outage.
   bool rendered_stale() const { return rendered_stale_; }
   // The ETag every cacheable page carries for the current data version
-  // and set of announcements showing.
-  std::string current_etag();
+  // and set of announcements showing; with a variant (router.h), a digest
+  // of it too.
+  std::string current_etag(const std::string& variant = {});
 
   // The role of a valid session cookie, if any.
   std::optional<Role> signed_in_role(const Request& request);
@@ -149,6 +165,10 @@ class Site {
   PageCache pages_;
   std::optional<Programme> programme_;
   uint64_t programme_version_ = 0;
+  std::optional<std::vector<AuditEntry>> changes_;
+  uint64_t changes_version_ = 0;
+  std::optional<TimeZone> zone_;
+  std::string zone_name_;
   std::optional<std::vector<ShownAnnouncement>> announcements_;
   std::pair<uint64_t, uint64_t> announcements_key_{0, 0};
   std::optional<RoleCredential>& held_credential(Role role) {

@@ -56,6 +56,8 @@ std::string Templates::render(
   page.SetValue("SITE_NAME", frame.site_name);
   page.SetValue("STYLESHEET", stylesheet_url_);
   if (frame.signed_in) page.ShowSection("SIGNED_IN_NAV");
+  if (frame.refresh_seconds > 0)
+    page.AddSectionDictionary("REFRESH")->SetIntValue("SECONDS", frame.refresh_seconds);
   ctemplate::TemplateDictionary* body = page.AddIncludeDictionary("BODY");
   body->SetFilename(body_template);
   fill(*body);

@@ -13,9 +13,10 @@
 namespace confsched {
 
 struct PageFrame {
-  std::string title;       // <title>
-  std::string site_name;   // header and footer
-  bool signed_in = false;  // shows the schedule link and the logout button
+  std::string title;        // <title>
+  std::string site_name;    // header and footer
+  bool signed_in = false;   // shows the schedule link and the logout button
+  int refresh_seconds = 0;  // > 0: the page reloads itself (meta refresh)
 };
 
 class Templates {

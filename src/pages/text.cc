@@ -38,6 +38,21 @@ std::vector<std::string> split_paragraphs(std::string_view text) {
   return paragraphs;
 }
 
+std::string one_line(std::string_view text) {
+  std::string out;
+  bool gap = false;
+  for (char c : text) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      gap = !out.empty();
+      continue;
+    }
+    if (gap) out += ' ';
+    gap = false;
+    out += c;
+  }
+  return out;
+}
+
 std::string shorten(std::string_view text, size_t max_bytes) {
   text = trim(text);
   if (text.size() <= max_bytes) return std::string(text);

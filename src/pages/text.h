@@ -11,6 +11,10 @@ namespace confsched {
 // Splits on blank lines; trims each paragraph; drops empty ones.
 std::vector<std::string> split_paragraphs(std::string_view text);
 
+// Trimmed, with each run of white space (newlines included) made one
+// space: names and titles are one line on every page.
+std::string one_line(std::string_view text);
+
 // At most max_bytes of text, cut at a word boundary and never inside a
 // UTF-8 sequence, with "…" appended when anything was cut.
 std::string shorten(std::string_view text, size_t max_bytes);

@@ -136,6 +136,7 @@ BOOST_AUTO_TEST_CASE(the_shipped_example_is_all_defaults) {
   BOOST_TEST(c.login_throttle.max_block_s == d.login_throttle.max_block_s);
   BOOST_TEST(c.login_throttle.forget_s == d.login_throttle.forget_s);
   BOOST_TEST(c.argon2_slots == d.argon2_slots);
+  BOOST_TEST(c.changed_hours == d.changed_hours);
 }
 
 BOOST_AUTO_TEST_CASE(login_section_is_read_and_checked) {

@@ -23,6 +23,25 @@ AuditValues row() {
 
 BOOST_AUTO_TEST_SUITE(history)
 
+BOOST_AUTO_TEST_CASE(change_kinds_name_what_delegates_care_about) {
+  using Kinds = std::vector<std::string_view>;
+  BOOST_TEST((change_kinds(std::nullopt, row()) == Kinds{"new"}));
+  BOOST_TEST((change_kinds(row(), std::nullopt) == Kinds{"deleted"}));
+  BOOST_TEST((change_kinds(row(), row()).empty()));
+  AuditValues after = row();
+  after["ends_at"] = "2027-06-16 10:30:00";
+  BOOST_TEST((change_kinds(row(), after) == Kinds{"retimed"}));
+  after["starts_at"] = "2027-06-16 09:45:00";
+  after["room_id"] = "3";
+  BOOST_TEST((change_kinds(row(), after) == Kinds{"moved", "retimed"}));
+  after["status"] = "cancelled";
+  after["title"] = "Other";
+  BOOST_TEST((change_kinds(row(), after) == Kinds{"cancelled", "moved", "retimed", "edited"}));
+  AuditValues status_only = row();
+  status_only["status"] = "moved";  // the "moved" status alone is an edit, not a room change
+  BOOST_TEST((change_kinds(row(), status_only) == Kinds{"edited"}));
+}
+
 BOOST_AUTO_TEST_CASE(only_changed_fields_are_listed_in_display_order) {
   AuditValues after = row();
   after["status"] = "moved";

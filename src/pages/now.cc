@@ -1,0 +1,142 @@
+// "/now" and "/display/<room-id>": the programme at the event's current
+// minute. Both change with the clock, not only with the data, so their
+// cache variant is the local minute (router.h).
+#include "pages/now.h"
+
+#include "auth/display_token.h"
+#include "pages/pages.h"
+#include "pages/site.h"
+#include "pages/text.h"
+#include "util/time_text.h"
+
+namespace confsched {
+
+std::vector<RoomNow> now_and_next(const Programme& programme, std::string_view local_time) {
+  std::vector<RoomNow> rooms;
+  rooms.reserve(programme.rooms.size());
+  for (const Room& room : programme.rooms) rooms.push_back({&room, nullptr, nullptr});
+  // Sessions come sorted by start, so the last running one found is the
+  // latest started, and the first future one is the next.
+  for (const Session& s : programme.sessions) {
+    if (!s.room) continue;
+    RoomNow* entry = nullptr;
+    for (RoomNow& r : rooms)
+      if (r.room == s.room) entry = &r;
+    if (!entry) continue;
+    if (s.starts_at <= local_time && local_time < s.ends_at)
+      entry->current = &s;
+    else if (s.starts_at > local_time && !entry->next)
+      entry->next = &s;
+  }
+  return rooms;
+}
+
+namespace {
+
+std::string clock_of(const std::string& civil) {
+  auto t = parse_civil(civil);
+  return t ? format_clock(*t) : civil;
+}
+
+// Sessions on another day than the one shown carry their day.
+std::string when_of(const Session& s, std::string_view today) {
+  std::string when = clock_of(s.starts_at) + "–" + clock_of(s.ends_at);
+  if (s.starts_at.compare(0, 10, today.substr(0, 10)) != 0) {
+    auto t = parse_civil(s.starts_at);
+    if (t) when = format_day_label(*t) + ", " + when;
+  }
+  return when;
+}
+
+void fill_slot(ctemplate::TemplateDictionary& d, const char* section, const Session* s,
+               std::string_view today) {
+  if (!s) {
+    d.ShowSection(std::string("NO_") + section);
+    return;
+  }
+  auto* slot = d.AddSectionDictionary(section);
+  slot->SetIntValue("ID", static_cast<long>(s->id));
+  slot->SetValue("TITLE", s->title);
+  slot->SetValue("WHEN", when_of(*s, today));
+  slot->SetValue("STATUS", s->status);
+  std::string speakers;
+  for (const Speaker* sp : s->speakers) speakers += (speakers.empty() ? "" : ", ") + sp->name;
+  if (!speakers.empty()) slot->AddSectionDictionary("SPEAKERS")->SetValue("TEXT", speakers);
+  if (std::string note = status_note(s->status); !note.empty())
+    slot->AddSectionDictionary("STATUS_NOTE")->SetValue("TEXT", note);
+}
+
+void fill_clock(ctemplate::TemplateDictionary& d, const EventInfo& event, const std::string& now) {
+  d.SetValue("TIME_ZONE", event.time_zone);
+  auto t = parse_civil(now);
+  d.SetValue("NOW_CLOCK", t ? format_clock(*t) : now);
+  d.SetValue("NOW_DAY", t ? format_day_label(*t) : now.substr(0, 10));
+}
+
+std::string minute_of(Site& site) {
+  const Programme& programme = site.programme();
+  return event_local_now(site, programme.event).substr(0, 16);
+}
+
+}  // namespace
+
+std::string event_local_now(Site& site, const EventInfo& event) {
+  return format_civil(site.event_zone(event.time_zone).local_time(site.now()));
+}
+
+PageVariant minute_variant(Site& site, const Request&, const RouteParams&) {
+  return {minute_of(site), true, std::nullopt};
+}
+
+PageVariant display_variant(Site& site, const Request& request, const RouteParams& params) {
+  std::string_view token = request.query.get("token").value_or("");
+  if (!display_token_valid(site.secret(), params.id, token)) {
+    PageVariant refused;
+    refused.answer =
+        site.error_page(403,
+                        "This display link is not valid. Staff print a room's link with: confsched "
+                        "display-token ROOM_ID.");
+    return refused;
+  }
+  return {minute_of(site), true, std::nullopt};
+}
+
+Response now_page(Site& site, const Request&, const RouteParams&) {
+  const Programme& programme = site.programme();
+  const std::string now = event_local_now(site, programme.event);
+  std::string body =
+      site.templates().render(page_frame("Now and next", true, programme.event.name), "now.tpl",
+                              [&](ctemplate::TemplateDictionary& d) {
+                                fill_clock(d, programme.event, now);
+                                for (const RoomNow& r : now_and_next(programme, now)) {
+                                  auto* room = d.AddSectionDictionary("ROOM");
+                                  room->SetValue("NAME", r.room->name);
+                                  fill_slot(*room, "CURRENT", r.current, now);
+                                  fill_slot(*room, "NEXT", r.next, now);
+                                }
+                              });
+  return html_response(200, std::move(body), cache_control::kPrivateRevalidate);
+}
+
+Response display_page(Site& site, const Request&, const RouteParams& params) {
+  const Programme& programme = site.programme();
+  const std::string now = event_local_now(site, programme.event);
+  for (const RoomNow& r : now_and_next(programme, now)) {
+    if (r.room->id != params.id) continue;
+    PageFrame frame = page_frame(r.room->name, false, programme.event.name);
+    // The screen reloads itself each minute: no script needed (the CSP
+    // allows none), and a TV browser that lost the network recovers.
+    frame.refresh_seconds = 60;
+    std::string body =
+        site.templates().render(frame, "display.tpl", [&](ctemplate::TemplateDictionary& d) {
+          fill_clock(d, programme.event, now);
+          d.SetValue("ROOM", r.room->name);
+          fill_slot(d, "CURRENT", r.current, now);
+          fill_slot(d, "NEXT", r.next, now);
+        });
+    return html_response(200, std::move(body), cache_control::kPrivateRevalidate);
+  }
+  return site.error_page(404);
+}
+
+}  // namespace confsched

@@ -1,0 +1,10 @@
+{{%AUTOESCAPE context="HTML"}}<h1>Changes to the programme</h1>
+<p class="when-where">Newest first. All times {{TIME_ZONE}}.</p>
+{{#NONE}}<p>Nothing has changed since the programme was published.</p>{{/NONE}}
+<ol class="changes-list">
+{{#CHANGE}}<li class="change">
+<p class="meta"><time datetime="{{AT_ISO}}">{{AT}}</time>{{#KIND}} <span class="badge change-{{NAME}}">{{NAME}}</span>{{/KIND}}</p>
+<h2>{{#LINK}}<a href="/session/{{ID}}">{{TITLE}}</a>{{/LINK}}{{#NO_LINK}}{{TITLE}}{{/NO_LINK}}</h2>
+<p>{{WHEN}} · {{ROOM}}{{#WAS}} <span class="was">(was {{TEXT}})</span>{{/WAS}}</p>
+</li>
+{{/CHANGE}}</ol>

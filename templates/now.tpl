@@ -1,0 +1,11 @@
+{{%AUTOESCAPE context="HTML"}}<h1>Now and next</h1>
+<p class="when-where">{{NOW_DAY}}, <time>{{NOW_CLOCK}}</time> by the server's clock. All times {{TIME_ZONE}}.</p>
+<ul class="rooms-now">
+{{#ROOM}}<li class="room-now">
+<h2>{{NAME}}</h2>
+<dl class="now-next">
+<dt>Now</dt>{{#CURRENT}}<dd class="status-{{STATUS}}"><a href="/session/{{ID}}">{{TITLE}}</a> <span class="time">{{WHEN}}</span>{{#STATUS_NOTE}} <strong class="status">{{TEXT}}</strong>{{/STATUS_NOTE}}{{#SPEAKERS}}<br><span class="speakers">{{TEXT}}</span>{{/SPEAKERS}}</dd>{{/CURRENT}}{{#NO_CURRENT}}<dd class="nothing">Nothing</dd>{{/NO_CURRENT}}
+<dt>Next</dt>{{#NEXT}}<dd class="status-{{STATUS}}"><a href="/session/{{ID}}">{{TITLE}}</a> <span class="time">{{WHEN}}</span>{{#STATUS_NOTE}} <strong class="status">{{TEXT}}</strong>{{/STATUS_NOTE}}{{#SPEAKERS}}<br><span class="speakers">{{TEXT}}</span>{{/SPEAKERS}}</dd>{{/NEXT}}{{#NO_NEXT}}<dd class="nothing">Nothing more</dd>{{/NO_NEXT}}
+</dl>
+</li>
+{{/ROOM}}</ul>
