@@ -147,6 +147,30 @@ class Ical(StackTestCase):
             self.assertEqual(ev["DTEND"][1], utc_of(ends, zone), "DTEND of session %d" % sid)
             self.assertEqual(ev["STATUS"][1], "CANCELLED" if status == "cancelled" else "CONFIRMED")
 
+    def test_an_independent_parser_reads_the_calendar(self):
+        """Debian's python3-icalendar (a widely used parser, not ours) reads
+        /schedule.ics: every VEVENT with a UID, a start before its end and a
+        summary. It runs under the system Python, where Debian installs it."""
+        system_python = "/usr/bin/python3"
+        probe = subprocess.run([system_python, "-c", "import icalendar"], capture_output=True)
+        if probe.returncode != 0:
+            self.skipTest("python3-icalendar is not installed (scripts/test installs it)")
+        r = S.get("/schedule.ics", headers={"Cookie": S.login()})
+        self.assertEqual(r.status, 200, r)
+        check = (
+            "import sys, icalendar\n"
+            "cal = icalendar.Calendar.from_ical(sys.stdin.buffer.read())\n"
+            "events = [c for c in cal.walk('VEVENT')]\n"
+            "for e in events:\n"
+            "    assert e.get('UID') and e.get('SUMMARY') is not None, e\n"
+            "    assert e.decoded('DTSTART') < e.decoded('DTEND'), e.get('UID')\n"
+            "print(len(events), len(set(str(e.get('UID')) for e in events)))\n")
+        out = subprocess.run([system_python, "-c", check], input=r.body, capture_output=True, timeout=60)
+        self.assertEqual(out.returncode, 0, out.stderr.decode()[-2000:])
+        events, uids = (int(x) for x in out.stdout.split())
+        self.assertEqual(events, int(scalar("SELECT COUNT(*) FROM sessions")))
+        self.assertEqual(uids, events, "UIDs are unique")
+
     def test_uid_stable_across_fetches_and_edits_and_sequence_follows_revision(self):
         sid = IDS.take()
         path = "/session/%d.ics" % sid
