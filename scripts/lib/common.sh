@@ -25,7 +25,7 @@ CONFSCHED_PACKAGES=(
   libical-dev libxml2-utils
   mariadb-server-core mariadb-client-core
   nginx
-  python3 python3-icalendar curl openssl ca-certificates
+  python3 python3-icalendar curl openssl ca-certificates tzdata
 )
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
