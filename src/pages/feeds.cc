@@ -46,7 +46,7 @@ std::optional<Response> refuse_feed(Site& site, const Request& request) {
   std::optional<FeedClaims> claims = verify_feed_token(*token, site.secret());
   // The epoch moves with every password change of the role: links handed
   // out before it stop working, like the cookies of that time.
-  if (!claims || claims->epoch == 0 || claims->epoch != site.data_state().epoch_for(claims->role))
+  if (!claims || !site.epoch_is_current(claims->role, claims->epoch))
     return refusal(403,
                    "This feed link is not valid (any more): the password changed since it was "
                    "made. Log in and take the new link from /feeds.");

@@ -291,9 +291,19 @@ std::optional<Role> Site::signed_in_role(const Request& request) {
   auto claims = verify_session(*token, secret_, now());
   if (!claims) return std::nullopt;
   // The epoch moves when the role's password changes: older cookies die.
-  if (claims->epoch == 0 || claims->epoch != data_state().epoch_for(claims->role))
-    return std::nullopt;
+  if (!epoch_is_current(claims->role, claims->epoch)) return std::nullopt;
   return claims->role;
+}
+
+bool Site::epoch_is_current(Role role, uint64_t epoch) {
+  if (epoch == 0) return false;
+  // A token of a newer epoch than this worker knows was issued after a
+  // password change it has not seen yet (its last version check predates
+  // it): ask now, rather than refuse a valid cookie for up to
+  // version_check_ms. Only a token signed with our key gets here, so this
+  // costs at most one query per password change and worker.
+  if (epoch > data_state().epoch_for(role)) state_checked_ = {};
+  return epoch == data_state().epoch_for(role);
 }
 
 std::string Site::session_token(const Request& request) const {

@@ -121,6 +121,9 @@ class Site {
 
   // The role of a valid session cookie, if any.
   std::optional<Role> signed_in_role(const Request& request);
+  // Whether a token's role epoch is the role's current one (a password
+  // change moves it on and voids every older cookie and link).
+  bool epoch_is_current(Role role, uint64_t epoch);
   // The raw session cookie value (what CSRF tokens are bound to), or "".
   std::string session_token(const Request& request) const;
   // The frame (title, site name, nav) of a page.

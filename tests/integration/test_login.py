@@ -308,6 +308,16 @@ class Revocation(StackTestCase):
         ok, _ = poll(lambda: S.fcgi("GET", "/schedule", headers={"Cookie": new_cookie}).status == 303, 5)
         self.assertTrue(ok, "a cookie issued before `confsched passwd delegate` was run again still works")
 
+    def test_a_cookie_issued_right_after_a_password_change_works_on_every_worker(self):
+        """The login's worker reads the new epoch from the database; a worker
+        whose last version check predates the change must not refuse that
+        newer cookie until its next check."""
+        for round_ in range(3):
+            S.passwd("delegate", "delegate-pw-round-%d" % round_)
+            fresh = S.login("delegate")
+            statuses = [S.fcgi("GET", "/schedule", headers={"Cookie": fresh}).status for _ in range(12)]
+            self.assertEqual(statuses, [200] * 12, "round %d: a new cookie was refused: %r" % (round_, statuses))
+
 
 if __name__ == "__main__":
     unittest.main()
