@@ -50,8 +50,8 @@ function watchCsp() {
   });
 }
 
-async function newPage(browser, label, viewport) {
-  const context = await browser.newContext({ viewport, baseURL: BASE });
+async function newPage(browser, label, viewport, javaScriptEnabled = true) {
+  const context = await browser.newContext({ viewport, baseURL: BASE, javaScriptEnabled });
   await context.route("**/*", (route) => {
     const url = route.request().url();
     if (LOOPBACK.test(url)) return route.continue();
@@ -195,6 +195,28 @@ async function run(browser, label, viewport) {
   }
 }
 
+// Without JavaScript the pages are as before: no stars, every session shown,
+// the filter form still works (it is a plain GET form).
+async function runWithoutScript(browser) {
+  const label = "no-js";
+  const { context, page } = await newPage(browser, label, { width: 1280, height: 800 }, false);
+  try {
+    await login(page);
+    const sessions = await page.locator("li.session").count();
+    assert.ok(sessions > 10, `${label}: only ${sessions} sessions`);
+    assert.equal(await page.locator("button.star, button.mine").count(), 0, `${label}: buttons without a script`);
+    assert.equal(await visibleSessions(page), sessions, `${label}: every session visible`);
+    const day = await page.locator("select[name=day] option").nth(1).getAttribute("value");
+    await page.selectOption("select[name=day]", day);
+    await Promise.all([page.waitForURL(/[?&]day=/), page.click("form.filter button[type=submit]")]);
+    const onDay = await page.locator("li.session").count();
+    assert.ok(onDay > 0 && onDay < sessions, `${label}: day filter kept ${onDay} of ${sessions}`);
+    await shot(page, `${label}-schedule-day`);
+  } finally {
+    await context.close();
+  }
+}
+
 let browser;
 let failed = false;
 try {
@@ -222,6 +244,8 @@ try {
     await run(browser, label, viewport);
     console.log(`browser test: ${label} (${viewport.width}x${viewport.height}) checked in ${Date.now() - t0} ms`);
   }
+  await runWithoutScript(browser);
+  console.log("browser test: without JavaScript checked");
 } catch (err) {
   failed = true;
   console.error(`browser test failed: ${err.stack || err}`);
