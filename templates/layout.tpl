@@ -6,7 +6,8 @@
 {{#REFRESH}}<meta http-equiv="refresh" content="{{SECONDS}}">
 {{/REFRESH}}<title>{{PAGE_TITLE}}</title>
 <link rel="stylesheet" href="{{STYLESHEET}}">
-</head>
+{{#AGENDA_SCRIPT}}<script src="{{URL}}" defer></script>
+{{/AGENDA_SCRIPT}}</head>
 <body>
 <header class="site">
 <a class="home" href="/">{{SITE_NAME}}</a>

@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}{{>BANNER}}
-<article class="session-detail kind-{{KIND}} status-{{STATUS}}">
+<article class="session-detail kind-{{KIND}} status-{{STATUS}}" data-session-id="{{ID}}">
 <p class="back"><a href="/schedule#{{DAY_ID}}">← Schedule</a></p>
 <h1>{{TITLE}}</h1>
 {{#STATUS_NOTE}}<p class="status-banner"><strong>{{TEXT}}</strong></p>{{/STATUS_NOTE}}

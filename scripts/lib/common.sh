@@ -28,6 +28,18 @@ CONFSCHED_PACKAGES=(
   python3 python3-icalendar curl openssl ca-certificates tzdata
 )
 
+# install_browser_packages: what the browser test (tests/browser) needs:
+# Debian's chromium (playwright's own browser download does not work here),
+# and node + npm for playwright-core. nodejs and npm only when the commands
+# are missing: a nodejs from elsewhere (NodeSource) bundles its own npm, and
+# Debian's npm package would conflict with it.
+install_browser_packages() {
+  local pkgs=(chromium)
+  command -v node >/dev/null 2>&1 || pkgs+=(nodejs)
+  command -v npm >/dev/null 2>&1 || pkgs+=(npm)
+  install_packages "${pkgs[@]}"
+}
+
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { printf '[%s] error: %s\n' "$(date +%H:%M:%S)" "$*" >&2; exit 1; }
 

@@ -43,9 +43,13 @@ Templates::Templates(const std::string& template_dir, const std::string& static_
       throw std::runtime_error(std::string("template folder lacks ") + required);
   cache_->Freeze();
 
+  // Hashed names: nginx serves /static/<name>.<hash>.<ext> as immutable for
+  // a year, so a changed file must get a new name.
   std::string css = read_whole_file(static_dir + "/style.css");
   stylesheet_url_ = "/static/style." + sha256_hex(css).substr(0, 16) + ".css";
-  digest_ = sha256_hex(all_sources + css).substr(0, 12);
+  std::string js = read_whole_file(static_dir + "/agenda.js");
+  agenda_script_url_ = "/static/agenda." + sha256_hex(js).substr(0, 16) + ".js";
+  digest_ = sha256_hex(all_sources + css + js).substr(0, 12);
 }
 
 std::string Templates::render(
@@ -55,7 +59,10 @@ std::string Templates::render(
   page.SetValue("PAGE_TITLE", frame.title);
   page.SetValue("SITE_NAME", frame.site_name);
   page.SetValue("STYLESHEET", stylesheet_url_);
-  if (frame.signed_in) page.ShowSection("SIGNED_IN_NAV");
+  if (frame.signed_in) {
+    page.ShowSection("SIGNED_IN_NAV");
+    page.AddSectionDictionary("AGENDA_SCRIPT")->SetValue("URL", agenda_script_url_);
+  }
   if (frame.refresh_seconds > 0)
     page.AddSectionDictionary("REFRESH")->SetIntValue("SECONDS", frame.refresh_seconds);
   ctemplate::TemplateDictionary* body = page.AddIncludeDictionary("BODY");

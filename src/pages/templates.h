@@ -21,7 +21,8 @@ struct PageFrame {
 
 class Templates {
  public:
-  // Loads every *.tpl in dir and the stylesheet's name from static_dir.
+  // Loads every *.tpl in dir, and the stylesheet's and the agenda script's
+  // names (content hashes) from static_dir.
   // Throws std::runtime_error naming the template that failed (a syntax
   // error, or an unsafe auto-escape context).
   Templates(const std::string& template_dir, const std::string& static_dir);
@@ -33,16 +34,20 @@ class Templates {
   std::string render(const PageFrame& frame, const std::string& body_template,
                      const std::function<void(ctemplate::TemplateDictionary&)>& fill) const;
 
-  // Changes whenever a template or the stylesheet changes: part of every
+  // Changes whenever a template, the stylesheet or the script changes: part of every
   // ETag, so a template update after SIGHUP invalidates browser copies.
   const std::string& digest() const { return digest_; }
   // "/static/style.<hash>.css"
   const std::string& stylesheet_url() const { return stylesheet_url_; }
+  // "/static/agenda.<hash>.js": the starred-sessions script, loaded with
+  // defer on signed-in pages only (progressive enhancement: no page needs it).
+  const std::string& agenda_script_url() const { return agenda_script_url_; }
 
  private:
   std::unique_ptr<ctemplate::TemplateCache> cache_;
   std::string digest_;
   std::string stylesheet_url_;
+  std::string agenda_script_url_;
 };
 
 }  // namespace confsched

@@ -57,6 +57,23 @@ BOOST_AUTO_TEST_CASE(stylesheet_name_carries_a_content_hash) {
   BOOST_TEST(shipped().digest().size() == 12u);
 }
 
+BOOST_AUTO_TEST_CASE(agenda_script_name_carries_a_content_hash) {
+  const std::string& url = shipped().agenda_script_url();
+  BOOST_TEST(url.rfind("/static/agenda.", 0) == 0u);
+  BOOST_TEST(url.size() == std::string("/static/agenda.").size() + 16 + 3);
+}
+
+// The agenda script is external and deferred (the CSP allows no inline
+// script), and only signed-in pages load it: the login page has no sessions.
+BOOST_AUTO_TEST_CASE(agenda_script_only_on_signed_in_pages) {
+  const std::string tag = "<script src=\"" + shipped().agenda_script_url() + "\" defer></script>";
+  std::string in = render_session("t", "https://example.org/");
+  BOOST_TEST(in.find(tag) != std::string::npos);
+  std::string out = shipped().render(PageFrame{"t", "Conf", false}, "error.tpl",
+                                     [](ctemplate::TemplateDictionary&) {});
+  BOOST_TEST(out.find("<script") == std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(a_missing_folder_is_refused) {
   BOOST_CHECK_THROW(Templates("/nonexistent", "/nonexistent"), std::runtime_error);
 }

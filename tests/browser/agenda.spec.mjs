@@ -1,0 +1,266 @@
+// Browser test of the delegate pages in Debian's headless Chromium, driven by
+// playwright-core: the personal agenda (templates/static/agenda.js), the
+// schedule's filters, /now and a room display, at phone and desktop widths.
+// Run by run_browser_tests.py, which starts the stack and passes it here:
+//   CONFSCHED_URL          http://127.0.0.1:<port> (loopback only)
+//   CONFSCHED_USER, CONFSCHED_PASSWORD   the delegate login
+//   CONFSCHED_DISPLAY_PATH /display/<room-id>?token=...
+//   CONFSCHED_OUT          folder for screenshots
+//   CONFSCHED_NODE_DIR     folder whose node_modules holds playwright-core
+//   CONFSCHED_CHROMIUM     the browser binary (default /usr/bin/chromium)
+// Exit status 0 when every check passed, 1 otherwise.
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+import fs from "node:fs";
+import path from "node:path";
+
+const env = (name) => {
+  const v = process.env[name];
+  if (!v) throw new Error(`${name} is not set`);
+  return v;
+};
+const BASE = env("CONFSCHED_URL");
+const OUT = env("CONFSCHED_OUT");
+// playwright-core lives in the build folder, not beside this file, and ESM
+// import ignores NODE_PATH: resolve it from there explicitly.
+const require = createRequire(path.join(env("CONFSCHED_NODE_DIR"), "package.json"));
+const { chromium } = require("playwright-core");
+
+// Only the stack on loopback may be reached: a request anywhere else would
+// mean a third-party dependency crept into a page.
+const LOOPBACK = /^(?:http:\/\/127\.0\.0\.1(?::\d+)?\/|data:|about:)/;
+if (!LOOPBACK.test(BASE + "/")) throw new Error(`not a loopback URL: ${BASE}`);
+
+// Every wait is bounded; the whole run is too, whatever hangs.
+const WATCHDOG_MS = 90_000;
+const watchdog = setTimeout(() => {
+  console.error(`browser test: still running after ${WATCHDOG_MS / 1000} s, giving up`);
+  process.exit(1);
+}, WATCHDOG_MS);
+
+fs.mkdirSync(OUT, { recursive: true });
+const problems = [];
+
+// Reports CSP violations as the page sees them (init scripts are injected by
+// the browser, not by the page, so the CSP does not block this one).
+function watchCsp() {
+  window.__csp = [];
+  document.addEventListener("securitypolicyviolation", (e) => {
+    window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`);
+  });
+}
+
+async function newPage(browser, label, viewport, javaScriptEnabled = true) {
+  const context = await browser.newContext({ viewport, baseURL: BASE, javaScriptEnabled });
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    if (LOOPBACK.test(url)) return route.continue();
+    problems.push(`${label}: request outside loopback: ${url}`);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  await page.addInitScript(watchCsp);
+  page.on("console", (msg) => {
+    if (msg.type() === "error") problems.push(`${label}: console error: ${msg.text()}`);
+  });
+  page.on("pageerror", (err) => problems.push(`${label}: page error: ${err.message}`));
+  page.on("requestfailed", (req) => {
+    // A meta refresh or navigation can abort a pending request; that is no fault.
+    const why = req.failure()?.errorText || "";
+    if (!why.includes("ERR_ABORTED")) problems.push(`${label}: request failed: ${req.url()} ${why}`);
+  });
+  page.on("response", (res) => {
+    if (res.status() >= 400) problems.push(`${label}: HTTP ${res.status()} for ${res.url()}`);
+  });
+  return { context, page };
+}
+
+async function checkCsp(page, label) {
+  const seen = await page.evaluate(() => window.__csp || []);
+  for (const v of seen) problems.push(`${label}: CSP violation on ${page.url()}: ${v}`);
+}
+
+async function shot(page, name) {
+  await page.screenshot({ path: path.join(OUT, `${name}.png`), fullPage: false });
+}
+
+async function login(page) {
+  await page.goto("/login?next=%2Fschedule");
+  await page.fill("#username", env("CONFSCHED_USER"));
+  await page.fill("#password", env("CONFSCHED_PASSWORD"));
+  await Promise.all([page.waitForURL(/\/schedule$/), page.click("form[action='/login'] button[type=submit]")]);
+}
+
+// Visible sessions on /schedule (not hidden by "My sessions").
+const visibleSessions = (page) => page.locator("li.session:visible").count();
+
+// Submits /schedule's filter form with the first real choice of one select
+// (day, room or track); the page must then show some but not all of the
+// `all` sessions. Returns how many it shows.
+async function filterByFirst(page, label, name, all) {
+  const value = await page.locator(`select[name=${name}] option`).nth(1).getAttribute("value");
+  await page.selectOption(`select[name=${name}]`, value);
+  await Promise.all([page.waitForURL(new RegExp(`[?&]${name}=`)), page.click("form.filter button[type=submit]")]);
+  const shown = await page.locator("li.session").count();
+  assert.ok(shown > 0 && shown < all, `${label}: ${name} filter kept ${shown} of ${all}`);
+  return shown;
+}
+
+async function run(browser, label, viewport) {
+  const { context, page } = await newPage(browser, label, viewport);
+  try {
+    await login(page);
+
+    // The script added one star per session, none pressed in a new browser.
+    const sessions = await page.locator("li.session").count();
+    assert.ok(sessions > 10, `${label}: only ${sessions} sessions on /schedule`);
+    await page.locator("button.star").first().waitFor();
+    assert.equal(await page.locator("button.star").count(), sessions, `${label}: one star per session`);
+    assert.equal(await page.locator("button.star[aria-pressed=true]").count(), 0);
+
+    // No sideways scrolling on a phone.
+    const overflow = await page.evaluate(() => {
+      const wide = [...document.querySelectorAll("body *")]
+        .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5)
+        .slice(0, 3)
+        .map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
+      return { by: document.documentElement.scrollWidth - window.innerWidth, wide };
+    });
+    assert.ok(overflow.by <= 0, `${label}: /schedule is ${overflow.by}px wider than the viewport: ${overflow.wide}`);
+
+    // Star the first real talk by keyboard (Space on the focused button),
+    // as a keyboard user would; its focus ring must show.
+    const first = page.locator("li.session.kind-talk").first();
+    const id = await first.getAttribute("data-session-id");
+    const title = (await first.locator("h4").innerText()).trim();
+    const star = first.locator("button.star");
+    await star.focus();
+    await page.keyboard.press("Space");
+    assert.equal(await star.getAttribute("aria-pressed"), "true", `${label}: Space starred it`);
+    const outline = await star.evaluate((b) => getComputedStyle(b).outlineStyle);
+    assert.notEqual(outline, "none", `${label}: no visible focus on the star`);
+    // And a second one by mouse.
+    const second = page.locator("li.session.kind-talk").nth(1);
+    const id2 = await second.getAttribute("data-session-id");
+    await second.locator("button.star").click();
+    await shot(page, `${label}-schedule-starred`);
+
+    // Kept after a reload (localStorage).
+    await page.reload();
+    await page.locator("button.star").first().waitFor();
+    for (const sid of [id, id2]) {
+      const pressed = await page.locator(`li[data-session-id="${sid}"] button.star`).getAttribute("aria-pressed");
+      assert.equal(pressed, "true", `${label}: session ${sid} not starred after reload`);
+    }
+
+    // "My sessions" shows only the two starred, and survives a reload too.
+    const mine = page.locator("button.mine");
+    await mine.click();
+    assert.equal(await mine.getAttribute("aria-pressed"), "true");
+    assert.equal(await visibleSessions(page), 2, `${label}: "My sessions" shows only the starred two`);
+    await shot(page, `${label}-schedule-mine`);
+    await page.reload();
+    await page.locator("button.mine").waitFor();
+    assert.equal(await visibleSessions(page), 2, `${label}: "My sessions" kept after reload`);
+    await page.locator("button.mine").click();
+    assert.equal(await visibleSessions(page), sessions, `${label}: all sessions back`);
+
+    // The filter form (plain GET): a track, a room, then a search for the
+    // starred title.
+    await filterByFirst(page, label, "track", sessions);
+    await page.goto("/schedule");
+    const inRoom = await filterByFirst(page, label, "room", sessions);
+    assert.equal(await page.locator("button.star").count(), inRoom, `${label}: stars on a filtered page`);
+    await page.goto("/schedule");
+    await page.fill("input[name=q]", title);
+    await Promise.all([page.waitForURL(/[?&]q=/), page.click("form.filter button[type=submit]")]);
+    const hit = page.locator(`li[data-session-id="${id}"] button.star`);
+    assert.equal(await hit.getAttribute("aria-pressed"), "true", `${label}: search result keeps its star`);
+    await shot(page, `${label}-schedule-search`);
+    await checkCsp(page, label);
+
+    // The session page shares the same agenda: unstar there, see it on /schedule.
+    await page.goto(`/session/${id}`);
+    const detail = page.locator("article.session-detail button.star");
+    assert.equal(await detail.getAttribute("aria-pressed"), "true", `${label}: starred on /session/${id}`);
+    await shot(page, `${label}-session`);
+    await detail.click();
+    assert.equal(await detail.getAttribute("aria-pressed"), "false");
+    await checkCsp(page, label);
+    await page.goto("/schedule");
+    await page.locator("button.star").first().waitFor();
+    assert.equal(await page.locator("button.star[aria-pressed=true]").count(), 1, `${label}: one star left`);
+
+    // /now and a room display render without errors.
+    await page.goto("/now");
+    await page.locator("main h1").waitFor();
+    await shot(page, `${label}-now`);
+    await checkCsp(page, label);
+    await page.goto(env("CONFSCHED_DISPLAY_PATH"));
+    await page.locator("section.display h1").waitFor();
+    await shot(page, `${label}-display`);
+    await checkCsp(page, label);
+  } finally {
+    await context.close();
+  }
+}
+
+// Without JavaScript the pages are as before: no stars, every session shown,
+// the filter form still works (it is a plain GET form).
+async function runWithoutScript(browser) {
+  const label = "no-js";
+  const { context, page } = await newPage(browser, label, { width: 1280, height: 800 }, false);
+  try {
+    await login(page);
+    const sessions = await page.locator("li.session").count();
+    assert.ok(sessions > 10, `${label}: only ${sessions} sessions`);
+    assert.equal(await page.locator("button.star, button.mine").count(), 0, `${label}: buttons without a script`);
+    assert.equal(await visibleSessions(page), sessions, `${label}: every session visible`);
+    await filterByFirst(page, label, "day", sessions);
+    await shot(page, `${label}-schedule-day`);
+  } finally {
+    await context.close();
+  }
+}
+
+let browser;
+let failed = false;
+try {
+  browser = await chromium.launch({
+    executablePath: process.env.CONFSCHED_CHROMIUM || "/usr/bin/chromium",
+    // playwright adds --headless; the rest keep Chromium off the network
+    // (this machine's network is closed) and out of first-run work.
+    headless: true,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+    timeout: 30_000,
+  });
+  for (const [label, viewport] of [
+    ["phone", { width: 390, height: 844 }],
+    ["desktop", { width: 1280, height: 800 }],
+  ]) {
+    const t0 = Date.now();
+    await run(browser, label, viewport);
+    console.log(`browser test: ${label} (${viewport.width}x${viewport.height}) checked in ${Date.now() - t0} ms`);
+  }
+  await runWithoutScript(browser);
+  console.log("browser test: without JavaScript checked");
+} catch (err) {
+  failed = true;
+  console.error(`browser test failed: ${err.stack || err}`);
+} finally {
+  if (browser) await browser.close();
+  clearTimeout(watchdog);
+}
+for (const p of problems) console.error(p);
+if (problems.length) failed = true;
+console.log(`browser test: ${failed ? "FAILED" : "passed"}; screenshots in ${OUT}`);
+process.exit(failed ? 1 : 0);

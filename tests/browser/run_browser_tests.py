@@ -1,0 +1,116 @@
+#!/usr/bin/env python3
+"""Runs agenda.spec.mjs (headless Chromium via playwright-core) against a
+whole confsched site on loopback, started by tests/integration/stack.py.
+
+  run_browser_tests.py --out DIR --node-dir DIR
+
+--node-dir gets a copy of package.json and package-lock.json and, when its
+installed playwright-core is not the locked one, `npm ci` (never committed).
+Exits 77, which ctest counts as skipped, when Chromium, node or npm is
+missing; scripts/test installs them (scripts/lib/common.sh).
+
+Environment: CONFSCHED_BIN, CONFSCHED_SOURCE_DIR as for the integration
+tests; CONFSCHED_CHROMIUM for another browser binary.
+"""
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "integration"))
+
+import stack as stackmod  # noqa: E402  (needs the path above)
+
+SKIP = 77
+
+
+def skip(why):
+    print("SKIPPED: browser test: %s (scripts/test installs it: scripts/lib/common.sh)" % why, flush=True)
+    sys.exit(SKIP)
+
+
+def locked_version():
+    with open(os.path.join(HERE, "package-lock.json")) as f:
+        return json.load(f)["packages"]["node_modules/playwright-core"]["version"]
+
+
+def installed_version(node_dir):
+    try:
+        with open(os.path.join(node_dir, "node_modules", "playwright-core", "package.json")) as f:
+            return json.load(f).get("version")
+    except (OSError, ValueError):
+        return None
+
+
+def ensure_playwright(node_dir, npm):
+    """playwright-core as package-lock.json pins it, in node_dir."""
+    want = locked_version()
+    if installed_version(node_dir) == want:
+        return
+    os.makedirs(node_dir, exist_ok=True)
+    for name in ("package.json", "package-lock.json"):
+        shutil.copyfile(os.path.join(HERE, name), os.path.join(node_dir, name))
+    # --ignore-scripts: nothing runs at install (playwright-core has no
+    # install script anyway, and must not fetch a browser of its own).
+    r = subprocess.run([npm, "ci", "--no-audit", "--no-fund", "--ignore-scripts"], cwd=node_dir,
+                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=180)
+    if r.returncode != 0 or installed_version(node_dir) != want:
+        sys.stderr.write(r.stdout[-4000:])
+        raise SystemExit("npm ci of playwright-core %s into %s failed" % (want, node_dir))
+
+
+def first_room_id(s):
+    out = s.sql("SELECT MIN(id) FROM rooms;", database="confsched").stdout.split()
+    return int(out[-1])
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--out", required=True, help="folder for screenshots")
+    ap.add_argument("--node-dir", required=True, help="folder for node_modules")
+    args = ap.parse_args()
+
+    chromium = os.environ.get("CONFSCHED_CHROMIUM") or shutil.which("chromium")
+    if not chromium:
+        skip("chromium not found (Debian package chromium)")
+    node, npm = shutil.which("node"), shutil.which("npm")
+    if not node or not npm:
+        skip("node or npm not found (Debian packages nodejs npm)")
+    ensure_playwright(args.node_dir, npm)
+
+    shutil.rmtree(args.out, ignore_errors=True)
+    os.makedirs(args.out)
+    t0 = time.monotonic()
+    s = stackmod.Stack("browser", https=False).start()
+    ok = False
+    try:
+        room = first_room_id(s)
+        display = s.cli("display-token", str(room)).stdout.strip()
+        env = dict(os.environ)
+        env.update({
+            "CONFSCHED_URL": s.origin,
+            "CONFSCHED_USER": stackmod.DELEGATE_USER,
+            "CONFSCHED_PASSWORD": s.passwords[stackmod.DELEGATE_USER],
+            "CONFSCHED_DISPLAY_PATH": display,
+            "CONFSCHED_OUT": args.out,
+            "CONFSCHED_NODE_DIR": os.path.abspath(args.node_dir),
+            "CONFSCHED_CHROMIUM": chromium,
+        })
+        # The spec has its own 90 s watchdog; this is the backstop.
+        r = subprocess.run([node, os.path.join(HERE, "agenda.spec.mjs")], env=env, timeout=150)
+        ok = r.returncode == 0
+    finally:
+        if not ok:
+            s.dump_logs(25)
+        s.stop()
+    print("browser test: %s in %.1f s" % ("passed" if ok else "FAILED", time.monotonic() - t0), flush=True)
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
