@@ -1,14 +1,16 @@
-// `confsched import frab-xml FILE`: replaces the programme with a frab or
-// pretalx schedule.xml.
+// `confsched import [FORMAT] FILE`: replaces the programme with a frab or
+// pretalx schedule.xml, a schedule JSON or a CSV file.
 #include <charconv>
 #include <fstream>
 #include <iostream>
+#include <optional>
 
 #include "auth/crypto.h"
 #include "cli/cli.h"
 #include "db/database.h"
 #include "db/programme.h"
 #include "import/frab_xml.h"
+#include "import/import_format.h"
 #include "import/programme_import.h"
 
 namespace confsched {
@@ -16,12 +18,14 @@ namespace confsched {
 namespace {
 
 constexpr const char* kImportHelp =
-    "usage: confsched [--config FILE] import frab-xml FILE [--time-zone ZONE] [--dry-run]\n"
+    "usage: confsched [--config FILE] import [FORMAT] FILE [--time-zone ZONE] [--dry-run]\n"
     "                                                      [--scale SESSIONS:ROOMS]\n"
     "\n"
     "Replaces the whole programme (rooms, tracks, sessions, speakers, links;\n"
-    "announcements are removed) with the frab schedule.xml in FILE, as frab and\n"
-    "pretalx export it, in one transaction: on any error nothing changes. The\n"
+    "announcements are removed) with the schedule in FILE, in one transaction:\n"
+    "on any error nothing changes. FORMAT is frab-xml (schedule.xml as frab and\n"
+    "pretalx export it), schedule-json (the c3voc schedule JSON, as /schedule.json\n"
+    "writes it) or csv; without it the format is told from the content. The\n"
     "event's name, time zone and dates come from the file; its tagline and intro\n"
     "stay. Sessions keep their frab ids as /session/<id> when those are unique.\n"
     "\n"
@@ -32,6 +36,7 @@ constexpr const char* kImportHelp =
     "                    into them until there are S (e.g. 900:40)\n";
 
 struct ImportArgs {
+  std::optional<ImportFormat> format;  // nullopt: detect from the content
   std::string file, time_zone;
   bool dry_run = false;
   size_t scale_sessions = 0, scale_rooms = 0;
@@ -43,9 +48,11 @@ bool parse_size(std::string_view text, size_t& out) {
 }
 
 bool parse_args(const std::vector<std::string>& args, ImportArgs& out) {
-  if (args.size() < 2 || args[0] != "frab-xml") return false;
-  out.file = args[1];
-  for (size_t i = 2; i < args.size(); ++i) {
+  size_t first = 0;
+  if (!args.empty() && (out.format = format_from_name(args[0]))) first = 1;
+  if (args.size() <= first || args[first].starts_with("--")) return false;
+  out.file = args[first];
+  for (size_t i = first + 1; i < args.size(); ++i) {
     if (args[i] == "--dry-run") {
       out.dry_run = true;
     } else if (args[i] == "--time-zone" && i + 1 < args.size()) {
@@ -101,7 +108,8 @@ int run_import(const Config& config, const ImportArgs& args) {
     db.emplace(config.database);
     if (auto event = load_event(*db)) options.default_time_zone = event->time_zone;
   }
-  FrabParseResult parsed = parse_frab_xml(xml, options);
+  ImportFormat format = args.format.value_or(detect_import_format(xml));
+  FrabParseResult parsed = parse_schedule(format, xml, options);
   if (!parsed.ok()) {
     std::cerr << "confsched import: " << args.file << ": " << parsed.error << "\n";
     return 1;
@@ -116,9 +124,9 @@ int run_import(const Config& config, const ImportArgs& args) {
     return 0;
   }
   if (!db) db.emplace(config.database);
-  ImportCounts counts =
-      import_programme(*db, programme, ImportSource{"frab-xml", args.file, sha256_hex(xml)},
-                       AuditContext{"command line: import", ""});
+  ImportCounts counts = import_programme(
+      *db, programme, ImportSource{std::string(format_name(format)), args.file, sha256_hex(xml)},
+      AuditContext{"command line: import", ""});
   std::cout << "imported " << programme.event.name << " (" << programme.event.time_zone
             << "): " << describe(counts) << "\n";
   return 0;

@@ -34,6 +34,9 @@ struct ImportedSpeaker {
 
 struct ImportedSession {
   int64_t frab_id = 0;  // the <event id>; 0 when the file gave none
+  // A stable external id (frab/pretalx guid, the CSV's guid column); empty
+  // when the file gave none. Unique within a programme.
+  std::string guid;
   std::string title, abstract;
   // "YYYY-MM-DD HH:MM:SS", wall clock in the event's time zone (the schema's
   // convention), after midnight crossings are resolved.
