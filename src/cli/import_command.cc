@@ -27,10 +27,11 @@ constexpr const char* kImportHelp =
     "pretalx export it), schedule-json (the c3voc schedule JSON, as /schedule.json\n"
     "writes it) or csv; without it the format is told from the content. The\n"
     "event's name, time zone and dates come from the file; its tagline and intro\n"
-    "stay. Sessions keep their frab ids as /session/<id> when those are unique.\n"
+    "stay (a CSV keeps the current name too). Sessions keep their frab ids as\n"
+    "/session/<id> when those are unique. CSV columns: see the README.\n"
     "\n"
-    "  --time-zone ZONE  the zone of the file's times when it has no\n"
-    "                    <time_zone_name> (default: the current event's)\n"
+    "  --time-zone ZONE  the zone of the file's times when it names none (CSV\n"
+    "                    never does; default: the current event's)\n"
     "  --dry-run         read and check the file, print what it holds, write nothing\n"
     "  --scale S:R       for benchmarks: copy rooms until there are R and sessions\n"
     "                    into them until there are S (e.g. 900:40)\n";
@@ -101,14 +102,18 @@ int run_import(const Config& config, const ImportArgs& args) {
     return 1;
   }
   // The database is needed for the default time zone only when no zone is
-  // given; it is opened lazily for that reason.
+  // given, and for the event's name only for CSV (which carries none); it
+  // is opened lazily for that reason.
   std::optional<Database> db;
-  FrabOptions options{args.time_zone};
-  if (options.default_time_zone.empty()) {
-    db.emplace(config.database);
-    if (auto event = load_event(*db)) options.default_time_zone = event->time_zone;
-  }
+  FrabOptions options{args.time_zone, ""};
   ImportFormat format = args.format.value_or(detect_import_format(xml));
+  if (options.default_time_zone.empty() || format == ImportFormat::csv) {
+    db.emplace(config.database);
+    if (auto event = load_event(*db)) {
+      if (options.default_time_zone.empty()) options.default_time_zone = event->time_zone;
+      options.default_event_name = event->name;
+    }
+  }
   FrabParseResult parsed = parse_schedule(format, xml, options);
   if (!parsed.ok()) {
     std::cerr << "confsched import: " << args.file << ": " << parsed.error << "\n";

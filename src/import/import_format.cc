@@ -1,6 +1,7 @@
 // Format detection and dispatch for the schedule readers.
 #include "import/import_format.h"
 
+#include "import/schedule_csv.h"
 #include "import/schedule_json.h"
 
 namespace confsched {
@@ -42,7 +43,7 @@ FrabParseResult parse_schedule(ImportFormat format, std::string_view bytes,
     case ImportFormat::csv:
       break;
   }
-  return {std::nullopt, "line 1: not a frab XML or schedule JSON file (CSV is not read yet)"};
+  return parse_schedule_csv(bytes, options);
 }
 
 }  // namespace confsched

@@ -92,6 +92,7 @@ ProgrammeRows imported_rows(const ImportedProgramme& p, const std::optional<Even
     row.room_id = number(s.room);
     if (s.track) row.track_id = number(*s.track);
     row.kind = s.kind;
+    row.status = s.status;
     for (size_t speaker : s.speakers) row.speaker_ids.push_back(speaker_ids[speaker]);
     for (const MaterialLink& link : s.materials) row.materials.push_back({link.label, link.url});
     rows.sessions.push_back(std::move(row));

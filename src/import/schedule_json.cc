@@ -207,11 +207,17 @@ FrabParseResult parse_schedule_json(std::string_view json, const FrabOptions& op
     size_t cut = what.find(": syntax error ");
     if (cut != std::string::npos) what = what.substr(cut + 2);
     return {std::nullopt, "line " + std::to_string(line_of(json, e.byte)) + ": " + what};
+  } catch (const Json::exception& e) {
+    // out_of_range for a number too large for a double (found by the
+    // fuzzer): no byte offset, so no line.
+    return {std::nullopt, std::string("not a usable JSON document: ") + e.what()};
   }
   try {
     return {Reader(options).read(root), ""};
   } catch (const ImportRefusal& r) {
     return {std::nullopt, r.message};
+  } catch (const Json::exception& e) {
+    return {std::nullopt, std::string("not a usable JSON document: ") + e.what()};
   }
 }
 

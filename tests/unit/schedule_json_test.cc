@@ -81,6 +81,14 @@ BOOST_AUTO_TEST_CASE(invalid_utf8_and_deep_nesting_are_refused) {
   BOOST_TEST(r.error.find("nested deeper") != std::string::npos, r.error);
 }
 
+// Found by the fuzzer: nlohmann/json throws out_of_range, not parse_error,
+// for a number beyond a double, and it escaped the parser.
+BOOST_AUTO_TEST_CASE(number_overflow_is_an_error_not_an_exception) {
+  FrabParseResult r = parse("44.420000000E020000000");
+  BOOST_TEST(!r.ok());
+  BOOST_TEST(r.error.find("number overflow") != std::string::npos, r.error);
+}
+
 BOOST_AUTO_TEST_CASE(bad_events_name_day_room_and_event) {
   FrabParseResult r = parse(schedule(event("9", "2026-06-12 nine")));
   BOOST_TEST_REQUIRE(!r.ok());
