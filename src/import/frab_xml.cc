@@ -283,6 +283,8 @@ class Reader {
     s.guid = trimmed(attribute(ev, "guid").value_or(""));
     if (characters(s.guid) > kGuidChars)
       refuse(ev, label + ": the guid is longer than " + std::to_string(kGuidChars) + " characters");
+    if (!s.guid.empty() && !guids_.insert(s.guid).second)
+      refuse(ev, label + ": guid " + excerpt(s.guid) + " appears twice");
     s.title = checked_line(ev, label + ": the title", field("title"), kTitleChars);
     label += " (" + excerpt(s.title) + ")";
     place_in_time(ev, label, day, field("start"), s);
@@ -429,6 +431,7 @@ class Reader {
   const FrabOptions& options_;
   ImportedProgramme p_;
   std::map<std::string, size_t> room_index_, track_index_, person_index_;
+  std::set<std::string> guids_;
   std::optional<local_days> first_day_, last_day_, earliest_, latest_;
 };
 

@@ -85,6 +85,7 @@ ProgrammeRows imported_rows(const ImportedProgramme& p, const std::optional<Even
     const ImportedSession& s = p.sessions[i];
     SessionRow row;
     row.id = keep_ids ? s.frab_id : number(i);
+    row.external_id = s.guid;
     row.title = s.title;
     row.abstract = s.abstract;
     row.starts_at = s.starts_at;
@@ -143,7 +144,10 @@ ImportedProgramme scale_programme(const ImportedProgramme& p, size_t sessions, s
       if (room >= out.rooms.size()) continue;
       ImportedSession copy = s;
       copy.room = room;
-      if (c > 0) copy.frab_id = 0;
+      if (c > 0) {
+        copy.frab_id = 0;
+        copy.guid.clear();  // external ids are unique
+      }
       candidates.push_back(std::move(copy));
     }
   if (candidates.size() <= sessions) {

@@ -372,7 +372,7 @@ class ExchangeFormats(StackTestCase):
                 "SELECT s.title, s.starts_at, s.ends_at, r.name FROM sessions s JOIN rooms r ON r.id = s.room_id "
                 "WHERE s.status <> 'cancelled'"))
         before = programme()
-        S.cli("import", "frab-xml", path)
+        S.cli("import", "frab-xml", path, "--replace")
         self.assertEqual(programme(), before, "titles, times and rooms after the round trip")
         wait_for_version()
 
