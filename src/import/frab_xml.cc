@@ -155,14 +155,14 @@ struct Refusal {
   throw Refusal{"line " + std::to_string(at ? xmlGetLineNo(at) : 0) + ": " + message};
 }
 
-// A required one-line text of at most max_chars characters.
+// checked_text (import_common.h), located by the node's line.
 std::string checked_line(const xmlNode* at, const std::string& what, std::string_view raw,
                          size_t max_chars) {
-  std::string s = one_line(raw);
-  if (s.empty()) refuse(at, what + " is empty");
-  if (characters(s) > max_chars)
-    refuse(at, what + " is longer than " + std::to_string(max_chars) + " characters");
-  return s;
+  try {
+    return checked_text("", what, raw, max_chars);
+  } catch (const ImportRefusal& r) {
+    refuse(at, r.message);
+  }
 }
 
 class Reader {

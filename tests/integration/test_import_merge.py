@@ -10,7 +10,8 @@ import re
 import unittest
 
 import stack as stackmod
-from support import StackTestCase, poll, start_module_stack, stop_module_stack
+from support import (StackTestCase, start_module_stack, stop_module_stack,
+                     wait_for_feed_version)
 
 S = None
 
@@ -44,19 +45,7 @@ def write(name, text):
 
 
 def wait_for_version():
-    """Until several answers in a row show the database's data version
-    (each worker notices it on its own)."""
-    want = scalar("SELECT version FROM data_version")
-    cookie = S.login()
-
-    def seen():
-        for _ in range(6):
-            r = S.get("/schedule.json", headers={"Cookie": cookie})
-            if r.status != 200 or json.loads(r.body)["schedule"]["version"] != want:
-                return False
-        return True
-    ok, _ = poll(seen, 10)
-    assert ok, "the feeds never showed data version %s" % want
+    wait_for_feed_version(S)
 
 
 class Merge(StackTestCase):
