@@ -22,7 +22,7 @@ CONFSCHED_PACKAGES=(
   cmake g++ make pkg-config
   libfcgi-dev libmariadb-dev libctemplate-dev libargon2-dev libssl-dev
   libinih-dev libboost-test-dev libcmark-dev zlib1g-dev libxml2-dev
-  libical-dev libxml2-utils
+  libical-dev libxml2-utils nlohmann-json3-dev
   mariadb-server-core mariadb-client-core
   nginx
   python3 python3-icalendar curl openssl ca-certificates tzdata

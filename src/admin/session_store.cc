@@ -58,33 +58,42 @@ constexpr const char* kJsonOfSession =
     "JSON_OBJECT('title', ?, 'abstract', ?, 'starts_at', ?, 'ends_at', ?, 'room_id', ?,"
     " 'track_id', ?, 'kind', ?, 'status', ?, 'speakers', ?, 'materials', ?)";
 
-void append_json_params(std::vector<DbValue>& params, const std::optional<SessionDraft>& d) {
-  if (!d) return;
-  auto room = parse_id(d->room_id);
-  params.emplace_back(d->title);
-  params.emplace_back(d->abstract);
-  params.emplace_back(d->starts_at());
-  params.emplace_back(d->ends_at());
-  params.emplace_back(room ? DbValue{*room} : DbValue{nullptr});
-  params.push_back(track_value(*d));
-  params.emplace_back(d->kind);
-  params.emplace_back(d->status);
-  params.emplace_back(d->speakers);
-  params.emplace_back(d->materials);
+void append_json_params(std::vector<DbValue>& params, const std::optional<SessionAuditValues>& v) {
+  if (!v) return;
+  params.emplace_back(v->title);
+  params.emplace_back(v->abstract);
+  params.emplace_back(v->starts_at);
+  params.emplace_back(v->ends_at);
+  for (const std::optional<int64_t>& id : {v->room_id, v->track_id}) {
+    if (id)
+      params.emplace_back(*id);
+    else
+      params.emplace_back(nullptr);
+  }
+  params.emplace_back(v->kind);
+  params.emplace_back(v->status);
+  params.emplace_back(v->speakers);
+  params.emplace_back(v->materials);
+}
+
+std::optional<SessionAuditValues> audit_values(const std::optional<SessionDraft>& d) {
+  if (!d) return std::nullopt;
+  return SessionAuditValues{d->title,
+                            d->abstract,
+                            d->starts_at(),
+                            d->ends_at(),
+                            parse_id(d->room_id),
+                            parse_id(d->track_id),
+                            d->kind,
+                            d->status,
+                            d->speakers,
+                            d->materials};
 }
 
 void write_audit(Database& db, int64_t id, const char* action,
                  const std::optional<SessionDraft>& before,
                  const std::optional<SessionDraft>& after, const AuditContext& who) {
-  std::vector<DbValue> params = {id, std::string(action), who.staff_name, who.client_addr};
-  append_json_params(params, before);
-  append_json_params(params, after);
-  db.execute(std::string("INSERT INTO audit_log (entity, entity_id, action, staff_name,"
-                         " client_addr, before_values, after_values)"
-                         " VALUES ('session', ?, ?, ?, ?, ") +
-                 (before ? kJsonOfSession : "NULL") + ", " + (after ? kJsonOfSession : "NULL") +
-                 ")",
-             params);
+  write_session_audit(db, id, action, audit_values(before), audit_values(after), who);
 }
 
 int64_t speaker_id_for(Database& db, const std::string& name) {
@@ -123,6 +132,20 @@ SessionDraft normalised(SessionDraft d) {
 }
 
 }  // namespace
+
+void write_session_audit(Database& db, int64_t id, const char* action,
+                         const std::optional<SessionAuditValues>& before,
+                         const std::optional<SessionAuditValues>& after, const AuditContext& who) {
+  std::vector<DbValue> params = {id, std::string(action), who.staff_name, who.client_addr};
+  append_json_params(params, before);
+  append_json_params(params, after);
+  db.execute(std::string("INSERT INTO audit_log (entity, entity_id, action, staff_name,"
+                         " client_addr, before_values, after_values)"
+                         " VALUES ('session', ?, ?, ?, ?, ") +
+                 (before ? kJsonOfSession : "NULL") + ", " + (after ? kJsonOfSession : "NULL") +
+                 ")",
+             params);
+}
 
 std::optional<StoredSession> load_stored_session(Database& db, int64_t id) {
   auto rows = db.query(kSelect, {id});

@@ -26,6 +26,22 @@ struct AuditContext {
   std::string client_addr;
 };
 
+// A session as its audit rows record it (JSON keys title, abstract,
+// starts_at, ends_at, room_id, track_id, kind, status, speakers,
+// materials), for writers other than the form: the schedule import.
+struct SessionAuditValues {
+  std::string title, abstract, starts_at, ends_at;
+  std::optional<int64_t> room_id, track_id;
+  std::string kind, status;
+  std::string speakers;   // one name per line
+  std::string materials;  // one "Label | URL" per line
+};
+
+// One audit row (entity "session"); the caller holds the transaction.
+void write_session_audit(Database& db, int64_t id, const char* action,
+                         const std::optional<SessionAuditValues>& before,
+                         const std::optional<SessionAuditValues>& after, const AuditContext& who);
+
 std::optional<StoredSession> load_stored_session(Database& db, int64_t id);
 
 // The event's days and the ids a draft may use.

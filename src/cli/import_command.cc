@@ -1,39 +1,53 @@
-// `confsched import frab-xml FILE`: replaces the programme with a frab or
-// pretalx schedule.xml.
+// `confsched import [FORMAT] FILE`: replaces the programme with a frab or
+// pretalx schedule.xml, a schedule JSON or a CSV file.
 #include <charconv>
 #include <fstream>
 #include <iostream>
+#include <optional>
 
 #include "auth/crypto.h"
 #include "cli/cli.h"
 #include "db/database.h"
 #include "db/programme.h"
 #include "import/frab_xml.h"
+#include "import/import_format.h"
 #include "import/programme_import.h"
+#include "import/programme_merge.h"
 
 namespace confsched {
 
 namespace {
 
 constexpr const char* kImportHelp =
-    "usage: confsched [--config FILE] import frab-xml FILE [--time-zone ZONE] [--dry-run]\n"
-    "                                                      [--scale SESSIONS:ROOMS]\n"
+    "usage: confsched [--config FILE] import [FORMAT] FILE [--time-zone ZONE] [--dry-run]\n"
+    "                                       [--prune | --replace] [--scale SESSIONS:ROOMS]\n"
     "\n"
-    "Replaces the whole programme (rooms, tracks, sessions, speakers, links;\n"
-    "announcements are removed) with the frab schedule.xml in FILE, as frab and\n"
-    "pretalx export it, in one transaction: on any error nothing changes. The\n"
-    "event's name, time zone and dates come from the file; its tagline and intro\n"
-    "stay. Sessions keep their frab ids as /session/<id> when those are unique.\n"
+    "Imports the schedule in FILE in one transaction: on any error nothing\n"
+    "changes. FORMAT is frab-xml (schedule.xml as frab and pretalx export it),\n"
+    "schedule-json (the c3voc schedule JSON, as /schedule.json writes it) or csv\n"
+    "(columns: see the README); without it the format is told from the content.\n"
     "\n"
-    "  --time-zone ZONE  the zone of the file's times when it has no\n"
-    "                    <time_zone_name> (default: the current event's)\n"
-    "  --dry-run         read and check the file, print what it holds, write nothing\n"
-    "  --scale S:R       for benchmarks: copy rooms until there are R and sessions\n"
-    "                    into them until there are S (e.g. 900:40)\n";
+    "Sessions are matched by the file's guid: a matched session is updated in\n"
+    "place (same id, links and history), others are added. Stored sessions the\n"
+    "file does not hold stay unless --prune. Rooms, tracks and speakers are\n"
+    "matched by name. The event's name (a CSV keeps the current one), time zone\n"
+    "and dates come from the file; its tagline and intro stay. Every session\n"
+    "changed leaves an audit row.\n"
+    "\n"
+    "  --time-zone ZONE  the zone of the file's times when it names none (CSV\n"
+    "                    never does; default: the current event's)\n"
+    "  --dry-run         check the file and list what would be added, updated and\n"
+    "                    deleted; write nothing\n"
+    "  --prune           delete stored sessions the file does not hold\n"
+    "  --replace         replace the whole programme instead (announcements too);\n"
+    "                    frab ids become session ids when unique\n"
+    "  --scale S:R       for benchmarks (implies --replace): copy rooms until there\n"
+    "                    are R and sessions into them until there are S (e.g. 900:40)\n";
 
 struct ImportArgs {
+  std::optional<ImportFormat> format;  // nullopt: detect from the content
   std::string file, time_zone;
-  bool dry_run = false;
+  bool dry_run = false, replace = false, prune = false;
   size_t scale_sessions = 0, scale_rooms = 0;
 };
 
@@ -43,11 +57,17 @@ bool parse_size(std::string_view text, size_t& out) {
 }
 
 bool parse_args(const std::vector<std::string>& args, ImportArgs& out) {
-  if (args.size() < 2 || args[0] != "frab-xml") return false;
-  out.file = args[1];
-  for (size_t i = 2; i < args.size(); ++i) {
+  size_t first = 0;
+  if (!args.empty() && (out.format = format_from_name(args[0]))) first = 1;
+  if (args.size() <= first || args[first].starts_with("--")) return false;
+  out.file = args[first];
+  for (size_t i = first + 1; i < args.size(); ++i) {
     if (args[i] == "--dry-run") {
       out.dry_run = true;
+    } else if (args[i] == "--replace") {
+      out.replace = true;
+    } else if (args[i] == "--prune") {
+      out.prune = true;
     } else if (args[i] == "--time-zone" && i + 1 < args.size()) {
       out.time_zone = args[++i];
     } else if (args[i] == "--scale" && i + 1 < args.size()) {
@@ -56,11 +76,13 @@ bool parse_args(const std::vector<std::string>& args, ImportArgs& out) {
       if (colon == std::string_view::npos || !parse_size(v.substr(0, colon), out.scale_sessions) ||
           !parse_size(v.substr(colon + 1), out.scale_rooms))
         return false;
+      out.replace = true;  // copies have no guids to merge by
     } else {
       return false;
     }
   }
-  return true;
+  // --prune belongs to the merge; with --replace everything goes anyway.
+  return !(out.prune && out.replace);
 }
 
 // At most kMaxFrabXmlBytes + 1 bytes, so that a huge file (or a device
@@ -94,14 +116,19 @@ int run_import(const Config& config, const ImportArgs& args) {
     return 1;
   }
   // The database is needed for the default time zone only when no zone is
-  // given; it is opened lazily for that reason.
+  // given, and for the event's name only for CSV (which carries none); it
+  // is opened lazily for that reason.
   std::optional<Database> db;
-  FrabOptions options{args.time_zone};
-  if (options.default_time_zone.empty()) {
+  FrabOptions options{args.time_zone, ""};
+  ImportFormat format = args.format.value_or(detect_import_format(xml));
+  if (options.default_time_zone.empty() || format == ImportFormat::csv) {
     db.emplace(config.database);
-    if (auto event = load_event(*db)) options.default_time_zone = event->time_zone;
+    if (auto event = load_event(*db)) {
+      if (options.default_time_zone.empty()) options.default_time_zone = event->time_zone;
+      options.default_event_name = event->name;
+    }
   }
-  FrabParseResult parsed = parse_frab_xml(xml, options);
+  FrabParseResult parsed = parse_schedule(format, xml, options);
   if (!parsed.ok()) {
     std::cerr << "confsched import: " << args.file << ": " << parsed.error << "\n";
     return 1;
@@ -109,18 +136,29 @@ int run_import(const Config& config, const ImportArgs& args) {
   ImportedProgramme programme = std::move(*parsed.programme);
   if (args.scale_sessions > 0)
     programme = scale_programme(programme, args.scale_sessions, args.scale_rooms);
+  ImportSource source{std::string(format_name(format)), args.file, sha256_hex(xml)};
+  AuditContext who{"command line: import", ""};
   if (args.dry_run) {
     std::cout << "dry run, nothing written: " << programme.event.name << " ("
               << programme.event.starts_on << " to " << programme.event.ends_on << ", "
               << programme.event.time_zone << "): " << describe(count_imported(programme)) << "\n";
+    if (args.replace) return 0;
+    if (!db) db.emplace(config.database);
+    std::cout << describe_plan(merge_programme(*db, programme, args.prune, true, source, who));
     return 0;
   }
   if (!db) db.emplace(config.database);
-  ImportCounts counts =
-      import_programme(*db, programme, ImportSource{"frab-xml", args.file, sha256_hex(xml)},
-                       AuditContext{"command line: import", ""});
+  if (args.replace) {
+    ImportCounts counts = import_programme(*db, programme, source, who);
+    std::cout << "imported " << programme.event.name << " (" << programme.event.time_zone
+              << "), replacing the programme: " << describe(counts) << "\n";
+    return 0;
+  }
+  MergePlan plan = merge_programme(*db, programme, args.prune, false, source, who);
   std::cout << "imported " << programme.event.name << " (" << programme.event.time_zone
-            << "): " << describe(counts) << "\n";
+            << "): " << plan.added.size() << " added, " << plan.updated.size() << " updated, "
+            << plan.deleted.size() << " deleted, " << plan.unchanged.size() << " unchanged, "
+            << plan.kept.size() << " kept\n";
   return 0;
 }
 

@@ -14,6 +14,7 @@ namespace confsched {
 
 struct SessionRow {
   int64_t id = 0;
+  std::string external_id;  // sessions.external_id (an import's guid); "" stores NULL
   std::string title, abstract;
   std::string starts_at, ends_at;  // "YYYY-MM-DD HH:MM:SS", the event's wall clock
   int64_t room_id = 0;

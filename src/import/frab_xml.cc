@@ -17,11 +17,14 @@
 #include <set>
 #include <utility>
 
+#include "import/import_common.h"
 #include "pages/text.h"
 
 namespace confsched {
 
 namespace {
+
+using namespace import_detail;
 
 // ---------------------------------------------------------------- libxml2
 
@@ -143,124 +146,6 @@ size_t count_elements(const xmlNode* node, size_t limit) {
   return n;
 }
 
-// ---------------------------------------------------------------- text
-
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-std::string trimmed(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return std::string(s);
-}
-
-// VARCHAR(n) in utf8mb4 counts characters, not bytes; libxml2 hands us
-// valid UTF-8, so counting the bytes that start a character is enough.
-size_t characters(std::string_view s) {
-  size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
-}
-
-// Column sizes from sql/001_schema.sql.
-constexpr size_t kNameChars = 200;    // event.name, rooms, tracks, speakers, materials.label
-constexpr size_t kTitleChars = 300;   // sessions.title, event.venue
-constexpr size_t kTextBytes = 65535;  // TEXT (sessions.abstract)
-constexpr size_t kZoneChars = 64;     // event.time_zone
-
-// ---------------------------------------------------------------- time
-
-using std::chrono::local_days;
-using std::chrono::local_seconds;
-
-std::optional<int> digits(std::string_view s) {
-  int v = 0;
-  auto r = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (s.empty() || r.ec != std::errc() || r.ptr != s.data() + s.size() || s[0] == '-')
-    return std::nullopt;
-  return v;
-}
-
-// "YYYY-MM-DD", a real calendar date.
-std::optional<local_days> parse_date(std::string_view s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
-  auto y = digits(s.substr(0, 4)), m = digits(s.substr(5, 2)), d = digits(s.substr(8, 2));
-  if (!y || !m || !d) return std::nullopt;
-  std::chrono::year_month_day ymd{std::chrono::year(*y),
-                                  std::chrono::month(static_cast<unsigned>(*m)),
-                                  std::chrono::day(static_cast<unsigned>(*d))};
-  if (!ymd.ok()) return std::nullopt;
-  return local_days(ymd);
-}
-
-// "HH:MM" or "HH:MM:SS" as seconds since midnight, below 24:00.
-std::optional<int> parse_clock(std::string_view s) {
-  if ((s.size() != 5 && s.size() != 8) || s[2] != ':' || (s.size() == 8 && s[5] != ':'))
-    return std::nullopt;
-  auto h = digits(s.substr(0, 2)), m = digits(s.substr(3, 2));
-  auto sec = s.size() == 8 ? digits(s.substr(6, 2)) : std::optional<int>(0);
-  if (!h || !m || !sec || *h > 23 || *m > 59 || *sec > 59) return std::nullopt;
-  return (*h * 60 + *m) * 60 + *sec;
-}
-
-// "YYYY-MM-DDTHH:MM[:SS]" followed by nothing, a fraction, "Z" or an
-// offset. The offset is that of the event's zone at that moment (frab
-// writes local times), so the wall clock is the part before it.
-std::optional<local_seconds> parse_local_datetime(std::string_view s) {
-  if (s.size() < 16 || (s[10] != 'T' && s[10] != ' ')) return std::nullopt;
-  auto day = parse_date(s.substr(0, 10));
-  size_t clock_len = s.size() >= 19 && s[16] == ':' ? 8 : 5;
-  auto clock = parse_clock(s.substr(11, clock_len));
-  std::string_view rest = s.substr(11 + clock_len);
-  if (!day || !clock) return std::nullopt;
-  if (!rest.empty() && rest[0] != 'Z' && rest[0] != '+' && rest[0] != '-' && rest[0] != '.')
-    return std::nullopt;
-  return local_seconds(*day) + std::chrono::seconds(*clock);
-}
-
-// frab durations: "H:MM", "HH:MM" or "HH:MM:SS", more than zero.
-std::optional<std::chrono::seconds> parse_duration(std::string_view s) {
-  size_t colon = s.find(':');
-  if (colon == std::string_view::npos || colon < 1 || colon > 2) return std::nullopt;
-  std::string_view rest = s.substr(colon + 1);
-  if (rest.size() != 2 && !(rest.size() == 5 && rest[2] == ':')) return std::nullopt;
-  auto h = digits(s.substr(0, colon)), m = digits(rest.substr(0, 2));
-  auto sec = rest.size() == 5 ? digits(rest.substr(3, 2)) : std::optional<int>(0);
-  if (!h || !m || !sec || *m > 59 || *sec > 59) return std::nullopt;
-  std::chrono::seconds total((*h * 60 + *m) * 60 + *sec);
-  if (total.count() == 0) return std::nullopt;
-  return total;
-}
-
-std::string format_date(local_days day) {
-  std::chrono::year_month_day ymd(day);
-  char out[32];
-  std::snprintf(out, sizeof out, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
-  return out;
-}
-
-std::string format_datetime(local_seconds t) {
-  local_days day = std::chrono::floor<std::chrono::days>(t);
-  auto secs = static_cast<int>((t - local_seconds(day)).count());
-  char clock[32];
-  std::snprintf(clock, sizeof clock, " %02d:%02d:%02d", secs / 3600, secs / 60 % 60, secs % 60);
-  return format_date(day) + clock;
-}
-
-// ---------------------------------------------------------------- reader
-
-// Distinct hues for tracks the file gives no colour.
-constexpr std::array<std::string_view, 10> kPalette = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd",
-                                                       "#ff7f0e", "#17becf", "#8c564b", "#e377c2",
-                                                       "#7f7f7f", "#bcbd22"};
-
-bool is_hex_colour(std::string_view s) {
-  if (s.size() != 7 || s[0] != '#') return false;
-  for (char c : s.substr(1))
-    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) return false;
-  return true;
-}
-
 // Thrown inside the reader only; parse_frab_xml turns it into the result.
 struct Refusal {
   std::string message;
@@ -270,22 +155,14 @@ struct Refusal {
   throw Refusal{"line " + std::to_string(at ? xmlGetLineNo(at) : 0) + ": " + message};
 }
 
-// A value for an error message: the first 60 bytes, cut at a character
-// boundary so the message stays valid UTF-8.
-std::string quoted(std::string_view s) {
-  size_t shown = std::min<size_t>(s.size(), 60);
-  while (shown < s.size() && (static_cast<unsigned char>(s[shown]) & 0xC0) == 0x80) --shown;
-  return "\"" + std::string(s.substr(0, shown)) + (shown < s.size() ? "…" : "") + "\"";
-}
-
-// A required one-line text of at most max_chars characters.
+// checked_text (import_common.h), located by the node's line.
 std::string checked_line(const xmlNode* at, const std::string& what, std::string_view raw,
                          size_t max_chars) {
-  std::string s = one_line(raw);
-  if (s.empty()) refuse(at, what + " is empty");
-  if (characters(s) > max_chars)
-    refuse(at, what + " is longer than " + std::to_string(max_chars) + " characters");
-  return s;
+  try {
+    return checked_text("", what, raw, max_chars);
+  } catch (const ImportRefusal& r) {
+    refuse(at, r.message);
+  }
 }
 
 class Reader {
@@ -318,7 +195,7 @@ class Reader {
     if (zone.empty()) zone = options_.default_time_zone;
     if (zone.empty())
       refuse(conf, "the file names no time zone (<time_zone_name>) and none was given");
-    if (!plausible_time_zone(zone)) refuse(conf, "time zone " + quoted(zone) + " is not valid");
+    if (!plausible_time_zone(zone)) refuse(conf, "time zone " + excerpt(zone) + " is not valid");
     p_.event.time_zone = zone;
     first_day_ = conference_date(conf, "start");
     last_day_ = conference_date(conf, "end");
@@ -340,7 +217,7 @@ class Reader {
     auto day = parse_date(std::string_view(s).substr(0, 10));
     if (!day || (s.size() > 10 && !parse_local_datetime(s)))
       refuse(child(conf, name),
-             "conference " + std::string(name) + " " + quoted(s) + " is not a date (YYYY-MM-DD)");
+             "conference " + std::string(name) + " " + excerpt(s) + " is not a date (YYYY-MM-DD)");
     return day;
   }
 
@@ -362,14 +239,14 @@ class Reader {
     std::optional<local_days> date;
     if (date_text) {
       date = parse_date(trimmed(*date_text));
-      if (!date) refuse(day, "day date " + quoted(*date_text) + " is not a date (YYYY-MM-DD)");
+      if (!date) refuse(day, "day date " + excerpt(*date_text) + " is not a date (YYYY-MM-DD)");
     }
     // The day's start: events whose clock time lies before it belong to the
     // small hours after the day's date (a 23:00-04:00 night programme).
     std::optional<local_seconds> boundary;
     if (auto start = attribute(day, "start")) {
       boundary = parse_local_datetime(trimmed(*start));
-      if (!boundary) refuse(day, "day start " + quoted(*start) + " is not a date-time");
+      if (!boundary) refuse(day, "day start " + excerpt(*start) + " is not a date-time");
     }
     DayContext context{date, boundary};
     for (const xmlNode* r = day->children; r; r = r->next) {
@@ -394,7 +271,7 @@ class Reader {
     std::string label = "event";
     if (!id_text.empty()) {
       auto id = digits(id_text);
-      if (!id || *id <= 0) refuse(ev, "event id " + quoted(id_text) + " is not a positive number");
+      if (!id || *id <= 0) refuse(ev, "event id " + excerpt(id_text) + " is not a positive number");
       s.frab_id = *id;
       label = "event " + id_text;
     }
@@ -403,8 +280,13 @@ class Reader {
       if (!text || trimmed(*text).empty()) refuse(ev, label + ": no <" + std::string(name) + ">");
       return trimmed(*text);
     };
+    s.guid = trimmed(attribute(ev, "guid").value_or(""));
+    if (characters(s.guid) > kGuidChars)
+      refuse(ev, label + ": the guid is longer than " + std::to_string(kGuidChars) + " characters");
+    if (!s.guid.empty() && !guids_.insert(s.guid).second)
+      refuse(ev, label + ": guid " + excerpt(s.guid) + " appears twice");
     s.title = checked_line(ev, label + ": the title", field("title"), kTitleChars);
-    label += " (" + quoted(s.title) + ")";
+    label += " (" + excerpt(s.title) + ")";
     place_in_time(ev, label, day, field("start"), s);
     s.room = room_of(ev, label, parent_room);
     s.kind = frab_kind(trimmed(child_text(ev, "type").value_or("")));
@@ -427,17 +309,17 @@ class Reader {
   void place_in_time(const xmlNode* ev, const std::string& label, const DayContext& day,
                      const std::string& start_text, ImportedSession& s) {
     auto start_clock = parse_clock(start_text);
-    if (!start_clock) refuse(ev, label + ": start " + quoted(start_text) + " is not HH:MM");
+    if (!start_clock) refuse(ev, label + ": start " + excerpt(start_text) + " is not HH:MM");
     std::string duration_text = trimmed(child_text(ev, "duration").value_or(""));
     auto duration = parse_duration(duration_text);
     if (!duration)
-      refuse(ev, label + ": duration " + quoted(duration_text) + " is not a positive HH:MM");
+      refuse(ev, label + ": duration " + excerpt(duration_text) + " is not a positive HH:MM");
     local_seconds start;
     // Newer frab and pretalx write the full date-time; it wins, being
     // unambiguous. Older files give only the day and a clock time.
     if (std::string date = trimmed(child_text(ev, "date").value_or("")); !date.empty()) {
       auto t = parse_local_datetime(date);
-      if (!t) refuse(ev, label + ": date " + quoted(date) + " is not an ISO date-time");
+      if (!t) refuse(ev, label + ": date " + excerpt(date) + " is not an ISO date-time");
       start = *t;
     } else {
       if (!day.date) refuse(ev, label + ": neither the event nor its day gives a date");
@@ -455,12 +337,12 @@ class Reader {
     std::string own = one_line(child_text(ev, "room").value_or(""));
     if (parent_room && !own.empty() && own != *parent_room)
       refuse(ev,
-             label + ": says room " + quoted(own) + " but sits in room " + quoted(*parent_room));
+             label + ": says room " + excerpt(own) + " but sits in room " + excerpt(*parent_room));
     std::string name = own.empty() && parent_room ? *parent_room : own;
     if (name.empty()) refuse(ev, label + ": no <room>");
     auto it = room_index_.find(name);
     if (it == room_index_.end())
-      refuse(ev, label + ": room " + quoted(name) + " is not one of the schedule's rooms");
+      refuse(ev, label + ": room " + excerpt(name) + " is not one of the schedule's rooms");
     return it->second;
   }
 
@@ -490,7 +372,7 @@ class Reader {
       if (!id_text.empty()) {
         auto parsed = digits(id_text);
         if (!parsed || *parsed <= 0)
-          refuse(c, label + ": person id " + quoted(id_text) + " is not a positive number");
+          refuse(c, label + ": person id " + excerpt(id_text) + " is not a positive number");
         id = *parsed;
       }
       // Identity by frab person id (names change, ids do not); by name only
@@ -531,8 +413,7 @@ class Reader {
     if (p_.tracks.size() >= kMaxFrabRoomsOrTracks)
       refuse(at, "more than " + std::to_string(kMaxFrabRoomsOrTracks) + " tracks");
     track_index_.emplace(name, p_.tracks.size());
-    std::string chosen =
-        colour.empty() ? std::string(kPalette[p_.tracks.size() % kPalette.size()]) : colour;
+    std::string chosen = colour.empty() ? std::string(palette_colour(p_.tracks.size())) : colour;
     p_.tracks.push_back(ImportedTrack{name, chosen});
   }
 
@@ -550,6 +431,7 @@ class Reader {
   const FrabOptions& options_;
   ImportedProgramme p_;
   std::map<std::string, size_t> room_index_, track_index_, person_index_;
+  std::set<std::string> guids_;
   std::optional<local_days> first_day_, last_day_, earliest_, latest_;
 };
 

@@ -34,14 +34,18 @@ struct ImportedSpeaker {
 
 struct ImportedSession {
   int64_t frab_id = 0;  // the <event id>; 0 when the file gave none
+  // A stable external id (frab/pretalx guid, the CSV's guid column); empty
+  // when the file gave none. Unique within a programme.
+  std::string guid;
   std::string title, abstract;
   // "YYYY-MM-DD HH:MM:SS", wall clock in the event's time zone (the schema's
   // convention), after midnight crossings are resolved.
   std::string starts_at, ends_at;
-  size_t room = 0;               // index into ImportedProgramme::rooms
-  std::optional<size_t> track;   // index into ImportedProgramme::tracks
-  std::string kind;              // one of sessions.kind's values
-  std::vector<size_t> speakers;  // indexes into ImportedProgramme::speakers, billing order
+  size_t room = 0;                   // index into ImportedProgramme::rooms
+  std::optional<size_t> track;       // index into ImportedProgramme::tracks
+  std::string kind;                  // one of sessions.kind's values
+  std::string status = "scheduled";  // sessions.status; only CSV sets another
+  std::vector<size_t> speakers;      // indexes into ImportedProgramme::speakers, billing order
   std::vector<MaterialLink> materials;
 };
 
@@ -58,6 +62,8 @@ struct FrabOptions {
   // Used when the file has no <time_zone_name>; empty means "refuse such a
   // file" (wall-clock times mean nothing without their zone).
   std::string default_time_zone;
+  // The event's name for formats that carry none (CSV); empty: "Conference".
+  std::string default_event_name = {};
 };
 
 // Either a programme or one line saying what is wrong and where ("line 12:

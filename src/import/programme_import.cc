@@ -85,6 +85,7 @@ ProgrammeRows imported_rows(const ImportedProgramme& p, const std::optional<Even
     const ImportedSession& s = p.sessions[i];
     SessionRow row;
     row.id = keep_ids ? s.frab_id : number(i);
+    row.external_id = s.guid;
     row.title = s.title;
     row.abstract = s.abstract;
     row.starts_at = s.starts_at;
@@ -92,6 +93,7 @@ ProgrammeRows imported_rows(const ImportedProgramme& p, const std::optional<Even
     row.room_id = number(s.room);
     if (s.track) row.track_id = number(*s.track);
     row.kind = s.kind;
+    row.status = s.status;
     for (size_t speaker : s.speakers) row.speaker_ids.push_back(speaker_ids[speaker]);
     for (const MaterialLink& link : s.materials) row.materials.push_back({link.label, link.url});
     rows.sessions.push_back(std::move(row));
@@ -142,7 +144,10 @@ ImportedProgramme scale_programme(const ImportedProgramme& p, size_t sessions, s
       if (room >= out.rooms.size()) continue;
       ImportedSession copy = s;
       copy.room = room;
-      if (c > 0) copy.frab_id = 0;
+      if (c > 0) {
+        copy.frab_id = 0;
+        copy.guid.clear();  // external ids are unique
+      }
       candidates.push_back(std::move(copy));
     }
   if (candidates.size() <= sessions) {

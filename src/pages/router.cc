@@ -6,6 +6,7 @@
 #include "admin/admin_pages.h"
 #include "admin/announcement_pages.h"
 #include "admin/history_pages.h"
+#include "admin/import_page.h"
 #include "admin/settings_pages.h"
 #include "admin/staff_name_page.h"
 #include "http/accept_encoding.h"
@@ -151,6 +152,7 @@ constexpr Route kRoutes[] = {
     {"/admin/speakers", false, kGet | kPost, Access::kStaff, Caching::kNone, {}, admin_speakers},
     {"/admin/speakers/", true, kGet | kPost, Access::kStaff, Caching::kNone, {}, admin_speaker},
     {"/admin/passwords", false, kGet | kPost, Access::kStaff, Caching::kNone, {}, admin_passwords},
+    {"/admin/import", false, kGet | kPost, Access::kStaff, Caching::kNone, {}, admin_import},
     // nginx's auth_request subrequest for cached pages: 204 or 401.
     {"/_auth", false, kGet, Access::kPublic, Caching::kNone, {}, auth_check},
 };

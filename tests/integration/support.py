@@ -163,6 +163,24 @@ def poll(fn, timeout, interval=0.2):
     return v, time.monotonic() - t0
 
 
+def wait_for_feed_version(s):
+    """Until every worker's feeds reflect the database's current data
+    version (each worker checks it every 500 ms on its own, so one answer
+    is not enough: several in a row must agree)."""
+    import json
+    want = s.sql("SELECT version FROM data_version", database="confsched").stdout.strip()
+    cookie = s.login()
+
+    def seen():
+        for _ in range(6):
+            r = s.get("/schedule.json", headers={"Cookie": cookie})
+            if r.status != 200 or json.loads(r.body)["schedule"]["version"] != want:
+                return False
+        return True
+    ok, _ = poll(seen, 10)
+    assert ok, "the feeds never showed data version %s" % want
+
+
 def start_module_stack(name, **kw):
     """setUpModule's work: a started stack shared by the module's tests, and
     the session ids of its demo programme for FreshIds."""

@@ -23,7 +23,8 @@ import urllib.parse
 import zoneinfo
 
 import stack as stackmod
-from support import StackTestCase, poll, start_module_stack, stop_module_stack
+from support import (StackTestCase, poll, start_module_stack, stop_module_stack,
+                     wait_for_feed_version)
 
 S = None
 IDS = None
@@ -104,20 +105,7 @@ def feed_token():
 
 
 def wait_for_version():
-    """Until every worker's feeds reflect the database's current data
-    version (each worker checks it every 500 ms on its own, so one answer
-    is not enough: several in a row must agree)."""
-    want = scalar("SELECT version FROM data_version")
-    cookie = S.login()
-
-    def seen():
-        for _ in range(6):
-            r = S.get("/schedule.json", headers={"Cookie": cookie})
-            if r.status != 200 or json.loads(r.body)["schedule"]["version"] != want:
-                return False
-        return True
-    ok, _ = poll(seen, 10)
-    assert ok, "the feeds never showed data version %s" % want
+    wait_for_feed_version(S)
 
 
 class Ical(StackTestCase):
@@ -396,7 +384,7 @@ class ExchangeFormats(StackTestCase):
                 "SELECT s.title, s.starts_at, s.ends_at, r.name FROM sessions s JOIN rooms r ON r.id = s.room_id "
                 "WHERE s.status <> 'cancelled'"))
         before = programme()
-        S.cli("import", "frab-xml", path)
+        S.cli("import", "frab-xml", path, "--replace")
         self.assertEqual(programme(), before, "titles, times and rooms after the round trip")
         wait_for_version()
 

@@ -81,7 +81,7 @@ class Refusals(StackTestCase):
                               "<event id='503' guid='c'><start>11:00</start><duration>00:30</duration>"
                               "<room>HALL</room><title>Third</title></event></room></day>")
         path = self.write("clash.xml", clash % "")
-        self.assertRefused(["frab-xml", path, "--time-zone", "UTC"], r"(?i)duplicate")
+        self.assertRefused(["frab-xml", path, "--time-zone", "UTC", "--replace"], r"(?i)duplicate")
 
     def test_missing_file_and_usage(self):
         self.assertRefused(["frab-xml", S.path("no-such.xml"), "--time-zone", "UTC"], r"cannot open")
@@ -103,7 +103,8 @@ class RealSchedule(StackTestCase):
     def setUpClass(cls):
         root = ET.parse(DATA_FILE).getroot()
         cls.events = root.findall("./day/room/event")
-        cls.result = S.cli("import", "frab-xml", DATA_FILE, "--time-zone", "Europe/Berlin")
+        cls.result = S.cli("import", "frab-xml", DATA_FILE, "--time-zone", "Europe/Berlin",
+                           "--replace")
 
     def test_counts_and_audit_row(self):
         self.assertIn("%d sessions" % len(self.events), self.result.stdout)

@@ -4,6 +4,7 @@
 #include "feeds/feed_text.h"
 #include "feeds/ical_feed.h"
 #include "import/frab_xml.h"
+#include "import/schedule_json.h"
 #include "test_support.h"
 
 using namespace confsched;
@@ -130,6 +131,31 @@ BOOST_AUTO_TEST_CASE(xml_round_trips_through_the_importer) {
   BOOST_TEST(p.rooms[p.sessions[0].room] == "Hall <A>");
   BOOST_TEST(p.speakers.at(p.sessions[0].speakers.at(0)).name == "Ada, \"the\" Speaker");
   BOOST_TEST(p.tracks.at(*p.sessions[0].track).name == "Security & Privacy");
+}
+
+BOOST_AUTO_TEST_CASE(json_round_trips_through_the_importer) {
+  Fixture f;
+  std::string json = render_schedule_json(f.p, f.options);
+  FrabParseResult back = parse_schedule_json(json, FrabOptions{});
+  BOOST_TEST_REQUIRE(back.ok(), back.error);
+  const ImportedProgramme& p = *back.programme;
+  BOOST_TEST(p.event.name == "Test Conf 2026");
+  BOOST_TEST(p.event.time_zone == "Europe/London");
+  BOOST_TEST(p.event.starts_on == "2026-06-12");
+  BOOST_TEST(p.event.ends_on == "2026-06-13");
+  BOOST_TEST(p.rooms.size() == 2u);  // the conference's rooms, the empty one included
+  BOOST_TEST_REQUIRE(p.sessions.size() == 1u);
+  const ImportedSession& s = p.sessions[0];
+  BOOST_TEST(s.frab_id == 10);
+  BOOST_TEST(s.guid == session_guid("conf.example.org", 10));
+  BOOST_TEST(s.title == "Commas, semi;colons \\ and newlines");
+  BOOST_TEST(s.abstract == "Text & <b>markup</b>");
+  BOOST_TEST(s.starts_at == "2026-06-12 09:30:00");
+  BOOST_TEST(s.ends_at == "2026-06-12 10:15:00");
+  BOOST_TEST(p.rooms[s.room] == "Hall <A>");
+  BOOST_TEST(p.speakers.at(s.speakers.at(0)).name == "Ada, \"the\" Speaker");
+  BOOST_TEST(p.tracks.at(*s.track).name == "Security & Privacy");
+  BOOST_TEST(p.tracks.at(*s.track).colour == "#112233");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

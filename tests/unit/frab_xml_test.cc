@@ -117,6 +117,17 @@ BOOST_AUTO_TEST_CASE(good_file) {
   BOOST_TEST(p.sessions[1].speakers == std::vector<size_t>{0});
 }
 
+// Guids become sessions.external_id (UNIQUE): a repeat is refused here,
+// with its line, rather than by the database halfway through an import.
+BOOST_AUTO_TEST_CASE(guids_are_kept_and_must_be_unique) {
+  FrabParseResult r = parse(schedule(room("Hall A", event("1", "10:00", "00:30", "Hall A")), ""));
+  BOOST_TEST_REQUIRE(r.ok(), r.error);
+  BOOST_TEST(r.programme->sessions[0].guid == "g1");
+  std::string error = error_of(schedule(room(
+      "Hall A", event("1", "10:00", "00:30", "Hall A") + event("1", "11:00", "00:30", "Hall A"))));
+  BOOST_TEST(contains(error, "guid \"g1\" appears twice"), error);
+}
+
 BOOST_AUTO_TEST_CASE(default_time_zone_when_the_file_has_none) {
   std::string xml = schedule(room("A", event("1", "10:00", "00:30", "A")));
   FrabParseResult r = parse(xml, "Europe/Berlin");

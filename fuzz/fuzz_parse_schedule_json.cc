@@ -1,0 +1,16 @@
+// parse_schedule_json: a schedule JSON from anyone who can hand staff a
+// file. Whatever it accepts must fit the schema and point only at what it
+// holds; nothing may crash or recurse without bound.
+#include "import/schedule_json.h"
+#include "programme_invariants.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  confsched::FrabParseResult r =
+      confsched::parse_schedule_json(fuzz_input(data, size), confsched::FrabOptions{"UTC"});
+  if (!r.ok()) {
+    FUZZ_CHECK(!r.error.empty());
+    return 0;
+  }
+  check_programme(*r.programme);
+  return 0;
+}

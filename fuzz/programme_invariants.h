@@ -1,0 +1,33 @@
+// Invariants every schedule reader's result must hold, whatever the
+// input: shared by the reader fuzz targets.
+#pragma once
+
+#include <set>
+#include <string>
+
+#include "fuzz_support.h"
+#include "import/frab_xml.h"
+
+inline void check_programme(const confsched::ImportedProgramme& p) {
+  static const std::set<std::string> kinds = {"talk",  "keynote", "workshop",
+                                              "panel", "break",   "social"};
+  static const std::set<std::string> statuses = {"scheduled", "cancelled", "moved"};
+  FUZZ_CHECK(!p.sessions.empty() && !p.rooms.empty());
+  FUZZ_CHECK(p.event.starts_on.size() == 10 && p.event.starts_on <= p.event.ends_on);
+  std::set<std::string> guids;
+  for (const auto& s : p.sessions) {
+    FUZZ_CHECK(!s.title.empty() && s.title.size() <= 4 * 300);
+    FUZZ_CHECK(s.starts_at.size() == 19 && s.ends_at.size() == 19 && s.starts_at < s.ends_at);
+    FUZZ_CHECK(s.starts_at.substr(0, 10) >= p.event.starts_on);
+    FUZZ_CHECK(s.starts_at.substr(0, 10) <= p.event.ends_on);
+    FUZZ_CHECK(s.room < p.rooms.size());
+    FUZZ_CHECK(!s.track || *s.track < p.tracks.size());
+    FUZZ_CHECK(kinds.count(s.kind) == 1 && statuses.count(s.status) == 1);
+    FUZZ_CHECK(s.abstract.size() <= 65535);
+    // Guids become sessions.external_id, which is UNIQUE.
+    FUZZ_CHECK(s.guid.empty() || guids.insert(s.guid).second);
+    for (size_t i : s.speakers) FUZZ_CHECK(i < p.speakers.size());
+    for (const auto& m : s.materials) FUZZ_CHECK(confsched::is_web_url(m.url) && !m.label.empty());
+  }
+  for (const auto& t : p.tracks) FUZZ_CHECK(t.colour.size() == 7 && t.colour[0] == '#');
+}

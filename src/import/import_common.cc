@@ -1,0 +1,244 @@
+// Helpers shared by the schedule readers (frab XML, schedule JSON, CSV):
+// text limits, the date and time formats, and the builder that turns
+// named rooms, tracks and speakers into an ImportedProgramme. Pure.
+#include "import/import_common.h"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cstdio>
+
+namespace confsched::import_detail {
+
+// ---------------------------------------------------------------- text
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+std::string trimmed(std::string_view s) {
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return std::string(s);
+}
+
+// VARCHAR(n) in utf8mb4 counts characters, not bytes; libxml2 hands us
+// valid UTF-8, so counting the bytes that start a character is enough.
+size_t characters(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+// ---------------------------------------------------------------- time
+
+using std::chrono::local_days;
+using std::chrono::local_seconds;
+
+std::optional<int> digits(std::string_view s) {
+  int v = 0;
+  auto r = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (s.empty() || r.ec != std::errc() || r.ptr != s.data() + s.size() || s[0] == '-')
+    return std::nullopt;
+  return v;
+}
+
+// "YYYY-MM-DD", a real calendar date.
+std::optional<local_days> parse_date(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+  auto y = digits(s.substr(0, 4)), m = digits(s.substr(5, 2)), d = digits(s.substr(8, 2));
+  if (!y || !m || !d) return std::nullopt;
+  std::chrono::year_month_day ymd{std::chrono::year(*y),
+                                  std::chrono::month(static_cast<unsigned>(*m)),
+                                  std::chrono::day(static_cast<unsigned>(*d))};
+  if (!ymd.ok()) return std::nullopt;
+  return local_days(ymd);
+}
+
+// "HH:MM" or "HH:MM:SS" as seconds since midnight, below 24:00.
+std::optional<int> parse_clock(std::string_view s) {
+  if ((s.size() != 5 && s.size() != 8) || s[2] != ':' || (s.size() == 8 && s[5] != ':'))
+    return std::nullopt;
+  auto h = digits(s.substr(0, 2)), m = digits(s.substr(3, 2));
+  auto sec = s.size() == 8 ? digits(s.substr(6, 2)) : std::optional<int>(0);
+  if (!h || !m || !sec || *h > 23 || *m > 59 || *sec > 59) return std::nullopt;
+  return (*h * 60 + *m) * 60 + *sec;
+}
+
+// "YYYY-MM-DDTHH:MM[:SS]" followed by nothing, a fraction, "Z" or an
+// offset. The offset is that of the event's zone at that moment (frab
+// writes local times), so the wall clock is the part before it.
+std::optional<local_seconds> parse_local_datetime(std::string_view s) {
+  if (s.size() < 16 || (s[10] != 'T' && s[10] != ' ')) return std::nullopt;
+  auto day = parse_date(s.substr(0, 10));
+  size_t clock_len = s.size() >= 19 && s[16] == ':' ? 8 : 5;
+  auto clock = parse_clock(s.substr(11, clock_len));
+  std::string_view rest = s.substr(11 + clock_len);
+  if (!day || !clock) return std::nullopt;
+  if (!rest.empty() && rest[0] != 'Z' && rest[0] != '+' && rest[0] != '-' && rest[0] != '.')
+    return std::nullopt;
+  return local_seconds(*day) + std::chrono::seconds(*clock);
+}
+
+// frab durations: "H:MM", "HH:MM" or "HH:MM:SS", more than zero.
+std::optional<std::chrono::seconds> parse_duration(std::string_view s) {
+  size_t colon = s.find(':');
+  if (colon == std::string_view::npos || colon < 1 || colon > 2) return std::nullopt;
+  std::string_view rest = s.substr(colon + 1);
+  if (rest.size() != 2 && !(rest.size() == 5 && rest[2] == ':')) return std::nullopt;
+  auto h = digits(s.substr(0, colon)), m = digits(rest.substr(0, 2));
+  auto sec = rest.size() == 5 ? digits(rest.substr(3, 2)) : std::optional<int>(0);
+  if (!h || !m || !sec || *m > 59 || *sec > 59) return std::nullopt;
+  std::chrono::seconds total((*h * 60 + *m) * 60 + *sec);
+  if (total.count() == 0) return std::nullopt;
+  return total;
+}
+
+std::string format_date(local_days day) {
+  std::chrono::year_month_day ymd(day);
+  char out[32];
+  std::snprintf(out, sizeof out, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+  return out;
+}
+
+std::string format_datetime(local_seconds t) {
+  local_days day = std::chrono::floor<std::chrono::days>(t);
+  auto secs = static_cast<int>((t - local_seconds(day)).count());
+  char clock[32];
+  std::snprintf(clock, sizeof clock, " %02d:%02d:%02d", secs / 3600, secs / 60 % 60, secs % 60);
+  return format_date(day) + clock;
+}
+
+// ---------------------------------------------------------------- text
+
+std::string_view palette_colour(size_t i) {
+  // Distinct hues for tracks the file gives no colour.
+  static constexpr std::array<std::string_view, 10> kPalette = {
+      "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e",
+      "#17becf", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22"};
+  return kPalette[i % kPalette.size()];
+}
+
+bool is_hex_colour(std::string_view s) {
+  if (s.size() != 7 || s[0] != '#') return false;
+  for (char c : s.substr(1))
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) return false;
+  return true;
+}
+
+// A value for an error message: the first 60 bytes, cut at a character
+// boundary so the message stays valid UTF-8.
+std::string excerpt(std::string_view s) {
+  size_t shown = std::min<size_t>(s.size(), 60);
+  while (shown < s.size() && (static_cast<unsigned char>(s[shown]) & 0xC0) == 0x80) --shown;
+  return "\"" + std::string(s.substr(0, shown)) + (shown < s.size() ? "…" : "") + "\"";
+}
+
+// ---------------------------------------------------------------- builder
+
+[[noreturn]] void refuse_at(const std::string& where, const std::string& message) {
+  throw ImportRefusal{where.empty() ? message : where + ": " + message};
+}
+
+std::string checked_text(const std::string& where, const std::string& what, std::string_view raw,
+                         size_t max_chars) {
+  std::string s = one_line(raw);
+  if (s.empty()) refuse_at(where, what + " is empty");
+  if (characters(s) > max_chars)
+    refuse_at(where, what + " is longer than " + std::to_string(max_chars) + " characters");
+  return s;
+}
+
+void ProgrammeBuilder::set_event(const std::string& where, std::string_view name,
+                                 std::string_view venue, std::string_view zone,
+                                 std::optional<local_days> first, std::optional<local_days> last) {
+  p_.event.name = checked_text(where, "the conference title", name, kNameChars);
+  if (!one_line(venue).empty())
+    p_.event.venue = checked_text(where, "the venue", venue, kTitleChars);
+  std::string z = trimmed(zone);
+  if (z.empty()) z = default_zone_;
+  if (z.empty()) refuse_at(where, "the file names no time zone and none was given");
+  if (!plausible_time_zone(z)) refuse_at(where, "time zone " + excerpt(z) + " is not valid");
+  p_.event.time_zone = z;
+  first_day_ = first;
+  last_day_ = last;
+}
+
+size_t ProgrammeBuilder::room(const std::string& where, std::string_view raw) {
+  std::string name = checked_text(where, "the room name", raw, kNameChars);
+  auto [it, fresh] = room_index_.emplace(name, p_.rooms.size());
+  if (fresh) {
+    if (p_.rooms.size() >= kMaxFrabRoomsOrTracks)
+      refuse_at(where, "more than " + std::to_string(kMaxFrabRoomsOrTracks) + " rooms");
+    p_.rooms.push_back(name);
+  }
+  return it->second;
+}
+
+std::optional<size_t> ProgrammeBuilder::track(const std::string& where, std::string_view raw,
+                                              std::string_view colour) {
+  std::string name = one_line(raw);
+  if (name.empty()) return std::nullopt;
+  if (characters(name) > kNameChars)
+    refuse_at(where, "the track name is longer than " + std::to_string(kNameChars) + " characters");
+  auto it = track_index_.find(name);
+  if (it != track_index_.end()) return it->second;
+  if (p_.tracks.size() >= kMaxFrabRoomsOrTracks)
+    refuse_at(where, "more than " + std::to_string(kMaxFrabRoomsOrTracks) + " tracks");
+  std::string c =
+      is_hex_colour(colour) ? std::string(colour) : std::string(palette_colour(p_.tracks.size()));
+  track_index_.emplace(name, p_.tracks.size());
+  p_.tracks.push_back(ImportedTrack{name, c});
+  return p_.tracks.size() - 1;
+}
+
+std::optional<size_t> ProgrammeBuilder::speaker(const std::string& where, int64_t id,
+                                                std::string_view raw) {
+  std::string name = one_line(raw);
+  // A deleted account can leave a nameless person behind; nobody to show.
+  if (name.empty()) return std::nullopt;
+  if (characters(name) > kNameChars)
+    refuse_at(where, "a speaker name is longer than " + std::to_string(kNameChars) + " characters");
+  // Identity by id (names change, ids do not); by name only without one.
+  std::string key = id > 0 ? "#" + std::to_string(id) : "=" + name;
+  auto [it, fresh] = person_index_.emplace(key, p_.speakers.size());
+  if (fresh) p_.speakers.push_back(ImportedSpeaker{id > 0 ? id : 0, name});
+  return it->second;
+}
+
+void ProgrammeBuilder::add_session(const std::string& where, ImportedSession s, local_seconds start,
+                                   std::chrono::seconds duration) {
+  if (p_.sessions.size() >= kMaxFrabSessions)
+    refuse_at(where, "more than " + std::to_string(kMaxFrabSessions) + " sessions");
+  if (duration.count() <= 0) refuse_at(where, "the session does not end after it starts");
+  if (s.abstract.size() > kTextBytes)
+    refuse_at(where, "the abstract exceeds " + std::to_string(kTextBytes) + " bytes");
+  if (s.speakers.size() > kMaxSpeakersPerSession)
+    refuse_at(where, "more than " + std::to_string(kMaxSpeakersPerSession) + " speakers");
+  if (s.materials.size() > kMaxMaterialsPerSession)
+    refuse_at(where, "more than " + std::to_string(kMaxMaterialsPerSession) + " links");
+  if (s.guid.size() > kGuidChars)
+    refuse_at(where, "the guid is longer than " + std::to_string(kGuidChars) + " characters");
+  if (!s.guid.empty() && !guids_.insert(s.guid).second)
+    refuse_at(where, "guid " + excerpt(s.guid) + " appears twice");
+  s.starts_at = format_datetime(start);
+  s.ends_at = format_datetime(start + duration);
+  local_days day = std::chrono::floor<std::chrono::days>(start);
+  if (!earliest_ || day < *earliest_) earliest_ = day;
+  if (!latest_ || day > *latest_) latest_ = day;
+  p_.sessions.push_back(std::move(s));
+}
+
+ImportedProgramme ProgrammeBuilder::finish(const std::string& where) {
+  if (p_.sessions.empty()) refuse_at(where, "the schedule holds no sessions");
+  local_days first = first_day_ ? std::min(*first_day_, *earliest_) : *earliest_;
+  local_days last = last_day_ ? std::max(*last_day_, *latest_) : *latest_;
+  if (last < first) refuse_at(where, "the conference ends before it starts");
+  p_.event.starts_on = format_date(first);
+  p_.event.ends_on = format_date(last);
+  std::set<std::string> days;
+  for (const ImportedSession& s : p_.sessions) days.insert(s.starts_at.substr(0, 10));
+  if (p_.days == 0) p_.days = days.size();
+  return std::move(p_);
+}
+
+}  // namespace confsched::import_detail

@@ -1,0 +1,100 @@
+// Helpers shared by the schedule readers (frab XML, schedule JSON, CSV):
+// column limits, the date and time formats the formats use, and a builder
+// that collects rooms, tracks and speakers by name into an
+// ImportedProgramme. Pure and thread-compatible (a builder per parse).
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "import/frab_xml.h"
+#include "pages/text.h"
+
+namespace confsched::import_detail {
+
+using std::chrono::local_days;
+using std::chrono::local_seconds;
+
+// Column sizes from sql/001_schema.sql (and sql/004 for the guid).
+inline constexpr size_t kNameChars = 200;    // event.name, rooms, tracks, speakers, materials.label
+inline constexpr size_t kTitleChars = 300;   // sessions.title, event.venue
+inline constexpr size_t kTextBytes = 65535;  // TEXT (sessions.abstract)
+inline constexpr size_t kZoneChars = 64;     // event.time_zone
+inline constexpr size_t kGuidChars = 100;    // sessions.external_id
+
+bool is_space(char c);
+std::string trimmed(std::string_view s);
+// Characters of valid UTF-8 (VARCHAR(n) in utf8mb4 counts characters).
+size_t characters(std::string_view s);
+// A non-negative decimal number, nothing else.
+std::optional<int> digits(std::string_view s);
+// "YYYY-MM-DD", a real calendar date.
+std::optional<local_days> parse_date(std::string_view s);
+// "HH:MM" or "HH:MM:SS" as seconds since midnight, below 24:00.
+std::optional<int> parse_clock(std::string_view s);
+// "YYYY-MM-DDTHH:MM[:SS]" plus nothing, a fraction, "Z" or an offset; the
+// wall clock before the offset.
+std::optional<local_seconds> parse_local_datetime(std::string_view s);
+// "H:MM", "HH:MM" or "HH:MM:SS", more than zero.
+std::optional<std::chrono::seconds> parse_duration(std::string_view s);
+std::string format_date(local_days day);
+std::string format_datetime(local_seconds t);  // "YYYY-MM-DD HH:MM:SS"
+std::string_view palette_colour(size_t i);
+bool is_hex_colour(std::string_view s);
+// A value for an error message: at most 60 bytes, quoted, valid UTF-8.
+std::string excerpt(std::string_view s);
+
+// Thrown inside a reader only; each parse_* turns it into its result.
+struct ImportRefusal {
+  std::string message;
+};
+
+// Throws ImportRefusal{"<where>: <message>"}.
+[[noreturn]] void refuse_at(const std::string& where, const std::string& message);
+
+// A required one-line text of at most max_chars characters.
+std::string checked_text(const std::string& where, const std::string& what, std::string_view raw,
+                         size_t max_chars);
+
+// Collects a programme from records naming their room, track and speakers.
+// Every method refuses (throws ImportRefusal, prefixed with `where`) what
+// the database could not hold, with the same limits as parse_frab_xml.
+class ProgrammeBuilder {
+ public:
+  explicit ProgrammeBuilder(std::string default_zone) : default_zone_(std::move(default_zone)) {}
+
+  void set_event(const std::string& where, std::string_view name, std::string_view venue,
+                 std::string_view zone, std::optional<local_days> first,
+                 std::optional<local_days> last);
+  // Index of the room so named, added on first use.
+  size_t room(const std::string& where, std::string_view name);
+  // Index of the track so named (nullopt for an empty name); `colour` is
+  // used when it is "#rrggbb" and the track is new.
+  std::optional<size_t> track(const std::string& where, std::string_view name,
+                              std::string_view colour = "");
+  // Index of the speaker with that id (or, id 0, that name); nullopt for
+  // an empty name.
+  std::optional<size_t> speaker(const std::string& where, int64_t id, std::string_view name);
+  // Sets starts_at/ends_at from start and duration and appends.
+  void add_session(const std::string& where, ImportedSession s, local_seconds start,
+                   std::chrono::seconds duration);
+  void set_days(size_t days) { p_.days = days; }
+  size_t sessions() const { return p_.sessions.size(); }
+  // Dates widened to cover every session; days counted when not set.
+  ImportedProgramme finish(const std::string& where);
+
+ private:
+  std::string default_zone_;
+  ImportedProgramme p_;
+  std::map<std::string, size_t> room_index_, track_index_, person_index_;
+  std::set<std::string> guids_;
+  std::optional<local_days> first_day_, last_day_, earliest_, latest_;
+};
+
+}  // namespace confsched::import_detail

@@ -1,0 +1,49 @@
+// Format detection and dispatch for the schedule readers.
+#include "import/import_format.h"
+
+#include "import/schedule_csv.h"
+#include "import/schedule_json.h"
+
+namespace confsched {
+
+std::string_view format_name(ImportFormat format) {
+  switch (format) {
+    case ImportFormat::frab_xml:
+      return "frab-xml";
+    case ImportFormat::schedule_json:
+      return "schedule-json";
+    case ImportFormat::csv:
+      return "csv";
+  }
+  return "csv";
+}
+
+std::optional<ImportFormat> format_from_name(std::string_view name) {
+  for (ImportFormat f : {ImportFormat::frab_xml, ImportFormat::schedule_json, ImportFormat::csv})
+    if (format_name(f) == name) return f;
+  return std::nullopt;
+}
+
+ImportFormat detect_import_format(std::string_view bytes) {
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+  size_t i = bytes.find_first_not_of(" \t\r\n");
+  if (i == std::string_view::npos) return ImportFormat::csv;
+  if (bytes[i] == '<') return ImportFormat::frab_xml;
+  if (bytes[i] == '{') return ImportFormat::schedule_json;
+  return ImportFormat::csv;
+}
+
+FrabParseResult parse_schedule(ImportFormat format, std::string_view bytes,
+                               const FrabOptions& options) {
+  switch (format) {
+    case ImportFormat::frab_xml:
+      return parse_frab_xml(bytes, options);
+    case ImportFormat::schedule_json:
+      return parse_schedule_json(bytes, options);
+    case ImportFormat::csv:
+      break;
+  }
+  return parse_schedule_csv(bytes, options);
+}
+
+}  // namespace confsched

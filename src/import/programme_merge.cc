@@ -1,0 +1,316 @@
+// Update-by-guid import: plan (pure) and apply (one transaction).
+#include "import/programme_merge.h"
+
+#include <map>
+#include <set>
+
+#include "admin/settings_store.h"
+
+namespace confsched {
+
+namespace {
+
+bool same_materials(const std::vector<Material>& a, const std::vector<Material>& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (a[i].label != b[i].label || a[i].url != b[i].url) return false;
+  return true;
+}
+
+std::string lines(const std::vector<std::string>& items) {
+  std::string out;
+  for (const std::string& s : items) out += s + "\n";
+  return out;
+}
+
+std::string material_lines(const std::vector<Material>& items) {
+  std::string out;
+  for (const Material& m : items) out += m.label + " | " + m.url + "\n";
+  return out;
+}
+
+SessionAuditValues audit_of(const FlatSession& s) {
+  return SessionAuditValues{
+      s.title,    s.abstract, s.starts_at, s.ends_at,         s.room_id,
+      s.track_id, s.kind,     s.status,    lines(s.speakers), material_lines(s.materials)};
+}
+
+// What differs, by field name, for the dry-run listing.
+std::string changed_fields(const FlatSession& a, const FlatSession& b) {
+  std::string out;
+  auto note = [&](bool differs, const char* name) {
+    if (differs) out += std::string(out.empty() ? "" : ", ") + name;
+  };
+  note(a.title != b.title, "title");
+  note(a.abstract != b.abstract, "abstract");
+  note(a.starts_at != b.starts_at || a.ends_at != b.ends_at, "time");
+  note(a.room != b.room, "room");
+  note(a.track != b.track, "track");
+  note(a.kind != b.kind, "kind");
+  note(a.status != b.status, "status");
+  note(a.speakers != b.speakers, "speakers");
+  note(!same_materials(a.materials, b.materials), "links");
+  return out;
+}
+
+std::string summary(const FlatSession& s) {
+  return s.title + " (" + s.starts_at.substr(0, 16) + ", " + s.room + ")";
+}
+
+// Every stored session in the flat form, locked for the transaction.
+std::vector<FlatSession> load_flat(Database& db) {
+  std::vector<FlatSession> out;
+  std::map<int64_t, size_t> at;
+  for (const DbRow& r :
+       db.query("SELECT s.id, s.external_id, s.title, s.abstract,"
+                " DATE_FORMAT(s.starts_at, '%Y-%m-%d %H:%i:%s'),"
+                " DATE_FORMAT(s.ends_at, '%Y-%m-%d %H:%i:%s'), r.name, t.name, s.kind, s.status,"
+                " s.room_id, s.track_id FROM sessions s JOIN rooms r ON r.id = s.room_id"
+                " LEFT JOIN tracks t ON t.id = s.track_id ORDER BY s.id FOR UPDATE")) {
+    FlatSession s;
+    s.id = cell_int(r[0]);
+    s.external_id = cell_text(r[1]);
+    s.title = cell_text(r[2]);
+    s.abstract = cell_text(r[3]);
+    s.starts_at = cell_text(r[4]);
+    s.ends_at = cell_text(r[5]);
+    s.room = cell_text(r[6]);
+    s.track = cell_text(r[7]);
+    s.kind = cell_text(r[8]);
+    s.status = cell_text(r[9]);
+    s.room_id = cell_int(r[10]);
+    if (r[11]) s.track_id = cell_int(r[11]);
+    at[s.id] = out.size();
+    out.push_back(std::move(s));
+  }
+  for (const DbRow& r : db.query("SELECT ss.session_id, sp.name FROM session_speakers ss"
+                                 " JOIN speakers sp ON sp.id = ss.speaker_id"
+                                 " ORDER BY ss.session_id, ss.position, sp.id"))
+    if (auto it = at.find(cell_int(r[0])); it != at.end())
+      out[it->second].speakers.push_back(cell_text(r[1]));
+  for (const DbRow& r :
+       db.query("SELECT session_id, label, url FROM materials ORDER BY session_id, position, id"))
+    if (auto it = at.find(cell_int(r[0])); it != at.end())
+      out[it->second].materials.push_back(Material{cell_text(r[1]), cell_text(r[2])});
+  return out;
+}
+
+// The id of the row named `name`, inserted when there is none. The lookup
+// goes through SQL so that names match as the UNIQUE key compares them
+// (case- and accent-insensitively in utf8mb4_unicode_ci).
+int64_t upsert_named(Database& db, const char* table, const std::string& name,
+                     const std::string& update_sql, const std::string& insert_sql,
+                     const std::vector<DbValue>& extra) {
+  auto rows = db.query(
+      std::string("SELECT id FROM ") + table + " WHERE name = ? ORDER BY id LIMIT 1", {name});
+  if (!rows.empty()) {
+    int64_t id = cell_int(rows[0][0]);
+    std::vector<DbValue> params = extra;
+    params.emplace_back(id);
+    db.execute(update_sql, params);
+    return id;
+  }
+  std::vector<DbValue> params = {name};
+  params.insert(params.end(), extra.begin(), extra.end());
+  db.execute(insert_sql, params);
+  return static_cast<int64_t>(db.last_insert_id());
+}
+
+void write_people_and_links(Database& db, int64_t id, const FlatSession& s,
+                            std::map<std::string, int64_t>& speaker_ids) {
+  db.execute("DELETE FROM session_speakers WHERE session_id = ?", {id});
+  int64_t position = 1;
+  for (const std::string& name : s.speakers) {
+    auto it = speaker_ids.find(name);
+    if (it == speaker_ids.end()) {
+      auto rows = db.query("SELECT id FROM speakers WHERE name = ? ORDER BY id LIMIT 1", {name});
+      int64_t sid = 0;
+      if (!rows.empty()) {
+        sid = cell_int(rows[0][0]);
+      } else {
+        db.execute("INSERT INTO speakers (name, affiliation, bio) VALUES (?, '', '')", {name});
+        sid = static_cast<int64_t>(db.last_insert_id());
+      }
+      it = speaker_ids.emplace(name, sid).first;
+    }
+    // INSERT IGNORE: two names the collation equates are one speaker.
+    db.execute(
+        "INSERT IGNORE INTO session_speakers (session_id, speaker_id, position) VALUES (?, ?, ?)",
+        {id, it->second, position++});
+  }
+  db.execute("DELETE FROM materials WHERE session_id = ?", {id});
+  position = 1;
+  for (const Material& m : s.materials)
+    db.execute("INSERT INTO materials (session_id, label, url, position) VALUES (?, ?, ?, ?)",
+               {id, m.label, m.url, position++});
+}
+
+DbValue optional_id(const std::optional<int64_t>& id) {
+  return id ? DbValue{*id} : DbValue{nullptr};
+}
+
+DbValue optional_text(const std::string& s) { return s.empty() ? DbValue{nullptr} : DbValue{s}; }
+
+}  // namespace
+
+bool FlatSession::operator==(const FlatSession& o) const {
+  return external_id == o.external_id && title == o.title && abstract == o.abstract &&
+         starts_at == o.starts_at && ends_at == o.ends_at && room == o.room && track == o.track &&
+         kind == o.kind && status == o.status && speakers == o.speakers &&
+         same_materials(materials, o.materials);
+}
+
+std::vector<FlatSession> flatten(const ImportedProgramme& p) {
+  std::vector<FlatSession> out;
+  for (const ImportedSession& s : p.sessions) {
+    FlatSession f;
+    f.frab_id = s.frab_id;
+    f.external_id = s.guid;
+    f.title = s.title;
+    f.abstract = s.abstract;
+    f.starts_at = s.starts_at;
+    f.ends_at = s.ends_at;
+    f.room = p.rooms.at(s.room);
+    if (s.track) f.track = p.tracks.at(*s.track).name;
+    f.kind = s.kind;
+    f.status = s.status;
+    for (size_t i : s.speakers) f.speakers.push_back(p.speakers.at(i).name);
+    for (const MaterialLink& m : s.materials) f.materials.push_back(Material{m.label, m.url});
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
+MergePlan plan_merge(const std::vector<FlatSession>& file, const std::vector<FlatSession>& stored,
+                     bool prune) {
+  MergePlan plan;
+  std::map<std::string, const FlatSession*> by_external;
+  for (const FlatSession& s : stored)
+    if (!s.external_id.empty()) by_external.emplace(s.external_id, &s);
+  std::set<int64_t> matched;
+  for (const FlatSession& f : file) {
+    auto it = f.external_id.empty() ? by_external.end() : by_external.find(f.external_id);
+    if (it == by_external.end()) {
+      plan.added.push_back(f);
+      continue;
+    }
+    const FlatSession& old = *it->second;
+    matched.insert(old.id);
+    if (old == f) {
+      plan.unchanged.push_back(old);
+    } else {
+      FlatSession after = f;
+      after.id = old.id;
+      plan.updated.emplace_back(old, std::move(after));
+    }
+  }
+  for (const FlatSession& s : stored)
+    if (!matched.count(s.id)) (prune ? plan.deleted : plan.kept).push_back(s);
+  return plan;
+}
+
+std::string describe_plan(const MergePlan& plan) {
+  std::string out;
+  for (const FlatSession& s : plan.added) out += "+ add " + summary(s) + "\n";
+  for (const auto& [before, after] : plan.updated)
+    out += "~ update #" + std::to_string(before.id) + " " + summary(after) + ": " +
+           changed_fields(before, after) + "\n";
+  for (const FlatSession& s : plan.deleted)
+    out += "- delete #" + std::to_string(s.id) + " " + summary(s) + "\n";
+  out += std::to_string(plan.added.size()) + " to add, " + std::to_string(plan.updated.size()) +
+         " to update, " + std::to_string(plan.deleted.size()) + " to delete, " +
+         std::to_string(plan.unchanged.size()) + " unchanged, " + std::to_string(plan.kept.size()) +
+         " not in the file and kept" + (plan.kept.empty() ? "" : " (--prune deletes them)") + "\n";
+  return out;
+}
+
+MergePlan merge_programme(Database& db, const ImportedProgramme& p, bool prune, bool dry_run,
+                          const ImportSource& source, const AuditContext& who) {
+  Transaction tx(db);
+  // The event row first, as import_programme does: it serialises imports
+  // and staff saves of the event texts.
+  db.query("SELECT id FROM event WHERE id = 1 FOR UPDATE");
+  std::optional<EventInfo> current = load_event(db);
+  MergePlan plan = plan_merge(flatten(p), load_flat(db), prune);
+  if (dry_run) return plan;  // the Transaction rolls back: nothing written
+
+  std::map<std::string, int64_t> room_ids, track_ids, speaker_ids;
+  for (size_t i = 0; i < p.rooms.size(); ++i)
+    room_ids[p.rooms[i]] = upsert_named(
+        db, "rooms", p.rooms[i], "UPDATE rooms SET position = ? WHERE id = ?",
+        "INSERT INTO rooms (name, position) VALUES (?, ?)", {static_cast<int64_t>(i + 1)});
+  for (const ImportedTrack& t : p.tracks)
+    track_ids[t.name] =
+        upsert_named(db, "tracks", t.name, "UPDATE tracks SET colour = ? WHERE id = ?",
+                     "INSERT INTO tracks (name, colour) VALUES (?, ?)", {t.colour});
+  auto resolve = [&](FlatSession& s) {
+    s.room_id = room_ids.at(s.room);
+    if (!s.track.empty()) s.track_id = track_ids.at(s.track);
+  };
+
+  for (auto& [before, after] : plan.updated) {
+    resolve(after);
+    db.execute(
+        "UPDATE sessions SET title = ?, abstract = ?, starts_at = ?, ends_at = ?, room_id = ?,"
+        " track_id = ?, kind = ?, status = ?, revision = revision + 1 WHERE id = ?",
+        {after.title, after.abstract, after.starts_at, after.ends_at, *after.room_id,
+         optional_id(after.track_id), after.kind, after.status, before.id});
+    write_people_and_links(db, before.id, after, speaker_ids);
+    write_session_audit(db, before.id, "update", audit_of(before), audit_of(after), who);
+  }
+  for (const FlatSession& s : plan.deleted) {
+    // Speaker links and materials go by ON DELETE CASCADE.
+    db.execute("DELETE FROM sessions WHERE id = ?", {s.id});
+    write_session_audit(db, s.id, "delete", audit_of(s), std::nullopt, who);
+  }
+  std::set<int64_t> taken;
+  for (FlatSession& s : plan.added) {
+    resolve(s);
+    // The file's id when it is free, so /session/<id> links from an
+    // earlier replace-import (or from frab itself) keep working.
+    bool use_frab_id =
+        s.frab_id > 0 && taken.insert(s.frab_id).second &&
+        cell_int(db.query("SELECT COUNT(*) FROM sessions WHERE id = ?", {s.frab_id})[0][0]) == 0;
+    db.execute(
+        "INSERT INTO sessions (id, title, abstract, starts_at, ends_at, room_id, track_id, kind,"
+        " status, external_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        {use_frab_id ? DbValue{s.frab_id} : DbValue{nullptr}, s.title, s.abstract, s.starts_at,
+         s.ends_at, *s.room_id, optional_id(s.track_id), s.kind, s.status,
+         optional_text(s.external_id)});
+    s.id = static_cast<int64_t>(db.last_insert_id());
+    write_people_and_links(db, s.id, s, speaker_ids);
+    write_session_audit(db, s.id, "create", std::nullopt, audit_of(s), who);
+  }
+
+  // The event: name and zone from the file, dates widened to every
+  // session now stored (kept ones included), staff texts kept.
+  auto span = db.query(
+      "SELECT DATE_FORMAT(MIN(starts_at), '%Y-%m-%d'),"
+      " DATE_FORMAT(MAX(starts_at), '%Y-%m-%d') FROM sessions");
+  std::string first = std::min(p.event.starts_on, cell_text(span[0][0]));
+  std::string last = std::max(p.event.ends_on, cell_text(span[0][1]));
+  EventInfo e = current.value_or(EventInfo{});
+  db.execute(
+      "REPLACE INTO event (id, name, tagline, venue, time_zone, starts_on, ends_on, intro)"
+      " VALUES (1, ?, ?, ?, ?, ?, ?, ?)",
+      {p.event.name, e.tagline, p.event.venue.value_or(e.venue), p.event.time_zone, first, last,
+       e.intro});
+
+  AuditFields before = {{"event_name", current ? current->name : std::string()}};
+  AuditFields after = {{"event_name", p.event.name},
+                       {"time_zone", p.event.time_zone},
+                       {"mode", std::string(prune ? "merge, prune" : "merge")},
+                       {"added", static_cast<int64_t>(plan.added.size())},
+                       {"updated", static_cast<int64_t>(plan.updated.size())},
+                       {"deleted", static_cast<int64_t>(plan.deleted.size())},
+                       {"unchanged", static_cast<int64_t>(plan.unchanged.size())},
+                       {"kept", static_cast<int64_t>(plan.kept.size())},
+                       {"source", source.format},
+                       {"file", source.file},
+                       {"digest", "sha256:" + source.sha256}};
+  write_audit(db, "programme", 1, "update", who, before, after);
+  tx.commit();
+  return plan;
+}
+
+}  // namespace confsched

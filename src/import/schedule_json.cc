@@ -1,0 +1,224 @@
+// The schedule JSON reader: nlohmann/json builds the document, this file
+// walks it through the shared ProgrammeBuilder (import_common.h).
+#include "import/schedule_json.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "import/import_common.h"
+
+namespace confsched {
+
+namespace {
+
+using namespace import_detail;
+using Json = nlohmann::json;
+
+// The deepest [ / { nesting outside strings, stopping once past `limit`.
+// Scanned before parsing so that nothing recursive ever sees a deep input.
+size_t nesting_depth(std::string_view s, size_t limit) {
+  size_t depth = 0, deepest = 0;
+  bool in_string = false, escaped = false;
+  for (char c : s) {
+    if (in_string) {
+      if (escaped)
+        escaped = false;
+      else if (c == '\\')
+        escaped = true;
+      else if (c == '"')
+        in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      deepest = std::max(deepest, ++depth);
+      if (deepest > limit) break;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return deepest;
+}
+
+size_t line_of(std::string_view s, size_t byte) {
+  byte = std::min(byte, s.size());
+  return 1 + static_cast<size_t>(std::count(s.begin(), s.begin() + static_cast<long>(byte), '\n'));
+}
+
+// A member as a string: strings as they are, numbers as written, absent or
+// null as "".
+std::string text(const Json& object, const char* key) {
+  if (!object.is_object()) return "";
+  auto it = object.find(key);
+  if (it == object.end() || it->is_null()) return "";
+  if (it->is_string()) return it->get<std::string>();
+  if (it->is_number_integer()) return std::to_string(it->get<int64_t>());
+  return "";
+}
+
+const Json* member(const Json& object, const char* key, Json::value_t type) {
+  if (!object.is_object()) return nullptr;
+  auto it = object.find(key);
+  if (it == object.end() || it->type() != type) return nullptr;
+  return &*it;
+}
+
+// frab and pretalx ids are numbers; some exports write them as strings.
+int64_t id_of(const std::string& where, const Json& object) {
+  std::string t = trimmed(text(object, "id"));
+  if (t.empty()) return 0;
+  auto id = digits(t);
+  if (!id || *id <= 0) refuse_at(where, "id " + excerpt(t) + " is not a positive number");
+  return *id;
+}
+
+std::optional<local_days> conference_date(const std::string& where, const Json& conf,
+                                          const char* key) {
+  std::string s = trimmed(text(conf, key));
+  if (s.empty()) return std::nullopt;
+  auto day = parse_date(std::string_view(s).substr(0, std::min<size_t>(s.size(), 10)));
+  if (!day || (s.size() > 10 && !parse_local_datetime(s)))
+    refuse_at(where, std::string("conference ") + key + " " + excerpt(s) + " is not a date");
+  return day;
+}
+
+std::string abstract_of(const Json& ev) {
+  std::string abstract = trimmed(text(ev, "abstract"));
+  std::string description = trimmed(text(ev, "description"));
+  if (description.empty() || description == abstract) return abstract;
+  if (abstract.empty()) return description;
+  return abstract + "\n\n" + description;
+}
+
+class Reader {
+ public:
+  explicit Reader(const FrabOptions& options) : b_(options.default_time_zone) {}
+
+  ImportedProgramme read(const Json& root) {
+    const Json* schedule = member(root, "schedule", Json::value_t::object);
+    if (!schedule) refuse_at("", "no \"schedule\" object at the top");
+    const Json* conf = member(*schedule, "conference", Json::value_t::object);
+    if (!conf) refuse_at("schedule", "no \"conference\" object");
+    b_.set_event("conference", text(*conf, "title"), text(*conf, "venue"),
+                 text(*conf, "time_zone_name"), conference_date("conference", *conf, "start"),
+                 conference_date("conference", *conf, "end"));
+    // Rooms and tracks in the conference's order first, so positions and
+    // colours follow the file rather than the first session's day.
+    if (const Json* rooms = member(*conf, "rooms", Json::value_t::array))
+      for (const Json& r : *rooms) b_.room("conference rooms", text(r, "name"));
+    if (const Json* tracks = member(*conf, "tracks", Json::value_t::array))
+      for (const Json& t : *tracks)
+        b_.track("conference tracks", text(t, "name"), text(t, "color"));
+    const Json* days = member(*conf, "days", Json::value_t::array);
+    if (!days) refuse_at("conference", "no \"days\" array");
+    if (days->size() > kMaxFrabDays)
+      refuse_at("conference", "more than " + std::to_string(kMaxFrabDays) + " days");
+    size_t index = 0;
+    for (const Json& day : *days) read_day(day, ++index);
+    b_.set_days(days->size());
+    return b_.finish("schedule");
+  }
+
+ private:
+  void read_day(const Json& day, size_t index) {
+    std::string where = "day " + std::to_string(index);
+    const Json* rooms = member(day, "rooms", Json::value_t::object);
+    if (!rooms) refuse_at(where, "no \"rooms\" object");
+    for (const auto& [name, events] : rooms->items()) {
+      std::string room_where = where + ", room " + excerpt(name);
+      size_t room = b_.room(room_where, name);
+      if (!events.is_array()) refuse_at(room_where, "the events are not an array");
+      size_t n = 0;
+      for (const Json& ev : events) read_event(ev, room_where, ++n, room, name);
+    }
+  }
+
+  void read_event(const Json& ev, const std::string& room_where, size_t n, size_t room,
+                  const std::string& room_name) {
+    if (!ev.is_object()) refuse_at(room_where, "event " + std::to_string(n) + " is not an object");
+    if (b_.sessions() >= kMaxFrabSessions)
+      refuse_at(room_where, "more than " + std::to_string(kMaxFrabSessions) + " events");
+    std::string where = room_where + ", event " + std::to_string(n);
+    ImportedSession s;
+    s.frab_id = id_of(where, ev);
+    if (s.frab_id) where = room_where + ", event " + std::to_string(s.frab_id);
+    s.guid = trimmed(text(ev, "guid"));
+    s.title = checked_text(where, "the title", text(ev, "title"), kTitleChars);
+    where += " (" + excerpt(s.title) + ")";
+    std::string own_room = one_line(text(ev, "room"));
+    if (!own_room.empty() && own_room != one_line(room_name))
+      refuse_at(where,
+                "says room " + excerpt(own_room) + " but sits in room " + excerpt(room_name));
+    s.room = room;
+    // The date-time with offset is the only unambiguous start (the day's
+    // date plus "start" fails for sessions after midnight); the schema
+    // requires it.
+    std::string date = trimmed(text(ev, "date"));
+    auto start = parse_local_datetime(date);
+    if (!start) refuse_at(where, "date " + excerpt(date) + " is not an ISO date-time");
+    std::string duration_text = trimmed(text(ev, "duration"));
+    auto duration = parse_duration(duration_text);
+    if (!duration)
+      refuse_at(where, "duration " + excerpt(duration_text) + " is not a positive HH:MM");
+    s.kind = frab_kind(trimmed(text(ev, "type")));
+    s.track = b_.track(where, text(ev, "track"));
+    s.abstract = abstract_of(ev);
+    if (const Json* persons = member(ev, "persons", Json::value_t::array))
+      for (const Json& person : *persons) {
+        // frab writes public_name, pretalx name.
+        std::string name = text(person, "public_name");
+        if (one_line(name).empty()) name = text(person, "name");
+        auto speaker = b_.speaker(where, id_of(where + ", a person", person), name);
+        if (speaker &&
+            std::find(s.speakers.begin(), s.speakers.end(), *speaker) == s.speakers.end())
+          s.speakers.push_back(*speaker);
+      }
+    if (const Json* links = member(ev, "links", Json::value_t::array))
+      for (const Json& link : *links) {
+        // Only plain http(s) links; others are dropped, as in the XML reader.
+        std::string url = trimmed(text(link, "url"));
+        if (!is_web_url(url)) continue;
+        std::string label = one_line(text(link, "title"));
+        if (characters(label) > kNameChars)
+          refuse_at(where,
+                    "a link title is longer than " + std::to_string(kNameChars) + " characters");
+        s.materials.push_back(MaterialLink{label.empty() ? "Link" : label, url});
+      }
+    b_.add_session(where, std::move(s), *start, *duration);
+  }
+
+  ProgrammeBuilder b_;
+};
+
+}  // namespace
+
+FrabParseResult parse_schedule_json(std::string_view json, const FrabOptions& options) {
+  if (json.size() > kMaxFrabXmlBytes)
+    return {std::nullopt,
+            "the file is larger than " + std::to_string(kMaxFrabXmlBytes >> 20) + " MiB"};
+  if (nesting_depth(json, kMaxScheduleJsonDepth) > kMaxScheduleJsonDepth)
+    return {std::nullopt,
+            "nested deeper than " + std::to_string(kMaxScheduleJsonDepth) + " levels"};
+  Json root;
+  try {
+    root = Json::parse(json.begin(), json.end());
+  } catch (const Json::parse_error& e) {
+    // e.what() repeats the byte offset; the line is what a person needs.
+    std::string what = e.what();
+    size_t cut = what.find(": syntax error ");
+    if (cut != std::string::npos) what = what.substr(cut + 2);
+    return {std::nullopt, "line " + std::to_string(line_of(json, e.byte)) + ": " + what};
+  } catch (const Json::exception& e) {
+    // out_of_range for a number too large for a double (found by the
+    // fuzzer): no byte offset, so no line.
+    return {std::nullopt, std::string("not a usable JSON document: ") + e.what()};
+  }
+  try {
+    return {Reader(options).read(root), ""};
+  } catch (const ImportRefusal& r) {
+    return {std::nullopt, r.message};
+  } catch (const Json::exception& e) {
+    return {std::nullopt, std::string("not a usable JSON document: ") + e.what()};
+  }
+}
+
+}  // namespace confsched

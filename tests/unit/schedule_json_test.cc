@@ -1,0 +1,135 @@
+#include "import/schedule_json.h"
+
+#include <string>
+
+#include "import/import_format.h"
+#include "test_support.h"
+
+using namespace confsched;
+
+namespace {
+
+// One day, one room, the given events (JSON objects, comma-separated).
+std::string schedule(const std::string& events, const std::string& conference_extra = "") {
+  return R"({"schedule": {"version": "1", "conference": {"acronym": "tc", "title": "Test Conf",
+  "start": "2026-06-12", "end": "2026-06-12", "time_zone_name": "Europe/Berlin",)" +
+         conference_extra + R"(
+  "rooms": [{"name": "Saal 1"}, {"name": "Saal 2"}],
+  "tracks": [{"name": "Security", "color": "#112233"}],
+  "days": [{"index": 1, "date": "2026-06-12", "rooms": {"Saal 1": [)" +
+         events + "]}}]}}}\n";
+}
+
+std::string event(const std::string& id, const std::string& date, const std::string& extra = "") {
+  return R"({"id": )" + id + R"(, "guid": "g-)" + id + R"(", "date": ")" + date +
+         R"(", "start": "x", "duration": "00:45", "room": "Saal 1", "title": "Talk )" + id +
+         R"(", "type": "Workshop", "track": "Security")" + extra + "}";
+}
+
+FrabParseResult parse(const std::string& json) {
+  return parse_schedule_json(json, FrabOptions{"UTC"});
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(schedule_json)
+
+BOOST_AUTO_TEST_CASE(reads_sessions_rooms_tracks_and_persons) {
+  FrabParseResult r = parse(schedule(
+      event("7", "2026-06-12T09:30:00+02:00",
+            R"(, "abstract": "A", "description": "D", "persons": [{"id": 3, "public_name": "Ada"},
+            {"id": 4, "name": "Bob"}, {"id": 3, "public_name": "Ada"}, {"name": ""}],
+            "links": [{"url": "https://x.example/", "title": "Slides"}, {"url": "javascript:1"}])") +
+      "," + event("8", "2026-06-13T01:00:00+02:00")));
+  BOOST_TEST_REQUIRE(r.ok(), r.error);
+  const ImportedProgramme& p = *r.programme;
+  BOOST_TEST(p.event.name == "Test Conf");
+  BOOST_TEST(p.event.time_zone == "Europe/Berlin");
+  BOOST_TEST(p.event.starts_on == "2026-06-12");
+  BOOST_TEST(p.event.ends_on == "2026-06-13");  // widened to the night session
+  BOOST_TEST(p.rooms.size() == 2u);
+  BOOST_TEST(p.days == 1u);
+  BOOST_TEST_REQUIRE(p.sessions.size() == 2u);
+  const ImportedSession& s = p.sessions[0];
+  BOOST_TEST(s.frab_id == 7);
+  BOOST_TEST(s.guid == "g-7");
+  BOOST_TEST(s.title == "Talk 7");
+  BOOST_TEST(s.starts_at == "2026-06-12 09:30:00");  // the wall clock before the offset
+  BOOST_TEST(s.ends_at == "2026-06-12 10:15:00");
+  BOOST_TEST(s.kind == "workshop");
+  BOOST_TEST(s.abstract == "A\n\nD");
+  BOOST_TEST(p.tracks.at(*s.track).colour == "#112233");
+  BOOST_TEST_REQUIRE(s.speakers.size() == 2u);  // the repeat and the nameless left out
+  BOOST_TEST(p.speakers[s.speakers[0]].name == "Ada");
+  BOOST_TEST(p.speakers[s.speakers[1]].frab_id == 4);
+  BOOST_TEST_REQUIRE(s.materials.size() == 1u);
+  BOOST_TEST(s.materials[0].label == "Slides");
+  BOOST_TEST(p.sessions[1].starts_at == "2026-06-13 01:00:00");
+}
+
+BOOST_AUTO_TEST_CASE(malformed_json_names_the_line) {
+  FrabParseResult r = parse("{\n\"schedule\": {\n\"x\": tru }}");
+  BOOST_TEST(!r.ok());
+  BOOST_TEST(r.error.rfind("line 3: ", 0) == 0, r.error);
+}
+
+BOOST_AUTO_TEST_CASE(invalid_utf8_and_deep_nesting_are_refused) {
+  BOOST_TEST(!parse(schedule(event("1", "2026-06-12T09:30:00", R"(, "abstract": "\xff")"))).ok());
+  std::string deep(100000, '[');
+  FrabParseResult r = parse(deep);
+  BOOST_TEST(!r.ok());
+  BOOST_TEST(r.error.find("nested deeper") != std::string::npos, r.error);
+}
+
+// Found by the fuzzer: nlohmann/json throws out_of_range, not parse_error,
+// for a number beyond a double, and it escaped the parser.
+BOOST_AUTO_TEST_CASE(number_overflow_is_an_error_not_an_exception) {
+  FrabParseResult r = parse("44.420000000E020000000");
+  BOOST_TEST(!r.ok());
+  BOOST_TEST(r.error.find("number overflow") != std::string::npos, r.error);
+}
+
+BOOST_AUTO_TEST_CASE(bad_events_name_day_room_and_event) {
+  FrabParseResult r = parse(schedule(event("9", "2026-06-12 nine")));
+  BOOST_TEST_REQUIRE(!r.ok());
+  BOOST_TEST(r.error.find("day 1, room \"Saal 1\", event 9") == 0, r.error);
+  BOOST_TEST(r.error.find("not an ISO date-time") != std::string::npos, r.error);
+
+  r = parse(schedule(event("9", "2026-06-12T09:00:00", R"(, "room": "Saal 2")")));
+  BOOST_TEST(!r.ok());
+  BOOST_TEST(r.error.find("but sits in room") != std::string::npos, r.error);
+
+  r = parse(schedule(event("9", "2026-06-12T09:00:00") + "," + event("9", "2026-06-12T10:00:00")));
+  BOOST_TEST(!r.ok());
+  BOOST_TEST(r.error.find("appears twice") != std::string::npos, r.error);
+
+  r = parse(schedule(
+      event("9", "2026-06-12T09:00:00", R"(, "title": ")" + std::string(301, 'x') + "\"")));
+  BOOST_TEST(!r.ok());
+  BOOST_TEST(r.error.find("longer than 300") != std::string::npos, r.error);
+
+  BOOST_TEST(!parse(schedule("")).ok());  // no sessions
+  BOOST_TEST(!parse("[]").ok());
+  BOOST_TEST(!parse(R"({"schedule": {"conference": {"title": "x", "days": 3}}})").ok());
+}
+
+BOOST_AUTO_TEST_CASE(zone_from_the_options_when_the_file_has_none) {
+  std::string json = schedule(event("1", "2026-06-12T09:30:00"));
+  size_t at = json.find("\"time_zone_name\": \"Europe/Berlin\",");
+  json.erase(at, std::string("\"time_zone_name\": \"Europe/Berlin\",").size());
+  FrabParseResult r = parse(json);
+  BOOST_TEST_REQUIRE(r.ok(), r.error);
+  BOOST_TEST(r.programme->event.time_zone == "UTC");
+  BOOST_TEST(!parse_schedule_json(json, FrabOptions{}).ok());
+}
+
+BOOST_AUTO_TEST_CASE(format_is_told_from_the_content) {
+  BOOST_TEST(
+      (detect_import_format("\xEF\xBB\xBF  <?xml version='1.0'?>") == ImportFormat::frab_xml));
+  BOOST_TEST((detect_import_format("\n{\"schedule\": {}}") == ImportFormat::schedule_json));
+  BOOST_TEST((detect_import_format("guid,title\n") == ImportFormat::csv));
+  BOOST_TEST((format_from_name("schedule-json") == ImportFormat::schedule_json));
+  BOOST_TEST(!format_from_name("xlsx"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
