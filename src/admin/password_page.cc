@@ -48,10 +48,10 @@ std::string fresh_staff_cookie(Site& site, const Request& request, uint64_t epoc
 
 // Each worker re-reads the role epochs at most every version_check_ms. Had
 // we answered at once, for that long some worker could still accept the old
-// cookies, and refuse the fresh staff cookie (a newer epoch than it knows),
-// sending the staff member who just changed the password to the login
-// page. Waiting it out once here, on a rare staff action, makes the change
-// take effect everywhere before anyone sees the answer. Bounded, so an odd
+// cookies. (A cookie of the new epoch is never refused: a worker that meets
+// one asks the database at once, Site::epoch_is_current.) Waiting it out
+// once here, on a rare staff action, makes the revocation take effect
+// everywhere before anyone sees the answer. Bounded, so an odd
 // configuration cannot hold a worker for a minute.
 void wait_until_workers_notice(const Site& site) {
   unsigned int ms = std::min(site.config().version_check_ms, 2000u) + 50;
