@@ -25,7 +25,7 @@ CONFSCHED_PACKAGES=(
   libical-dev libxml2-utils nlohmann-json3-dev
   mariadb-server-core mariadb-client-core
   nginx
-  python3 python3-icalendar curl openssl ca-certificates tzdata
+  python3 python3-icalendar python3-jsonschema python3-rfc3987 curl openssl ca-certificates tzdata
 )
 
 # install_browser_packages: what the browser test (tests/browser) needs:

@@ -58,6 +58,10 @@ int check_command(const std::string& config_path, const std::vector<std::string>
     std::cout << "ok  templates in " << config.template_dir << "\n";
     load_secret(config);
     std::cout << "ok  cookie secret " << config.secret_file << "\n";
+    // Not an error: the site works. But schedule.json's links stay relative,
+    // which c3voc's schema (and apps that follow it) refuse.
+    if (config.public_url.empty())
+      std::cout << "warn no [server] public_url: the feeds' links are relative\n";
     check_database(config);
   } catch (const std::exception& e) {
     std::cerr << "confsched check: " << e.what() << "\n";

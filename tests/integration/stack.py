@@ -198,6 +198,7 @@ class Stack:
             self._install_db()
             self.start_db()
             self._create_db_user()
+            self._choose_ports()
             self._write_secret_and_ini()
             self.cli("db", "migrate")
             self.cli("db", "seed-demo")
@@ -379,6 +380,8 @@ class Stack:
             "server.static_dir": os.path.join(SOURCE_DIR, "templates", "static"),
             "server.sql_dir": os.path.join(SOURCE_DIR, "sql"),
             "server.version_check_ms": "200",
+            # As a hosting admin sets it: the feeds' links are absolute.
+            "server.public_url": self.origin,
             "database.host": "localhost",
             "database.port": "3306",
             "database.socket": self.db_socket,
@@ -513,13 +516,17 @@ class Stack:
             raise StackError("conf/nginx/confsched.conf must contain exactly one 'listen 80;'")
         return conf.replace("listen 80;", "\n    ".join(listen_lines))
 
-    def _write_nginx_conf(self):
+    def _choose_ports(self):
+        # Before the ini is written: the app's public_url names the port.
         self.http_port = free_port()
-        listen = ["listen 127.0.0.1:%d;" % self.http_port]
         if self.https:
             self.https_port = free_port()
             while self.https_port == self.http_port:
                 self.https_port = free_port()
+
+    def _write_nginx_conf(self):
+        listen = ["listen 127.0.0.1:%d;" % self.http_port]
+        if self.https:
             listen += ["listen 127.0.0.1:%d ssl;" % self.https_port,
                        "ssl_certificate %s;" % self.path("nginx", "cert.pem"),
                        "ssl_certificate_key %s;" % self.path("nginx", "key.pem")]
