@@ -1,10 +1,6 @@
 // /admin/passwords: staff set the shared delegate or staff password. The
 // password is typed twice, stored only as its Argon2id hash, never echoed
 // into a form and never written to a log or the audit log.
-#include <algorithm>
-#include <chrono>
-#include <thread>
-
 #include "admin/audit.h"
 #include "admin/settings_common.h"
 #include "admin/settings_pages.h"
@@ -46,18 +42,6 @@ std::string fresh_staff_cookie(Site& site, const Request& request, uint64_t epoc
   return cookie;
 }
 
-// Each worker re-reads the role epochs at most every version_check_ms. Had
-// we answered at once, for that long some worker could still accept the old
-// cookies. (A cookie of the new epoch is never refused: a worker that meets
-// one asks the database at once, Site::epoch_is_current.) Waiting it out
-// once here, on a rare staff action, makes the revocation take effect
-// everywhere before anyone sees the answer. Bounded, so an odd
-// configuration cannot hold a worker for a minute.
-void wait_until_workers_notice(const Site& site) {
-  unsigned int ms = std::min(site.config().version_check_ms, 2000u) + 50;
-  std::this_thread::sleep_for(std::chrono::milliseconds(ms));
-}
-
 Response change_posted(Site& site, const Request& request) {
   Response refusal;
   auto form = checked_staff_post(site, request, refusal);
@@ -76,6 +60,8 @@ Response change_posted(Site& site, const Request& request) {
   }
   uint64_t epoch =
       change_role_password(site.db(), *role, hash_password(password), audit_context(site, request));
+  // A cookie of the new epoch is never refused meanwhile: a worker that
+  // meets one asks the database at once (Site::epoch_is_current).
   wait_until_workers_notice(site);
   Response r = redirect_303("/admin/passwords?changed=" + std::string(role_name(*role)));
   // Changing the staff password voids every staff cookie, the one that

@@ -1,6 +1,9 @@
 #include "admin/staff_page.h"
 
+#include <algorithm>
 #include <cctype>
+#include <chrono>
+#include <thread>
 
 #include "auth/csrf.h"
 #include "pages/site.h"
@@ -33,6 +36,11 @@ Response staff_page(Site& site, int status, const std::string& title, const std:
                     const std::function<void(ctemplate::TemplateDictionary&)>& fill) {
   return html_response(status, site.templates().render(site.frame(title, true), tpl, fill),
                        cache_control::kNoStore);
+}
+
+void wait_until_workers_notice(const Site& site) {
+  unsigned int ms = std::min(site.config().version_check_ms, 2000u) + 50;
+  std::this_thread::sleep_for(std::chrono::milliseconds(ms));
 }
 
 void add_select_options(ctemplate::TemplateDictionary& d, const char* section,

@@ -33,6 +33,13 @@ std::string page_csrf_token(Site& site, const Request& request);
 Response staff_page(Site& site, int status, const std::string& title, const std::string& tpl,
                     const std::function<void(ctemplate::TemplateDictionary&)>& fill);
 
+// Each worker re-reads the data version and the role epochs at most every
+// version_check_ms. A staff change that revokes something (a password, a
+// screen link) waits that long once before answering, so that the old
+// credential is refused everywhere before anyone sees the answer. Bounded
+// (2 s), so an odd configuration cannot hold a worker for a minute.
+void wait_until_workers_notice(const Site& site);
+
 // (value, label) pairs of a <select>; the one equal to `selected` is marked.
 using SelectOptions = std::vector<std::pair<std::string, std::string>>;
 void add_select_options(ctemplate::TemplateDictionary& d, const char* section,

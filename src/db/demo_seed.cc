@@ -570,7 +570,7 @@ ProgrammeRows demo_rows(const std::vector<DemoSpeaker>& speakers,
   ProgrammeRows rows;
   rows.event = demo_event();
   for (size_t i = 0; i < kRooms.size(); ++i)
-    rows.rooms.push_back(Room{id_of(i), std::string(kRooms[i]), id_of(i)});
+    rows.rooms.push_back(Room{id_of(i), std::string(kRooms[i]), id_of(i), std::nullopt});
   const std::vector<TrackSpec>& specs = track_specs();
   for (size_t i = 0; i < specs.size(); ++i)
     rows.tracks.push_back(

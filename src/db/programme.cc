@@ -37,8 +37,11 @@ SessionRow to_session_row(const DbRow& r) {
 }
 
 void load_rooms_and_tracks(Database& db, Programme& p) {
-  for (const DbRow& r : db.query("SELECT id, name, position FROM rooms"))
-    p.rooms.push_back(Room{cell_int(r[0]), cell_text(r[1]), cell_int(r[2])});
+  for (const DbRow& r : db.query("SELECT id, name, position, display_nonce FROM rooms")) {
+    Room room{cell_int(r[0]), cell_text(r[1]), cell_int(r[2]), std::nullopt};
+    if (r[3]) room.display_nonce = cell_int(r[3]);
+    p.rooms.push_back(std::move(room));
+  }
   std::sort(p.rooms.begin(), p.rooms.end(), [](const Room& a, const Room& b) {
     return a.position != b.position ? a.position < b.position : a.id < b.id;
   });

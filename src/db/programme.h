@@ -20,6 +20,8 @@ struct Room {
   int64_t id = 0;
   std::string name;
   int64_t position = 0;
+  // Its screen link's nonce (auth/display_token.h); none: the screen is off.
+  std::optional<int64_t> display_nonce;
 };
 
 struct Track {

@@ -67,7 +67,7 @@ ProgrammeRows imported_rows(const ImportedProgramme& p, const std::optional<Even
   if (p.event.venue) rows.event.venue = *p.event.venue;
 
   for (size_t i = 0; i < p.rooms.size(); ++i)
-    rows.rooms.push_back(Room{number(i), p.rooms[i], number(i)});
+    rows.rooms.push_back(Room{number(i), p.rooms[i], number(i), std::nullopt});
   for (size_t i = 0; i < p.tracks.size(); ++i)
     rows.tracks.push_back(Track{number(i), p.tracks[i].name, p.tracks[i].colour});
 

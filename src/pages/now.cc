@@ -90,12 +90,19 @@ PageVariant minute_variant(Site& site, const Request&, const RouteParams&) {
 
 PageVariant display_variant(Site& site, const Request& request, const RouteParams& params) {
   std::string_view token = request.query.get("token").value_or("");
-  if (!display_token_valid(site.secret(), params.id, token)) {
+  // The room's nonce comes with the programme of the current data version,
+  // so a link staff replaced or turned off stops working on every worker
+  // as soon as it sees the new version. An unknown room is refused alike:
+  // a screen's URL need not tell which room ids exist.
+  std::optional<int64_t> nonce;
+  for (const Room& room : site.programme().rooms)
+    if (room.id == params.id) nonce = room.display_nonce;
+  if (!display_token_valid(site.secret(), params.id, nonce, token)) {
     PageVariant refused;
-    refused.answer =
-        site.error_page(403,
-                        "This display link is not valid. Staff print a room's link with: confsched "
-                        "display-token ROOM_ID.");
+    refused.answer = site.error_page(
+        403,
+        "This display link is not valid (it was replaced or turned off). Staff find each "
+        "room's current link on /admin/displays.");
     return refused;
   }
   return {minute_of(site), true, std::nullopt};

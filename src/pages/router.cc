@@ -5,6 +5,7 @@
 
 #include "admin/admin_pages.h"
 #include "admin/announcement_pages.h"
+#include "admin/display_pages.h"
 #include "admin/history_pages.h"
 #include "admin/import_page.h"
 #include "admin/settings_pages.h"
@@ -148,6 +149,7 @@ constexpr Route kRoutes[] = {
     {"/admin/name", false, kPost, Access::kStaff, Caching::kNone, {}, admin_set_name},
     {"/admin/event", false, kGet | kPost, Access::kStaff, Caching::kNone, {}, admin_event},
     {"/admin/rooms", false, kGet | kPost, Access::kStaff, Caching::kNone, {}, admin_rooms},
+    {"/admin/displays", false, kGet | kPost, Access::kStaff, Caching::kNone, {}, admin_displays},
     {"/admin/tracks", false, kGet | kPost, Access::kStaff, Caching::kNone, {}, admin_tracks},
     {"/admin/speakers", false, kGet | kPost, Access::kStaff, Caching::kNone, {}, admin_speakers},
     {"/admin/speakers/", true, kGet | kPost, Access::kStaff, Caching::kNone, {}, admin_speaker},

@@ -19,7 +19,7 @@ struct Fixture {
   Fixture() {
     p.event =
         EventInfo{"Test Conf 2026", "", "Venue", "Europe/London", "2026-06-12", "2026-06-13", ""};
-    p.rooms = {Room{1, "Hall <A>", 1}, Room{2, "Room B", 2}};
+    p.rooms = {Room{1, "Hall <A>", 1, std::nullopt}, Room{2, "Room B", 2, std::nullopt}};
     p.tracks = {Track{1, "Security & Privacy", "#112233"}};
     p.speakers = {Speaker{4, "Ada, \"the\" Speaker", "", ""}};
     Session a;

@@ -1,7 +1,6 @@
-// What is on now and next per room (pages/now.h), and the display token.
+// What is on now and next per room (pages/now.h).
 #include "pages/now.h"
 
-#include "auth/display_token.h"
 #include "test_support.h"
 
 using namespace confsched;
@@ -10,7 +9,7 @@ namespace {
 
 Programme two_rooms() {
   Programme p;
-  p.rooms = {{1, "Main hall", 1}, {2, "Room B", 2}};
+  p.rooms = {{1, "Main hall", 1, std::nullopt}, {2, "Room B", 2, std::nullopt}};
   p.sessions.reserve(6);
   auto add = [&](int64_t id, const char* start, const char* end, int room,
                  const char* status = "scheduled") {
@@ -67,17 +66,6 @@ BOOST_AUTO_TEST_CASE(nothing_after_the_end) {
     BOOST_TEST(!room.current);
     BOOST_TEST(!room.next);
   }
-}
-
-BOOST_AUTO_TEST_CASE(display_tokens_are_per_room_and_per_secret) {
-  const std::string secret(48, 's');
-  std::string t1 = display_token(secret, 1);
-  BOOST_TEST(t1.size() == 43u);  // 32 bytes, base64url without padding
-  BOOST_TEST(display_token_valid(secret, 1, t1));
-  BOOST_TEST(!display_token_valid(secret, 2, t1));
-  BOOST_TEST(!display_token_valid(std::string(48, 't'), 1, t1));
-  BOOST_TEST(!display_token_valid(secret, 1, ""));
-  BOOST_TEST(!display_token_valid(secret, 1, t1.substr(1)));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -58,4 +58,29 @@ BOOST_AUTO_TEST_CASE(password_inputs_never_carry_a_value) {
   BOOST_TEST(inputs == 4u);
 }
 
+BOOST_AUTO_TEST_CASE(screen_links_show_only_for_rooms_that_are_on) {
+  std::string page = shipped().render(
+      PageFrame{"t", "Conf", true}, "admin_displays.tpl", [](ctemplate::TemplateDictionary& d) {
+        d.SetValue("CSRF", "tok");
+        auto* off = d.AddSectionDictionary("ROOM");
+        off->SetIntValue("ID", 1);
+        off->SetValue("NAME", kMarkup);
+        off->ShowSection("OFF");
+        auto* on = d.AddSectionDictionary("ROOM");
+        on->SetIntValue("ID", 2);
+        on->SetValue("NAME", "Hall");
+        auto* link = on->AddSectionDictionary("ON");
+        link->SetValue("PATH", "/display/2?token=abc-_");
+        link->SetValue("URL", "https://conf.example/display/2?token=abc-_");
+      });
+  BOOST_TEST(page.find("<script>") == std::string::npos);
+  BOOST_TEST(page.find(kEscaped) != std::string::npos);
+  const std::string room1 = page.substr(page.find("id=\"room-1\""));
+  const std::string room2 = page.substr(page.find("id=\"room-2\""));
+  BOOST_TEST(room1.substr(0, room1.find("</li>")).find("display-link") == std::string::npos);
+  BOOST_TEST(room2.find("href=\"/display/2?token=abc-_\">https://conf.example/display/2?token=abc-_"
+                        "</a>") != std::string::npos);
+  BOOST_TEST(page.find("name=\"csrf\" value=\"tok\"") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

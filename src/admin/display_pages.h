@@ -1,0 +1,17 @@
+// /admin/displays: each room's screen link (/display/<room-id>?token=...),
+// with per room a button that turns the screen on or gives it a new link
+// (the old one stops working at once) and one that turns it off. No-store;
+// every POST carries the CSRF token and leaves an audit row.
+#pragma once
+
+#include "http/request.h"
+#include "http/response.h"
+#include "pages/router.h"
+
+namespace confsched {
+
+class Site;
+
+Response admin_displays(Site& site, const Request& request, const RouteParams& params);
+
+}  // namespace confsched
