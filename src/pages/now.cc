@@ -101,8 +101,8 @@ PageVariant display_variant(Site& site, const Request& request, const RouteParam
     PageVariant refused;
     refused.answer = site.error_page(
         403,
-        "This display link is not valid (it was replaced or turned off). Staff find each "
-        "room's current link on /admin/displays.");
+        "This display link is not valid (it may have been replaced or turned off). Staff "
+        "find each room's current link on /admin/displays.");
     return refused;
   }
   return {minute_of(site), true, std::nullopt};
