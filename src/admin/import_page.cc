@@ -2,11 +2,14 @@
 // confirmation, both through merge_programme like the CLI.
 #include "admin/import_page.h"
 
+#include <cstdio>
+
 #include "admin/audit.h"
 #include "admin/settings_common.h"
 #include "admin/staff_page.h"
 #include "auth/crypto.h"
 #include "db/errors.h"
+#include "http/utf8.h"
 #include "import/programme_merge.h"
 #include "pages/site.h"
 
@@ -14,44 +17,70 @@ namespace confsched {
 
 namespace {
 
+constexpr size_t kMaxFileNameBytes = 255;
+
 struct ImportState {
   ImportFormValues values;
   std::string problem;
-  std::optional<std::string> plan;    // the preview, when the text is importable
-  std::string digest;                 // of the previewed text
+  std::optional<std::string> plan;    // the preview, when the file is importable
   std::optional<std::string> result;  // after an import
 };
+
+// The format box's value: "auto" or a format_name.
+std::string format_choice(const ImportFormValues& v) {
+  return v.format ? std::string(format_name(*v.format)) : "auto";
+}
+
+std::string mib_text(size_t bytes) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.1f MiB", static_cast<double>(bytes) / (1 << 20));
+  return text;
+}
+
+// " from “name”", or "" for a file without a name.
+std::string from_file(const ImportFormValues& v) {
+  return v.filename.empty() ? "" : " from \u201C" + v.filename + "\u201D";
+}
 
 Response render_import(Site& site, const Request& request, int status, const ImportState& s) {
   std::string token = page_csrf_token(site, request);
   return staff_page(
       site, status, "Import a schedule", "admin_import.tpl", [&](ctemplate::TemplateDictionary& d) {
         d.SetValue("CSRF", token);
-        d.SetValue("SCHEDULE", s.values.schedule);
+        d.SetIntValue("MAX_MIB", static_cast<long>(kMaxUploadFileBytes >> 20));
         show_problem(d, s.problem);
         SelectOptions formats = {{"auto", "Tell from the content"},
                                  {"frab-xml", "frab schedule XML"},
                                  {"schedule-json", "Schedule JSON"},
                                  {"csv", "CSV"}};
-        add_select_options(d, "FORMAT", formats,
-                           s.values.format ? std::string(format_name(*s.values.format)) : "auto");
+        add_select_options(d, "FORMAT", formats, format_choice(s.values));
         if (s.values.prune) d.ShowSection("PRUNE");
         if (s.plan) {
+          // The Import button's form: the previewed file and choices,
+          // hidden, bound together by the digest.
           ctemplate::TemplateDictionary* plan = d.AddSectionDictionary("PLAN");
           plan->SetValue("TEXT", *s.plan);
-          plan->SetValue("DIGEST", s.digest);
+          plan->SetValue("FILENAME", s.values.filename.empty() ? "the file" : s.values.filename);
+          plan->SetValue("FILENAME_VALUE", s.values.filename);
+          plan->SetValue("CHOSEN_FORMAT", format_choice(s.values));
+          if (s.values.prune) plan->ShowSection("PRUNE_CHOSEN");
+          plan->SetValue("CONTENT", base64url_encode(s.values.schedule));
+          plan->SetValue("DIGEST", preview_digest(s.values));
         }
-        if (s.result) d.AddSectionDictionary("RESULT")->SetValue("TEXT", *s.result);
+        if (s.result) {
+          ctemplate::TemplateDictionary* result = d.AddSectionDictionary("RESULT");
+          result->SetValue("TEXT", *s.result);
+        }
       });
 }
 
 Response post_import(Site& site, const Request& request) {
   Response refusal;
-  auto form = checked_staff_post(site, request, refusal);
+  auto form = checked_staff_upload(site, request, kMaxImportBodyBytes, refusal);
   if (!form) return refusal;
   ImportFormResult read = read_import_form(*form);
-  ImportState state{read.values, read.error, std::nullopt, "", std::nullopt};
-  if (!read.error.empty()) return render_import(site, request, 422, state);
+  ImportState state{read.values, read.error, std::nullopt, std::nullopt};
+  if (read.status != 0) return render_import(site, request, read.status, state);
 
   // Times without a zone and a CSV's event name come from the event as it is.
   FrabOptions options;
@@ -63,30 +92,30 @@ Response post_import(Site& site, const Request& request) {
   ImportFormat format = state.values.format.value_or(detect_import_format(text));
   FrabParseResult parsed = parse_schedule(format, text, options);
   if (!parsed.ok()) {
-    state.problem = "Nothing was imported: " + parsed.error;
+    state.problem = "Nothing was imported" + from_file(state.values) + ": " + parsed.error;
     return render_import(site, request, 422, state);
   }
-  ImportSource source{std::string(format_name(format)), "/admin/import", sha256_hex(text)};
-  // Staff confirm what they saw: text edited after the preview is
-  // previewed again rather than imported unseen.
-  if (state.values.confirmed && state.values.previewed != source.sha256) {
+  std::string file = "/admin/import";
+  if (!state.values.filename.empty()) file += ": " + state.values.filename;
+  ImportSource source{std::string(format_name(format)), file, sha256_hex(text)};
+  // Staff confirm what they saw: a file or choice other than the one
+  // previewed is previewed again rather than imported unseen.
+  if (state.values.confirmed && state.values.previewed != preview_digest(state.values)) {
     state.values.confirmed = false;
-    state.problem = "The text changed since the preview: here is the preview of the new text.";
+    state.problem = "This is not what was previewed: here is the preview of what was sent.";
   }
-  state.digest = source.sha256;
   try {
     MergePlan plan = merge_programme(site.db(), *parsed.programme, state.values.prune,
                                      !state.values.confirmed, source, audit_context(site, request));
-    if (state.values.confirmed) {
+    if (state.values.confirmed)
       state.result = describe_plan(plan);
-      state.values.schedule.clear();
-    } else {
+    else
       state.plan = describe_plan(plan);
-    }
   } catch (const DbError& e) {
     // A constraint the parser cannot see (names the collation equates):
     // the transaction rolled back, so say so rather than answer 500.
-    state.problem = std::string("Nothing was imported: the database refused it: ") + e.what();
+    state.problem =
+        "Nothing was imported" + from_file(state.values) + ": the database refused it: " + e.what();
     return render_import(site, request, 422, state);
   }
   return render_import(site, request, 200, state);
@@ -94,20 +123,68 @@ Response post_import(Site& site, const Request& request) {
 
 }  // namespace
 
-ImportFormResult read_import_form(const FormFields& form) {
+ImportFormResult read_import_form(const MultipartForm& form) {
   ImportFormResult r;
-  r.values.schedule = std::string(form.get("schedule").value_or(""));
-  std::string format(form.get("format").value_or("auto"));
+  auto refuse = [&r](int status, std::string message) {
+    if (r.status != 0) return;  // the first problem is the one shown
+    r.status = status;
+    r.error = std::move(message);
+  };
+  const FormFields& fields = form.fields;
+  std::string format(fields.get("format").value_or("auto"));
   if (format != "auto") {
     r.values.format = format_from_name(format);
-    if (!r.values.format) r.error = "Choose one of the formats offered.";
+    if (!r.values.format) refuse(422, "Choose one of the formats offered.");
   }
-  r.values.prune = form.get("prune").value_or("") == "1";
-  r.values.confirmed = form.get("action").value_or("") == "import";
-  r.values.previewed = std::string(form.get("previewed").value_or(""));
-  if (r.error.empty() && r.values.schedule.find_first_not_of(" \t\r\n") == std::string::npos)
-    r.error = "Paste a schedule into the box first.";
+  r.values.prune = fields.get("prune").value_or("") == "1";
+  r.values.confirmed = fields.get("action").value_or("") == "import";
+  bool chosen = false;
+  if (r.values.confirmed) {
+    r.values.previewed = std::string(fields.get("previewed").value_or(""));
+    r.values.filename = upload_base_name(fields.get("filename").value_or(""));
+    auto content = base64url_decode(fields.get("content").value_or(""));
+    if (!content) {
+      refuse(422, "The previewed file did not come back whole: choose it again and preview it.");
+      return r;
+    }
+    r.values.schedule = std::move(*content);
+    chosen = true;
+  } else if (const UploadedFile* file = form.file("schedule")) {
+    r.values.filename = upload_base_name(file->filename);
+    r.values.schedule = file->data;
+    chosen = !file->filename.empty() || !file->data.empty();
+  }
+  if (r.values.schedule.size() > kMaxUploadFileBytes) {
+    refuse(413, "The file is " + mib_text(r.values.schedule.size()) +
+                    "; this page takes files up to " + std::to_string(kMaxUploadFileBytes >> 20) +
+                    " MiB. Import larger files on the server with: confsched import FILE");
+    r.values.schedule.clear();
+  } else if (!chosen) {
+    refuse(422, "Choose a schedule file first.");
+  } else if (r.values.schedule.find_first_not_of(" \t\r\n") == std::string::npos) {
+    refuse(422, r.values.filename.empty()
+                    ? std::string("The file is empty.")
+                    : "The file \u201C" + r.values.filename + "\u201D is empty.");
+  }
   return r;
+}
+
+std::string preview_digest(const ImportFormValues& values) {
+  return sha256_hex(format_choice(values) + (values.prune ? "\nprune\n" : "\nkeep\n") +
+                    values.schedule);
+}
+
+std::string upload_base_name(std::string_view filename) {
+  size_t separator = filename.find_last_of("/\\");
+  if (separator != std::string_view::npos) filename.remove_prefix(separator + 1);
+  if (filename.size() > kMaxFileNameBytes) {
+    size_t cut = kMaxFileNameBytes;
+    // Back to the first byte of a character (continuation bytes are 10xxxxxx).
+    while (cut > 0 && (static_cast<unsigned char>(filename[cut]) & 0xC0) == 0x80) --cut;
+    filename = filename.substr(0, cut);
+  }
+  if (!is_valid_utf8(filename) || has_control_characters(filename, false)) return {};
+  return std::string(filename);
 }
 
 Response admin_import(Site& site, const Request& request, const RouteParams&) {

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "http/form.h"
+#include "http/multipart.h"
 #include "http/request.h"
 #include "http/response.h"
 
@@ -25,6 +26,12 @@ class Site;
 // with `refusal` set to 400 (a malformed body) or 403 (no valid token) and
 // one log line for the 403.
 std::optional<FormFields> checked_staff_post(Site& site, const Request& request, Response& refusal);
+
+// The same for a staff POST sent as multipart/form-data (a form with a file
+// input), whose CSRF token is one of its fields. refusal is then 400, 413
+// or 415 with the reader's reason, or 403.
+std::optional<MultipartForm> checked_staff_upload(Site& site, const Request& request,
+                                                  size_t max_body, Response& refusal);
 
 // The token every form on a staff page must carry.
 std::string page_csrf_token(Site& site, const Request& request);

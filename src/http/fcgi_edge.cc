@@ -24,14 +24,18 @@ AcceptResult FcgiConnection::accept() {
 }
 
 void FcgiConnection::serve(const std::function<Response(const Request&)>& handler,
-                           const std::function<Response(int status)>& with_error) {
+                           const std::function<Response(int status)>& with_error,
+                           const std::function<size_t(std::string_view path)>& body_limit) {
   // Parameter pointers die at the next Accept/Finish; build_request copies.
   ParamLookup params = [this](const char* name) { return FCGX_GetParam(name, request_.envp); };
   const std::string method = params("REQUEST_METHOD") ? params("REQUEST_METHOD") : "";
 
   Response response;
   bool read_to_end = false;
-  BodyLength length = declared_body_length(params);
+  // A path that will not decode gets the smallest limit; build_request
+  // refuses it anyway.
+  auto path = request_path(params);
+  BodyLength length = declared_body_length(params, path ? body_limit(*path) : kMaxBodyBytes);
   if (length.refuse_status != 0) {
     // Refused before reading: a 10 GB body costs us nothing.
     response = with_error(length.refuse_status);

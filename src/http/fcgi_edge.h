@@ -5,6 +5,7 @@
 #include <fcgiapp.h>
 
 #include <functional>
+#include <string_view>
 
 #include "http/request.h"
 #include "http/response.h"
@@ -31,9 +32,11 @@ class FcgiConnection {
 
   // Reads the request and calls handler with it, or with_error with the
   // status the request must be refused with (400, 413); writes the
-  // response; finishes the request.
+  // response; finishes the request. body_limit gives the largest body the
+  // request's path may carry (a larger one is refused unread).
   void serve(const std::function<Response(const Request&)>& handler,
-             const std::function<Response(int status)>& with_error);
+             const std::function<Response(int status)>& with_error,
+             const std::function<size_t(std::string_view path)>& body_limit);
 
  private:
   FCGX_Request request_;

@@ -14,7 +14,7 @@ struct Request {
   std::string path;          // decoded path, without the query string
   std::string raw_target;    // the path and query exactly as the client sent them
   FormFields query;          // parsed query string
-  std::string body;          // at most kMaxBodyBytes
+  std::string body;          // at most its route's limit (kMaxBodyBytes for most)
   std::string content_type;  // CONTENT_TYPE, may be empty
   std::string cookie_header;
   std::string if_none_match;
@@ -32,7 +32,8 @@ struct Request {
   std::string own_origin() const { return (https ? "https://" : "http://") + host; }
 };
 
-// Bodies above this are refused with 413 before being read.
+// Bodies above this are refused with 413 before being read, but on the
+// routes that allow more (body_limit in pages/router.h: the file upload).
 inline constexpr size_t kMaxBodyBytes = 64 * 1024;
 
 }  // namespace confsched

@@ -29,41 +29,55 @@ std::string host_with_port(std::string host, const std::string& server_port, boo
   return host + ":" + server_port;
 }
 
+// REQUEST_URI, or for servers that do not send it (plain CGI) the parts.
+std::string raw_target(const ParamLookup& params) {
+  std::string target = param(params, "REQUEST_URI");
+  if (target.empty()) {
+    target = param(params, "SCRIPT_NAME") + param(params, "PATH_INFO");
+    std::string query = param(params, "QUERY_STRING");
+    if (!query.empty()) {
+      target += '?';
+      target += query;
+    }
+  }
+  if (target.empty()) target = "/";
+  return target;
+}
+
+std::optional<std::string> decode_path(std::string_view raw_target) {
+  auto path = percent_decode(raw_target.substr(0, raw_target.find('?')), PlusMeans::kPlus);
+  if (!path || !is_valid_utf8(*path)) return std::nullopt;
+  return path;
+}
+
 }  // namespace
 
-BodyLength declared_body_length(const ParamLookup& params) {
+BodyLength declared_body_length(const ParamLookup& params, size_t limit) {
   std::string text = param(params, "CONTENT_LENGTH");
   if (text.empty()) return {};
   size_t bytes = 0;
   auto r = std::from_chars(text.data(), text.data() + text.size(), bytes);
   if (r.ec == std::errc::result_out_of_range) return {0, 413};
   if (r.ec != std::errc() || r.ptr != text.data() + text.size()) return {0, 400};
-  if (bytes > kMaxBodyBytes) return {0, 413};
+  if (bytes > limit) return {0, 413};
   return {bytes, 0};
+}
+
+std::optional<std::string> request_path(const ParamLookup& params) {
+  return decode_path(raw_target(params));
 }
 
 std::variant<Request, int> build_request(const ParamLookup& params, std::string body) {
   Request r;
   r.method = param(params, "REQUEST_METHOD");
-  r.raw_target = param(params, "REQUEST_URI");
-  if (r.raw_target.empty()) {
-    // Servers that do not send REQUEST_URI (plain CGI) give the parts.
-    r.raw_target = param(params, "SCRIPT_NAME") + param(params, "PATH_INFO");
-    std::string query = param(params, "QUERY_STRING");
-    if (!query.empty()) {
-      r.raw_target += '?';
-      r.raw_target += query;
-    }
-  }
-  if (r.raw_target.empty()) r.raw_target = "/";
+  r.raw_target = raw_target(params);
 
   size_t question = r.raw_target.find('?');
-  std::string_view raw_path = std::string_view(r.raw_target).substr(0, question);
   std::string_view raw_query = question == std::string::npos
                                    ? std::string_view()
                                    : std::string_view(r.raw_target).substr(question + 1);
-  auto path = percent_decode(raw_path, PlusMeans::kPlus);
-  if (!path || !is_valid_utf8(*path)) return 400;
+  auto path = decode_path(r.raw_target);
+  if (!path) return 400;
   r.path = std::move(*path);
   auto query = parse_urlencoded(raw_query);
   if (!query) return 400;

@@ -16,13 +16,18 @@ namespace confsched {
 using ParamLookup = std::function<const char*(const char*)>;
 
 // The body length a request declares: nullopt for none, or a status (400
-// for a malformed CONTENT_LENGTH, 413 above kMaxBodyBytes) when it must be
+// for a malformed CONTENT_LENGTH, 413 above `limit`) when it must be
 // refused before anything is read.
 struct BodyLength {
   size_t bytes = 0;
   int refuse_status = 0;  // 0: read `bytes` bytes
 };
-BodyLength declared_body_length(const ParamLookup& params);
+BodyLength declared_body_length(const ParamLookup& params, size_t limit = kMaxBodyBytes);
+
+// The decoded path of the request target (what Request::path will hold),
+// known before the body is read so that its route can set the body's
+// limit; nullopt when build_request would refuse it.
+std::optional<std::string> request_path(const ParamLookup& params);
 
 // Builds the request from parameters and the body already read. Returns an
 // HTTP status (400) instead when the target has malformed percent-encoding,

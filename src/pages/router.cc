@@ -53,6 +53,7 @@ struct Route {
   std::string_view suffix = {};                 // with_id: what follows the id ("/history")
   std::string_view type = content_type::kHtml;  // Content-Type of kShared pages
   VariantFn variant = nullptr;                  // kShared pages that depend on more than the path
+  size_t max_body = kMaxBodyBytes;              // larger for a file upload
 };
 
 // Adding a page is one row here and one handler file.
@@ -154,7 +155,17 @@ constexpr Route kRoutes[] = {
     {"/admin/speakers", false, kGet | kPost, Access::kStaff, Caching::kNone, {}, admin_speakers},
     {"/admin/speakers/", true, kGet | kPost, Access::kStaff, Caching::kNone, {}, admin_speaker},
     {"/admin/passwords", false, kGet | kPost, Access::kStaff, Caching::kNone, {}, admin_passwords},
-    {"/admin/import", false, kGet | kPost, Access::kStaff, Caching::kNone, {}, admin_import},
+    {"/admin/import",
+     false,
+     kGet | kPost,
+     Access::kStaff,
+     Caching::kNone,
+     {},
+     admin_import,
+     {},
+     content_type::kHtml,
+     nullptr,
+     kMaxImportBodyBytes},
     // nginx's auth_request subrequest for cached pages: 204 or 401.
     {"/_auth", false, kGet, Access::kPublic, Caching::kNone, {}, auth_check},
 };
@@ -253,6 +264,12 @@ bool parse_path_id(std::string_view text, int64_t& id) {
     if (c < '0' || c > '9') return false;
   auto r = std::from_chars(text.data(), text.data() + text.size(), id);
   return r.ec == std::errc();
+}
+
+size_t body_limit(std::string_view path) {
+  RouteParams params;
+  const Route* route = find_route(path, params);
+  return route ? route->max_body : kMaxBodyBytes;
 }
 
 Response dispatch(Site& site, const Request& request) {

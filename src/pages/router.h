@@ -37,6 +37,11 @@ using VariantFn = PageVariant (*)(Site&, const Request&, const RouteParams&);
 // the barrier.
 Response dispatch(Site& site, const Request& request);
 
+// The largest body a request to path may carry: kMaxBodyBytes, or more
+// for a route that takes file uploads. The FastCGI edge asks before it
+// reads a body. Pure.
+size_t body_limit(std::string_view path);
+
 // Whether path is the route's: exactly prefix, or with_id, prefix + id +
 // suffix ("/admin/session/5/history"); sets id then. Pure.
 bool route_path_matches(std::string_view path, std::string_view prefix, bool with_id,

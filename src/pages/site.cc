@@ -6,6 +6,7 @@
 
 #include "auth/crypto.h"
 #include "http/cookie.h"
+#include "http/multipart.h"
 #include "pages/router.h"
 #include "util/log.h"
 
@@ -33,7 +34,9 @@ ErrorText error_text(int status) {
     case 405:
       return {"Method not allowed", "This page cannot be used that way."};
     case 413:
-      return {"Too large", "The request was larger than this site accepts (64 KiB)."};
+      return {"Too large",
+              "The request was larger than this site accepts: 64 KiB for a form, and a schedule "
+              "file of up to 4 MiB on the import page."};
     case 415:
       return {"Unsupported form", "The form was sent in an encoding this site does not accept."};
     case 429:
@@ -113,6 +116,10 @@ Response Site::error_page(int status, const std::string& message) {
 // and the row's version travel along unchanged, so a resend is checked
 // exactly like the first send.
 Response Site::resend_page(const Request& request) {
+  // A file upload cannot be put back into a form: the page says nothing
+  // was saved, and the file is chosen again. (Read as urlencoded, its
+  // body would parse into nonsense fields.)
+  if (is_multipart_form(request.content_type)) return error_page(503);
   auto form = parse_urlencoded(request.body);
   if (!form) return error_page(503);
   static const std::set<std::string> kHidden = {"csrf", "revision", "version", "action", "id"};

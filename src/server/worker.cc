@@ -14,6 +14,7 @@
 
 #include "db/database.h"
 #include "http/fcgi_edge.h"
+#include "pages/router.h"
 #include "pages/site.h"
 #include "pages/templates.h"
 #include "util/log.h"
@@ -93,6 +94,7 @@ int serve_until_stopped(const Config& config, int listen_fd, LoginGuard& login_g
   FcgiConnection connection(listen_fd);
   auto handle = [&](const Request& r) { return site.handle(r); };
   auto refuse = [&](int status) { return site.error_page(status); };
+  auto limit = [](std::string_view path) { return body_limit(path); };
   // The listening socket is non-blocking (master.cc): every idle worker
   // wakes for a connection, one takes it, the others find none and wait
   // again.
@@ -100,7 +102,7 @@ int serve_until_stopped(const Config& config, int listen_fd, LoginGuard& login_g
   while (wait_for_connection(listen_fd, during_wait)) {
     switch (connection.accept()) {
       case AcceptResult::kAccepted:
-        connection.serve(handle, refuse);
+        connection.serve(handle, refuse, limit);
         break;
       case AcceptResult::kNone:
         break;

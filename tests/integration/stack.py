@@ -22,6 +22,7 @@ import atexit
 import http.client
 import os
 import re
+import secrets
 import shutil
 import signal
 import socket
@@ -645,6 +646,17 @@ http {{
         hdrs = {k: v for k, v in hdrs.items() if v is not None}
         return self.request("POST", path, body=body, headers=hdrs, https=https)
 
+    def post_multipart(self, path, fields=(), files=(), headers=None, boundary=None, https=False):
+        """POSTs a multipart/form-data body as a browser builds it (CRLF line
+        ends, quoted names). fields: (name, value) pairs; files: (name,
+        filename, content type, bytes) tuples. headers may replace the
+        Content-Type (to send a wrong one)."""
+        content_type, body = multipart_body(fields, files, boundary)
+        hdrs = {"Content-Type": content_type}
+        hdrs.update(headers or {})
+        hdrs = {k: v for k, v in hdrs.items() if v is not None}
+        return self.request("POST", path, body=body, headers=hdrs, https=https, timeout=60)
+
     def login(self, role=DELEGATE_USER, https=False, password=None):
         """Logs in through nginx; returns the Cookie header value
         ('confsched=TOKEN', or '__Host-confsched=TOKEN' over https)."""
@@ -669,6 +681,25 @@ http {{
 
 
 # --------------------------------------------------------------------- utils
+def multipart_body(fields=(), files=(), boundary=None):
+    """(Content-Type, body) of a multipart/form-data form (RFC 7578) as
+    browsers write it: fields first, then files, each value as is."""
+    boundary = boundary or "----confschedTest" + secrets.token_hex(12)
+    b = boundary.encode("ascii")
+    out = []
+    for name, value in fields:
+        value = value.encode("utf-8") if isinstance(value, str) else value
+        out.append(b"--" + b + b'\r\nContent-Disposition: form-data; name="' + name.encode("utf-8")
+                   + b'"\r\n\r\n' + value + b"\r\n")
+    for name, filename, content_type, data in files:
+        data = data.encode("utf-8") if isinstance(data, str) else data
+        out.append(b"--" + b + b'\r\nContent-Disposition: form-data; name="' + name.encode("utf-8")
+                   + b'"; filename="' + filename.encode("utf-8") + b'"\r\nContent-Type: '
+                   + content_type.encode("ascii") + b"\r\n\r\n" + data + b"\r\n")
+    out.append(b"--" + b + b"--\r\n")
+    return "multipart/form-data; boundary=" + boundary, b"".join(out)
+
+
 def tool(name):
     """Full path of a program: PATH first, then the sbin folders (mariadbd
     and nginx live in /usr/sbin, which a non-login PATH may lack)."""

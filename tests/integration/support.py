@@ -4,12 +4,19 @@ import base64
 import hashlib
 import hmac
 import html.parser
+import os
 import re
 import time
 import unittest
 import urllib.parse
 
 import stack as stackmod
+
+# The real 31C3 frab schedule in the shared test data (tests that use it
+# skip, saying so, when it is absent).
+FRAB_XML_31C3 = os.environ.get("CONFSCHED_FRAB_XML") or os.path.join(
+    os.environ.get("CONFSCHED_SOURCE_DIR") or os.path.join(os.path.dirname(__file__), "..", ".."),
+    "..", "shared", "data", "31c3-schedule.xml")
 
 
 def cache_directives(response):

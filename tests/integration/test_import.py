@@ -8,13 +8,12 @@ import unittest
 import xml.etree.ElementTree as ET
 
 import stack as stackmod
-from support import StackTestCase, escaped, poll, start_module_stack, stop_module_stack
+from support import (FRAB_XML_31C3, StackTestCase, escaped, poll,
+                     start_module_stack, stop_module_stack)
 
 S = None
 
-SOURCE_DIR = os.environ.get("CONFSCHED_SOURCE_DIR") or os.path.join(os.path.dirname(__file__), "..", "..")
-DATA_FILE = os.environ.get("CONFSCHED_FRAB_XML") or os.path.join(SOURCE_DIR, "..", "shared", "data",
-                                                                 "31c3-schedule.xml")
+DATA_FILE = FRAB_XML_31C3
 
 
 def setUpModule():

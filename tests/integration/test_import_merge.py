@@ -4,12 +4,9 @@ file changes nothing, --prune deletes what the file lacks, --dry-run lists
 the plan and writes nothing, a database failure halfway leaves nothing; and
 the round trip: /schedule.json of the demo, imported into an emptied
 database, exports the same programme again."""
-import html
 import json
-import re
 import unittest
 
-import stack as stackmod
 from support import (StackTestCase, start_module_stack, stop_module_stack,
                      wait_for_feed_version)
 
@@ -176,60 +173,6 @@ class RoundTrip(StackTestCase):
         # And a second import of the same export changes nothing.
         again = S.cli("import", path)
         self.assertIn("0 added, 0 updated, 0 deleted", again.stdout)
-
-
-class UploadForm(StackTestCase):
-    """/admin/import: staff only, CSRF-checked, preview first (nothing
-    written), then the import of exactly the previewed text."""
-
-    def setUp(self):
-        S.cli("import", write("base.csv", CSV_HEADER + "".join(ROWS)), "--replace",
-              "--time-zone", "Europe/Berlin")
-        self.staff = S.login(role=stackmod.STAFF_USER)
-
-    def token(self):
-        r = S.get("/admin/import", headers={"Cookie": self.staff})
-        self.assertEqual(r.status, 200, r)
-        return re.search(r'name="csrf" value="([^"]+)"', r.text).group(1)
-
-    def post(self, fields, cookie=None):
-        return S.post_form("/admin/import", fields, headers={"Cookie": cookie or self.staff})
-
-    def test_preview_then_import(self):
-        text = CSV_HEADER + ROWS[0] + ROWS[1].replace("Parsing, safely", "Parsing <b>x</b>")
-        csrf = self.token()
-        version = scalar("SELECT version FROM data_version")
-        r = self.post({"csrf": csrf, "schedule": text, "format": "auto", "action": "preview"})
-        self.assertEqual(r.status, 200, r.text[:500])
-        self.assertIn("~ update #", r.text)
-        self.assertIn(html.escape("Parsing <b>x</b>"), r.text)
-        self.assertNotIn("Parsing <b>x</b>", r.text)
-        self.assertEqual(scalar("SELECT version FROM data_version"), version, "a preview wrote")
-        digest = re.search(r'name="previewed" value="([0-9a-f]{64})"', r.text).group(1)
-        # Text edited after the preview is previewed again, not imported.
-        r = self.post({"csrf": csrf, "schedule": text + ROWS[2], "action": "import",
-                       "previewed": digest})
-        self.assertIn("changed since the preview", r.text)
-        self.assertEqual(scalar("SELECT version FROM data_version"), version)
-        r = self.post({"csrf": csrf, "schedule": text, "action": "import", "previewed": digest})
-        self.assertEqual(r.status, 200, r.text[:500])
-        self.assertIn("Imported.", r.text)
-        self.assertEqual(scalar("SELECT title FROM sessions WHERE external_id = 'g-2'"),
-                         "Parsing <b>x</b>")
-        self.assertEqual(scalar("SELECT staff_name FROM audit_log WHERE entity = 'programme'"
-                                " ORDER BY id DESC LIMIT 1"), "staff")
-
-    def test_bad_text_is_refused_with_its_line(self):
-        r = self.post({"csrf": self.token(), "schedule": CSV_HEADER + "g,T,2026-06-12,9,10,R,,,,,\n",
-                       "action": "preview"})
-        self.assertEqual(r.status, 422)
-        self.assertIn("line 2: start", r.text)
-
-    def test_needs_staff_and_a_token(self):
-        r = self.post({"schedule": CSV_HEADER + ROWS[0], "action": "import"})
-        self.assertEqual(r.status, 403)
-        r = S.get("/admin/import", headers={"Cookie": S.login()})
-        self.assertNotEqual(r.status, 200)
 
 
 if __name__ == "__main__":

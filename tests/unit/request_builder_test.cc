@@ -116,6 +116,20 @@ BOOST_AUTO_TEST_CASE(body_length_limits) {
       413);
   BOOST_TEST(declared_body_length(lookup({{"CONTENT_LENGTH", "12abc"}})).refuse_status == 400);
   BOOST_TEST(declared_body_length(lookup({{"CONTENT_LENGTH", "-1"}})).refuse_status == 400);
+  // A route's own limit (the file upload's).
+  BOOST_TEST(declared_body_length(lookup({{"CONTENT_LENGTH", "65537"}}), 1 << 20).refuse_status ==
+             0);
+  BOOST_TEST(declared_body_length(lookup({{"CONTENT_LENGTH", "1048577"}}), 1 << 20).refuse_status ==
+             413);
+}
+
+BOOST_AUTO_TEST_CASE(the_path_is_known_before_the_body) {
+  BOOST_TEST(request_path(lookup({{"REQUEST_URI", "/admin/%69mport?x=1"}})) ==
+             std::optional<std::string>("/admin/import"));
+  BOOST_TEST(request_path(lookup({{"SCRIPT_NAME", "/admin"}, {"PATH_INFO", "/import"}})) ==
+             std::optional<std::string>("/admin/import"));
+  BOOST_TEST(!request_path(lookup({{"REQUEST_URI", "/%zz"}})));
+  BOOST_TEST(!request_path(lookup({{"REQUEST_URI", "/%ff"}})));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -2,6 +2,7 @@
 // /admin/session/5/history.
 #include "pages/router.h"
 
+#include "admin/import_page.h"
 #include "test_support.h"
 
 using namespace confsched;
@@ -19,6 +20,15 @@ bool matches(std::string_view path, std::string_view prefix, bool with_id, std::
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(router)
+
+BOOST_AUTO_TEST_CASE(only_the_upload_takes_a_larger_body) {
+  BOOST_TEST(body_limit("/admin/import") == kMaxImportBodyBytes);
+  BOOST_TEST(kMaxImportBodyBytes > kMaxBodyBytes);
+  BOOST_TEST(body_limit("/admin/event") == kMaxBodyBytes);
+  BOOST_TEST(body_limit("/login") == kMaxBodyBytes);
+  BOOST_TEST(body_limit("/admin/import/") == kMaxBodyBytes);
+  BOOST_TEST(body_limit("/no/such/page") == kMaxBodyBytes);
+}
 
 BOOST_AUTO_TEST_CASE(exact_paths) {
   BOOST_TEST(matches("/admin", "/admin", false, ""));
