@@ -55,6 +55,11 @@ foreach(entry IN LISTS confsched_config_files)
     endif()")
 endforeach()
 
+# The shipped nginx site keeps its caches under /var/cache/nginx, which
+# Debian's nginx does not make (nginx makes the last level only, and
+# `nginx -t` fails without it: found by scripts/check-deb-chroot).
+install(DIRECTORY DESTINATION ${CMAKE_INSTALL_FULL_LOCALSTATEDIR}/cache/nginx)
+
 configure_file(conf/systemd/confsched.service.in ${PROJECT_BINARY_DIR}/systemd/confsched.service
                @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/systemd/confsched.service conf/systemd/confsched.socket

@@ -136,6 +136,10 @@ class Layout(unittest.TestCase):
         source_sql = sorted(os.listdir(os.path.join(stackmod.SOURCE_DIR, "sql")))
         self.assertEqual(sorted(os.listdir(os.path.join(ROOT, "usr/share/confsched/sql"))), source_sql)
         self.assertFalse(any("/static/" in f and f.endswith(".tpl") for f in files))
+        # The parent of the nginx site's cache folders (Debian's nginx lacks it).
+        with open(os.path.join(ROOT, "etc/confsched/nginx/confsched.conf")) as f:
+            for parent in set(re.findall(r"fastcgi_cache_path (\S+)/[^/\s]+ ", f.read())):
+                self.assertTrue(os.path.isdir(os.path.join(ROOT, parent.lstrip("/"))), parent)
 
     def test_the_binary_looks_in_the_installed_share_folder_by_default(self):
         if os.path.exists("/usr/share/confsched/templates"):
