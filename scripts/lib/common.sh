@@ -15,6 +15,10 @@ export PATH
 #  - mariadb-server-core gives mariadbd and mariadb-install-db and starts no
 #    system service (mariadb-server would); mariadb-client-core gives the
 #    mariadb client and my_print_defaults, which mariadb-install-db calls.
+#  - mariadb-client: mariadb-dump, which `confsched db backup` runs;
+#    spawn-fcgi and systemd (systemd-socket-activate, systemd-analyze): the
+#    launcher tests (test_activation) and the unit check (test_package);
+#    dpkg-dev: dpkg-shlibdeps, which cpack runs for the package's Depends.
 #  - nginx: on Debian 12 "nginx-light" is only a transitional package that
 #    pulls in "nginx" plus the echo module; nginx itself is built with
 #    --with-http_auth_request_module, which conf/nginx/confsched.conf needs.
@@ -26,6 +30,7 @@ CONFSCHED_PACKAGES=(
   mariadb-server-core mariadb-client-core
   nginx
   python3 python3-icalendar python3-jsonschema python3-rfc3987 curl openssl ca-certificates tzdata
+  mariadb-client spawn-fcgi systemd dpkg-dev
 )
 
 # install_browser_packages: what the browser test (tests/browser) needs:

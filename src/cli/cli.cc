@@ -16,8 +16,12 @@ constexpr const char* kUsage =
     "  serve            run the FastCGI server (master and workers)\n"
     "  db migrate       apply the SQL migrations not applied yet\n"
     "  db seed-demo     replace the programme with a demo conference\n"
-    "  import frab-xml FILE [--time-zone ZONE] [--dry-run]\n"
-    "                   replace the programme with a frab/pretalx schedule.xml\n"
+    "  db backup FILE   dump the whole database to FILE (mariadb-dump)\n"
+    "  db restore FILE  load such a dump back (mariadb)\n"
+    "  import [FORMAT] FILE [--dry-run] [--prune | --replace] ...\n"
+    "                   merge a frab XML, schedule JSON or CSV programme\n"
+    "  export [FORMAT] FILE\n"
+    "                   write the programme as schedule JSON or frab XML\n"
     "  passwd ROLE      set the shared password of ROLE (delegate or staff)\n"
     "  check            validate the configuration and reach the database\n"
     "  display-token ROOM_ID\n"
@@ -77,6 +81,7 @@ int run_cli(int argc, char** argv) {
   if (command == "passwd") return passwd_command(config_path, rest);
   if (command == "check") return check_command(config_path, rest);
   if (command == "import") return import_command(config_path, rest);
+  if (command == "export") return export_command(config_path, rest);
   if (command == "display-token") return display_token_command(config_path, rest);
   std::cerr << "confsched: unknown command \"" << command << "\"\n\n" << kUsage;
   return 2;

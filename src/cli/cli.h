@@ -17,6 +17,7 @@ int serve_command(const std::string& config_path, const std::vector<std::string>
 int db_command(const std::string& config_path, const std::vector<std::string>& args);
 int passwd_command(const std::string& config_path, const std::vector<std::string>& args);
 int check_command(const std::string& config_path, const std::vector<std::string>& args);
+int export_command(const std::string& config_path, const std::vector<std::string>& args);
 int import_command(const std::string& config_path, const std::vector<std::string>& args);
 int display_token_command(const std::string& config_path, const std::vector<std::string>& args);
 

@@ -1,7 +1,8 @@
-// `confsched db migrate` and `confsched db seed-demo`.
+// `confsched db migrate`, `db seed-demo`, `db backup FILE`, `db restore FILE`.
 #include <iostream>
 
 #include "cli/cli.h"
+#include "db/backup.h"
 #include "db/database.h"
 #include "db/demo_seed.h"
 #include "db/migrate.h"
@@ -13,11 +14,21 @@ namespace {
 constexpr const char* kDbHelp =
     "usage: confsched [--config FILE] db migrate\n"
     "       confsched [--config FILE] db seed-demo\n"
+    "       confsched [--config FILE] db backup FILE\n"
+    "       confsched [--config FILE] db restore FILE\n"
     "\n"
     "  migrate    applies the SQL files NNN_*.sql of [server] sql_dir in order,\n"
     "             each once (recorded in schema_migrations); safe to run again.\n"
     "  seed-demo  replaces the whole programme with a demo conference (3 days,\n"
-    "             8 rooms, 5 tracks, about 180 sessions). Passwords stay as they are.\n";
+    "             8 rooms, 5 tracks, about 180 sessions). Passwords stay as they are.\n"
+    "  backup     writes the whole database (programme, history, password hashes)\n"
+    "             to FILE as an SQL dump made by mariadb-dump (mode 0600; FILE is\n"
+    "             replaced only by a complete dump).\n"
+    "  restore    loads such a dump into the configured database with mariadb,\n"
+    "             replacing its tables. Workers pick the data up within\n"
+    "             version_check_ms; no restart is needed.\n"
+    "The MariaDB tools get [database]'s credentials in a private option file,\n"
+    "never on their command line.\n";
 
 int migrate_command(const Config& config) {
   MigrationReport report = migrate(config.database, config.sql_dir);
@@ -40,13 +51,25 @@ int seed_command(const Config& config) {
 
 int db_command(const std::string& config_path, const std::vector<std::string>& args) {
   if (wants_help(args, kDbHelp)) return 0;
-  if (args.size() != 1 || (args[0] != "migrate" && args[0] != "seed-demo")) {
+  const bool takes_file = !args.empty() && (args[0] == "backup" || args[0] == "restore");
+  const bool plain = !args.empty() && (args[0] == "migrate" || args[0] == "seed-demo");
+  if (!(plain && args.size() == 1) && !(takes_file && args.size() == 2)) {
     std::cerr << kDbHelp;
     return 2;
   }
   Config config;
   if (!load_config_or_report(config_path, config)) return 1;
   try {
+    if (args[0] == "backup") {
+      backup_database(config.database, args[1]);
+      std::cout << "backed up database " << config.database.name << " to " << args[1] << "\n";
+      return 0;
+    }
+    if (args[0] == "restore") {
+      restore_database(config.database, args[1]);
+      std::cout << "restored database " << config.database.name << " from " << args[1] << "\n";
+      return 0;
+    }
     return args[0] == "migrate" ? migrate_command(config) : seed_command(config);
   } catch (const std::exception& e) {
     std::cerr << "confsched db " << args[0] << ": " << e.what() << "\n";

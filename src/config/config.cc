@@ -9,7 +9,19 @@
 
 #include "util/files.h"
 
+// CMakeLists.txt defines both for this file from GNUInstallDirs; a build
+// that compiles it elsewhere (the fuzz targets) gets the Debian layout.
+#ifndef CONFSCHED_DATA_DIR
+#define CONFSCHED_DATA_DIR "/usr/share/confsched"
+#endif
+#ifndef CONFSCHED_CONFIG_DIR
+#define CONFSCHED_CONFIG_DIR "/etc/confsched"
+#endif
+
 namespace confsched {
+
+std::string installed_data_dir() { return CONFSCHED_DATA_DIR; }
+std::string installed_config_dir() { return CONFSCHED_CONFIG_DIR; }
 
 namespace {
 
@@ -243,7 +255,7 @@ std::string load_secret(const Config& config) {
 
 std::string default_config_path(const GetEnv& get_env) {
   if (const char* v = get_env("CONFSCHED_CONFIG")) return v;
-  return "/etc/confsched/confsched.ini";
+  return installed_config_dir() + "/confsched.ini";
 }
 
 }  // namespace confsched

@@ -14,6 +14,13 @@ struct ConfigError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Where `cmake --install` put the shared files (templates, static, sql)
+// and the configuration: CMAKE_INSTALL_FULL_DATADIR/confsched and
+// CMAKE_INSTALL_FULL_SYSCONFDIR/confsched, compiled in. For the Debian
+// package (prefix /usr): /usr/share/confsched and /etc/confsched.
+std::string installed_data_dir();
+std::string installed_config_dir();
+
 struct DatabaseConfig {
   std::string host = "localhost";
   unsigned int port = 3306;
@@ -30,9 +37,9 @@ struct Config {
   std::string listen = "unix:/run/confsched/fcgi.sock";
   unsigned int socket_mode = 0660;
   unsigned int workers = 0;  // 0: one per core
-  std::string template_dir = "/usr/share/confsched/templates";
-  std::string static_dir = "/usr/share/confsched/static";
-  std::string sql_dir = "/usr/share/confsched/sql";
+  std::string template_dir = installed_data_dir() + "/templates";
+  std::string static_dir = installed_data_dir() + "/static";
+  std::string sql_dir = installed_data_dir() + "/sql";
   unsigned int version_check_ms = 500;
   // "https://conf.example.org": the site's address as the world sees it,
   // for absolute links and iCalendar UIDs in the feeds. Empty: feeds use
@@ -47,7 +54,7 @@ struct Config {
   // badge on /schedule.
   unsigned int changed_hours = 3;
 
-  std::string secret_file = "/etc/confsched/cookie-secret";
+  std::string secret_file = installed_config_dir() + "/cookie-secret";
   std::string delegate_user = "delegate";
   std::string staff_user = "staff";
   unsigned int session_hours = 168;

@@ -90,14 +90,23 @@ int open_tcp(const std::string& host, uint16_t port) {
   return fd;
 }
 
-int inherited_socket() {
+// fd 0 as spawn-fcgi hands it over, or fd 3 from systemd. Close-on-exec,
+// like every socket we open, so nothing a worker might run inherits it.
+int inherited_socket(int fd) {
   int listening = 0;
   socklen_t len = sizeof listening;
-  if (getsockopt(STDIN_FILENO, SOL_SOCKET, SO_ACCEPTCONN, &listening, &len) != 0 || !listening)
-    throw std::runtime_error(
-        "no listen address given and fd 0 is not a listening socket (set [server] listen, pass "
-        "--listen, or start under spawn-fcgi or systemd socket activation)");
-  return STDIN_FILENO;
+  if (getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &len) != 0 || !listening) {
+    if (fd == STDIN_FILENO)
+      throw std::runtime_error(
+          "no listen address given and fd 0 is not a listening socket (set [server] listen, "
+          "pass --listen, or start under spawn-fcgi or systemd socket activation)");
+    throw std::runtime_error("fd " + std::to_string(fd) +
+                             " handed over by systemd is not a listening socket");
+  }
+  int flags = fcntl(fd, F_GETFD, 0);
+  if (flags < 0 || fcntl(fd, F_SETFD, flags | FD_CLOEXEC) != 0)
+    fail("fcntl on the inherited socket");
+  return fd;
 }
 
 }  // namespace
@@ -151,7 +160,8 @@ ListenSocket ListenSocket::open_blocking(const ListenAddress& address, unsigned 
     case ListenAddress::Kind::kInherited:
       break;
   }
-  return ListenSocket(inherited_socket(), "", "inherited socket on fd 0");
+  return ListenSocket(inherited_socket(address.fd), "",
+                      "inherited socket on fd " + std::to_string(address.fd));
 }
 
 ListenSocket::ListenSocket(ListenSocket&& other) noexcept

@@ -1,5 +1,6 @@
 // The socket the workers accept FastCGI connections on. The master opens
-// it (or inherits it on fd 0) before forking, so every worker shares it.
+// it (or inherits it: on fd 0 from spawn-fcgi, on fd 3 from systemd) before
+// forking, so every worker shares it.
 #pragma once
 
 #include <cstdint>
@@ -15,6 +16,7 @@ struct ListenAddress {
   std::string path;  // kUnix
   std::string host;  // kTcp
   uint16_t port = 0;
+  int fd = 0;  // kInherited: 0 (spawn-fcgi, FCGI_LISTENSOCK_FILENO) or 3 (systemd)
 };
 
 // "unix:/path", "host:port", "[::1]:port" or "" (inherit fd 0). Pure.

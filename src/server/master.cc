@@ -14,6 +14,7 @@
 
 #include "pages/templates.h"
 #include "server/listen_socket.h"
+#include "server/socket_activation.h"
 #include "server/worker.h"
 #include "util/log.h"
 
@@ -234,11 +235,34 @@ int Master::run() {
   }
 }
 
+// The address to serve on: a socket systemd passed us wins over [server]
+// listen and --listen, so one configuration file works with and without
+// confsched.socket. The variables are removed once read (as
+// sd_listen_fds(1) does), so no process started later takes them as its own.
+ListenAddress choose_listen_address(const std::string& configured) {
+  SocketActivation activation =
+      parse_socket_activation(::getenv("LISTEN_PID"), ::getenv("LISTEN_FDS"), ::getpid());
+  for (const char* name : {"LISTEN_PID", "LISTEN_FDS", "LISTEN_FDNAMES"}) ::unsetenv(name);
+  switch (activation.outcome) {
+    case SocketActivation::Outcome::kRefused:
+      throw std::runtime_error(activation.error);
+    case SocketActivation::Outcome::kOne: {
+      ListenAddress systemd;
+      systemd.fd = activation.fd;
+      return systemd;
+    }
+    case SocketActivation::Outcome::kNone:
+      break;
+  }
+  auto address = parse_listen_address(configured);
+  if (!address) throw std::runtime_error("bad listen address: \"" + configured + "\"");
+  return *address;
+}
+
 }  // namespace
 
 int run_master(ServeOptions options) {
-  auto address = parse_listen_address(options.listen);
-  if (!address) throw std::runtime_error("bad listen address: \"" + options.listen + "\"");
+  ListenAddress address = choose_listen_address(options.listen);
   // Fail before forking anything when the basics are missing.
   Templates check(options.config.template_dir, options.config.static_dir);
   load_secret(options.config);
@@ -251,7 +275,7 @@ int run_master(ServeOptions options) {
   if (mysql_library_init(0, nullptr, nullptr) != 0)
     throw std::runtime_error("cannot initialise the MariaDB client library");
 
-  ListenSocket socket = ListenSocket::open(*address, options.config.socket_mode);
+  ListenSocket socket = ListenSocket::open(address, options.config.socket_mode);
   Master master(std::move(options), std::move(socket));
   int status = master.run();
   mysql_library_end();

@@ -12,6 +12,13 @@ Stack.start() brings up, in a fresh tempfile.mkdtemp():
 Stack.stop() ends every process it started, by pid (TERM, bounded wait,
 KILL), and removes the folder.
 
+Stack(launcher="spawn-fcgi" | "systemd") starts confsched the way a server
+admin may instead: under spawn-fcgi (the listening socket on fd 0) or under
+systemd-socket-activate (fd 3, LISTEN_FDS), on the same socket path. bin,
+share_dir and site_file run an installed layout (tests/integration/
+test_package.py: the files of the .deb) instead of the build's binary and
+the source tree.
+
 Environment: CONFSCHED_BIN (the binary), CONFSCHED_SOURCE_DIR (the repo),
 CONFSCHED_KEEP_TMP=1 keeps the folder for a post-mortem.
 
@@ -142,8 +149,25 @@ def parse_set_cookie(value):
 
 
 class Stack:
-    def __init__(self, name="stack", workers=2, https=True, app_env=None, ini_overrides=None):
+    LAUNCHERS = (None, "spawn-fcgi", "systemd")
+
+    def __init__(self, name="stack", workers=2, https=True, app_env=None, ini_overrides=None, launcher=None,
+                 bin=None, share_dir=None, site_file=None):
+        if launcher not in self.LAUNCHERS:
+            raise StackError("unknown launcher %r" % (launcher,))
         self.name = name
+        self.launcher = launcher
+        self.bin = bin or BIN
+        # templates/, static/ and sql/ as installed (share/confsched), or
+        # the source tree's templates/, templates/static/ and sql/.
+        if share_dir:
+            self.template_dir, self.static_dir, self.sql_dir = (
+                os.path.join(share_dir, d) for d in ("templates", "static", "sql"))
+        else:
+            self.template_dir = os.path.join(SOURCE_DIR, "templates")
+            self.static_dir = os.path.join(SOURCE_DIR, "templates", "static")
+            self.sql_dir = os.path.join(SOURCE_DIR, "sql")
+        self.site_file = site_file
         self.workers = workers
         self.https = https
         self.app_env = dict(app_env or {})
@@ -184,8 +208,8 @@ class Stack:
 
     # -------------------------------------------------------------- lifecycle
     def start(self):
-        if not os.access(BIN, os.X_OK):
-            raise StackError("confsched binary not found or not executable: %s" % BIN)
+        if not os.access(self.bin, os.X_OK):
+            raise StackError("confsched binary not found or not executable: %s" % self.bin)
         base = None
         # unix socket paths are limited to 107 bytes: prefer a short TMPDIR.
         if len(tempfile.gettempdir()) > 40:
@@ -377,9 +401,9 @@ class Stack:
             "server.listen": "unix:" + self.fcgi_socket,
             "server.socket_mode": "0660",
             "server.workers": str(self.workers),
-            "server.template_dir": os.path.join(SOURCE_DIR, "templates"),
-            "server.static_dir": os.path.join(SOURCE_DIR, "templates", "static"),
-            "server.sql_dir": os.path.join(SOURCE_DIR, "sql"),
+            "server.template_dir": self.template_dir,
+            "server.static_dir": self.static_dir,
+            "server.sql_dir": self.sql_dir,
             "server.version_check_ms": "200",
             # As a hosting admin sets it: the feeds' links are absolute.
             "server.public_url": self.origin,
@@ -415,7 +439,7 @@ class Stack:
     def cli(self, *args, input=None, check=True, env=None, config=None, timeout=120):
         """Runs `confsched --config INI ARGS...`; returns CompletedProcess
         (text, stdout and stderr captured)."""
-        argv = [BIN]
+        argv = [self.bin]
         if config is not False:
             argv += ["--config", config or self.ini]
         argv += list(args)
@@ -443,8 +467,7 @@ class Stack:
             pass
         env = dict(os.environ)
         env.update(self.app_env)
-        self.app_proc = self._spawn([BIN, "--config", self.ini, "serve", "--listen", "unix:" + self.fcgi_socket,
-                                     "--workers", str(self.workers)], "confsched.log", env=env)
+        self.app_proc = self._spawn(self.app_argv(), "confsched.log", env=env)
 
         def up():
             if self.app_proc.poll() is not None:
@@ -465,6 +488,22 @@ class Stack:
         # workers may still be forking: wait (bounded) until they are there.
         wait_until(lambda: len(self.worker_pids()) >= self.workers, 10)
         self.app_children_seen.update(self.worker_pids())
+
+    def app_argv(self):
+        """How confsched serve is started. Both launchers exec it in their
+        own process, so app_proc's pid is the master's either way."""
+        serve = [self.bin, "--config", self.ini, "serve", "--workers", str(self.workers)]
+        if self.launcher is None:
+            return serve + ["--listen", "unix:" + self.fcgi_socket]
+        if self.launcher == "spawn-fcgi":
+            # -n: no fork; the socket on fd 0, and no listen address.
+            return [tool("spawn-fcgi"), "-n", "-s", self.fcgi_socket, "-M", "0660", "--"] + serve + ["--listen", ""]
+        # systemd-socket-activate binds the socket, waits for the first
+        # connection, then execs with LISTEN_FDS=1 (fd 3) and a clean
+        # environment (-E passes what the app needs). The ini still names
+        # the same socket path: the passed socket must win over it.
+        env = ["-E" + k + "=" + v for k, v in self.app_env.items()]
+        return [tool("systemd-socket-activate"), "-l", self.fcgi_socket] + env + serve
 
     def app_pid(self):
         return self.app_proc.pid if self.app_proc is not None else None
@@ -501,12 +540,13 @@ class Stack:
         listen line replaced."""
         # CONFSCHED_NGINX_SITE: another site file to render (to check that
         # the tests catch a broken configuration).
-        site = os.environ.get("CONFSCHED_NGINX_SITE") or os.path.join(SOURCE_DIR, "conf", "nginx", "confsched.conf")
+        site = (self.site_file or os.environ.get("CONFSCHED_NGINX_SITE")
+                or os.path.join(SOURCE_DIR, "conf", "nginx", "confsched.conf"))
         with open(site) as f:
             conf = f.read()
         replacements = [
             ("/run/confsched/fcgi.sock", self.fcgi_socket),
-            ("/usr/share/confsched/static", os.path.join(SOURCE_DIR, "templates", "static")),
+            ("/usr/share/confsched/static", self.static_dir),
             ("/var/cache/nginx/", self.path("nginx", "cache") + "/"),
         ]
         for old, new in replacements:

@@ -208,3 +208,22 @@ def stop_module_stack(s):
     if s is not None:
         s.dump_logs(25)
         s.stop()
+
+
+def programme_of_schedule_json(body):
+    """The programme in a /schedule.json (or `confsched export`), without
+    what names the database rather than the programme: the data version,
+    room guids and speaker ids (auto-increment values a fresh database
+    assigns anew)."""
+    import json
+    doc = json.loads(body)["schedule"]
+    doc.pop("version")
+    conf = doc["conference"]
+    for room in conf["rooms"]:
+        room.pop("guid")
+    for day in conf["days"]:
+        for events in day["rooms"].values():
+            for e in events:
+                for p in e["persons"]:
+                    p.pop("id")
+    return doc

@@ -7,8 +7,8 @@ database, exports the same programme again."""
 import json
 import unittest
 
-from support import (StackTestCase, start_module_stack, stop_module_stack,
-                     wait_for_feed_version)
+from support import (StackTestCase, programme_of_schedule_json, start_module_stack,
+                     stop_module_stack, wait_for_feed_version)
 
 S = None
 
@@ -127,24 +127,6 @@ class Merge(StackTestCase):
 
 
 class RoundTrip(StackTestCase):
-    @staticmethod
-    def normalised(body):
-        """The programme in a /schedule.json, without what names the
-        database rather than the programme: the data version, room guids
-        and speaker ids (auto-increment values a fresh database assigns
-        anew)."""
-        doc = json.loads(body)["schedule"]
-        doc.pop("version")
-        conf = doc["conference"]
-        for room in conf["rooms"]:
-            room.pop("guid")
-        for day in conf["days"]:
-            for events in day["rooms"].values():
-                for e in events:
-                    for p in e["persons"]:
-                        p.pop("id")
-        return doc
-
     def test_export_import_into_an_empty_database_export_again(self):
         S.cli("db", "seed-demo")
         wait_for_version()
@@ -165,7 +147,7 @@ class RoundTrip(StackTestCase):
         wait_for_version()
         second = S.get("/schedule.json", headers={"Cookie": cookie})
         self.assertEqual(second.status, 200)
-        a, b = self.normalised(first.body), self.normalised(second.body)
+        a, b = programme_of_schedule_json(first.body), programme_of_schedule_json(second.body)
         self.assertGreater(sum(len(ev) for d in a["conference"]["days"]
                                for ev in d["rooms"].values()), 0)
         self.assertEqual(json.dumps(a, sort_keys=True, indent=1).splitlines(),

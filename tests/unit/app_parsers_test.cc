@@ -3,6 +3,7 @@
 #include "db/migrate.h"
 #include "pages/router.h"
 #include "server/listen_socket.h"
+#include "server/socket_activation.h"
 #include "test_support.h"
 
 using namespace confsched;
@@ -41,6 +42,28 @@ BOOST_AUTO_TEST_CASE(listen_addresses) {
 
   for (const char* bad : {"unix:", "localhost", "host:0", "host:65536", "host:x", "::1:9000"})
     BOOST_TEST(!parse_listen_address(bad).has_value(), "accepted \"" << bad << "\"");
+}
+
+BOOST_AUTO_TEST_CASE(systemd_socket_activation) {
+  using Outcome = SocketActivation::Outcome;
+  auto one = parse_socket_activation("4242", "1", 4242);
+  BOOST_TEST((one.outcome == Outcome::kOne));
+  BOOST_TEST(one.fd == 3);
+  // Not set, set for another process (inherited through an exec), or zero
+  // sockets: listen as configured.
+  BOOST_TEST((parse_socket_activation(nullptr, nullptr, 4242).outcome == Outcome::kNone));
+  BOOST_TEST((parse_socket_activation("4242", nullptr, 4242).outcome == Outcome::kNone));
+  BOOST_TEST((parse_socket_activation("4241", "1", 4242).outcome == Outcome::kNone));
+  BOOST_TEST((parse_socket_activation("04242", "1", 4242).outcome == Outcome::kNone));
+  BOOST_TEST((parse_socket_activation("4242", "0", 4242).outcome == Outcome::kNone));
+  // Meant for us but unusable: refused with a reason, never guessed at.
+  for (const char* bad : {"2", "", "x", "-1", " 1", "01", "99999999999999999999"}) {
+    auto r = parse_socket_activation("4242", bad, 4242);
+    BOOST_TEST((r.outcome == Outcome::kRefused), "LISTEN_FDS=\"" << bad << "\"");
+    BOOST_TEST(!r.error.empty());
+  }
+  BOOST_TEST(parse_socket_activation("4242", "2", 4242).error.find("2 sockets") !=
+             std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(migration_file_names) {

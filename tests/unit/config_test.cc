@@ -15,6 +15,8 @@ using confsched::Config;
 using confsched::ConfigError;
 using confsched::default_config_path;
 using confsched::GetEnv;
+using confsched::installed_config_dir;
+using confsched::installed_data_dir;
 using confsched::load_config;
 using confsched::load_secret;
 
@@ -89,9 +91,12 @@ BOOST_AUTO_TEST_CASE(empty_file_gives_defaults) {
   BOOST_TEST(c.listen == "unix:/run/confsched/fcgi.sock");
   BOOST_TEST(c.socket_mode == 0660u);
   BOOST_TEST(c.workers == 0u);
-  BOOST_TEST(c.template_dir == "/usr/share/confsched/templates");
-  BOOST_TEST(c.static_dir == "/usr/share/confsched/static");
-  BOOST_TEST(c.sql_dir == "/usr/share/confsched/sql");
+  // The installed share folder, compiled in (GNUInstallDirs).
+  BOOST_TEST(installed_data_dir().front() == '/');
+  BOOST_TEST(installed_data_dir().ends_with("/share/confsched"));
+  BOOST_TEST(c.template_dir == installed_data_dir() + "/templates");
+  BOOST_TEST(c.static_dir == installed_data_dir() + "/static");
+  BOOST_TEST(c.sql_dir == installed_data_dir() + "/sql");
   BOOST_TEST(c.version_check_ms == 500u);
   BOOST_TEST(c.database.host == "localhost");
   BOOST_TEST(c.database.port == 3306u);
@@ -100,7 +105,7 @@ BOOST_AUTO_TEST_CASE(empty_file_gives_defaults) {
   BOOST_TEST(c.database.password == "");
   BOOST_TEST(c.database.name == "confsched");
   BOOST_TEST(c.database.timeout_s == 3u);
-  BOOST_TEST(c.secret_file == "/etc/confsched/cookie-secret");
+  BOOST_TEST(c.secret_file == installed_config_dir() + "/cookie-secret");
   BOOST_TEST(c.delegate_user == "delegate");
   BOOST_TEST(c.staff_user == "staff");
   BOOST_TEST(c.session_hours == 168u);
@@ -467,7 +472,7 @@ BOOST_AUTO_TEST_CASE(secret_readable_by_others_is_an_error) {
 
 BOOST_AUTO_TEST_CASE(default_config_path_honours_the_environment) {
   FakeEnv env;
-  BOOST_TEST(default_config_path(env.get()) == "/etc/confsched/confsched.ini");
+  BOOST_TEST(default_config_path(env.get()) == installed_config_dir() + "/confsched.ini");
   env.vars = {{"CONFSCHED_CONFIG", "/tmp/other.ini"}};
   BOOST_TEST(default_config_path(env.get()) == "/tmp/other.ini");
 }

@@ -1,0 +1,107 @@
+# `cmake --install` and the Debian package (CPack). Layout (GNUInstallDirs;
+# the package uses prefix /usr):
+#   bin/confsched
+#   share/confsched/{templates,static,sql}   found by default (compiled in)
+#   <sysconfdir>/confsched/confsched.ini     from conf/confsched.ini.example
+#   <sysconfdir>/confsched/{nginx,apache}/confsched.conf   web server sites
+#   lib/systemd/system/confsched.{service,socket}
+#   share/doc/confsched/README.md, confsched.ini.example
+# For prefix /usr, <sysconfdir> is /etc (GNUInstallDirs' special case).
+include(GNUInstallDirs)
+
+set(CONFSCHED_DATA_DIR "${CMAKE_INSTALL_FULL_DATADIR}/confsched")
+set(CONFSCHED_CONFIG_DIR "${CMAKE_INSTALL_FULL_SYSCONFDIR}/confsched")
+set(CONFSCHED_SYSTEMD_UNIT_DIR "lib/systemd/system"
+    CACHE STRING "Where the systemd units go, relative to the prefix")
+
+set_property(SOURCE src/config/config.cc APPEND PROPERTY COMPILE_DEFINITIONS
+             CONFSCHED_DATA_DIR="${CONFSCHED_DATA_DIR}"
+             CONFSCHED_CONFIG_DIR="${CONFSCHED_CONFIG_DIR}")
+
+install(TARGETS confsched RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+install(DIRECTORY templates/ DESTINATION ${CMAKE_INSTALL_DATADIR}/confsched/templates
+        FILES_MATCHING PATTERN "*.tpl" PATTERN "static" EXCLUDE)
+install(DIRECTORY templates/static/ DESTINATION ${CMAKE_INSTALL_DATADIR}/confsched/static)
+install(DIRECTORY sql/ DESTINATION ${CMAKE_INSTALL_DATADIR}/confsched/sql
+        FILES_MATCHING PATTERN "*.sql")
+install(FILES README.md conf/confsched.ini.example DESTINATION ${CMAKE_INSTALL_DOCDIR})
+
+# Configuration. In the package these are conffiles (dpkg keeps an admin's
+# edits across upgrades); a plain `cmake --install` never overwrites one
+# that exists, so reinstalling keeps the admin's settings.
+set(confsched_config_files
+    "conf/confsched.ini.example|confsched.ini"
+    "conf/nginx/confsched.conf|nginx/confsched.conf")
+# conf/apache is written separately; shipped when it is there.
+if(EXISTS "${PROJECT_SOURCE_DIR}/conf/apache/confsched.conf")
+  list(APPEND confsched_config_files "conf/apache/confsched.conf|apache/confsched.conf")
+endif()
+set(confsched_conffiles "")
+foreach(entry IN LISTS confsched_config_files)
+  string(REPLACE "|" ";" pair "${entry}")
+  list(GET pair 0 source)
+  list(GET pair 1 target)
+  set(dest "${CONFSCHED_CONFIG_DIR}/${target}")
+  get_filename_component(dest_dir "${dest}" DIRECTORY)
+  get_filename_component(dest_name "${dest}" NAME)
+  string(APPEND confsched_conffiles "${dest}\n")
+  install(CODE "
+    if(EXISTS \"\$ENV{DESTDIR}${dest}\")
+      message(STATUS \"Kept (exists): \$ENV{DESTDIR}${dest}\")
+    else()
+      # file(INSTALL) puts DESTDIR in front by itself.
+      file(INSTALL \"${PROJECT_SOURCE_DIR}/${source}\" DESTINATION \"${dest_dir}\"
+           RENAME \"${dest_name}\")
+    endif()")
+endforeach()
+
+# The shipped nginx site keeps its caches under /var/cache/nginx, which
+# Debian's nginx does not make (nginx makes the last level only, and
+# `nginx -t` fails without it: found by scripts/check-deb-chroot).
+install(DIRECTORY DESTINATION ${CMAKE_INSTALL_FULL_LOCALSTATEDIR}/cache/nginx)
+
+configure_file(conf/systemd/confsched.service.in ${PROJECT_BINARY_DIR}/systemd/confsched.service
+               @ONLY)
+install(FILES ${PROJECT_BINARY_DIR}/systemd/confsched.service conf/systemd/confsched.socket
+        DESTINATION ${CONFSCHED_SYSTEMD_UNIT_DIR})
+
+# ---------------------------------------------------------------- Debian package
+# `cpack -G DEB` in the build folder (or `cmake --build build --target package`)
+# makes confsched_<version>_<arch>.deb. Depends come from dpkg-shlibdeps
+# (the libraries the binary links) plus what the maintainer scripts and the
+# commands use.
+file(WRITE ${PROJECT_BINARY_DIR}/debian/conffiles "${confsched_conffiles}")
+foreach(script postinst prerm postrm)
+  configure_file(packaging/debian/${script}.in ${PROJECT_BINARY_DIR}/debian/${script} @ONLY)
+endforeach()
+
+set(CPACK_GENERATOR DEB)
+set(CPACK_PACKAGE_NAME confsched)
+set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
+set(CPACK_PACKAGE_CONTACT "confsched maintainers <confsched@localhost>")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "conference website served over FastCGI from MariaDB")
+set(CPACK_PACKAGE_DESCRIPTION
+    "A conference's public landing page and full schedule behind one shared\n\
+delegate login, with staff editing, feeds and room displays, served by a C++\n\
+FastCGI application behind nginx or Apache.")
+# The paths compiled into the binary follow the configured prefix, so the
+# package is made from a build configured with -DCMAKE_INSTALL_PREFIX=/usr
+# (packaging/check-prefix.cmake refuses any other). DESTDIR staging keeps
+# the absolute /etc paths inside the package.
+set(CPACK_PACKAGING_INSTALL_PREFIX ${CMAKE_INSTALL_PREFIX})
+set(CPACK_SET_DESTDIR ON)
+set(CPACK_PROJECT_CONFIG_FILE ${PROJECT_SOURCE_DIR}/packaging/check-prefix.cmake)
+set(CPACK_STRIP_FILES ON)
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
+set(CPACK_DEBIAN_PACKAGE_SECTION web)
+set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+# adduser: postinst; tzdata: the event's time zone (src/util/time_zone.cc);
+# mariadb-client: `confsched db backup/restore` (mariadb-dump, mariadb).
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser, tzdata, mariadb-client")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "nginx | apache2, mariadb-server")
+set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
+    "${PROJECT_BINARY_DIR}/debian/conffiles;${PROJECT_BINARY_DIR}/debian/postinst;\
+${PROJECT_BINARY_DIR}/debian/prerm;${PROJECT_BINARY_DIR}/debian/postrm")
+set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
+include(CPack)
