@@ -141,12 +141,15 @@ def parse_set_cookie(value):
 
 
 class Stack:
-    def __init__(self, name="stack", workers=2, https=True, app_env=None, ini_overrides=None):
+    def __init__(self, name="stack", workers=2, https=True, app_env=None, ini_overrides=None, db_args=None):
         self.name = name
         self.workers = workers
         self.https = https
         self.app_env = dict(app_env or {})
         self.ini_overrides = ini_overrides or {}
+        # Extra mariadbd options, after the defaults (a later option wins):
+        # the binary log and TCP port of a replication primary (cluster.py).
+        self.db_args = list(db_args or [])
         self.passwords = {DELEGATE_USER: "delegate-test-pw-1", STAFF_USER: "staff-test-pw-1"}
         self.tmp = None
         self.db_proc = None
@@ -320,7 +323,7 @@ class Stack:
              "--log-error=" + self.path("log", "mariadbd.log"),
              "--character-set-server=utf8mb4", "--collation-server=utf8mb4_unicode_ci",
              "--innodb-buffer-pool-size=32M", "--innodb-log-file-size=16M",
-             "--skip-name-resolve", "--performance-schema=OFF"],
+             "--skip-name-resolve", "--performance-schema=OFF"] + self.db_args,
             "mariadbd.out")
 
         def ready():
