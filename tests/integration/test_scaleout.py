@@ -6,7 +6,8 @@ run in order, each leaving the cluster as the next expects:
 
   1. delegate pages are read from the replica, staff pages from the
      primary (a staff member sees their save at once, delegates when the
-     replica has it);
+     replica has it); a staff member who changed the staff password stays
+     logged in on every server before the replica has the change;
   2. an edit saved through A is on B's pages within the stated bound;
   3. server A stops while delegates load pages and log in through the
      front: no delegate sees an error;
@@ -34,6 +35,7 @@ from cluster import Cluster
 from faultload import Load, describe, failures
 from support import poll
 from test_admin import escaped, form_fields
+from test_admin_settings import find_form
 
 C = None
 IDS = []
@@ -127,6 +129,32 @@ class ScaleOut(unittest.TestCase):
                           user="confsched", database="confsched")
         self.assertNotEqual(r.returncode, 0)
         self.assertIn("read-only", r.stderr)
+
+    def test_1b_new_staff_password_cookie_works_before_the_replica_has_it(self):
+        mine = C.b.login(role=stackmod.STAFF_USER)
+        form = dict(find_form(get(C.b, "/admin/passwords", mine).text, "/admin/passwords", role="staff")["fields"])
+        new = "Staff scaleout pw %d" % int(time.time())
+        C.replica.sql("STOP SLAVE SQL_THREAD;")
+        try:
+            r = C.b.post_form("/admin/passwords", dict(form, password=new, password_again=new),
+                              headers={"Cookie": mine})
+            self.assertEqual(r.status, 303, r.text[:300])
+            C.a.passwords[stackmod.STAFF_USER] = new  # one dict for every part of the cluster
+            name, value, _ = stackmod.parse_set_cookie(r.set_cookies()[0])
+            fresh = "%s=%s" % (name, value)
+            # The replica still holds the old epoch: the workers ask the
+            # primary about a cookie newer than what they know.
+            for server in (C.a, C.b):
+                for _ in range(4):  # each of the two workers, whichever answers
+                    self.assertEqual(server.fcgi("GET", "/admin", headers={"Cookie": fresh}).status, 200)
+        finally:
+            C.replica.sql("START SLAVE SQL_THREAD;")
+        C.wait_replicated(10)
+        # Once the replica has it, the old cookie is void everywhere (within
+        # the replication lag, as delegates' edits).
+        for server in (C.a, C.b):
+            ok, _ = poll(lambda: server.fcgi("GET", "/admin", headers={"Cookie": mine}).status == 303, 3, 0.1)
+            self.assertTrue(ok, "the old staff cookie still works on %s" % server.name)
 
     # ------------------------------------------------------------------ 2
     def test_2_an_edit_through_a_is_on_b_within_the_bound(self):
