@@ -116,6 +116,10 @@ class ScaleOut(unittest.TestCase):
                     self.assertNotIn(escaped(title), r.text, "a delegate page was read from the primary")
                 time.sleep(0.2)
             self.assertNotEqual(self.replica_title(sid), title)
+            # `confsched check` sees the replica and that it is behind.
+            check = C.a.cli("check").stdout
+            self.assertIn("ok  replica 127.0.0.1 reachable", check)
+            self.assertIn("warn replica is behind the primary", check)
         finally:
             C.replica.sql("START SLAVE SQL_THREAD;")
         t0 = time.monotonic()
