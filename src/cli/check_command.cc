@@ -17,8 +17,21 @@ constexpr const char* kCheckHelp =
     "usage: confsched [--config FILE] check\n"
     "\n"
     "Validates the configuration file, the templates, the cookie secret and the\n"
-    "database: reachable, migrated, and with passwords set. Exits non-zero with\n"
-    "the reason on the first problem.\n";
+    "database: reachable, migrated, and with passwords set; and the [replica],\n"
+    "when there is one. Exits non-zero with the reason on the first problem.\n";
+
+// The replica must answer and hold the same schema; a data version behind
+// the primary's is only a warning (it may be catching up), but one that
+// stays behind means replication has stopped.
+void check_replica(const DatabaseConfig& replica_config, const DataState& primary) {
+  Database replica(replica_config);
+  replica.connect();
+  DataState state = load_data_state(replica);
+  std::cout << "ok  replica " << replica_config.host << " reachable\n";
+  if (state.data_version < primary.data_version)
+    std::cout << "warn replica is behind the primary (data version " << state.data_version << " < "
+              << primary.data_version << "): check that replication runs\n";
+}
 
 void check_database(const Config& config) {
   Database db(config.database);
@@ -38,6 +51,7 @@ void check_database(const Config& config) {
     std::cout << "warn no delegate password set: run confsched passwd delegate\n";
   if (state.staff_epoch == 0)
     std::cout << "warn no staff password set: run confsched passwd staff\n";
+  if (config.replica) check_replica(*config.replica, state);
 }
 
 }  // namespace

@@ -6,6 +6,8 @@
 #include <charconv>
 #include <cstring>
 #include <fstream>
+#include <utility>
+#include <vector>
 
 #include "util/files.h"
 
@@ -29,6 +31,10 @@ struct ParseState {
   Config* config;
   std::string password_file;
   std::string error;
+  // [replica] keys in file order, applied over [database] once the whole
+  // file is read (its defaults are [database]'s, wherever that section is).
+  std::vector<std::pair<std::string, std::string>> replica_keys;
+  bool has_replica = false;
 };
 
 unsigned int parse_unsigned(const std::string& value, int base, unsigned int max, const char* key) {
@@ -60,8 +66,9 @@ void set_server_key(Config& c, const std::string& key, const std::string& value)
     throw ConfigError("unknown key [server] " + key);
 }
 
-void set_database_key(ParseState& s, const std::string& key, const std::string& value) {
-  DatabaseConfig& d = s.config->database;
+// A key of [database] or [replica] (section names it in errors).
+void set_database_key(DatabaseConfig& d, std::string& password_file, const std::string& section,
+                      const std::string& key, const std::string& value) {
   if (key == "host")
     d.host = value;
   else if (key == "port")
@@ -73,13 +80,26 @@ void set_database_key(ParseState& s, const std::string& key, const std::string& 
   else if (key == "password")
     d.password = value;
   else if (key == "password_file")
-    s.password_file = value;
+    password_file = value;
   else if (key == "name")
     d.name = value;
   else if (key == "timeout_s")
     d.timeout_s = parse_unsigned(value, 10, 600, "timeout_s");
   else
-    throw ConfigError("unknown key [database] " + key);
+    throw ConfigError("unknown key [" + section + "] " + key);
+}
+
+void note_replica_key(ParseState& s, const std::string& key, const std::string& value) {
+  s.has_replica = true;
+  if (key == "retry_s") {
+    s.config->replica_retry_s = parse_unsigned(value, 10, 3600, "retry_s");
+    return;
+  }
+  // Checked now, so that a bad key or value is reported with its line.
+  DatabaseConfig scratch;
+  std::string scratch_file;
+  set_database_key(scratch, scratch_file, "replica", key, value);
+  s.replica_keys.emplace_back(key, value);
 }
 
 void set_auth_key(Config& c, const std::string& key, const std::string& value) {
@@ -128,7 +148,9 @@ int on_ini_entry(void* user, const char* section, const char* name, const char* 
     if (s == "server")
       set_server_key(*state->config, k, v);
     else if (s == "database")
-      set_database_key(*state, k, v);
+      set_database_key(state->config->database, state->password_file, s, k, v);
+    else if (s == "replica")
+      note_replica_key(*state, k, v);
     else if (s == "auth")
       set_auth_key(*state->config, k, v);
     else if (s == "login")
@@ -186,12 +208,36 @@ void apply_environment(DatabaseConfig& d, const GetEnv& get_env) {
   if (const char* v = get_env("CONFSCHED_DB_NAME")) d.name = v;
 }
 
+// A password file's first line, once its permissions pass.
+std::string read_password_file(const std::string& path) {
+  refuse_world_readable(path, "password_file");
+  return read_first_line(path, "password_file");
+}
+
+// [replica]: [database] as resolved (environment included), with the
+// replica's own keys over it (already checked while parsing).
+DatabaseConfig resolve_replica(const ParseState& state, const std::string& base) {
+  DatabaseConfig replica = state.config->database;
+  std::string password_file;
+  for (const auto& [key, value] : state.replica_keys) {
+    set_database_key(replica, password_file, "replica", key, value);
+    if (key == "password" && !value.empty())
+      refuse_world_readable(state.config->file, "config file");
+  }
+  make_absolute(replica.socket, base);
+  if (!password_file.empty()) {
+    make_absolute(password_file, base);
+    replica.password = read_password_file(password_file);
+  }
+  return replica;
+}
+
 }  // namespace
 
 Config load_config(const std::string& path, const GetEnv& get_env) {
   Config config;
   config.file = path;
-  ParseState state{&config, {}, {}};
+  ParseState state{&config, {}, {}, {}, false};
   int rc = ini_parse(path.c_str(), on_ini_entry, &state);
   if (rc == -1) throw ConfigError("cannot open config file " + path + ": " + std::strerror(errno));
   if (rc != 0) {
@@ -207,15 +253,14 @@ Config load_config(const std::string& path, const GetEnv& get_env) {
     config.listen = "unix:" + base + "/" + config.listen.substr(5);
 
   if (!config.database.password.empty()) refuse_world_readable(path, "config file");
-  if (!state.password_file.empty()) {
-    refuse_world_readable(state.password_file, "password_file");
-    config.database.password = read_first_line(state.password_file, "password_file");
-  }
+  if (!state.password_file.empty())
+    config.database.password = read_password_file(state.password_file);
   try {
     apply_environment(config.database, get_env);
   } catch (const ConfigError& e) {
     throw ConfigError(std::string("environment: ") + e.what());
   }
+  if (state.has_replica) config.replica = resolve_replica(state, base);
   while (!config.public_url.empty() && config.public_url.back() == '/')
     config.public_url.pop_back();
   if (!config.public_url.empty() && config.public_url.rfind("https://", 0) != 0 &&

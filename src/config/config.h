@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -48,7 +49,17 @@ struct Config {
   // shared by every request.
   std::string public_url;
 
+  // The primary: every write, and every staff page's read (so a staff
+  // member always sees what they just saved).
   DatabaseConfig database;
+  // [replica]: a MariaDB replica (or the local node of a Galera cluster)
+  // that workers read delegate data from: the data version, programme,
+  // announcements and credentials. Keys it leaves out are [database]'s.
+  // Absent: everything reads from [database].
+  std::optional<DatabaseConfig> replica;
+  // [replica] retry_s: after the replica failed, reads go to the primary
+  // for this long before the replica is tried again.
+  unsigned int replica_retry_s = 5;
 
   // [pages]: sessions changed within this many hours carry a "changed"
   // badge on /schedule.

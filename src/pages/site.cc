@@ -63,6 +63,7 @@ Site::Site(const Config& config, std::string secret, const Templates& templates,
       secret_(std::move(secret)),
       templates_(templates),
       db_(db),
+      reads_(db),
       clock_(std::move(clock)) {}
 
 Response Site::handle(const Request& request) {
@@ -146,7 +147,7 @@ const DataState& Site::data_state() {
   if (state_ && now - state_checked_ < std::chrono::milliseconds(config_.version_check_ms))
     return *state_;
   try {
-    state_ = load_data_state(db_);
+    state_ = reads_.read(load_data_state);
     state_checked_ = now;
   } catch (const DbUnavailable&) {
     if (!state_) throw;
@@ -162,7 +163,7 @@ const DataState& Site::data_state() {
     std::optional<RoleCredential>& held = held_credential(role);
     if (held && held->epoch != state_->epoch_for(role)) {
       try {
-        held = load_credential(db_, role);
+        held = reads_.read([&](Database& db) { return load_credential(db, role); });
       } catch (const DbUnavailable&) {
         // Re-read by the next login, or after the next version check.
       }
@@ -190,7 +191,7 @@ const T& Site::current(std::optional<T>& held, Key& held_key, const Key& key, Lo
 
 const EventInfo& Site::event() {
   return current(event_, event_version_, data_state().data_version, [&] {
-    auto loaded = load_event(db_);
+    auto loaded = reads_.read(load_event);
     if (!loaded) throw NotSeeded();
     return std::move(*loaded);
   });
@@ -198,15 +199,17 @@ const EventInfo& Site::event() {
 
 const Programme& Site::programme() {
   return current(programme_, programme_version_, data_state().data_version, [&] {
-    auto loaded = load_programme(db_, ProgrammeDetail::kFull);
+    auto loaded =
+        reads_.read([](Database& db) { return load_programme(db, ProgrammeDetail::kFull); });
     if (!loaded) throw NotSeeded();
     return std::move(*loaded);
   });
 }
 
 const std::vector<AuditEntry>& Site::changes() {
-  return current(changes_, changes_version_, data_state().data_version,
-                 [&] { return load_programme_changes(db_, kMaxChanges); });
+  return current(changes_, changes_version_, data_state().data_version, [&] {
+    return reads_.read([](Database& db) { return load_programme_changes(db, kMaxChanges); });
+  });
 }
 
 std::vector<int64_t> Site::recently_changed() {
@@ -245,13 +248,13 @@ const TimeZone& Site::event_zone(const std::string& name) {
 
 const std::vector<ShownAnnouncement>& Site::shown_announcements() {
   return current(announcements_, announcements_key_, pages_key(),
-                 [&] { return load_shown_announcements(db_); });
+                 [&] { return reads_.read(load_shown_announcements); });
 }
 
 std::optional<RoleCredential> Site::credential(Role role) {
   std::optional<RoleCredential>& held = held_credential(role);
   try {
-    held = load_credential(db_, role);
+    held = reads_.read([&](Database& db) { return load_credential(db, role); });
   } catch (const DbUnavailable&) {
     if (!held) throw;
     log_warning(std::string("database unavailable: checking the ") + std::string(role_name(role)) +
@@ -310,6 +313,16 @@ bool Site::epoch_is_current(Role role, uint64_t epoch) {
   // version_check_ms. Only a token signed with our key gets here, so this
   // costs at most one query per password change and worker.
   if (epoch > data_state().epoch_for(role)) state_checked_ = {};
+  // Still newer: the password change may not have reached the replica
+  // yet (a staff member who changed the staff password holds a cookie of
+  // the new epoch at once). The primary knows.
+  if (epoch > data_state().epoch_for(role) && reads_.on_replica()) {
+    try {
+      state_ = load_data_state(db_);
+    } catch (const DbUnavailable&) {
+      // The replica's state stands: the cookie works once it catches up.
+    }
+  }
   return epoch == data_state().epoch_for(role);
 }
 

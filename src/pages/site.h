@@ -26,6 +26,7 @@
 #include "db/credentials.h"
 #include "db/database.h"
 #include "db/programme.h"
+#include "db/read_route.h"
 #include "http/request.h"
 #include "http/response.h"
 #include "pages/page_cache.h"
@@ -62,7 +63,15 @@ class Site {
   const Config& config() const { return config_; }
   const std::string& secret() const { return secret_; }
   const Templates& templates() const { return templates_; }
+  // The primary: for writes, and for staff pages' reads (a staff member
+  // sees their own save at once, whatever a replica has caught up with).
   Database& db() { return db_; }
+  // Delegate data (data state, credentials, event, programme, changes,
+  // announcements) is read from replica from now on, falling back to the
+  // primary while it is unavailable (db/read_route.h).
+  void read_from_replica(Database& replica, std::chrono::seconds retry_after) {
+    reads_.use_replica(replica, retry_after);
+  }
   PasswordVerifier& verifier() { return verifier_; }
   // The login throttle and Argon2id cap. A Site starts with one of its
   // own (enough for one process: tools, tests); the worker replaces it at
@@ -156,6 +165,7 @@ class Site {
   std::string secret_;
   const Templates& templates_;
   Database& db_;
+  ReadRoute reads_;
   WallClock clock_;
   PasswordVerifier verifier_;
   LoginGuard own_login_guard_;

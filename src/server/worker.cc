@@ -11,6 +11,7 @@
 #include <cerrno>
 #include <csignal>
 #include <cstring>
+#include <optional>
 
 #include "db/database.h"
 #include "http/fcgi_edge.h"
@@ -84,7 +85,11 @@ int serve_until_stopped(const Config& config, int listen_fd, LoginGuard& login_g
   Templates templates(config.template_dir, config.static_dir);
   std::string secret = load_secret(config);
   Database db(config.database);
+  // [replica]: delegate data is read there, writes and staff pages use db.
+  std::optional<Database> replica;
+  if (config.replica) replica.emplace(*config.replica);
   Site site(config, std::move(secret), templates, db);
+  if (replica) site.read_from_replica(*replica, std::chrono::seconds(config.replica_retry_s));
   site.share_login_guard(login_guard);
   // Before the first request: what lets this worker serve delegates should
   // the database stop later (site.h).

@@ -152,7 +152,7 @@ class Stack:
     LAUNCHERS = (None, "spawn-fcgi", "systemd")
 
     def __init__(self, name="stack", workers=2, https=True, app_env=None, ini_overrides=None, launcher=None,
-                 bin=None, share_dir=None, site_file=None):
+                 bin=None, share_dir=None, site_file=None, db_args=None):
         if launcher not in self.LAUNCHERS:
             raise StackError("unknown launcher %r" % (launcher,))
         self.name = name
@@ -172,6 +172,9 @@ class Stack:
         self.https = https
         self.app_env = dict(app_env or {})
         self.ini_overrides = ini_overrides or {}
+        # Extra mariadbd options, after the defaults (a later option wins):
+        # the binary log and TCP port of a replication primary (cluster.py).
+        self.db_args = list(db_args or [])
         self.passwords = {DELEGATE_USER: "delegate-test-pw-1", STAFF_USER: "staff-test-pw-1"}
         self.tmp = None
         self.db_proc = None
@@ -345,7 +348,7 @@ class Stack:
              "--log-error=" + self.path("log", "mariadbd.log"),
              "--character-set-server=utf8mb4", "--collation-server=utf8mb4_unicode_ci",
              "--innodb-buffer-pool-size=32M", "--innodb-log-file-size=16M",
-             "--skip-name-resolve", "--performance-schema=OFF"],
+             "--skip-name-resolve", "--performance-schema=OFF"] + self.db_args,
             "mariadbd.out")
 
         def ready():

@@ -477,4 +477,59 @@ BOOST_AUTO_TEST_CASE(default_config_path_honours_the_environment) {
   BOOST_TEST(default_config_path(env.get()) == "/tmp/other.ini");
 }
 
+BOOST_AUTO_TEST_CASE(no_replica_section_means_no_replica) {
+  TempDir dir;
+  Config c = load_config(dir.write("c.ini", "[database]\nhost = primary\n"), kNoEnv);
+  BOOST_TEST(!c.replica.has_value());
+}
+
+BOOST_AUTO_TEST_CASE(replica_takes_database_keys_it_leaves_out) {
+  TempDir dir;
+  dir.write("pw", "primary-pw\n");
+  dir.write("replica-pw", "replica-pw\n");
+  // [replica] before [database]: the defaults are [database]'s all the same.
+  std::string file = dir.write("c.ini",
+                               "[replica]\nhost = 10.0.0.2\nport = 3307\nretry_s = 9\n"
+                               "[database]\nhost = 10.0.0.1\nuser = app\npassword_file = pw\n"
+                               "name = conf\ntimeout_s = 4\n");
+  Config c = load_config(file, kNoEnv);
+  BOOST_REQUIRE(c.replica.has_value());
+  BOOST_TEST(c.database.host == "10.0.0.1");
+  BOOST_TEST(c.replica->host == "10.0.0.2");
+  BOOST_TEST(c.replica->port == 3307u);
+  BOOST_TEST(c.replica->user == "app");
+  BOOST_TEST(c.replica->password == "primary-pw");
+  BOOST_TEST(c.replica->name == "conf");
+  BOOST_TEST(c.replica->timeout_s == 4u);
+  BOOST_TEST(c.replica_retry_s == 9u);
+
+  // Its own user, password file and relative socket.
+  Config own = load_config(dir.write("d.ini",
+                                     "[database]\npassword_file = pw\n"
+                                     "[replica]\nuser = reader\npassword_file = replica-pw\n"
+                                     "socket = run/replica.sock\n"),
+                           kNoEnv);
+  BOOST_REQUIRE(own.replica.has_value());
+  BOOST_TEST(own.replica->user == "reader");
+  BOOST_TEST(own.replica->password == "replica-pw");
+  BOOST_TEST(own.replica->socket == dir.path + "/run/replica.sock");
+  BOOST_TEST(own.database.password == "primary-pw");
+  BOOST_TEST(own.replica_retry_s == 5u);  // the default
+}
+
+BOOST_AUTO_TEST_CASE(bad_replica_keys_are_reported_with_their_line) {
+  TempDir dir;
+  std::string why = load_error(dir.write("c.ini", "[replica]\nhost = r\nhots = typo\n"));
+  BOOST_TEST(contains(why, "c.ini:3"), why);
+  BOOST_TEST(contains(why, "[replica] hots"), why);
+  why = load_error(dir.write("p.ini", "[replica]\nport = 70000\n"));
+  BOOST_TEST(contains(why, "port"), why);
+  why = load_error(dir.write("r.ini", "[replica]\nretry_s = -1\n"));
+  BOOST_TEST(contains(why, "retry_s"), why);
+  using P = fs::perms;
+  const P world = P::owner_read | P::owner_write | P::group_read | P::others_read;
+  why = load_error(dir.write("w.ini", "[replica]\npassword = pw\n", world));
+  BOOST_TEST(contains(why, "readable by everyone"), why);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
