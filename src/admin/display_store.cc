@@ -32,8 +32,11 @@ AuditFields display_audit(const RoomDisplay& room) {
 // Writes `after`'s nonce and the audit row; the caller holds the row lock.
 void store_nonce(Database& db, const RoomDisplay& before, const RoomDisplay& after,
                  const AuditContext& who) {
-  db.execute("UPDATE rooms SET display_nonce = ? WHERE id = ?",
-             {after.nonce ? DbValue(*after.nonce) : DbValue(nullptr), after.id});
+  // Not a ?: inside the braces: GCC 12's -Wmaybe-uninitialized misreads
+  // that variant temporary in a Release build.
+  DbValue nonce = nullptr;
+  if (after.nonce) nonce = *after.nonce;
+  db.execute("UPDATE rooms SET display_nonce = ? WHERE id = ?", {nonce, after.id});
   write_audit(db, "display", after.id, "update", who, display_audit(before), display_audit(after));
 }
 
