@@ -92,7 +92,9 @@ class TimeZoneStatement(StackTestCase):
     def assertZoneFirst(self, path, cookie=True, offsets=None, beside=False):
         """beside: the zone may follow the first time in the same phrase
         (a room display's clock, "09:30 · Europe/London (UTC+01:00)")."""
-        r = S.get(path, headers={"Cookie": self.delegate} if cookie else {})
+        if cookie is True:
+            cookie = self.delegate
+        r = S.get(path, headers={"Cookie": cookie} if cookie else {})
         self.assertEqual(r.status, 200, "%s %r" % (path, r))
         statement = STATEMENT.search(r.text)
         self.assertIsNotNone(statement, "%s states no time zone" % path)
@@ -123,6 +125,9 @@ class TimeZoneStatement(StackTestCase):
 
     def test_changes(self):
         self.assertZoneFirst("/changes")
+
+    def test_staff_programme_list(self):
+        self.assertZoneFirst("/admin", cookie=S.login(stackmod.STAFF_USER))
 
     def test_room_display(self):
         room = S.sql("SELECT MIN(id) FROM rooms;", database="confsched").stdout.split()[-1]
