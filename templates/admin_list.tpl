@@ -3,6 +3,7 @@
 <nav class="admin-nav" aria-label="Staff pages"><a href="/admin/session/new">Add a session</a> · <a href="/admin/announcements">Announcements</a> · <a href="/admin/event">Event</a> · <a href="/admin/rooms">Rooms</a> · <a href="/admin/displays">Room screens</a> · <a href="/admin/tracks">Tracks</a> · <a href="/admin/speakers">Speakers</a> · <a href="/admin/passwords">Passwords</a> · <a href="/admin/import">Import</a></nav>
 {{#DELETED}}<p class="notice" role="status">The session was deleted.</p>{{/DELETED}}
 {{#SAVED}}<p class="notice" role="status">Saved “{{TITLE}}”. Delegates see it within a few seconds.</p>{{/SAVED}}
+<p class="when-where">Session times: {{>ZONE}}</p>
 {{#DAY}}<section class="day">
 <h2>{{DAY_LABEL}}</h2>
 <table class="admin-list">

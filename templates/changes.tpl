@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}<h1>Changes to the programme</h1>
-<p class="when-where">Newest first. All times {{TIME_ZONE}}.</p>
+<p class="when-where">Newest first. All times {{>ZONE}}.</p>
 {{#NONE}}<p>Nothing has changed since the programme was published.</p>{{/NONE}}
 <ol class="changes-list">
 {{#CHANGE}}<li class="change">

@@ -7,7 +7,8 @@
 {{/REFRESH}}<title>{{PAGE_TITLE}}</title>
 <link rel="stylesheet" href="{{STYLESHEET}}">
 {{#AGENDA_SCRIPT}}<script src="{{URL}}" defer></script>
-{{/AGENDA_SCRIPT}}</head>
+{{/AGENDA_SCRIPT}}{{#OFFLINE_SCRIPT}}<script src="{{URL}}" data-sw="{{WORKER}}" defer></script>
+{{/OFFLINE_SCRIPT}}</head>
 <body>
 <header class="site">
 <a class="home" href="/">{{SITE_NAME}}</a>

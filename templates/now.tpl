@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}<h1>Now and next</h1>
-<p class="when-where">{{NOW_DAY}}, <time>{{NOW_CLOCK}}</time> by the server's clock. All times {{TIME_ZONE}}.</p>
+<p class="when-where">All times {{>ZONE}}. {{NOW_DAY}}, <time>{{NOW_CLOCK}}</time> by the server's clock.</p>
 <ul class="rooms-now">
 {{#ROOM}}<li class="room-now">
 <h2>{{NAME}}</h2>

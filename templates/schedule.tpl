@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}{{>BANNER}}
 <h1>Schedule</h1>
-<p class="when-where">{{DATES}} · {{VENUE}} · times are {{TIME_ZONE}}</p>
+<p class="when-where">{{DATES}} · {{VENUE}} · All times {{>ZONE}}</p>
 <p class="feeds"><a href="/feeds">Subscribe in your calendar app</a> · <a href="/schedule.ics">iCalendar</a> · <a href="/schedule.json">JSON</a> · <a href="/schedule.xml">XML</a></p>
 <form class="filter" method="get" action="/schedule" role="search">
 <label>Day <select name="day"><option value="">All days</option>{{#DAY_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/DAY_OPTION}}</select></label>

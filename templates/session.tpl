@@ -4,7 +4,7 @@
 <h1>{{TITLE}}</h1>
 {{#STATUS_NOTE}}<p class="status-banner"><strong>{{TEXT}}</strong></p>{{/STATUS_NOTE}}
 <dl class="facts">
-<dt>When</dt><dd>{{DAY_LABEL}}, <time>{{START}}</time>–<time>{{END}}</time> ({{TIME_ZONE}})</dd>
+<dt>When</dt><dd>{{DAY_LABEL}}, <time>{{START}}</time>–<time>{{END}}</time> {{>ZONE}}</dd>
 <dt>Where</dt><dd>{{ROOM}}</dd>
 {{#TRACK}}<dt>Track</dt><dd>{{NAME}}</dd>{{/TRACK}}
 <dt>Format</dt><dd>{{KIND_LABEL}}</dd>

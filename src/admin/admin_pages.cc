@@ -13,6 +13,7 @@
 #include "auth/csrf.h"
 #include "db/programme.h"
 #include "pages/site.h"
+#include "pages/zone_note.h"
 #include "util/log.h"
 #include "util/time_text.h"
 
@@ -240,7 +241,7 @@ SessionDraft new_session_defaults(Site& site) {
 }  // namespace
 
 Response admin_home(Site& site, const Request& request, const RouteParams&) {
-  site.event();
+  const EventInfo event = site.event();
   auto rows = site.db().query(
       "SELECT s.id, s.title, s.starts_at, s.ends_at, r.name, s.status, s.updated_at"
       " FROM sessions s JOIN rooms r ON r.id = s.room_id"
@@ -249,6 +250,8 @@ Response admin_home(Site& site, const Request& request, const RouteParams&) {
     if (request.query.get("deleted")) d.ShowSection("DELETED");
     add_name_form(d, site, request);
     fill_admin_list(d, rows);
+    // Session times are the event's wall clock, like every delegate page.
+    add_zone_note(site, d, event, event.starts_on, event.ends_on + " 23:59");
   });
 }
 

@@ -19,8 +19,9 @@ class Site;
 void add_banner(Site& site, ctemplate::TemplateDictionary& body);
 
 // Fills banner.tpl's dictionary: nothing at all when there is nothing to
-// show; important ones carry their own class and label. Pure.
-void fill_banner(ctemplate::TemplateDictionary& banner,
-                 const std::vector<ShownAnnouncement>& announcements);
+// show; important ones carry their own class and label. Returns the
+// section's dictionary, or nullptr when there is nothing to show. Pure.
+ctemplate::TemplateDictionary* fill_banner(ctemplate::TemplateDictionary& banner,
+                                           const std::vector<ShownAnnouncement>& announcements);
 
 }  // namespace confsched

@@ -6,6 +6,7 @@
 #include "admin/history.h"
 #include "pages/pages.h"
 #include "pages/site.h"
+#include "pages/zone_note.h"
 #include "util/time_text.h"
 
 namespace confsched {
@@ -72,13 +73,14 @@ Response changes_page(Site& site, const Request&, const RouteParams&) {
   const TimeZone& zone = site.event_zone(programme.event.time_zone);
   std::map<std::string, std::string> rooms;
   for (const Room& r : programme.rooms) rooms[std::to_string(r.id)] = r.name;
-  std::string body = site.templates().render(page_frame("Changes", true, programme.event.name),
-                                             "changes.tpl", [&](ctemplate::TemplateDictionary& d) {
-                                               d.SetValue("TIME_ZONE", programme.event.time_zone);
-                                               for (const AuditEntry& e : changes)
-                                                 fill_change(d, e, zone, rooms);
-                                               if (changes.empty()) d.ShowSection("NONE");
-                                             });
+  std::string body =
+      site.templates().render(page_frame("Changes", true, programme.event.name), "changes.tpl",
+                              [&](ctemplate::TemplateDictionary& d) {
+                                add_zone_note(site, d, programme.event, programme.event.starts_on,
+                                              programme.event.ends_on + " 23:59");
+                                for (const AuditEntry& e : changes) fill_change(d, e, zone, rooms);
+                                if (changes.empty()) d.ShowSection("NONE");
+                              });
   return html_response(200, std::move(body), cache_control::kPrivateRevalidate);
 }
 

@@ -7,6 +7,7 @@
 #include "pages/pages.h"
 #include "pages/site.h"
 #include "pages/text.h"
+#include "pages/zone_note.h"
 #include "util/time_text.h"
 
 namespace confsched {
@@ -66,8 +67,11 @@ void fill_slot(ctemplate::TemplateDictionary& d, const char* section, const Sess
     slot->AddSectionDictionary("STATUS_NOTE")->SetValue("TEXT", note);
 }
 
-void fill_clock(ctemplate::TemplateDictionary& d, const EventInfo& event, const std::string& now) {
-  d.SetValue("TIME_ZONE", event.time_zone);
+// The clock is the server's, in the event's zone: a phone set to another
+// zone does not move the programme.
+void fill_clock(Site& site, ctemplate::TemplateDictionary& d, const EventInfo& event,
+                const std::string& now) {
+  add_zone_note(site, d, event, now, now);
   auto t = parse_civil(now);
   d.SetValue("NOW_CLOCK", t ? format_clock(*t) : now);
   d.SetValue("NOW_DAY", t ? format_day_label(*t) : now.substr(0, 10));
@@ -114,7 +118,7 @@ Response now_page(Site& site, const Request&, const RouteParams&) {
   std::string body =
       site.templates().render(page_frame("Now and next", true, programme.event.name), "now.tpl",
                               [&](ctemplate::TemplateDictionary& d) {
-                                fill_clock(d, programme.event, now);
+                                fill_clock(site, d, programme.event, now);
                                 for (const RoomNow& r : now_and_next(programme, now)) {
                                   auto* room = d.AddSectionDictionary("ROOM");
                                   room->SetValue("NAME", r.room->name);
@@ -136,7 +140,7 @@ Response display_page(Site& site, const Request&, const RouteParams& params) {
     frame.refresh_seconds = 60;
     std::string body =
         site.templates().render(frame, "display.tpl", [&](ctemplate::TemplateDictionary& d) {
-          fill_clock(d, programme.event, now);
+          fill_clock(site, d, programme.event, now);
           d.SetValue("ROOM", r.room->name);
           fill_slot(d, "CURRENT", r.current, now);
           fill_slot(d, "NEXT", r.next, now);

@@ -10,6 +10,7 @@
 #include "pages/schedule_filter.h"
 #include "pages/site.h"
 #include "pages/text.h"
+#include "pages/zone_note.h"
 #include "util/time_text.h"
 
 namespace confsched {
@@ -101,7 +102,6 @@ void fill_schedule(ctemplate::TemplateDictionary& d, const Programme& p, const S
                    const std::vector<int64_t>& changed) {
   d.SetValue("DATES", event_dates(p.event));
   d.SetValue("VENUE", p.event.venue);
-  d.SetValue("TIME_ZONE", p.event.time_zone);
 
   ctemplate::TemplateDictionary* day = nullptr;
   ctemplate::TemplateDictionary* slot = nullptr;
@@ -174,11 +174,14 @@ Response schedule_page(Site& site, const Request& request, const RouteParams&) {
   const ScheduleFilter filter =
       parse_schedule_filter(raw_query(request), filter_choices(programme)).filter;
   const std::vector<int64_t> changed = site.recently_changed();
-  std::string body = site.templates().render(page_frame("Schedule", true, programme.event.name),
-                                             "schedule.tpl", [&](ctemplate::TemplateDictionary& d) {
-                                               add_banner(site, d);
-                                               fill_schedule(d, programme, filter, changed);
-                                             });
+  std::string body =
+      site.templates().render(page_frame("Schedule", true, programme.event.name), "schedule.tpl",
+                              [&](ctemplate::TemplateDictionary& d) {
+                                add_banner(site, d);
+                                fill_schedule(d, programme, filter, changed);
+                                add_zone_note(site, d, programme.event, programme.event.starts_on,
+                                              programme.event.ends_on + " 23:59");
+                              });
   return html_response(200, std::move(body), cache_control::kPrivateRevalidate);
 }
 

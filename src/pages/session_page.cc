@@ -4,6 +4,7 @@
 #include "pages/pages.h"
 #include "pages/site.h"
 #include "pages/text.h"
+#include "pages/zone_note.h"
 #include "util/time_text.h"
 
 namespace confsched {
@@ -34,8 +35,7 @@ void fill_materials(ctemplate::TemplateDictionary& d, const Session& s) {
   }
 }
 
-void fill_session_detail(ctemplate::TemplateDictionary& d, const EventInfo& event,
-                         const Session& s) {
+void fill_session_detail(ctemplate::TemplateDictionary& d, const Session& s) {
   auto start = parse_civil(s.starts_at);
   auto end = parse_civil(s.ends_at);
   d.SetIntValue("ID", static_cast<long>(s.id));
@@ -47,7 +47,6 @@ void fill_session_detail(ctemplate::TemplateDictionary& d, const EventInfo& even
   d.SetValue("DAY_LABEL", start ? format_day_label(*start) : s.starts_at);
   d.SetValue("START", start ? format_clock(*start) : s.starts_at);
   d.SetValue("END", end ? format_clock(*end) : s.ends_at);
-  d.SetValue("TIME_ZONE", event.time_zone);
   d.SetValue("ROOM", s.room ? s.room->name : "");
   if (s.track) d.AddSectionDictionary("TRACK")->SetValue("NAME", s.track->name);
   if (std::string note = status_note(s.status); !note.empty())
@@ -71,7 +70,9 @@ Response session_page(Site& site, const Request&, const RouteParams& params) {
   std::string body = site.templates().render(page_frame(session->title, true, programme.event.name),
                                              "session.tpl", [&](ctemplate::TemplateDictionary& d) {
                                                add_banner(site, d);
-                                               fill_session_detail(d, programme.event, *session);
+                                               fill_session_detail(d, *session);
+                                               add_zone_note(site, d, programme.event,
+                                                             session->starts_at, session->ends_at);
                                              });
   return html_response(200, std::move(body), cache_control::kPrivateRevalidate);
 }

@@ -49,7 +49,11 @@ Templates::Templates(const std::string& template_dir, const std::string& static_
   stylesheet_url_ = "/static/style." + sha256_hex(css).substr(0, 16) + ".css";
   std::string js = read_whole_file(static_dir + "/agenda.js");
   agenda_script_url_ = "/static/agenda." + sha256_hex(js).substr(0, 16) + ".js";
-  digest_ = sha256_hex(all_sources + css + js).substr(0, 12);
+  std::string offline = read_whole_file(static_dir + "/offline.js");
+  offline_script_url_ = "/static/offline." + sha256_hex(offline).substr(0, 16) + ".js";
+  std::string worker = read_whole_file(static_dir + "/sw.js");
+  digest_ = sha256_hex(all_sources + css + js + offline + worker).substr(0, 12);
+  service_worker_url_ = "/sw.js?v=" + digest_;
 }
 
 std::string Templates::render(
@@ -62,6 +66,9 @@ std::string Templates::render(
   if (frame.signed_in) {
     page.ShowSection("SIGNED_IN_NAV");
     page.AddSectionDictionary("AGENDA_SCRIPT")->SetValue("URL", agenda_script_url_);
+    auto* offline = page.AddSectionDictionary("OFFLINE_SCRIPT");
+    offline->SetValue("URL", offline_script_url_);
+    offline->SetValue("WORKER", service_worker_url_);
   }
   if (frame.refresh_seconds > 0)
     page.AddSectionDictionary("REFRESH")->SetIntValue("SECONDS", frame.refresh_seconds);

@@ -22,7 +22,7 @@ struct PageFrame {
 class Templates {
  public:
   // Loads every *.tpl in dir, and the stylesheet's and the agenda script's
-  // names (content hashes) from static_dir.
+  // names (content hashes) and the service worker from static_dir.
   // Throws std::runtime_error naming the template that failed (a syntax
   // error, or an unsafe auto-escape context).
   Templates(const std::string& template_dir, const std::string& static_dir);
@@ -42,12 +42,22 @@ class Templates {
   // "/static/agenda.<hash>.js": the starred-sessions script, loaded with
   // defer on signed-in pages only (progressive enhancement: no page needs it).
   const std::string& agenda_script_url() const { return agenda_script_url_; }
+  // "/static/offline.<hash>.js": registers the service worker and shows the
+  // offline notice; signed-in pages only, like the agenda script.
+  const std::string& offline_script_url() const { return offline_script_url_; }
+  // "/sw.js?v=<digest>": the service worker (static/sw.js, served at the
+  // root so that its scope is the whole site). Its cache is named after v,
+  // so a deployment with other templates or scripts replaces worker and
+  // cache.
+  const std::string& service_worker_url() const { return service_worker_url_; }
 
  private:
   std::unique_ptr<ctemplate::TemplateCache> cache_;
   std::string digest_;
   std::string stylesheet_url_;
   std::string agenda_script_url_;
+  std::string offline_script_url_;
+  std::string service_worker_url_;
 };
 
 }  // namespace confsched

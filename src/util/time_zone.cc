@@ -135,6 +135,36 @@ CivilDateTime TimeZone::local_time(int64_t utc_seconds) const {
   return civil_from_seconds(utc_seconds + offset_at(utc_seconds));
 }
 
+std::string TimeZone::offsets_between(const CivilDateTime& first, const CivilDateTime& last) const {
+  // A local time read as UTC is at most a day off the instant; offsets
+  // change at night, so the offset there is the one in force.
+  const int32_t from = offset_at(seconds_from_civil(first) - offset_at(seconds_from_civil(first)));
+  const int32_t to = offset_at(seconds_from_civil(last) - offset_at(seconds_from_civil(last)));
+  if (from == to) return utc_offset_text(from);
+  return utc_offset_text(from) + ", then " + utc_offset_text(to);
+}
+
+int64_t seconds_from_civil(const CivilDateTime& t) {
+  // Howard Hinnant's days_from_civil, same source as below.
+  const int64_t y = t.month <= 2 ? t.year - 1 : t.year;
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const int64_t yoe = y - era * 400;
+  const int64_t mp = t.month > 2 ? t.month - 3 : t.month + 9;
+  const int64_t doy = (153 * mp + 2) / 5 + t.day - 1;
+  const int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  const int64_t days = era * 146097 + doe - 719468;
+  return days * 86400 + t.hour * 3600 + t.minute * 60 + t.second;
+}
+
+std::string utc_offset_text(int32_t offset_seconds) {
+  if (offset_seconds == 0) return "UTC";
+  const int32_t magnitude = offset_seconds < 0 ? -offset_seconds : offset_seconds;
+  char text[16];
+  std::snprintf(text, sizeof text, "UTC%c%02d:%02d", offset_seconds < 0 ? '-' : '+',
+                magnitude / 3600 % 100, magnitude / 60 % 60);
+  return text;
+}
+
 CivilDateTime civil_from_seconds(int64_t local_seconds) {
   int64_t days = local_seconds / 86400;
   int64_t rest = local_seconds % 86400;

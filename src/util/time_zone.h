@@ -37,6 +37,10 @@ class TimeZone {
   int32_t offset_at(int64_t utc_seconds) const;
   // The local wall-clock time at the instant utc_seconds.
   CivilDateTime local_time(int64_t utc_seconds) const;
+  // The offsets in force from local time first to local time last, as a
+  // page states them beside the zone's name: "UTC+01:00", or
+  // "UTC+01:00, then UTC" when a change (summer time) falls in between.
+  std::string offsets_between(const CivilDateTime& first, const CivilDateTime& last) const;
 
  private:
   std::vector<int64_t> transitions_;  // ascending UTC instants
@@ -47,6 +51,12 @@ class TimeZone {
 // The civil date and time utc_seconds + offset_seconds after the epoch
 // (proleptic Gregorian calendar). Pure.
 CivilDateTime civil_from_seconds(int64_t local_seconds);
+
+// The inverse of civil_from_seconds. Pure.
+int64_t seconds_from_civil(const CivilDateTime& t);
+
+// "UTC+01:00", "UTC-03:30"; "UTC" for 0. Pure.
+std::string utc_offset_text(int32_t offset_seconds);
 
 // "YYYY-MM-DD HH:MM:SS", the form of the database's times.
 std::string format_civil(const CivilDateTime& t);

@@ -10,45 +10,16 @@
 //   CONFSCHED_CHROMIUM     the browser binary (default /usr/bin/chromium)
 // Exit status 0 when every check passed, 1 otherwise.
 import assert from "node:assert/strict";
-import { createRequire } from "node:module";
-import fs from "node:fs";
 import path from "node:path";
 
-const env = (name) => {
-  const v = process.env[name];
-  if (!v) throw new Error(`${name} is not set`);
-  return v;
-};
-const BASE = env("CONFSCHED_URL");
-const OUT = env("CONFSCHED_OUT");
-// playwright-core lives in the build folder, not beside this file, and ESM
-// import ignores NODE_PATH: resolve it from there explicitly.
-const require = createRequire(path.join(env("CONFSCHED_NODE_DIR"), "package.json"));
-const { chromium } = require("playwright-core");
+import { BASE, OUT, env, runBrowser, watchCsp } from "./harness.mjs";
 
 // Only the stack on loopback may be reached: a request anywhere else would
 // mean a third-party dependency crept into a page.
 const LOOPBACK = /^(?:http:\/\/127\.0\.0\.1(?::\d+)?\/|data:|about:)/;
 if (!LOOPBACK.test(BASE + "/")) throw new Error(`not a loopback URL: ${BASE}`);
 
-// Every wait is bounded; the whole run is too, whatever hangs.
-const WATCHDOG_MS = 90_000;
-const watchdog = setTimeout(() => {
-  console.error(`browser test: still running after ${WATCHDOG_MS / 1000} s, giving up`);
-  process.exit(1);
-}, WATCHDOG_MS);
-
-fs.mkdirSync(OUT, { recursive: true });
 const problems = [];
-
-// Reports CSP violations as the page sees them (init scripts are injected by
-// the browser, not by the page, so the CSP does not block this one).
-function watchCsp() {
-  window.__csp = [];
-  document.addEventListener("securitypolicyviolation", (e) => {
-    window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`);
-  });
-}
 
 async function newPage(browser, label, viewport, javaScriptEnabled = true) {
   const context = await browser.newContext({ viewport, baseURL: BASE, javaScriptEnabled });
@@ -224,25 +195,7 @@ async function runWithoutScript(browser) {
   }
 }
 
-let browser;
-let failed = false;
-try {
-  browser = await chromium.launch({
-    executablePath: process.env.CONFSCHED_CHROMIUM || "/usr/bin/chromium",
-    // playwright adds --headless; the rest keep Chromium off the network
-    // (this machine's network is closed) and out of first-run work.
-    headless: true,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-    timeout: 30_000,
-  });
+await runBrowser("browser test", problems, async (browser) => {
   for (const [label, viewport] of [
     ["phone", { width: 390, height: 844 }],
     ["desktop", { width: 1280, height: 800 }],
@@ -253,14 +206,4 @@ try {
   }
   await runWithoutScript(browser);
   console.log("browser test: without JavaScript checked");
-} catch (err) {
-  failed = true;
-  console.error(`browser test failed: ${err.stack || err}`);
-} finally {
-  if (browser) await browser.close();
-  clearTimeout(watchdog);
-}
-for (const p of problems) console.error(p);
-if (problems.length) failed = true;
-console.log(`browser test: ${failed ? "FAILED" : "passed"}; screenshots in ${OUT}`);
-process.exit(failed ? 1 : 0);
+});

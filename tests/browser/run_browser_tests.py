@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Runs agenda.spec.mjs (headless Chromium via playwright-core) against a
+"""Runs agenda.spec.mjs and offline.spec.mjs (headless Chromium via playwright-core) against a
 whole confsched site on loopback, started by tests/integration/stack.py.
 
   run_browser_tests.py --out DIR --node-dir DIR
@@ -100,10 +100,14 @@ def main():
             "CONFSCHED_OUT": args.out,
             "CONFSCHED_NODE_DIR": os.path.abspath(args.node_dir),
             "CONFSCHED_CHROMIUM": chromium,
+            "CONFSCHED_STAFF_USER": stackmod.STAFF_USER,
+            "CONFSCHED_STAFF_PASSWORD": s.passwords[stackmod.STAFF_USER],
+            "CONFSCHED_ZONE": s.sql("SELECT time_zone FROM event;", database="confsched").stdout.split()[-1],
         })
-        # The spec has its own 90 s watchdog; this is the backstop.
-        r = subprocess.run([node, os.path.join(HERE, "agenda.spec.mjs")], env=env, timeout=150)
-        ok = r.returncode == 0
+        # Each spec has its own 90 s watchdog; this is the backstop.
+        codes = [subprocess.run([node, os.path.join(HERE, spec)], env=env, timeout=150).returncode
+                 for spec in ("agenda.spec.mjs", "offline.spec.mjs")]
+        ok = codes == [0, 0]
     finally:
         if not ok:
             s.dump_logs(25)

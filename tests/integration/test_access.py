@@ -150,9 +150,12 @@ class SecurityHeaders(StackTestCase):
         self.assertIn("object-src", csp, what)
         self.assertTrue(r.headers.get("Referrer-Policy"), "Referrer-Policy missing on " + what)
         # Nothing inline that the CSP would block (the page would break).
-        # The one script allowed is the external, hashed agenda script on
-        # signed-in pages (issue 6): take it out, then no "<script" may stay.
-        body = re.sub(r'<script src="/static/agenda\.[0-9a-f]{16}\.js" defer></script>', "", r.text).lower()
+        # The scripts allowed are the external, hashed agenda script (issue 6)
+        # and offline script (issue 9) on signed-in pages: take them out,
+        # then no "<script" may stay.
+        body = re.sub(r'<script src="/static/agenda\.[0-9a-f]{16}\.js" defer></script>', "", r.text)
+        body = re.sub(r'<script src="/static/offline\.[0-9a-f]{16}\.js" data-sw="/sw\.js\?v=[0-9a-f]{12}" defer>'
+                      r'</script>', "", body).lower()
         for inline in ("<script", "<style", " style=", "javascript:", " onload=", " onclick="):
             self.assertNotIn(inline, body, "%s carries inline %r" % (what, inline))
 

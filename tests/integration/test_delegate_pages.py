@@ -87,7 +87,10 @@ class DelegatePages(StackTestCase):
         now_part, next_part = block.split("<dt>Next</dt>")
         self.assertIn("Running now talk", now_part)
         self.assertEscaped(next_part, "/now, next")
-        self.assertIn("All times %s" % ZONE, r.text)
+        # The zone and its offset now (issue 9), before the first time shown.
+        offset = datetime.datetime.now(zoneinfo.ZoneInfo(ZONE)).strftime("%z")
+        self.assertIn('All times <span class="time-zone" data-time-zone="%s">%s (UTC%s:%s)</span>'
+                      % (ZONE, ZONE, offset[:3], offset[3:]), r.text)
         shown = re.search(r"<time>(\d\d:\d\d)</time> by the server", r.text).group(1)
         expect = {local(self.now_epoch, m)[11:16] for m in range(0, 3)}
         self.assertIn(shown, expect, "server clock in %s" % ZONE)

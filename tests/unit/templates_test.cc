@@ -74,6 +74,21 @@ BOOST_AUTO_TEST_CASE(agenda_script_only_on_signed_in_pages) {
   BOOST_TEST(out.find("<script") == std::string::npos);
 }
 
+// The offline script names the service worker with the templates' digest
+// (a deployment with other templates or scripts is a new worker with a
+// new cache), and, like the agenda, is loaded by signed-in pages only.
+BOOST_AUTO_TEST_CASE(offline_script_names_the_worker_by_digest) {
+  const Templates& t = shipped();
+  BOOST_TEST(t.offline_script_url().rfind("/static/offline.", 0) == 0u);
+  BOOST_TEST(t.service_worker_url() == "/sw.js?v=" + t.digest());
+  const std::string tag = "<script src=\"" + t.offline_script_url() + "\" data-sw=\"" +
+                          t.service_worker_url() + "\" defer></script>";
+  BOOST_TEST(render_session("t", "https://example.org/").find(tag) != std::string::npos);
+  std::string out =
+      t.render(PageFrame{"t", "Conf", false}, "error.tpl", [](ctemplate::TemplateDictionary&) {});
+  BOOST_TEST(out.find("sw.js") == std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(a_missing_folder_is_refused) {
   BOOST_CHECK_THROW(Templates("/nonexistent", "/nonexistent"), std::runtime_error);
 }

@@ -37,6 +37,32 @@ BOOST_AUTO_TEST_CASE(zones_east_and_west_and_utc) {
   BOOST_TEST(utc->offset_at(1813060800) == 0);
 }
 
+BOOST_AUTO_TEST_CASE(seconds_from_civil_inverts_civil_from_seconds) {
+  for (int64_t t : {int64_t{0}, int64_t{951782400}, int64_t{1814313600 + 3599}, int64_t{-1},
+                    int64_t{-86400 * 800 + 17}, int64_t{4102444800}})
+    BOOST_TEST(seconds_from_civil(civil_from_seconds(t)) == t);
+}
+
+BOOST_AUTO_TEST_CASE(utc_offsets_are_written_with_sign_hours_and_minutes) {
+  BOOST_TEST(utc_offset_text(0) == "UTC");
+  BOOST_TEST(utc_offset_text(3600) == "UTC+01:00");
+  BOOST_TEST(utc_offset_text(-(3 * 3600 + 1800)) == "UTC-03:30");
+  BOOST_TEST(utc_offset_text(5 * 3600 + 45 * 60) == "UTC+05:45");
+}
+
+// What a page states beside the zone's name: the offset of the days it
+// shows, both when summer time starts or ends among them.
+BOOST_AUTO_TEST_CASE(offsets_between_names_a_change_of_offset) {
+  auto london = TimeZone::load("Europe/London");
+  BOOST_TEST_REQUIRE(london.has_value());
+  auto day = [](const char* text) { return *parse_civil(text); };
+  BOOST_TEST(london->offsets_between(day("2027-06-15"), day("2027-06-17 23:59")) == "UTC+01:00");
+  BOOST_TEST(london->offsets_between(day("2027-01-15"), day("2027-01-15 12:00")) == "UTC");
+  // Summer time starts on 28 March 2027.
+  BOOST_TEST(london->offsets_between(day("2027-03-27"), day("2027-03-29 23:59")) ==
+             "UTC, then UTC+01:00");
+}
+
 BOOST_AUTO_TEST_CASE(names_outside_the_database_are_refused) {
   for (const char* name : {"", "../../etc/passwd", "/etc/localtime", "Europe/../UTC", "Europe/",
                            "No/Such_Zone", "Europe/London\n", "Europe//London"})

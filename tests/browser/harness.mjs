@@ -1,0 +1,69 @@
+// What every browser spec shares: its environment (set by
+// run_browser_tests.py), playwright-core from the build folder, Debian's
+// Chromium started off the network, a bounded run, and the verdict.
+import { createRequire } from "node:module";
+import fs from "node:fs";
+import path from "node:path";
+
+export const env = (name) => {
+  const v = process.env[name];
+  if (!v) throw new Error(`${name} is not set`);
+  return v;
+};
+export const BASE = env("CONFSCHED_URL");
+export const OUT = env("CONFSCHED_OUT");
+// playwright-core lives in the build folder, not beside the specs, and ESM
+// import ignores NODE_PATH: resolve it from there explicitly.
+const require = createRequire(path.join(env("CONFSCHED_NODE_DIR"), "package.json"));
+const { chromium } = require("playwright-core");
+
+// Reports CSP violations as the page sees them (init scripts are injected by
+// the browser, not by the page, so the CSP does not block this one).
+export function watchCsp() {
+  window.__csp = [];
+  document.addEventListener("securitypolicyviolation", (e) => {
+    window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`);
+  });
+}
+
+// Runs body(browser) in a fresh headless Chromium, within a watchdog: every
+// wait is bounded, and so is the whole run, whatever hangs. Exits the
+// process: 0 when body returned and problems stayed empty, else 1.
+export async function runBrowser(name, problems, body, watchdogMs = 90_000) {
+  fs.mkdirSync(OUT, { recursive: true });
+  const watchdog = setTimeout(() => {
+    console.error(`${name}: still running after ${watchdogMs / 1000} s, giving up`);
+    process.exit(1);
+  }, watchdogMs);
+  let browser;
+  let failed = false;
+  try {
+    browser = await chromium.launch({
+      executablePath: process.env.CONFSCHED_CHROMIUM || "/usr/bin/chromium",
+      // playwright adds --headless; the rest keep Chromium off the network
+      // (this machine's network is closed) and out of first-run work.
+      headless: true,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+      timeout: 30_000,
+    });
+    await body(browser);
+  } catch (err) {
+    failed = true;
+    console.error(`${name} failed: ${err.stack || err}`);
+  } finally {
+    if (browser) await browser.close();
+    clearTimeout(watchdog);
+  }
+  for (const p of problems) console.error(p);
+  if (problems.length) failed = true;
+  console.log(`${name}: ${failed ? "FAILED" : "passed"}; screenshots in ${OUT}`);
+  process.exit(failed ? 1 : 0);
+}

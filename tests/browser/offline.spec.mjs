@@ -1,0 +1,247 @@
+// Browser test of the offline copies (issue 9: templates/static/sw.js and
+// offline.js) in Debian's headless Chromium, driven by playwright-core.
+// A delegate whose phone is set to another time zone logs in, reads
+// /schedule and a session, loses the network (playwright's offline mode),
+// and still reads both, with "Offline — last updated HH:MM" in the event's
+// zone; staff change that session meanwhile; back online, the delegate sees
+// the change and the notice goes. Then: the worker never keeps staff pages
+// or the login page, a new worker version deletes the old caches, and after
+// a logout an offline /schedule shows nothing.
+// Run by run_browser_tests.py after agenda.spec.mjs, with its environment
+// plus CONFSCHED_STAFF_USER, CONFSCHED_STAFF_PASSWORD and CONFSCHED_ZONE
+// (the event's time zone). Exit status 0 when every check passed.
+import assert from "node:assert/strict";
+import path from "node:path";
+
+import { BASE, OUT, env, runBrowser, watchCsp } from "./harness.mjs";
+
+const ZONE = env("CONFSCHED_ZONE");
+// Far from the event's zone: a page that used the phone's zone would show it.
+const PHONE_ZONE = "Pacific/Kiritimati";
+
+const LOOPBACK = /^(?:http:\/\/127\.0\.0\.1(?::\d+)?\/|data:|about:|chrome-error:)/;
+if (!LOOPBACK.test(BASE + "/")) throw new Error(`not a loopback URL: ${BASE}`);
+
+const problems = [];
+// While a context is offline its failed requests and the browser's own
+// complaints about them are expected; anything else is a fault.
+const offline = new Set();
+
+// No context.route here: routing would take requests away from the service
+// worker. Requests are watched instead (the worker's own ones included).
+async function open(browser, label, options = {}) {
+  const context = await browser.newContext({ baseURL: BASE, ...options });
+  context.on("request", (req) => {
+    if (!LOOPBACK.test(req.url())) problems.push(`${label}: request outside loopback: ${req.url()}`);
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  await page.addInitScript(watchCsp);
+  page.on("console", (msg) => {
+    // The site has no favicon; Chromium asks for one on its own.
+    if (msg.type() === "error" && !offline.has(context) && !msg.location().url.endsWith("/favicon.ico"))
+      problems.push(`${label}: console error: ${msg.text()} (${msg.location().url})`);
+  });
+  page.on("pageerror", (err) => problems.push(`${label}: page error: ${err.message}`));
+  context.on("response", (res) => {
+    if (res.status() >= 400) problems.push(`${label}: HTTP ${res.status()} for ${res.url()}`);
+  });
+  return { context, page };
+}
+
+async function setOffline(context, on) {
+  if (on) offline.add(context);
+  await context.setOffline(on);
+  if (!on) offline.delete(context);
+}
+
+async function checkCsp(page, label) {
+  const seen = await page.evaluate(() => window.__csp || []);
+  for (const v of seen) problems.push(`${label}: CSP violation on ${page.url()}: ${v}`);
+}
+
+const shot = (page, name) => page.screenshot({ path: path.join(OUT, `offline-${name}.png`) });
+
+// Polls fn (async, truthy when done) every 200 ms for at most ms.
+async function until(what, ms, fn) {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error(`gave up waiting (${ms} ms) for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+// Every URL in the site's caches, as the page sees them.
+const cachedUrls = (page) =>
+  page.evaluate(async () => {
+    const urls = [];
+    for (const name of await caches.keys()) {
+      for (const req of await (await caches.open(name)).keys()) urls.push(new URL(req.url).pathname + new URL(req.url).search);
+    }
+    return urls;
+  });
+const cacheNames = (page) => page.evaluate(() => caches.keys());
+const controlled = (page) => page.evaluate(() => navigator.serviceWorker.controller !== null);
+
+async function login(page, user, password, next) {
+  await page.goto(`/login?next=${encodeURIComponent(next)}`);
+  await page.fill("#username", user);
+  await page.fill("#password", password);
+  await Promise.all([page.waitForURL((u) => u.pathname === next), page.click("form[action='/login'] button[type=submit]")]);
+}
+
+// "14:05" now in zone, and a minute either side (the clock may turn).
+function clocksNear(zone) {
+  const f = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: zone });
+  return [-60_000, 0, 60_000].map((d) => f.format(new Date(Date.now() + d)));
+}
+
+async function expectNotice(page, label) {
+  const text = (await page.locator("p.offline-notice").innerText()).trim();
+  const m = /^Offline — last updated (\d\d:\d\d) \((.+)\)$/.exec(text);
+  assert.ok(m, `${label}: offline notice reads ${JSON.stringify(text)}`);
+  assert.equal(m[2], ZONE, `${label}: the notice names the event's zone`);
+  assert.ok(clocksNear(ZONE).includes(m[1]), `${label}: ${m[1]} is not the time in ${ZONE} (${clocksNear(ZONE)})`);
+}
+
+// Staff change the session's title through the admin form: a real save,
+// which moves the data version like any edit.
+async function staffRetitle(browser, id, title) {
+  const label = "staff";
+  const { context, page } = await open(browser, label);
+  try {
+    await login(page, env("CONFSCHED_STAFF_USER"), env("CONFSCHED_STAFF_PASSWORD"), "/schedule");
+    await until("the worker to control the staff page", 10_000, async () => {
+      if (!(await controlled(page))) await page.reload();
+      return controlled(page);
+    });
+    await page.goto("/admin");
+    await page.goto(`/admin/session/${id}`);
+    await page.fill("#title", title);
+    const [saved] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST"),
+      page.click("button[name=action][value=save]"),
+    ]);
+    assert.equal(saved.status(), 303, "the staff save was refused");
+    await page.waitForLoadState();
+    await page.goto("/login");
+    // The worker controlled every page above and kept none of these.
+    const urls = await cachedUrls(page);
+    const kept = urls.filter((u) => /^\/(?:admin|login|logout)/.test(u));
+    assert.deepEqual(kept, [], "staff pages or the login page in the worker's cache");
+    assert.ok(urls.includes("/schedule"), `staff: /schedule not kept (${urls})`);
+    await checkCsp(page, label);
+  } finally {
+    await context.close();
+  }
+}
+
+async function run(browser) {
+  const label = "delegate";
+  const { context, page } = await open(browser, label, { viewport: { width: 390, height: 844 }, timezoneId: PHONE_ZONE });
+  try {
+    await login(page, env("CONFSCHED_USER"), env("CONFSCHED_PASSWORD"), "/schedule");
+    const sessions = await page.locator("li.session").count();
+    assert.ok(sessions > 10, `only ${sessions} sessions on /schedule`);
+    assert.equal(await page.locator("p.offline-notice").count(), 0, "a notice while online");
+    // The worker installs, takes the page over and keeps /schedule.
+    await until("/schedule in the worker's cache", 10_000, async () => (await cachedUrls(page)).includes("/schedule"));
+    await until("the worker to control the page", 5_000, () => controlled(page));
+
+    // A session page, opened while online through the worker.
+    const first = page.locator("li.session.kind-talk").first();
+    const id = await first.getAttribute("data-session-id");
+    const title = (await first.locator("h4").innerText()).trim();
+    await page.goto(`/session/${id}`);
+    await until(`/session/${id} in the cache`, 5_000, async () => (await cachedUrls(page)).includes(`/session/${id}`));
+    await page.goto("/schedule");
+
+    // No network: the programme is still there, and says since when.
+    await setOffline(context, true);
+    await page.reload();
+    assert.equal(await page.locator("li.session").count(), sessions, "offline /schedule lost sessions");
+    await expectNotice(page, "offline /schedule");
+    // The stylesheet came from the cache too: the page is styled.
+    const styled = await page.evaluate(() => getComputedStyle(document.querySelector("p.offline-notice")).fontWeight);
+    assert.equal(styled, "600", "offline /schedule has no stylesheet");
+    await shot(page, "schedule");
+    await page.goto(`/session/${id}`);
+    assert.equal((await page.locator("h1").innerText()).trim(), title, `offline ${page.url()}: ${await cachedUrls(page)}`);
+    await expectNotice(page, `offline /session/${id}`);
+    await shot(page, "session");
+    await page.goto("/now");
+    await expectNotice(page, "offline /now");
+    await page.goto(`/session/${id}`);
+
+    // Meanwhile staff retitle it.
+    const changed = `${title} (moved to the big hall)`;
+    await staffRetitle(browser, id, changed);
+
+    // Back online: the page reloads by itself (the online event), and
+    // within the site's ~3 s for an edit shows the new title, no notice.
+    await setOffline(context, false);
+    await until("the notice to go", 10_000, async () => (await page.locator("p.offline-notice").count()) === 0);
+    let seen = "";
+    await until("the staff change on the session page", 15_000, async () => {
+      seen = `${(await page.locator("h1").innerText()).trim()} notice=${await page.locator("p.offline-notice").count()}`;
+      if (seen.startsWith(changed + " ")) return true;
+      await page.reload();
+      return false;
+    }).catch((e) => {
+      throw new Error(`${e.message}; last seen: ${seen}`);
+    });
+    await shot(page, "session-online");
+    await until("the staff change on /schedule", 10_000, async () => {
+      await page.goto("/schedule");
+      return (await page.locator(`li[data-session-id="${id}"] h4`).innerText()).includes("moved to the big hall");
+    });
+    await checkCsp(page, label);
+
+    // The /now clock is the server's in the event's zone, not the phone's.
+    await page.goto("/now");
+    const clock = (await page.locator("p.when-where time").innerText()).trim();
+    assert.ok(clocksNear(ZONE).includes(clock), `/now shows ${clock}, not the time in ${ZONE}`);
+    assert.ok(!clocksNear(PHONE_ZONE).includes(clock), "/now followed the phone's zone");
+
+    // A new version of the worker (a deployment) deletes the old caches.
+    const before = await cacheNames(page);
+    assert.equal(before.length, 1, `one cache per version: ${before}`);
+    await page.evaluate(async () => {
+      await (await caches.open("confsched-000000000000")).put("/schedule", new Response("old"));
+      await navigator.serviceWorker.register("/sw.js?v=fedcba987654", { scope: "/" });
+    });
+    await until("the new worker's caches alone", 10_000, async () => {
+      const names = await cacheNames(page);
+      return names.length === 1 && names[0] === "confsched-fedcba987654";
+    });
+
+    // Logging out deletes every copy: offline, /schedule shows nothing.
+    await page.goto("/schedule");
+    await until("the page's own worker again", 10_000, async () => (await cacheNames(page)).length === 1 &&
+      !(await cacheNames(page)).includes("confsched-fedcba987654"));
+    await Promise.all([page.waitForURL((u) => u.pathname === "/"), page.click("form[action='/logout'] button")]);
+    // (The public page after the logout may bring the stylesheet back.)
+    const left = (await cachedUrls(page)).filter((u) => !u.startsWith("/static/"));
+    assert.deepEqual(left, [], "pages left after logout");
+    await setOffline(context, true);
+    let shown = 0;
+    try {
+      await page.goto("/schedule");
+      shown = await page.locator("li.session").count();
+    } catch (e) {
+      // The browser's own "no connection" error: nothing of the programme.
+    }
+    assert.equal(shown, 0, "a logged-out browser showed the programme offline");
+    await setOffline(context, false);
+  } finally {
+    await context.close();
+  }
+}
+
+await runBrowser("offline test", problems, async (browser) => {
+  const t0 = Date.now();
+  await run(browser);
+  console.log(`offline test: checked in ${Date.now() - t0} ms`);
+});
