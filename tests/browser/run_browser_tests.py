@@ -91,6 +91,9 @@ def main():
     try:
         room = first_room_id(s)
         display = s.cli("display-token", str(room)).stdout.strip()
+        # The command turns a screen that is off on: a new data version,
+        # which the workers notice within version_check_ms.
+        stackmod.wait_until(lambda: s.get(display).status == 200, 5, 0.1)
         env = dict(os.environ)
         env.update({
             "CONFSCHED_URL": s.origin,

@@ -11,7 +11,7 @@ import unittest
 import zoneinfo
 
 import stack as stackmod
-from support import StackTestCase, start_module_stack, stop_module_stack
+from support import StackTestCase, poll, start_module_stack, stop_module_stack
 
 S = None
 IDS = None
@@ -132,6 +132,9 @@ class TimeZoneStatement(StackTestCase):
     def test_room_display(self):
         room = S.sql("SELECT MIN(id) FROM rooms;", database="confsched").stdout.split()[-1]
         path = S.cli("display-token", room).stdout.strip()
+        # The command may just have turned the screen on: a new data version
+        # that workers notice within version_check_ms.
+        poll(lambda: S.get(path).status == 200, 5, 0.1)
         self.assertZoneFirst(path, cookie=False, offsets=offset_now(), beside=True)
 
 
