@@ -13,6 +13,7 @@ import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import fs from "node:fs";
 import path from "node:path";
+import { launchChromium } from "./launch.mjs";
 
 const env = (name) => {
   const v = process.env[name];
@@ -227,22 +228,7 @@ async function runWithoutScript(browser) {
 let browser;
 let failed = false;
 try {
-  browser = await chromium.launch({
-    executablePath: process.env.CONFSCHED_CHROMIUM || "/usr/bin/chromium",
-    // playwright adds --headless; the rest keep Chromium off the network
-    // (this machine's network is closed) and out of first-run work.
-    headless: true,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-    timeout: 30_000,
-  });
+  browser = await launchChromium(chromium);
   for (const [label, viewport] of [
     ["phone", { width: 390, height: 844 }],
     ["desktop", { width: 1280, height: 800 }],
