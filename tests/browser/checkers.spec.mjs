@@ -70,9 +70,10 @@ async function newContext(browser, label, options = {}) {
   page.setDefaultTimeout(10_000);
   page.on("pageerror", (err) => problems.push(`${label}: page error: ${err.message}`));
   page.on("console", (msg) => {
-    // Error pages log their own status as a console error; CSP or script
-    // errors are what matters here.
-    if (msg.type() === "error" && !/status of [45]\d\d/.test(msg.text())) {
+    // An error page logs its own status as a console error; any other
+    // error (CSP, script, a missing resource) is a problem.
+    const ownStatus = /status of [45]\d\d/.test(msg.text()) && msg.location().url === page.url();
+    if (msg.type() === "error" && !ownStatus) {
       problems.push(`${label}: console error: ${msg.text()}`);
     }
   });
