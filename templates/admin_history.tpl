@@ -7,7 +7,7 @@
 {{#ENTRY}}<li class="history-entry action-{{ACTION}}" id="entry-{{AUDIT_ID}}">
 <p class="who"><span class="when">{{TIME}}</span> · <strong class="staff-name">{{STAFF_NAME}}</strong> <span class="meta">from <span class="client-addr">{{CLIENT_ADDR}}</span></span> {{ACTION_LABEL}}</p>
 {{#CHANGES}}<table class="changes">
-<thead><tr><th>Field</th><th>Before</th><th></th><th>After</th></tr></thead>
+<thead><tr><th>Field</th><th>Before</th><th><span class="visually-hidden">changed to</span></th><th>After</th></tr></thead>
 <tbody>
 {{#CHANGE}}<tr class="change-{{KEY}}"><th scope="row">{{FIELD}}</th><td class="before pre">{{BEFORE}}</td><td class="arrow">→</td><td class="after pre">{{AFTER}}</td></tr>
 {{/CHANGE}}</tbody>

@@ -3,9 +3,9 @@
 {{#TAGLINE}}<p class="tagline">{{TEXT}}</p>{{/TAGLINE}}
 <p class="when-where"><span>{{DATES}}</span> · <span>{{VENUE}}</span></p>
 </section>
-<section class="intro">
+<div class="intro">
 {{#PARAGRAPH}}<p>{{TEXT}}</p>
-{{/PARAGRAPH}}</section>
+{{/PARAGRAPH}}</div>
 <section class="login-box">
 <h2>Delegates</h2>
 <p>The full schedule is for registered delegates. Log in with the user name and password from your registration e-mail.</p>

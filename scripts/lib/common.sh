@@ -35,11 +35,12 @@ CONFSCHED_PACKAGES=(
 
 # install_browser_packages: what the browser test (tests/browser) needs:
 # Debian's chromium (playwright's own browser download does not work here),
-# and node + npm for playwright-core. nodejs and npm only when the commands
+# node + npm for playwright-core and Lighthouse, and Java 17 for the Nu HTML
+# Checker (vnu-jar needs 17 or later). nodejs and npm only when the commands
 # are missing: a nodejs from elsewhere (NodeSource) bundles its own npm, and
 # Debian's npm package would conflict with it.
 install_browser_packages() {
-  local pkgs=(chromium)
+  local pkgs=(chromium openjdk-17-jre-headless)
   command -v node >/dev/null 2>&1 || pkgs+=(nodejs)
   command -v npm >/dev/null 2>&1 || pkgs+=(npm)
   install_packages "${pkgs[@]}"

@@ -4,6 +4,7 @@
 import { createRequire } from "node:module";
 import fs from "node:fs";
 import path from "node:path";
+import { launchChromium } from "./launch.mjs";
 
 export const env = (name) => {
   const v = process.env[name];
@@ -38,22 +39,7 @@ export async function runBrowser(name, problems, body, watchdogMs = 90_000) {
   let browser;
   let failed = false;
   try {
-    browser = await chromium.launch({
-      executablePath: process.env.CONFSCHED_CHROMIUM || "/usr/bin/chromium",
-      // playwright adds --headless; the rest keep Chromium off the network
-      // (this machine's network is closed) and out of first-run work.
-      headless: true,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-      timeout: 30_000,
-    });
+    browser = await launchChromium(chromium);
     await body(browser);
   } catch (err) {
     failed = true;

@@ -34,23 +34,32 @@ def skip(why):
     sys.exit(SKIP)
 
 
-def locked_version():
+def locked_versions():
+    """{package: version} of package.json's dependencies as the lock pins them."""
+    with open(os.path.join(HERE, "package.json")) as f:
+        names = json.load(f)["dependencies"]
     with open(os.path.join(HERE, "package-lock.json")) as f:
-        return json.load(f)["packages"]["node_modules/playwright-core"]["version"]
+        packages = json.load(f)["packages"]
+    return {name: packages["node_modules/" + name]["version"] for name in names}
 
 
-def installed_version(node_dir):
+def installed_version(node_dir, name):
     try:
-        with open(os.path.join(node_dir, "node_modules", "playwright-core", "package.json")) as f:
+        with open(os.path.join(node_dir, "node_modules", name, "package.json")) as f:
             return json.load(f).get("version")
     except (OSError, ValueError):
         return None
 
 
 def ensure_playwright(node_dir, npm):
-    """playwright-core as package-lock.json pins it, in node_dir."""
-    want = locked_version()
-    if installed_version(node_dir) == want:
+    """playwright-core and the checkers (axe-core, vnu-jar, lighthouse) as
+    package-lock.json pins them, in node_dir."""
+    want = locked_versions()
+
+    def current():
+        return all(installed_version(node_dir, name) == v for name, v in want.items())
+
+    if current():
         return
     os.makedirs(node_dir, exist_ok=True)
     for name in ("package.json", "package-lock.json"):
@@ -58,10 +67,10 @@ def ensure_playwright(node_dir, npm):
     # --ignore-scripts: nothing runs at install (playwright-core has no
     # install script anyway, and must not fetch a browser of its own).
     r = subprocess.run([npm, "ci", "--no-audit", "--no-fund", "--ignore-scripts"], cwd=node_dir,
-                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=180)
-    if r.returncode != 0 or installed_version(node_dir) != want:
+                       stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=300)
+    if r.returncode != 0 or not current():
         sys.stderr.write(r.stdout[-4000:])
-        raise SystemExit("npm ci of playwright-core %s into %s failed" % (want, node_dir))
+        raise SystemExit("npm ci of %s into %s failed" % (want, node_dir))
 
 
 def first_room_id(s):

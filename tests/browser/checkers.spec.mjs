@@ -1,0 +1,343 @@
+// The pages checked by the tools the web itself uses, in Debian's headless
+// Chromium driven by playwright-core (issue 9):
+//  - the page-weight budget of /schedule (cold cache, as the browser gets it
+//    through the shipped nginx config): everything ≤ 40,000 bytes on the wire,
+//    stylesheets ≤ 15,000, no web fonts, no request to any other origin, and
+//    the programme rendered with JavaScript disabled;
+//  - axe-core (@axe-core/playwright) on every page type at phone and desktop
+//    widths: no serious or critical violation;
+//  - the raw HTML of every page (and the stylesheet) saved to
+//    $CONFSCHED_OUT/html/ for the Nu HTML Checker, which run_checkers.py runs.
+// Run by run_checkers.py, which starts the stack and passes it here:
+//   CONFSCHED_URL, CONFSCHED_OUT, CONFSCHED_NODE_DIR, CONFSCHED_CHROMIUM,
+//   CONFSCHED_DISPLAY_PATH as for agenda.spec.mjs; CONFSCHED_DELEGATE_PASSWORD,
+//   CONFSCHED_STAFF_PASSWORD. Midway it prints "checkers: need db-down" and
+//   waits for a line on stdin: the runner has then stopped MariaDB, and the
+//   staff 503 pages are checked.
+// Exit status 0 when every check passed, 1 otherwise.
+import assert from "node:assert/strict";
+import { createRequire } from "node:module";
+import fs from "node:fs";
+import path from "node:path";
+import { launchChromium } from "./launch.mjs";
+import readline from "node:readline";
+
+const env = (name) => {
+  const v = process.env[name];
+  if (!v) throw new Error(`${name} is not set`);
+  return v;
+};
+const BASE = env("CONFSCHED_URL");
+const ORIGIN = new URL(BASE).origin;
+const OUT = env("CONFSCHED_OUT");
+const HTML_DIR = path.join(OUT, "html");
+const require = createRequire(path.join(env("CONFSCHED_NODE_DIR"), "package.json"));
+const { chromium } = require("playwright-core");
+const AxeBuilder = require("@axe-core/playwright");
+
+// The budget (issue 9), in bytes as the browser counts them on the wire
+// (response headers + encoded body).
+const BUDGET = { page: 40_000, css: 15_000 };
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 800 };
+const FAILING_IMPACTS = new Set(["serious", "critical"]);
+
+const WATCHDOG_MS = 300_000;
+const watchdog = setTimeout(() => {
+  console.error(`checkers: still running after ${WATCHDOG_MS / 1000} s, giving up`);
+  process.exit(1);
+}, WATCHDOG_MS);
+
+fs.mkdirSync(HTML_DIR, { recursive: true });
+const problems = [];
+const checked = []; // names of the pages axe and vnu see
+const minor = new Map(); // "rule (impact)" -> pages, for the report only
+
+// A context whose every request is logged and, unless it goes to the stack's
+// own origin, refused and counted as a problem: a page may make no
+// third-party request of any kind.
+async function newContext(browser, label, options = {}) {
+  const context = await browser.newContext({ viewport: PHONE, baseURL: BASE, ...options });
+  const log = [];
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    log.push(url);
+    if (url.startsWith(ORIGIN + "/") || url.startsWith("data:")) return route.continue();
+    problems.push(`${label}: request to another origin: ${url}`);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  page.on("pageerror", (err) => problems.push(`${label}: page error: ${err.message}`));
+  page.on("console", (msg) => {
+    // An error page logs its own status as a console error; any other
+    // error (CSP, script, a missing resource) is a problem.
+    const ownStatus = /status of [45]\d\d/.test(msg.text()) && msg.location().url === page.url();
+    if (msg.type() === "error" && !ownStatus) {
+      problems.push(`${label}: console error: ${msg.text()}`);
+    }
+  });
+  // The last main-frame document that was not a redirect: its bytes are what
+  // the Nu HTML Checker gets.
+  page.lastDocument = null;
+  page.on("response", (res) => {
+    const req = res.request();
+    if (req.resourceType() === "document" && req.frame() === page.mainFrame() && (res.status() < 300 || res.status() >= 400)) {
+      page.lastDocument = res;
+    }
+  });
+  return { context, page, log };
+}
+
+async function login(page, user, password) {
+  await page.goto("/login");
+  await page.fill("#username", user);
+  await page.fill("#password", password);
+  await Promise.all([page.waitForURL((u) => !u.pathname.startsWith("/login")), page.click("form.login button[type=submit]")]);
+}
+
+// The page now shown, checked under `name`: its raw HTML saved for vnu, then
+// axe at phone and at desktop width. `status` is the HTTP status it must have;
+// `skip` names axe rules that cannot apply to this page (say why at the call).
+async function check(page, name, status = 200, skip = []) {
+  await page.waitForLoadState("load");
+  const doc = page.lastDocument;
+  assert.ok(doc, `${name}: no document response`);
+  assert.equal(doc.status(), status, `${name}: HTTP status of ${doc.url()}`);
+  fs.writeFileSync(path.join(HTML_DIR, `${name}.html`), await doc.body());
+  for (const [width, viewport] of [["phone", PHONE], ["desktop", DESKTOP]]) {
+    await page.setViewportSize(viewport);
+    const result = await new AxeBuilder({ page }).disableRules(skip).analyze();
+    for (const v of result.violations) {
+      if (FAILING_IMPACTS.has(v.impact)) {
+        const where = v.nodes.slice(0, 3).map((n) => `${n.target.join(" ")}: ${n.failureSummary.replace(/\s+/g, " ")}`);
+        problems.push(`axe ${name} (${width}): ${v.impact} ${v.id}: ${v.help}\n    ${where.join("\n    ")}`);
+      } else {
+        const key = `${v.id} (${v.impact})`;
+        minor.set(key, [...(minor.get(key) || []), `${name}/${width}`]);
+      }
+    }
+  }
+  await page.setViewportSize(PHONE);
+  checked.push(name);
+}
+
+async function visit(page, name, url, status = 200, skip = []) {
+  await page.goto(url);
+  await check(page, name, status, skip);
+}
+
+// Submits a form by clicking `button` and checks the page that comes back.
+async function submit(page, name, button, status) {
+  page.lastDocument = null;
+  await Promise.all([page.waitForEvent("framenavigated"), page.click(button)]);
+  await check(page, name, status);
+}
+
+// Posts `fields` to `action` as a plain form would, from the page shown (the
+// CSP does not apply to script run through the DevTools protocol).
+async function postForm(page, action, fields) {
+  page.lastDocument = null;
+  await Promise.all([
+    page.waitForEvent("framenavigated"),
+    page.evaluate(({ action, fields }) => {
+      const f = document.createElement("form");
+      f.method = "post";
+      f.action = action;
+      for (const [k, v] of Object.entries(fields)) {
+        const i = document.createElement("textarea");
+        i.name = k;
+        i.value = v;
+        f.append(i);
+      }
+      document.body.append(f);
+      f.submit();
+    }, { action, fields }),
+  ]);
+}
+
+// ------------------------------------------------------------ page weight
+async function pageWeight(browser, cookies) {
+  // A fresh context: nothing cached, as a delegate's first visit.
+  const { context, page, log } = await newContext(browser, "weight", { viewport: PHONE });
+  try {
+    await context.addCookies(cookies);
+    const responses = [];
+    page.on("requestfinished", (req) => responses.push(req));
+    const main = await page.goto("/schedule", { waitUntil: "networkidle" });
+    assert.equal(main.status(), 200);
+    let total = 0;
+    let css = 0;
+    const rows = [];
+    const fonts = [];
+    for (const req of responses) {
+      const res = await req.response();
+      const sizes = await req.sizes();
+      const wire = sizes.responseHeadersSize + sizes.responseBodySize;
+      total += wire;
+      if (req.resourceType() === "stylesheet") {
+        css += wire;
+        const text = await res.text();
+        if (/@font-face|@import|url\(/i.test(text)) fonts.push(`${req.url()} has @font-face, @import or url()`);
+        fs.writeFileSync(path.join(HTML_DIR, path.basename(new URL(req.url()).pathname)), text);
+      }
+      if (req.resourceType() === "font") fonts.push(req.url());
+      rows.push(`${req.resourceType()} ${new URL(req.url()).pathname} ${res.status()} ${res.headers()["content-encoding"] || "identity"} ` +
+                `${sizes.responseHeadersSize} + ${sizes.responseBodySize} bytes`);
+      // Text goes compressed: the browser asks for gzip and br.
+      if (/^(document|stylesheet|script)$/.test(req.resourceType())) {
+        assert.equal(res.headers()["content-encoding"], "gzip", `${req.url()} is not compressed`);
+      }
+    }
+    const sessions = await page.locator("li.session").count();
+    console.log(`checkers: page weight of /schedule (${sessions} sessions, cold cache, ${responses.length} requests):`);
+    for (const r of rows) console.log(`checkers:   ${r}`);
+    console.log(`checkers:   total ${total} bytes (budget ${BUDGET.page}), stylesheets ${css} bytes (budget ${BUDGET.css})`);
+    assert.ok(total <= BUDGET.page, `/schedule weighs ${total} bytes on the wire, over ${BUDGET.page}`);
+    assert.ok(css <= BUDGET.css, `/schedule's CSS weighs ${css} bytes, over ${BUDGET.css}`);
+    assert.deepEqual(fonts, [], "web fonts");
+    assert.ok(log.every((u) => u.startsWith(ORIGIN + "/")), `requests beyond ${ORIGIN}: ${log}`);
+    console.log(`checkers:   ${log.length} requests, all to ${ORIGIN}; no fonts`);
+
+    // First render needs no script: no script in the document blocks the
+    // parser, and with JavaScript off the whole programme is there.
+    const blocking = await page.evaluate(() =>
+      [...document.querySelectorAll("script")].filter((s) => !s.defer && !s.async && s.type !== "module").map((s) => s.src || "inline"));
+    assert.deepEqual(blocking, [], "parser-blocking scripts on /schedule");
+    return sessions;
+  } finally {
+    await context.close();
+  }
+}
+
+async function withoutScript(browser, cookies, sessions) {
+  const { context, page } = await newContext(browser, "no-js", { javaScriptEnabled: false });
+  try {
+    await context.addCookies(cookies);
+    await page.goto("/schedule");
+    const shown = await page.locator("li.session:visible").count();
+    assert.equal(shown, sessions, `without JavaScript /schedule shows ${shown} of ${sessions} sessions`);
+    await page.locator("li.session h4 a").first().waitFor({ state: "visible" });
+    console.log(`checkers: without JavaScript /schedule renders all ${shown} sessions`);
+  } finally {
+    await context.close();
+  }
+}
+
+// ------------------------------------------------------------ the pages
+async function anonymousPages(browser) {
+  const { context, page } = await newContext(browser, "anonymous");
+  try {
+    await visit(page, "landing", "/");
+    await visit(page, "login", "/login?next=%2Fschedule");
+    await page.fill("#username", "delegate");
+    await page.fill("#password", "not the password");
+    await submit(page, "login-failed", "form.login button[type=submit]", 401);
+    await visit(page, "error-403-display", "/display/1?token=wrong", 403);
+    // nginx's own page for a body over 64 KiB.
+    await postForm(page, "/login", { username: "x", password: "x".repeat(70_000) });
+    await check(page, "error-413", 413);
+  } finally {
+    await context.close();
+  }
+}
+
+async function delegatePages(browser) {
+  const { context, page } = await newContext(browser, "delegate");
+  try {
+    await login(page, "delegate", env("CONFSCHED_DELEGATE_PASSWORD"));
+    const cookies = await context.cookies();
+    await visit(page, "schedule", "/schedule");
+    const id = await page.locator("li.session.kind-talk").first().getAttribute("data-session-id");
+    await visit(page, "schedule-filtered", "/schedule?day=" + (await page.locator("select[name=day] option").nth(1).getAttribute("value")));
+    await visit(page, "session", `/session/${id}`);
+    await visit(page, "now", "/now");
+    await visit(page, "changes", "/changes");
+    await visit(page, "feeds", "/feeds");
+    // meta-refresh (WCAG 2.2.1, timing adjustable) is for pages people read
+    // and use: this one is the unattended screen beside a room's door, with
+    // no reader to interrupt, no link or form, and showing what is on now
+    // and next is its whole job (2.2.1's real-time exception). Every other
+    // page is checked with the rule, and none refreshes itself.
+    await visit(page, "display", env("CONFSCHED_DISPLAY_PATH"), 200, ["meta-refresh"]);
+    await visit(page, "error-404", "/no-such-page", 404);
+    await visit(page, "error-404-session", "/session/999999", 404);
+    await visit(page, "error-400", "/schedule?q=%ff", 400);
+    await visit(page, "error-403-admin", "/admin", 403);
+    return cookies;
+  } finally {
+    await context.close();
+  }
+}
+
+// Staff pages; leaves the staff page open on a session's form, for the 503.
+async function staffPages(browser) {
+  const { context, page } = await newContext(browser, "staff");
+  await login(page, "staff", env("CONFSCHED_STAFF_PASSWORD"));
+  await visit(page, "admin-list", "/admin");
+  const href = await page.locator("table.admin-list a").first().getAttribute("href");
+  await visit(page, "admin-form", href);
+  // A real edit: the history, /changes and the "changed" badge then have
+  // something to show.
+  await page.fill("#title", "Checked <by> the \"tools\" & kept");
+  await submit(page, "admin-form-saved", "form.edit button[value=save]", 200);
+  await visit(page, "admin-history", `${href}/history`);
+  await visit(page, "admin-new", "/admin/session/new");
+  await page.fill("#title", "   ");
+  await submit(page, "admin-form-422", "form.edit button[value=save]", 422);
+  await visit(page, "admin-announcements", "/admin/announcements");
+  await page.fill("form.edit [name=body]", "Lunch is served in the hall.");
+  await submit(page, "admin-announcements-posted", "form.edit button[type=submit]", 200);
+  for (const p of ["event", "rooms", "tracks", "speakers", "passwords", "import"]) {
+    await visit(page, `admin-${p}`, `/admin/${p}`);
+  }
+  const speaker = await page.goto("/admin/speakers").then(() => page.locator("a[href^='/admin/speakers/']").first().getAttribute("href"));
+  await visit(page, "admin-speaker", speaker);
+  const ann = await page.goto("/admin/announcements").then(() => page.locator("a[href^='/admin/announcements/']").first().getAttribute("href"));
+  await visit(page, "admin-announcement", ann);
+  await page.goto(href);
+  return { context, page };
+}
+
+// MariaDB is down: a save is refused with 503 and the input kept; staff
+// pages answer 503.
+async function databaseDown(staff) {
+  const { context, page } = staff;
+  try {
+    console.log("checkers: need db-down");
+    const answer = await new Promise((resolve) => readline.createInterface({ input: process.stdin }).once("line", resolve));
+    assert.equal(answer.trim(), "db-down", "the runner did not stop MariaDB");
+    await page.fill("#title", "Typed while the database was down");
+    await submit(page, "error-503-form", "form.edit button[value=save]", 503);
+    await visit(page, "error-503", "/admin", 503);
+  } finally {
+    await context.close();
+  }
+}
+
+let browser;
+let failed = false;
+try {
+  browser = await launchChromium(chromium);
+  const t0 = Date.now();
+  const staff = await staffPages(browser);
+  await anonymousPages(browser);
+  const cookies = await delegatePages(browser);
+  const sessions = await pageWeight(browser, cookies);
+  await withoutScript(browser, cookies, sessions);
+  await databaseDown(staff);
+  console.log(`checkers: axe-core found no serious or critical violation on ${checked.length} pages ` +
+              `at ${PHONE.width}x${PHONE.height} and ${DESKTOP.width}x${DESKTOP.height}` +
+              (problems.length ? " (but see below)" : "") + ` in ${Date.now() - t0} ms`);
+  for (const [rule, where] of minor) console.log(`checkers: axe (not failing) ${rule} on ${where.length}: ${where.slice(0, 4).join(", ")}`);
+} catch (err) {
+  failed = true;
+  console.error(`checkers failed: ${err.stack || err}`);
+} finally {
+  if (browser) await browser.close();
+  clearTimeout(watchdog);
+}
+for (const p of problems) console.error(p);
+if (problems.length) failed = true;
+console.log(`checkers: ${failed ? "FAILED" : "passed"}; ${checked.length} pages saved to ${HTML_DIR}`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,225 @@
+#!/usr/bin/env python3
+"""Checks confsched's pages with the tools the web itself uses (issue 9),
+against a whole site on loopback started by tests/integration/stack.py.
+
+  run_checkers.py --part pages      --out DIR --node-dir DIR
+  run_checkers.py --part lighthouse --out DIR --node-dir DIR
+
+pages: checkers.spec.mjs in Debian's headless Chromium (playwright-core):
+/schedule's page-weight budget, axe-core on every page type at phone and
+desktop widths; it stops MariaDB when the spec asks, for the staff 503
+pages. Then the Nu HTML Checker (vnu-jar, on the machine's Java) on the raw
+HTML of every page it saved, and on the stylesheet: zero errors.
+
+lighthouse: Lighthouse (pinned in package-lock.json) on /schedule with its
+default mobile emulation and simulated throttling, in the same Chromium,
+logged in through a Cookie header; RUNS runs, the median score of each
+category must be at least TARGET. A proxy that does not exist takes every
+request that is not to loopback, so nothing leaves the machine.
+
+Node packages come from package-lock.json into --node-dir (see
+run_browser_tests.ensure_playwright). Exits 77, which ctest counts as
+skipped, when Chromium, node, npm or java is missing; scripts/test installs
+them (scripts/lib/common.sh).
+"""
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+
+import run_browser_tests as browser
+
+stackmod = browser.stackmod
+
+# Lighthouse's three categories issue 9 names, and the score each must reach.
+CATEGORIES = ("performance", "accessibility", "best-practices")
+TARGET = 95
+# Performance under simulated throttling moves with the machine's load (two
+# cores shared with the other tests): the median of a few runs, as
+# Lighthouse's own docs advise for a score that decides anything.
+RUNS = 3
+
+
+def say(text):
+    print("checkers: " + text, flush=True)
+
+
+def tools():
+    chromium = os.environ.get("CONFSCHED_CHROMIUM") or shutil.which("chromium")
+    if not chromium:
+        browser.skip("chromium not found (Debian package chromium)")
+    node, npm = shutil.which("node"), shutil.which("npm")
+    if not node or not npm:
+        browser.skip("node or npm not found (Debian packages nodejs npm)")
+    return chromium, node, npm
+
+
+# ------------------------------------------------------------------ pages
+def run_spec(s, node, chromium, out, node_dir):
+    """checkers.spec.mjs, stopping MariaDB when it says so. True if it passed."""
+    env = dict(os.environ)
+    env.update({
+        "CONFSCHED_URL": s.origin,
+        "CONFSCHED_DELEGATE_PASSWORD": s.passwords[stackmod.DELEGATE_USER],
+        "CONFSCHED_STAFF_PASSWORD": s.passwords[stackmod.STAFF_USER],
+        "CONFSCHED_DISPLAY_PATH": s.cli("display-token", str(browser.first_room_id(s))).stdout.strip(),
+        "CONFSCHED_OUT": out,
+        "CONFSCHED_NODE_DIR": node_dir,
+        "CONFSCHED_CHROMIUM": chromium,
+    })
+    proc = subprocess.Popen([node, os.path.join(browser.HERE, "checkers.spec.mjs")], env=env,
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
+    # The spec has its own 300 s watchdog; this is the backstop.
+    backstop = threading.Timer(360, proc.kill)
+    backstop.start()
+    try:
+        for line in proc.stdout:
+            sys.stdout.write(line)
+            sys.stdout.flush()
+            if line.strip() == "checkers: need db-down":
+                s.stop_db()
+                proc.stdin.write("db-down\n")
+                proc.stdin.flush()
+        return proc.wait() == 0
+    finally:
+        backstop.cancel()
+        if not s.db_running():
+            s.start_db()
+
+
+def run_vnu(java, node_dir, html_dir):
+    """The Nu HTML Checker over every saved page and stylesheet; True when
+    it reports no error. Prints every message (warnings too)."""
+    jar = os.path.join(node_dir, "node_modules", "vnu-jar", "build", "dist", "vnu.jar")
+    files = sorted(os.path.join(html_dir, f) for f in os.listdir(html_dir))
+    t0 = time.monotonic()
+    # --also-check-css: the saved stylesheet is checked as CSS. vnu reads
+    # local files only here: nothing it is given names a URL.
+    r = subprocess.run([java, "-jar", jar, "--format", "json", "--also-check-css", "--exit-zero-always"] + files,
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, timeout=240)
+    messages = json.loads(r.stderr or r.stdout)["messages"]
+    errors = [m for m in messages if m.get("type") in ("error", "non-document-error")]
+    for m in messages:
+        say("vnu %s %s:%s: %s" % (m.get("subType", m.get("type")), os.path.basename(m.get("url", "?")),
+                                  m.get("lastLine", "?"), m.get("message")))
+    say("Nu HTML Checker: %d documents (%d HTML pages, %d stylesheets), %d errors, %d other messages, in %.1f s" % (
+        len(files), sum(f.endswith(".html") for f in files), sum(f.endswith(".css") for f in files),
+        len(errors), len(messages) - len(errors), time.monotonic() - t0))
+    return bool(files) and not errors
+
+
+def pages(args, chromium, node):
+    java = shutil.which("java")
+    if not java:
+        browser.skip("java not found (Debian package openjdk-17-jre-headless), needed by vnu-jar")
+    s = stackmod.Stack("checkers", https=False).start()
+    ok = False
+    try:
+        ok = run_spec(s, node, chromium, args.out, os.path.abspath(args.node_dir))
+    finally:
+        if not ok:
+            s.dump_logs(25)
+        s.stop()
+    html_dir = os.path.join(args.out, "html")
+    if os.path.isdir(html_dir):
+        ok = run_vnu(java, os.path.abspath(args.node_dir), html_dir) and ok
+    return ok
+
+
+# ------------------------------------------------------------- lighthouse
+def lighthouse_once(s, node, chromium, node_dir, cookie, report):
+    """One Lighthouse run on /schedule; returns its JSON report."""
+    cli = os.path.join(node_dir, "node_modules", "lighthouse", "cli", "index.js")
+    env = dict(os.environ, CHROME_PATH=chromium,
+               # Lighthouse keeps its error-reporting answer here (configstore).
+               XDG_CONFIG_HOME=os.path.dirname(report))
+    flags = " ".join([
+        "--headless=new", "--no-sandbox", "--disable-gpu",
+        # Chromium reaches loopback directly; anything else would go to a
+        # proxy on a port nobody listens on, and fail.
+        "--proxy-server=http://127.0.0.1:9", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run",
+    ])
+    argv = [node, cli, s.origin + "/schedule",
+            "--only-categories=" + ",".join(CATEGORIES),
+            "--output=json", "--output-path=" + report,
+            "--extra-headers=" + json.dumps({"Cookie": cookie}),
+            "--chrome-flags=" + flags,
+            "--no-enable-error-reporting", "--quiet", "--max-wait-for-load=30000"]
+    r = subprocess.run(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=150)
+    if r.returncode != 0:
+        sys.stdout.write(r.stdout[-4000:])
+        raise SystemExit("lighthouse exited %d" % r.returncode)
+    with open(report) as f:
+        return json.load(f)
+
+
+def lighthouse(args, chromium, node):
+    node_dir = os.path.abspath(args.node_dir)
+    s = stackmod.Stack("lighthouse", https=False).start()
+    ok = False
+    try:
+        cookie = s.login()
+        scores = {c: [] for c in CATEGORIES}
+        for i in range(RUNS):
+            t0 = time.monotonic()
+            lhr = lighthouse_once(s, node, chromium, node_dir, cookie, os.path.join(args.out, "lighthouse-%d.json" % i))
+            if lhr.get("runtimeError"):
+                raise SystemExit("lighthouse: %s" % lhr["runtimeError"])
+            got = {c: round(lhr["categories"][c]["score"] * 100) for c in CATEGORIES}
+            for c in CATEGORIES:
+                scores[c].append(got[c])
+            requests = [r["url"] for r in lhr["audits"]["network-requests"]["details"]["items"]]
+            foreign = [u for u in requests if not u.startswith(s.origin + "/")]
+            failing = ["%s (%s)" % (a["id"], a["score"]) for a in lhr["audits"].values()
+                       if a.get("scoreDisplayMode") in ("binary", "numeric", "metricSavings")
+                       and a.get("score") is not None and a["score"] < 0.9]
+            say("lighthouse %s run %d: %s; %d requests, %d beyond %s; FCP %s, LCP %s, TBT %s, CLS %s; "
+                "audits under 0.9: %s; %.1f s" % (
+                    lhr["lighthouseVersion"], i + 1, got, len(requests), len(foreign), s.origin,
+                    lhr["audits"]["first-contentful-paint"]["displayValue"],
+                    lhr["audits"]["largest-contentful-paint"]["displayValue"],
+                    lhr["audits"]["total-blocking-time"]["displayValue"],
+                    lhr["audits"]["cumulative-layout-shift"]["displayValue"],
+                    ", ".join(failing) or "none", time.monotonic() - t0))
+            if foreign:
+                raise SystemExit("lighthouse: requests beyond loopback: %s" % foreign)
+        medians = {c: statistics.median(v) for c, v in scores.items()}
+        say("lighthouse median of %d runs on /schedule (mobile): %s (target %d each)" % (
+            RUNS, ", ".join("%s %d" % (c, medians[c]) for c in CATEGORIES), TARGET))
+        low = {c: m for c, m in medians.items() if m < TARGET}
+        if low:
+            say("lighthouse: under %d: %s" % (TARGET, low))
+        ok = not low
+    finally:
+        if not ok:
+            s.dump_logs(25)
+        s.stop()
+    return ok
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--part", choices=("pages", "lighthouse"), required=True)
+    ap.add_argument("--out", required=True, help="folder for what the checkers read and report")
+    ap.add_argument("--node-dir", required=True, help="folder for node_modules")
+    args = ap.parse_args()
+
+    chromium, node, npm = tools()
+    browser.ensure_playwright(args.node_dir, npm)
+    shutil.rmtree(args.out, ignore_errors=True)
+    os.makedirs(args.out)
+    t0 = time.monotonic()
+    ok = (pages if args.part == "pages" else lighthouse)(args, chromium, node)
+    say("%s %s in %.1f s" % (args.part, "passed" if ok else "FAILED", time.monotonic() - t0))
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
