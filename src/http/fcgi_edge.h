@@ -4,6 +4,7 @@
 
 #include <fcgiapp.h>
 
+#include <cstdint>
 #include <functional>
 
 #include "http/request.h"
@@ -31,13 +32,15 @@ class FcgiConnection {
 
   // Reads the request and calls handler with it, or with_error with the
   // status the request must be refused with (400, 413); writes the
-  // response; finishes the request.
+  // response; finishes the request. Log lines written meanwhile carry the
+  // request's id (request_builder.h's request_id_of).
   void serve(const std::function<Response(const Request&)>& handler,
              const std::function<Response(int status)>& with_error);
 
  private:
   FCGX_Request request_;
   bool accepted_ = false;
+  uint64_t served_ = 0;  // for request ids when the web server gives none
 };
 
 }  // namespace confsched

@@ -29,7 +29,25 @@ std::string host_with_port(std::string host, const std::string& server_port, boo
   return host + ":" + server_port;
 }
 
+bool is_safe_request_id(const std::string& id) {
+  if (id.empty() || id.size() > 64) return false;
+  for (char c : id) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '@' || c == '_' || c == '-';
+    if (!ok) return false;
+  }
+  return true;
+}
+
 }  // namespace
+
+std::string request_id_of(const ParamLookup& params, std::string fallback) {
+  for (const char* name : {"REQUEST_ID", "UNIQUE_ID"}) {
+    std::string id = param(params, name);
+    if (is_safe_request_id(id)) return id;
+  }
+  return fallback;
+}
 
 BodyLength declared_body_length(const ParamLookup& params) {
   std::string text = param(params, "CONTENT_LENGTH");
