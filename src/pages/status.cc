@@ -33,8 +33,7 @@ std::vector<Metric> metrics(const StatusReport& r) {
        "The data version the answering worker knows (0: none known yet).",
        r.data_version_known ? r.data_version : 0},
       {"confsched_database_up", "gauge",
-       "1 if the answering worker reached the database just now, else 0.",
-       r.database_up ? 1u : 0u},
+       "1 if the answering worker reached the database just now, else 0.", r.database_up ? 1u : 0u},
       {"confsched_uptime_seconds", "gauge", "Seconds since the server started.",
        static_cast<uint64_t>(std::max<int64_t>(r.uptime_s, 0))},
   };

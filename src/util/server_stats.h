@@ -11,11 +11,11 @@ namespace confsched {
 
 // What /_status shows besides what the answering worker knows itself.
 struct StatsSnapshot {
-  uint64_t requests = 0;            // requests answered by all workers
-  uint64_t render_cache_hits = 0;   // shared pages found in a worker's cache
-  uint64_t render_cache_misses = 0; // shared pages rendered afresh
-  uint64_t workers = 0;             // workers alive, as the master counts them
-  int64_t started_at = 0;           // when the master started (Unix seconds)
+  uint64_t requests = 0;             // requests answered by all workers
+  uint64_t render_cache_hits = 0;    // shared pages found in a worker's cache
+  uint64_t render_cache_misses = 0;  // shared pages rendered afresh
+  uint64_t workers = 0;              // workers alive, as the master counts them
+  int64_t started_at = 0;            // when the master started (Unix seconds)
 };
 
 // Process-safe: the counters are lock-free atomics in shared memory, so a

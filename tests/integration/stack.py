@@ -558,7 +558,7 @@ http {{
     include /etc/nginx/mime.types;
     default_type application/octet-stream;
     log_format cache '$remote_addr "$request" $status $body_bytes_sent cache=$upstream_cache_status '
-                     'upstream=$upstream_status rt=$request_time';
+                     'upstream=$upstream_status rt=$request_time id=$request_id';
     access_log {log}/nginx-access.log cache;
     client_body_temp_path {n}/temp/body;
     fastcgi_temp_path {n}/temp/fastcgi;
@@ -777,13 +777,13 @@ CacheIgnoreNoLastMod On
         raise StackError("login as %s set no session cookie: %r" % (role, r.set_cookies()))
 
     # -------------------------------------------------------- FastCGI direct
-    def fcgi(self, method, path, body=b"", headers=None, https=False, timeout=15):
+    def fcgi(self, method, path, body=b"", headers=None, https=False, timeout=15, params=None):
         """One request straight to the app's FastCGI socket, bypassing nginx
         and its caches, with the parameters nginx's fastcgi_params would
-        send."""
+        send (params overrides or adds some: REMOTE_ADDR, REQUEST_ID)."""
         return fcgi_request(self.fcgi_socket, method, path, body=body, headers=headers,
                             server_port=self.https_port if https else self.http_port, https=https,
-                            timeout=timeout)
+                            timeout=timeout, params=params)
 
 
 # --------------------------------------------------------------------- utils
@@ -839,10 +839,12 @@ def _fcgi_nv(name, value):
     return ln(len(name)) + ln(len(value)) + name + value
 
 
-def fcgi_request(sock_path, method, path, body=b"", headers=None, server_port=80, https=False, timeout=15):
+def fcgi_request(sock_path, method, path, body=b"", headers=None, server_port=80, https=False, timeout=15,
+                 params=None):
     """A minimal FastCGI responder client (one request per connection)."""
     if isinstance(body, str):
         body = body.encode("utf-8")
+    extra_params = params
     uri, _, query = path.partition("?")
     params = {
         "GATEWAY_INTERFACE": "CGI/1.1",
@@ -865,6 +867,7 @@ def fcgi_request(sock_path, method, path, body=b"", headers=None, server_port=80
     }
     if https:
         params["HTTPS"] = "on"
+    params.update(extra_params or {})
     for k, v in (headers or {}).items():
         key = k.upper().replace("-", "_")
         if key in ("CONTENT_TYPE", "CONTENT_LENGTH"):
