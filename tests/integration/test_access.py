@@ -285,6 +285,15 @@ class Log(StackTestCase):
         for t in tokens:
             self.assertNotIn(t.encode(), log, "a session token in the log")
             self.assertNotIn(t.split(".")[-1].encode(), log, "a session token's MAC in the log")
+        # The web server's logs, which now carry the request ids, hold none
+        # of them either.
+        for name in ("%s-access.log" % S.web, "%s-error.log" % S.web):
+            with open(S.path("log", name), "rb") as f:
+                other = f.read()
+            for s in (old, new, wrong, S.passwords["staff"]):
+                self.assertNotIn(s.encode(), other, "a password in " + name)
+            for t in tokens:
+                self.assertNotIn(t.split(".")[-1].encode(), other, "a session token's MAC in " + name)
         sys.stderr.write("\n[access] confsched.log: %d bytes, %d lines checked for %d secrets\n" % (
             len(log), log.count(b"\n"), 5 + len(tokens)))
 
