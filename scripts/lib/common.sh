@@ -22,6 +22,10 @@ export PATH
 #  - nginx: on Debian 12 "nginx-light" is only a transitional package that
 #    pulls in "nginx" plus the echo module; nginx itself is built with
 #    --with-http_auth_request_module, which conf/nginx/confsched.conf needs.
+#  - apache2-bin: Apache's binary and modules without Debian's apache2
+#    configuration and service (which would start on port 80), for the
+#    tests of conf/apache/confsched.conf; they write their own config and
+#    load the modules it needs. media-types gives /etc/mime.types.
 CONFSCHED_PACKAGES=(
   cmake g++ make pkg-config
   libfcgi-dev libmariadb-dev libctemplate-dev libargon2-dev libssl-dev
@@ -29,6 +33,7 @@ CONFSCHED_PACKAGES=(
   libical-dev libxml2-utils nlohmann-json3-dev
   mariadb-server-core mariadb-client-core
   nginx
+  apache2-bin media-types
   python3 python3-icalendar python3-jsonschema python3-rfc3987 curl openssl ca-certificates tzdata
   mariadb-client spawn-fcgi systemd dpkg-dev
 )

@@ -1,5 +1,6 @@
 #include "config/config.h"
 
+#include <arpa/inet.h>
 #include <ini.h>
 #include <sys/stat.h>
 
@@ -62,6 +63,8 @@ void set_server_key(Config& c, const std::string& key, const std::string& value)
     c.version_check_ms = parse_unsigned(value, 10, 60000, "version_check_ms");
   else if (key == "public_url")
     c.public_url = value;
+  else if (key == "status_allow")
+    c.status_allow = parse_address_list(value);
   else
     throw ConfigError("unknown key [server] " + key);
 }
@@ -233,6 +236,25 @@ DatabaseConfig resolve_replica(const ParseState& state, const std::string& base)
 }
 
 }  // namespace
+
+std::vector<std::string> parse_address_list(const std::string& text) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t end = text.find_first_of(" \t,", i);
+    if (end == std::string::npos) end = text.size();
+    if (end > i) {
+      std::string address = text.substr(i, end - i);
+      unsigned char parsed[sizeof(in6_addr)];
+      if (inet_pton(AF_INET, address.c_str(), parsed) != 1 &&
+          inet_pton(AF_INET6, address.c_str(), parsed) != 1)
+        throw ConfigError("bad address in status_allow: \"" + address + "\"");
+      out.push_back(std::move(address));
+    }
+    i = end + 1;
+  }
+  return out;
+}
 
 Config load_config(const std::string& path, const GetEnv& get_env) {
   Config config;

@@ -6,6 +6,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "auth/login_throttle.h"
 
@@ -48,6 +49,11 @@ struct Config {
   // Never taken from the Host header, since feeds are rendered once and
   // shared by every request.
   std::string public_url;
+  // Client addresses (REMOTE_ADDR as the web server passes it) that may
+  // read /_status; exact addresses, no ranges. The FastCGI socket is the
+  // web server's alone, so REMOTE_ADDR is the address of whoever connected
+  // to the web server (behind a further proxy, that proxy's).
+  std::vector<std::string> status_allow = {"127.0.0.1", "::1"};
 
   // The primary: every write, and every staff page's read (so a staff
   // member always sees what they just saved).
@@ -78,6 +84,11 @@ struct Config {
   // The master resolves it before it starts workers.
   unsigned int argon2_slots = 0;
 };
+
+// "127.0.0.1, ::1 10.0.0.5" as a list of addresses, each checked to be an
+// IPv4 or IPv6 address in the form REMOTE_ADDR carries it. Throws
+// ConfigError for anything else. Pure.
+std::vector<std::string> parse_address_list(const std::string& text);
 
 using GetEnv = std::function<const char*(const char*)>;
 

@@ -1,9 +1,13 @@
 #include "http/fcgi_edge.h"
 
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstdio>
+#include <string>
 
 #include "http/request_builder.h"
+#include "util/log.h"
 
 namespace confsched {
 
@@ -28,6 +32,8 @@ void FcgiConnection::serve(const std::function<Response(const Request&)>& handle
                            const std::function<size_t(std::string_view path)>& body_limit) {
   // Parameter pointers die at the next Accept/Finish; build_request copies.
   ParamLookup params = [this](const char* name) { return FCGX_GetParam(name, request_.envp); };
+  LogRequestScope log_scope(
+      request_id_of(params, std::to_string(getpid()) + "-" + std::to_string(++served_)));
   const std::string method = params("REQUEST_METHOD") ? params("REQUEST_METHOD") : "";
 
   Response response;

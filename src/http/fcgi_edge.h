@@ -4,6 +4,7 @@
 
 #include <fcgiapp.h>
 
+#include <cstdint>
 #include <functional>
 #include <string_view>
 
@@ -34,6 +35,8 @@ class FcgiConnection {
   // status the request must be refused with (400, 413); writes the
   // response; finishes the request. body_limit gives the largest body the
   // request's path may carry (a larger one is refused unread).
+  // Log lines written meanwhile carry the
+  // request's id (request_builder.h's request_id_of).
   void serve(const std::function<Response(const Request&)>& handler,
              const std::function<Response(int status)>& with_error,
              const std::function<size_t(std::string_view path)>& body_limit);
@@ -41,6 +44,7 @@ class FcgiConnection {
  private:
   FCGX_Request request_;
   bool accepted_ = false;
+  uint64_t served_ = 0;  // for request ids when the web server gives none
 };
 
 }  // namespace confsched

@@ -50,7 +50,25 @@ std::optional<std::string> decode_path(std::string_view raw_target) {
   return path;
 }
 
+bool is_safe_request_id(const std::string& id) {
+  if (id.empty() || id.size() > 64) return false;
+  for (char c : id) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '@' || c == '_' || c == '-';
+    if (!ok) return false;
+  }
+  return true;
+}
+
 }  // namespace
+
+std::string request_id_of(const ParamLookup& params, std::string fallback) {
+  for (const char* name : {"REQUEST_ID", "UNIQUE_ID"}) {
+    std::string id = param(params, name);
+    if (is_safe_request_id(id)) return id;
+  }
+  return fallback;
+}
 
 BodyLength declared_body_length(const ParamLookup& params, size_t limit) {
   std::string text = param(params, "CONTENT_LENGTH");

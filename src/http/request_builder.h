@@ -29,6 +29,14 @@ BodyLength declared_body_length(const ParamLookup& params, size_t limit = kMaxBo
 // limit; nullopt when build_request would refuse it.
 std::optional<std::string> request_path(const ParamLookup& params);
 
+// The id of a request for log lines: the web server's own, so that the
+// app's lines and the access log can be matched (nginx's $request_id, which
+// conf/nginx/confsched.conf passes as REQUEST_ID; Apache's mod_unique_id,
+// which sets UNIQUE_ID), when it is 1 to 64 characters of [A-Za-z0-9@_-];
+// else fallback (the worker's own count). Anything else is not used, so
+// nothing a client controls reaches a log line unchecked.
+std::string request_id_of(const ParamLookup& params, std::string fallback);
+
 // Builds the request from parameters and the body already read. Returns an
 // HTTP status (400) instead when the target has malformed percent-encoding,
 // invalid UTF-8 or a NUL byte.

@@ -26,6 +26,9 @@ Response session_page(Site& site, const Request& request, const RouteParams& par
 Response now_page(Site& site, const Request& request, const RouteParams& params);
 Response display_page(Site& site, const Request& request, const RouteParams& params);
 Response changes_page(Site& site, const Request& request, const RouteParams& params);
+// /_status and /_status.json (status.cc).
+Response status_page(Site& site, const Request& request, const RouteParams& params);
+Response status_json_page(Site& site, const Request& request, const RouteParams& params);
 
 // Variants (router.h). /schedule: the canonical filter and the set of
 // "changed" badges; answers 303 or 400 for a query that is not canonical

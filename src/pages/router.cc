@@ -15,6 +15,7 @@
 #include "http/percent.h"
 #include "pages/pages.h"
 #include "pages/site.h"
+#include "pages/status.h"
 
 namespace confsched {
 
@@ -30,6 +31,9 @@ enum class Access {
   // no cookies). Never the login redirect, which a calendar app cannot
   // follow: 401 without either, 403 for a bad or revoked token.
   kFeed,
+  // /_status: only clients in [server] status_allow (loopback by default);
+  // 403 for anyone else, whatever cookie they hold.
+  kStatus,
 };
 
 enum class Caching {
@@ -166,6 +170,8 @@ constexpr Route kRoutes[] = {
      content_type::kHtml,
      nullptr,
      kMaxImportBodyBytes},
+    {"/_status", false, kGet, Access::kStatus, Caching::kNone, {}, status_page},
+    {"/_status.json", false, kGet, Access::kStatus, Caching::kNone, {}, status_json_page},
     // nginx's auth_request subrequest for cached pages: 204 or 401.
     {"/_auth", false, kGet, Access::kPublic, Caching::kNone, {}, auth_check},
 };
@@ -281,7 +287,10 @@ Response dispatch(Site& site, const Request& request) {
     r.set_header("Allow", allow_header(*route));
     return r;
   }
-  if (route->access == Access::kFeed) {
+  if (route->access == Access::kStatus) {
+    if (!status_client_allowed(site.config().status_allow, request.remote_addr))
+      return site.error_page(403);
+  } else if (route->access == Access::kFeed) {
     if (std::optional<Response> refused = refuse_feed(site, request)) return std::move(*refused);
   } else if (route->access != Access::kPublic) {
     std::optional<Role> role = site.signed_in_role(request);

@@ -68,6 +68,7 @@ Site::Site(const Config& config, std::string secret, const Templates& templates,
 
 Response Site::handle(const Request& request) {
   rendered_stale_ = false;
+  stats_->count_request();
   try {
     return dispatch(*this, request);
   } catch (const DbUnavailable& e) {

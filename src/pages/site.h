@@ -31,6 +31,7 @@
 #include "http/response.h"
 #include "pages/page_cache.h"
 #include "pages/templates.h"
+#include "util/server_stats.h"
 #include "util/time_zone.h"
 
 namespace confsched {
@@ -82,6 +83,10 @@ class Site {
     verifier_.share(shared.verified_memory());
   }
   int64_t now() const { return clock_(); }
+  // The counters /_status reports. A Site starts with its own; the worker
+  // replaces it with the master's, shared by every worker.
+  ServerStats& stats() { return *stats_; }
+  void share_stats(ServerStats& shared) { stats_ = &shared; }
 
   // The data version and role epochs, asked of the database at most every
   // version_check_ms. When the database is down the last known state
@@ -146,7 +151,9 @@ class Site {
   // asked for and kept beside it: once per page and data version, never
   // once per response.
   const CachedPage* cached_page(const std::string& path, bool want_gzip) {
-    return pages_.find(pages_key(), path, want_gzip);
+    const CachedPage* page = pages_.find(pages_key(), path, want_gzip);
+    stats_->count_cache(page != nullptr);
+    return page;
   }
   // Keeps a fresh render (taking body); nullptr, and body left alone, when
   // it was made from data older than the cache's: the caller then serves
@@ -170,6 +177,8 @@ class Site {
   PasswordVerifier verifier_;
   LoginGuard own_login_guard_;
   LoginGuard* login_guard_ = &own_login_guard_;
+  ServerStats own_stats_{system_wall_clock()};
+  ServerStats* stats_ = &own_stats_;
 
   std::optional<DataState> state_;
   std::chrono::steady_clock::time_point state_checked_{};

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstring>
+#include <ctime>
 #include <map>
 #include <stdexcept>
 #include <vector>
@@ -17,6 +18,7 @@
 #include "server/socket_activation.h"
 #include "server/worker.h"
 #include "util/log.h"
+#include "util/server_stats.h"
 
 namespace confsched {
 
@@ -65,6 +67,10 @@ class Master {
   // Made before the first fork; every worker, of every generation, shares
   // it, so failure counts survive a SIGHUP roll and a worker's restart.
   LoginGuard login_guard_;
+  // /_status's counters, shared with every worker.
+  ServerStats stats_{static_cast<int64_t>(std::time(nullptr))};
+  // Workers started so far: each gets the next number as its log id.
+  unsigned int spawned_ = 0;
   unsigned int generation_ = 1;
   std::map<pid_t, WorkerInfo> workers_;
   std::vector<Clock::time_point> pending_restarts_;
@@ -107,8 +113,11 @@ void Master::spawn() {
     pending_restarts_.push_back(Clock::now() + std::max(backoff_, kFirstBackoff));
     return;
   }
-  if (pid == 0) run_worker(options_.config, socket_.fd(), login_guard_);  // never returns
+  ++spawned_;
+  if (pid == 0)  // never returns
+    run_worker(options_.config, socket_.fd(), WorkerShared{login_guard_, stats_, spawned_});
   workers_[pid] = WorkerInfo{generation_, Clock::now()};
+  stats_.set_workers(workers_.size());
 }
 
 void Master::reap() {
@@ -119,6 +128,7 @@ void Master::reap() {
     if (it == workers_.end()) continue;
     WorkerInfo info = it->second;
     workers_.erase(it);
+    stats_.set_workers(workers_.size());
     // A worker killed in the middle of an Argon2id verification still
     // holds its slot of the shared cap; nobody else can give it back.
     if (size_t freed = login_guard_.release_argon2_of(pid))

@@ -81,7 +81,7 @@ bool wait_for_connection(int listen_fd, const sigset_t& during_wait) {
   return false;
 }
 
-int serve_until_stopped(const Config& config, int listen_fd, LoginGuard& login_guard) {
+int serve_until_stopped(const Config& config, int listen_fd, const WorkerShared& shared) {
   Templates templates(config.template_dir, config.static_dir);
   std::string secret = load_secret(config);
   Database db(config.database);
@@ -90,7 +90,8 @@ int serve_until_stopped(const Config& config, int listen_fd, LoginGuard& login_g
   if (config.replica) replica.emplace(*config.replica);
   Site site(config, std::move(secret), templates, db);
   if (replica) site.read_from_replica(*replica, std::chrono::seconds(config.replica_retry_s));
-  site.share_login_guard(login_guard);
+  site.share_login_guard(shared.login_guard);
+  site.share_stats(shared.stats);
   // Before the first request: what lets this worker serve delegates should
   // the database stop later (site.h).
   site.warm_up();
@@ -121,7 +122,8 @@ int serve_until_stopped(const Config& config, int listen_fd, LoginGuard& login_g
 
 }  // namespace
 
-void run_worker(const Config& config, int listen_fd, LoginGuard& login_guard) {
+void run_worker(const Config& config, int listen_fd, WorkerShared shared) {
+  set_log_worker(shared.number);
   install_worker_signals();
   // An Argon2id check allocates 19 MiB in one block. glibc maps the first
   // such block and unmaps it on free, but then raises its mmap threshold
@@ -131,7 +133,7 @@ void run_worker(const Config& config, int listen_fd, LoginGuard& login_guard) {
   mallopt(M_MMAP_THRESHOLD, 1024 * 1024);
   int status = 1;
   try {
-    status = serve_until_stopped(config, listen_fd, login_guard);
+    status = serve_until_stopped(config, listen_fd, shared);
   } catch (const std::exception& e) {
     log_error(std::string("worker cannot start: ") + e.what());
     status = 2;

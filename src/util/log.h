@@ -1,7 +1,9 @@
 // One-line log records on stderr, written with a single write(2) so lines
-// from several worker processes never interleave.
+// from several worker processes never interleave. stderr is what journald
+// and container runtimes collect; the access log stays the web server's.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 namespace confsched {
@@ -14,5 +16,22 @@ void log_line(LogLevel level, std::string_view message);
 inline void log_info(std::string_view m) { log_line(LogLevel::kInfo, m); }
 inline void log_warning(std::string_view m) { log_line(LogLevel::kWarning, m); }
 inline void log_error(std::string_view m) { log_line(LogLevel::kError, m); }
+
+// Every line names its process's worker ("worker=3"; the master and the
+// command-line tools are worker=0) and, while a request is being served,
+// the request's id ("request=..."; "-" outside a request). This is the one
+// piece of per-process log state: a worker sets its number once after the
+// fork, and serves one request at a time.
+void set_log_worker(unsigned int number);
+
+// While it lives, log lines carry request_id (which must already be safe to
+// log: request_builder.h's log_safe_request_id). Not nestable.
+class LogRequestScope {
+ public:
+  explicit LogRequestScope(std::string request_id);
+  ~LogRequestScope();
+  LogRequestScope(const LogRequestScope&) = delete;
+  LogRequestScope& operator=(const LogRequestScope&) = delete;
+};
 
 }  // namespace confsched

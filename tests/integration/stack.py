@@ -8,7 +8,10 @@ Stack.start() brings up, in a fresh tempfile.mkdtemp():
   * `confsched serve --listen unix:<tmp>/fcgi.sock --workers 2`,
   * nginx with conf/nginx/confsched.conf rendered (paths and listen line only)
     on a free 127.0.0.1 port, plus an https listener with a throwaway
-    self-signed certificate on a second port.
+    self-signed certificate on a second port;
+  * or, with web="apache" (CONFSCHED_WEB_SERVER=apache in the environment),
+    Debian's apache2 with conf/apache/confsched.conf rendered the same way,
+    its own ServerRoot, modules, pid file and ports, in place of nginx.
 Stack.stop() ends every process it started, by pid (TERM, bounded wait,
 KILL), and removes the folder.
 
@@ -152,10 +155,13 @@ class Stack:
     LAUNCHERS = (None, "spawn-fcgi", "systemd")
 
     def __init__(self, name="stack", workers=2, https=True, app_env=None, ini_overrides=None, launcher=None,
-                 bin=None, share_dir=None, site_file=None, db_args=None):
+                 bin=None, share_dir=None, site_file=None, db_args=None, web=None):
         if launcher not in self.LAUNCHERS:
             raise StackError("unknown launcher %r" % (launcher,))
         self.name = name
+        self.web = web or os.environ.get("CONFSCHED_WEB_SERVER") or "nginx"
+        if self.web not in ("nginx", "apache"):
+            raise StackError("unknown web server %r (nginx or apache)" % self.web)
         self.launcher = launcher
         self.bin = bin or BIN
         # templates/, static/ and sql/ as installed (share/confsched), or
@@ -180,6 +186,7 @@ class Stack:
         self.db_proc = None
         self.app_proc = None
         self.nginx_proc = None
+        self.apache_proc = None
         self.app_children_seen = set()
         self.http_port = None
         self.https_port = None
@@ -218,7 +225,7 @@ class Stack:
         if len(tempfile.gettempdir()) > 40:
             base = "/tmp"
         self.tmp = tempfile.mkdtemp(prefix="confsched-%s-" % self.name, dir=base)
-        for d in ("run", "log", "mysql", "nginx", "nginx/cache", "nginx/temp"):
+        for d in ("run", "log", "mysql", "nginx", "nginx/cache", "nginx/temp", "apache", "apache/cache"):
             os.makedirs(self.path(d), exist_ok=True)
         atexit.register(self.stop)
         t0 = time.monotonic()
@@ -234,8 +241,12 @@ class Stack:
                 self.passwd(role, self.passwords[role])
             self.start_app()
             self._make_cert()
-            self._write_nginx_conf()
-            self.start_nginx()
+            if self.web == "apache":
+                self._write_apache_conf()
+                self.start_apache()
+            else:
+                self._write_nginx_conf()
+                self.start_nginx()
             self._wait_http_ok()
         except BaseException:
             self.dump_logs()
@@ -262,6 +273,7 @@ class Stack:
         if self.tmp is None:
             return
         self.stop_nginx()
+        self.stop_apache()
         self.stop_app()
         self.stop_db()
         reports = self.sanitizer_reports()
@@ -279,7 +291,7 @@ class Stack:
         """Writes the end of each log to stderr (shown by ctest on failure)."""
         if self.tmp is None:
             return
-        for name in ("mariadbd.log", "confsched.log", "nginx-error.log"):
+        for name in ("mariadbd.log", "confsched.log", "nginx-error.log", "apache-error.log"):
             p = self.path("log", name)
             if os.path.exists(p):
                 sys.stderr.write("----- %s: last %d lines of %s\n%s\n" % (self.name, lines, name, tail(p, lines)))
@@ -491,6 +503,8 @@ class Stack:
         # workers may still be forking: wait (bounded) until they are there.
         wait_until(lambda: len(self.worker_pids()) >= self.workers, 10)
         self.app_children_seen.update(self.worker_pids())
+        if self.web == "apache":
+            self._open_socket_to_apache()
 
     def app_argv(self):
         """How confsched serve is started. Both launchers exec it in their
@@ -588,7 +602,7 @@ http {{
     include /etc/nginx/mime.types;
     default_type application/octet-stream;
     log_format cache '$remote_addr "$request" $status $body_bytes_sent cache=$upstream_cache_status '
-                     'upstream=$upstream_status rt=$request_time';
+                     'upstream=$upstream_status rt=$request_time id=$request_id';
     access_log {log}/nginx-access.log cache;
     client_body_temp_path {n}/temp/body;
     fastcgi_temp_path {n}/temp/fastcgi;
@@ -612,11 +626,14 @@ http {{
             raise StackError("nginx -t failed:\n%s\n%s" % (r.stdout.decode("utf-8", "replace"),
                                                            tail(self.path("log", "nginx-error.log"))))
         self.nginx_proc = self._spawn(self.nginx_argv(), "nginx.out")
+        self._wait_web_server(self.nginx_proc, "nginx", "nginx-error.log")
 
+    def _wait_web_server(self, proc, label, error_log):
+        """Until the web server just spawned accepts on the http port."""
         def listening():
-            if self.nginx_proc.poll() is not None:
-                raise StackError("nginx exited with %s:\n%s" % (self.nginx_proc.returncode,
-                                                                tail(self.path("log", "nginx-error.log"))))
+            if proc.poll() is not None:
+                raise StackError("%s exited with %s:\n%s" % (label, proc.returncode,
+                                                             tail(self.path("log", error_log))))
             try:
                 with socket.create_connection(("127.0.0.1", self.http_port), timeout=1):
                     return True
@@ -624,14 +641,115 @@ http {{
                 return False
 
         if not wait_until(listening, 15, 0.05):
-            raise StackError("nginx did not listen on port %d" % self.http_port)
+            raise StackError("%s did not listen on port %d" % (label, self.http_port))
+
+    def _stop_web_server(self, proc, label):
+        if proc is None:
+            return
+        kids = child_pids(proc.pid)
+        self._terminate(proc, label, 10)
+        self._kill_leftovers(kids, label)
 
     def stop_nginx(self):
-        if self.nginx_proc is None:
-            return
-        kids = child_pids(self.nginx_proc.pid)
-        self._terminate(self.nginx_proc, "nginx", 10)
-        self._kill_leftovers(kids, "nginx")
+        self._stop_web_server(self.nginx_proc, "nginx")
+
+    # ----------------------------------------------------------------- apache
+    # Apache's children drop root for this user (Debian's apache2 refuses to
+    # serve as root); it must reach the app's socket as a hosting admin sets
+    # it up: the socket's group is the web server's, mode 0660.
+    APACHE_USER = "www-data"
+
+    # Modules the site needs, loaded here (never a2enmod on the machine),
+    # plus mod_cache/mod_cache_disk switched on server-wide as an admin
+    # might: the site must keep delegate pages out of it (test_access).
+    APACHE_MODULES = ("mpm_event", "authz_core", "authz_host", "alias", "mime", "headers", "expires",
+                      "reqtimeout", "proxy", "proxy_fcgi", "ssl", "socache_shmcb", "cache", "cache_disk",
+                      "unique_id")
+
+    def _open_socket_to_apache(self):
+        import grp
+        import pwd
+        gid = grp.getgrnam(self.APACHE_USER).gr_gid
+        for d in (self.tmp, self.path("run")):
+            os.chmod(d, 0o711)
+        os.chown(self.fcgi_socket, -1, gid)
+        os.chown(self.path("apache", "cache"), pwd.getpwnam(self.APACHE_USER).pw_uid, gid)
+
+    def render_apache_site(self, port, https):
+        """conf/apache/confsched.conf for one port, with only the install
+        paths and the VirtualHost line replaced (and the TLS lines added for
+        the https copy)."""
+        with open(os.path.join(SOURCE_DIR, "conf", "apache", "confsched.conf")) as f:
+            conf = f.read()
+        replacements = [
+            ("unix:/run/confsched/fcgi.sock", "unix:" + self.fcgi_socket),
+            ("/usr/share/confsched/static", os.path.join(SOURCE_DIR, "templates", "static")),
+        ]
+        for old, new in replacements:
+            if old not in conf:
+                raise StackError("conf/apache/confsched.conf no longer contains %r" % old)
+            conf = conf.replace(old, new)
+        if conf.count("<VirtualHost *:80>") != 1:
+            raise StackError("conf/apache/confsched.conf must contain exactly one '<VirtualHost *:80>'")
+        head = "<VirtualHost 127.0.0.1:%d>" % port
+        if https:
+            head += "\n    SSLEngine on\n    SSLCertificateFile %s\n    SSLCertificateKeyFile %s" % (
+                self.path("nginx", "cert.pem"), self.path("nginx", "key.pem"))
+        return conf.replace("<VirtualHost *:80>", head)
+
+    def _write_apache_conf(self):
+        a = self.path("apache")
+        ports = [(self.http_port, False)] + ([(self.https_port, True)] if self.https else [])
+        sites = "\n".join(self.render_apache_site(port, https) for port, https in ports)
+        modules = "\n".join("LoadModule %s_module /usr/lib/apache2/modules/mod_%s.so" % (m, m)
+                             for m in self.APACHE_MODULES)
+        main = """# written by tests/integration/stack.py
+ServerRoot {a}
+{modules}
+{listen}
+User {user}
+Group {user}
+PidFile {a}/apache2.pid
+Mutex file:{a} default
+DefaultRuntimeDir {a}
+ErrorLog {log}/apache-error.log
+LogLevel warn
+LogFormat "%a \\"%r\\" %>s %b rt=%D id=%{{UNIQUE_ID}}e" site
+CustomLog {log}/apache-access.log site
+TypesConfig /etc/mime.types
+ServerName 127.0.0.1
+ServerTokens Prod
+StartServers 1
+ServerLimit 1
+ThreadsPerChild 25
+MinSpareThreads 5
+MaxSpareThreads 25
+MaxRequestWorkers 25
+SSLSessionCache shmcb:{a}/ssl_scache(512000)
+CacheRoot {a}/cache
+CacheEnable disk /
+CacheQuickHandler on
+CacheIgnoreNoLastMod On
+{sites}
+""".format(a=a, modules=modules, user=self.APACHE_USER, log=self.path("log"),
+           listen="\n".join("Listen 127.0.0.1:%d" % p for p, _ in ports), sites=sites)
+        with open(self.path("apache", "apache2.conf"), "w") as f:
+            f.write(main)
+
+    def apache_argv(self, *extra):
+        return [tool("apache2"), "-d", self.path("apache"), "-f", self.path("apache", "apache2.conf")] + list(extra)
+
+    def start_apache(self):
+        r = subprocess.run(self.apache_argv("-t"), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                           stderr=subprocess.STDOUT, timeout=30)
+        if r.returncode != 0:
+            raise StackError("apache2 -t failed:\n%s" % r.stdout.decode("utf-8", "replace"))
+        self.apache_proc = self._spawn(self.apache_argv("-DFOREGROUND"), "apache.out")
+        self._wait_web_server(self.apache_proc, "apache2", "apache-error.log")
+
+    def stop_apache(self):
+        self._stop_web_server(self.apache_proc, "apache2")
+        self.apache_proc = None
 
     def _wait_http_ok(self, timeout=30):
         last = [None]
@@ -714,13 +832,13 @@ http {{
         raise StackError("login as %s set no session cookie: %r" % (role, r.set_cookies()))
 
     # -------------------------------------------------------- FastCGI direct
-    def fcgi(self, method, path, body=b"", headers=None, https=False, timeout=15):
+    def fcgi(self, method, path, body=b"", headers=None, https=False, timeout=15, params=None):
         """One request straight to the app's FastCGI socket, bypassing nginx
         and its caches, with the parameters nginx's fastcgi_params would
-        send."""
+        send (params overrides or adds some: REMOTE_ADDR, REQUEST_ID)."""
         return fcgi_request(self.fcgi_socket, method, path, body=body, headers=headers,
                             server_port=self.https_port if https else self.http_port, https=https,
-                            timeout=timeout)
+                            timeout=timeout, params=params)
 
 
 # --------------------------------------------------------------------- utils
@@ -795,10 +913,12 @@ def _fcgi_nv(name, value):
     return ln(len(name)) + ln(len(value)) + name + value
 
 
-def fcgi_request(sock_path, method, path, body=b"", headers=None, server_port=80, https=False, timeout=15):
+def fcgi_request(sock_path, method, path, body=b"", headers=None, server_port=80, https=False, timeout=15,
+                 params=None):
     """A minimal FastCGI responder client (one request per connection)."""
     if isinstance(body, str):
         body = body.encode("utf-8")
+    extra_params = params
     uri, _, query = path.partition("?")
     params = {
         "GATEWAY_INTERFACE": "CGI/1.1",
@@ -821,6 +941,7 @@ def fcgi_request(sock_path, method, path, body=b"", headers=None, server_port=80
     }
     if https:
         params["HTTPS"] = "on"
+    params.update(extra_params or {})
     for k, v in (headers or {}).items():
         key = k.upper().replace("-", "_")
         if key in ("CONTENT_TYPE", "CONTENT_LENGTH"):

@@ -142,6 +142,21 @@ BOOST_AUTO_TEST_CASE(the_shipped_example_is_all_defaults) {
   BOOST_TEST(c.login_throttle.forget_s == d.login_throttle.forget_s);
   BOOST_TEST(c.argon2_slots == d.argon2_slots);
   BOOST_TEST(c.changed_hours == d.changed_hours);
+  BOOST_TEST(c.status_allow == d.status_allow);
+}
+
+BOOST_AUTO_TEST_CASE(status_allow_is_a_checked_address_list) {
+  using confsched::parse_address_list;
+  BOOST_TEST((Config().status_allow == std::vector<std::string>{"127.0.0.1", "::1"}));
+  BOOST_TEST((parse_address_list("127.0.0.1, ::1 10.0.0.5") ==
+              std::vector<std::string>{"127.0.0.1", "::1", "10.0.0.5"}));
+  BOOST_TEST(parse_address_list("").empty());
+  for (const char* bad : {"localhost", "10.0.0.0/8", "127.0.0.1;", "1.2.3", "::1%lo"})
+    BOOST_CHECK_THROW(parse_address_list(bad), ConfigError);
+  TempDir dir;
+  Config c = load_config(dir.write("c.ini", "[server]\nstatus_allow = 192.0.2.7\n"), kNoEnv);
+  BOOST_TEST((c.status_allow == std::vector<std::string>{"192.0.2.7"}));
+  BOOST_TEST(!load_error(dir.write("bad.ini", "[server]\nstatus_allow = all\n")).empty());
 }
 
 BOOST_AUTO_TEST_CASE(login_section_is_read_and_checked) {

@@ -132,4 +132,20 @@ BOOST_AUTO_TEST_CASE(the_path_is_known_before_the_body) {
   BOOST_TEST(!request_path(lookup({{"REQUEST_URI", "/%ff"}})));
 }
 
+BOOST_AUTO_TEST_CASE(request_id_is_the_servers_when_safe) {
+  const std::string id32(32, 'a');
+  BOOST_TEST(request_id_of(lookup({{"REQUEST_ID", "0f3c9e"}}), "7-1") == "0f3c9e");
+  BOOST_TEST(request_id_of(lookup({{"UNIQUE_ID", "Zk1@Wx-y_2"}}), "7-1") == "Zk1@Wx-y_2");
+  BOOST_TEST(request_id_of(lookup({{"REQUEST_ID", "ab"}, {"UNIQUE_ID", "cd"}}), "7-1") == "ab");
+  BOOST_TEST(request_id_of(lookup({}), "7-1") == "7-1");
+  // Nothing that could forge or split a log line is taken.
+  for (std::string bad :
+       {std::string(""), std::string("a b"), std::string("a\nb"), std::string("x: y"),
+        std::string("a=b"), std::string(65, 'a'), std::string("caf\xc3\xa9")})
+    BOOST_TEST(request_id_of(lookup({{"REQUEST_ID", bad}}), "7-1") == "7-1", bad);
+  BOOST_TEST(request_id_of(lookup({{"REQUEST_ID", std::string(64, 'a')}}), "f") ==
+             std::string(64, 'a'));
+  BOOST_TEST(request_id_of(lookup({{"REQUEST_ID", "a b"}, {"UNIQUE_ID", id32}}), "f") == id32);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,102 @@
+// /_status and /_status.json (route table: loopback or [server]
+// status_allow only, never cached).
+#include "pages/status.h"
+
+#include <algorithm>
+
+#include "db/errors.h"
+#include "pages/pages.h"
+#include "pages/site.h"
+
+namespace confsched {
+
+namespace {
+
+struct Metric {
+  const char* name;
+  const char* type;
+  const char* help;
+  uint64_t value;
+};
+
+std::vector<Metric> metrics(const StatusReport& r) {
+  return {
+      {"confsched_workers", "gauge", "Worker processes alive.", r.stats.workers},
+      {"confsched_requests_total", "counter", "Requests answered by all workers.",
+       r.stats.requests},
+      {"confsched_render_cache_hits_total", "counter",
+       "Shared pages answered from a worker's render cache.", r.stats.render_cache_hits},
+      {"confsched_render_cache_misses_total", "counter",
+       "Shared pages rendered because a worker's render cache lacked them.",
+       r.stats.render_cache_misses},
+      {"confsched_data_version", "gauge",
+       "The data version the answering worker knows (0: none known yet).",
+       r.data_version_known ? r.data_version : 0},
+      {"confsched_database_up", "gauge",
+       "1 if the answering worker reached the database just now, else 0.", r.database_up ? 1u : 0u},
+      {"confsched_uptime_seconds", "gauge", "Seconds since the server started.",
+       static_cast<uint64_t>(std::max<int64_t>(r.uptime_s, 0))},
+  };
+}
+
+// Short names for the JSON form: the metric name without its prefix.
+std::string json_name(const char* metric) { return std::string(metric).substr(10); }
+
+StatusReport gather(Site& site) {
+  StatusReport r;
+  r.stats = site.stats().snapshot();
+  r.uptime_s = site.now() - r.stats.started_at;
+  try {
+    site.db().query("SELECT 1");
+    r.database_up = true;
+  } catch (const std::exception&) {
+    r.database_up = false;  // DbUnavailable, or anything else the ping hit
+  }
+  try {
+    r.data_version = site.data_state().data_version;
+    r.data_version_known = true;
+  } catch (const DbUnavailable&) {
+    r.data_version_known = false;
+  }
+  return r;
+}
+
+}  // namespace
+
+std::string status_report_text(const StatusReport& report) {
+  std::string out;
+  for (const Metric& m : metrics(report)) {
+    out += std::string("# HELP ") + m.name + " " + m.help + "\n";
+    out += std::string("# TYPE ") + m.name + " " + m.type + "\n";
+    out += std::string(m.name) + " " + std::to_string(m.value) + "\n";
+  }
+  return out;
+}
+
+std::string status_report_json(const StatusReport& report) {
+  std::string out = "{";
+  for (const Metric& m : metrics(report)) {
+    if (out.size() > 1) out += ",";
+    out += "\"" + json_name(m.name) + "\":" + std::to_string(m.value);
+  }
+  out += "}\n";
+  return out;
+}
+
+bool status_client_allowed(const std::vector<std::string>& allowed,
+                           const std::string& remote_addr) {
+  return !remote_addr.empty() &&
+         std::find(allowed.begin(), allowed.end(), remote_addr) != allowed.end();
+}
+
+Response status_page(Site& site, const Request&, const RouteParams&) {
+  return typed_response(200, status_report_text(gather(site)),
+                        "text/plain; version=0.0.4; charset=utf-8", cache_control::kNoStore);
+}
+
+Response status_json_page(Site& site, const Request&, const RouteParams&) {
+  return typed_response(200, status_report_json(gather(site)), content_type::kJson,
+                        cache_control::kNoStore);
+}
+
+}  // namespace confsched
