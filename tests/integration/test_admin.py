@@ -280,8 +280,11 @@ class SpeakersLinksMarkdown(AdminTestCase):
                       abstract="A **bold** claim.\n\n<script>alert(1)</script>\n\n[x](javascript:alert(2))")
         r = S.post_form("/admin/session/%d" % sid, fields, headers={"Cookie": self.staff})
         self.assertEqual(r.status, 303, r.text[:400])
-        page = S.fcgi("GET", "/session/%d" % sid, headers={"Cookie": delegate}).text
-        self.assertIn("Someone &lt;New&gt; %d" % sid, page)
+        # Any worker may answer: each sees the new data version within
+        # version_check_ms, so wait for it (the promise is 3 s).
+        page, _ = poll(lambda: (lambda t: t if "Someone &lt;New&gt; %d" % sid in t else None)(
+            S.fcgi("GET", "/session/%d" % sid, headers={"Cookie": delegate}).text), 3, 0.1)
+        self.assertIsNotNone(page, "the edit did not reach /session/%d within 3 s" % sid)
         self.assertIn("Zoë Ångström", page)
         self.assertIn('href="https://example.org/v?a=1&amp;b=2"', page)
         self.assertIn("Video &amp; slides", page)
