@@ -99,6 +99,9 @@ async function openOffline(page, pathname) {
       if (attempt === 3) throw e;
     });
     await page.waitForLoadState();
+    // The browser's reload may also come just after the page loaded.
+    await new Promise((r) => setTimeout(r, 500));
+    await page.waitForLoadState();
     if (new URL(page.url()).pathname === pathname) return;
     console.log(`offline test: opening ${pathname} ended on ${page.url()}; again`);
   }
