@@ -91,12 +91,12 @@ const controlled = (page) => page.evaluate(() => navigator.serviceWorker.control
 // fails (traced over CDP: navigationType "reload", initiator "other", no
 // online event, offline.js's reload never ran), and that reload undoes the
 // navigation: page.goto returns with the old page. Phones have no such
-// emulation, so the page is opened again, at most 3 times; what each page
+// emulation, so the page is opened again, at most 5 times; what each page
 // must show is checked as before.
 async function openOffline(page, pathname) {
-  for (let attempt = 1; attempt <= 3; attempt++) {
+  for (let attempt = 1; attempt <= 5; attempt++) {
     await page.goto(pathname).catch((e) => {
-      if (attempt === 3) throw e;
+      if (attempt === 5) throw e;
     });
     await page.waitForLoadState();
     // The browser's reload may also come just after the page loaded.
@@ -105,7 +105,7 @@ async function openOffline(page, pathname) {
     if (new URL(page.url()).pathname === pathname) return;
     console.log(`offline test: opening ${pathname} ended on ${page.url()}; again`);
   }
-  assert.fail(`opened ${pathname} 3 times offline, still on ${page.url()}`);
+  assert.fail(`opened ${pathname} 5 times offline, still on ${page.url()}`);
 }
 
 async function login(page, user, password, next) {

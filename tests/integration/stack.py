@@ -56,8 +56,31 @@ class StackError(RuntimeError):
     pass
 
 
+def _ephemeral_range():
+    try:
+        with open("/proc/sys/net/ipv4/ip_local_port_range") as f:
+            low, high = (int(x) for x in f.read().split())
+            return low, high
+    except (OSError, ValueError):
+        return 32768, 60999
+
+
 def free_port():
-    """A currently free TCP port on 127.0.0.1 (bind to port 0, ask, close)."""
+    """A currently free TCP port on 127.0.0.1, below the kernel's ephemeral
+    range: a port the kernel handed out by bind(0) and that was closed
+    again may be given next to any outgoing connection (a test client's,
+    nginx's to its upstream) before the server meant for it binds it, which
+    made a stack fail to start now and then when tests run side by side."""
+    low, _ = _ephemeral_range()
+    if low > 12000:
+        for _ in range(50):
+            port = secrets.randbelow(low - 10000) + 10000
+            with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+                try:
+                    s.bind(("127.0.0.1", port))
+                except OSError:
+                    continue
+                return port
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
