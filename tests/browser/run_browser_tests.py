@@ -29,8 +29,8 @@ import stack as stackmod  # noqa: E402  (needs the path above)
 SKIP = 77
 
 
-def skip(why):
-    print("SKIPPED: browser test: %s (scripts/test installs it: scripts/lib/common.sh)" % why, flush=True)
+def skip(why, hint=" (scripts/test installs it: scripts/lib/common.sh)"):
+    print("SKIPPED: browser test: %s%s" % (why, hint), flush=True)
     sys.exit(SKIP)
 
 
@@ -78,6 +78,26 @@ def first_room_id(s):
     return int(out[-1])
 
 
+# playwright-core 1.64 declares node >= 20; Debian 12's own nodejs is 18.19.
+NODE_MAJOR_NEEDED = 20
+
+
+def require_node():
+    """(node, npm) paths, or skip: missing, or older than playwright needs."""
+    node, npm = shutil.which("node"), shutil.which("npm")
+    if not node or not npm:
+        skip("node or npm not found (Debian packages nodejs npm)")
+    version = subprocess.run([node, "--version"], capture_output=True, text=True).stdout.strip()
+    try:
+        major = int(version.lstrip("v").split(".")[0])
+    except ValueError:
+        major = 0
+    if major < NODE_MAJOR_NEEDED:
+        skip("node %s is older than the %d that playwright-core needs (Debian 12 has 18; "
+             "install nodejs 20 or later, e.g. from NodeSource)" % (version or "?", NODE_MAJOR_NEEDED), hint="")
+    return node, npm
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", required=True, help="folder for screenshots")
@@ -87,9 +107,7 @@ def main():
     chromium = os.environ.get("CONFSCHED_CHROMIUM") or shutil.which("chromium")
     if not chromium:
         skip("chromium not found (Debian package chromium)")
-    node, npm = shutil.which("node"), shutil.which("npm")
-    if not node or not npm:
-        skip("node or npm not found (Debian packages nodejs npm)")
+    node, npm = require_node()
     ensure_playwright(args.node_dir, npm)
 
     shutil.rmtree(args.out, ignore_errors=True)

@@ -54,9 +54,7 @@ def tools():
     chromium = os.environ.get("CONFSCHED_CHROMIUM") or shutil.which("chromium")
     if not chromium:
         browser.skip("chromium not found (Debian package chromium)")
-    node, npm = shutil.which("node"), shutil.which("npm")
-    if not node or not npm:
-        browser.skip("node or npm not found (Debian packages nodejs npm)")
+    node, npm = browser.require_node()
     return chromium, node, npm
 
 
