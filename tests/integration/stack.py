@@ -69,8 +69,10 @@ def free_port():
     """A currently free TCP port on 127.0.0.1, below the kernel's ephemeral
     range: a port the kernel handed out by bind(0) and that was closed
     again may be given next to any outgoing connection (a test client's,
-    nginx's to its upstream) before the server meant for it binds it, which
-    made a stack fail to start now and then when tests run side by side."""
+    nginx's to its upstream) before the server meant for it binds it: the
+    likely cause of a stack that once failed to start while two ctest runs
+    shared the machine. Two tests may still draw the same port (about one
+    in 22,000 per pair of draws)."""
     low, _ = _ephemeral_range()
     if low > 12000:
         for _ in range(50):
