@@ -25,7 +25,7 @@ inline void log_error(std::string_view m) { log_line(LogLevel::kError, m); }
 void set_log_worker(unsigned int number);
 
 // While it lives, log lines carry request_id (which must already be safe to
-// log: request_builder.h's log_safe_request_id). Not nestable.
+// log: request_builder.h's request_id_of). Not nestable.
 class LogRequestScope {
  public:
   explicit LogRequestScope(std::string request_id);

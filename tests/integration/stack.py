@@ -56,13 +56,29 @@ class StackError(RuntimeError):
     pass
 
 
-def _ephemeral_range():
+def _ephemeral_low():
+    """The first port of the kernel's range for outgoing connections."""
     try:
         with open("/proc/sys/net/ipv4/ip_local_port_range") as f:
-            low, high = (int(x) for x in f.read().split())
-            return low, high
-    except (OSError, ValueError):
-        return 32768, 60999
+            return int(f.read().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 32768
+
+
+def _substitute(conf, replacements, label):
+    """conf with each (old, new) replaced; a shipped site file that no longer
+    holds an old string fails the stack, rather than serve unreplaced paths."""
+    for old, new in replacements:
+        if old not in conf:
+            raise StackError("%s no longer contains %r" % (label, old))
+        conf = conf.replace(old, new)
+    return conf
+
+
+def _replace_unique(conf, marker, new, label):
+    if conf.count(marker) != 1:
+        raise StackError("%s must contain exactly one %r" % (label, marker))
+    return conf.replace(marker, new)
 
 
 def free_port():
@@ -73,7 +89,7 @@ def free_port():
     likely cause of a stack that once failed to start while two ctest runs
     shared the machine. Two tests may still draw the same port (about one
     in 22,000 per pair of draws)."""
-    low, _ = _ephemeral_range()
+    low = _ephemeral_low()
     if low > 12000:
         for _ in range(50):
             port = secrets.randbelow(low - 10000) + 10000
@@ -591,13 +607,8 @@ class Stack:
             ("/usr/share/confsched/static", self.static_dir),
             ("/var/cache/nginx/", self.path("nginx", "cache") + "/"),
         ]
-        for old, new in replacements:
-            if old not in conf:
-                raise StackError("conf/nginx/confsched.conf no longer contains %r" % old)
-            conf = conf.replace(old, new)
-        if conf.count("listen 80;") != 1:
-            raise StackError("conf/nginx/confsched.conf must contain exactly one 'listen 80;'")
-        return conf.replace("listen 80;", "\n    ".join(listen_lines))
+        conf = _substitute(conf, replacements, "conf/nginx/confsched.conf")
+        return _replace_unique(conf, "listen 80;", "\n    ".join(listen_lines), "conf/nginx/confsched.conf")
 
     def _choose_ports(self):
         # Before the ini is written: the app's public_url names the port.
@@ -710,17 +721,12 @@ http {{
             ("unix:/run/confsched/fcgi.sock", "unix:" + self.fcgi_socket),
             ("/usr/share/confsched/static", os.path.join(SOURCE_DIR, "templates", "static")),
         ]
-        for old, new in replacements:
-            if old not in conf:
-                raise StackError("conf/apache/confsched.conf no longer contains %r" % old)
-            conf = conf.replace(old, new)
-        if conf.count("<VirtualHost *:80>") != 1:
-            raise StackError("conf/apache/confsched.conf must contain exactly one '<VirtualHost *:80>'")
+        conf = _substitute(conf, replacements, "conf/apache/confsched.conf")
         head = "<VirtualHost 127.0.0.1:%d>" % port
         if https:
             head += "\n    SSLEngine on\n    SSLCertificateFile %s\n    SSLCertificateKeyFile %s" % (
                 self.path("nginx", "cert.pem"), self.path("nginx", "key.pem"))
-        return conf.replace("<VirtualHost *:80>", head)
+        return _replace_unique(conf, "<VirtualHost *:80>", head, "conf/apache/confsched.conf")
 
     def _write_apache_conf(self):
         a = self.path("apache")
