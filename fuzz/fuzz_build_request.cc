@@ -50,6 +50,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   FUZZ_CHECK(r.path.find('\0') == std::string::npos);
   // Parameters are C strings: a NUL ends them, as it does on the wire.
   FUZZ_CHECK(r.cookie_header == std::string(fields[1].c_str()));
+  // Without the front server's token, the session token is a cookie value:
+  // never a ';', white space or a control character.
+  for (char c : r.session_token)
+    FUZZ_CHECK(c != ';' && static_cast<unsigned char>(c) > 0x20 && c != 0x7f);
   for (const auto& [name, value] : r.query.all()) {
     FUZZ_CHECK(confsched::is_valid_utf8(name));
     FUZZ_CHECK(confsched::is_valid_utf8(value));

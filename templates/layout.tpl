@@ -4,7 +4,8 @@
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 {{#REFRESH}}<meta http-equiv="refresh" content="{{SECONDS}}">
-{{/REFRESH}}<title>{{PAGE_TITLE}}</title>
+{{/REFRESH}}{{#NO_REFERRER}}<meta name="referrer" content="no-referrer">
+{{/NO_REFERRER}}<title>{{PAGE_TITLE}}</title>
 <link rel="stylesheet" href="{{STYLESHEET}}">
 {{#AGENDA_SCRIPT}}<script src="{{URL}}" defer></script>
 {{/AGENDA_SCRIPT}}{{#OFFLINE_SCRIPT}}<script src="{{URL}}" data-sw="{{WORKER}}" defer></script>

@@ -243,25 +243,29 @@ port_in_use() {
   (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
-# render_nginx_site SRC DEST FCGI_SOCKET STATIC_DIR CACHE_DIR LISTEN
+# render_nginx_site SRC DEST FCGI_SOCKET STATIC_DIR CACHE_DIR LISTEN LOG_DIR
 # Copies conf/nginx/confsched.conf replacing only the install paths and the
-# listen line (LISTEN is e.g. "127.0.0.1:8080"). Fails when one of the
-# expected strings is no longer in the file, rather than render a site that
-# silently points at the system paths.
+# listen line (LISTEN is e.g. "127.0.0.1:8080"); /var/log/nginx/access.log
+# becomes LOG_DIR/nginx-access.log. Fails when one of the expected strings
+# is no longer in the file, rather than render a site that silently points
+# at the system paths.
 render_nginx_site() {
-  local src=$1 dest=$2 sock=$3 static=$4 cache=$5 listen=$6 s
-  for s in '/run/confsched/fcgi.sock' '/usr/share/confsched/static' '/var/cache/nginx/' 'listen 80;'; do
+  local src=$1 dest=$2 sock=$3 static=$4 cache=$5 listen=$6 logdir=$7 s
+  for s in '/run/confsched/fcgi.sock' '/usr/share/confsched/static' '/var/cache/nginx/' \
+    '/var/log/nginx/' 'listen 80;'; do
     grep -qF -- "$s" "$src" || die "$src no longer contains '$s'; update render_nginx_site"
   done
   # '|' cannot occur in these paths (checked by the caller's layout), and
   # sed replacement specials are escaped.
-  local esc_sock esc_static esc_cache
+  local esc_sock esc_static esc_cache esc_log
   esc_sock=$(printf '%s' "$sock" | sed 's/[&|\\]/\\&/g')
   esc_static=$(printf '%s' "$static" | sed 's/[&|\\]/\\&/g')
   esc_cache=$(printf '%s' "${cache%/}/" | sed 's/[&|\\]/\\&/g')
+  esc_log=$(printf '%s' "${logdir%/}/nginx-" | sed 's/[&|\\]/\\&/g')
   sed -e "s|/run/confsched/fcgi\.sock|$esc_sock|g" \
     -e "s|/usr/share/confsched/static|$esc_static|g" \
     -e "s|/var/cache/nginx/|$esc_cache|g" \
+    -e "s|/var/log/nginx/|$esc_log|g" \
     -e "s|listen 80;|listen $listen;|" \
     "$src" >"$dest.tmp" || die "could not render $dest"
   mv -f "$dest.tmp" "$dest"

@@ -12,4 +12,13 @@ namespace confsched {
 // a ';', a control character or white space in it.
 std::optional<std::string_view> find_cookie(std::string_view header, std::string_view name);
 
+// The session cookie's name: "__Host-confsched" over https (the prefix makes
+// the browser insist on Secure, Path=/ and no Domain, so a sibling host or
+// a plain-http answer cannot plant it), "confsched" otherwise. The nginx
+// site (conf/nginx/confsched.conf, map $confsched_session) picks the same
+// name by the same rule.
+constexpr std::string_view session_cookie_name(bool https) {
+  return https ? "__Host-confsched" : "confsched";
+}
+
 }  // namespace confsched

@@ -27,9 +27,7 @@ AcceptResult FcgiConnection::accept() {
   return AcceptResult::kFailed;
 }
 
-void FcgiConnection::serve(const std::function<Response(const Request&)>& handler,
-                           const std::function<Response(int status)>& with_error,
-                           const std::function<size_t(std::string_view path)>& body_limit) {
+void FcgiConnection::serve(const Handlers& handlers) {
   // Parameter pointers die at the next Accept/Finish; build_request copies.
   ParamLookup params = [this](const char* name) { return FCGX_GetParam(name, request_.envp); };
   LogRequestScope log_scope(
@@ -41,26 +39,35 @@ void FcgiConnection::serve(const std::function<Response(const Request&)>& handle
   // A path that will not decode gets the smallest limit; build_request
   // refuses it anyway.
   auto path = request_path(params);
-  BodyLength length = declared_body_length(params, path ? body_limit(*path) : kMaxBodyBytes);
+  BodyLength length =
+      declared_body_length(params, path ? handlers.body_limit(*path) : kMaxBodyBytes);
+  auto head = build_request(params, std::string());
   if (length.refuse_status != 0) {
     // Refused before reading: a 10 GB body costs us nothing.
-    response = with_error(length.refuse_status);
+    response = handlers.refuse(length.refuse_status);
+  } else if (auto* status = std::get_if<int>(&head)) {
+    response = handlers.refuse(*status);
   } else {
-    std::string body(length.bytes, '\0');
-    int got = length.bytes == 0
-                  ? 0
-                  : FCGX_GetStr(body.data(), static_cast<int>(length.bytes), request_.in);
-    // The end of the body must follow; GetChar sees it without waiting,
-    // since the server sends it with (or right after) the parameters.
-    read_to_end = got >= 0 && FCGX_GetChar(request_.in) == EOF;
-    if (got < 0 || static_cast<size_t>(got) != length.bytes) {
-      response = with_error(400);  // the body ended before its declared length
+    Request& request = std::get<Request>(head);
+    // A body above the common limit is read only if its sender may send one.
+    std::optional<Response> refused;
+    if (length.bytes > kMaxBodyBytes) refused = handlers.admit_body(request);
+    if (refused) {
+      response = std::move(*refused);
     } else {
-      auto built = build_request(params, std::move(body));
-      if (auto* status = std::get_if<int>(&built))
-        response = with_error(*status);
-      else
-        response = handler(std::get<Request>(built));
+      std::string body(length.bytes, '\0');
+      int got = length.bytes == 0
+                    ? 0
+                    : FCGX_GetStr(body.data(), static_cast<int>(length.bytes), request_.in);
+      // The end of the body must follow; GetChar sees it without waiting,
+      // since the server sends it with (or right after) the parameters.
+      read_to_end = got >= 0 && FCGX_GetChar(request_.in) == EOF;
+      if (got < 0 || static_cast<size_t>(got) != length.bytes) {
+        response = handlers.refuse(400);  // the body ended before its declared length
+      } else {
+        request.body = std::move(body);
+        response = handlers.handle(request);
+      }
     }
   }
 

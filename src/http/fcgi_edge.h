@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string_view>
 
 #include "http/request.h"
@@ -31,15 +32,26 @@ class FcgiConnection {
   // Accepts a connection and reads its request head.
   AcceptResult accept();
 
-  // Reads the request and calls handler with it, or with_error with the
-  // status the request must be refused with (400, 413); writes the
-  // response; finishes the request. body_limit gives the largest body the
-  // request's path may carry (a larger one is refused unread).
-  // Log lines written meanwhile carry the
-  // request's id (request_builder.h's request_id_of).
-  void serve(const std::function<Response(const Request&)>& handler,
-             const std::function<Response(int status)>& with_error,
-             const std::function<size_t(std::string_view path)>& body_limit);
+  // What serve() asks of the application.
+  struct Handlers {
+    // The response to a whole request.
+    std::function<Response(const Request&)> handle;
+    // The response for a request refused as such (400, 413).
+    std::function<Response(int status)> refuse;
+    // The largest body the request's path may carry (a larger one is
+    // refused unread).
+    std::function<size_t(std::string_view path)> body_limit;
+    // For a body above kMaxBodyBytes (which only some paths allow), asked
+    // with the request's head before a byte of it is read: a response that
+    // refuses the request, or nullopt to read the body. So only those
+    // allowed to upload make the worker read an upload.
+    std::function<std::optional<Response>(const Request& head)> admit_body;
+  };
+
+  // Reads the request and answers it through handlers; writes the response;
+  // finishes the request. Log lines written meanwhile carry the request's
+  // id (request_builder.h's request_id_of).
+  void serve(const Handlers& handlers);
 
  private:
   FCGX_Request request_;

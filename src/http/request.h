@@ -17,6 +17,16 @@ struct Request {
   std::string body;          // at most its route's limit (kMaxBodyBytes for most)
   std::string content_type;  // CONTENT_TYPE, may be empty
   std::string cookie_header;
+  // The session token this request presents: exactly what the front server
+  // extracted from the Cookie header and keys its login-check cache on, when
+  // it says so (CONFSCHED_SESSION, conf/nginx/confsched.conf), so that the
+  // app judges the very bytes the cache entry is filed under; otherwise the
+  // value of the scheme's session cookie as find_cookie reads it. "" for none.
+  std::string session_token;
+  // CONFSCHED_FRONT_CACHE: the Cache-Control the front server's own cache
+  // wants on an answer it may keep (nginx reads stale-while-revalidate from
+  // it, see router.cc). Empty when the front server keeps nothing.
+  std::string front_cache;
   std::string if_none_match;
   std::string accept_encoding;
   std::string origin;          // Origin header

@@ -4,6 +4,7 @@
 
 #include <charconv>
 
+#include "http/cookie.h"
 #include "http/percent.h"
 #include "http/utf8.h"
 
@@ -113,6 +114,19 @@ std::variant<Request, int> build_request(const ParamLookup& params, std::string 
   r.https = (!https.empty() && strcasecmp(https.c_str(), "off") != 0) ||
             param(params, "REQUEST_SCHEME") == "https";
   r.host = host_with_port(param(params, "HTTP_HOST"), param(params, "SERVER_PORT"), r.https);
+  // Present (even empty) means the front server decided what the token is:
+  // one reading of the Cookie header, nginx's, for the cache and the app.
+  if (const char* token = params("CONFSCHED_SESSION"))
+    r.session_token = token;
+  else
+    r.session_token = find_cookie(r.cookie_header, session_cookie_name(r.https)).value_or("");
+  r.front_cache = param(params, "CONFSCHED_FRONT_CACHE");
+  // It becomes a header: printable ASCII only, or the front gets nothing.
+  for (char c : r.front_cache)
+    if (c < 0x20 || c > 0x7e) {
+      r.front_cache.clear();
+      break;
+    }
   return r;
 }
 

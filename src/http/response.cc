@@ -55,6 +55,15 @@ const std::string* Response::header(std::string_view name) const {
   return nullptr;
 }
 
+void set_cache_policy(Response& r, std::string_view browser_policy, std::string_view front_cache) {
+  if (front_cache.empty()) {
+    r.set_header("Cache-Control", browser_policy);
+    return;
+  }
+  r.set_header("Cache-Control", front_cache);
+  r.set_header(kBrowserCacheControlHeader, browser_policy);
+}
+
 std::string Response::serialize(bool omit_body) const {
   std::string out;
   out.reserve(256 + (omit_body ? 0 : body.size()));

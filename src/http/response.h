@@ -17,8 +17,9 @@ inline constexpr std::string_view kNoStore = "no-store";
 // Public pages: anyone may store them, but must revalidate (cheap: ETag).
 inline constexpr std::string_view kRevalidate = "no-cache";
 // Delegate pages: the browser revalidates with the ETag every time; shared
-// proxies must not keep them. The site's own nginx cache ignores this and
-// protects these pages with auth_request instead.
+// proxies must not keep them. The site's own nginx cache gets its own
+// policy instead (set_cache_policy below) and protects these pages with
+// auth_request.
 inline constexpr std::string_view kPrivateRevalidate = "private, no-cache";
 }  // namespace cache_control
 
@@ -56,5 +57,16 @@ Response html_response(int status, std::string body, std::string_view cache_poli
 Response typed_response(int status, std::string body, std::string_view type,
                         std::string_view cache_policy);
 Response redirect_303(std::string_view location);
+
+// The Cache-Control of an answer that a cache in front of the app may keep
+// and hand to others (a page every delegate shares, a login check's
+// verdict). With front_cache empty (no such cache, e.g. behind Apache)
+// that is browser_policy. With it (Request::front_cache, passed by the
+// front server): front_cache itself, which the front's cache reads (nginx
+// takes stale-while-revalidate from it, bounding how long it may serve an
+// expired copy), and browser_policy as X-Confsched-Cache-Control, which the
+// front sends to the browser in its place (conf/nginx/confsched.conf).
+void set_cache_policy(Response& r, std::string_view browser_policy, std::string_view front_cache);
+inline constexpr std::string_view kBrowserCacheControlHeader = "X-Confsched-Cache-Control";
 
 }  // namespace confsched

@@ -1,5 +1,4 @@
-// /login, /logout and the auth check nginx asks before serving a cached
-// delegate page.
+// /login and /logout.
 #include <strings.h>
 
 #include <algorithm>
@@ -188,13 +187,6 @@ Response login_page(Site& site, const Request& request, const RouteParams&) {
 Response logout(Site&, const Request& request, const RouteParams&) {
   Response r = redirect_303("/");
   r.add_header("Set-Cookie", session_cookie(request, "", 0));
-  return r;
-}
-
-Response auth_check(Site& site, const Request& request, const RouteParams&) {
-  Response r;
-  r.status = site.signed_in_role(request) ? 204 : 401;
-  r.set_header("Cache-Control", cache_control::kNoStore);
   return r;
 }
 

@@ -138,6 +138,7 @@ Response display_page(Site& site, const Request&, const RouteParams& params) {
     // The screen reloads itself each minute: no script needed (the CSP
     // allows none), and a TV browser that lost the network recovers.
     frame.refresh_seconds = 60;
+    frame.secret_url = true;
     std::string body =
         site.templates().render(frame, "display.tpl", [&](ctemplate::TemplateDictionary& d) {
           fill_clock(site, d, programme.event, now);

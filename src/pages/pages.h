@@ -20,7 +20,9 @@ std::string event_dates(const EventInfo& event);
 Response home_page(Site& site, const Request& request, const RouteParams& params);
 Response login_page(Site& site, const Request& request, const RouteParams& params);
 Response logout(Site& site, const Request& request, const RouteParams& params);
+// Front-server login checks (auth_check.cc): /_auth and /_auth/upload.
 Response auth_check(Site& site, const Request& request, const RouteParams& params);
+Response upload_check(Site& site, const Request& request, const RouteParams& params);
 Response schedule_page(Site& site, const Request& request, const RouteParams& params);
 Response session_page(Site& site, const Request& request, const RouteParams& params);
 Response now_page(Site& site, const Request& request, const RouteParams& params);

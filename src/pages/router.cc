@@ -174,6 +174,8 @@ constexpr Route kRoutes[] = {
     {"/_status.json", false, kGet, Access::kStatus, Caching::kNone, {}, status_json_page},
     // nginx's auth_request subrequest for cached pages: 204 or 401.
     {"/_auth", false, kGet, Access::kPublic, Caching::kNone, {}, auth_check},
+    // nginx's check before it reads a schedule upload's body.
+    {"/_auth/upload", false, kGet | kPost, Access::kPublic, Caching::kNone, {}, upload_check},
 };
 
 // /session/abc matches no route: 404, like any unknown path.
@@ -219,7 +221,10 @@ Response serve_shared(Site& site, const Route& route, const Request& request,
   const std::string served_etag = gzip ? gzip_etag(etag) : etag;
   auto finish = [&](Response r) {
     r.set_header("ETag", served_etag);
-    r.set_header("Cache-Control", route.cache_control);
+    // Kept by a front cache only when current: finish() is never reached
+    // by a render from stale data (below), which keeps the handler's own
+    // "private" policy, so no front cache stores it.
+    set_cache_policy(r, route.cache_control, variant.keep ? request.front_cache : "");
     r.set_header("Vary", "Accept-Encoding");
     return r;
   };
@@ -278,9 +283,12 @@ size_t body_limit(std::string_view path) {
   return route ? route->max_body : kMaxBodyBytes;
 }
 
-Response dispatch(Site& site, const Request& request) {
-  RouteParams params;
-  const Route* route = find_route(request.path, params);
+namespace {
+
+// The route's method and access policy for this request: the answer that
+// refuses it (404, 405, 403, the login redirect, a feed's 401/403), or
+// nullopt when the handler may run. Needs only the request's head.
+std::optional<Response> refusal(Site& site, const Route* route, const Request& request) {
   if (!route) return site.error_page(404);
   if (!method_allowed(*route, request)) {
     Response r = site.error_page(405);
@@ -291,13 +299,35 @@ Response dispatch(Site& site, const Request& request) {
     if (!status_client_allowed(site.config().status_allow, request.remote_addr))
       return site.error_page(403);
   } else if (route->access == Access::kFeed) {
-    if (std::optional<Response> refused = refuse_feed(site, request)) return std::move(*refused);
+    return refuse_feed(site, request);
   } else if (route->access != Access::kPublic) {
     std::optional<Role> role = site.signed_in_role(request);
     if (!role) return to_login(request);
     if (route->access == Access::kStaff && *role != Role::kStaff) return site.error_page(403);
   }
-  if (route->caching == Caching::kShared) return serve_shared(site, *route, request, params);
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Response> refuse_before_body(Site& site, const Request& head) {
+  RouteParams params;
+  return refusal(site, find_route(head.path, params), head);
+}
+
+Response dispatch(Site& site, const Request& request) {
+  RouteParams params;
+  const Route* route = find_route(request.path, params);
+  if (std::optional<Response> refused = refusal(site, route, request)) return std::move(*refused);
+  if (route->caching == Caching::kShared) {
+    // A fill of the front server's cache: that copy may be handed out for
+    // up to ~3 s (conf/nginx/confsched.conf), so it is rendered from the
+    // data version as it is now, not as this worker last asked (up to
+    // version_check_ms ago). Fills come at most about once a second per
+    // page, so the query this costs is cheap.
+    if (!request.front_cache.empty()) site.ask_data_version_now();
+    return serve_shared(site, *route, request, params);
+  }
   return route->handler(site, request, params);
 }
 

@@ -42,6 +42,14 @@ Response dispatch(Site& site, const Request& request);
 // reads a body. Pure.
 size_t body_limit(std::string_view path);
 
+// For a request whose body is larger than most routes take (a file
+// upload), asked by the FastCGI edge before it reads the body: the answer
+// that refuses the request's head (no route, wrong method, no access: the
+// login redirect or 403), so that only those allowed to send a large body
+// make the worker read one; nullopt to read it. May throw like dispatch;
+// Site::admit_body is the barrier.
+std::optional<Response> refuse_before_body(Site& site, const Request& head);
+
 // Whether path is the route's: exactly prefix, or with_id, prefix + id +
 // suffix ("/admin/session/5/history"); sets id then. Pure.
 bool route_path_matches(std::string_view path, std::string_view prefix, bool with_id,

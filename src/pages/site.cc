@@ -66,7 +66,46 @@ Site::Site(const Config& config, std::string secret, const Templates& templates,
       reads_(db),
       clock_(std::move(clock)) {}
 
+void Site::ask_data_version_now() {
+  // While the database is away, every caller would wait for it in turn:
+  // the usual interval stands then.
+  if (!state_check_failed_) state_checked_ = {};
+}
+
+namespace {
+
+// HSTS (RFC 6797 §7.1) on every answer over https, so a browser that once
+// reached the site by https never again sends a request (and its cookie)
+// over plain http, where anybody on the venue's network can read and
+// plant cookies. Whole host only: includeSubDomains could break other
+// sites under the conference's domain.
+void add_transport_security(Response& r, const Request& request) {
+  if (request.https) r.set_header("Strict-Transport-Security", "max-age=31536000");
+}
+
+}  // namespace
+
+std::optional<Response> Site::admit_body(const Request& head) {
+  stats_->count_request();
+  std::optional<Response> refused;
+  try {
+    refused = refuse_before_body(*this, head);
+  } catch (const std::exception& e) {
+    log_error(std::string("503 ") + head.method + " " + head.path +
+              " (before its body): " + e.what());
+    refused = error_page(503);
+  }
+  if (refused) add_transport_security(*refused, head);
+  return refused;
+}
+
 Response Site::handle(const Request& request) {
+  Response r = handle_unsecured(request);
+  add_transport_security(r, request);
+  return r;
+}
+
+Response Site::handle_unsecured(const Request& request) {
   rendered_stale_ = false;
   stats_->count_request();
   try {
@@ -150,11 +189,13 @@ const DataState& Site::data_state() {
   try {
     state_ = reads_.read(load_data_state);
     state_checked_ = now;
+    state_check_failed_ = false;
   } catch (const DbUnavailable&) {
     if (!state_) throw;
     // Keep serving what we know (cached pages, valid sessions, the held
     // programme); ask again after the usual interval.
     state_checked_ = now;
+    state_check_failed_ = true;
     return *state_;
   }
   // A password changed: re-read the held credential now, so that a login
@@ -293,13 +334,12 @@ std::string Site::current_etag(const std::string& variant) {
 }
 
 std::string session_cookie_name(const Request& request) {
-  return request.https ? "__Host-confsched" : "confsched";
+  return std::string(session_cookie_name(request.https));
 }
 
 std::optional<Role> Site::signed_in_role(const Request& request) {
-  auto token = find_cookie(request.cookie_header, session_cookie_name(request));
-  if (!token) return std::nullopt;
-  auto claims = verify_session(*token, secret_, now());
+  if (request.session_token.empty()) return std::nullopt;
+  auto claims = verify_session(request.session_token, secret_, now());
   if (!claims) return std::nullopt;
   // The epoch moves when the role's password changes: older cookies die.
   if (!epoch_is_current(claims->role, claims->epoch)) return std::nullopt;
@@ -327,9 +367,7 @@ bool Site::epoch_is_current(Role role, uint64_t epoch) {
   return epoch == data_state().epoch_for(role);
 }
 
-std::string Site::session_token(const Request& request) const {
-  return std::string(find_cookie(request.cookie_header, session_cookie_name(request)).value_or(""));
-}
+std::string Site::session_token(const Request& request) const { return request.session_token; }
 
 PageFrame Site::frame(const std::string& title, bool signed_in) {
   return page_frame(title, signed_in, event_ ? event_->name : "Conference schedule");

@@ -50,6 +50,11 @@ class Site {
   // The request boundary: never throws. Errors become a status page and
   // one log line.
   Response handle(const Request& request);
+  // Asked by the FastCGI edge before it reads a body larger than most
+  // routes take (router.h, refuse_before_body): the answer that refuses
+  // the head, or nullopt to read the body and handle the request. Never
+  // throws.
+  std::optional<Response> admit_body(const Request& head);
 
   // An HTML error page for status (400, 403, 404, 405, 413, 415, 429, 500,
   // 503).
@@ -92,6 +97,9 @@ class Site {
   // version_check_ms. When the database is down the last known state
   // stands; throws DbUnavailable only if none was ever known.
   const DataState& data_state();
+  // The next data_state() asks the database whatever the interval, unless
+  // the last ask found it unavailable.
+  void ask_data_version_now();
   // The event, reloaded when the data version moves. Throws DbUnavailable
   // only if none was ever loaded (else the last one stands and the request
   // is marked stale); NotSeeded (a 503 with its own message) when the
@@ -138,7 +146,8 @@ class Site {
   // Whether a token's role epoch is the role's current one (a password
   // change moves it on and voids every older cookie and link).
   bool epoch_is_current(Role role, uint64_t epoch);
-  // The raw session cookie value (what CSRF tokens are bound to), or "".
+  // The session token (Request::session_token: what CSRF tokens are bound
+  // to), or "".
   std::string session_token(const Request& request) const;
   // The frame (title, site name, nav) of a page.
   PageFrame frame(const std::string& title, bool signed_in);
@@ -165,6 +174,7 @@ class Site {
  private:
   // What is held under held_key, reloaded with load() when key moves on;
   // see site.cc.
+  Response handle_unsecured(const Request& request);
   template <typename T, typename Key, typename Load>
   const T& current(std::optional<T>& held, Key& held_key, const Key& key, Load&& load);
 
@@ -182,6 +192,7 @@ class Site {
 
   std::optional<DataState> state_;
   std::chrono::steady_clock::time_point state_checked_{};
+  bool state_check_failed_ = false;
   std::optional<EventInfo> event_;
   uint64_t event_version_ = 0;
   PageCache pages_;

@@ -72,6 +72,7 @@ std::string Templates::render(
   }
   if (frame.refresh_seconds > 0)
     page.AddSectionDictionary("REFRESH")->SetIntValue("SECONDS", frame.refresh_seconds);
+  if (frame.secret_url) page.ShowSection("NO_REFERRER");
   ctemplate::TemplateDictionary* body = page.AddIncludeDictionary("BODY");
   body->SetFilename(body_template);
   fill(*body);

@@ -17,6 +17,10 @@ struct PageFrame {
   std::string site_name;    // header and footer
   bool signed_in = false;   // shows the schedule link and the logout button
   int refresh_seconds = 0;  // > 0: the page reloads itself (meta refresh)
+  // The page's own URL carries a secret (a room display's token): the page
+  // tells browsers to send no Referer from it, so the token reaches no
+  // server's log through the requests for its stylesheet.
+  bool secret_url = false;
 };
 
 class Templates {

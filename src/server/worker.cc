@@ -98,9 +98,12 @@ int serve_until_stopped(const Config& config, int listen_fd, const WorkerShared&
 
   FCGX_Init();
   FcgiConnection connection(listen_fd);
-  auto handle = [&](const Request& r) { return site.handle(r); };
-  auto refuse = [&](int status) { return site.error_page(status); };
-  auto limit = [](std::string_view path) { return body_limit(path); };
+  FcgiConnection::Handlers handlers{
+      [&](const Request& r) { return site.handle(r); },
+      [&](int status) { return site.error_page(status); },
+      [](std::string_view path) { return body_limit(path); },
+      [&](const Request& head) { return site.admit_body(head); },
+  };
   // The listening socket is non-blocking (master.cc): every idle worker
   // wakes for a connection, one takes it, the others find none and wait
   // again.
@@ -108,7 +111,7 @@ int serve_until_stopped(const Config& config, int listen_fd, const WorkerShared&
   while (wait_for_connection(listen_fd, during_wait)) {
     switch (connection.accept()) {
       case AcceptResult::kAccepted:
-        connection.serve(handle, refuse, limit);
+        connection.serve(handlers);
         break;
       case AcceptResult::kNone:
         break;

@@ -606,6 +606,8 @@ class Stack:
             ("/run/confsched/fcgi.sock", self.fcgi_socket),
             ("/usr/share/confsched/static", self.static_dir),
             ("/var/cache/nginx/", self.path("nginx", "cache") + "/"),
+            # /var/log/nginx/access.log -> <tmp>/log/nginx-access.log
+            ("/var/log/nginx/", self.path("log") + "/nginx-"),
         ]
         conf = _substitute(conf, replacements, "conf/nginx/confsched.conf")
         return _replace_unique(conf, "listen 80;", "\n    ".join(listen_lines), "conf/nginx/confsched.conf")
@@ -700,7 +702,7 @@ http {{
     # might: the site must keep delegate pages out of it (test_access).
     APACHE_MODULES = ("mpm_event", "authz_core", "authz_host", "alias", "mime", "headers", "expires",
                       "reqtimeout", "proxy", "proxy_fcgi", "ssl", "socache_shmcb", "cache", "cache_disk",
-                      "unique_id")
+                      "unique_id", "setenvif")
 
     def _open_socket_to_apache(self):
         import grp
@@ -720,6 +722,8 @@ http {{
         replacements = [
             ("unix:/run/confsched/fcgi.sock", "unix:" + self.fcgi_socket),
             ("/usr/share/confsched/static", os.path.join(SOURCE_DIR, "templates", "static")),
+            # /var/log/apache2/access.log -> <tmp>/log/apache-access.log
+            ("/var/log/apache2/", self.path("log") + "/apache-"),
         ]
         conf = _substitute(conf, replacements, "conf/apache/confsched.conf")
         head = "<VirtualHost 127.0.0.1:%d>" % port

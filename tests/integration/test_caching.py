@@ -179,6 +179,111 @@ class Microcache(StackTestCase):
 GZIP = "gzip, deflate, br"
 
 
+# How old a page copy nginx may hand out (conf/nginx/confsched.conf, the
+# maps at the top): stored during second S, fresh through S+1, served while
+# a refresh runs through S+2, never after: under 3 s, and the app renders a
+# fill from the current data version. The margin covers the request's own
+# time on a loaded test machine.
+COPY_AGE_BOUND_S = 3.0
+MARGIN_S = 0.5
+
+
+class Freshness(StackTestCase):
+    """Regressions (issue: the microcache serves pages older than the last
+    edit, and deleted pages forever): with "use_stale updating" and
+    background updates, the first request after a quiet spell got the copy
+    from before the spell, and a copy whose refresh answered 404 or 400 was
+    never replaced while anybody kept asking."""
+
+    def title_of(self, sid):
+        return S.sql("SELECT title FROM sessions WHERE id = %d" % sid, database="confsched").stdout.strip()
+
+    def test_first_view_after_a_quiet_spell_shows_the_last_edit(self):
+        cookie = S.login()
+        sids = [IDS.take() for _ in range(3)]
+        for sid in sids:
+            for _ in range(2):  # cached, and asked again: the entry is in use
+                self.assertEqual(S.get("/session/%d" % sid, headers={"Cookie": cookie}).status, 200)
+        time.sleep(COPY_AGE_BOUND_S + 1.5)  # a quiet spell: nobody asks
+        marks = {}
+        for sid in sids:
+            marks[sid] = "Edited after a quiet spell %s" % os.urandom(4).hex()
+            S.sql("UPDATE sessions SET title = '%s' WHERE id = %d" % (marks[sid], sid), database="confsched")
+        for sid in sids:  # at once: the first view after the edit
+            r = S.get("/session/%d" % sid, headers={"Cookie": cookie})
+            self.assertEqual(r.status, 200, r)
+            self.assertIn(marks[sid], r.text, "the first view of /session/%d after a quiet spell and an edit "
+                          "showed the page from before the edit (X-Cache %s)" % (sid, x_cache(r)))
+
+    def poll_after_change(self, path, change, cookie, want_status, seconds):
+        """Asks for path every 50 ms (a delegate who keeps the entry in use),
+        applies change() once the page is cached and in use, and keeps
+        asking for `seconds`; returns [(seconds since the change, status,
+        X-Cache)] of the answers after it."""
+        for _ in range(5):
+            self.assertEqual(S.get(path, headers={"Cookie": cookie}).status, 200)
+            time.sleep(0.05)
+        change()
+        t0 = time.monotonic()
+        seen = []
+        while time.monotonic() - t0 < seconds:
+            sent = time.monotonic() - t0
+            r = S.get(path, headers={"Cookie": cookie})
+            seen.append((sent, r.status, x_cache(r)))
+            time.sleep(0.05)
+        late = [x for x in seen if x[0] > COPY_AGE_BOUND_S + MARGIN_S]
+        self.assertTrue(late, "no request after the bound")
+        wrong = [x for x in late if x[1] != want_status]
+        self.assertEqual(wrong, [], "%s answered other than %d later than %.1f s after the change: %r" % (
+            path, want_status, COPY_AGE_BOUND_S + MARGIN_S, wrong[:5]))
+        return seen
+
+    def test_a_deleted_session_is_404_within_the_bound(self):
+        cookie = S.login()
+        sid = IDS.take()
+        self.poll_after_change(
+            "/session/%d" % sid,
+            lambda: S.sql("DELETE FROM sessions WHERE id = %d" % sid, database="confsched"),
+            cookie, 404, COPY_AGE_BOUND_S + MARGIN_S + 2.0)
+
+    def test_a_filter_on_a_deleted_room_is_400_within_the_bound(self):
+        cookie = S.login()
+        name = "Room to delete %s" % os.urandom(3).hex()
+        S.sql("INSERT INTO rooms (name, position) VALUES ('%s', 999)" % name, database="confsched")
+        room = int(S.sql("SELECT id FROM rooms WHERE name = '%s'" % name, database="confsched").stdout.strip())
+        path = "/schedule?room=%d" % room
+        ok = stackmod.wait_until(lambda: S.get(path, headers={"Cookie": cookie}).status == 200, 5)
+        self.assertTrue(ok, "the new room's filter never answered 200")
+        self.poll_after_change(
+            path, lambda: S.sql("DELETE FROM rooms WHERE id = %d" % room, database="confsched"),
+            cookie, 400, COPY_AGE_BOUND_S + MARGIN_S + 2.0)
+
+    def test_copies_are_served_while_the_app_is_down(self):
+        cookie = S.login()
+        paths = ["/schedule", "/session/%d" % IDS.take()]
+        bodies = {}
+        for path in paths:
+            S.get(path, headers={"Cookie": cookie})
+            r = S.get(path, headers={"Cookie": cookie})
+            self.assertEqual(r.status, 200, r)
+            bodies[path] = r.body
+        S.stop_app()
+        try:
+            # Past every freshness and stale-while-revalidate window.
+            time.sleep(COPY_AGE_BOUND_S + 1.5)
+            for path in paths:
+                r = S.get(path, headers={"Cookie": cookie})
+                self.assertEqual(r.status, 200, "%s with the app down: %r" % (path, r))
+                self.assertEqual(x_cache(r), "STALE", "%s with the app down: %r" % (path, r))
+                self.assertEqual(r.body, bodies[path])
+            r = S.get(paths[0])
+            self.assertNotEqual(r.status, 200, "no cookie, app down: %r" % r)
+        finally:
+            S.start_app()
+        r = S.get(paths[1], headers={"Cookie": cookie})
+        self.assertEqual((r.status, x_cache(r)), (200, "EXPIRED"), "back up: the app's answer, not the copy")
+
+
 class Compression(StackTestCase):
     """Delegate pages are gzipped by the app, once per data version, and
     the gzip form never reaches a client that did not ask for it."""

@@ -106,6 +106,36 @@ BOOST_AUTO_TEST_CASE(copies_the_headers_it_needs) {
   BOOST_TEST(r.content_type == "application/x-www-form-urlencoded");
 }
 
+// Regression (issue: the gate leaks): nginx keyed its cache of login checks
+// on the token its own regex found while the app judged the token its own,
+// more lenient parser found in the whole Cookie header; "confsched =TOKEN"
+// made nginx file the app's "yes" under the key of every client without a
+// cookie. Behind nginx the app now judges exactly the token nginx passes.
+BOOST_AUTO_TEST_CASE(the_front_servers_token_is_the_one_judged) {
+  // Present, even empty: the Cookie header is not read at all.
+  BOOST_TEST(built({{"CONFSCHED_SESSION", ""}, {"HTTP_COOKIE", "confsched=t"}}).session_token ==
+             "");
+  BOOST_TEST(built({{"CONFSCHED_SESSION", "a"}, {"HTTP_COOKIE", "confsched=t"}}).session_token ==
+             "a");
+  // Verbatim: no trimming, no quote stripping.
+  BOOST_TEST(built({{"CONFSCHED_SESSION", "\"a\" "}}).session_token == "\"a\" ");
+  // Without a front server's token: the scheme's cookie name only.
+  BOOST_TEST(built({{"HTTP_COOKIE", "confsched=t"}}).session_token == "t");
+  BOOST_TEST(built({{"HTTP_COOKIE", "__Host-confsched=t"}}).session_token == "");
+  BOOST_TEST(built({{"HTTP_COOKIE", "confsched=t"}, {"HTTPS", "on"}}).session_token == "");
+  BOOST_TEST(
+      built({{"HTTP_COOKIE", "confsched=p; __Host-confsched=t"}, {"HTTPS", "on"}}).session_token ==
+      "t");
+}
+
+BOOST_AUTO_TEST_CASE(front_cache_policy_is_printable_or_nothing) {
+  BOOST_TEST(built({{"CONFSCHED_FRONT_CACHE", "stale-while-revalidate=1"}}).front_cache ==
+             "stale-while-revalidate=1");
+  BOOST_TEST(built({}).front_cache == "");
+  BOOST_TEST(built({{"CONFSCHED_FRONT_CACHE", "a\r\nSet-Cookie: x=y"}}).front_cache == "");
+  BOOST_TEST(built({{"CONFSCHED_FRONT_CACHE", "a\x7f"}}).front_cache == "");
+}
+
 BOOST_AUTO_TEST_CASE(body_length_limits) {
   BOOST_TEST(declared_body_length(lookup({})).refuse_status == 0);
   BOOST_TEST(declared_body_length(lookup({{"CONTENT_LENGTH", "65536"}})).bytes == 65536u);
