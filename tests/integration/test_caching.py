@@ -83,6 +83,11 @@ class Microcache(StackTestCase):
         self.assertEqual(second.status, 200)
         self.assertEqual(x_cache(second), "HIT", "another user right after: %r" % second)
         self.assertEqual(second.body, first.body)
+        # The browser's policy on a miss and on a hit alike; the one meant
+        # for nginx's own cache never leaves it.
+        for r in (first, second):
+            self.assertEqual(cache_directives(r), {"private": True, "no-cache": True}, r)
+            self.assertIsNone(r.headers.get("X-Confsched-Cache-Control"), r)
 
     def test_no_cookie_right_after_a_cached_render_gets_the_redirect(self):
         path = "/session/%d" % IDS.take()
