@@ -18,7 +18,8 @@ std::optional<char32_t> decode_utf8(std::string_view text, size_t& i);
 bool is_valid_utf8(std::string_view text);
 
 // True when the text holds a C0 control character other than tab, CR and
-// LF, or DEL. Such characters have no business in a form field.
+// LF, or DEL. Such characters have no business in a form field. For text
+// a person writes for others to read, util/text_rules.h says more.
 bool has_control_characters(std::string_view text, bool allow_newlines);
 
 }  // namespace confsched
