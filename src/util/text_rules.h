@@ -2,7 +2,7 @@
 // session titles and abstracts, speaker, room and track names, the event's
 // details, announcements, link labels, staff display names. The one place
 // this rule lives; the staff forms, the schedule importers and restore from
-// history all ask it. Pure.
+// history all ask it, and the log (util/log.h) escapes what it names. Pure.
 //
 // Refused everywhere:
 // - control characters: C0 (U+0000-U+001F) but for the white space a field
