@@ -313,8 +313,8 @@ class Log(StackTestCase):
         marker = os.urandom(4).hex()
         origins = {
             # C0: nginx passes a field value's control characters on;
-            # Apache's HttpProtocolOptions Strict refuses them with 400
-            # before the app sees the request.
+            # Apache answers 400 itself (HttpProtocolOptions Strict holds
+            # field values to RFC 9110's grammar), so the app never sees it.
             "c0": b"\x1b[31mhttp://evil-" + marker.encode() + b"\x1b[0m",
             # Bytes of 0x80 and above are obs-text (RFC 9110 §5.5), which
             # both web servers pass on.
