@@ -7,12 +7,23 @@
 
 #include "fuzz_support.h"
 #include "import/frab_xml.h"
+#include "util/text_rules.h"
+#include "util/web_url.h"
+
+// Text a reader stores is text a person may write (util/text_rules.h).
+inline bool one_line_ok(const std::string& text) {
+  return !confsched::text_problem(text, confsched::TextLines::kOne);
+}
 
 inline void check_programme(const confsched::ImportedProgramme& p) {
   static const std::set<std::string> kinds = {"talk",  "keynote", "workshop",
                                               "panel", "break",   "social"};
   static const std::set<std::string> statuses = {"scheduled", "cancelled", "moved"};
   FUZZ_CHECK(!p.sessions.empty() && !p.rooms.empty());
+  FUZZ_CHECK(one_line_ok(p.event.name) && one_line_ok(p.event.venue.value_or("")));
+  for (const auto& r : p.rooms) FUZZ_CHECK(one_line_ok(r));
+  for (const auto& t : p.tracks) FUZZ_CHECK(one_line_ok(t.name));
+  for (const auto& sp : p.speakers) FUZZ_CHECK(one_line_ok(sp.name));
   FUZZ_CHECK(p.event.starts_on.size() == 10 && p.event.starts_on <= p.event.ends_on);
   std::set<std::string> guids;
   for (const auto& s : p.sessions) {
@@ -24,10 +35,13 @@ inline void check_programme(const confsched::ImportedProgramme& p) {
     FUZZ_CHECK(!s.track || *s.track < p.tracks.size());
     FUZZ_CHECK(kinds.count(s.kind) == 1 && statuses.count(s.status) == 1);
     FUZZ_CHECK(s.abstract.size() <= 65535);
+    FUZZ_CHECK(one_line_ok(s.title));
+    FUZZ_CHECK(!confsched::text_problem(s.abstract, confsched::TextLines::kMany));
     // Guids become sessions.external_id, which is UNIQUE.
     FUZZ_CHECK(s.guid.empty() || guids.insert(s.guid).second);
     for (size_t i : s.speakers) FUZZ_CHECK(i < p.speakers.size());
-    for (const auto& m : s.materials) FUZZ_CHECK(confsched::is_web_url(m.url) && !m.label.empty());
+    for (const auto& m : s.materials)
+      FUZZ_CHECK(confsched::is_web_url(m.url) && !m.label.empty() && one_line_ok(m.label));
   }
   for (const auto& t : p.tracks) FUZZ_CHECK(t.colour.size() == 7 && t.colour[0] == '#');
 }

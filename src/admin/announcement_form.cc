@@ -3,6 +3,8 @@
 
 #include <charconv>
 
+#include "util/text_rules.h"
+
 namespace confsched {
 
 namespace {
@@ -30,23 +32,19 @@ std::string trimmed(std::string_view s) {
   return std::string(s);
 }
 
-// Line breaks are the only control characters an announcement may hold.
-bool has_controls_besides_newlines(std::string_view text) {
-  for (char ch : text) {
-    auto c = static_cast<unsigned char>(ch);
-    if (c == '\n') continue;
-    if (c < 0x20 || c == 0x7F) return true;
-  }
-  return false;
-}
-
 void check_body(const AnnouncementDraft& d, FieldErrors& errors) {
   if (d.body.empty())
     errors["body"] = "The announcement needs some text.";
   else if (d.body.size() > kMaxAnnouncementBytes)
     errors["body"] = "The announcement is longer than 2,000 bytes.";
-  else if (has_controls_besides_newlines(d.body))
-    errors["body"] = "The announcement holds control characters (only line breaks are allowed).";
+  else if (auto problem = text_problem(d.body, TextLines::kMany))
+    errors["body"] = "The announcement " + *problem + ".";
+  // Stricter than other long texts: the banner (white-space: pre-line)
+  // keeps line breaks but folds a tab into a space, so it would not show
+  // as typed.
+  else if (d.body.find('\t') != std::string::npos)
+    errors["body"] = "The announcement " + character_problem('\t', TextLines::kOne) +
+                     " (only line breaks are allowed).";
 }
 
 std::optional<int64_t> whole_number(const std::string& text) {

@@ -9,9 +9,9 @@
 #include "admin/staff_page.h"
 #include "auth/crypto.h"
 #include "db/errors.h"
-#include "http/utf8.h"
 #include "import/programme_merge.h"
 #include "pages/site.h"
+#include "util/text_rules.h"
 
 namespace confsched {
 
@@ -183,7 +183,10 @@ std::string upload_base_name(std::string_view filename) {
     while (cut > 0 && (static_cast<unsigned char>(filename[cut]) & 0xC0) == 0x80) --cut;
     filename = filename.substr(0, cut);
   }
-  if (!is_valid_utf8(filename) || has_control_characters(filename, false)) return {};
+  // A name that is not one-line text (util/text_rules.h: it holds a
+  // control, or a bidirectional override that makes "invoice\u202Egnp.csv"
+  // read as "invoicevsc.png") is dropped: the file imports all the same.
+  if (text_problem(filename, TextLines::kOne)) return {};
   return std::string(filename);
 }
 

@@ -56,8 +56,9 @@ ImportFormResult read_import_form(const MultipartForm& form);
 std::string preview_digest(const ImportFormValues& values);
 
 // The last component of a file name as a browser may send it (RFC 7578
-// §4.2: a receiver must not trust a path in it), at most 255 bytes of
-// valid UTF-8 (cut at a character). Pure.
+// §4.2: a receiver must not trust a path in it), at most 255 bytes (cut at
+// a character); "" when that is not one-line text (util/text_rules.h).
+// Pure.
 std::string upload_base_name(std::string_view filename);
 
 Response admin_import(Site& site, const Request& request, const RouteParams& params);

@@ -2,8 +2,9 @@
 
 #include <charconv>
 
-#include "http/utf8.h"
+#include "util/text_rules.h"
 #include "util/time_text.h"
+#include "util/web_url.h"
 
 namespace confsched {
 
@@ -27,12 +28,12 @@ void check_title(const SessionDraft& d, FieldErrors& errors) {
     errors["title"] = "A title is required.";
   else if (d.title.size() > kMaxTitleBytes)
     errors["title"] = "The title is longer than 300 bytes.";
-  else if (has_control_characters(d.title, false))
-    errors["title"] = "The title holds control characters or line breaks.";
+  else if (auto problem = text_problem(d.title, TextLines::kOne))
+    errors["title"] = "The title " + *problem + ".";
   if (d.abstract.size() > kMaxAbstractBytes)
     errors["abstract"] = "The abstract is longer than 20,000 bytes.";
-  else if (has_control_characters(d.abstract, true))
-    errors["abstract"] = "The abstract holds control characters.";
+  else if (auto problem = text_problem(d.abstract, TextLines::kMany))
+    errors["abstract"] = "The abstract " + *problem + ".";
 }
 
 void check_times(const SessionDraft& d, const SessionChoices& c, FieldErrors& errors) {
@@ -84,24 +85,20 @@ void check_people_and_links(const SessionDraft& d, FieldErrors& errors) {
 
 }  // namespace
 
-bool is_web_url(std::string_view url) {
-  bool scheme = url.substr(0, 7) == "http://" || url.substr(0, 8) == "https://";
-  if (!scheme || url.size() > 2000 || url.size() < 10) return false;
-  for (char ch : url) {
-    auto c = static_cast<unsigned char>(ch);
-    if (c <= 0x20 || c == 0x7F || c == '"' || c == '<' || c == '>' || c == '\\') return false;
-  }
-  return true;
-}
-
 std::vector<std::string> parse_speaker_lines(std::string_view text, std::string& error) {
   std::vector<std::string> names;
+  size_t number = 0;
   for (std::string_view line : lines_of(text)) {
+    ++number;
     std::string name = trimmed(line);
     if (name.empty()) continue;
-    if (name.size() > 200 || has_control_characters(name, false)) {
-      if (error.empty())
-        error = "A speaker name is longer than 200 bytes or holds control characters.";
+    std::optional<std::string> problem;
+    if (name.size() > 200)
+      problem = "is longer than 200 bytes";
+    else
+      problem = text_problem(name, TextLines::kOne);
+    if (problem) {
+      if (error.empty()) error = "Line " + std::to_string(number) + ": the name " + *problem + ".";
       continue;
     }
     bool seen = false;
@@ -122,12 +119,16 @@ std::vector<MaterialLink> parse_material_lines(std::string_view text, std::strin
     size_t bar = line.rfind('|');
     std::string label = bar == std::string_view::npos ? "" : trimmed(line.substr(0, bar));
     std::string url = bar == std::string_view::npos ? trimmed(line) : trimmed(line.substr(bar + 1));
-    bool ok = !label.empty() && label.size() <= 200 && !has_control_characters(label, false) &&
-              is_web_url(url);
-    if (!ok) {
-      if (error.empty())
-        error = "Line " + std::to_string(number) +
-                ": write “Label | https://…” (http or https links only).";
+    std::string problem;
+    WebUrlCheck url_check = check_web_url(url);
+    if (label.empty() || label.size() > 200 || url_check == WebUrlCheck::kNotAWebUrl)
+      problem = "write “Label | https://…” (http or https links only).";
+    else if (url_check == WebUrlCheck::kHasUserinfo)
+      problem = std::string(kUserinfoMessage) + ".";
+    else if (auto label_problem = text_problem(label, TextLines::kOne))
+      problem = "the label " + *label_problem + ".";
+    if (!problem.empty()) {
+      if (error.empty()) error = "Line " + std::to_string(number) + ": " + problem;
       continue;
     }
     links.push_back(MaterialLink{std::move(label), std::move(url)});

@@ -47,18 +47,14 @@ inline constexpr size_t kMaxSpeakersPerSession = 20;
 inline constexpr size_t kMaxMaterialsPerSession = 20;
 
 // The names of the speakers field: trimmed, blank lines skipped, a repeated
-// name kept once. Sets error (and returns what it could) when a name is too
-// long or holds control characters, or there are too many.
+// name kept once. Sets error (and returns what it could) naming the first
+// line whose name is too long or holds what one-line text may not
+// (util/text_rules.h), or when there are too many.
 std::vector<std::string> parse_speaker_lines(std::string_view text, std::string& error);
 
-// An absolute http(s) URL of at most 2000 bytes (materials.url) with no
-// spaces, control characters or characters that would need escaping in an
-// href. Shared by the staff form and the schedule import.
-bool is_web_url(std::string_view url);
-
-// The links of the materials field, "Label | URL" per line. Only http and
-// https URLs without spaces or control characters; sets error naming the
-// first bad line.
+// The links of the materials field, "Label | URL" per line: URLs as
+// util/web_url.h allows (http and https, no user name or password), labels
+// one-line text (util/text_rules.h). Sets error naming the first bad line.
 std::vector<MaterialLink> parse_material_lines(std::string_view text, std::string& error);
 
 // Reads the draft's fields; absent fields are empty.

@@ -6,6 +6,7 @@
 
 #include "auth/crypto.h"
 #include "http/utf8.h"
+#include "util/text_rules.h"
 #include "util/time_text.h"
 
 namespace confsched {
@@ -22,7 +23,7 @@ std::string field(const FormFields& form, std::string_view name) {
   return std::string(form.get(name).value_or(""));
 }
 
-// A one-line text: no line breaks or control characters, at most max_chars.
+// A one-line text (util/text_rules.h) of at most max_chars.
 void check_line(FieldErrors& errors, const char* key, const std::string& text, const char* label,
                 size_t max_chars, bool required) {
   if (text.empty()) {
@@ -30,18 +31,19 @@ void check_line(FieldErrors& errors, const char* key, const std::string& text, c
   } else if (utf8_length(text) > max_chars) {
     errors[key] =
         std::string(label) + " is longer than " + std::to_string(max_chars) + " characters.";
-  } else if (has_control_characters(text, false)) {
-    errors[key] = std::string(label) + " holds control characters or line breaks.";
+  } else if (auto problem = text_problem(text, TextLines::kOne)) {
+    errors[key] = std::string(label) + " " + *problem + ".";
   }
 }
 
-// A long text: line breaks allowed, at most kMaxLongTextBytes.
+// A long text (util/text_rules.h: line breaks allowed) of at most
+// kMaxLongTextBytes.
 void check_long_text(FieldErrors& errors, const char* key, const std::string& text,
                      const char* label) {
   if (text.size() > kMaxLongTextBytes)
     errors[key] = std::string(label) + " is longer than 20,000 bytes.";
-  else if (has_control_characters(text, true))
-    errors[key] = std::string(label) + " holds control characters.";
+  else if (auto problem = text_problem(text, TextLines::kMany))
+    errors[key] = std::string(label) + " " + *problem + ".";
 }
 
 }  // namespace

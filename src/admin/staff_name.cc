@@ -2,6 +2,7 @@
 
 #include "http/percent.h"
 #include "http/utf8.h"
+#include "util/text_rules.h"
 
 namespace confsched {
 
@@ -16,32 +17,6 @@ size_t code_points(std::string_view utf8) {
   return n;
 }
 
-// Decodes the code point starting at text[i] of valid UTF-8 and advances i.
-char32_t next_code_point(std::string_view text, size_t& i) {
-  auto c = static_cast<unsigned char>(text[i++]);
-  if (c < 0x80) return c;
-  size_t more = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
-  char32_t cp = c & (0x3Fu >> more);
-  for (size_t k = 0; k < more && i < text.size(); ++k)
-    cp = (cp << 6) | (static_cast<unsigned char>(text[i++]) & 0x3Fu);
-  return cp;
-}
-
-// C0 (tab included), DEL and C1 controls, line and paragraph separators,
-// and the bidirectional embeddings, overrides and isolates: a name holding
-// them could break the history's lines or make the text around it read in
-// another order than it was written.
-bool is_forbidden(char32_t cp) {
-  return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 ||
-         (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
-}
-
-bool has_forbidden(std::string_view utf8) {
-  for (size_t i = 0; i < utf8.size();)
-    if (is_forbidden(next_code_point(utf8, i))) return true;
-  return false;
-}
-
 }  // namespace
 
 std::string trim_display_name(std::string_view typed) {
@@ -54,7 +29,11 @@ std::optional<std::string> display_name_error(std::string_view name) {
   if (name.empty()) return "Please give a name (1 to 60 characters).";
   if (!is_valid_utf8(name)) return "The name holds bytes that are not valid UTF-8 text.";
   if (code_points(name) > kMaxDisplayNameChars) return "A name may have at most 60 characters.";
-  if (has_forbidden(name)) return "The name holds control characters or line breaks.";
+  if (auto problem = text_problem(name, TextLines::kOne)) return "The name " + *problem + ".";
+  // A tab too, which one-line text may otherwise hold: it shows as a space
+  // in the history, so two different names would look the same there.
+  if (name.find('\t') != std::string_view::npos)
+    return "The name " + character_problem('\t', TextLines::kOne) + ".";
   return std::nullopt;
 }
 

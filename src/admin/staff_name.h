@@ -18,8 +18,8 @@ inline constexpr size_t kMaxDisplayNameChars = 60;
 std::string trim_display_name(std::string_view typed);
 
 // Why name (already trimmed) cannot be used, or nullopt when it can: it
-// must be valid UTF-8 of 1 to 60 characters (code points) without control
-// characters, line breaks or bidirectional controls.
+// must be valid UTF-8 of 1 to 60 characters (code points), one-line text
+// as util/text_rules.h says, and hold no tab.
 std::optional<std::string> display_name_error(std::string_view name);
 
 // The cookie value for a valid name: percent-encoded, so only RFC 6265

@@ -9,6 +9,8 @@
 #include <stdexcept>
 #include <vector>
 
+#include "pages/markdown.h"
+
 namespace confsched {
 
 namespace {
@@ -167,7 +169,10 @@ void json_event(Json& j, const PlannedEvent& e, const std::string& acronym) {
   j.field("type", s.kind);
   j.key("language");
   j.null();
-  j.field("abstract", s.abstract);
+  // The abstract as plain text, here and in the XML: apps show this field
+  // as text, where Markdown's markers are noise, or as HTML, where its raw
+  // HTML would run.
+  j.field("abstract", markdown_to_plain_lines(s.abstract));
   j.field("description", "");
   // pretalx's person shape (name, no public_name): the schema's oneOf
   // between frab and pretalx persons must match exactly one.
@@ -241,7 +246,7 @@ void xml_event(Xml& x, const PlannedEvent& e, bool absolute_url) {
   x.element("title", s.title);
   x.element("type", s.kind);
   x.element("track", s.track ? s.track->name : "");
-  x.element("abstract", s.abstract);
+  x.element("abstract", markdown_to_plain_lines(s.abstract));
   // The XSD allows only absolute http(s) URLs here.
   if (absolute_url) x.element("url", e.url);
   x.open("persons");

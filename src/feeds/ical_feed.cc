@@ -8,6 +8,8 @@
 #include <memory>
 #include <stdexcept>
 
+#include "pages/markdown.h"
+
 namespace confsched {
 
 namespace {
@@ -52,8 +54,10 @@ std::string description_of(const Session& s) {
     for (size_t i = 0; i < s.speakers.size(); ++i) text += (i ? ", " : "") + s.speakers[i]->name;
     text += "\n\n";
   }
-  // The abstract is Markdown, which reads well as plain text too.
-  return text + s.abstract;
+  // DESCRIPTION is plain text (RFC 5545 §3.8.1.5), and clients that render
+  // it as HTML would run the abstract's raw HTML: the abstract's text, not
+  // its Markdown.
+  return text + markdown_to_plain_lines(s.abstract);
 }
 
 Component make_event(const Session& s, const EventInfo& event, const FeedOptions& options,

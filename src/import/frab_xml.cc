@@ -155,14 +155,20 @@ struct Refusal {
   throw Refusal{"line " + std::to_string(at ? xmlGetLineNo(at) : 0) + ": " + message};
 }
 
-// checked_text (import_common.h), located by the node's line.
-std::string checked_line(const xmlNode* at, const std::string& what, std::string_view raw,
-                         size_t max_chars) {
+// Runs a check of import_common.h, its refusal located by the node's line.
+template <typename Check>
+auto at_line(const xmlNode* at, Check&& check) {
   try {
-    return checked_text("", what, raw, max_chars);
+    return check();
   } catch (const ImportRefusal& r) {
     refuse(at, r.message);
   }
+}
+
+// checked_text (import_common.h), located by the node's line.
+std::string checked_line(const xmlNode* at, const std::string& what, std::string_view raw,
+                         size_t max_chars) {
+  return at_line(at, [&] { return checked_text("", what, raw, max_chars); });
 }
 
 class Reader {
@@ -290,10 +296,11 @@ class Reader {
     place_in_time(ev, label, day, field("start"), s);
     s.room = room_of(ev, label, parent_room);
     s.kind = frab_kind(trimmed(child_text(ev, "type").value_or("")));
-    if (std::string track = one_line(child_text(ev, "track").value_or("")); !track.empty()) {
-      if (characters(track) > kNameChars)
-        refuse(ev, label + ": the track name is longer than " + std::to_string(kNameChars) +
-                       " characters");
+    std::string track = at_line(ev, [&] {
+      return one_line_text(label, "the track name", child_text(ev, "track").value_or(""),
+                           kNameChars);
+    });
+    if (!track.empty()) {
       if (!track_index_.count(track)) add_track(ev, track, "");
       s.track = track_index_.at(track);
     }
@@ -301,6 +308,7 @@ class Reader {
     if (s.abstract.size() > kTextBytes)
       refuse(ev, label + ": abstract and description together exceed " +
                      std::to_string(kTextBytes) + " bytes");
+    at_line(ev, [&] { check_long_text(label, "the abstract or description", s.abstract); });
     read_persons(ev, label, s);
     read_links(ev, label, s);
     p_.sessions.push_back(std::move(s));
@@ -361,12 +369,10 @@ class Reader {
     if (!persons) return;
     for (const xmlNode* c = persons->children; c; c = c->next) {
       if (!is_element(c, "person")) continue;
-      std::string name = one_line(text_of(c));
+      std::string name = at_line(
+          c, [&] { return one_line_text(label, "a speaker name", text_of(c), kNameChars); });
       // A deleted account can leave a nameless person behind; nobody to show.
       if (name.empty()) continue;
-      if (characters(name) > kNameChars)
-        refuse(c, label + ": a speaker name is longer than " + std::to_string(kNameChars) +
-                      " characters");
       std::string id_text = trimmed(attribute(c, "id").value_or(""));
       int64_t id = 0;
       if (!id_text.empty()) {
@@ -389,21 +395,16 @@ class Reader {
              label + ": more than " + std::to_string(kMaxSpeakersPerSession) + " speakers");
   }
 
-  // Links become materials only when they are plain http(s) URLs; others
-  // (mailto:, relative, javascript:) are dropped, not refused: they are
-  // extras, and a schedule should not fail over one.
+  // Links become materials as material_link (import_common.h) says: other
+  // than http(s) links (mailto:, relative, javascript:) are dropped.
   void read_links(const xmlNode* ev, const std::string& label, ImportedSession& s) {
     const xmlNode* links = child(ev, "links");
     if (!links) return;
     for (const xmlNode* c = links->children; c; c = c->next) {
       if (!is_element(c, "link")) continue;
       std::string url = trimmed(attribute(c, "href").value_or(""));
-      if (!is_web_url(url)) continue;
-      std::string text = one_line(text_of(c));
-      if (characters(text) > kNameChars)
-        refuse(c, label + ": a link text is longer than " + std::to_string(kNameChars) +
-                      " characters");
-      s.materials.push_back(MaterialLink{text.empty() ? "Link" : text, url});
+      if (auto link = at_line(c, [&] { return material_link(label, url, text_of(c)); }))
+        s.materials.push_back(std::move(*link));
     }
     if (s.materials.size() > kMaxMaterialsPerSession)
       refuse(links, label + ": more than " + std::to_string(kMaxMaterialsPerSession) + " links");

@@ -8,6 +8,10 @@
 #include <charconv>
 #include <cstdio>
 
+#include "http/utf8.h"
+#include "util/text_rules.h"
+#include "util/web_url.h"
+
 namespace confsched::import_detail {
 
 // ---------------------------------------------------------------- text
@@ -126,11 +130,25 @@ bool is_hex_colour(std::string_view s) {
 }
 
 // A value for an error message: the first 60 bytes, cut at a character
-// boundary so the message stays valid UTF-8.
+// boundary so the message stays valid UTF-8, with every character that
+// one-line text may not hold (util/text_rules.h) written as "<U+202E>":
+// a message quoting a refused value must not carry what it refuses.
 std::string excerpt(std::string_view s) {
   size_t shown = std::min<size_t>(s.size(), 60);
   while (shown < s.size() && (static_cast<unsigned char>(s[shown]) & 0xC0) == 0x80) --shown;
-  return "\"" + std::string(s.substr(0, shown)) + (shown < s.size() ? "…" : "") + "\"";
+  std::string out = "\"";
+  for (size_t i = 0; i < shown;) {
+    size_t start = i;
+    std::optional<char32_t> cp = decode_utf8(s, i);
+    if (!cp)  // the readers hand over valid UTF-8; this is for safety's sake
+      out += "<?>";
+    else if (is_control_character(*cp) || is_bidi_control(*cp) ||
+             is_line_or_paragraph_separator(*cp))
+      out += "<" + code_point_number(*cp) + ">";
+    else
+      out.append(s.substr(start, i - start));
+  }
+  return out + (shown < s.size() ? "…" : "") + "\"";
 }
 
 // ---------------------------------------------------------------- builder
@@ -139,13 +157,33 @@ std::string excerpt(std::string_view s) {
   throw ImportRefusal{where.empty() ? message : where + ": " + message};
 }
 
-std::string checked_text(const std::string& where, const std::string& what, std::string_view raw,
-                         size_t max_chars) {
+std::string one_line_text(const std::string& where, const std::string& what, std::string_view raw,
+                          size_t max_chars) {
   std::string s = one_line(raw);
-  if (s.empty()) refuse_at(where, what + " is empty");
   if (characters(s) > max_chars)
     refuse_at(where, what + " is longer than " + std::to_string(max_chars) + " characters");
+  if (auto problem = text_problem(s, TextLines::kOne)) refuse_at(where, what + " " + *problem);
   return s;
+}
+
+std::string checked_text(const std::string& where, const std::string& what, std::string_view raw,
+                         size_t max_chars) {
+  if (one_line(raw).empty()) refuse_at(where, what + " is empty");
+  return one_line_text(where, what, raw, max_chars);
+}
+
+void check_long_text(const std::string& where, const std::string& what, std::string_view text) {
+  if (auto problem = text_problem(text, TextLines::kMany)) refuse_at(where, what + " " + *problem);
+}
+
+std::optional<MaterialLink> material_link(const std::string& where, std::string_view url,
+                                          std::string_view text) {
+  WebUrlCheck check = check_web_url(url);
+  // The address is not quoted back: it holds the secret.
+  if (check == WebUrlCheck::kHasUserinfo) refuse_at(where, std::string(kUserinfoMessage));
+  if (check != WebUrlCheck::kOk) return std::nullopt;
+  std::string label = one_line_text(where, "a link text", text, kNameChars);
+  return MaterialLink{label.empty() ? "Link" : label, std::string(url)};
 }
 
 void ProgrammeBuilder::set_event(const std::string& where, std::string_view name,
@@ -176,10 +214,8 @@ size_t ProgrammeBuilder::room(const std::string& where, std::string_view raw) {
 
 std::optional<size_t> ProgrammeBuilder::track(const std::string& where, std::string_view raw,
                                               std::string_view colour) {
-  std::string name = one_line(raw);
+  std::string name = one_line_text(where, "the track name", raw, kNameChars);
   if (name.empty()) return std::nullopt;
-  if (characters(name) > kNameChars)
-    refuse_at(where, "the track name is longer than " + std::to_string(kNameChars) + " characters");
   auto it = track_index_.find(name);
   if (it != track_index_.end()) return it->second;
   if (p_.tracks.size() >= kMaxFrabRoomsOrTracks)
@@ -193,11 +229,9 @@ std::optional<size_t> ProgrammeBuilder::track(const std::string& where, std::str
 
 std::optional<size_t> ProgrammeBuilder::speaker(const std::string& where, int64_t id,
                                                 std::string_view raw) {
-  std::string name = one_line(raw);
+  std::string name = one_line_text(where, "a speaker name", raw, kNameChars);
   // A deleted account can leave a nameless person behind; nobody to show.
   if (name.empty()) return std::nullopt;
-  if (characters(name) > kNameChars)
-    refuse_at(where, "a speaker name is longer than " + std::to_string(kNameChars) + " characters");
   // Identity by id (names change, ids do not); by name only without one.
   std::string key = id > 0 ? "#" + std::to_string(id) : "=" + name;
   auto [it, fresh] = person_index_.emplace(key, p_.speakers.size());
@@ -212,6 +246,7 @@ void ProgrammeBuilder::add_session(const std::string& where, ImportedSession s, 
   if (duration.count() <= 0) refuse_at(where, "the session does not end after it starts");
   if (s.abstract.size() > kTextBytes)
     refuse_at(where, "the abstract exceeds " + std::to_string(kTextBytes) + " bytes");
+  check_long_text(where, "the abstract", s.abstract);
   if (s.speakers.size() > kMaxSpeakersPerSession)
     refuse_at(where, "more than " + std::to_string(kMaxSpeakersPerSession) + " speakers");
   if (s.materials.size() > kMaxMaterialsPerSession)

@@ -58,9 +58,30 @@ struct ImportRefusal {
 // Throws ImportRefusal{"<where>: <message>"}.
 [[noreturn]] void refuse_at(const std::string& where, const std::string& message);
 
-// A required one-line text of at most max_chars characters.
+// A one-line text as the readers store it: white space runs made one space
+// (one_line), then refused when it holds what one-line text may not
+// (util/text_rules.h: controls, bidirectional controls, U+2028/U+2029) or
+// has more than max_chars characters. May be empty.
+std::string one_line_text(const std::string& where, const std::string& what, std::string_view raw,
+                          size_t max_chars);
+
+// The same, and required.
 std::string checked_text(const std::string& where, const std::string& what, std::string_view raw,
                          size_t max_chars);
+
+// Refuses a multi-line text (an abstract) that holds what such text may
+// not (util/text_rules.h); its length is the caller's to check.
+void check_long_text(const std::string& where, const std::string& what, std::string_view text);
+
+// A link of a session from its address and text, or nullopt when the
+// address is not an http(s) link (util/web_url.h): the readers drop those,
+// since links are extras and a schedule should not fail over one. Refuses
+// an address with a user name or password (never dropped silently: the
+// file leaks a secret, and whoever exports it should hear so) and a text
+// that is not one-line text of at most kNameChars characters. An empty
+// text becomes "Link".
+std::optional<MaterialLink> material_link(const std::string& where, std::string_view url,
+                                          std::string_view text);
 
 // Collects a programme from records naming their room, track and speakers.
 // Every method refuses (throws ImportRefusal, prefixed with `where`) what

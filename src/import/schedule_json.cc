@@ -173,16 +173,9 @@ class Reader {
           s.speakers.push_back(*speaker);
       }
     if (const Json* links = member(ev, "links", Json::value_t::array))
-      for (const Json& link : *links) {
-        // Only plain http(s) links; others are dropped, as in the XML reader.
-        std::string url = trimmed(text(link, "url"));
-        if (!is_web_url(url)) continue;
-        std::string label = one_line(text(link, "title"));
-        if (characters(label) > kNameChars)
-          refuse_at(where,
-                    "a link title is longer than " + std::to_string(kNameChars) + " characters");
-        s.materials.push_back(MaterialLink{label.empty() ? "Link" : label, url});
-      }
+      for (const Json& link : *links)
+        if (auto m = material_link(where, trimmed(text(link, "url")), text(link, "title")))
+          s.materials.push_back(std::move(*m));
     b_.add_session(where, std::move(s), *start, *duration);
   }
 

@@ -4,9 +4,13 @@
 
 #include <unistd.h>
 
+#include <cstdio>
 #include <ctime>
 #include <string>
 #include <utility>
+
+#include "http/utf8.h"
+#include "util/text_rules.h"
 
 namespace confsched {
 
@@ -36,7 +40,35 @@ const char* level_name(LogLevel level) {
   return "?";
 }
 
+void append_escape(std::string& out, const char* format, unsigned int value) {
+  char escape[16];
+  std::snprintf(escape, sizeof escape, format, value);
+  out += escape;
+}
+
 }  // namespace
+
+std::string log_safe_text(std::string_view message) {
+  std::string out;
+  out.reserve(message.size());
+  for (size_t i = 0; i < message.size();) {
+    const size_t start = i;
+    std::optional<char32_t> cp = decode_utf8(message, i);
+    if (!cp) {
+      append_escape(out, "\\x%02x", static_cast<unsigned char>(message[start]));
+    } else if (*cp == '\\') {
+      out += "\\\\";
+    } else if (*cp < 0x20 || *cp == 0x7F) {
+      append_escape(out, "\\x%02x", static_cast<unsigned int>(*cp));
+    } else if (is_control_character(*cp) || is_line_or_paragraph_separator(*cp) ||
+               is_bidi_control(*cp)) {
+      append_escape(out, "\\u%04x", static_cast<unsigned int>(*cp));
+    } else {
+      out.append(message.substr(start, i - start));
+    }
+  }
+  return out;
+}
 
 void set_log_worker(unsigned int number) { context().worker = number; }
 
@@ -66,8 +98,7 @@ void log_line(LogLevel level, std::string_view message) {
   line += " request=";
   line += c.request_id.empty() ? "-" : c.request_id;
   line += ": ";
-  // A log line stays one line whatever the message holds.
-  for (char ch : message) line += (ch == '\n' || ch == '\r') ? ' ' : ch;
+  line += log_safe_text(message);
   line += '\n';
   // Best effort: a log write that fails has nowhere to be reported.
   [[maybe_unused]] ssize_t written = write(STDERR_FILENO, line.data(), line.size());

@@ -18,7 +18,8 @@ import unittest
 import urllib.parse
 
 import stack as stackmod
-from support import StackTestCase, start_module_stack, stop_module_stack, forge_token, csp_directives, parse_page
+from support import (StackTestCase, start_module_stack, stop_module_stack, forge_token, csp_directives, parse_page,
+                     poll)
 
 S = None
 IDS = None
@@ -299,6 +300,43 @@ class Log(StackTestCase):
                 self.assertNotIn(t.split(".")[-1].encode(), other, "a session token's MAC in " + name)
         sys.stderr.write("\n[access] confsched.log: %d bytes, %d lines checked for %d secrets\n" % (
             len(log), log.count(b"\n"), 5 + len(tokens)))
+
+    def test_control_characters_a_client_sends_are_escaped_in_the_log(self):
+        """The refused login post logs its Origin header: a terminal escape,
+        a C1 control (U+009B, the one-character CSI), a right-to-left
+        override and a byte that is not UTF-8 must arrive as visible escapes
+        (log.h), never as the raw bytes a terminal would act on."""
+        def log():
+            with open(S.path("log", "confsched.log"), "rb") as f:
+                return f.read()
+
+        marker = os.urandom(4).hex()
+        origins = {
+            # C0: nginx passes a field value's control characters on;
+            # Apache answers 400 itself (HttpProtocolOptions Strict holds
+            # field values to RFC 9110's grammar), so the app never sees it.
+            "c0": b"\x1b[31mhttp://evil-" + marker.encode() + b"\x1b[0m",
+            # Bytes of 0x80 and above are obs-text (RFC 9110 §5.5), which
+            # both web servers pass on.
+            "c1": b"http://\xc2\x9b31m" + marker.encode() + b"\xe2\x80\xaegnp.\xff",
+        }
+        expected = {
+            "c0": b"Origin: \\x1b[31mhttp://evil-" + marker.encode() + b"\\x1b[0m",
+            "c1": b"Origin: http://\\u009b31m" + marker.encode() + b"\\u202egnp.\\xff",
+        }
+        for kind, origin in origins.items():
+            r = S.post_form("/login", {"username": "delegate", "password": "x"}, headers={"Origin": origin})
+            if kind == "c0" and S.web == "apache" and r.status == 400:
+                continue
+            self.assertEqual(r.status, 403, "%s: %r %s" % (kind, r, r.text[:200]))
+            ok, _ = poll(lambda: expected[kind] in log(), 5, 0.1)
+            self.assertTrue(ok, "%s: no escaped Origin line in the log; its last lines:\n%s"
+                            % (kind, b"\n".join(log().splitlines()[-5:]).decode("utf-8", "replace")))
+        text = log()
+        for raw in (b"\x1b", b"\xc2\x9b", b"\xe2\x80\xae", b"\xff"):
+            self.assertNotIn(raw, text, "a raw %r in the app's log" % raw)
+        for line in text.splitlines():
+            self.assertFalse(any(b < 0x20 or b == 0x7F for b in line), "a control byte in %r" % line)
 
 
 if __name__ == "__main__":

@@ -295,6 +295,65 @@ class SpeakersLinksMarkdown(AdminTestCase):
         self.assertLess(page.index("Someone &lt;New&gt;"), page.index("Zoë Ångström"))
 
 
+def field_error(page, field):
+    """The message shown right after the field (input or textarea)."""
+    m = re.search(r'(?:<input id="%s"[^>]*>|<textarea id="%s".*?</textarea>)\s*<p class="field-error">([^<]*)</p>'
+                  % (field, field), page, re.S)
+    return html.unescape(m.group(1)) if m else None
+
+
+class TextRules(AdminTestCase):
+    """Bidirectional controls ("Trojan Source") and line separators in the
+    form's one-line text, and links that carry a user name or password:
+    422 next to the field, everything typed kept, nothing stored."""
+
+    def materials(self, sid):
+        return S.sql("SELECT GROUP_CONCAT(url) FROM materials WHERE session_id = %d" % sid,
+                     database="confsched").stdout.strip()
+
+    def test_bidi_controls_are_422_next_to_their_field_with_what_was_typed(self):
+        sid = IDS.take()
+        before = self.stored_title(sid)
+        fields = form_fields(self.edit_page(sid).text)
+        typed = dict(fields, title="Invoice \u202egnp.exe %d" % sid, abstract="Fine.\n\nNot \u2066fine\u2069.",
+                     speakers="Ada Lovelace\nGrace\u2028Hopper")
+        r = S.post_form("/admin/session/%d" % sid, typed, headers={"Cookie": self.staff})
+        self.assertEqual(r.status, 422, r.text[:500])
+        self.assertIn("no-store", cache_directives(r))
+        self.assertEqual(field_error(r.text, "title"),
+                         "The title contains U+202E RIGHT-TO-LEFT OVERRIDE, which can make text display in a "
+                         "misleading order.")
+        self.assertEqual(field_error(r.text, "abstract"),
+                         "The abstract contains U+2066 LEFT-TO-RIGHT ISOLATE, which can make text display in a "
+                         "misleading order.")
+        self.assertEqual(field_error(r.text, "speakers"),
+                         "Line 2: the name contains a line break (U+2028 LINE SEPARATOR) but must be one line.")
+        again = form_fields(r.text)
+        for key in ("title", "abstract", "speakers"):
+            self.assertEqual(again[key], typed[key], key)
+        self.assertEqual(self.stored_title(sid), before)
+        # Right-to-left text with its marks, and separators in the abstract, save.
+        fine = dict(again, title="\u05e9\u05dc\u05d5\u05dd \u200f%d\u200e" % sid, abstract="One\u2028two",
+                    speakers="Ada Lovelace")
+        r = S.post_form("/admin/session/%d" % sid, fine, headers={"Cookie": self.staff})
+        self.assertEqual(r.status, 303, r.text[:500])
+        self.assertEqual(self.stored_title(sid), fine["title"])
+
+    def test_links_with_a_user_name_or_password_are_422_and_kept(self):
+        sid = IDS.take()
+        before = self.materials(sid)
+        fields = form_fields(self.edit_page(sid).text)
+        for links in ("Slides | https://alice:s3cret@example.org/slides", "Video | https://bob@example.org/v",
+                      "Odd | http://example.org@evil.example/"):
+            typed = dict(fields, materials="Ok | https://example.org/@ok?at=@\n" + links)
+            r = S.post_form("/admin/session/%d" % sid, typed, headers={"Cookie": self.staff})
+            self.assertEqual(r.status, 422, r.text[:500])
+            self.assertEqual(field_error(r.text, "materials"),
+                             "Line 2: links must not carry a user name or password.")
+            self.assertEqual(form_fields(r.text)["materials"], typed["materials"])
+            self.assertEqual(self.materials(sid), before, "nothing stored")
+
+
 class Injection(AdminTestCase):
     def test_sql_and_markup_in_every_text_field_are_stored_verbatim_and_shown_as_text(self):
         sid = IDS.take()

@@ -152,8 +152,9 @@ class DisplayName(HistoryTestCase):
     def test_invalid_names_are_422_with_what_was_typed_and_set_nothing(self):
         for typed, message in (("", "Please give a name"), ("   ", "Please give a name"),
                                ("x" * 61, "at most 60 characters"),
-                               ("two\nlines", "control characters or line breaks"),
-                               ("evil\u202eeman", "control characters or line breaks")):
+                               ("two\nlines", "contains a line break (U+000A LINE FEED) but must be one line"),
+                               ("evil\u202eeman", "contains U+202E RIGHT-TO-LEFT OVERRIDE, which can make text "
+                                                   "display in a misleading order")):
             r = self.set_name(typed)
             self.assertEqual(r.status, 422, "%r: %s" % (typed, r.text[:300]))
             self.assertHtmlPage(r, "422 name")
@@ -364,6 +365,28 @@ class Restore(HistoryTestCase):
         self.assertIn("This version cannot be restored: its room no longer exists.", r.text)
         self.assertIn("Nothing was changed.", r.text)
         self.assertIn('<a href="/admin/session/%d/history">' % sid, r.text)
+        self.assertEqual(self.stored(sid), before)
+        self.assertEqual(self.audit_count(sid), count)
+
+    def test_a_version_holding_a_bidi_override_is_409_and_changes_nothing(self):
+        """Entries written before the rule (or by hand) may hold what the
+        form now refuses: restoring one is refused like any value that no
+        longer validates, naming the character, and not a server error."""
+        sid = IDS.take()
+        self.edit(sid, title="Harmless first %d" % sid)
+        self.edit(sid, title="Second %d" % sid)
+        first = entries(self.history(sid).text)[-1]
+        S.sql("UPDATE audit_log SET after_values = JSON_SET(after_values, '$.title', "
+              "CONCAT('Evil', CHAR(0xE280AE USING utf8mb4), 'eman')) WHERE id = %d" % first["audit_id"],
+              database="confsched")
+        fields = [f[1] for f in entries(self.history(sid).text)[-1]["forms"] if "version" not in f[1]][0]
+        before, count = self.stored(sid), self.audit_count(sid)
+        r = self.restore(sid, fields)
+        self.assertEqual(r.status, 409, r.text[:500])
+        self.assertIn(html.escape("This version cannot be restored: its title is not valid any more (The title "
+                                  "contains U+202E RIGHT-TO-LEFT OVERRIDE, which can make text display in a "
+                                  "misleading order).", quote=False), r.text)
+        self.assertIn("Nothing was changed.", r.text)
         self.assertEqual(self.stored(sid), before)
         self.assertEqual(self.audit_count(sid), count)
 

@@ -491,6 +491,51 @@ class Speakers(SettingsCase):
         self.assertEqual(self.db("SELECT name FROM speakers WHERE id = %d" % speaker_id), "Alice Speaker")
 
 
+class TextRules(SettingsCase):
+    """Every one-line field of these forms refuses the bidirectional
+    controls ("Trojan Source") and U+2028/U+2029; the long texts refuse the
+    former. 422 with the message next to the field, what was typed kept."""
+
+    RLO = "U+202E RIGHT-TO-LEFT OVERRIDE, which can make text display in a misleading order."
+
+    def refused(self, path, fields, key, message, match=None):
+        r = self.post(path, fields)
+        self.assertEqual(r.status, 422, "%s %s: %s" % (path, key, r.text[:300]))
+        self.assertNoStore(r)
+        m = re.search(r'name="%s"[^>]*>(?:[^<]*</textarea>)?\s*<p class="field-error">([^<]*)</p>' % key, r.text)
+        self.assertIsNotNone(m, "%s: no message next to %s" % (path, key))
+        self.assertEqual(html.unescape(m.group(1)), message)
+        kept = find_form(r.text, path, **(match or {}))["fields"]
+        self.assertEqual(kept[key].replace("\r\n", "\n"), fields[key], key)
+
+    def test_bidi_controls_and_separators_are_422_in_every_form(self):
+        before = self.snapshot()
+        event = self.form("/admin/event")
+        self.refused("/admin/event", dict(event, venue="Kings \u202ePlace"), "venue", "The venue contains " + self.RLO)
+        self.refused("/admin/event", dict(event, name="Conf\u2028 2027"), "name",
+                     "The name contains a line break (U+2028 LINE SEPARATOR) but must be one line.")
+        self.refused("/admin/event", dict(event, tagline="\u2067Tag"), "tagline",
+                     "The tagline contains U+2067 RIGHT-TO-LEFT ISOLATE, which can make text display in a "
+                     "misleading order.")
+        self.refused("/admin/event", dict(event, intro="Intro\n\n\u202a here"), "intro",
+                     "The introduction contains U+202A LEFT-TO-RIGHT EMBEDDING, which can make text display in "
+                     "a misleading order.")
+        add = {"action": "add"}
+        self.refused("/admin/rooms", dict(self.form("/admin/rooms", **add), name="Hall \u202eA", position="1"),
+                     "name", "The name contains " + self.RLO, add)
+        self.refused("/admin/tracks", dict(self.form("/admin/tracks", **add), name="Sec\u2029urity",
+                                           colour="#112233"),
+                     "name", "The name contains a line break (U+2029 PARAGRAPH SEPARATOR) but must be one line.",
+                     add)
+        speaker = self.form("/admin/speakers")
+        self.refused("/admin/speakers", dict(speaker, name="Ada \u202eLovelace"), "name",
+                     "The name contains " + self.RLO)
+        self.refused("/admin/speakers", dict(speaker, name="Ada", affiliation="Uni\u2066"), "affiliation",
+                     "The affiliation contains U+2066 LEFT-TO-RIGHT ISOLATE, which can make text display in a "
+                     "misleading order.")
+        self.assertEqual(self.snapshot(), before, "a refused form changed something")
+
+
 class Escaping(SettingsCase):
     def eventually(self, path, cookie, value):
         """The page at path (through nginx) once it shows value escaped."""

@@ -346,7 +346,9 @@ class Forms(AnnouncementTestCase):
         self.assertEqual(again["duration"], "soon")
         self.assertEqual(again["ends"], "after")
         for body, message in (("", "needs some text"), ("x" * 2001, "longer than 2,000 bytes"),
-                              ("bell\x07", "control characters")):
+                              ("bell\x07", "contains the control character U+0007"),
+                              ("Room \u202echanged", "contains U+202E RIGHT-TO-LEFT OVERRIDE, which can make "
+                                                     "text display in a misleading order.")):
             r = self.post("/admin/announcements", dict(fields, body=body, level="info", ends="never",
                                                        duration="", unit="minutes"))
             self.assertEqual(r.status, 422, repr(body[:20]))

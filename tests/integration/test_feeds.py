@@ -19,6 +19,7 @@ import shutil
 import subprocess
 import unittest
 import urllib.parse
+import xml.etree.ElementTree as ET
 import zoneinfo
 
 import stack as stackmod
@@ -366,6 +367,58 @@ class ExchangeFormats(StackTestCase):
         S.cli("import", "frab-xml", path, "--replace")
         self.assertEqual(programme(), before, "titles, times and rooms after the round trip")
         wait_for_version()
+
+
+
+class PlainTextAbstracts(StackTestCase):
+    """The abstract is Markdown; DESCRIPTION (RFC 5545 §3.8.1.5) and the
+    exchange formats' abstract are plain text. Each feed carries the
+    abstract's text: no Markdown markers, no raw HTML (a calendar that
+    renders DESCRIPTION as HTML would run it), links as "text (URL)"."""
+
+    MARKDOWN = ("Some **bold** and `code` <script>alert(1)</script>, see [the slides](https://example.org/s).\n\n"
+                "<img src=x onerror=alert(2)>\n\n"
+                "- one\n- two &amp; <b>three</b>\n\n"
+                "[click](javascript:alert(3)) ![a diagram](https://example.org/d.png)")
+    PLAIN = ("Some bold and code alert(1), see the slides (https://example.org/s).\n\n"
+             "- one\n- two & three\n\n"
+             "click a diagram")
+
+    def test_ics_json_and_xml_carry_the_abstract_as_plain_text(self):
+        sid = IDS.take()
+        S.sql("UPDATE sessions SET status = 'scheduled', abstract = '%s' WHERE id = %d"
+              % (self.MARKDOWN.replace("\\", "\\\\").replace("'", "''").replace("\n", "\\n"), sid),
+              database="confsched")
+        self.assertEqual(scalar("SELECT abstract FROM sessions WHERE id = %d" % sid).replace("\\n", "\n"),
+                         self.MARKDOWN)
+        wait_for_version()
+        cookie = S.login()
+
+        r = S.get("/session/%d.ics" % sid, headers={"Cookie": cookie})
+        self.assertEqual(r.status, 200)
+        _, events = parse_ics(r.body)
+        description = unescape(events[0]["DESCRIPTION"][1])
+        self.assertTrue(description.endswith("\n\n" + self.PLAIN) or description == self.PLAIN, description)
+
+        r = S.get("/schedule.json", headers={"Cookie": cookie})
+        self.assertEqual(r.status, 200)
+        doc = json.loads(r.body)
+        found = [e for d in doc["schedule"]["conference"]["days"] for room in d["rooms"].values() for e in room
+                 if e["id"] == sid]
+        self.assertEqual(len(found), 1)
+        self.assertEqual(found[0]["abstract"], self.PLAIN)
+
+        r = S.get("/schedule.xml", headers={"Cookie": cookie})
+        self.assertEqual(r.status, 200)
+        root = ET.fromstring(r.body)
+        event = root.find(".//event[@id='%d']" % sid)
+        self.assertIsNotNone(event)
+        self.assertEqual(event.findtext("abstract"), self.PLAIN)
+
+        for path, body in (("ics", events[0]["DESCRIPTION"][1].encode()), ("json", json.dumps(found[0]).encode()),
+                           ("xml", ET.tostring(event))):
+            for gone in (b"<script", b"&lt;script", b"onerror", b"javascript:", b"**", b"<b>", b"&lt;b&gt;"):
+                self.assertNotIn(gone, body, "%s in the %s feed" % (gone, path))
 
 
 if __name__ == "__main__":

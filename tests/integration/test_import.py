@@ -44,7 +44,7 @@ SMALL = """<?xml version='1.0' encoding='utf-8'?>
 class Refusals(StackTestCase):
     def write(self, name, text):
         path = S.path(name)
-        with open(path, "w") as f:
+        with open(path, "w", encoding="utf-8") as f:
             f.write(text)
         return path
 
@@ -60,6 +60,7 @@ class Refusals(StackTestCase):
         self.assertEqual(len(lines), 1, "one line on stderr: %r" % r.stderr)
         self.assertRegex(lines[0], mention)
         self.assertEqual(self.snapshot(), before, "a refused import changed the database")
+        return lines[0]
 
     def test_bad_time_is_refused_with_its_line_and_nothing_changes(self):
         bad = SMALL % ("<event id='502' guid='b'><start>25:00</start><duration>00:30</duration>"
@@ -81,6 +82,32 @@ class Refusals(StackTestCase):
                               "<room>HALL</room><title>Third</title></event></room></day>")
         path = self.write("clash.xml", clash % "")
         self.assertRefused(["frab-xml", path, "--time-zone", "UTC", "--replace"], r"(?i)duplicate")
+
+    def test_bidi_controls_are_refused_with_their_line_in_every_format(self):
+        xml = SMALL % ("<event id='502' guid='b'><start>11:00</start><duration>00:30</duration>"
+                       "<room>Hall</room><title>Evil&#x202E;eman</title></event>")
+        self.assertRefused(["frab-xml", self.write("bidi.xml", xml), "--time-zone", "UTC"],
+                           r"^confsched import: .*: line 8: event 502: the title contains U\+202E "
+                           r"RIGHT-TO-LEFT OVERRIDE, which can make text display in a misleading order$")
+        csv = ("title,day,start,end,room,speakers\n"
+               "Fine,2026-06-12,09:00,09:30,Hall,Ada\n"
+               "Also fine,2026-06-12,10:00,10:30,Hall,Ada; Grace\u2066 Hopper\n")
+        self.assertRefused(["csv", self.write("bidi.csv", csv), "--time-zone", "UTC"],
+                           r": line 3: a speaker name contains U\+2066 LEFT-TO-RIGHT ISOLATE")
+        json_text = ('{"schedule": {"conference": {"title": "T", "time_zone_name": "UTC", "days": [{"rooms": '
+                     '{"Hall": [{"id": 9, "date": "2026-06-12T09:00:00", "duration": "00:30", "title": "T",'
+                     ' "abstract": "Fine.\\n\\n\\u202dNot fine."}]}}]}}}')
+        self.assertRefused(["schedule-json", self.write("bidi.json", json_text)],
+                           r': day 1, room "Hall", event 9 \("T"\): the abstract contains U\+202D')
+
+    def test_links_with_a_user_name_or_password_are_refused_unquoted(self):
+        xml = SMALL % ("<event id='502' guid='b'><start>11:00</start><duration>00:30</duration>"
+                       "<room>Hall</room><title>Second</title><links>"
+                       "<link href='https://alice:s3cret@example.org/slides'>Slides</link></links></event>")
+        line = self.assertRefused(["frab-xml", self.write("userinfo.xml", xml), "--time-zone", "UTC"],
+                                  r': line 8: event 502 \("Second"\): links must not carry a user name or '
+                                  r'password$')
+        self.assertNotIn("s3cret", line)
 
     def test_missing_file_and_usage(self):
         self.assertRefused(["frab-xml", S.path("no-such.xml"), "--time-zone", "UTC"], r"cannot open")

@@ -212,6 +212,23 @@ class Upload(UploadCase):
         self.assertIn("Choose a schedule file first.", r.text)
         self.assertUnchanged(before, "a refused file")
 
+    def test_a_bidi_control_or_a_password_in_a_link_is_422_with_its_line(self):
+        before = snapshot()
+        bad = CSV_HEADER + ROWS[0] + "g-9,Invoice \u202egnp.exe,2026-06-12,10:00,10:30,Hall,,,,,\r\n"
+        r = self.upload(bad.encode("utf-8"), "bidi.csv", [("action", "preview")])
+        self.assertEqual(r.status, 422, r.text[:500])
+        self.assertIn("line 3: the title contains U+202E RIGHT-TO-LEFT OVERRIDE, which can make text display "
+                      "in a misleading order", r.text)
+        self.assertIsNone(confirm_form(r.text), "a refused file offered an Import button")
+        links = FRAB.replace("<title>Second upload</title>", "<title>Second upload</title><links>"
+                             "<link href='https://bob:hunter2@example.org/'>Slides</link></links>")
+        r = self.upload(links, "links.xml", [("action", "preview")])
+        self.assertEqual(r.status, 422, r.text[:500])
+        self.assertRegex(r.text, r"line 9: event 702 \(&quot;Second upload&quot;\): links must not carry a user "
+                                 r"name or password")
+        self.assertNotIn("hunter2", r.text)
+        self.assertUnchanged(before, "a refused file")
+
     def test_csrf_token_missing_or_wrong_is_403(self):
         before = snapshot()
         r = S.post_multipart("/admin/import", [("action", "preview")],

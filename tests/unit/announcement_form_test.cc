@@ -74,8 +74,14 @@ BOOST_AUTO_TEST_CASE(the_body_is_required_bounded_and_free_of_control_characters
   for (int i = 0; i < 1000; ++i) umlauts += "\xC3\xBC";
   BOOST_TEST(validate_announcement(with_body(umlauts), false).empty());
   BOOST_TEST(only_error(with_body(umlauts + "x")) == "body");
-  for (const char* bad : {"bell\a", "tab\there", "nul\x01", "del\x7F", "esc\x1B[31m"})
+  for (const char* bad : {"bell\a", "tab\there", "nul\x01", "del\x7F", "esc\x1B[31m", "csi\xC2\x9B",
+                          "evil\u202Eeman", "iso\u2066late\u2069"})
     BOOST_TEST(only_error(with_body(bad)) == "body", "accepted " << bad);
+  BOOST_TEST(validate_announcement(with_body("Room \u202Echanged"), false).at("body") ==
+             "The announcement contains U+202E RIGHT-TO-LEFT OVERRIDE, which can make text display "
+             "in a misleading order.");
+  // Multi-line text: the line and paragraph separators are line breaks here.
+  BOOST_TEST(validate_announcement(with_body("one\u2028two\ntwo\u2029three"), false).empty());
 }
 
 BOOST_AUTO_TEST_CASE(level_must_be_one_of_the_enum) {

@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "test_support.h"
 
@@ -233,6 +234,78 @@ BOOST_AUTO_TEST_CASE(too_long_values_are_refused_not_truncated) {
       schedule(room("A", event("1", "10:00", "00:30", "A",
                                "<abstract>" + std::string(70000, 'a') + "</abstract>")));
   BOOST_TEST(contains(error_of(long_abstract), "65535 bytes"));
+}
+
+// The line of the element at fault, counted in the document.
+size_t line_of(const std::string& xml, const std::string& marker) {
+  size_t line = 1;
+  for (char c : xml.substr(0, xml.find(marker))) line += c == '\n';
+  return line;
+}
+
+BOOST_AUTO_TEST_CASE(bidi_controls_and_separators_are_refused_with_the_line) {
+  const std::string rlo = "&#x202E;";  // a character reference: no DTD needed
+  struct Case {
+    std::string xml, at, says;
+  };
+  std::vector<Case> cases = {
+      {schedule(room("A", event("1", "10:00", "00:30", "A")), "<venue>V&#x2066;</venue>\n"),
+       "<conference>", "the venue contains U+2066"},
+      {schedule(room("A" + rlo, event("1", "10:00", "00:30", "A" + rlo))), "<room name='A&#x202E;'",
+       "a room name contains U+202E"},
+      {schedule(room("A", event("1", "10:00", "00:30", "A")), "<track name='T&#x2028;'/>\n"),
+       "<track name=", "a track name contains a line break (U+2028 LINE SEPARATOR)"},
+      {schedule(room("A", event("7", "10:00", "00:30", "A", "<track>T" + rlo + "</track>"))),
+       "<event guid='g7'", "event 7 (\"Talk 7\"): the track name contains U+202E"},
+      {schedule(room("A", event("7", "10:00", "00:30", "A",
+                                "<persons>\n<person id='1'>Ada" + rlo + "</person></persons>"))),
+       "<person id='1'>", "event 7 (\"Talk 7\"): a speaker name contains U+202E"},
+      {schedule(room("A", event("7", "10:00", "00:30", "A",
+                                "<links>\n<link href='https://example.org/'>S&#x2029;</link>"
+                                "</links>"))),
+       "<link href=", "event 7 (\"Talk 7\"): a link text contains a line break (U+2029"},
+      {schedule(room("A", event("7", "10:00", "00:30", "A",
+                                "<abstract>Fine.\n\nNot " + rlo + "fine.</abstract>"))),
+       "<event guid='g7'", "event 7 (\"Talk 7\"): the abstract or description contains U+202E"},
+  };
+  std::string conference = schedule(room("A", event("1", "10:00", "00:30", "A")));
+  conference.replace(conference.find("Test &amp; Conf"), 15, "Evil" + rlo);
+  cases.push_back({conference, "<conference>", "the conference title contains U+202E"});
+  std::string titled = schedule(room("A", event("7", "10:00", "00:30", "A")));
+  titled.replace(titled.find("Talk 7"), 6, "Talk " + rlo + "7");
+  cases.push_back({titled, "<event guid='g7'", "event 7: the title contains U+202E"});
+  for (const Case& c : cases) {
+    std::string e = error_of(c.xml);
+    BOOST_TEST(e.rfind("line " + std::to_string(line_of(c.xml, c.at)) + ": ", 0) == 0u, e);
+    BOOST_TEST(contains(e, c.says), e);
+  }
+  // The separators are line breaks in an abstract, which may hold them;
+  // right-to-left marks are fine everywhere.
+  FrabParseResult ok = parse(schedule(
+      room("A", event("7", "10:00", "00:30", "A",
+                      "<abstract>One&#x2028;two &#x200F;(RTL mark)</abstract>"
+                      "<persons><person id='1'>\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D&#x200F;</person>"
+                      "</persons>"))));
+  BOOST_TEST_REQUIRE(ok.ok(), ok.error);
+  BOOST_TEST(ok.programme->sessions[0].abstract == "One\u2028two \u200F(RTL mark)");
+}
+
+BOOST_AUTO_TEST_CASE(links_with_a_user_name_or_password_are_refused_with_the_line) {
+  std::string xml = schedule(room(
+      "A", event("7", "10:00", "00:30", "A",
+                 "<links>\n<link href='https://example.org/ok'>Ok</link>\n"
+                 "<link href='https://alice:s3cret@example.org/slides'>Slides</link></links>")));
+  std::string e = error_of(xml);
+  BOOST_TEST(e == "line " + std::to_string(line_of(xml, "https://alice")) +
+                      ": event 7 (\"Talk 7\"): links must not carry a user name or password");
+  BOOST_TEST(!contains(e, "s3cret"));
+  // '@' in the path is not userinfo; other schemes are still dropped.
+  FrabParseResult ok = parse(
+      schedule(room("A", event("7", "10:00", "00:30", "A",
+                               "<links><link href='https://example.org/@alice'>Profile</link>"
+                               "<link href='ftp://bob:pw@example.org/'>Old</link></links>"))));
+  BOOST_TEST_REQUIRE(ok.ok(), ok.error);
+  BOOST_TEST(ok.programme->sessions[0].materials.size() == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(oversize_input_is_refused_before_parsing) {

@@ -119,4 +119,27 @@ BOOST_AUTO_TEST_CASE(refusals_say_what_no_longer_exists) {
              "after the start).");
 }
 
+// An old version holding what the form now refuses is refused the same way
+// (a 409 with the reason, not a 500), since restore validates the draft.
+BOOST_AUTO_TEST_CASE(a_version_with_a_bidi_override_cannot_be_restored) {
+  AuditValues v = row();
+  v["title"] = "Evil\u202Eeman";
+  v["materials"] = "Slides | https://alice:secret@example.org/s\n";
+  RestoreDraft restored = draft_from_audit(v);
+  BOOST_TEST_REQUIRE(restored.draft.has_value());
+  SessionChoices c;
+  c.first_day = "2027-06-15";
+  c.last_day = "2027-06-17";
+  c.room_ids = {1, 2, 3};
+  c.track_ids = {7};
+  FieldErrors errors = validate_draft(*restored.draft, c);
+  BOOST_TEST(errors.count("title") == 1u);
+  BOOST_TEST(errors.count("materials") == 1u);
+  BOOST_TEST(restore_problem(errors) ==
+             "This version cannot be restored: its materials is not valid any more (Line 1: links "
+             "must not carry a user name or password); its title is not valid any more (The title "
+             "contains U+202E RIGHT-TO-LEFT OVERRIDE, which can make text display in a misleading "
+             "order).");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -110,6 +110,12 @@ BOOST_AUTO_TEST_CASE(file_names_lose_their_path_and_stay_short_text) {
   BOOST_TEST(upload_base_name("tab\there.csv") == "tab\there.csv");
   BOOST_TEST(upload_base_name("bell\a.csv") == "");
   BOOST_TEST(upload_base_name("\xff.csv") == "");
+  // Names that would display in another order, or break a line, go too.
+  BOOST_TEST(upload_base_name("invoice\u202Egnp.csv") == "");
+  BOOST_TEST(upload_base_name("a\u2066b.csv") == "");
+  BOOST_TEST(upload_base_name("two\u2028lines.csv") == "");
+  BOOST_TEST(upload_base_name("csi\xC2\x9B.csv") == "");
+  BOOST_TEST(upload_base_name("\xD7\xA9\xE2\x80\x8F.csv") == "\xD7\xA9\xE2\x80\x8F.csv");
   // 254 ASCII bytes then "é" (2 bytes) straddles byte 255: cut before it.
   std::string name = std::string(254, 'a') + "\xc3\xa9" + ".csv";
   BOOST_TEST(upload_base_name(name) == std::string(254, 'a'));

@@ -104,6 +104,31 @@ BOOST_AUTO_TEST_CASE(bad_rows_name_their_line) {
   BOOST_TEST(parse("").error == "line 1: the file is empty");
 }
 
+BOOST_AUTO_TEST_CASE(bidi_controls_and_separators_are_refused_with_the_line) {
+  auto error = [](const std::string& rows) { return parse(kHeader + rows).error; };
+  std::string ok = "g,T,2026-06-12,09:00,09:30,R,,,,,\n";
+  std::string rlo = "\u202E";
+  BOOST_TEST(error(ok + "g2,Evil" + rlo + ",2026-06-12,09:00,09:30,R,,,,,\n") ==
+             "line 3: the title contains U+202E RIGHT-TO-LEFT OVERRIDE, which can make text "
+             "display in a misleading order");
+  BOOST_TEST(error(ok + "g2,T,2026-06-12,09:00,09:30,R" + rlo + ",,,,,\n")
+                 .rfind("line 3: the room name contains U+202E", 0) == 0u);
+  BOOST_TEST(error(ok + "g2,T,2026-06-12,09:00,09:30,R,Tr\u2066ack,,,,\n")
+                 .rfind("line 3: the track name contains U+2066", 0) == 0u);
+  BOOST_TEST(
+      error(ok + "g2,T,2026-06-12,09:00,09:30,R,,,,Ada; Bob\u2028Smith,\n")
+          .rfind("line 3: a speaker name contains a line break (U+2028 LINE SEPARATOR)", 0) == 0u);
+  // A quoted abstract spans lines; the line is where its record starts.
+  BOOST_TEST(error(ok + "g2,T,2026-06-12,09:00,09:30,R,,,,,\"one\ntwo \u2069\"\n")
+                 .rfind("line 3: the abstract contains U+2069 POP DIRECTIONAL ISOLATE", 0) == 0u);
+  BOOST_TEST(error(ok + "g2,T\x1B[2J,2026-06-12,09:00,09:30,R,,,,,\n") ==
+             "line 3: the title contains the control character U+001B ESCAPE");
+  // Right-to-left marks, and separators in the abstract, are fine.
+  FrabParseResult fine =
+      parse(kHeader + "g,\u05E9\u200F T,2026-06-12,09:00,09:30,R,,,,,\"a\u2028b\"\n");
+  BOOST_TEST(fine.ok(), fine.error);
+}
+
 BOOST_AUTO_TEST_CASE(huge_files_are_refused_unread) {
   std::string huge(kMaxFrabXmlBytes + 1, 'a');
   BOOST_TEST(parse(huge).error.find("larger than 20 MiB") != std::string::npos);

@@ -113,6 +113,57 @@ BOOST_AUTO_TEST_CASE(bad_events_name_day_room_and_event) {
   BOOST_TEST(!parse(R"({"schedule": {"conference": {"title": "x", "days": 3}}})").ok());
 }
 
+BOOST_AUTO_TEST_CASE(bidi_controls_and_separators_are_refused_naming_the_place) {
+  auto error = [](const std::string& json) {
+    FrabParseResult r = parse(json);
+    BOOST_TEST(!r.ok());
+    return r.error;
+  };
+  const std::string at = "day 1, room \"Saal 1\", event 9";
+  std::string e =
+      error(schedule(event("9", "2026-06-12T09:00:00", R"(, "title": "Talk \u202e9")")));
+  BOOST_TEST(e == at + ": the title contains U+202E RIGHT-TO-LEFT OVERRIDE, which can make text "
+                       "display in a misleading order");
+  e = error(schedule(event("9", "2026-06-12T09:00:00",
+                           R"(, "persons": [{"id": 1, "public_name": "Ada\u2066"}])")));
+  BOOST_TEST(e.rfind(at + " (\"Talk 9\"): a speaker name contains U+2066", 0) == 0u, e);
+  e = error(schedule(event("9", "2026-06-12T09:00:00", R"(, "track": "Sec\u2028urity")")));
+  BOOST_TEST(e.rfind(at + " (\"Talk 9\"): the track name contains a line break", 0) == 0u, e);
+  e = error(schedule(event("9", "2026-06-12T09:00:00",
+                           R"(, "links": [{"url": "https://x.example/", "title": "S\u202d"}])")));
+  BOOST_TEST(e.rfind(at + " (\"Talk 9\"): a link text contains U+202D", 0) == 0u, e);
+  e = error(schedule(event("9", "2026-06-12T09:00:00", R"(, "abstract": "ok\n\n\u2067no")")));
+  BOOST_TEST(e.rfind(at + " (\"Talk 9\"): the abstract contains U+2067", 0) == 0u, e);
+  e = error(schedule(event("9", "2026-06-12T09:00:00"), R"("venue": "V\u0085",)"));
+  BOOST_TEST(e == "conference: the venue contains a line break (U+0085 NEXT LINE) but must be one "
+                  "line",
+             e);
+  // A JSON escape is no way around it, nor is a room's name as a key.
+  std::string json = schedule(event("9", "2026-06-12T09:00:00"));
+  json.replace(json.find("\"rooms\": {\"Saal 1\""), 18, "\"rooms\": {\"Saal\\u202e 1\"");
+  e = error(json);
+  BOOST_TEST(e.find("room name contains U+202E") != std::string::npos, e);
+  // The message quotes the name with the character spelled out, not in it.
+  BOOST_TEST(e.rfind("day 1, room \"Saal<U+202E> 1\": ", 0) == 0u, e);
+  BOOST_TEST(e.find("\u202E") == std::string::npos, e);
+  // Separators are line breaks in an abstract; marks are fine.
+  FrabParseResult ok = parse(schedule(
+      event("9", "2026-06-12T09:00:00", R"(, "abstract": "a\u2028b", "title": "\u05e9\u200f 9")")));
+  BOOST_TEST_REQUIRE(ok.ok(), ok.error);
+}
+
+BOOST_AUTO_TEST_CASE(links_with_a_user_name_or_password_are_refused) {
+  FrabParseResult r =
+      parse(schedule(event("9", "2026-06-12T09:00:00",
+                           R"(, "links": [{"url": "https://x.example/@me", "title": "Fine"},
+                     {"url": "https://bob:hunter2@x.example/", "title": "Slides"}])")));
+  BOOST_TEST_REQUIRE(!r.ok());
+  BOOST_TEST(r.error ==
+             "day 1, room \"Saal 1\", event 9 (\"Talk 9\"): links must not carry a user name or "
+             "password");
+  BOOST_TEST(r.error.find("hunter2") == std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(zone_from_the_options_when_the_file_has_none) {
   std::string json = schedule(event("1", "2026-06-12T09:30:00"));
   size_t at = json.find("\"time_zone_name\": \"Europe/Berlin\",");

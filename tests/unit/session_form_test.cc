@@ -122,6 +122,81 @@ BOOST_AUTO_TEST_CASE(material_lines) {
   BOOST_TEST(error.rfind("Line 2", 0) == 0u);
 }
 
+// Trojan Source: bidirectional overrides and isolates reorder what a
+// reader sees; line and paragraph separators break a one-line title.
+BOOST_AUTO_TEST_CASE(titles_and_abstracts_refuse_bidi_controls_naming_them) {
+  auto errors_for = [](auto mutate) {
+    SessionDraft d = valid();
+    mutate(d);
+    return validate_draft(d, choices());
+  };
+  FieldErrors e = errors_for([](SessionDraft& d) { d.title = "Admin\u202E txt.exe"; });
+  BOOST_TEST(e["title"] ==
+             "The title contains U+202E RIGHT-TO-LEFT OVERRIDE, which can make text display in a "
+             "misleading order.");
+  for (const char* bad : {"a\u202Ab", "a\u202Db", "a\u2066b\u2069", "a\u2068b", "one\u2028two",
+                          "one\u2029two", "esc\x1B[2J", "csi\xC2\x9B"}) {
+    FieldErrors title = errors_for([&](SessionDraft& d) { d.title = bad; });
+    BOOST_TEST((title.size() == 1u && title.count("title")), bad);
+  }
+  e = errors_for([](SessionDraft& d) { d.abstract = "Para one.\n\nPara \u2067two\u2069."; });
+  BOOST_TEST(e["abstract"] ==
+             "The abstract contains U+2067 RIGHT-TO-LEFT ISOLATE, which can make text display in a "
+             "misleading order.");
+  // A multi-line abstract may hold the line and paragraph separators, and
+  // both may hold the marks that right-to-left text uses.
+  BOOST_TEST(errors_for([](SessionDraft& d) { d.abstract = "one\u2028two\u2029three"; }).empty());
+  BOOST_TEST(errors_for([](SessionDraft& d) {
+               d.title = "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D \u200F(2027)\u200E";
+               d.abstract = d.title;
+             }).empty());
+}
+
+BOOST_AUTO_TEST_CASE(speaker_names_and_link_labels_refuse_bidi_controls_by_line) {
+  std::string error;
+  parse_speaker_lines("Ada Lovelace\n\nGrace \u202EHopper\n", error);
+  BOOST_TEST(error ==
+             "Line 3: the name contains U+202E RIGHT-TO-LEFT OVERRIDE, which can make text "
+             "display in a misleading order.");
+  error.clear();
+  parse_speaker_lines("Ada\u2028Lovelace", error);
+  BOOST_TEST(error ==
+             "Line 1: the name contains a line break (U+2028 LINE SEPARATOR) but must be "
+             "one line.");
+  error.clear();
+  parse_material_lines("Slides | https://example.org/s\nVi\u2066deo | https://example.org/v",
+                       error);
+  BOOST_TEST(error ==
+             "Line 2: the label contains U+2066 LEFT-TO-RIGHT ISOLATE, which can make text "
+             "display in a misleading order.");
+}
+
+BOOST_AUTO_TEST_CASE(links_with_a_user_name_or_password_are_refused) {
+  for (const char* bad :
+       {"Slides | https://alice:secret@example.org/slides", "S | https://a@b", "S | https://a:b@c/",
+        "S | https://user@:443", "S | http://example.org@evil.example/", "S | https://a%40b@c/"}) {
+    std::string error;
+    BOOST_TEST(parse_material_lines(bad, error).empty(), bad);
+    BOOST_TEST(error == "Line 1: links must not carry a user name or password.", bad);
+  }
+  for (const char* fine : {"S | https://example.org/@foo", "S | https://example.org?x=@"}) {
+    std::string error;
+    BOOST_TEST(parse_material_lines(fine, error).size() == 1u, fine);
+    BOOST_TEST(error.empty(), fine);
+  }
+  for (const char* other : {"S | https://example.org\\@evil.example/", "S | https://a%40b/"}) {
+    std::string error;
+    BOOST_TEST(parse_material_lines(other, error).empty(), other);
+    BOOST_TEST(error.rfind("Line 1: write", 0) == 0u, other << ": " << error);
+  }
+  // The form as a whole: the error sits next to the materials field.
+  SessionDraft d = valid();
+  d.materials = "Ok | https://example.org/\nSlides | https://bob:hunter2@example.org/s";
+  FieldErrors e = validate_draft(d, choices());
+  BOOST_TEST(e["materials"] == "Line 2: links must not carry a user name or password.");
+  BOOST_TEST(e["materials"].find("hunter2") == std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(ids) {
   BOOST_TEST(parse_id("42").value_or(0) == 42);
   for (const char* bad : {"", "0", "-1", "4x", " 4", "99999999999999999999"})

@@ -100,6 +100,35 @@ BOOST_AUTO_TEST_CASE(names_are_required_and_one_line) {
   BOOST_TEST(validate_speaker(SpeakerDraft{"<script>x</script>' OR 1=1; --", "\"&", ""}).empty());
 }
 
+// Every one-line field of these forms refuses the bidirectional controls
+// and the line and paragraph separators; the long texts refuse the first.
+BOOST_AUTO_TEST_CASE(one_line_fields_refuse_bidi_controls_and_separators) {
+  const std::string rlo = "\u202E", isolate = "\u2066", line_separator = "\u2028";
+  for (const std::string& c : {rlo, isolate, line_separator}) {
+    BOOST_TEST(event_error([&](EventDraft& d) { d.name = "Conf" + c; }).first == "name");
+    BOOST_TEST(event_error([&](EventDraft& d) { d.tagline = "Tag" + c; }).first == "tagline");
+    BOOST_TEST(event_error([&](EventDraft& d) { d.venue = "Hall" + c; }).first == "venue");
+    BOOST_TEST(validate_room(ItemDraft{"Room" + c, "1"}).count("name") == 1u);
+    BOOST_TEST(validate_track(ItemDraft{"Track" + c, "#112233"}).count("name") == 1u);
+    BOOST_TEST(validate_speaker(SpeakerDraft{"Ada" + c, "", ""}).count("name") == 1u);
+    BOOST_TEST(validate_speaker(SpeakerDraft{"Ada", "Uni" + c, ""}).count("affiliation") == 1u);
+  }
+  BOOST_TEST(event_error([&](EventDraft& d) { d.venue = "Kings " + rlo + "Place"; }).second ==
+             "The venue contains U+202E RIGHT-TO-LEFT OVERRIDE, which can make text display in a "
+             "misleading order.");
+  BOOST_TEST(validate_room(ItemDraft{"Hall" + line_separator + "B", "1"}).at("name") ==
+             "The name contains a line break (U+2028 LINE SEPARATOR) but must be one line.");
+  // The long texts: bidi controls refused, separators allowed.
+  BOOST_TEST(event_error([&](EventDraft& d) { d.intro = "Intro " + isolate; }).first == "intro");
+  BOOST_TEST(validate_speaker(SpeakerDraft{"Ada", "", "Bio" + rlo}).at("bio") ==
+             "The biography contains U+202E RIGHT-TO-LEFT OVERRIDE, which can make text display "
+             "in a misleading order.");
+  BOOST_TEST(validate_speaker(SpeakerDraft{"Ada", "", "One" + line_separator + "two"}).empty());
+  // The marks right-to-left text needs are fine everywhere.
+  std::string hebrew = "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D \u200F(IL)\u200E";
+  BOOST_TEST(validate_speaker(SpeakerDraft{hebrew, hebrew, hebrew}).empty());
+}
+
 BOOST_AUTO_TEST_CASE(positions_are_bounded_whole_numbers) {
   BOOST_TEST(parse_position("0") == std::optional<int64_t>(0));
   BOOST_TEST(parse_position("-3") == std::optional<int64_t>(-3));

@@ -35,6 +35,11 @@ BOOST_AUTO_TEST_CASE(control_characters_and_bad_utf8_are_refused) {
                     "b"),  // left-to-right isolate
         std::string("a\0b", 3)})
     BOOST_TEST(display_name_error(bad).has_value(), "accepted " << testing::to_hex(bad));
+  BOOST_TEST(display_name_error("evil\u202Eeman").value_or("") ==
+             "The name contains U+202E RIGHT-TO-LEFT OVERRIDE, which can make text display in a "
+             "misleading order.");
+  BOOST_TEST(display_name_error("a\tb").value_or("") ==
+             "The name contains the control character U+0009 CHARACTER TABULATION.");
   for (const std::string& bad : {std::string("\xff"), std::string("\xc3"),
                                  std::string("\xed\xa0\x80"), std::string("\xc0\xaf")})
     BOOST_TEST(display_name_error(bad).value_or("") ==

@@ -1,37 +1,16 @@
 #include "http/utf8.h"
 
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "test_support.h"
 
+using confsched::decode_utf8;
 using confsched::has_control_characters;
 using confsched::is_valid_utf8;
 
-namespace {
-
-// Encodes a code point the naive way, without any validity checks, so the
-// tests can build surrogates and out-of-range values on purpose.
-std::string encode_raw(unsigned int cp) {
-  std::string s;
-  if (cp < 0x80) {
-    s += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    s += static_cast<char>(0xC0 | (cp >> 6));
-    s += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    s += static_cast<char>(0xE0 | (cp >> 12));
-    s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    s += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    s += static_cast<char>(0xF0 | (cp >> 18));
-    s += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    s += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-  return s;
-}
-
-}  // namespace
+using confsched::testing::encode_utf8_raw;
 
 BOOST_AUTO_TEST_SUITE(utf8)
 
@@ -82,7 +61,7 @@ BOOST_AUTO_TEST_CASE(rejects_surrogates) {
   // A CESU-8 style pair is two surrogates, still invalid.
   BOOST_TEST(!is_valid_utf8("\xED\xA0\xBD\xED\xB8\x80"));
   int accepted = 0;
-  for (unsigned int cp = 0xD800; cp <= 0xDFFF; ++cp) accepted += is_valid_utf8(encode_raw(cp));
+  for (unsigned int cp = 0xD800; cp <= 0xDFFF; ++cp) accepted += is_valid_utf8(encode_utf8_raw(cp));
   BOOST_TEST(accepted == 0);
 }
 
@@ -128,9 +107,40 @@ BOOST_AUTO_TEST_CASE(every_scalar_value_is_valid) {
   long first_rejected = -1;
   for (unsigned int cp = 0; cp <= 0x10FFFF && first_rejected < 0; ++cp) {
     if (cp >= 0xD800 && cp <= 0xDFFF) continue;
-    if (!is_valid_utf8(encode_raw(cp))) first_rejected = cp;
+    if (!is_valid_utf8(encode_utf8_raw(cp))) first_rejected = cp;
   }
   BOOST_TEST(first_rejected == -1);
+}
+
+BOOST_AUTO_TEST_CASE(decode_steps_over_one_code_point_or_one_bad_byte) {
+  std::string text =
+      "a\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80\xFF\xE2\x82"
+      "b";
+  size_t i = 0;
+  std::vector<std::optional<char32_t>> got;
+  std::vector<size_t> after;
+  while (i < text.size()) {
+    got.push_back(decode_utf8(text, i));
+    after.push_back(i);
+  }
+  std::vector<std::optional<char32_t>> want = {
+      U'a', U'\u00E9', U'\u20AC', U'\U0001F600', std::nullopt, std::nullopt, std::nullopt, U'b'};
+  BOOST_TEST((got == want));
+  // The bad byte 0xFF, then the truncated E2 82 one byte at a time.
+  BOOST_TEST((after == std::vector<size_t>{1, 3, 6, 10, 11, 12, 13, 14}));
+  // The same set as is_valid_utf8 over every scalar value and the bad ones.
+  for (unsigned int cp : {0x0u, 0x7Fu, 0x80u, 0x7FFu, 0x800u, 0xFFFFu, 0x10000u, 0x10FFFFu}) {
+    std::string one = encode_utf8_raw(cp);
+    size_t k = 0;
+    BOOST_TEST((decode_utf8(one, k) == std::optional<char32_t>(cp)));
+    BOOST_TEST(k == one.size());
+  }
+  for (unsigned int cp : {0xD800u, 0xDFFFu, 0x110000u}) {
+    std::string one = encode_utf8_raw(cp);
+    size_t k = 0;
+    BOOST_TEST(!decode_utf8(one, k).has_value());
+    BOOST_TEST(k == 1u);
+  }
 }
 
 BOOST_AUTO_TEST_CASE(control_characters) {
