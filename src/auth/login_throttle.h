@@ -51,7 +51,8 @@ uint32_t block_duration(uint32_t strikes, const ThrottlePolicy& policy);
 ThrottleDecision throttle_decide(const ThrottleState& state, uint32_t now,
                                  const ThrottlePolicy& policy);
 
-// The counters after one more failed attempt at `now`.
+// The counters after one more failed attempt at `now`. During a block
+// they stay as they are: the attempt was let in before the block began.
 FailureOutcome throttle_record_failure(ThrottleState state, uint32_t now,
                                        const ThrottlePolicy& policy);
 

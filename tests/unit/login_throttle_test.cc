@@ -214,6 +214,23 @@ BOOST_AUTO_TEST_CASE(a_flood_of_new_addresses_never_frees_a_blocked_one) {
     BOOST_TEST(!t.table.check(key_n(n), 102, p).allowed, n);
 }
 
+// Workers check in parallel: failures of attempts let in before a block
+// began must not end it.
+BOOST_AUTO_TEST_CASE(a_failure_recorded_during_a_block_leaves_it_alone) {
+  ThrottlePolicy p = small_policy();
+  uint32_t t = 100;
+  ThrottleState blocked = fail({}, t, 3, p);  // blocked from 102 to 107
+  BOOST_TEST_REQUIRE(!throttle_decide(blocked, 103, p).allowed);
+  FailureOutcome late = throttle_record_failure(blocked, 103, p);
+  BOOST_TEST(!late.became_blocked);
+  BOOST_TEST((late.state == blocked));
+  BOOST_TEST(!throttle_decide(late.state, 106, p).allowed);
+  // Once the block is over, counting starts again with the strike kept.
+  FailureOutcome after = throttle_record_failure(blocked, 107, p);
+  BOOST_TEST(after.state.failures == 1u);
+  BOOST_TEST(after.state.strikes == 1u);
+}
+
 BOOST_AUTO_TEST_CASE(several_processes_count_every_failure) {
   // Four processes record 50 failures each for one address at once; the
   // count must come out exact (compare-and-swap, no lost update).
