@@ -1,6 +1,7 @@
-// Login throttling: the pure decision over one address's failure counters,
-// and the key an address is counted under. No clock, no memory of its own:
-// the shared table (auth/failure_table.h) keeps the counters.
+// Login throttling: the pure decision over one budget's failure counters
+// (an address's or a device's: auth/login_budget.h), and the key an
+// address is counted under. No clock, no memory of its own: the shared
+// table (auth/failure_table.h) keeps the counters.
 #pragma once
 
 #include <cstdint>

@@ -73,6 +73,44 @@ class Login(StackTestCase):
         self.assertNoStore(r, what)
         return "%s=%s" % (name, value)
 
+    def check_device_cookie(self, r, https=False, what="login"):
+        """The device cookie a login sets (README "Brute force")."""
+        name = "__Host-confsched_device" if https else "confsched_device"
+        cookies = [parse_set_cookie(v) for v in r.set_cookies()]
+        device = [c for c in cookies if c[0] == name]
+        self.assertEqual(len(device), 1, "%s: expected one %s, got %r" % (what, name, r.set_cookies()))
+        _, value, attrs = device[0]
+        self.assertRegex(value, r"^[A-Za-z0-9_-]{22}\.(delegate|staff|delegate\+staff)\.[1-9][0-9]*\.[A-Za-z0-9_-]{43}$",
+                         what)
+        self.assertEqual(attrs.get("path"), "/", what)
+        self.assertIs(attrs.get("httponly"), True, what)
+        self.assertEqual(str(attrs.get("samesite", "")).lower(), "lax", what)
+        self.assertNotIn("domain", attrs, what)
+        self.assertEqual(attrs.get("max-age"), str(365 * 24 * 3600), what)
+        self.assertEqual(attrs.get("secure"), True if https else None, "%s: Secure exactly over https" % what)
+        return value
+
+    def test_a_login_sets_a_device_cookie_that_opens_nothing(self):
+        r = self.login_post({"username": "delegate", "password": S.passwords["delegate"], "next": "/schedule"})
+        self.assertRedirectTo(r, "/schedule", "delegate login")
+        device = self.check_device_cookie(r)
+        self.assertIn(".delegate.", device)
+        # Never a session cookie, nor a feed token.
+        self.assertLoginRedirect(S.get("/schedule", headers={"Cookie": "confsched=" + device}), "/schedule",
+                                 "a device cookie as the session cookie")
+        self.assertEqual(S.get("/schedule.ics?token=" + urllib.parse.quote(device)).status, 403)
+        # A staff login with it keeps the id and adds the role.
+        r = self.login_post({"username": "staff", "password": S.passwords["staff"], "next": "/schedule"},
+                            headers={"Cookie": "confsched_device=" + device})
+        both = self.check_device_cookie(r, what="staff login with the device cookie")
+        self.assertEqual(both.split(".")[0], device.split(".")[0], "the id is kept")
+        self.assertIn(".delegate+staff.", both)
+        # A forged or unknown one is replaced by a fresh id.
+        r = self.login_post({"username": "delegate", "password": S.passwords["delegate"], "next": "/"},
+                            headers={"Cookie": "confsched_device=" + device[:-2] + "AA"})
+        fresh = self.check_device_cookie(r, what="login with a forged device cookie")
+        self.assertNotEqual(fresh.split(".")[0], device.split(".")[0])
+
     def test_delegate_login_sets_cookie_and_redirects_to_next(self):
         sid = IDS.take()
         r = self.login_post({"username": "delegate", "password": S.passwords["delegate"],
@@ -184,6 +222,7 @@ class Https(StackTestCase):
                                    "next": "/schedule"}, https=True)
         self.assertRedirectTo(r, "/schedule", "https login")
         cookie = Login.check_session_cookie(self, r, https=True, what="https login")
+        Login.check_device_cookie(self, r, https=True, what="https login")
         page = S.get("/schedule", headers={"Cookie": cookie}, https=True)
         self.assertEqual(page.status, 200, "GET /schedule over https with %s: %r" % (cookie.split("=")[0], page))
 
