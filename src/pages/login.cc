@@ -197,8 +197,8 @@ std::string device_set_cookie(Site& site, const Request& request, const Attempt&
 }
 
 // 403 for a post that the browser says comes from another site
-// (auth/origin.h): the login form sits on cached pages, so it cannot carry
-// a CSRF token.
+// (auth/origin.h): these forms cannot carry a CSRF token, since the login
+// form sits on cached pages and the logout button in every page's frame.
 std::optional<Response> cross_site_refusal(Site& site, const Request& request,
                                            std::string_view what) {
   if (!is_cross_site_request(request.origin, request.sec_fetch_site, request.own_origin()))
@@ -247,6 +247,16 @@ Response login_post(Site& site, const Request& request) {
   return r;
 }
 
+Response render_logout(Site& site) {
+  try {
+    site.event();  // for the site name in the frame; the page shows without it
+  } catch (const std::exception&) {
+  }
+  std::string body = site.templates().render(site.frame("Log out", false), "logout.tpl",
+                                             [](ctemplate::TemplateDictionary&) {});
+  return html_response(200, std::move(body), cache_control::kNoStore);
+}
+
 }  // namespace
 
 Response login_page(Site& site, const Request& request, const RouteParams&) {
@@ -256,9 +266,17 @@ Response login_page(Site& site, const Request& request, const RouteParams&) {
   return render_login(site, 200, state);
 }
 
-// GET works too, so a plain link can log out; clearing one's own cookie
-// changes nothing on the server, which is why it need not be a POST.
-Response logout(Site&, const Request& request, const RouteParams&) {
+// Only a POST logs out; a GET shows the button that sends one. A GET must
+// change nothing: an abstract's Markdown may embed /logout as an image,
+// and everyone who opened that session would be logged out (and, through
+// the service worker, lose their offline copies). The post carries no CSRF
+// token (the button sits in every page's frame, cached pages included), so
+// a cross-site one is refused by its Origin instead. The device cookie
+// stays: it opens nothing, and it is what lets this browser log in again
+// while its address is throttled.
+Response logout(Site& site, const Request& request, const RouteParams&) {
+  if (request.method != "POST") return render_logout(site);
+  if (auto refusal = cross_site_refusal(site, request, "logout")) return std::move(*refusal);
   Response r = redirect_303("/");
   r.add_header("Set-Cookie", set_cookie_value(session_cookie_name(request), "", 0, request.https));
   return r;
