@@ -31,17 +31,6 @@ Response render_passwords(Site& site, const Request& request, int status,
   });
 }
 
-// The same cookie /login sets (see login.cc), for the staff member whose
-// own cookie the staff password change has just voided.
-std::string fresh_staff_cookie(Site& site, const Request& request, uint64_t epoch) {
-  const int64_t lifetime = int64_t{site.config().session_hours} * 3600;
-  SessionClaims claims{Role::kStaff, site.now() + lifetime, epoch};
-  std::string cookie = session_cookie_name(request) + "=" + sign_session(claims, site.secret()) +
-                       "; Path=/; Max-Age=" + std::to_string(lifetime) + "; HttpOnly; SameSite=Lax";
-  if (request.https) cookie += "; Secure";
-  return cookie;
-}
-
 Response change_posted(Site& site, const Request& request) {
   Response refusal;
   auto form = checked_staff_post(site, request, refusal);
@@ -49,7 +38,7 @@ Response change_posted(Site& site, const Request& request) {
   std::optional<Role> role = parse_role(form->get("role").value_or(""));
   if (!role) return site.error_page(400);
   // Only these two locals ever hold the password; neither reaches a log,
-  // the audit row or the page.
+  // the audit row or the page (memory keeps only an HMAC of it).
   std::string_view password = form->get("password").value_or("");
   std::string_view again = form->get("password_again").value_or("");
   if (std::string problem = password_problem(password, again); !problem.empty()) {
@@ -58,17 +47,24 @@ Response change_posted(Site& site, const Request& request) {
     state.message = "Not changed: " + problem;
     return render_passwords(site, request, 422, state);
   }
-  uint64_t epoch =
-      change_role_password(site.db(), *role, hash_password(password), audit_context(site, request));
+  const std::string hash = hash_password(password);
+  uint64_t epoch = change_role_password(site.db(), *role, hash, audit_context(site, request));
   // A cookie of the new epoch is never refused meanwhile: a worker that
   // meets one asks the database at once (Site::epoch_is_current).
   wait_until_workers_notice(site);
+  // This worker knows both the hash and the password: every worker of this
+  // server then lets the first login with it in for one HMAC, with no
+  // Argon2id slot, which a flood of wrong passwords may be holding. After
+  // the wait, so that a login with the old password on a worker that had
+  // not yet seen the change cannot overwrite it.
+  site.verifier().remember(*role, hash, password);
   Response r = redirect_303("/admin/passwords?changed=" + std::string(role_name(*role)));
   // Changing the staff password voids every staff cookie, the one that
   // made this request included. The person who changed it knows the new
   // password, so they get a cookie under the new epoch instead of being
   // sent to the login page; every other staff session ends.
-  if (*role == Role::kStaff) r.add_header("Set-Cookie", fresh_staff_cookie(site, request, epoch));
+  if (*role == Role::kStaff)
+    r.add_header("Set-Cookie", site.session_set_cookie(request, Role::kStaff, epoch));
   return r;
 }
 

@@ -1,5 +1,6 @@
 #include "admin/staff_name.h"
 
+#include "http/cookie.h"
 #include "http/percent.h"
 #include "http/utf8.h"
 #include "util/text_rules.h"
@@ -48,10 +49,7 @@ std::optional<std::string> display_name_from_cookie(std::string_view value) {
 }
 
 std::string display_name_set_cookie(std::string_view name, bool https, int64_t max_age) {
-  std::string cookie = std::string(kStaffNameCookie) + "=" + display_name_cookie_value(name) +
-                       "; Path=/; Max-Age=" + std::to_string(max_age) + "; HttpOnly; SameSite=Lax";
-  if (https) cookie += "; Secure";
-  return cookie;
+  return set_cookie_value(kStaffNameCookie, display_name_cookie_value(name), max_age, https);
 }
 
 }  // namespace confsched

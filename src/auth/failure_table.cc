@@ -1,6 +1,7 @@
 #include "auth/failure_table.h"
 
 #include <algorithm>
+#include <iterator>
 
 namespace confsched {
 
@@ -37,55 +38,52 @@ ThrottleState unpack_throttle_state(uint64_t word) {
                        static_cast<uint32_t>((word >> 40) & 0xff)};
 }
 
-FailureTable::FailureTable(FailureSlot* slots, size_t count)
-    : slots_(slots), buckets_(count / kFailureBucket) {}
-
-FailureSlot* FailureTable::bucket_of(uint64_t key) const {
+FailureBucket& FailureTable::bucket_of(uint64_t key) const {
   // The low 16 bits are the tag; the bucket comes from the others so that
   // two keys in one bucket still differ in their tags as often as chance
   // allows.
-  return slots_ + ((key >> 16) % buckets_) * kFailureBucket;
+  return buckets_[(key >> 16) % count_];
 }
 
 FailureSlot* FailureTable::find(uint64_t key) const {
-  FailureSlot* bucket = bucket_of(key);
-  for (size_t i = 0; i < kFailureBucket; ++i)
-    if (bucket[i].key.load() == key) return &bucket[i];
+  FailureBucket& bucket = bucket_of(key);
+  for (FailureSlot& slot : bucket.slots)
+    if (slot.key.load() == key) return &slot;
   return nullptr;
 }
 
 ThrottleDecision FailureTable::check(uint64_t key, uint32_t now,
                                      const ThrottlePolicy& policy) const {
-  const FailureSlot* slot = find(key);
-  if (!slot) return {};
-  return throttle_decide(state_for(slot->state.load(), key), now, policy);
+  if (const FailureSlot* slot = find(key))
+    return throttle_decide(state_for(slot->state.load(), key), now, policy);
+  return throttle_decide(unpack_throttle_state(bucket_of(key).overflow.load()), now, policy);
 }
 
 // A slot for a key that has none. An empty slot first; else the entry
 // whose loss costs least: a forgotten one, then the unblocked one with the
 // fewest strikes and failures. A blocked entry is never evicted: otherwise
 // failing once each from a few fresh addresses (or spoofing them, where
-// REMOTE_ADDR can be spoofed) would free a blocked address. When a whole
-// bucket is blocked the newcomer goes uncounted (nullptr): its attempts
-// still cost a full Argon2id verification each, which Argon2Gate caps.
+// REMOTE_ADDR can be spoofed) would free a blocked address. nullptr when
+// every slot of the bucket is blocked (the caller counts the failure on
+// the bucket's overflow instead) or a race for the last candidate was lost.
 FailureSlot* FailureTable::claim(uint64_t key, uint32_t now, const ThrottlePolicy& policy) {
-  FailureSlot* bucket = bucket_of(key);
-  for (size_t i = 0; i < kFailureBucket; ++i) {
+  FailureBucket& bucket = bucket_of(key);
+  for (FailureSlot& slot : bucket.slots) {
     uint64_t expected = 0;
-    if (bucket[i].key.compare_exchange_strong(expected, key) || expected == key) return &bucket[i];
+    if (slot.key.compare_exchange_strong(expected, key) || expected == key) return &slot;
   }
   FailureSlot* victim = nullptr;
   uint64_t victim_key = 0, victim_word = 0, victim_rank = UINT64_MAX;
-  for (size_t i = 0; i < kFailureBucket; ++i) {
-    uint64_t k = bucket[i].key.load();
-    uint64_t word = bucket[i].state.load();
-    if (k == key) return &bucket[i];
+  for (FailureSlot& slot : bucket.slots) {
+    uint64_t k = slot.key.load();
+    uint64_t word = slot.state.load();
+    if (k == key) return &slot;
     ThrottleState st = state_for(word, k);
     if (!throttle_decide(st, now, policy).allowed) continue;
     uint64_t rank =
         throttle_forgotten(st, now, policy) ? 0 : 1 + uint64_t{st.strikes} * 256 + st.failures;
     if (rank < victim_rank) {
-      victim = &bucket[i];
+      victim = &slot;
       victim_key = k;
       victim_word = word;
       victim_rank = rank;
@@ -103,13 +101,14 @@ FailureSlot* FailureTable::claim(uint64_t key, uint32_t now, const ThrottlePolic
 
 FailureTable::Recorded FailureTable::record_failure(uint64_t key, uint32_t now,
                                                     const ThrottlePolicy& policy) {
+  FailureBucket& bucket = bucket_of(key);
   for (int attempt = 0; attempt < kMaxRetries; ++attempt) {
     FailureSlot* slot = find(key);
     if (!slot) slot = claim(key, now, policy);
     if (!slot) {
       // Either every slot of the bucket is blocked, or a race for the last
       // candidate was lost: look again, unless nothing could be had.
-      if (std::none_of(bucket_of(key), bucket_of(key) + kFailureBucket, [&](const FailureSlot& s) {
+      if (std::none_of(std::begin(bucket.slots), std::end(bucket.slots), [&](const FailureSlot& s) {
             uint64_t k = s.key.load();
             return throttle_decide(state_for(s.state.load(), k), now, policy).allowed;
           }))
@@ -118,19 +117,33 @@ FailureTable::Recorded FailureTable::record_failure(uint64_t key, uint32_t now,
     }
     uint64_t word = slot->state.load();
     FailureOutcome out = throttle_record_failure(state_for(word, key), now, policy);
-    if (slot->key.load() != key) continue;  // taken over for another address
+    if (slot->key.load() != key) continue;  // taken over for another key
     if (slot->state.compare_exchange_weak(word, pack_throttle_state(out.state, key)))
+      return {out, false};
+  }
+  return record_overflow(bucket, now, policy);
+}
+
+// The overflow counters carry tag 0 and belong to nobody in particular.
+// Each lost compare-and-swap means another worker counted a failure, so
+// this loop always ends.
+FailureTable::Recorded FailureTable::record_overflow(FailureBucket& bucket, uint32_t now,
+                                                     const ThrottlePolicy& policy) {
+  uint64_t word = bucket.overflow.load();
+  for (;;) {
+    FailureOutcome out = throttle_record_failure(unpack_throttle_state(word), now, policy);
+    if (bucket.overflow.compare_exchange_weak(word, pack_throttle_state(out.state, 0)))
       return {out, true};
   }
-  return {throttle_record_failure({}, now, policy), false};
 }
 
 size_t FailureTable::live_entries(uint32_t now, const ThrottlePolicy& policy) const {
   size_t n = 0;
-  for (size_t i = 0; i < buckets_ * kFailureBucket; ++i) {
-    uint64_t k = slots_[i].key.load();
-    if (k != 0 && !throttle_forgotten(state_for(slots_[i].state.load(), k), now, policy)) ++n;
-  }
+  for (size_t b = 0; b < count_; ++b)
+    for (const FailureSlot& slot : buckets_[b].slots) {
+      uint64_t k = slot.key.load();
+      if (k != 0 && !throttle_forgotten(state_for(slot.state.load(), k), now, policy)) ++n;
+    }
   return n;
 }
 

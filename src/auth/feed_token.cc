@@ -30,14 +30,9 @@ std::string sign_feed_token(const FeedClaims& claims, std::string_view secret) {
 
 std::optional<FeedClaims> verify_feed_token(std::string_view token, std::string_view secret) {
   if (token.size() > kMaxTokenLength) return std::nullopt;
-  size_t first = token.find('.');
-  if (first == std::string_view::npos) return std::nullopt;
-  size_t second = token.find('.', first + 1);
-  if (second == std::string_view::npos) return std::nullopt;
-  std::string_view role_text = token.substr(0, first);
-  std::string_view epoch_text = token.substr(first + 1, second - first - 1);
-  std::string_view mac_text = token.substr(second + 1);
-  if (mac_text.find('.') != std::string_view::npos) return std::nullopt;
+  std::string_view parts[3];
+  if (!split_token(token, parts)) return std::nullopt;
+  auto [role_text, epoch_text, mac_text] = parts;
 
   auto role = parse_role(role_text);
   auto epoch = parse_decimal<uint64_t>(epoch_text);

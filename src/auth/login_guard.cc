@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <cstring>
+#include <iterator>
 #include <new>
 #include <utility>
 
@@ -14,7 +15,8 @@ namespace confsched {
 struct LoginGuard::Shared {
   char hash_key[32];
   int64_t clock_base;  // CLOCK_MONOTONIC seconds at creation
-  FailureSlot slots[kFailureSlots];
+  FailureBucket addresses[kFailureSlots / kFailureBucket];
+  FailureBucket devices[kFailureSlots / kFailureBucket];
   std::atomic<int32_t> argon2[kMaxArgon2Slots];
   VerifiedMemory verified;
 };
@@ -55,7 +57,8 @@ void Argon2Ticket::release() noexcept {
 LoginGuard::LoginGuard()
     : memory_(sizeof(Shared)),
       shared_(new (memory_.data()) Shared{}),
-      table_(shared_->slots, kFailureSlots),
+      addresses_(shared_->addresses, std::size(shared_->addresses)),
+      devices_(shared_->devices, std::size(shared_->devices)),
       gate_(shared_->argon2, kMaxArgon2Slots) {
   std::string key = random_bytes(sizeof shared_->hash_key);
   std::memcpy(shared_->hash_key, key.data(), key.size());
@@ -70,22 +73,22 @@ uint32_t LoginGuard::now() const {
   return static_cast<uint32_t>(monotonic_seconds() - shared_->clock_base);
 }
 
-uint64_t LoginGuard::address_hash(std::string_view remote_addr) const {
+uint64_t LoginGuard::budget_hash(const LoginBudget& budget) const {
   std::string mac = hmac_sha256(std::string_view(shared_->hash_key, sizeof shared_->hash_key),
-                                throttle_address_key(remote_addr));
+                                budget_key(budget));
   uint64_t h = 0;
   std::memcpy(&h, mac.data(), sizeof h);
   return h == 0 ? 1 : h;  // 0 marks an empty slot
 }
 
-ThrottleDecision LoginGuard::check(std::string_view remote_addr,
-                                   const ThrottlePolicy& policy) const {
-  return table_.check(address_hash(remote_addr), now(), policy);
+ThrottleDecision LoginGuard::check(const LoginBudget& budget, const ThrottlePolicy& policy) const {
+  return (budget.trusted ? devices_ : addresses_).check(budget_hash(budget), now(), policy);
 }
 
-FailureTable::Recorded LoginGuard::record_failure(std::string_view remote_addr,
+FailureTable::Recorded LoginGuard::record_failure(const LoginBudget& budget,
                                                   const ThrottlePolicy& policy) {
-  return table_.record_failure(address_hash(remote_addr), now(), policy);
+  return (budget.trusted ? devices_ : addresses_)
+      .record_failure(budget_hash(budget), now(), policy);
 }
 
 Argon2Ticket LoginGuard::try_argon2(size_t cap) {

@@ -1,7 +1,9 @@
-// What every worker shares to protect /login: the failed-login counters per
-// address and the cap on concurrent Argon2id verifications, in one shared
-// mapping the master makes before forking (so they hold across workers and
-// need no database: they work while MariaDB is down).
+// What every worker shares to protect /login: the failed-login counters
+// (per address and role, and per trusted device and role: see
+// auth/login_budget.h), the cap on concurrent Argon2id verifications and
+// the passwords already verified, in one shared mapping the master makes
+// before forking (so they hold across workers and need no database: they
+// work while MariaDB is down).
 #pragma once
 
 #include <sys/types.h>
@@ -11,17 +13,20 @@
 #include <string_view>
 
 #include "auth/failure_table.h"
+#include "auth/login_budget.h"
 #include "auth/login_throttle.h"
 #include "auth/verified_memory.h"
 #include "util/shared_memory.h"
 
 namespace confsched {
 
-// 4,096 addresses (64 KiB). Only addresses that failed take a slot; see
-// FailureTable::claim for what happens when a bucket is full.
+// Slots per table: 4,096 (address, role) budgets and as many (device,
+// role) ones, 64 KiB each. Only budgets that failed take a slot; see
+// FailureTable for what happens when a bucket is full.
 inline constexpr size_t kFailureSlots = 4096;
-// More than any worker count the configuration allows (256).
-inline constexpr size_t kMaxArgon2Slots = 256;
+// More than any [login] argon2_slots (256), plus the one reserved for
+// trusted attempts (login.cc).
+inline constexpr size_t kMaxArgon2Slots = 257;
 
 class LoginGuard;
 
@@ -54,16 +59,16 @@ class Argon2Ticket {
 class LoginGuard {
  public:
   // Maps and initialises the shared state: a random key for hashing
-  // addresses (so nobody can choose addresses that collide) and the start
-  // of the shared clock.
+  // budgets (so nobody can choose addresses that collide) and the start of
+  // the shared clock.
   LoginGuard();
   LoginGuard(const LoginGuard&) = delete;
   LoginGuard& operator=(const LoginGuard&) = delete;
 
-  // Whether an attempt from remote_addr may be checked now.
-  ThrottleDecision check(std::string_view remote_addr, const ThrottlePolicy& policy) const;
-  // Counts one failed attempt from remote_addr.
-  FailureTable::Recorded record_failure(std::string_view remote_addr, const ThrottlePolicy& policy);
+  // Whether an attempt on this budget may be checked now.
+  ThrottleDecision check(const LoginBudget& budget, const ThrottlePolicy& policy) const;
+  // Counts one failed (or busy) attempt on this budget.
+  FailureTable::Recorded record_failure(const LoginBudget& budget, const ThrottlePolicy& policy);
 
   // A free Argon2id slot among the first `cap`, or an empty ticket.
   Argon2Ticket try_argon2(size_t cap);
@@ -79,11 +84,16 @@ class LoginGuard {
 
  private:
   struct Shared;
-  uint64_t address_hash(std::string_view remote_addr) const;
+  uint64_t budget_hash(const LoginBudget& budget) const;
 
   SharedMemory memory_;
   Shared* shared_;
-  FailureTable table_;
+  FailureTable addresses_;
+  // Trusted devices are counted apart from addresses: only a browser that
+  // logged in holds a device id, so a flood from addresses, however many,
+  // can never fill the buckets devices are counted in (and so never block
+  // them through a bucket's overflow counters).
+  FailureTable devices_;
   Argon2Gate gate_;
 };
 

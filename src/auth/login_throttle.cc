@@ -39,9 +39,16 @@ ThrottleDecision throttle_decide(const ThrottleState& state, uint32_t now,
 
 FailureOutcome throttle_record_failure(ThrottleState state, uint32_t now,
                                        const ThrottlePolicy& policy) {
-  // A failure can only be recorded once the attempt was allowed, so a
-  // blocked state here means its block is over: counting starts again, but
-  // the strikes stay, and the next block lasts longer.
+  // A block still running: this attempt was allowed before the block began
+  // and finished after (workers check in parallel). It must not end the
+  // block, or failures in flight at the moment of blocking would lift it.
+  if (!throttle_decide(state, now, policy).allowed) {
+    FailureOutcome unchanged;
+    unchanged.state = state;
+    return unchanged;
+  }
+  // A blocked state whose block is over: counting starts again, but the
+  // strikes stay, and the next block lasts longer.
   bool window_over = now >= uint64_t{state.since} + policy.window_s;
   if (is_blocked_state(state, policy) || window_over || state.failures == 0) {
     state.strikes = strikes_left(state, now, policy);

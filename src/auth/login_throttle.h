@@ -1,6 +1,7 @@
-// Login throttling: the pure decision over one address's failure counters,
-// and the key an address is counted under. No clock, no memory of its own:
-// the shared table (auth/failure_table.h) keeps the counters.
+// Login throttling: the pure decision over one budget's failure counters
+// (an address's or a device's: auth/login_budget.h), and the key an
+// address is counted under. No clock, no memory of its own: the shared
+// table (auth/failure_table.h) keeps the counters.
 #pragma once
 
 #include <cstdint>
@@ -51,7 +52,8 @@ uint32_t block_duration(uint32_t strikes, const ThrottlePolicy& policy);
 ThrottleDecision throttle_decide(const ThrottleState& state, uint32_t now,
                                  const ThrottlePolicy& policy);
 
-// The counters after one more failed attempt at `now`.
+// The counters after one more failed attempt at `now`. During a block
+// they stay as they are: the attempt was let in before the block began.
 FailureOutcome throttle_record_failure(ThrottleState state, uint32_t now,
                                        const ThrottlePolicy& policy);
 

@@ -13,8 +13,6 @@ namespace {
 
 constexpr size_t kSaltBytes = 16;
 constexpr size_t kHashBytes = 32;
-// Stored hashes are few (one per role); the map only grows past this if
-// hashes keep changing, and then forgetting everything is harmless.
 
 }  // namespace
 
@@ -38,15 +36,16 @@ bool verify_password_slow(std::string_view encoded_hash, std::string_view passwo
 
 PasswordVerifier::PasswordVerifier() { own_.init(); }
 
-bool PasswordVerifier::remembers(std::string_view encoded_hash, std::string_view password) const {
-  return memory_->remembers(encoded_hash, password);
+bool PasswordVerifier::remembers(Role role, std::string_view encoded_hash,
+                                 std::string_view password) const {
+  return memory_->remembers(role, encoded_hash, password);
 }
 
-bool PasswordVerifier::verify(std::string_view encoded_hash, std::string_view password) {
-  if (remembers(encoded_hash, password)) return true;
+bool PasswordVerifier::verify(Role role, std::string_view encoded_hash, std::string_view password) {
+  if (remembers(role, encoded_hash, password)) return true;
   ++slow_verifications_;
   if (!verify_password_slow(encoded_hash, password)) return false;
-  memory_->remember(encoded_hash, password);
+  memory_->remember(role, encoded_hash, password);
   return true;
 }
 

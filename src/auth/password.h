@@ -25,12 +25,13 @@ std::string hash_password(std::string_view password);
 bool verify_password_slow(std::string_view encoded_hash, std::string_view password);
 
 // Hundreds of delegates log in within a minute with the same shared
-// password. The verifier remembers, per stored hash, an HMAC of the last
-// password that verified against it (auth/verified_memory.h), under a
-// random key that exists only in memory: its own, or, under `serve`, the one
-// every worker shares. A matching login then costs one HMAC; any other
-// password (a wrong one included) still pays the full Argon2id price.
-// Changing the password changes the stored hash, which forgets the entry.
+// password. The verifier remembers, per role, an HMAC of the stored hash
+// and of the last password that verified against it
+// (auth/verified_memory.h), under a random key that exists only in memory:
+// its own, or, under `serve`, the one every worker shares. A matching login
+// then costs one HMAC; any other password (a wrong one included) still
+// pays the full Argon2id price. Changing the password changes the stored
+// hash, which forgets the entry.
 //
 // Not thread-safe: one per worker process (workers are single-threaded, so
 // at most one Argon2id verification runs per worker at any time, which
@@ -41,13 +42,20 @@ class PasswordVerifier {
   PasswordVerifier(const PasswordVerifier&) = delete;
   PasswordVerifier& operator=(const PasswordVerifier&) = delete;
 
-  bool verify(std::string_view encoded_hash, std::string_view password);
+  bool verify(Role role, std::string_view encoded_hash, std::string_view password);
   // From now on, remember in (and consult) memory that outlives this
   // verifier and is seen by other processes.
   void share(VerifiedMemory& shared) { memory_ = &shared; }
   // Only the cheap half of verify: whether this password is the one
-  // remembered for this hash. Needs no Argon2id slot (see LoginGuard).
-  bool remembers(std::string_view encoded_hash, std::string_view password) const;
+  // remembered for this role and hash. Needs no Argon2id slot (see
+  // LoginGuard).
+  bool remembers(Role role, std::string_view encoded_hash, std::string_view password) const;
+  // For who has just made encoded_hash from password (a password set on
+  // /admin/passwords): the next login with it costs one HMAC, not a full
+  // check, even while every Argon2id slot is busy.
+  void remember(Role role, std::string_view encoded_hash, std::string_view password) {
+    memory_->remember(role, encoded_hash, password);
+  }
 
   // How many full Argon2id verifications this verifier has run.
   uint64_t slow_verifications() const { return slow_verifications_; }

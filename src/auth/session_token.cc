@@ -36,6 +36,18 @@ std::optional<Int> parse_decimal(std::string_view text) {
 template std::optional<int64_t> parse_decimal<int64_t>(std::string_view);
 template std::optional<uint64_t> parse_decimal<uint64_t>(std::string_view);
 
+bool split_token(std::string_view token, std::span<std::string_view> fields) {
+  for (size_t i = 0; i + 1 < fields.size(); ++i) {
+    size_t dot = token.find('.');
+    if (dot == std::string_view::npos) return false;
+    fields[i] = token.substr(0, dot);
+    token.remove_prefix(dot + 1);
+  }
+  if (token.find('.') != std::string_view::npos) return false;
+  fields.back() = token;
+  return true;
+}
+
 std::string_view role_name(Role role) { return role == Role::kStaff ? "staff" : "delegate"; }
 
 std::optional<Role> parse_role(std::string_view name) {
@@ -56,14 +68,7 @@ std::optional<SessionClaims> verify_session(std::string_view token, std::string_
                                             int64_t now) {
   if (token.size() > kMaxTokenLength) return std::nullopt;
   std::string_view parts[4];
-  for (int i = 0; i < 3; ++i) {
-    size_t dot = token.find('.');
-    if (dot == std::string_view::npos) return std::nullopt;
-    parts[i] = token.substr(0, dot);
-    token.remove_prefix(dot + 1);
-  }
-  parts[3] = token;
-  if (parts[3].find('.') != std::string_view::npos) return std::nullopt;
+  if (!split_token(token, parts)) return std::nullopt;
 
   auto role = parse_role(parts[0]);
   auto expiry = parse_decimal<int64_t>(parts[1]);

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -28,6 +29,10 @@ struct SessionClaims {
 // Instantiated for int64_t and uint64_t. Pure.
 template <typename Int>
 std::optional<Int> parse_decimal(std::string_view text);
+
+// Splits a token at its dots into exactly fields.size() fields (at least
+// one); false when it has more or fewer. Pure.
+bool split_token(std::string_view token, std::span<std::string_view> fields);
 
 std::string sign_session(const SessionClaims& claims, std::string_view secret);
 

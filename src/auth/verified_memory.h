@@ -1,5 +1,5 @@
-// Which password last verified against each stored hash, remembered by
-// every worker at once: it lives in the shared mapping the master makes
+// Which password last verified against each role's stored hash,
+// remembered by every worker at once: it lives in the shared mapping the master makes
 // before forking (auth/login_guard.h), so a password one worker checked
 // with Argon2id costs every other worker, and every worker started later,
 // one HMAC. Without it, each new worker (after a restart or a SIGHUP roll)
@@ -10,11 +10,18 @@
 // password. Safe to use from several processes at once: each entry is a
 // sequence lock over atomic words, so a reader never acts on a half-written
 // entry (it sees a mismatch and pays the full check instead).
+//
+// One entry per role, so that remembering one role's password never
+// pushes out the other's: with entries chosen by hash, the two could share
+// one, and then every login of either role after one of the other paid a
+// full check again.
 #pragma once
 
 #include <atomic>
 #include <cstdint>
 #include <string_view>
+
+#include "auth/session_token.h"
 
 namespace confsched {
 
@@ -27,12 +34,12 @@ struct VerifiedEntry {
 // Plain data, valid when zero-filled apart from the key; set up once with
 // init() before any other process sees it.
 struct VerifiedMemory {
-  // Two roles, and a few hashes more while a password changes.
-  static constexpr size_t kEntries = 8;
+  static constexpr size_t kEntries = 2;  // one per role
 
   void init();  // a fresh random key
-  bool remembers(std::string_view encoded_hash, std::string_view password) const;
-  void remember(std::string_view encoded_hash, std::string_view password);
+  bool remembers(Role role, std::string_view encoded_hash, std::string_view password) const;
+  // Replaces what the role's entry held.
+  void remember(Role role, std::string_view encoded_hash, std::string_view password);
 
   char key[32];
   VerifiedEntry entries[kEntries];

@@ -32,4 +32,13 @@ std::optional<std::string_view> find_cookie(std::string_view header, std::string
   return std::nullopt;
 }
 
+std::string set_cookie_value(std::string_view name, std::string_view value, int64_t max_age,
+                             bool secure) {
+  std::string cookie(name);
+  cookie.append("=").append(value).append("; Path=/; Max-Age=").append(std::to_string(max_age));
+  cookie += "; HttpOnly; SameSite=Lax";
+  if (secure) cookie += "; Secure";
+  return cookie;
+}
+
 }  // namespace confsched

@@ -1,7 +1,10 @@
-// The Cookie request header (RFC 6265 §5.4 / §4.2.1). Pure.
+// The Cookie request header (RFC 6265 §5.4 / §4.2.1) and the Set-Cookie
+// values the site sends. Pure.
 #pragma once
 
+#include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace confsched {
@@ -20,5 +23,11 @@ std::optional<std::string_view> find_cookie(std::string_view header, std::string
 constexpr std::string_view session_cookie_name(bool https) {
   return https ? "__Host-confsched" : "confsched";
 }
+
+// A Set-Cookie value as every cookie of the site has it: Path=/, HttpOnly
+// (no script reads them), SameSite=Lax, Secure when served over https.
+// max_age 0 deletes the cookie. value must be cookie-octets only.
+std::string set_cookie_value(std::string_view name, std::string_view value, int64_t max_age,
+                             bool secure);
 
 }  // namespace confsched

@@ -4,7 +4,11 @@
 #include <algorithm>
 
 #include "auth/crypto.h"
+#include "auth/device_token.h"
+#include "auth/login_budget.h"
 #include "auth/origin.h"
+#include "db/errors.h"
+#include "http/cookie.h"
 #include "http/local_path.h"
 #include "pages/pages.h"
 #include "pages/site.h"
@@ -45,13 +49,6 @@ Response render_login(Site& site, int status, const LoginFormState& state) {
   return html_response(status, std::move(body), cache_control::kNoStore);
 }
 
-std::string session_cookie(const Request& request, const std::string& value, int64_t max_age) {
-  std::string cookie = session_cookie_name(request) + "=" + value +
-                       "; Path=/; Max-Age=" + std::to_string(max_age) + "; HttpOnly; SameSite=Lax";
-  if (request.https) cookie += "; Secure";
-  return cookie;
-}
-
 bool is_form_post(const Request& request) {
   constexpr std::string_view kForm = "application/x-www-form-urlencoded";
   const std::string& type = request.content_type;
@@ -78,35 +75,71 @@ struct CheckedLogin {
   std::optional<RoleCredential> credential;
 };
 
+// What the throttle makes of one login attempt (README "Brute force").
+struct Attempt {
+  // The role the user name names; delegate for an unknown name (see
+  // auth/login_budget.h).
+  Role role = Role::kDelegate;
+  std::optional<DeviceClaims> device;  // a valid device cookie
+  LoginBudget budget;                  // whose failures it spends
+  // A valid staff session: staff may log in again (as staff or delegate)
+  // whatever the throttle says, and their attempts count against nobody.
+  bool exempt = false;
+  // May use the Argon2id slot kept beyond [login] argon2_slots.
+  bool trusted() const { return exempt || budget.trusted; }
+};
+
+bool has_staff_session(Site& site, const Request& request) {
+  try {
+    return site.signed_in_role(request) == Role::kStaff;
+  } catch (const DbUnavailable&) {
+    return false;  // no role epochs known yet: the attempt is throttled as any
+  }
+}
+
+Attempt classify(Site& site, const Request& request, std::string_view username) {
+  Attempt a;
+  a.role = role_for_user(site.config(), username).value_or(Role::kDelegate);
+  a.device = site.device_claims(request);
+  a.budget = login_budget(a.role, a.device ? &*a.device : nullptr, request.remote_addr);
+  a.exempt = has_staff_session(site, request);
+  return a;
+}
+
 // Checks the password. Every failure costs one full Argon2id verification,
-// whether the user name, the password or both were wrong; a password this
+// whether the user name, the password or both were wrong; a password any
 // worker verified before costs one HMAC. A full verification runs only with
 // a slot of the shared Argon2id cap (kBusy when none is free), so a flood of
 // wrong passwords from many addresses can neither take every worker nor more
-// than slots x 19 MiB of memory.
-CheckedLogin check_login(Site& site, std::string_view username, std::string_view password) {
+// than (slots + 1) x 19 MiB of memory. Trusted attempts may take one slot
+// beyond argon2_slots, which untrusted ones never can: a flood from
+// untrusted addresses cannot keep a known browser's login (the first after
+// a restart needs a full check) from being checked.
+CheckedLogin check_login(Site& site, const Attempt& attempt, std::string_view username,
+                         std::string_view password) {
   std::optional<Role> role = role_for_user(site.config(), username);
   // Held in memory too: a login still works while the database is away.
-  std::optional<RoleCredential> credential = site.credential(role.value_or(Role::kDelegate));
+  std::optional<RoleCredential> credential = site.credential(attempt.role);
   if (!credential) return {};  // no password set yet: nobody can log in
-  if (role && site.verifier().remembers(credential->password_hash, password))
+  if (role && site.verifier().remembers(*role, credential->password_hash, password))
     return {LoginCheck::kRight, std::move(credential)};
   // 0 only outside `serve` (the master resolves it): one process, one slot.
   // No waiting for a slot: a worker parked here could serve nobody, and a
   // flood from many addresses would park them all. The correct password
   // needs a slot only once per server run (VerifiedMemory); a login that
   // meets a busy moment is asked to try again.
-  Argon2Ticket ticket = site.login_guard().try_argon2(std::max(1u, site.config().argon2_slots));
+  size_t slots = std::max(1u, site.config().argon2_slots) + (attempt.trusted() ? 1 : 0);
+  Argon2Ticket ticket = site.login_guard().try_argon2(slots);
   if (!ticket) return {LoginCheck::kBusy, std::nullopt};
   if (!role) {
     verify_password_slow(credential->password_hash, password);
     return {};
   }
-  if (!site.verifier().verify(credential->password_hash, password)) return {};
+  if (!site.verifier().verify(*role, credential->password_hash, password)) return {};
   return {LoginCheck::kRight, std::move(credential)};
 }
 
-// 429 before any password is looked at. A throttled address is refused
+// 429 before any password is looked at. A throttled budget is refused
 // even when it now sends the right password: if a right password got in
 // while wrong ones got 429, the answer would tell a guesser which guess was
 // right and the throttle would only slow the search down to one request.
@@ -116,28 +149,66 @@ Response throttled(Site& site, const ThrottleDecision& decision) {
   return r;
 }
 
-// Counts a failure against the client's address. Successes never count
-// and never reset the count: a delegate who knows the delegate password
-// could otherwise interleave good logins to guess the staff one freely.
-void count_failure(Site& site, const Request& request) {
+// Who a log line names: the address, and for a trusted attempt the start
+// of the device id (enough to tell devices apart; the id alone opens
+// nothing, the MAC is what a cookie needs).
+std::string who(const Request& request, const Attempt& attempt) {
+  std::string address = request.remote_addr.substr(0, 64);
+  if (!attempt.budget.trusted) return address;
+  return "device " + attempt.budget.id.substr(0, 8) + " at " + address;
+}
+
+// Counts a failed or busy attempt against its budget. Successes never
+// count and never reset the count: a delegate who knows the delegate
+// password could otherwise interleave good logins to guess the staff one
+// freely. A busy answer counts because it is the cheapest answer to
+// provoke: a flood from many addresses that keeps every slot busy must
+// still get each of its addresses blocked.
+void count_failure(Site& site, const Request& request, const Attempt& attempt) {
+  if (attempt.exempt) return;
   const ThrottlePolicy& policy = site.config().login_throttle;
-  auto recorded = site.login_guard().record_failure(request.remote_addr, policy);
-  if (recorded.outcome.became_blocked)
-    log_warning("login throttled: " + request.remote_addr.substr(0, 64) + " had " +
-                std::to_string(policy.max_failures) + " failed logins within " +
-                std::to_string(policy.window_s) + " s; refused for " +
-                std::to_string(recorded.outcome.block_s) + " s (block " +
-                std::to_string(recorded.outcome.state.strikes) + ")");
-  else if (!recorded.stored)
-    log_warning("login throttle: no free slot for " + request.remote_addr.substr(0, 64) +
-                " (its bucket holds only blocked addresses); failure not counted");
+  auto recorded = site.login_guard().record_failure(attempt.budget, policy);
+  if (!recorded.outcome.became_blocked) return;
+  std::string role(role_name(attempt.role));
+  std::string blocked = "refused for " + std::to_string(recorded.outcome.block_s) + " s (block " +
+                        std::to_string(recorded.outcome.state.strikes) + ")";
+  if (recorded.overflow)
+    log_warning("login throttled: the table bucket of " + who(request, attempt) + " (" + role +
+                ") is full of blocked entries, and its shared counter had " +
+                std::to_string(policy.max_failures) + " failed or busy logins; every " +
+                (attempt.budget.trusted ? "device" : "address") +
+                " without a slot of its own in that bucket is " + blocked);
+  else
+    log_warning("login throttled: " + who(request, attempt) + " (" + role + ") had " +
+                std::to_string(policy.max_failures) + " failed or busy logins within " +
+                std::to_string(policy.window_s) + " s; " + blocked);
+}
+
+// The device cookie after a successful attempt: the browser's id when it
+// sent a valid one (so its failure counts stay its own), else a new one,
+// with the attempt's role added, for another year.
+std::string device_set_cookie(Site& site, const Request& request, const Attempt& attempt) {
+  DeviceClaims claims = attempt.device.value_or(DeviceClaims{new_device_id()});
+  claims.add(attempt.role);
+  claims.expires_at = site.now() + kDeviceCookieSeconds;
+  return set_cookie_value(device_cookie_name(request), sign_device_token(claims, site.secret()),
+                          kDeviceCookieSeconds, request.https);
+}
+
+// 403 for a post that the browser says comes from another site
+// (auth/origin.h): these forms cannot carry a CSRF token, since the login
+// form sits on cached pages and the logout button in every page's frame.
+std::optional<Response> cross_site_refusal(Site& site, const Request& request,
+                                           std::string_view what) {
+  if (!is_cross_site_request(request.origin, request.sec_fetch_site, request.own_origin()))
+    return std::nullopt;
+  log_warning("403 cross-site " + std::string(what) +
+              " post refused, Origin: " + request.origin.substr(0, 100));
+  return site.error_page(403);
 }
 
 Response login_post(Site& site, const Request& request) {
-  if (is_cross_site_request(request.origin, request.sec_fetch_site, request.own_origin())) {
-    log_warning("403 cross-site login post refused, Origin: " + request.origin.substr(0, 100));
-    return site.error_page(403);
-  }
+  if (auto refusal = cross_site_refusal(site, request, "login")) return std::move(*refusal);
   if (!is_form_post(request)) return site.error_page(415);
   auto form = parse_urlencoded(request.body);
   if (!form) return site.error_page(400);
@@ -147,30 +218,42 @@ Response login_post(Site& site, const Request& request) {
   state.username = std::string(form->get("username").value_or(""));
   std::string_view password = form->get("password").value_or("");
 
-  ThrottleDecision decision =
-      site.login_guard().check(request.remote_addr, site.config().login_throttle);
-  if (!decision.allowed) return throttled(site, decision);
+  const Attempt attempt = classify(site, request, state.username);
+  if (!attempt.exempt) {
+    ThrottleDecision decision =
+        site.login_guard().check(attempt.budget, site.config().login_throttle);
+    if (!decision.allowed) return throttled(site, decision);
+  }
 
-  CheckedLogin checked = check_login(site, state.username, password);
+  CheckedLogin checked = check_login(site, attempt, state.username, password);
   if (checked.result == LoginCheck::kBusy) {
+    count_failure(site, request, attempt);
     state.error = std::string(kBusyMessage);
     Response r = render_login(site, 503, state);
     r.set_header("Retry-After", "1");
     return r;
   }
   if (checked.result == LoginCheck::kWrong) {
-    count_failure(site, request);
+    count_failure(site, request, attempt);
     state.error = std::string(kFailureMessage);
     return render_login(site, 401, state);
   }
-  const std::optional<RoleCredential>& credential = checked.credential;
-  Role role = *role_for_user(site.config(), state.username);
-  const int64_t lifetime = int64_t{site.config().session_hours} * 3600;
-  SessionClaims claims{role, site.now() + lifetime, credential->epoch};
+  // Right: the user name named attempt.role.
   Response r = redirect_303(state.next);
   r.add_header("Set-Cookie",
-               session_cookie(request, sign_session(claims, site.secret()), lifetime));
+               site.session_set_cookie(request, attempt.role, checked.credential->epoch));
+  r.add_header("Set-Cookie", device_set_cookie(site, request, attempt));
   return r;
+}
+
+Response render_logout(Site& site) {
+  try {
+    site.event();  // for the site name in the frame; the page shows without it
+  } catch (const std::exception&) {
+  }
+  std::string body = site.templates().render(site.frame("Log out", false), "logout.tpl",
+                                             [](ctemplate::TemplateDictionary&) {});
+  return html_response(200, std::move(body), cache_control::kNoStore);
 }
 
 }  // namespace
@@ -182,11 +265,19 @@ Response login_page(Site& site, const Request& request, const RouteParams&) {
   return render_login(site, 200, state);
 }
 
-// GET works too, so a plain link can log out; clearing one's own cookie
-// changes nothing on the server, which is why it need not be a POST.
-Response logout(Site&, const Request& request, const RouteParams&) {
+// Only a POST logs out; a GET shows the button that sends one. A GET must
+// change nothing: an abstract's Markdown may embed /logout as an image,
+// and everyone who opened that session would be logged out (and, through
+// the service worker, lose their offline copies). The post carries no CSRF
+// token (the button sits in every page's frame, cached pages included), so
+// a cross-site one is refused by its Origin instead. The device cookie
+// stays: it opens nothing, and it is what lets this browser log in again
+// while its address is throttled.
+Response logout(Site& site, const Request& request, const RouteParams&) {
+  if (request.method != "POST") return render_logout(site);
+  if (auto refusal = cross_site_refusal(site, request, "logout")) return std::move(*refusal);
   Response r = redirect_303("/");
-  r.add_header("Set-Cookie", session_cookie(request, "", 0));
+  r.add_header("Set-Cookie", set_cookie_value(session_cookie_name(request), "", 0, request.https));
   return r;
 }
 

@@ -64,6 +64,7 @@ struct Route {
 constexpr Route kRoutes[] = {
     {"/", false, kGet, Access::kPublic, Caching::kShared, cache_control::kRevalidate, home_page},
     {"/login", false, kGet | kPost, Access::kPublic, Caching::kNone, {}, login_page},
+    // GET shows a button; only a POST logs out (login.cc).
     {"/logout", false, kGet | kPost, Access::kPublic, Caching::kNone, {}, logout},
     {"/schedule",
      false,

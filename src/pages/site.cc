@@ -337,6 +337,23 @@ std::string session_cookie_name(const Request& request) {
   return std::string(session_cookie_name(request.https));
 }
 
+std::string device_cookie_name(const Request& request) {
+  return request.https ? "__Host-confsched_device" : "confsched_device";
+}
+
+std::string Site::session_set_cookie(const Request& request, Role role, uint64_t epoch) const {
+  const int64_t lifetime = int64_t{config_.session_hours} * 3600;
+  SessionClaims claims{role, now() + lifetime, epoch};
+  return set_cookie_value(session_cookie_name(request), sign_session(claims, secret_), lifetime,
+                          request.https);
+}
+
+std::optional<DeviceClaims> Site::device_claims(const Request& request) const {
+  auto token = find_cookie(request.cookie_header, device_cookie_name(request));
+  if (!token) return std::nullopt;
+  return verify_device_token(*token, secret_, now());
+}
+
 std::optional<Role> Site::signed_in_role(const Request& request) {
   if (request.session_token.empty()) return std::nullopt;
   auto claims = verify_session(request.session_token, secret_, now());

@@ -19,6 +19,7 @@
 
 #include "admin/announcement_store.h"
 #include "admin/history_store.h"
+#include "auth/device_token.h"
 #include "auth/login_guard.h"
 #include "auth/password.h"
 #include "auth/session_token.h"
@@ -143,6 +144,11 @@ class Site {
 
   // The role of a valid session cookie, if any.
   std::optional<Role> signed_in_role(const Request& request);
+  // The Set-Cookie value of a new session of role under its epoch, valid
+  // for [auth] session_hours.
+  std::string session_set_cookie(const Request& request, Role role, uint64_t epoch) const;
+  // The claims of a valid device cookie (auth/device_token.h), if any.
+  std::optional<DeviceClaims> device_claims(const Request& request) const;
   // Whether a token's role epoch is the role's current one (a password
   // change moves it on and voids every older cookie and link).
   bool epoch_is_current(Role role, uint64_t epoch);
@@ -225,5 +231,7 @@ PageFrame page_frame(const std::string& title, bool signed_in, const std::string
 // The session cookie's name: "__Host-confsched" over https (the prefix makes
 // the browser insist on Secure, Path=/ and no Domain), "confsched" otherwise.
 std::string session_cookie_name(const Request& request);
+// The device cookie's: "__Host-confsched_device" or "confsched_device".
+std::string device_cookie_name(const Request& request);
 
 }  // namespace confsched

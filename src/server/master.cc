@@ -224,7 +224,7 @@ int Master::run() {
   unsigned int count = worker_count();
   log_info("listening on " + socket_.description() + " with " + std::to_string(count) +
            " workers, at most " + std::to_string(options_.config.argon2_slots) +
-           " Argon2id verifications at once (19 MiB each)");
+           " Argon2id verifications at once, plus one for trusted browsers (19 MiB each)");
   for (unsigned int i = 0; i < count; ++i) spawn();
 
   const sigset_t signals = master_signals();

@@ -13,9 +13,12 @@
  *     cache first, since a hashed name never changes its content.
  * What it never keeps: anything else (/admin, /login, /logout, /feeds,
  * feeds), a response marked no-store, a redirect, an error.
- * Logging out (a request to /logout), or a page answered with the login
- * redirect, deletes every copy: a cached page is never shown to someone
- * who is no longer signed in. */
+ * Logging out (the "Log out" button: a form POST to /logout from one of
+ * the site's own pages), or a page answered with the login redirect,
+ * deletes every copy: a cached page is never shown to someone who is no
+ * longer signed in. Nothing else does: a GET of /logout (which logs
+ * nobody out; an image in an abstract can make one) or another site's
+ * form posting to /logout (which the server refuses) leaves them. */
 "use strict";
 
 var VERSION = new URL(self.location.href).searchParams.get("v") || "0";
@@ -184,10 +187,18 @@ self.addEventListener("message", function (event) {
   })));
 });
 
+// The "Log out" button of one of the site's pages: a navigation that
+// posts to /logout, sent from a page of this origin (the site sends
+// Referrer-Policy: same-origin, so its own pages' requests name them).
+function isOwnLogout(request, url) {
+  return url.pathname === "/logout" && request.method === "POST" && request.mode === "navigate" &&
+         request.referrer.indexOf(self.location.origin + "/") === 0;
+}
+
 self.addEventListener("fetch", function (event) {
   var url = new URL(event.request.url);
   if (url.origin !== self.location.origin) return;
-  if (url.pathname === "/logout") {
+  if (isOwnLogout(event.request, url)) {
     // The copies go before the logout is even sent.
     event.respondWith(forget().then(function () {
       return fetch(event.request);

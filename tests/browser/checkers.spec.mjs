@@ -254,6 +254,7 @@ async function delegatePages(browser) {
     await visit(page, "now", "/now");
     await visit(page, "changes", "/changes");
     await visit(page, "feeds", "/feeds");
+    await visit(page, "logout", "/logout");
     // meta-refresh (WCAG 2.2.1, timing adjustable) is for pages people read
     // and use: this one is the unattended screen beside a room's door, with
     // no reader to interrupt, no link or form, and showing what is on now

@@ -5,8 +5,9 @@
 // and still reads both, with "Offline — last updated HH:MM" in the event's
 // zone; staff change that session meanwhile; back online, the delegate sees
 // the change and the notice goes. Then: the worker never keeps staff pages
-// or the login page, a new worker version deletes the old caches, and after
-// a logout an offline /schedule shows nothing.
+// or the login page, a new worker version deletes the old caches, an
+// <img src=/logout> neither logs out nor deletes a copy, and after a logout
+// (the button) an offline /schedule shows nothing.
 // Run by run_browser_tests.py after agenda.spec.mjs, with its environment
 // plus CONFSCHED_STAFF_USER, CONFSCHED_STAFF_PASSWORD and CONFSCHED_ZONE
 // (the event's time zone). Exit status 0 when every check passed.
@@ -244,6 +245,19 @@ async function run(browser) {
     await page.goto("/schedule");
     await until("the page's own worker again", 10_000, async () => (await cacheNames(page)).length === 1 &&
       !(await cacheNames(page)).includes("confsched-fedcba987654"));
+    // A GET of /logout, as an image in an abstract makes one, logs nobody
+    // out and deletes nothing.
+    const keptBefore = await cachedUrls(page);
+    assert.ok(keptBefore.includes("/schedule"), `/schedule kept before the image: ${keptBefore}`);
+    await page.evaluate(() => new Promise((resolve) => {
+      const img = document.createElement("img");
+      img.onload = img.onerror = resolve;
+      img.src = "/logout";
+      document.body.appendChild(img);
+    }));
+    assert.deepEqual((await cachedUrls(page)).sort(), keptBefore.sort(), "an <img src=/logout> deleted copies");
+    await page.goto("/schedule");
+    assert.equal(new URL(page.url()).pathname, "/schedule", "an <img src=/logout> logged the delegate out");
     await Promise.all([page.waitForURL((u) => u.pathname === "/"), page.click("form[action='/logout'] button")]);
     // (The public page after the logout may bring the stylesheet back.)
     const left = (await cachedUrls(page)).filter((u) => !u.startsWith("/static/"));

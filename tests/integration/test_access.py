@@ -229,7 +229,7 @@ class SecurityHeaders(StackTestCase):
         for what, r in (("signed out", S.get("/schedule")),
                         ("login", S.post_form("/login", {"username": "delegate",
                                                          "password": S.passwords["delegate"]})),
-                        ("logout", S.get("/logout"))):
+                        ("logout", S.post_form("/logout", {}))):
             self.assertEqual(r.status, 303, what)
             self.assertTrue((r.headers.get("Content-Type") or "").startswith("text/plain"), what)
             self.assertEqual(r.headers.get("X-Content-Type-Options"), "nosniff", what)

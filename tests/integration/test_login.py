@@ -7,7 +7,8 @@ import urllib.parse
 
 import stack as stackmod
 from stack import parse_set_cookie
-from support import StackTestCase, start_module_stack, stop_module_stack, forge_token, login_form, poll
+from support import (StackTestCase, start_module_stack, stop_module_stack, forge_token, login_form, parse_page,
+                     poll)
 
 S = None
 IDS = None
@@ -72,6 +73,44 @@ class Login(StackTestCase):
             self.assertNotIn("secure", attrs, "%s: a Secure cookie is useless over http" % what)
         self.assertNoStore(r, what)
         return "%s=%s" % (name, value)
+
+    def check_device_cookie(self, r, https=False, what="login"):
+        """The device cookie a login sets (README "Brute force")."""
+        name = "__Host-confsched_device" if https else "confsched_device"
+        cookies = [parse_set_cookie(v) for v in r.set_cookies()]
+        device = [c for c in cookies if c[0] == name]
+        self.assertEqual(len(device), 1, "%s: expected one %s, got %r" % (what, name, r.set_cookies()))
+        _, value, attrs = device[0]
+        self.assertRegex(value, r"^[A-Za-z0-9_-]{22}\.(delegate|staff|delegate\+staff)\.[1-9][0-9]*\.[A-Za-z0-9_-]{43}$",
+                         what)
+        self.assertEqual(attrs.get("path"), "/", what)
+        self.assertIs(attrs.get("httponly"), True, what)
+        self.assertEqual(str(attrs.get("samesite", "")).lower(), "lax", what)
+        self.assertNotIn("domain", attrs, what)
+        self.assertEqual(attrs.get("max-age"), str(365 * 24 * 3600), what)
+        self.assertEqual(attrs.get("secure"), True if https else None, "%s: Secure exactly over https" % what)
+        return value
+
+    def test_a_login_sets_a_device_cookie_that_opens_nothing(self):
+        r = self.login_post({"username": "delegate", "password": S.passwords["delegate"], "next": "/schedule"})
+        self.assertRedirectTo(r, "/schedule", "delegate login")
+        device = self.check_device_cookie(r)
+        self.assertIn(".delegate.", device)
+        # Never a session cookie, nor a feed token.
+        self.assertLoginRedirect(S.get("/schedule", headers={"Cookie": "confsched=" + device}), "/schedule",
+                                 "a device cookie as the session cookie")
+        self.assertEqual(S.get("/schedule.ics?token=" + urllib.parse.quote(device)).status, 403)
+        # A staff login with it keeps the id and adds the role.
+        r = self.login_post({"username": "staff", "password": S.passwords["staff"], "next": "/schedule"},
+                            headers={"Cookie": "confsched_device=" + device})
+        both = self.check_device_cookie(r, what="staff login with the device cookie")
+        self.assertEqual(both.split(".")[0], device.split(".")[0], "the id is kept")
+        self.assertIn(".delegate+staff.", both)
+        # A forged or unknown one is replaced by a fresh id.
+        r = self.login_post({"username": "delegate", "password": S.passwords["delegate"], "next": "/"},
+                            headers={"Cookie": "confsched_device=" + device[:-2] + "AA"})
+        fresh = self.check_device_cookie(r, what="login with a forged device cookie")
+        self.assertNotEqual(fresh.split(".")[0], device.split(".")[0])
 
     def test_delegate_login_sets_cookie_and_redirects_to_next(self):
         sid = IDS.take()
@@ -184,6 +223,7 @@ class Https(StackTestCase):
                                    "next": "/schedule"}, https=True)
         self.assertRedirectTo(r, "/schedule", "https login")
         cookie = Login.check_session_cookie(self, r, https=True, what="https login")
+        Login.check_device_cookie(self, r, https=True, what="https login")
         page = S.get("/schedule", headers={"Cookie": cookie}, https=True)
         self.assertEqual(page.status, 200, "GET /schedule over https with %s: %r" % (cookie.split("=")[0], page))
 
@@ -196,7 +236,7 @@ class Https(StackTestCase):
 
     def test_https_logout_clears_the_host_cookie(self):
         cookie = S.login(https=True)
-        r = S.get("/logout", headers={"Cookie": cookie}, https=True)
+        r = S.post_form("/logout", {}, headers={"Cookie": cookie}, https=True)
         self.assertRedirectTo(r, "/", "https logout")
         cleared = session_cookies(r)
         self.assertTrue(cleared, "https logout sets no cookie: %r" % r.set_cookies())
@@ -218,15 +258,46 @@ class Logout(StackTestCase):
         name, value, attrs = cookies[0]
         self.assertEqual(attrs.get("max-age"), "0", "%s clears the cookie with Max-Age=0" % what)
         self.assertEqual(attrs.get("path"), "/")
+        # The device cookie stays: it is what lets this browser log in while
+        # its address is throttled (test_login_throttle.py).
+        self.assertFalse([v for v in r.set_cookies() if "confsched_device" in v], "%s: %r" % (what, r.set_cookies()))
 
-    def test_get_logout(self):
-        self.check_logout(S.get("/logout", headers={"Cookie": S.login()}), "GET /logout")
+    def test_get_logout_shows_a_button_and_logs_nobody_out(self):
+        # An abstract may hold ![](/logout): every delegate who opened that
+        # session would send this GET.
+        cookie = S.login()
+        for r in (S.get("/logout", headers={"Cookie": cookie}), S.fcgi("GET", "/logout", headers={"Cookie": cookie})):
+            self.assertEqual(r.status, 200, r)
+            self.assertHtmlPage(r, "GET /logout")
+            self.assertNoStore(r, "GET /logout")
+            self.assertNoCookie(r, "GET /logout")
+            forms = [f for f in parse_page(r.text).forms if f["action"] == "/logout"]
+            self.assertTrue(forms and all(f["method"] == "post" for f in forms), "no POST button: %r" % forms)
+        self.assertEqual(S.get("/schedule", headers={"Cookie": cookie}).status, 200, "GET /logout logged out")
 
     def test_post_logout(self):
         self.check_logout(S.post_form("/logout", {}, headers={"Cookie": S.login()}), "POST /logout")
 
+    def test_post_logout_from_the_sites_own_page(self):
+        # What the button sends from a browser.
+        r = S.post_form("/logout", {}, headers={"Cookie": S.login(), "Sec-Fetch-Site": "same-origin"},
+                        same_origin=True)
+        self.check_logout(r, "POST /logout with Origin")
+
     def test_logout_without_cookie(self):
-        self.check_logout(S.get("/logout"), "GET /logout without a cookie")
+        self.check_logout(S.post_form("/logout", {}), "POST /logout without a cookie")
+
+    def test_cross_site_logout_is_403_and_changes_nothing(self):
+        cookie = S.login()
+        for headers in ({"Origin": "http://evil.example"}, {"Origin": "null"},
+                        {"Origin": None, "Sec-Fetch-Site": "cross-site"},
+                        {"Origin": S.origin, "Sec-Fetch-Site": "same-site"}):
+            r = S.post_form("/logout", {}, headers=dict(headers, Cookie=cookie))
+            self.assertEqual(r.status, 403, "POST /logout with %r: %r" % (headers, r))
+            self.assertNoCookie(r, repr(headers))
+            self.assertNoStore(r, repr(headers))
+        self.assertEqual(S.get("/schedule", headers={"Cookie": cookie}).status, 200,
+                         "a cross-site logout ended the session")
 
 
 class SignedOut(StackTestCase):

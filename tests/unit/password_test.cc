@@ -7,6 +7,7 @@
 
 using confsched::hash_password;
 using confsched::PasswordVerifier;
+using confsched::Role;
 using confsched::verify_password_slow;
 
 namespace {
@@ -98,68 +99,68 @@ BOOST_AUTO_TEST_CASE(unparseable_hashes_verify_nothing) {
 BOOST_AUTO_TEST_CASE(verifier_remembers_a_right_password) {
   PasswordVerifier v;
   BOOST_TEST(v.slow_verifications() == 0u);
-  BOOST_TEST(v.verify(hash_of_right(), "correct horse battery staple"));
+  BOOST_TEST(v.verify(Role::kDelegate, hash_of_right(), "correct horse battery staple"));
   BOOST_TEST(v.slow_verifications() == 1u);
-  BOOST_TEST(v.verify(hash_of_right(), "correct horse battery staple"));
-  BOOST_TEST(v.verify(hash_of_right(), "correct horse battery staple"));
+  BOOST_TEST(v.verify(Role::kDelegate, hash_of_right(), "correct horse battery staple"));
+  BOOST_TEST(v.verify(Role::kDelegate, hash_of_right(), "correct horse battery staple"));
   BOOST_TEST(v.slow_verifications() == 1u);
 }
 
 BOOST_AUTO_TEST_CASE(verifier_never_caches_a_wrong_password) {
   PasswordVerifier v;
-  BOOST_TEST(!v.verify(hash_of_right(), "guess"));
+  BOOST_TEST(!v.verify(Role::kDelegate, hash_of_right(), "guess"));
   BOOST_TEST(v.slow_verifications() == 1u);
-  BOOST_TEST(!v.verify(hash_of_right(), "guess"));
+  BOOST_TEST(!v.verify(Role::kDelegate, hash_of_right(), "guess"));
   BOOST_TEST(v.slow_verifications() == 2u);
   // Once the right one is remembered, a wrong one still costs full price
   // and is still refused.
-  BOOST_TEST(v.verify(hash_of_right(), "correct horse battery staple"));
+  BOOST_TEST(v.verify(Role::kDelegate, hash_of_right(), "correct horse battery staple"));
   BOOST_TEST(v.slow_verifications() == 3u);
-  BOOST_TEST(!v.verify(hash_of_right(), "guess"));
+  BOOST_TEST(!v.verify(Role::kDelegate, hash_of_right(), "guess"));
   BOOST_TEST(v.slow_verifications() == 4u);
-  BOOST_TEST(!v.verify(hash_of_right(), "correct horse battery staple "));
+  BOOST_TEST(!v.verify(Role::kDelegate, hash_of_right(), "correct horse battery staple "));
   BOOST_TEST(v.slow_verifications() == 5u);
-  BOOST_TEST(!v.verify(hash_of_right(), ""));
+  BOOST_TEST(!v.verify(Role::kDelegate, hash_of_right(), ""));
   BOOST_TEST(v.slow_verifications() == 6u);
   // And the remembered right password survives the wrong attempts.
-  BOOST_TEST(v.verify(hash_of_right(), "correct horse battery staple"));
+  BOOST_TEST(v.verify(Role::kDelegate, hash_of_right(), "correct horse battery staple"));
   BOOST_TEST(v.slow_verifications() == 6u);
 }
 
 BOOST_AUTO_TEST_CASE(verifier_forgets_when_the_hash_changes) {
   PasswordVerifier v;
-  BOOST_TEST(v.verify(hash_of_right(), "correct horse battery staple"));
+  BOOST_TEST(v.verify(Role::kDelegate, hash_of_right(), "correct horse battery staple"));
   BOOST_TEST(v.slow_verifications() == 1u);
   // The password was changed: the old one must not open the new hash, and
   // checking it must be a real verification.
-  BOOST_TEST(!v.verify(hash_of_other(), "correct horse battery staple"));
+  BOOST_TEST(!v.verify(Role::kDelegate, hash_of_other(), "correct horse battery staple"));
   BOOST_TEST(v.slow_verifications() == 2u);
-  BOOST_TEST(v.verify(hash_of_other(), "a different password"));
+  BOOST_TEST(v.verify(Role::kDelegate, hash_of_other(), "a different password"));
   BOOST_TEST(v.slow_verifications() == 3u);
-  BOOST_TEST(v.verify(hash_of_other(), "a different password"));
+  BOOST_TEST(v.verify(Role::kDelegate, hash_of_other(), "a different password"));
   BOOST_TEST(v.slow_verifications() == 3u);
 }
 
 BOOST_AUTO_TEST_CASE(verifier_rehash_of_same_password_is_verified_again) {
   PasswordVerifier v;
   std::string rehash = hash_password("correct horse battery staple");
-  BOOST_TEST(v.verify(hash_of_right(), "correct horse battery staple"));
-  BOOST_TEST(v.verify(rehash, "correct horse battery staple"));
+  BOOST_TEST(v.verify(Role::kDelegate, hash_of_right(), "correct horse battery staple"));
+  BOOST_TEST(v.verify(Role::kDelegate, rehash, "correct horse battery staple"));
   BOOST_TEST(v.slow_verifications() == 2u);
 }
 
 BOOST_AUTO_TEST_CASE(verifier_garbage_hash_is_refused) {
   PasswordVerifier v;
-  BOOST_TEST(!v.verify("", ""));
-  BOOST_TEST(!v.verify("", ""));
-  BOOST_TEST(!v.verify("garbage", "garbage"));
+  BOOST_TEST(!v.verify(Role::kDelegate, "", ""));
+  BOOST_TEST(!v.verify(Role::kDelegate, "", ""));
+  BOOST_TEST(!v.verify(Role::kDelegate, "garbage", "garbage"));
   BOOST_TEST(v.slow_verifications() == 3u);
 }
 
 BOOST_AUTO_TEST_CASE(verifiers_do_not_share_memory) {
   PasswordVerifier a, b;
-  BOOST_TEST(a.verify(hash_of_right(), "correct horse battery staple"));
-  BOOST_TEST(b.verify(hash_of_right(), "correct horse battery staple"));
+  BOOST_TEST(a.verify(Role::kDelegate, hash_of_right(), "correct horse battery staple"));
+  BOOST_TEST(b.verify(Role::kDelegate, hash_of_right(), "correct horse battery staple"));
   BOOST_TEST(a.slow_verifications() == 1u);
   BOOST_TEST(b.slow_verifications() == 1u);
 }

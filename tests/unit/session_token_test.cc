@@ -14,6 +14,7 @@ using confsched::Role;
 using confsched::role_name;
 using confsched::SessionClaims;
 using confsched::sign_session;
+using confsched::split_token;
 using confsched::verify_session;
 
 namespace {
@@ -55,6 +56,22 @@ std::string with_field(const std::string& token, int n, std::string_view value) 
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(session_token)
+
+BOOST_AUTO_TEST_CASE(tokens_split_into_exactly_their_fields) {
+  std::string_view three[3];
+  BOOST_TEST(split_token("a.b.c", three));
+  BOOST_TEST(three[0] == "a");
+  BOOST_TEST(three[1] == "b");
+  BOOST_TEST(three[2] == "c");
+  BOOST_TEST(split_token("..", three));
+  BOOST_TEST(three[2] == "");
+  for (std::string_view bad : {"", "a", "a.b", "a.b.c.d", "a.b.c."})
+    BOOST_TEST(!split_token(bad, three), bad);
+  std::string_view one[1];
+  BOOST_TEST(split_token("abc", one));
+  BOOST_TEST(one[0] == "abc");
+  BOOST_TEST(!split_token("a.b", one));
+}
 
 BOOST_AUTO_TEST_CASE(role_names) {
   BOOST_TEST(role_name(Role::kDelegate) == "delegate");
