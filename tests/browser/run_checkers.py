@@ -13,9 +13,15 @@ HTML of every page it saved, and on the stylesheet: zero errors.
 
 lighthouse: Lighthouse (pinned in package-lock.json) on /schedule with its
 default mobile emulation and simulated throttling, in the same Chromium,
-logged in through a Cookie header; RUNS runs, the median score of each
-category must be at least TARGET. A proxy that does not exist takes every
-request that is not to loopback, so nothing leaves the machine.
+logged in through a Cookie header; RUNS runs. The median accessibility and
+best-practices scores (audits of the page itself, the same on any machine)
+must be at least TARGET. The performance score is timed (total blocking
+time, paint times under a 4x CPU slowdown) and moves with the machine and
+its load: it is printed, and checked against a target only when
+--performance-target is given, as bench/lighthouse.sh does (performance
+targets live in bench/, not in the correctness tests). A proxy that does
+not exist takes every request that is not to loopback, so nothing leaves the
+machine.
 
 Node packages come from package-lock.json into --node-dir (see
 run_browser_tests.ensure_playwright). Exits 77, which ctest counts as
@@ -37,7 +43,8 @@ import run_browser_tests as browser
 
 stackmod = browser.stackmod
 
-# Lighthouse's three categories issue 9 names, and the score each must reach.
+# Lighthouse's three categories issue 9 names, and the score the untimed
+# ones must reach.
 CATEGORIES = ("performance", "accessibility", "best-practices")
 TARGET = 95
 # Performance under simulated throttling moves with the machine's load (two
@@ -189,11 +196,15 @@ def lighthouse(args, chromium, node):
             if foreign:
                 raise SystemExit("lighthouse: requests beyond loopback: %s" % foreign)
         medians = {c: statistics.median(v) for c, v in scores.items()}
-        say("lighthouse median of %d runs on /schedule (mobile): %s (target %d each)" % (
-            RUNS, ", ".join("%s %d" % (c, medians[c]) for c in CATEGORIES), TARGET))
-        low = {c: m for c, m in medians.items() if m < TARGET}
+        targets = {c: TARGET for c in CATEGORIES if c != "performance"}
+        if args.performance_target:
+            targets["performance"] = args.performance_target
+        say("lighthouse median of %d runs on /schedule (mobile): %s (targets: %s)" % (
+            RUNS, ", ".join("%s %d" % (c, medians[c]) for c in CATEGORIES),
+            ", ".join("%s %d" % kv for kv in targets.items())))
+        low = {c: medians[c] for c, t in targets.items() if medians[c] < t}
         if low:
-            say("lighthouse: under %d: %s" % (TARGET, low))
+            say("lighthouse: under target: %s" % low)
         ok = not low
     finally:
         if not ok:
@@ -207,6 +218,8 @@ def main():
     ap.add_argument("--part", choices=("pages", "lighthouse"), required=True)
     ap.add_argument("--out", required=True, help="folder for what the checkers read and report")
     ap.add_argument("--node-dir", required=True, help="folder for node_modules")
+    ap.add_argument("--performance-target", type=int, default=0,
+                    help="lighthouse: also require this median performance score (bench/lighthouse.sh)")
     args = ap.parse_args()
 
     chromium, node, npm = tools()
