@@ -135,8 +135,10 @@ class TimeZoneStatement(StackTestCase):
         room = S.sql("SELECT MIN(id) FROM rooms;", database="confsched").stdout.split()[-1]
         path = S.cli("display-token", room).stdout.strip()
         # The command may just have turned the screen on: a new data version
-        # that workers notice within version_check_ms.
-        poll(lambda: S.get(path).status == 200, 5, 0.1)
+        # that each worker notices within version_check_ms, on its own, so
+        # one 200 is not enough: several in a row must agree.
+        opened, _ = poll(lambda: all(S.get(path).status == 200 for _ in range(6)), 10, 0.1)
+        self.assertTrue(opened, "%s never opened on every worker" % path)
         self.assertZoneFirst(path, cookie=False, offsets=offset_now(), beside=True)
 
 
