@@ -1,6 +1,7 @@
 #include "pages/router.h"
 
 #include <charconv>
+#include <chrono>
 #include <string_view>
 
 #include "admin/admin_pages.h"
@@ -59,6 +60,10 @@ struct Route {
   VariantFn variant = nullptr;                  // kShared pages that depend on more than the path
   size_t max_body = kMaxBodyBytes;              // larger for a file upload
 };
+
+// How old the data version a fill of the front server's cache is rendered
+// from may be (dispatch).
+constexpr std::chrono::milliseconds kFillVersionAge{50};
 
 // Adding a page is one row here and one handler file.
 constexpr Route kRoutes[] = {
@@ -323,10 +328,11 @@ Response dispatch(Site& site, const Request& request) {
   if (route->caching == Caching::kShared) {
     // A fill of the front server's cache: that copy may be handed out for
     // up to ~3 s (conf/nginx/confsched.conf), so it is rendered from the
-    // data version as it is now, not as this worker last asked (up to
-    // version_check_ms ago). Fills come at most about once a second per
-    // page, so the query this costs is cheap.
-    if (!request.front_cache.empty()) site.ask_data_version_now();
+    // data version as it was at most kFillVersionAge ago, not up to
+    // version_check_ms ago. Not for every fill: when a crowd arrives after
+    // a quiet spell, every request that finds its page expired is a fill
+    // (nginx passes them all), and one query per worker serves them all.
+    if (!request.front_cache.empty()) site.ask_data_version_within(kFillVersionAge);
     return serve_shared(site, *route, request, params);
   }
   return route->handler(site, request, params);

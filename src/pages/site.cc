@@ -66,10 +66,11 @@ Site::Site(const Config& config, std::string secret, const Templates& templates,
       reads_(db),
       clock_(std::move(clock)) {}
 
-void Site::ask_data_version_now() {
+void Site::ask_data_version_within(std::chrono::milliseconds max_age) {
   // While the database is away, every caller would wait for it in turn:
   // the usual interval stands then.
-  if (!state_check_failed_) state_checked_ = {};
+  if (state_check_failed_) return;
+  if (std::chrono::steady_clock::now() - state_checked_ > max_age) state_checked_ = {};
 }
 
 namespace {

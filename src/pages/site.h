@@ -98,9 +98,10 @@ class Site {
   // version_check_ms. When the database is down the last known state
   // stands; throws DbUnavailable only if none was ever known.
   const DataState& data_state();
-  // The next data_state() asks the database whatever the interval, unless
-  // the last ask found it unavailable.
-  void ask_data_version_now();
+  // The next data_state() asks the database if the last ask is older than
+  // max_age (instead of version_check_ms), unless it found the database
+  // unavailable.
+  void ask_data_version_within(std::chrono::milliseconds max_age);
   // The event, reloaded when the data version moves. Throws DbUnavailable
   // only if none was ever loaded (else the last one stands and the request
   // is marked stale); NotSeeded (a 503 with its own message) when the

@@ -16,7 +16,13 @@ namespace confsched {
 
 namespace {
 
-constexpr int kBacklog = 1024;
+// Connections nginx may have waiting for a worker. When a crowd arrives
+// after a quiet spell, every request whose cached page has expired goes to
+// the app at once (conf/nginx/confsched.conf): a few thousand short
+// requests that the workers clear in well under a second, which must queue
+// rather than be refused (a refused connect is a 502 for nginx). The
+// kernel caps it at net.core.somaxconn (4096 on Debian 12's kernels).
+constexpr int kBacklog = 4096;
 
 [[noreturn]] void fail(const std::string& what) {
   throw std::runtime_error(what + ": " + std::strerror(errno));
