@@ -11,31 +11,67 @@ case ":$PATH:" in
 esac
 export PATH
 
-# Everything a build, the tests and the quickstart need on Debian 12.
+# The Debian 12 packages, in three lists by what needs them. scripts/quickstart
+# installs the first two; scripts/test (and bench/) install all three, as
+# CONFSCHED_PACKAGES (install_packages with no arguments).
+#
+# 1. Building the confsched binary: the compiler and build tools, and the
+#    -dev packages of CMakeLists.txt's pkg_check_modules / find_package
+#    (fcgi, libmariadb, libctemplate, libargon2, inih, libcmark, zlib,
+#    libxml-2.0, libical; OpenSSL; nlohmann_json).
+CONFSCHED_BUILD_PACKAGES=(
+  cmake g++ make pkg-config
+  libfcgi-dev libmariadb-dev libctemplate-dev libargon2-dev libssl-dev
+  libinih-dev libcmark-dev zlib1g-dev libxml2-dev libical-dev nlohmann-json3-dev
+)
+# 2. Running the demo (scripts/quickstart), beside the binary:
 #  - mariadb-server-core gives mariadbd and mariadb-install-db and starts no
 #    system service (mariadb-server would); mariadb-client-core gives the
-#    mariadb client and my_print_defaults, which mariadb-install-db calls.
-#  - mariadb-client: mariadb-dump, which `confsched db backup` runs;
-#    spawn-fcgi and systemd (systemd-socket-activate, systemd-analyze): the
-#    launcher tests (test_activation) and the unit check (test_package);
-#    dpkg-dev: dpkg-shlibdeps, which cpack runs for the package's Depends.
+#    mariadb client (quickstart's mysql_root) and my_print_defaults, which
+#    mariadb-install-db calls.
 #  - nginx: on Debian 12 "nginx-light" is only a transitional package that
 #    pulls in "nginx" plus the echo module; nginx itself is built with
 #    --with-http_auth_request_module, which conf/nginx/confsched.conf needs.
+#  - openssl: `openssl rand` makes the database password and the cookie key;
+#    curl: the check that the first page answers 200; tzdata: the event's
+#    time zone (src/util/time_zone.cc reads /usr/share/zoneinfo; the demo
+#    conference is in Europe/London).
+CONFSCHED_DEMO_PACKAGES=(
+  mariadb-server-core mariadb-client-core
+  nginx
+  openssl curl tzdata
+)
+# 3. Only the tests (scripts/test, tests/, bench/), beside the two above:
+#  - libboost-test-dev: the unit tests (tests/unit, Boost.Test).
+#  - python3: ctest's integration and browser tests (find_package(Python3)
+#    when CONFSCHED_INTEGRATION_TESTS is on), tests/summarize.py, bench/.
+#  - libxml2-utils (xmllint), python3-icalendar, python3-jsonschema and
+#    python3-rfc3987: the feed checks (tests/integration/test_feeds.py).
 #  - apache2-bin: Apache's binary and modules without Debian's apache2
 #    configuration and service (which would start on port 80), for the
 #    tests of conf/apache/confsched.conf; they write their own config and
 #    load the modules it needs. media-types gives /etc/mime.types.
-CONFSCHED_PACKAGES=(
-  cmake g++ make pkg-config
-  libfcgi-dev libmariadb-dev libctemplate-dev libargon2-dev libssl-dev
-  libinih-dev libboost-test-dev libcmark-dev zlib1g-dev libxml2-dev
-  libical-dev libxml2-utils nlohmann-json3-dev
-  mariadb-server-core mariadb-client-core
-  nginx
+#  - mariadb-client: mariadb-dump, which `confsched db backup` runs
+#    (test_backup); spawn-fcgi and systemd (systemd-socket-activate,
+#    systemd-analyze): the launcher tests (test_activation) and the unit
+#    check (test_package); dpkg-dev: dpkg-shlibdeps, which cpack runs for
+#    the package's Depends (test_package).
+#  - ca-certificates: HTTPS for the browser test's `npm ci` (tests/browser).
+# The browser test's own packages are in install_browser_packages; the
+# fuzz build's (clang, libclang-rt-14-dev) are named in scripts/test.
+CONFSCHED_TEST_PACKAGES=(
+  libboost-test-dev
+  python3
+  libxml2-utils python3-icalendar python3-jsonschema python3-rfc3987
   apache2-bin media-types
-  python3 python3-icalendar python3-jsonschema python3-rfc3987 curl openssl ca-certificates tzdata
   mariadb-client spawn-fcgi systemd dpkg-dev
+  ca-certificates
+)
+# Everything: what scripts/test and bench/ install.
+CONFSCHED_PACKAGES=(
+  "${CONFSCHED_BUILD_PACKAGES[@]}"
+  "${CONFSCHED_DEMO_PACKAGES[@]}"
+  "${CONFSCHED_TEST_PACKAGES[@]}"
 )
 
 # install_browser_packages: what the browser test (tests/browser) needs:
@@ -125,12 +161,18 @@ install_packages() {
 }
 
 # build_confsched BUILD_DIR BUILD_TYPE [extra cmake args...]
+# Configures with -DCONFSCHED_TESTS=ON unless the arguments set it: a build
+# folder that scripts/quickstart configured with the tests off (a cached
+# OFF) gets them back when scripts/test builds in it.
 build_confsched() {
   local dir=$1 type=$2
   shift 2
-  local jobs
+  local jobs arg tests=(-DCONFSCHED_TESTS=ON)
+  for arg in "$@"; do
+    [[ $arg != -DCONFSCHED_TESTS=* && $arg != -DCONFSCHED_TESTS:* ]] || tests=()
+  done
   jobs=$(nproc 2>/dev/null || echo 2)
-  cmake -S "$CONFSCHED_ROOT" -B "$dir" -DCMAKE_BUILD_TYPE="$type" "$@" ||
+  cmake -S "$CONFSCHED_ROOT" -B "$dir" -DCMAKE_BUILD_TYPE="$type" "${tests[@]}" "$@" ||
     die "cmake configure failed"
   # CONFSCHED_BUILD_TARGET narrows the build (quickstart needs only the
   # server, not the tests).
