@@ -9,12 +9,12 @@
 #include <vector>
 
 #include "config/config.h"
-#include "db/database.h"
-#include "db/programme.h"
 #include "http/request.h"
 #include "pages/pages.h"
-#include "pages/site.h"
-#include "pages/templates.h"
+#include "site/site.h"
+#include "site/templates.h"
+#include "store/database.h"
+#include "store/programme.h"
 
 namespace {
 

@@ -8,7 +8,7 @@
 
 #include "fuzz_support.h"
 #include "http/request_builder.h"
-#include "http/utf8.h"
+#include "util/utf8.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view in = fuzz_input(data, size);

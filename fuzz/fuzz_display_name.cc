@@ -3,9 +3,9 @@
 // and a cookie only ever yields names the form would accept.
 #include <string>
 
-#include "admin/staff_name.h"
 #include "fuzz_support.h"
-#include "http/utf8.h"
+#include "model/staff_name.h"
+#include "util/utf8.h"
 
 using namespace confsched;
 

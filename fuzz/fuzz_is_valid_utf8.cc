@@ -4,7 +4,7 @@
 #include <string>
 
 #include "fuzz_support.h"
-#include "http/utf8.h"
+#include "util/utf8.h"
 
 using confsched::is_valid_utf8;
 

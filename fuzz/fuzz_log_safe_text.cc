@@ -5,9 +5,9 @@
 #include <string>
 
 #include "fuzz_support.h"
-#include "http/utf8.h"
 #include "util/log.h"
 #include "util/text_rules.h"
+#include "util/utf8.h"
 
 using namespace confsched;
 

@@ -5,8 +5,8 @@
 #include <string>
 
 #include "fuzz_support.h"
-#include "http/utf8.h"
-#include "pages/markdown.h"
+#include "site/markdown.h"
+#include "util/utf8.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view in = fuzz_input(data, size);

@@ -3,8 +3,8 @@
 // or password, and is one-line text (util/text_rules.h).
 #include <string>
 
-#include "admin/session_form.h"
 #include "fuzz_support.h"
+#include "model/session_form.h"
 #include "util/text_rules.h"
 #include "util/web_url.h"
 

@@ -6,7 +6,7 @@
 
 #include "fuzz_support.h"
 #include "http/multipart.h"
-#include "http/utf8.h"
+#include "util/utf8.h"
 
 using confsched::MultipartForm;
 using confsched::MultipartLimits;

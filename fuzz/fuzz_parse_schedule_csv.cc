@@ -3,9 +3,9 @@
 // columns and point only at what it holds.
 #include <string>
 
-#include "http/utf8.h"
 #include "import/schedule_csv.h"
 #include "programme_invariants.h"
+#include "util/utf8.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view input = fuzz_input(data, size);

@@ -5,8 +5,8 @@
 #include <string>
 
 #include "fuzz_support.h"
-#include "http/utf8.h"
 #include "pages/schedule_filter.h"
+#include "util/utf8.h"
 
 using confsched::FilterChoices;
 using confsched::FilterParse;

@@ -5,7 +5,7 @@
 #include "fuzz_support.h"
 #include "http/form.h"
 #include "http/percent.h"
-#include "http/utf8.h"
+#include "util/utf8.h"
 
 using confsched::kMaxFormFields;
 using confsched::parse_urlencoded;

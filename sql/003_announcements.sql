@@ -10,7 +10,7 @@
 --
 -- Expiry changes no row, so no trigger bumps data_version when an
 -- announcement ends; workers notice from the number of start and end times
--- that have passed (src/db/credentials.cc), which the two indexes keep cheap.
+-- that have passed (src/store/credentials.cc), which the two indexes keep cheap.
 
 ALTER TABLE announcements
   ADD COLUMN level ENUM('info','important') NOT NULL DEFAULT 'info' AFTER body,

@@ -10,7 +10,7 @@
 <dt>Format</dt><dd>{{KIND_LABEL}}</dd>
 </dl>
 <p class="add-to-calendar"><a href="/session/{{ID}}.ics">Add to my calendar (.ics)</a></p>
-<div class="abstract-full">{{! ABSTRACT_HTML is cmark's safe-mode output (pages/markdown.h): raw HTML and unsafe links already removed, text already escaped. Escaping it again would show the markup. }}{{ABSTRACT_HTML:none}}</div>
+<div class="abstract-full">{{! ABSTRACT_HTML is cmark's safe-mode output (site/markdown.h): raw HTML and unsafe links already removed, text already escaped. Escaping it again would show the markup. }}{{ABSTRACT_HTML:none}}</div>
 {{#HAS_SPEAKERS}}<section class="speakers">
 <h2>Speakers</h2>
 {{#SPEAKER}}<div class="speaker">

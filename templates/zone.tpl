@@ -1,1 +1,1 @@
-{{%AUTOESCAPE context="HTML"}}{{! The event's time zone, stated before a page's first time (pages/zone_note.h). No newline at the end: it sits inside a sentence. }}<span class="time-zone" data-time-zone="{{NAME}}">{{NAME}}{{#OFFSETS}} ({{TEXT}}){{/OFFSETS}}</span>
+{{%AUTOESCAPE context="HTML"}}{{! The event's time zone, stated before a page's first time (site/zone_note.h). No newline at the end: it sits inside a sentence. }}<span class="time-zone" data-time-zone="{{NAME}}">{{NAME}}{{#OFFSETS}} ({{TEXT}}){{/OFFSETS}}</span>

@@ -6,14 +6,14 @@
 #include <utility>
 #include <vector>
 
-#include "admin/audit.h"
-#include "admin/session_store.h"
 #include "admin/staff_name_page.h"
 #include "admin/staff_page.h"
 #include "auth/csrf.h"
-#include "db/programme.h"
-#include "pages/site.h"
-#include "pages/zone_note.h"
+#include "site/site.h"
+#include "site/zone_note.h"
+#include "store/audit.h"
+#include "store/programme.h"
+#include "store/session_store.h"
 #include "util/log.h"
 #include "util/time_text.h"
 

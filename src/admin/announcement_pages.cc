@@ -7,11 +7,11 @@
 #include <utility>
 #include <vector>
 
-#include "admin/announcement_store.h"
 #include "admin/staff_page.h"
 #include "auth/csrf.h"
-#include "pages/site.h"
-#include "pages/text.h"
+#include "model/text.h"
+#include "site/site.h"
+#include "store/announcement_store.h"
 #include "util/log.h"
 
 namespace confsched {

@@ -3,11 +3,11 @@
 // anything is read: a room id of digits, an action of "link" or "off".
 #include "admin/display_pages.h"
 
-#include "admin/audit.h"
-#include "admin/display_store.h"
 #include "admin/settings_common.h"
 #include "auth/display_token.h"
-#include "pages/site.h"
+#include "site/site.h"
+#include "store/audit.h"
+#include "store/display_store.h"
 
 namespace confsched {
 

@@ -2,11 +2,11 @@
 
 #include <map>
 
-#include "admin/audit.h"
-#include "admin/history_store.h"
 #include "admin/staff_page.h"
 #include "auth/csrf.h"
-#include "pages/site.h"
+#include "site/site.h"
+#include "store/audit.h"
+#include "store/history_store.h"
 #include "util/log.h"
 
 namespace confsched {

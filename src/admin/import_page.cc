@@ -4,13 +4,13 @@
 
 #include <cstdio>
 
-#include "admin/audit.h"
 #include "admin/settings_common.h"
 #include "admin/staff_page.h"
 #include "auth/crypto.h"
-#include "db/errors.h"
 #include "import/programme_merge.h"
-#include "pages/site.h"
+#include "site/site.h"
+#include "store/audit.h"
+#include "store/errors.h"
 #include "util/text_rules.h"
 
 namespace confsched {

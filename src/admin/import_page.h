@@ -18,7 +18,7 @@
 #include "http/request.h"
 #include "http/response.h"
 #include "import/import_format.h"
-#include "pages/router.h"
+#include "site/route.h"
 
 namespace confsched {
 

@@ -1,12 +1,12 @@
 // /admin/passwords: staff set the shared delegate or staff password. The
 // password is typed twice, stored only as its Argon2id hash, never echoed
 // into a form and never written to a log or the audit log.
-#include "admin/audit.h"
 #include "admin/settings_common.h"
 #include "admin/settings_pages.h"
-#include "admin/settings_store.h"
 #include "auth/password.h"
-#include "pages/site.h"
+#include "site/site.h"
+#include "store/audit.h"
+#include "store/settings_store.h"
 
 namespace confsched {
 

@@ -2,7 +2,7 @@
 #include "admin/settings_common.h"
 
 #include "auth/csrf.h"
-#include "pages/site.h"
+#include "site/site.h"
 #include "util/log.h"
 
 namespace confsched {

@@ -9,12 +9,12 @@
 #include <optional>
 #include <string>
 
-#include "admin/session_form.h"
-#include "admin/session_store.h"
 #include "admin/staff_page.h"
 #include "http/form.h"
 #include "http/request.h"
 #include "http/response.h"
+#include "model/session_form.h"
+#include "store/session_store.h"
 
 namespace confsched {
 

@@ -4,7 +4,7 @@
 
 #include "http/request.h"
 #include "http/response.h"
-#include "pages/router.h"
+#include "site/route.h"
 
 namespace confsched {
 

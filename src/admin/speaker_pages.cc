@@ -3,11 +3,11 @@
 // version hash.
 #include <optional>
 
-#include "admin/audit.h"
 #include "admin/settings_common.h"
 #include "admin/settings_pages.h"
-#include "admin/settings_store.h"
-#include "pages/site.h"
+#include "site/site.h"
+#include "store/audit.h"
+#include "store/settings_store.h"
 
 namespace confsched {
 

@@ -1,10 +1,10 @@
 #include "admin/staff_name_page.h"
 
-#include "admin/audit.h"
-#include "admin/staff_name.h"
 #include "admin/staff_page.h"
 #include "auth/csrf.h"
-#include "pages/site.h"
+#include "model/staff_name.h"
+#include "site/site.h"
+#include "store/audit.h"
 #include "util/log.h"
 
 namespace confsched {

@@ -6,7 +6,7 @@
 
 #include "http/request.h"
 #include "http/response.h"
-#include "pages/router.h"
+#include "site/route.h"
 
 namespace confsched {
 

@@ -6,7 +6,7 @@
 #include <thread>
 
 #include "auth/csrf.h"
-#include "pages/site.h"
+#include "site/site.h"
 #include "util/log.h"
 
 namespace confsched {

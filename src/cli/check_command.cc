@@ -3,11 +3,11 @@
 #include <set>
 
 #include "cli/cli.h"
-#include "db/credentials.h"
-#include "db/database.h"
-#include "db/migrate.h"
-#include "pages/templates.h"
 #include "server/listen_socket.h"
+#include "site/templates.h"
+#include "store/credentials.h"
+#include "store/database.h"
+#include "store/migrate.h"
 
 namespace confsched {
 

@@ -2,10 +2,10 @@
 #include <iostream>
 
 #include "cli/cli.h"
-#include "db/backup.h"
-#include "db/database.h"
-#include "db/demo_seed.h"
-#include "db/migrate.h"
+#include "store/backup.h"
+#include "store/database.h"
+#include "store/demo_seed.h"
+#include "store/migrate.h"
 
 namespace confsched {
 

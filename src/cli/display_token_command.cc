@@ -4,10 +4,10 @@
 // setting up screens by script.
 #include <iostream>
 
-#include "admin/display_store.h"
 #include "auth/display_token.h"
 #include "cli/cli.h"
-#include "pages/router.h"
+#include "store/display_store.h"
+#include "web/router.h"
 
 namespace confsched {
 

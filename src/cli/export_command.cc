@@ -5,11 +5,11 @@
 #include <iostream>
 
 #include "cli/cli.h"
-#include "db/credentials.h"
-#include "db/database.h"
-#include "db/programme.h"
 #include "feeds/exchange_feed.h"
 #include "import/import_format.h"
+#include "store/credentials.h"
+#include "store/database.h"
+#include "store/programme.h"
 #include "util/files.h"
 
 namespace confsched {

@@ -7,12 +7,12 @@
 
 #include "auth/crypto.h"
 #include "cli/cli.h"
-#include "db/database.h"
-#include "db/programme.h"
 #include "import/frab_xml.h"
 #include "import/import_format.h"
 #include "import/programme_import.h"
 #include "import/programme_merge.h"
+#include "store/database.h"
+#include "store/programme.h"
 
 namespace confsched {
 

@@ -7,8 +7,8 @@
 #include "auth/password.h"
 #include "auth/session_token.h"
 #include "cli/cli.h"
-#include "db/credentials.h"
-#include "http/utf8.h"
+#include "store/credentials.h"
+#include "util/utf8.h"
 
 namespace confsched {
 

@@ -9,7 +9,7 @@
 #include <stdexcept>
 #include <vector>
 
-#include "pages/markdown.h"
+#include "site/markdown.h"
 
 namespace confsched {
 

@@ -7,8 +7,8 @@
 
 #include <string>
 
-#include "db/programme.h"
 #include "feeds/feed_text.h"
+#include "store/programme.h"
 
 namespace confsched {
 

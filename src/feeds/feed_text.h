@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-#include "db/programme.h"
+#include "store/programme.h"
 #include "util/time_text.h"
 
 struct icaltimetype;

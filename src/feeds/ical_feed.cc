@@ -8,7 +8,7 @@
 #include <memory>
 #include <stdexcept>
 
-#include "pages/markdown.h"
+#include "site/markdown.h"
 
 namespace confsched {
 

@@ -8,8 +8,8 @@
 #include <optional>
 #include <string>
 
-#include "db/programme.h"
 #include "feeds/feed_text.h"
+#include "store/programme.h"
 
 namespace confsched {
 

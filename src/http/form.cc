@@ -1,7 +1,7 @@
 #include "http/form.h"
 
 #include "http/percent.h"
-#include "http/utf8.h"
+#include "util/utf8.h"
 
 namespace confsched {
 

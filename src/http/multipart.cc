@@ -6,7 +6,7 @@
 #include <utility>
 
 #include "http/header_text.h"
-#include "http/utf8.h"
+#include "util/utf8.h"
 
 namespace confsched {
 

@@ -6,7 +6,7 @@
 
 #include "http/cookie.h"
 #include "http/percent.h"
-#include "http/utf8.h"
+#include "util/utf8.h"
 
 namespace confsched {
 

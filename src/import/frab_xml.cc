@@ -18,7 +18,7 @@
 #include <utility>
 
 #include "import/import_common.h"
-#include "pages/text.h"
+#include "model/text.h"
 
 namespace confsched {
 

@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "admin/session_form.h"
+#include "model/session_form.h"
 
 namespace confsched {
 

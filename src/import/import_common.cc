@@ -8,8 +8,8 @@
 #include <charconv>
 #include <cstdio>
 
-#include "http/utf8.h"
 #include "util/text_rules.h"
+#include "util/utf8.h"
 #include "util/web_url.h"
 
 namespace confsched::import_detail {

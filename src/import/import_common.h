@@ -14,7 +14,7 @@
 #include <string_view>
 
 #include "import/frab_xml.h"
-#include "pages/text.h"
+#include "model/text.h"
 
 namespace confsched::import_detail {
 

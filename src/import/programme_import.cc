@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <set>
 
-#include "admin/settings_store.h"
+#include "store/settings_store.h"
 
 namespace confsched {
 

@@ -7,11 +7,11 @@
 #include <optional>
 #include <string>
 
-#include "admin/session_store.h"
-#include "db/database.h"
-#include "db/programme.h"
-#include "db/programme_writer.h"
 #include "import/frab_xml.h"
+#include "store/database.h"
+#include "store/programme.h"
+#include "store/programme_writer.h"
+#include "store/session_store.h"
 
 namespace confsched {
 

@@ -4,7 +4,7 @@
 #include <map>
 #include <set>
 
-#include "admin/settings_store.h"
+#include "store/settings_store.h"
 
 namespace confsched {
 

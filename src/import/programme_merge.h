@@ -9,11 +9,11 @@
 #include <string>
 #include <vector>
 
-#include "admin/session_store.h"
-#include "db/database.h"
-#include "db/programme.h"
 #include "import/frab_xml.h"
 #include "import/programme_import.h"
+#include "store/database.h"
+#include "store/programme.h"
+#include "store/session_store.h"
 
 namespace confsched {
 

@@ -7,8 +7,8 @@
 #include <map>
 #include <optional>
 
-#include "http/utf8.h"
 #include "import/import_common.h"
+#include "util/utf8.h"
 
 namespace confsched {
 

@@ -2,7 +2,7 @@
 // own cache or reads a large body: nginx's auth_request subrequests
 // (conf/nginx/confsched.conf). Only the status matters.
 #include "pages/pages.h"
-#include "pages/site.h"
+#include "site/site.h"
 
 namespace confsched {
 

@@ -2,8 +2,8 @@
 #include "pages/banner.h"
 
 #include "pages/pages.h"
-#include "pages/site.h"
-#include "pages/zone_note.h"
+#include "site/site.h"
+#include "site/zone_note.h"
 
 namespace confsched {
 

@@ -8,7 +8,7 @@
 
 #include <vector>
 
-#include "admin/announcement_store.h"
+#include "store/announcement_store.h"
 
 namespace confsched {
 

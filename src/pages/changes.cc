@@ -3,10 +3,10 @@
 // Depends on the data version only: each audited write bumps it.
 #include <map>
 
-#include "admin/history.h"
+#include "model/history.h"
 #include "pages/pages.h"
-#include "pages/site.h"
-#include "pages/zone_note.h"
+#include "site/site.h"
+#include "site/zone_note.h"
 #include "util/time_text.h"
 
 namespace confsched {

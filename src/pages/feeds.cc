@@ -10,7 +10,7 @@
 #include "feeds/ical_feed.h"
 #include "http/percent.h"
 #include "pages/pages.h"
-#include "pages/site.h"
+#include "site/site.h"
 
 namespace confsched {
 

@@ -1,9 +1,9 @@
 // "/": the public landing page with the login form. The same bytes for
 // everybody, so it is cached; the login form therefore carries no token
 // and the login post is protected by its Origin check instead.
+#include "model/text.h"
 #include "pages/pages.h"
-#include "pages/site.h"
-#include "pages/text.h"
+#include "site/site.h"
 #include "util/time_text.h"
 
 namespace confsched {

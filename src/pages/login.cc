@@ -7,11 +7,11 @@
 #include "auth/device_token.h"
 #include "auth/login_budget.h"
 #include "auth/origin.h"
-#include "db/errors.h"
 #include "http/cookie.h"
 #include "http/local_path.h"
 #include "pages/pages.h"
-#include "pages/site.h"
+#include "site/site.h"
+#include "store/errors.h"
 #include "util/log.h"
 
 namespace confsched {

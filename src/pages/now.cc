@@ -4,10 +4,10 @@
 #include "pages/now.h"
 
 #include "auth/display_token.h"
+#include "model/text.h"
 #include "pages/pages.h"
-#include "pages/site.h"
-#include "pages/text.h"
-#include "pages/zone_note.h"
+#include "site/site.h"
+#include "site/zone_note.h"
 #include "util/time_text.h"
 
 namespace confsched {
@@ -83,10 +83,6 @@ std::string minute_of(Site& site) {
 }
 
 }  // namespace
-
-std::string event_local_now(Site& site, const EventInfo& event) {
-  return format_civil(site.event_zone(event.time_zone).local_time(site.now()));
-}
 
 PageVariant minute_variant(Site& site, const Request&, const RouteParams&) {
   return {minute_of(site), true, std::nullopt};

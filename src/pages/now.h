@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-#include "db/programme.h"
+#include "store/programme.h"
 
 namespace confsched {
 

@@ -5,10 +5,10 @@
 #include <optional>
 #include <string>
 
-#include "db/programme.h"
 #include "http/request.h"
 #include "http/response.h"
-#include "pages/router.h"
+#include "site/route.h"
+#include "store/programme.h"
 
 namespace confsched {
 
@@ -40,9 +40,6 @@ PageVariant schedule_variant(Site& site, const Request& request, const RoutePara
 PageVariant minute_variant(Site& site, const Request& request, const RouteParams& params);
 // /display/<room>: 403 without the room's token; else the local minute.
 PageVariant display_variant(Site& site, const Request& request, const RouteParams& params);
-
-// The event's local time now, "YYYY-MM-DD HH:MM:SS".
-std::string event_local_now(Site& site, const EventInfo& event);
 
 // Feeds (feeds.cc): iCalendar, schedule JSON, frab XML, and the page that
 // gives a delegate the subscription link.

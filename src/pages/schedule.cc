@@ -4,13 +4,13 @@
 #include <algorithm>
 
 #include "auth/crypto.h"
+#include "model/text.h"
 #include "pages/banner.h"
-#include "pages/markdown.h"
 #include "pages/pages.h"
 #include "pages/schedule_filter.h"
-#include "pages/site.h"
-#include "pages/text.h"
-#include "pages/zone_note.h"
+#include "site/markdown.h"
+#include "site/site.h"
+#include "site/zone_note.h"
 #include "util/time_text.h"
 
 namespace confsched {

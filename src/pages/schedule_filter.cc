@@ -4,7 +4,7 @@
 
 #include "http/form.h"
 #include "http/percent.h"
-#include "pages/text.h"
+#include "model/text.h"
 
 namespace confsched {
 

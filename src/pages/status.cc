@@ -4,9 +4,9 @@
 
 #include <algorithm>
 
-#include "db/errors.h"
 #include "pages/pages.h"
-#include "pages/site.h"
+#include "site/site.h"
+#include "store/errors.h"
 
 namespace confsched {
 

@@ -13,10 +13,10 @@
 #include <stdexcept>
 #include <vector>
 
-#include "pages/templates.h"
 #include "server/listen_socket.h"
 #include "server/socket_activation.h"
 #include "server/worker.h"
+#include "site/templates.h"
 #include "util/log.h"
 #include "util/server_stats.h"
 

@@ -13,12 +13,13 @@
 #include <cstring>
 #include <optional>
 
-#include "db/database.h"
 #include "http/fcgi_edge.h"
-#include "pages/router.h"
-#include "pages/site.h"
-#include "pages/templates.h"
+#include "site/site.h"
+#include "site/templates.h"
+#include "store/database.h"
 #include "util/log.h"
+#include "web/request_boundary.h"
+#include "web/router.h"
 
 namespace confsched {
 
@@ -99,10 +100,10 @@ int serve_until_stopped(const Config& config, int listen_fd, const WorkerShared&
   FCGX_Init();
   FcgiConnection connection(listen_fd);
   FcgiConnection::Handlers handlers{
-      [&](const Request& r) { return site.handle(r); },
+      [&](const Request& r) { return handle_request(site, r); },
       [&](int status) { return site.error_page(status); },
       [](std::string_view path) { return body_limit(path); },
-      [&](const Request& head) { return site.admit_body(head); },
+      [&](const Request& head) { return admit_body(site, head); },
   };
   // The listening socket is non-blocking (master.cc): every idle worker
   // wakes for a connection, one takes it, the others find none and wait

@@ -9,8 +9,8 @@
 #include <string>
 #include <utility>
 
-#include "http/utf8.h"
 #include "util/text_rules.h"
+#include "util/utf8.h"
 
 namespace confsched {
 

@@ -3,7 +3,7 @@
 
 #include <cstdio>
 
-#include "http/utf8.h"
+#include "util/utf8.h"
 
 namespace confsched {
 

@@ -1,6 +1,6 @@
 // The staff announcement form: values kept as typed, every validation rule,
 // the duration arithmetic and the "time left" wording.
-#include "admin/announcement_form.h"
+#include "model/announcement_form.h"
 
 #include "test_support.h"
 

@@ -1,10 +1,10 @@
 // Small parsers of the app library: path ids, listen addresses, migration
 // file names.
-#include "db/migrate.h"
-#include "pages/router.h"
 #include "server/listen_socket.h"
 #include "server/socket_activation.h"
+#include "store/migrate.h"
 #include "test_support.h"
+#include "web/router.h"
 
 using namespace confsched;
 

@@ -1,8 +1,8 @@
 // Who the audit log records: the display name from its cookie, "staff"
 // without one (or with a forged one), and the client address.
-#include "admin/audit.h"
+#include "store/audit.h"
 
-#include "pages/site.h"
+#include "site/site.h"
 #include "test_support.h"
 
 using namespace confsched;

@@ -3,7 +3,7 @@
 // escaped.
 #include "pages/banner.h"
 
-#include "pages/templates.h"
+#include "site/templates.h"
 #include "test_support.h"
 
 using namespace confsched;

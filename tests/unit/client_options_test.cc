@@ -1,8 +1,8 @@
 // The option file `db backup` / `db restore` hand the MariaDB tools, and
 // the check that a file to restore is a dump.
-#include "db/client_options.h"
+#include "store/client_options.h"
 
-#include "db/backup.h"
+#include "store/backup.h"
 #include "test_support.h"
 
 using namespace confsched;

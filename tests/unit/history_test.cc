@@ -1,6 +1,6 @@
 // A session's audit trail as values: the changed fields of one row, and the
 // draft that restores a row's after-values.
-#include "admin/history.h"
+#include "model/history.h"
 
 #include "test_support.h"
 

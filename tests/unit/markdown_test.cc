@@ -1,5 +1,5 @@
 // Markdown abstracts: formatting survives, anything dangerous does not.
-#include "pages/markdown.h"
+#include "site/markdown.h"
 
 #include "test_support.h"
 

@@ -1,4 +1,4 @@
-#include "pages/page_cache.h"
+#include "site/page_cache.h"
 
 #include <string>
 

@@ -1,4 +1,4 @@
-#include "db/read_route.h"
+#include "store/read_route.h"
 
 #include <chrono>
 #include <string>

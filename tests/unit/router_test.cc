@@ -1,6 +1,6 @@
 // Route path matching: exact paths, and a prefix + id + suffix such as
 // /admin/session/5/history.
-#include "pages/router.h"
+#include "web/router.h"
 
 #include "admin/import_page.h"
 #include "test_support.h"

@@ -1,5 +1,5 @@
 // The staff session form: values kept as typed, and every validation rule.
-#include "admin/session_form.h"
+#include "model/session_form.h"
 
 #include "test_support.h"
 

@@ -1,6 +1,6 @@
 // The event, room, track, speaker and password forms: every validation rule
 // and the version hash used for optimistic locking.
-#include "admin/settings_form.h"
+#include "model/settings_form.h"
 
 #include "test_support.h"
 

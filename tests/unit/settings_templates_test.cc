@@ -1,7 +1,7 @@
 // The settings pages' templates: typed text comes back escaped, and long
 // texts keep their line breaks in the form (the HTML default escaping
 // would turn them into spaces and lose every paragraph on the next save).
-#include "pages/templates.h"
+#include "site/templates.h"
 #include "test_support.h"
 
 using namespace confsched;

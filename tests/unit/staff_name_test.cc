@@ -1,5 +1,5 @@
 // The staff display name: what the form accepts, and its cookie both ways.
-#include "admin/staff_name.h"
+#include "model/staff_name.h"
 
 #include "test_support.h"
 

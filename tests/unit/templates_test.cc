@@ -1,6 +1,6 @@
 // The shipped templates: they load, and whatever the data holds comes out
 // escaped for its context.
-#include "pages/templates.h"
+#include "site/templates.h"
 
 #include "test_support.h"
 

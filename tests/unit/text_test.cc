@@ -1,8 +1,8 @@
 // Page text helpers: paragraphs and shortened abstracts.
-#include "pages/text.h"
+#include "model/text.h"
 
-#include "http/utf8.h"
 #include "test_support.h"
+#include "util/utf8.h"
 
 using namespace confsched;
 

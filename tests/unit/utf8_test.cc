@@ -1,4 +1,4 @@
-#include "http/utf8.h"
+#include "util/utf8.h"
 
 #include <optional>
 #include <string>

@@ -1,0 +1,67 @@
+// The programme as pages, feeds and staff lists see it: the event, its rooms,
+// tracks, speakers and sessions, joined by pointers. Loaded by
+// store/programme.h; written by the importer and the staff forms through
+// their own shapes (model/session_form.h, import/frab_xml.h).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace confsched {
+
+struct EventInfo {
+  std::string name, tagline, venue, time_zone, starts_on, ends_on, intro;
+};
+
+struct Room {
+  int64_t id = 0;
+  std::string name;
+  int64_t position = 0;
+  // Its screen link's nonce (auth/display_token.h); none: the screen is off.
+  std::optional<int64_t> display_nonce;
+};
+
+struct Track {
+  int64_t id = 0;
+  std::string name, colour;
+};
+
+struct Speaker {
+  int64_t id = 0;
+  std::string name, affiliation, bio;
+};
+
+struct Material {
+  std::string label, url;
+};
+
+struct Session {
+  int64_t id = 0;
+  std::string title, abstract, starts_at, ends_at, kind, status;
+  const Room* room = nullptr;            // points into Programme::rooms
+  const Track* track = nullptr;          // may be null
+  std::vector<const Speaker*> speakers;  // in billing order
+  std::vector<Material> materials;
+  int64_t revision = 1;    // sessions.revision: rises with every save
+  int64_t updated_at = 0;  // sessions.updated_at, Unix seconds
+};
+
+// Owns everything the Session pointers point to; not copyable for that
+// reason (a copy would point into the original).
+struct Programme {
+  Programme() = default;
+  Programme(const Programme&) = delete;
+  Programme& operator=(const Programme&) = delete;
+  Programme(Programme&&) = default;
+  Programme& operator=(Programme&&) = default;
+
+  EventInfo event;
+  std::vector<Room> rooms;  // by position
+  std::vector<Track> tracks;
+  std::vector<Speaker> speakers;
+  std::vector<Session> sessions;  // by start, then room position, then id
+};
+
+}  // namespace confsched

@@ -1,0 +1,175 @@
+#include "model/session_form.h"
+
+#include <charconv>
+
+#include "util/text_rules.h"
+#include "util/time_text.h"
+#include "util/web_url.h"
+
+namespace confsched {
+
+namespace {
+
+bool is_clock(const std::string& text) {
+  if (text.size() != 5 || text[2] != ':') return false;
+  auto t = parse_civil("2000-01-01 " + text);
+  return t.has_value();
+}
+
+std::string trimmed(std::string_view s) {
+  while (!s.empty() && (s.back() == '\r' || s.back() == '\n')) s.remove_suffix(1);
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return std::string(s);
+}
+
+void check_title(const SessionDraft& d, FieldErrors& errors) {
+  if (d.title.empty())
+    errors["title"] = "A title is required.";
+  else if (d.title.size() > kMaxTitleBytes)
+    errors["title"] = "The title is longer than 300 bytes.";
+  else if (auto problem = text_problem(d.title, TextLines::kOne))
+    errors["title"] = "The title " + *problem + ".";
+  if (d.abstract.size() > kMaxAbstractBytes)
+    errors["abstract"] = "The abstract is longer than 20,000 bytes.";
+  else if (auto problem = text_problem(d.abstract, TextLines::kMany))
+    errors["abstract"] = "The abstract " + *problem + ".";
+}
+
+void check_times(const SessionDraft& d, const SessionChoices& c, FieldErrors& errors) {
+  if (!parse_civil(d.day) || d.day.size() != 10)
+    errors["day"] = "Give the day as YYYY-MM-DD.";
+  else if (d.day < c.first_day || d.day > c.last_day)
+    errors["day"] = "The day must be within the event (" + c.first_day + " to " + c.last_day + ").";
+  if (!is_clock(d.start)) errors["start"] = "Give the start as HH:MM.";
+  if (!is_clock(d.end))
+    errors["end"] = "Give the end as HH:MM.";
+  else if (is_clock(d.start) && d.end <= d.start)
+    errors["end"] = "The end must be after the start.";
+}
+
+void check_choices(const SessionDraft& d, const SessionChoices& c, FieldErrors& errors) {
+  auto room = parse_id(d.room_id);
+  if (!room || !c.room_ids.count(*room)) errors["room_id"] = "Choose a room from the list.";
+  if (!d.track_id.empty()) {
+    auto track = parse_id(d.track_id);
+    if (!track || !c.track_ids.count(*track)) errors["track_id"] = "Choose a track from the list.";
+  }
+  static const std::set<std::string> kKinds = {"talk",  "keynote", "workshop",
+                                               "panel", "break",   "social"};
+  static const std::set<std::string> kStatuses = {"scheduled", "moved", "cancelled"};
+  if (!kKinds.count(d.kind)) errors["kind"] = "Choose a kind from the list.";
+  if (!kStatuses.count(d.status)) errors["status"] = "Choose a status from the list.";
+}
+
+std::vector<std::string_view> lines_of(std::string_view text) {
+  std::vector<std::string_view> lines;
+  while (!text.empty()) {
+    size_t nl = text.find('\n');
+    std::string_view line = text.substr(0, nl);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    lines.push_back(line);
+    text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
+  }
+  return lines;
+}
+
+void check_people_and_links(const SessionDraft& d, FieldErrors& errors) {
+  std::string error;
+  parse_speaker_lines(d.speakers, error);
+  if (!error.empty()) errors["speakers"] = error;
+  error.clear();
+  parse_material_lines(d.materials, error);
+  if (!error.empty()) errors["materials"] = error;
+}
+
+}  // namespace
+
+std::vector<std::string> parse_speaker_lines(std::string_view text, std::string& error) {
+  std::vector<std::string> names;
+  size_t number = 0;
+  for (std::string_view line : lines_of(text)) {
+    ++number;
+    std::string name = trimmed(line);
+    if (name.empty()) continue;
+    std::optional<std::string> problem;
+    if (name.size() > 200)
+      problem = "is longer than 200 bytes";
+    else
+      problem = text_problem(name, TextLines::kOne);
+    if (problem) {
+      if (error.empty()) error = "Line " + std::to_string(number) + ": the name " + *problem + ".";
+      continue;
+    }
+    bool seen = false;
+    for (const std::string& n : names) seen = seen || n == name;
+    if (!seen) names.push_back(std::move(name));
+  }
+  if (names.size() > kMaxSpeakersPerSession && error.empty())
+    error = "At most 20 speakers per session.";
+  return names;
+}
+
+std::vector<MaterialLink> parse_material_lines(std::string_view text, std::string& error) {
+  std::vector<MaterialLink> links;
+  size_t number = 0;
+  for (std::string_view line : lines_of(text)) {
+    ++number;
+    if (trimmed(line).empty()) continue;
+    size_t bar = line.rfind('|');
+    std::string label = bar == std::string_view::npos ? "" : trimmed(line.substr(0, bar));
+    std::string url = bar == std::string_view::npos ? trimmed(line) : trimmed(line.substr(bar + 1));
+    std::string problem;
+    WebUrlCheck url_check = check_web_url(url);
+    if (label.empty() || label.size() > 200 || url_check == WebUrlCheck::kNotAWebUrl)
+      problem = "write “Label | https://…” (http or https links only).";
+    else if (url_check == WebUrlCheck::kHasUserinfo)
+      problem = std::string(kUserinfoMessage) + ".";
+    else if (auto label_problem = text_problem(label, TextLines::kOne))
+      problem = "the label " + *label_problem + ".";
+    if (!problem.empty()) {
+      if (error.empty()) error = "Line " + std::to_string(number) + ": " + problem;
+      continue;
+    }
+    links.push_back(MaterialLink{std::move(label), std::move(url)});
+  }
+  if (links.size() > kMaxMaterialsPerSession && error.empty())
+    error = "At most 20 links per session.";
+  return links;
+}
+
+std::optional<int64_t> parse_id(const std::string& text) {
+  int64_t id = 0;
+  auto r = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (text.empty() || r.ec != std::errc() || r.ptr != text.data() + text.size() || id <= 0)
+    return std::nullopt;
+  return id;
+}
+
+SessionDraft draft_from_form(const FormFields& form) {
+  auto field = [&](const char* name) { return std::string(form.get(name).value_or("")); };
+  SessionDraft d;
+  d.title = trimmed(field("title"));
+  d.abstract = field("abstract");
+  d.day = trimmed(field("day"));
+  d.start = trimmed(field("start"));
+  d.end = trimmed(field("end"));
+  d.room_id = field("room_id");
+  d.track_id = field("track_id");
+  d.kind = field("kind");
+  d.status = field("status");
+  d.speakers = field("speakers");
+  d.materials = field("materials");
+  return d;
+}
+
+FieldErrors validate_draft(const SessionDraft& draft, const SessionChoices& choices) {
+  FieldErrors errors;
+  check_title(draft, errors);
+  check_times(draft, choices, errors);
+  check_choices(draft, choices, errors);
+  check_people_and_links(draft, errors);
+  return errors;
+}
+
+}  // namespace confsched

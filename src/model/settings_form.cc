@@ -1,0 +1,172 @@
+// Validation and version hashes for the event, room, track, speaker and
+// password forms.
+#include "model/settings_form.h"
+
+#include <charconv>
+
+#include "auth/crypto.h"
+#include "util/text_rules.h"
+#include "util/time_text.h"
+#include "util/utf8.h"
+
+namespace confsched {
+
+namespace {
+
+std::string trimmed(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return std::string(s);
+}
+
+std::string field(const FormFields& form, std::string_view name) {
+  return std::string(form.get(name).value_or(""));
+}
+
+// A one-line text (util/text_rules.h) of at most max_chars.
+void check_line(FieldErrors& errors, const char* key, const std::string& text, const char* label,
+                size_t max_chars, bool required) {
+  if (text.empty()) {
+    if (required) errors[key] = std::string(label) + " is required.";
+  } else if (utf8_length(text) > max_chars) {
+    errors[key] =
+        std::string(label) + " is longer than " + std::to_string(max_chars) + " characters.";
+  } else if (auto problem = text_problem(text, TextLines::kOne)) {
+    errors[key] = std::string(label) + " " + *problem + ".";
+  }
+}
+
+// A long text (util/text_rules.h: line breaks allowed) of at most
+// kMaxLongTextBytes.
+void check_long_text(FieldErrors& errors, const char* key, const std::string& text,
+                     const char* label) {
+  if (text.size() > kMaxLongTextBytes)
+    errors[key] = std::string(label) + " is longer than 20,000 bytes.";
+  else if (auto problem = text_problem(text, TextLines::kMany))
+    errors[key] = std::string(label) + " " + *problem + ".";
+}
+
+}  // namespace
+
+EventDraft event_draft_from_form(const FormFields& form) {
+  EventDraft d;
+  d.name = trimmed(field(form, "name"));
+  d.tagline = trimmed(field(form, "tagline"));
+  d.venue = trimmed(field(form, "venue"));
+  d.starts_on = trimmed(field(form, "starts_on"));
+  d.ends_on = trimmed(field(form, "ends_on"));
+  d.intro = field(form, "intro");
+  return d;
+}
+
+ItemDraft item_draft_from_form(const FormFields& form, std::string_view detail_field) {
+  return ItemDraft{trimmed(field(form, "name")), trimmed(field(form, detail_field))};
+}
+
+SpeakerDraft speaker_draft_from_form(const FormFields& form) {
+  return SpeakerDraft{trimmed(field(form, "name")), trimmed(field(form, "affiliation")),
+                      field(form, "bio")};
+}
+
+FieldErrors validate_event(const EventDraft& d) {
+  FieldErrors errors;
+  check_line(errors, "name", d.name, "The name", kMaxNameChars, true);
+  check_line(errors, "tagline", d.tagline, "The tagline", kMaxLineChars, false);
+  check_line(errors, "venue", d.venue, "The venue", kMaxLineChars, false);
+  check_long_text(errors, "intro", d.intro, "The introduction");
+  bool first_ok = is_iso_date(d.starts_on), last_ok = is_iso_date(d.ends_on);
+  if (!first_ok) errors["starts_on"] = "Give the first day as YYYY-MM-DD.";
+  if (!last_ok)
+    errors["ends_on"] = "Give the last day as YYYY-MM-DD.";
+  else if (first_ok && d.ends_on < d.starts_on)  // ISO dates sort as text
+    errors["ends_on"] = "The last day cannot be before the first day.";
+  return errors;
+}
+
+FieldErrors validate_room(const ItemDraft& d) {
+  FieldErrors errors;
+  check_line(errors, "name", d.name, "The name", kMaxNameChars, true);
+  if (!parse_position(d.detail))
+    errors["position"] = "Give the position as a whole number (smaller numbers come first).";
+  return errors;
+}
+
+FieldErrors validate_track(const ItemDraft& d) {
+  FieldErrors errors;
+  check_line(errors, "name", d.name, "The name", kMaxNameChars, true);
+  if (!is_hex_colour(d.detail))
+    errors["colour"] = "Give the colour as # and six hex digits, such as #1f6feb.";
+  return errors;
+}
+
+FieldErrors validate_speaker(const SpeakerDraft& d) {
+  FieldErrors errors;
+  check_line(errors, "name", d.name, "The name", kMaxNameChars, true);
+  check_line(errors, "affiliation", d.affiliation, "The affiliation", kMaxLineChars, false);
+  check_long_text(errors, "bio", d.bio, "The biography");
+  return errors;
+}
+
+bool is_iso_date(std::string_view text) {
+  if (text.size() != 10) return false;
+  auto date = parse_civil(text);
+  return date && date->year >= 1000;  // DATE holds years 1000 to 9999
+}
+
+bool is_hex_colour(std::string_view text) {
+  if (text.size() != 7 || text[0] != '#') return false;
+  for (char c : text.substr(1)) {
+    bool hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    if (!hex) return false;
+  }
+  return true;
+}
+
+std::optional<int64_t> parse_position(std::string_view text) {
+  if (text.empty() || text.size() > 12 || text[0] == '+') return std::nullopt;
+  int64_t value = 0;
+  auto r = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (r.ec != std::errc() || r.ptr != text.data() + text.size()) return std::nullopt;
+  if (value < -kMaxPosition || value > kMaxPosition) return std::nullopt;
+  return value;
+}
+
+size_t utf8_length(std::string_view text) {
+  size_t count = 0;
+  for (char c : text)
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count;
+  return count;
+}
+
+std::string password_problem(std::string_view password, std::string_view again) {
+  if (password.empty()) return "Type the new password in both fields.";
+  if (password != again) return "The two passwords differ. Type the same password twice.";
+  if (!is_valid_utf8(password)) return "The password is not valid UTF-8.";
+  if (password.size() > kMaxPasswordBytes) return "A password may have at most 1024 bytes.";
+  if (utf8_length(password) < kMinPasswordChars)
+    return "A password needs at least " + std::to_string(kMinPasswordChars) + " characters.";
+  return "";
+}
+
+std::string values_hash(std::initializer_list<std::string_view> values) {
+  std::string message = "confsched-values-v1";
+  for (std::string_view v : values) {
+    message += '|';
+    message += std::to_string(v.size());
+    message += ':';
+    message += v;
+  }
+  return sha256_hex(message);
+}
+
+std::string event_version(const EventDraft& v) {
+  return values_hash({"event", v.name, v.tagline, v.venue, v.starts_on, v.ends_on, v.intro});
+}
+
+std::string item_version(const ItemDraft& v) { return values_hash({"item", v.name, v.detail}); }
+
+std::string speaker_version(const SpeakerDraft& v) {
+  return values_hash({"speaker", v.name, v.affiliation, v.bio});
+}
+
+}  // namespace confsched

@@ -1,0 +1,78 @@
+// The staff forms for the event, rooms, tracks, speakers and passwords:
+// values kept as typed, their validation, and the version hash that stands
+// in for a revision column in optimistic locking. Pure.
+#pragma once
+
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "http/form.h"
+#include "model/session_form.h"
+
+namespace confsched {
+
+struct EventDraft {
+  std::string name, tagline, venue;
+  std::string starts_on, ends_on;  // YYYY-MM-DD
+  std::string intro;               // paragraphs separated by blank lines
+};
+
+// A room or a track: both are a unique name plus one detail, the room's
+// position in the schedule (an integer) or the track's colour (#rrggbb).
+struct ItemDraft {
+  std::string name, detail;
+};
+
+struct SpeakerDraft {
+  std::string name, affiliation, bio;
+};
+
+// Column sizes of sql/001_schema.sql, in characters (VARCHAR counts
+// characters), and a bound in bytes for the TEXT columns.
+inline constexpr size_t kMaxNameChars = 200;
+inline constexpr size_t kMaxLineChars = 300;  // tagline, venue, affiliation
+inline constexpr size_t kMaxLongTextBytes = 20000;
+inline constexpr int64_t kMaxPosition = 1000000;
+inline constexpr size_t kMinPasswordChars = 8;
+inline constexpr size_t kMaxPasswordBytes = 1024;
+
+// Reading the forms; absent fields are empty, one-line fields are trimmed,
+// long texts are kept exactly as typed.
+EventDraft event_draft_from_form(const FormFields& form);
+ItemDraft item_draft_from_form(const FormFields& form, std::string_view detail_field);
+SpeakerDraft speaker_draft_from_form(const FormFields& form);
+
+// Each is empty when the draft can be saved; keys are the form's field
+// names ("name", "starts_on", "position", "colour", ...).
+FieldErrors validate_event(const EventDraft& draft);
+FieldErrors validate_room(const ItemDraft& draft);   // detail: position
+FieldErrors validate_track(const ItemDraft& draft);  // detail: colour
+FieldErrors validate_speaker(const SpeakerDraft& draft);
+
+// "2027-06-15": a real calendar day in the years a DATE column holds.
+bool is_iso_date(std::string_view text);
+// "#1a2B3c": '#' and six hex digits.
+bool is_hex_colour(std::string_view text);
+// A decimal integer (optional leading '-') within ±kMaxPosition.
+std::optional<int64_t> parse_position(std::string_view text);
+// How many characters (code points) valid UTF-8 text holds.
+size_t utf8_length(std::string_view text);
+
+// Why a new password (typed twice) cannot be used, or "" when it can. The
+// message never repeats the password.
+std::string password_problem(std::string_view password, std::string_view again);
+
+// A digest of the values as a form showed them: a save goes through only
+// while the stored values still have this digest, which is how a form
+// notices that someone else saved in between without a revision column.
+// Unambiguous: each value is length-prefixed, so ("ab", "c") and ("a",
+// "bc") differ.
+std::string values_hash(std::initializer_list<std::string_view> values);
+std::string event_version(const EventDraft& values);
+std::string item_version(const ItemDraft& values);
+std::string speaker_version(const SpeakerDraft& values);
+
+}  // namespace confsched

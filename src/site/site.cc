@@ -1,0 +1,348 @@
+#include "site/site.h"
+
+#include <algorithm>
+#include <ctime>
+#include <set>
+
+#include "auth/crypto.h"
+#include "http/cookie.h"
+#include "http/multipart.h"
+#include "util/log.h"
+
+namespace confsched {
+
+namespace {
+
+struct ErrorText {
+  const char* heading;
+  const char* message;
+};
+
+ErrorText error_text(int status) {
+  switch (status) {
+    case 400:
+      return {"Bad request",
+              "The request could not be understood: it held malformed or invalid characters."};
+    case 403:
+      return {
+          "Not allowed",
+          "This request was refused: staff pages need the staff login, and forms must be sent from "
+          "this site's own pages."};
+    case 404:
+      return {"Page not found", "There is no page at this address."};
+    case 405:
+      return {"Method not allowed", "This page cannot be used that way."};
+    case 413:
+      return {"Too large",
+              "The request was larger than this site accepts: 64 KiB for a form, and a schedule "
+              "file of up to 4 MiB on the import page."};
+    case 415:
+      return {"Unsupported form", "The form was sent in an encoding this site does not accept."};
+    case 429:
+      return {"Too many failed logins",
+              "Too many logins with a wrong user name or password came from your network. "
+              "Please wait a few minutes before trying again."};
+    case 503:
+      return {
+          "Temporarily unavailable",
+          "The schedule database is unavailable at the moment. Please try again in a few seconds."};
+    default:
+      return {"Something went wrong",
+              "The page could not be shown because of an error on our side. It has been logged."};
+  }
+}
+
+}  // namespace
+
+std::string event_local_now(Site& site, const EventInfo& event) {
+  return format_civil(site.event_zone(event.time_zone).local_time(site.now()));
+}
+
+int64_t system_wall_clock() { return static_cast<int64_t>(std::time(nullptr)); }
+
+Site::Site(const Config& config, std::string secret, const Templates& templates, Database& db,
+           WallClock clock)
+    : config_(config),
+      secret_(std::move(secret)),
+      templates_(templates),
+      db_(db),
+      reads_(db),
+      clock_(std::move(clock)) {}
+
+void Site::ask_data_version_within(std::chrono::milliseconds max_age) {
+  // While the database is away, every caller would wait for it in turn:
+  // the usual interval stands then.
+  if (state_check_failed_) return;
+  if (std::chrono::steady_clock::now() - state_checked_ > max_age) state_checked_ = {};
+}
+
+Response Site::error_page(int status, const std::string& message) {
+  ErrorText text = error_text(status);
+  if (!message.empty()) text.message = message.c_str();
+  std::string body;
+  try {
+    body = templates_.render(frame(text.heading, false), "error.tpl",
+                             [&](ctemplate::TemplateDictionary& d) {
+                               d.SetValue("HEADING", text.heading);
+                               d.SetValue("MESSAGE", text.message);
+                             });
+  } catch (const std::exception& e) {
+    // The error page itself failed: plain text is still better than nothing.
+    log_error(std::string("error page failed: ") + e.what());
+    Response r;
+    r.status = status;
+    r.set_header("Content-Type", "text/plain; charset=utf-8");
+    r.set_header("Cache-Control", cache_control::kNoStore);
+    r.body = std::string(text.heading) + "\n" + text.message + "\n";
+    return r;
+  }
+  Response r = html_response(status, std::move(body), cache_control::kNoStore);
+  if (status == 503) r.set_header("Retry-After", "5");
+  return r;
+}
+
+// A staff form that could not be saved because the database was away comes
+// back as a form holding every field as sent, ready to be sent again:
+// nothing typed is lost, whichever admin page it was. (The session editor
+// does better and shows its own form; see admin_pages.cc.) The CSRF token
+// and the row's version travel along unchanged, so a resend is checked
+// exactly like the first send.
+Response Site::resend_page(const Request& request) {
+  // A file upload cannot be put back into a form: the page says nothing
+  // was saved, and the file is chosen again. (Read as urlencoded, its
+  // body would parse into nonsense fields.)
+  if (is_multipart_form(request.content_type)) return error_page(503);
+  auto form = parse_urlencoded(request.body);
+  if (!form) return error_page(503);
+  static const std::set<std::string> kHidden = {"csrf", "revision", "version", "action", "id"};
+  std::string body = templates_.render(
+      frame("Nothing was saved", true), "resend.tpl", [&](ctemplate::TemplateDictionary& d) {
+        d.SetValue("ACTION", request.path);
+        for (const auto& [name, value] : form->all()) {
+          // A password is never written back into a page.
+          if (name.find("password") != std::string::npos) continue;
+          bool hidden = kHidden.count(name) > 0;
+          auto* field = d.AddSectionDictionary(hidden ? "HIDDEN" : "TYPED");
+          field->SetValue("NAME", name);
+          field->SetValue("VALUE", value);
+          if (!hidden) field->SetIntValue("ROWS", value.find('\n') == std::string::npos ? 1 : 6);
+        }
+      });
+  Response r = html_response(503, std::move(body), cache_control::kNoStore);
+  r.set_header("Retry-After", "5");
+  return r;
+}
+
+const DataState& Site::data_state() {
+  auto now = std::chrono::steady_clock::now();
+  if (state_ && now - state_checked_ < std::chrono::milliseconds(config_.version_check_ms))
+    return *state_;
+  try {
+    state_ = reads_.read(load_data_state);
+    state_checked_ = now;
+    state_check_failed_ = false;
+  } catch (const DbUnavailable&) {
+    if (!state_) throw;
+    // Keep serving what we know (cached pages, valid sessions, the held
+    // programme); ask again after the usual interval.
+    state_checked_ = now;
+    state_check_failed_ = true;
+    return *state_;
+  }
+  // A password changed: re-read the held credential now, so that a login
+  // during a later outage checks the new password and issues a cookie of
+  // the new epoch.
+  for (Role role : {Role::kDelegate, Role::kStaff}) {
+    std::optional<RoleCredential>& held = held_credential(role);
+    if (held && held->epoch != state_->epoch_for(role)) {
+      try {
+        held = reads_.read([&](Database& db) { return load_credential(db, role); });
+      } catch (const DbUnavailable&) {
+        // Re-read by the next login, or after the next version check.
+      }
+    }
+  }
+  return *state_;
+}
+
+// The loaders below share one rule: the database is asked when what is held
+// is missing or older than the current key; if it is unavailable, what is
+// held stands (the page is marked stale) and only a worker that holds
+// nothing yet answers 503.
+template <typename T, typename Key, typename Load>
+const T& Site::current(std::optional<T>& held, Key& held_key, const Key& key, Load&& load) {
+  if (held && held_key == key) return *held;
+  try {
+    held = load();
+    held_key = key;
+  } catch (const DbUnavailable&) {
+    if (!held) throw;
+    rendered_stale_ = true;
+  }
+  return *held;
+}
+
+const EventInfo& Site::event() {
+  return current(event_, event_version_, data_state().data_version, [&] {
+    auto loaded = reads_.read(load_event);
+    if (!loaded) throw NotSeeded();
+    return std::move(*loaded);
+  });
+}
+
+const Programme& Site::programme() {
+  return current(programme_, programme_version_, data_state().data_version, [&] {
+    auto loaded =
+        reads_.read([](Database& db) { return load_programme(db, ProgrammeDetail::kFull); });
+    if (!loaded) throw NotSeeded();
+    return std::move(*loaded);
+  });
+}
+
+const std::vector<AuditEntry>& Site::changes() {
+  return current(changes_, changes_version_, data_state().data_version, [&] {
+    return reads_.read([](Database& db) { return load_programme_changes(db, kMaxChanges); });
+  });
+}
+
+std::vector<int64_t> Site::recently_changed() {
+  const int64_t since = now() - int64_t{config_.changed_hours} * 3600;
+  std::vector<int64_t> ids;
+  const std::vector<AuditEntry>* entries = nullptr;
+  try {
+    entries = &changes();
+  } catch (const DbUnavailable&) {
+    // The badges are a nicety: a worker that never loaded the audit log
+    // still serves /schedule through an outage, without them, and does
+    // not keep that page.
+    rendered_stale_ = true;
+    return ids;
+  }
+  // Newest first: stop at the first row older than the window.
+  for (const AuditEntry& e : *entries) {
+    if (e.changed_unix < since) break;
+    ids.push_back(e.session_id);
+  }
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  return ids;
+}
+
+const TimeZone& Site::event_zone(const std::string& name) {
+  if (!zone_ || zone_name_ != name) {
+    zone_ = TimeZone::load(name);
+    if (!zone_)
+      throw std::runtime_error("the event's time zone \"" + name +
+                               "\" is not in the system's tz database");
+    zone_name_ = name;
+  }
+  return *zone_;
+}
+
+const std::vector<ShownAnnouncement>& Site::shown_announcements() {
+  return current(announcements_, announcements_key_, pages_key(),
+                 [&] { return reads_.read(load_shown_announcements); });
+}
+
+std::optional<RoleCredential> Site::credential(Role role) {
+  std::optional<RoleCredential>& held = held_credential(role);
+  try {
+    held = reads_.read([&](Database& db) { return load_credential(db, role); });
+  } catch (const DbUnavailable&) {
+    if (!held) throw;
+    log_warning(std::string("database unavailable: checking the ") + std::string(role_name(role)) +
+                " login against the credential held in memory");
+  }
+  return held;
+}
+
+void Site::warm_up() {
+  try {
+    data_state();
+    credential(Role::kDelegate);
+    credential(Role::kStaff);
+    event();
+    programme();
+    changes();
+    shown_announcements();
+  } catch (const std::exception& e) {
+    log_warning(std::string("worker starts without the data in memory (loaded on first use): ") +
+                e.what());
+  }
+}
+
+std::pair<uint64_t, uint64_t> Site::pages_key() {
+  const DataState& state = data_state();
+  return {state.data_version, state.announcement_clock};
+}
+
+std::string Site::current_etag(const std::string& variant) {
+  auto [version, announcements] = pages_key();
+  std::string tag = "\"v" + std::to_string(version) + "." + std::to_string(announcements) + "-" +
+                    templates_.digest();
+  if (!variant.empty()) tag += "-" + sha256_hex(variant).substr(0, 12);
+  return tag + "\"";
+}
+
+std::string session_cookie_name(const Request& request) {
+  return std::string(session_cookie_name(request.https));
+}
+
+std::string device_cookie_name(const Request& request) {
+  return request.https ? "__Host-confsched_device" : "confsched_device";
+}
+
+std::string Site::session_set_cookie(const Request& request, Role role, uint64_t epoch) const {
+  const int64_t lifetime = int64_t{config_.session_hours} * 3600;
+  SessionClaims claims{role, now() + lifetime, epoch};
+  return set_cookie_value(session_cookie_name(request), sign_session(claims, secret_), lifetime,
+                          request.https);
+}
+
+std::optional<DeviceClaims> Site::device_claims(const Request& request) const {
+  auto token = find_cookie(request.cookie_header, device_cookie_name(request));
+  if (!token) return std::nullopt;
+  return verify_device_token(*token, secret_, now());
+}
+
+std::optional<Role> Site::signed_in_role(const Request& request) {
+  if (request.session_token.empty()) return std::nullopt;
+  auto claims = verify_session(request.session_token, secret_, now());
+  if (!claims) return std::nullopt;
+  // The epoch moves when the role's password changes: older cookies die.
+  if (!epoch_is_current(claims->role, claims->epoch)) return std::nullopt;
+  return claims->role;
+}
+
+bool Site::epoch_is_current(Role role, uint64_t epoch) {
+  if (epoch == 0) return false;
+  // A token of a newer epoch than this worker knows was issued after a
+  // password change it has not seen yet (its last version check predates
+  // it): ask now, rather than refuse a valid cookie for up to
+  // version_check_ms. Only a token signed with our key gets here, so this
+  // costs at most one query per password change and worker.
+  if (epoch > data_state().epoch_for(role)) state_checked_ = {};
+  // Still newer: the password change may not have reached the replica
+  // yet (a staff member who changed the staff password holds a cookie of
+  // the new epoch at once). The primary knows.
+  if (epoch > data_state().epoch_for(role) && reads_.on_replica()) {
+    try {
+      state_ = load_data_state(db_);
+    } catch (const DbUnavailable&) {
+      // The replica's state stands: the cookie works once it catches up.
+    }
+  }
+  return epoch == data_state().epoch_for(role);
+}
+
+std::string Site::session_token(const Request& request) const { return request.session_token; }
+
+PageFrame Site::frame(const std::string& title, bool signed_in) {
+  return page_frame(title, signed_in, event_ ? event_->name : "Conference schedule");
+}
+
+PageFrame page_frame(const std::string& title, bool signed_in, const std::string& site_name) {
+  return PageFrame{title == site_name ? title : title + " · " + site_name, site_name, signed_in};
+}
+
+}  // namespace confsched

@@ -1,0 +1,83 @@
+// A worker's (or a command's) database access: one lazily opened
+// connection, a cache of prepared statements, and reconnection after the
+// server went away. Not thread-safe: one per process.
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+#include "config/config.h"
+#include "store/connection.h"
+#include "store/errors.h"
+#include "store/statement.h"
+
+namespace confsched {
+
+class Database {
+ public:
+  explicit Database(DatabaseConfig config);
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  // For statements that change nothing: after a lost connection a query is
+  // sent again once (outside transactions), an execute() never is.
+  std::vector<DbRow> query(std::string_view sql, const std::vector<DbValue>& params = {});
+  uint64_t execute(std::string_view sql, const std::vector<DbValue>& params = {});
+  // The AUTO_INCREMENT id from the last execute().
+  uint64_t last_insert_id() const { return last_insert_id_; }
+
+  // Opens the connection now (throws DbUnavailable). Commands use it to
+  // fail early with a clear message.
+  void connect();
+
+  // Statements run inside begin()..commit() are atomic. rollback() is
+  // safe to call when no transaction is open.
+  void begin();
+  void commit();
+  void rollback() noexcept;
+
+ private:
+  // Whether a call that failed because the connection died may simply be
+  // sent again on a new connection.
+  enum class Retry { kSafe, kUnsafe };
+
+  Statement& prepared(std::string_view sql);
+  void run_plain(std::string_view sql, Retry retry);
+  // True when it had to open a new connection.
+  bool ensure_connected();
+  void forget_connection() noexcept;
+  template <typename Fn>
+  auto with_connection(Retry retry, Fn&& fn) -> decltype(fn());
+
+  DatabaseConfig config_;
+  // Statements must go before the connection they belong to.
+  std::optional<Connection> connection_;
+  std::unordered_map<std::string, std::unique_ptr<Statement>> statements_;
+  std::chrono::steady_clock::time_point retry_after_{};
+  uint64_t last_insert_id_ = 0;
+  bool in_transaction_ = false;
+};
+
+// Rolls back unless committed: for "all or nothing" blocks.
+class Transaction {
+ public:
+  explicit Transaction(Database& db) : db_(db) { db_.begin(); }
+  ~Transaction() {
+    if (!committed_) db_.rollback();
+  }
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  void commit() {
+    db_.commit();
+    committed_ = true;
+  }
+
+ private:
+  Database& db_;
+  bool committed_ = false;
+};
+
+}  // namespace confsched

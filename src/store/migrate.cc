@@ -1,0 +1,111 @@
+#include "store/migrate.h"
+
+#include <dirent.h>
+
+#include <algorithm>
+#include <set>
+#include <stdexcept>
+
+#include "store/connection.h"
+#include "store/errors.h"
+#include "store/statement.h"
+#include "util/files.h"
+
+namespace confsched {
+
+namespace {
+
+// Runs a (multi-statement) script on the plain protocol and drains every
+// result, so an error in the fifth statement is not missed.
+void run_script(MYSQL* handle, const std::string& sql, const std::string& what) {
+  auto fail = [&] {
+    unsigned int code = mysql_errno(handle);
+    std::string message = what + ": " + mysql_error(handle);
+    if (is_connection_error(code)) throw DbUnavailable(message);
+    throw DbError(message, code);
+  };
+  if (mysql_real_query(handle, sql.data(), sql.size()) != 0) fail();
+  for (;;) {
+    if (MYSQL_RES* result = mysql_store_result(handle)) mysql_free_result(result);
+    int next = mysql_next_result(handle);
+    if (next == -1) break;
+    if (next > 0) fail();
+  }
+}
+
+std::set<int> applied_versions(MYSQL* handle) {
+  Statement stmt(handle, "SELECT version FROM schema_migrations");
+  std::set<int> versions;
+  for (const DbRow& row : stmt.query({})) versions.insert(static_cast<int>(cell_int(row[0])));
+  return versions;
+}
+
+}  // namespace
+
+std::optional<int> migration_version(std::string_view file_name) {
+  if (file_name.size() < 9 || file_name.substr(file_name.size() - 4) != ".sql") return std::nullopt;
+  for (size_t i = 0; i < 3; ++i)
+    if (file_name[i] < '0' || file_name[i] > '9') return std::nullopt;
+  if (file_name[3] != '_') return std::nullopt;
+  return (file_name[0] - '0') * 100 + (file_name[1] - '0') * 10 + (file_name[2] - '0');
+}
+
+std::vector<MigrationFile> list_migrations(const std::string& sql_dir) {
+  DIR* dir = opendir(sql_dir.c_str());
+  if (!dir) throw std::runtime_error("cannot open the migrations folder " + sql_dir);
+  std::vector<MigrationFile> files;
+  while (dirent* entry = readdir(dir)) {
+    std::string name = entry->d_name;
+    if (auto version = migration_version(name))
+      files.push_back(MigrationFile{*version, name, sql_dir + "/" + name});
+  }
+  closedir(dir);
+  std::sort(files.begin(), files.end(),
+            [](const MigrationFile& a, const MigrationFile& b) { return a.version < b.version; });
+  for (size_t i = 1; i < files.size(); ++i)
+    if (files[i].version == files[i - 1].version)
+      throw std::runtime_error("two migrations share version " + std::to_string(files[i].version) +
+                               ": " + files[i - 1].name + ", " + files[i].name);
+  return files;
+}
+
+MigrationReport migrate(const DatabaseConfig& database, const std::string& sql_dir) {
+  std::vector<MigrationFile> files = list_migrations(sql_dir);
+  Connection connection = Connection::open_for_scripts(database);
+  MYSQL* handle = connection.get();
+
+  // Two servers migrating at once must not both apply 002.
+  {
+    Statement lock(handle, "SELECT GET_LOCK('confsched_migrate', 60)");
+    auto rows = lock.query({});
+    if (rows.empty() || cell_text(rows[0][0]) != "1")
+      throw DbError("another migration has held the lock for 60 s; try again");
+  }
+  run_script(handle,
+             "CREATE TABLE IF NOT EXISTS schema_migrations ("
+             " version INT NOT NULL PRIMARY KEY,"
+             " name VARCHAR(255) NOT NULL,"
+             " applied_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP"
+             ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4",
+             "creating schema_migrations");
+
+  MigrationReport report;
+  std::set<int> done = applied_versions(handle);
+  for (const MigrationFile& file : files) {
+    if (done.count(file.version)) {
+      ++report.already_applied;
+      continue;
+    }
+    // MariaDB commits DDL implicitly, so a migration is not atomic: one that
+    // fails halfway is reported and must be repaired by hand.
+    run_script(handle, read_whole_file(file.path), file.name);
+    Statement record(handle, "INSERT INTO schema_migrations (version, name) VALUES (?, ?)");
+    record.execute({int64_t{file.version}, file.name});
+    report.applied.push_back(file.name);
+  }
+  Statement unlock(handle, "SELECT RELEASE_LOCK('confsched_migrate')");
+  unlock.query({});
+  return report;
+}
+
+}  // namespace confsched

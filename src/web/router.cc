@@ -1,0 +1,341 @@
+#include "web/router.h"
+
+#include <charconv>
+#include <chrono>
+#include <string_view>
+
+#include "admin/admin_pages.h"
+#include "admin/announcement_pages.h"
+#include "admin/display_pages.h"
+#include "admin/history_pages.h"
+#include "admin/import_page.h"
+#include "admin/settings_pages.h"
+#include "admin/staff_name_page.h"
+#include "http/accept_encoding.h"
+#include "http/etag.h"
+#include "http/percent.h"
+#include "pages/pages.h"
+#include "pages/status.h"
+#include "site/site.h"
+
+namespace confsched {
+
+namespace {
+
+enum Method : unsigned { kGet = 1, kPost = 2 };
+
+enum class Access {
+  kPublic,
+  kSignedIn,  // delegates and staff; others are sent to /login
+  kStaff,     // staff only; delegates get 403, others are sent to /login
+  // Feeds: a session cookie, or a feed token in ?token= (calendar apps send
+  // no cookies). Never the login redirect, which a calendar app cannot
+  // follow: 401 without either, 403 for a bad or revoked token.
+  kFeed,
+  // /_status: only clients in [server] status_allow (loopback by default);
+  // 403 for anyone else, whatever cookie they hold.
+  kStatus,
+};
+
+enum class Caching {
+  // Same bytes for everyone until the data version changes: kept in the
+  // worker's memory, carries an ETag, answers If-None-Match with 304.
+  kShared,
+  // Rendered per request; the handler sets its own Cache-Control.
+  kNone,
+};
+
+using Handler = Response (*)(Site&, const Request&, const RouteParams&);
+
+struct Route {
+  std::string_view path;  // exact path, or a prefix followed by an id when with_id
+  bool with_id;
+  unsigned methods;
+  Access access;
+  Caching caching;
+  std::string_view cache_control;  // for kShared pages
+  Handler handler;
+  std::string_view suffix = {};                 // with_id: what follows the id ("/history")
+  std::string_view type = content_type::kHtml;  // Content-Type of kShared pages
+  VariantFn variant = nullptr;                  // kShared pages that depend on more than the path
+  size_t max_body = kMaxBodyBytes;              // larger for a file upload
+};
+
+// How old the data version a fill of the front server's cache is rendered
+// from may be (dispatch).
+constexpr std::chrono::milliseconds kFillVersionAge{50};
+
+// Adding a page is one row here and one handler file.
+constexpr Route kRoutes[] = {
+    {"/", false, kGet, Access::kPublic, Caching::kShared, cache_control::kRevalidate, home_page},
+    {"/login", false, kGet | kPost, Access::kPublic, Caching::kNone, {}, login_page},
+    // GET shows a button; only a POST logs out (login.cc).
+    {"/logout", false, kGet | kPost, Access::kPublic, Caching::kNone, {}, logout},
+    {"/schedule",
+     false,
+     kGet,
+     Access::kSignedIn,
+     Caching::kShared,
+     cache_control::kPrivateRevalidate,
+     schedule_page,
+     {},
+     content_type::kHtml,
+     schedule_variant},
+    {"/session/", true, kGet, Access::kSignedIn, Caching::kShared,
+     cache_control::kPrivateRevalidate, session_page},
+    // Feeds (pages/feeds.cc). nginx sends them to the app uncached, since a
+    // feed token is checked here and not by its auth_request.
+    {"/schedule.ics",
+     false,
+     kGet,
+     Access::kFeed,
+     Caching::kShared,
+     cache_control::kPrivateRevalidate,
+     schedule_ics,
+     {},
+     content_type::kCalendar},
+    {"/schedule.json",
+     false,
+     kGet,
+     Access::kFeed,
+     Caching::kShared,
+     cache_control::kPrivateRevalidate,
+     schedule_json,
+     {},
+     content_type::kJson},
+    {"/schedule.xml",
+     false,
+     kGet,
+     Access::kFeed,
+     Caching::kShared,
+     cache_control::kPrivateRevalidate,
+     schedule_xml,
+     {},
+     content_type::kXml},
+    {"/session/", true, kGet, Access::kFeed, Caching::kShared, cache_control::kPrivateRevalidate,
+     session_ics, ".ics", content_type::kCalendar},
+    // Per role and epoch (the feed token), so never kept with the data.
+    {"/feeds", false, kGet, Access::kSignedIn, Caching::kNone, {}, feeds_page},
+    {"/now",
+     false,
+     kGet,
+     Access::kSignedIn,
+     Caching::kShared,
+     cache_control::kPrivateRevalidate,
+     now_page,
+     {},
+     content_type::kHtml,
+     minute_variant},
+    {"/changes", false, kGet, Access::kSignedIn, Caching::kShared,
+     cache_control::kPrivateRevalidate, changes_page},
+    // Public in the table: the screen outside a room has no login, and
+    // display_variant refuses (403) any request without the room's token
+    // before a page is looked up.
+    {"/display/",
+     true,
+     kGet,
+     Access::kPublic,
+     Caching::kShared,
+     cache_control::kPrivateRevalidate,
+     display_page,
+     {},
+     content_type::kHtml,
+     display_variant},
+    {"/admin", false, kGet, Access::kStaff, Caching::kNone, {}, admin_home},
+    // Before the /admin/session/<id> row, which would take "new" for an id.
+    {"/admin/session/new",
+     false,
+     kGet | kPost,
+     Access::kStaff,
+     Caching::kNone,
+     {},
+     admin_new_session},
+    {"/admin/session/", true, kGet | kPost, Access::kStaff, Caching::kNone, {}, admin_session},
+    {"/admin/announcements", false, kGet | kPost, Access::kStaff, Caching::kNone, "",
+     admin_announcements},
+    {"/admin/announcements/", true, kGet | kPost, Access::kStaff, Caching::kNone, "",
+     admin_announcement},
+    {"/admin/session/", true, kGet, Access::kStaff, Caching::kNone, {}, admin_history, "/history"},
+    {"/admin/session/", true, kPost, Access::kStaff, Caching::kNone, {}, admin_restore, "/restore"},
+    {"/admin/name", false, kPost, Access::kStaff, Caching::kNone, {}, admin_set_name},
+    {"/admin/event", false, kGet | kPost, Access::kStaff, Caching::kNone, {}, admin_event},
+    {"/admin/rooms", false, kGet | kPost, Access::kStaff, Caching::kNone, {}, admin_rooms},
+    {"/admin/displays", false, kGet | kPost, Access::kStaff, Caching::kNone, {}, admin_displays},
+    {"/admin/tracks", false, kGet | kPost, Access::kStaff, Caching::kNone, {}, admin_tracks},
+    {"/admin/speakers", false, kGet | kPost, Access::kStaff, Caching::kNone, {}, admin_speakers},
+    {"/admin/speakers/", true, kGet | kPost, Access::kStaff, Caching::kNone, {}, admin_speaker},
+    {"/admin/passwords", false, kGet | kPost, Access::kStaff, Caching::kNone, {}, admin_passwords},
+    {"/admin/import",
+     false,
+     kGet | kPost,
+     Access::kStaff,
+     Caching::kNone,
+     {},
+     admin_import,
+     {},
+     content_type::kHtml,
+     nullptr,
+     kMaxImportBodyBytes},
+    {"/_status", false, kGet, Access::kStatus, Caching::kNone, {}, status_page},
+    {"/_status.json", false, kGet, Access::kStatus, Caching::kNone, {}, status_json_page},
+    // nginx's auth_request subrequest for cached pages: 204 or 401.
+    {"/_auth", false, kGet, Access::kPublic, Caching::kNone, {}, auth_check},
+    // nginx's check before it reads a schedule upload's body.
+    {"/_auth/upload", false, kGet | kPost, Access::kPublic, Caching::kNone, {}, upload_check},
+};
+
+// /session/abc matches no route: 404, like any unknown path.
+const Route* find_route(std::string_view path, RouteParams& params) {
+  for (const Route& route : kRoutes)
+    if (route_path_matches(path, route.path, route.with_id, route.suffix, params.id)) return &route;
+  return nullptr;
+}
+
+bool method_allowed(const Route& route, const Request& request) {
+  if (request.is_get_like()) return route.methods & kGet;
+  if (request.method == "POST") return route.methods & kPost;
+  return false;
+}
+
+std::string allow_header(const Route& route) {
+  std::string allow;
+  if (route.methods & kGet) allow = "GET, HEAD";
+  if (route.methods & kPost) allow += allow.empty() ? "POST" : ", POST";
+  return allow;
+}
+
+Response to_login(const Request& request) {
+  return redirect_303("/login?next=" + percent_encode(request.path, true));
+}
+
+// The ETag of a page's gzip form: a strong tag names one representation,
+// so the two forms of a page must not share one (RFC 9110 §8.8.3.3).
+std::string gzip_etag(const std::string& etag) { return etag.substr(0, etag.size() - 1) + "-gz\""; }
+
+// Pages every delegate shares: answered from the worker's render of the
+// current data version, compressed once per version for clients that
+// take gzip. Vary tells every cache on the way that the two forms differ.
+Response serve_shared(Site& site, const Route& route, const Request& request,
+                      const RouteParams& params) {
+  PageVariant variant;
+  if (route.variant) {
+    variant = route.variant(site, request, params);
+    if (variant.answer) return std::move(*variant.answer);
+  }
+  const bool gzip = accepts_gzip(request.accept_encoding);
+  const std::string etag = site.current_etag(variant.key);
+  const std::string served_etag = gzip ? gzip_etag(etag) : etag;
+  auto finish = [&](Response r) {
+    r.set_header("ETag", served_etag);
+    // Kept by a front cache only when current: finish() is never reached
+    // by a render from stale data (below), which keeps the handler's own
+    // "private" policy, so no front cache stores it.
+    set_cache_policy(r, route.cache_control, variant.keep ? request.front_cache : "");
+    r.set_header("Vary", "Accept-Encoding");
+    return r;
+  };
+  // Either form's tag proves the client holds this version of the page.
+  if (!request.if_none_match.empty() &&
+      (if_none_match_matches(request.if_none_match, etag) ||
+       if_none_match_matches(request.if_none_match, gzip_etag(etag)))) {
+    Response not_modified;
+    not_modified.status = 304;
+    return finish(std::move(not_modified));
+  }
+  const std::string cache_key =
+      variant.key.empty() ? request.path : request.path + "?" + variant.key;
+  const CachedPage* page = variant.keep ? site.cached_page(cache_key, gzip) : nullptr;
+  if (!page) {
+    Response fresh = route.handler(site, request, params);
+    if (fresh.status != 200) return fresh;
+    // Rendered from older data while the database was away: served, but not
+    // kept, and without the current version's ETag (a browser revalidating
+    // with it after the outage would keep the old page).
+    if (site.rendered_stale()) return fresh;
+    // A free-text search: each is its own page, so none is kept (a flood
+    // of random searches must not push every other page out of the cache).
+    if (!variant.keep) return finish(std::move(fresh));
+    page = site.remember_page(cache_key, std::move(fresh.body), gzip);
+    if (!page) return finish(std::move(fresh));  // older data: served once, as it is
+  }
+  if (!gzip) return finish(typed_response(200, page->body, route.type, route.cache_control));
+  Response r = finish(typed_response(200, page->gzipped, route.type, route.cache_control));
+  r.set_header("Content-Encoding", "gzip");
+  return r;
+}
+
+}  // namespace
+
+bool route_path_matches(std::string_view path, std::string_view prefix, bool with_id,
+                        std::string_view suffix, int64_t& id) {
+  if (!with_id) return path == prefix;
+  if (path.size() < prefix.size() + suffix.size()) return false;
+  if (path.substr(0, prefix.size()) != prefix) return false;
+  if (path.substr(path.size() - suffix.size()) != suffix) return false;
+  return parse_path_id(path.substr(prefix.size(), path.size() - prefix.size() - suffix.size()), id);
+}
+
+bool parse_path_id(std::string_view text, int64_t& id) {
+  if (text.empty() || text.size() > 18 || text[0] == '0') return false;
+  for (char c : text)
+    if (c < '0' || c > '9') return false;
+  auto r = std::from_chars(text.data(), text.data() + text.size(), id);
+  return r.ec == std::errc();
+}
+
+size_t body_limit(std::string_view path) {
+  RouteParams params;
+  const Route* route = find_route(path, params);
+  return route ? route->max_body : kMaxBodyBytes;
+}
+
+namespace {
+
+// The route's method and access policy for this request: the answer that
+// refuses it (404, 405, 403, the login redirect, a feed's 401/403), or
+// nullopt when the handler may run. Needs only the request's head.
+std::optional<Response> refusal(Site& site, const Route* route, const Request& request) {
+  if (!route) return site.error_page(404);
+  if (!method_allowed(*route, request)) {
+    Response r = site.error_page(405);
+    r.set_header("Allow", allow_header(*route));
+    return r;
+  }
+  if (route->access == Access::kStatus) {
+    if (!status_client_allowed(site.config().status_allow, request.remote_addr))
+      return site.error_page(403);
+  } else if (route->access == Access::kFeed) {
+    return refuse_feed(site, request);
+  } else if (route->access != Access::kPublic) {
+    std::optional<Role> role = site.signed_in_role(request);
+    if (!role) return to_login(request);
+    if (route->access == Access::kStaff && *role != Role::kStaff) return site.error_page(403);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Response> refuse_before_body(Site& site, const Request& head) {
+  RouteParams params;
+  return refusal(site, find_route(head.path, params), head);
+}
+
+Response dispatch(Site& site, const Request& request) {
+  RouteParams params;
+  const Route* route = find_route(request.path, params);
+  if (std::optional<Response> refused = refusal(site, route, request)) return std::move(*refused);
+  if (route->caching == Caching::kShared) {
+    // A fill of the front server's cache: that copy may be handed out for
+    // up to ~3 s (conf/nginx/confsched.conf), so it is rendered from the
+    // data version as it was at most kFillVersionAge ago, not up to
+    // version_check_ms ago. Not for every fill: when a crowd arrives after
+    // a quiet spell, every request that finds its page expired is a fill
+    // (nginx passes them all), and one query per worker serves them all.
+    if (!request.front_cache.empty()) site.ask_data_version_within(kFillVersionAge);
+    return serve_shared(site, *route, request, params);
+  }
+  return route->handler(site, request, params);
+}
+
+}  // namespace confsched
