@@ -183,16 +183,13 @@ Response handle_post(Site& site, const Request& request, const FormFields& form,
                        "/admin/session/" + std::to_string(state.id) + "?saved=1");
 }
 
-Response save_posted(Site& site, const Request& request, int64_t id) {
-  Response refusal;
-  auto form = checked_staff_post(site, request, refusal);
-  if (!form) return refusal;
+Response save_posted(Site& site, const Request& request, const FormFields& form, int64_t id) {
   EditState state;
   state.id = id;
-  state.values = draft_from_form(*form);
-  state.revision = parse_id(std::string(form->get("revision").value_or(""))).value_or(0);
+  state.values = draft_from_form(form);
+  state.revision = parse_id(std::string(form.get("revision").value_or(""))).value_or(0);
   try {
-    return handle_post(site, request, *form, state);
+    return handle_post(site, request, form, state);
   } catch (const DbUnavailable& e) {
     // Nothing typed is lost: the form comes back as it was sent.
     log_error(std::string("503 admin save: ") + e.what());
@@ -258,7 +255,7 @@ Response admin_home(Site& site, const Request& request, const RouteParams&) {
 // A POST goes straight to save_posted, which needs no database to bring the
 // form back when the database is down.
 Response admin_session(Site& site, const Request& request, const RouteParams& params) {
-  if (request.method == "POST") return save_posted(site, request, params.id);
+  if (request.method == "POST") return save_posted(site, request, *params.form, params.id);
   site.event();
   auto stored = load_stored_session(site.db(), params.id);
   if (!stored) return site.error_page(404);
@@ -270,8 +267,8 @@ Response admin_session(Site& site, const Request& request, const RouteParams& pa
   return render_edit(site, request, 200, state);
 }
 
-Response admin_new_session(Site& site, const Request& request, const RouteParams&) {
-  if (request.method == "POST") return save_posted(site, request, 0);
+Response admin_new_session(Site& site, const Request& request, const RouteParams& params) {
+  if (request.method == "POST") return save_posted(site, request, *params.form, 0);
   EditState state;
   state.values = new_session_defaults(site);
   return render_edit(site, request, 200, state);

@@ -122,12 +122,9 @@ Response render_list(Site& site, const Request& request, int status, const NewFo
   });
 }
 
-Response create_posted(Site& site, const Request& request) {
-  Response refusal;
-  auto form = checked_staff_post(site, request, refusal);
-  if (!form) return refusal;
+Response create_posted(Site& site, const Request& request, const FormFields& form) {
   NewForm state;
-  state.values = announcement_from_form(*form);
+  state.values = announcement_from_form(form);
   state.errors = validate_announcement(state.values, false);
   if (!state.errors.empty()) {
     state.problem = "Nothing was posted: please correct the fields marked below.";
@@ -216,20 +213,17 @@ Response withdraw_posted(Site& site, const Request& request, const FormFields& f
   return refused(site, request, result, std::move(shown), "withdrawn");
 }
 
-Response save_posted(Site& site, const Request& request, int64_t id) {
-  Response refusal;
-  auto form = checked_staff_post(site, request, refusal);
-  if (!form) return refusal;
-  auto revision = parse_id(std::string(form->get("revision").value_or(""))).value_or(0);
-  std::string action(form->get("action").value_or("save"));
-  if (action == "withdraw") return withdraw_posted(site, request, *form, id, revision);
+Response save_posted(Site& site, const Request& request, const FormFields& form, int64_t id) {
+  auto revision = parse_id(std::string(form.get("revision").value_or(""))).value_or(0);
+  std::string action(form.get("action").value_or("save"));
+  if (action == "withdraw") return withdraw_posted(site, request, form, id, revision);
   if (action != "save") return site.error_page(400);
 
   auto stored = load_announcement(site.db(), id);
   if (!stored) return site.error_page(404);
   EditState state;
   state.stored = *stored;
-  state.values = announcement_from_form(*form);
+  state.values = announcement_from_form(form);
   state.revision = revision;
   state.errors = validate_announcement(state.values, true);
   if (!state.errors.empty()) {
@@ -246,15 +240,15 @@ Response save_posted(Site& site, const Request& request, int64_t id) {
 
 }  // namespace
 
-Response admin_announcements(Site& site, const Request& request, const RouteParams&) {
+Response admin_announcements(Site& site, const Request& request, const RouteParams& params) {
   site.event();  // the frame's site name; NotSeeded on an empty database
-  if (request.method == "POST") return create_posted(site, request);
+  if (request.method == "POST") return create_posted(site, request, *params.form);
   return render_list(site, request, 200, NewForm{});
 }
 
 Response admin_announcement(Site& site, const Request& request, const RouteParams& params) {
   site.event();
-  if (request.method == "POST") return save_posted(site, request, params.id);
+  if (request.method == "POST") return save_posted(site, request, *params.form, params.id);
   auto stored = load_announcement(site.db(), params.id);
   if (!stored) return site.error_page(404);
   EditState state;

@@ -50,12 +50,9 @@ Response render_displays(Site& site, const Request& request) {
   });
 }
 
-Response display_posted(Site& site, const Request& request) {
-  Response refusal;
-  auto form = checked_staff_post(site, request, refusal);
-  if (!form) return refusal;
-  const std::string action = form_value(*form, "action");
-  auto room_id = parse_id(form_value(*form, "room"));
+Response display_posted(Site& site, const Request& request, const FormFields& form) {
+  const std::string action = form_value(form, "action");
+  auto room_id = parse_id(form_value(form, "room"));
   if (!room_id || (action != "link" && action != "off")) return site.error_page(400);
   auto room = change_display(site.db(), *room_id,
                              action == "off" ? DisplayChange::kOff : DisplayChange::kNewLink,
@@ -69,9 +66,9 @@ Response display_posted(Site& site, const Request& request) {
 
 }  // namespace
 
-Response admin_displays(Site& site, const Request& request, const RouteParams&) {
+Response admin_displays(Site& site, const Request& request, const RouteParams& params) {
   site.event();  // the event's name in the frame; 503 when not seeded
-  if (request.method == "POST") return display_posted(site, request);
+  if (request.method == "POST") return display_posted(site, request, *params.form);
   return render_displays(site, request);
 }
 

@@ -49,13 +49,10 @@ std::string outside_message(int64_t sessions) {
          " first, or choose dates that include " + (sessions == 1 ? "it." : "them all.");
 }
 
-Response save_posted_event(Site& site, const Request& request) {
-  Response refusal;
-  auto form = checked_staff_post(site, request, refusal);
-  if (!form) return refusal;
+Response save_posted_event(Site& site, const Request& request, const FormFields& form) {
   EventState state;
-  state.values = event_draft_from_form(*form);
-  state.version = form_value(*form, "version");
+  state.values = event_draft_from_form(form);
+  state.version = form_value(form, "version");
   state.errors = validate_event(state.values);
   if (!state.errors.empty()) {
     state.problem = "Nothing was saved: please correct the fields marked below.";
@@ -82,9 +79,9 @@ Response save_posted_event(Site& site, const Request& request) {
 
 }  // namespace
 
-Response admin_event(Site& site, const Request& request, const RouteParams&) {
+Response admin_event(Site& site, const Request& request, const RouteParams& params) {
   site.event();
-  if (request.method == "POST") return save_posted_event(site, request);
+  if (request.method == "POST") return save_posted_event(site, request, *params.form);
   auto stored = load_event_draft(site.db());
   if (!stored) throw NotSeeded();
   EventState state;

@@ -128,12 +128,10 @@ Response admin_history(Site& site, const Request& request, const RouteParams& pa
 
 Response admin_restore(Site& site, const Request& request, const RouteParams& params) {
   site.event();
-  Response refusal;
-  auto form = checked_staff_post(site, request, refusal);
-  if (!form) return refusal;
-  auto audit_id = parse_id(std::string(form->get("audit_id").value_or("")));
-  auto revision = parse_id(std::string(form->get("revision").value_or("")));
-  auto side = restore_side(form->get("version").value_or("after"));
+  const FormFields& form = *params.form;
+  auto audit_id = parse_id(std::string(form.get("audit_id").value_or("")));
+  auto revision = parse_id(std::string(form.get("revision").value_or("")));
+  auto side = restore_side(form.get("version").value_or("after"));
   if (!audit_id || !revision || !side) return site.error_page(400);
 
   RestoreResult result = restore_session(site.db(), params.id, *audit_id, *side, *revision,

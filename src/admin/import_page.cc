@@ -74,11 +74,8 @@ Response render_import(Site& site, const Request& request, int status, const Imp
       });
 }
 
-Response post_import(Site& site, const Request& request) {
-  Response refusal;
-  auto form = checked_staff_upload(site, request, kMaxImportBodyBytes, refusal);
-  if (!form) return refusal;
-  ImportFormResult read = read_import_form(*form);
+Response post_import(Site& site, const Request& request, const MultipartForm& form) {
+  ImportFormResult read = read_import_form(form);
   ImportState state{read.values, read.error, std::nullopt, std::nullopt};
   if (read.status != 0) return render_import(site, request, read.status, state);
 
@@ -190,9 +187,9 @@ std::string upload_base_name(std::string_view filename) {
   return std::string(filename);
 }
 
-Response admin_import(Site& site, const Request& request, const RouteParams&) {
+Response admin_import(Site& site, const Request& request, const RouteParams& params) {
   site.event();
-  if (request.method == "POST") return post_import(site, request);
+  if (request.method == "POST") return post_import(site, request, *params.upload);
   return render_import(site, request, 200, ImportState{});
 }
 

@@ -204,17 +204,15 @@ Response delete_posted(Site& site, const Request& request, const ItemPage& page,
   }
 }
 
-Response items_posted(Site& site, const Request& request, const ItemPage& page) {
-  Response refusal;
-  auto form = checked_staff_post(site, request, refusal);
-  if (!form) return refusal;
+Response items_posted(Site& site, const Request& request, const FormFields& form,
+                      const ItemPage& page) {
   ItemsState state;
   state.refused = true;
-  state.typed = item_draft_from_form(*form, page.detail_field);
-  state.version = form_value(*form, "version");
-  std::string action = form_value(*form, "action");
+  state.typed = item_draft_from_form(form, page.detail_field);
+  state.version = form_value(form, "version");
+  std::string action = form_value(form, "action");
   if (action == "add") return add_posted(site, request, page, state);
-  auto id = parse_id(form_value(*form, "id"));
+  auto id = parse_id(form_value(form, "id"));
   if (!id) return site.error_page(400);
   state.row_id = *id;
   if (action == "save") return update_posted(site, request, page, state);
@@ -230,9 +228,10 @@ std::string notice_for(const Request& request) {
   return "";
 }
 
-Response items_page(Site& site, const Request& request, const ItemPage& page) {
+Response items_page(Site& site, const Request& request, const RouteParams& params,
+                    const ItemPage& page) {
   site.event();
-  if (request.method == "POST") return items_posted(site, request, page);
+  if (request.method == "POST") return items_posted(site, request, *params.form, page);
   ItemsState state;
   state.notice = notice_for(request);
   return render_items(site, request, page, 200, state);
@@ -240,12 +239,12 @@ Response items_page(Site& site, const Request& request, const ItemPage& page) {
 
 }  // namespace
 
-Response admin_rooms(Site& site, const Request& request, const RouteParams&) {
-  return items_page(site, request, kRoomsPage);
+Response admin_rooms(Site& site, const Request& request, const RouteParams& params) {
+  return items_page(site, request, params, kRoomsPage);
 }
 
-Response admin_tracks(Site& site, const Request& request, const RouteParams&) {
-  return items_page(site, request, kTracksPage);
+Response admin_tracks(Site& site, const Request& request, const RouteParams& params) {
+  return items_page(site, request, params, kTracksPage);
 }
 
 }  // namespace confsched

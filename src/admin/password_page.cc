@@ -31,16 +31,13 @@ Response render_passwords(Site& site, const Request& request, int status,
   });
 }
 
-Response change_posted(Site& site, const Request& request) {
-  Response refusal;
-  auto form = checked_staff_post(site, request, refusal);
-  if (!form) return refusal;
-  std::optional<Role> role = parse_role(form->get("role").value_or(""));
+Response change_posted(Site& site, const Request& request, const FormFields& form) {
+  std::optional<Role> role = parse_role(form.get("role").value_or(""));
   if (!role) return site.error_page(400);
   // Only these two locals ever hold the password; neither reaches a log,
   // the audit row or the page (memory keeps only an HMAC of it).
-  std::string_view password = form->get("password").value_or("");
-  std::string_view again = form->get("password_again").value_or("");
+  std::string_view password = form.get("password").value_or("");
+  std::string_view again = form.get("password_again").value_or("");
   if (std::string problem = password_problem(password, again); !problem.empty()) {
     PasswordsState state;
     state.refused_role = role;
@@ -81,9 +78,9 @@ std::string notice_for(const Request& request) {
 
 }  // namespace
 
-Response admin_passwords(Site& site, const Request& request, const RouteParams&) {
+Response admin_passwords(Site& site, const Request& request, const RouteParams& params) {
   site.event();
-  if (request.method == "POST") return change_posted(site, request);
+  if (request.method == "POST") return change_posted(site, request, *params.form);
   PasswordsState state;
   state.notice = notice_for(request);
   return render_passwords(site, request, 200, state);

@@ -47,12 +47,9 @@ Response render_list(Site& site, const Request& request, int status, const ListS
   });
 }
 
-Response add_posted(Site& site, const Request& request) {
-  Response refusal;
-  auto form = checked_staff_post(site, request, refusal);
-  if (!form) return refusal;
+Response add_posted(Site& site, const Request& request, const FormFields& form) {
   ListState state;
-  state.typed = speaker_draft_from_form(*form);
+  state.typed = speaker_draft_from_form(form);
   state.errors = validate_speaker(state.typed);
   if (!state.errors.empty()) {
     state.problem = kNotSaved;
@@ -98,14 +95,11 @@ Response render_edit(Site& site, const Request& request, int status, const EditS
                     });
 }
 
-Response save_posted(Site& site, const Request& request, int64_t id) {
-  Response refusal;
-  auto form = checked_staff_post(site, request, refusal);
-  if (!form) return refusal;
+Response save_posted(Site& site, const Request& request, const FormFields& form, int64_t id) {
   EditState state;
   state.id = id;
-  state.values = speaker_draft_from_form(*form);
-  state.version = form_value(*form, "version");
+  state.values = speaker_draft_from_form(form);
+  state.version = form_value(form, "version");
   state.errors = validate_speaker(state.values);
   if (!state.errors.empty()) {
     state.problem = kNotSaved;
@@ -127,15 +121,15 @@ Response save_posted(Site& site, const Request& request, int64_t id) {
 
 }  // namespace
 
-Response admin_speakers(Site& site, const Request& request, const RouteParams&) {
+Response admin_speakers(Site& site, const Request& request, const RouteParams& params) {
   site.event();
-  if (request.method == "POST") return add_posted(site, request);
+  if (request.method == "POST") return add_posted(site, request, *params.form);
   return render_list(site, request, 200, ListState{});
 }
 
 Response admin_speaker(Site& site, const Request& request, const RouteParams& params) {
   site.event();
-  if (request.method == "POST") return save_posted(site, request, params.id);
+  if (request.method == "POST") return save_posted(site, request, *params.form, params.id);
   auto stored = load_speaker(site.db(), params.id);
   if (!stored) return site.error_page(404);
   EditState state;

@@ -40,11 +40,9 @@ void add_name_form(Dict& d, Site& site, const Request& request) {
   fill_name_form(d, site, request, staff_display_name(request), "");
 }
 
-Response admin_set_name(Site& site, const Request& request, const RouteParams&) {
-  Response refusal;
-  auto form = checked_staff_post(site, request, refusal);
-  if (!form) return refusal;
-  std::string typed(form->get("display_name").value_or(""));
+Response admin_set_name(Site& site, const Request& request, const RouteParams& params) {
+  const FormFields& form = *params.form;
+  std::string typed(form.get("display_name").value_or(""));
   std::string name = trim_display_name(typed);
   if (auto error = display_name_error(name)) return refuse_name(site, request, typed, *error);
 

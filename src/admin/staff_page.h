@@ -1,7 +1,6 @@
-// What every staff page shares: the gate each POST passes (a well-formed
-// body carrying the staff session's CSRF token, auth/csrf.h), the token
-// its forms carry, and how a page, its select boxes and its field errors
-// are put on screen.
+// What every staff page shares: the CSRF token its forms carry (checked on
+// every staff POST by dispatch: site/staff_post.h), and how a page, its
+// select boxes and its field errors are put on screen.
 #pragma once
 
 #include <ctemplate/template.h>
@@ -13,25 +12,13 @@
 #include <utility>
 #include <vector>
 
-#include "http/form.h"
-#include "http/multipart.h"
 #include "http/request.h"
 #include "http/response.h"
+#include "site/staff_post.h"
 
 namespace confsched {
 
 class Site;
-
-// The fields of a staff POST whose CSRF token is valid. Otherwise nullopt,
-// with `refusal` set to 400 (a malformed body) or 403 (no valid token) and
-// one log line for the 403.
-std::optional<FormFields> checked_staff_post(Site& site, const Request& request, Response& refusal);
-
-// The same for a staff POST sent as multipart/form-data (a form with a file
-// input), whose CSRF token is one of its fields. refusal is then 400, 413
-// or 415 with the reader's reason, or 403.
-std::optional<MultipartForm> checked_staff_upload(Site& site, const Request& request,
-                                                  size_t max_body, Response& refusal);
 
 // The token every form on a staff page must carry.
 std::string page_csrf_token(Site& site, const Request& request);

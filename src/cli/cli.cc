@@ -26,6 +26,7 @@ constexpr const char* kUsage =
     "  check            validate the configuration and reach the database\n"
     "  display-token ROOM_ID\n"
     "                   print the /display/ROOM_ID URL path with its token\n"
+    "  routes           print the route table (paths, methods, access, caching)\n"
     "\n"
     "options:\n"
     "  --config FILE    configuration file (default: $CONFSCHED_CONFIG, or\n"
@@ -83,6 +84,7 @@ int run_cli(int argc, char** argv) {
   if (command == "import") return import_command(config_path, rest);
   if (command == "export") return export_command(config_path, rest);
   if (command == "display-token") return display_token_command(config_path, rest);
+  if (command == "routes") return routes_command(config_path, rest);
   std::cerr << "confsched: unknown command \"" << command << "\"\n\n" << kUsage;
   return 2;
 }

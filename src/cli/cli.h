@@ -20,6 +20,7 @@ int check_command(const std::string& config_path, const std::vector<std::string>
 int export_command(const std::string& config_path, const std::vector<std::string>& args);
 int import_command(const std::string& config_path, const std::vector<std::string>& args);
 int display_token_command(const std::string& config_path, const std::vector<std::string>& args);
+int routes_command(const std::string& config_path, const std::vector<std::string>& args);
 
 // Loads the configuration with the real environment; prints the reason and
 // returns nullopt-like false on failure.

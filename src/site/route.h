@@ -7,6 +7,8 @@
 #include <optional>
 #include <string>
 
+#include "http/form.h"
+#include "http/multipart.h"
 #include "http/request.h"
 #include "http/response.h"
 
@@ -15,9 +17,13 @@ namespace confsched {
 class Site;
 
 // What a handler gets besides the request: the numeric id from paths such
-// as /session/<id>.
+// as /session/<id>, and a staff POST's fields, which dispatch has read and
+// checked (a well-formed body of the row's kind carrying the staff
+// session's CSRF token: site/staff_post.h) before the handler runs.
 struct RouteParams {
   int64_t id = 0;
+  const FormFields* form = nullptr;       // a checked staff POST's fields
+  const MultipartForm* upload = nullptr;  // and its files, for an upload
 };
 
 // What a shared page depends on besides its path and the data version:

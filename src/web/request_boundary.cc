@@ -5,6 +5,7 @@
 
 #include "store/errors.h"
 #include "util/log.h"
+#include "web/route_table.h"
 #include "web/router.h"
 
 namespace confsched {
@@ -26,7 +27,9 @@ Response handle_unsecured(Site& site, const Request& request) {
     return dispatch(site, request);
   } catch (const DbUnavailable& e) {
     log_error(std::string("503 ") + request.method + " " + request.path + ": " + e.what());
-    if (request.method == "POST" && request.path.rfind("/admin", 0) == 0)
+    RouteParams params;
+    const Route* route = find_route(request.path, params);
+    if (request.method == "POST" && route && route->db_down == WhenDbDown::kResendForm)
       return site.resend_page(request);
     return site.error_page(503);
   } catch (const NotSeeded& e) {

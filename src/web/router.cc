@@ -17,172 +17,220 @@
 #include "pages/pages.h"
 #include "pages/status.h"
 #include "site/site.h"
+#include "site/staff_post.h"
+#include "web/route_table.h"
 
 namespace confsched {
 
 namespace {
 
-enum Method : unsigned { kGet = 1, kPost = 2 };
-
-enum class Access {
-  kPublic,
-  kSignedIn,  // delegates and staff; others are sent to /login
-  kStaff,     // staff only; delegates get 403, others are sent to /login
-  // Feeds: a session cookie, or a feed token in ?token= (calendar apps send
-  // no cookies). Never the login redirect, which a calendar app cannot
-  // follow: 401 without either, 403 for a bad or revoked token.
-  kFeed,
-  // /_status: only clients in [server] status_allow (loopback by default);
-  // 403 for anyone else, whatever cookie they hold.
-  kStatus,
-};
-
-enum class Caching {
-  // Same bytes for everyone until the data version changes: kept in the
-  // worker's memory, carries an ETag, answers If-None-Match with 304.
-  kShared,
-  // Rendered per request; the handler sets its own Cache-Control.
-  kNone,
-};
-
-using Handler = Response (*)(Site&, const Request&, const RouteParams&);
-
-struct Route {
-  std::string_view path;  // exact path, or a prefix followed by an id when with_id
-  bool with_id;
-  unsigned methods;
-  Access access;
-  Caching caching;
-  std::string_view cache_control;  // for kShared pages
-  Handler handler;
-  std::string_view suffix = {};                 // with_id: what follows the id ("/history")
-  std::string_view type = content_type::kHtml;  // Content-Type of kShared pages
-  VariantFn variant = nullptr;                  // kShared pages that depend on more than the path
-  size_t max_body = kMaxBodyBytes;              // larger for a file upload
-};
-
 // How old the data version a fill of the front server's cache is rendered
 // from may be (dispatch).
 constexpr std::chrono::milliseconds kFillVersionAge{50};
 
-// Adding a page is one row here and one handler file.
+constexpr std::string_view kPrivate = cache_control::kPrivateRevalidate;
+
 constexpr Route kRoutes[] = {
-    {"/", false, kGet, Access::kPublic, Caching::kShared, cache_control::kRevalidate, home_page},
-    {"/login", false, kGet | kPost, Access::kPublic, Caching::kNone, {}, login_page},
-    // GET shows a button; only a POST logs out (login.cc).
-    {"/logout", false, kGet | kPost, Access::kPublic, Caching::kNone, {}, logout},
-    {"/schedule",
-     false,
-     kGet,
-     Access::kSignedIn,
-     Caching::kShared,
-     cache_control::kPrivateRevalidate,
-     schedule_page,
-     {},
-     content_type::kHtml,
-     schedule_variant},
-    {"/session/", true, kGet, Access::kSignedIn, Caching::kShared,
-     cache_control::kPrivateRevalidate, session_page},
+    {.path = "/",
+     .caching = Caching::kShared,
+     .cache_control = cache_control::kRevalidate,
+     .handler = home_page},
+    // The login form's POST is checked by its Origin (login.cc): there is
+    // no session yet to bind a CSRF token to.
+    {.path = "/login", .methods = kGet | kPost, .body = Body::kForm, .handler = login_page},
+    // GET shows a button; only a same-site POST logs out (login.cc).
+    {.path = "/logout", .methods = kGet | kPost, .handler = logout},
+    {.path = "/schedule",
+     .access = Access::kSignedIn,
+     .caching = Caching::kShared,
+     .cache_control = kPrivate,
+     .variant = schedule_variant,
+     .front_cached = true,
+     .handler = schedule_page},
+    {.path = "/session/",
+     .with_id = true,
+     .access = Access::kSignedIn,
+     .caching = Caching::kShared,
+     .cache_control = kPrivate,
+     .front_cached = true,
+     .handler = session_page},
     // Feeds (pages/feeds.cc). nginx sends them to the app uncached, since a
     // feed token is checked here and not by its auth_request.
-    {"/schedule.ics",
-     false,
-     kGet,
-     Access::kFeed,
-     Caching::kShared,
-     cache_control::kPrivateRevalidate,
-     schedule_ics,
-     {},
-     content_type::kCalendar},
-    {"/schedule.json",
-     false,
-     kGet,
-     Access::kFeed,
-     Caching::kShared,
-     cache_control::kPrivateRevalidate,
-     schedule_json,
-     {},
-     content_type::kJson},
-    {"/schedule.xml",
-     false,
-     kGet,
-     Access::kFeed,
-     Caching::kShared,
-     cache_control::kPrivateRevalidate,
-     schedule_xml,
-     {},
-     content_type::kXml},
-    {"/session/", true, kGet, Access::kFeed, Caching::kShared, cache_control::kPrivateRevalidate,
-     session_ics, ".ics", content_type::kCalendar},
+    {.path = "/schedule.ics",
+     .access = Access::kFeed,
+     .caching = Caching::kShared,
+     .cache_control = kPrivate,
+     .type = content_type::kCalendar,
+     .handler = schedule_ics},
+    {.path = "/schedule.json",
+     .access = Access::kFeed,
+     .caching = Caching::kShared,
+     .cache_control = kPrivate,
+     .type = content_type::kJson,
+     .handler = schedule_json},
+    {.path = "/schedule.xml",
+     .access = Access::kFeed,
+     .caching = Caching::kShared,
+     .cache_control = kPrivate,
+     .type = content_type::kXml,
+     .handler = schedule_xml},
+    {.path = "/session/",
+     .with_id = true,
+     .suffix = ".ics",
+     .access = Access::kFeed,
+     .caching = Caching::kShared,
+     .cache_control = kPrivate,
+     .type = content_type::kCalendar,
+     .handler = session_ics},
     // Per role and epoch (the feed token), so never kept with the data.
-    {"/feeds", false, kGet, Access::kSignedIn, Caching::kNone, {}, feeds_page},
-    {"/now",
-     false,
-     kGet,
-     Access::kSignedIn,
-     Caching::kShared,
-     cache_control::kPrivateRevalidate,
-     now_page,
-     {},
-     content_type::kHtml,
-     minute_variant},
-    {"/changes", false, kGet, Access::kSignedIn, Caching::kShared,
-     cache_control::kPrivateRevalidate, changes_page},
+    {.path = "/feeds", .access = Access::kSignedIn, .handler = feeds_page},
+    {.path = "/now",
+     .access = Access::kSignedIn,
+     .caching = Caching::kShared,
+     .cache_control = kPrivate,
+     .variant = minute_variant,
+     .front_cached = true,
+     .handler = now_page},
+    {.path = "/changes",
+     .access = Access::kSignedIn,
+     .caching = Caching::kShared,
+     .cache_control = kPrivate,
+     .front_cached = true,
+     .handler = changes_page},
     // Public in the table: the screen outside a room has no login, and
     // display_variant refuses (403) any request without the room's token
-    // before a page is looked up.
-    {"/display/",
-     true,
-     kGet,
-     Access::kPublic,
-     Caching::kShared,
-     cache_control::kPrivateRevalidate,
-     display_page,
-     {},
-     content_type::kHtml,
-     display_variant},
-    {"/admin", false, kGet, Access::kStaff, Caching::kNone, {}, admin_home},
+    // before a page is looked up. nginx passes it uncached (the token is
+    // checked here, not by its auth_request).
+    {.path = "/display/",
+     .with_id = true,
+     .caching = Caching::kShared,
+     .cache_control = kPrivate,
+     .variant = display_variant,
+     .handler = display_page},
+    {.path = "/admin", .access = Access::kStaff, .handler = admin_home},
     // Before the /admin/session/<id> row, which would take "new" for an id.
-    {"/admin/session/new",
-     false,
-     kGet | kPost,
-     Access::kStaff,
-     Caching::kNone,
-     {},
-     admin_new_session},
-    {"/admin/session/", true, kGet | kPost, Access::kStaff, Caching::kNone, {}, admin_session},
-    {"/admin/announcements", false, kGet | kPost, Access::kStaff, Caching::kNone, "",
-     admin_announcements},
-    {"/admin/announcements/", true, kGet | kPost, Access::kStaff, Caching::kNone, "",
-     admin_announcement},
-    {"/admin/session/", true, kGet, Access::kStaff, Caching::kNone, {}, admin_history, "/history"},
-    {"/admin/session/", true, kPost, Access::kStaff, Caching::kNone, {}, admin_restore, "/restore"},
-    {"/admin/name", false, kPost, Access::kStaff, Caching::kNone, {}, admin_set_name},
-    {"/admin/event", false, kGet | kPost, Access::kStaff, Caching::kNone, {}, admin_event},
-    {"/admin/rooms", false, kGet | kPost, Access::kStaff, Caching::kNone, {}, admin_rooms},
-    {"/admin/displays", false, kGet | kPost, Access::kStaff, Caching::kNone, {}, admin_displays},
-    {"/admin/tracks", false, kGet | kPost, Access::kStaff, Caching::kNone, {}, admin_tracks},
-    {"/admin/speakers", false, kGet | kPost, Access::kStaff, Caching::kNone, {}, admin_speakers},
-    {"/admin/speakers/", true, kGet | kPost, Access::kStaff, Caching::kNone, {}, admin_speaker},
-    {"/admin/passwords", false, kGet | kPost, Access::kStaff, Caching::kNone, {}, admin_passwords},
-    {"/admin/import",
-     false,
-     kGet | kPost,
-     Access::kStaff,
-     Caching::kNone,
-     {},
-     admin_import,
-     {},
-     content_type::kHtml,
-     nullptr,
-     kMaxImportBodyBytes},
-    {"/_status", false, kGet, Access::kStatus, Caching::kNone, {}, status_page},
-    {"/_status.json", false, kGet, Access::kStatus, Caching::kNone, {}, status_json_page},
+    {.path = "/admin/session/new",
+     .methods = kGet | kPost,
+     .access = Access::kStaff,
+     .body = Body::kForm,
+     .csrf = true,
+     .db_down = WhenDbDown::kResendForm,
+     .handler = admin_new_session},
+    {.path = "/admin/session/",
+     .with_id = true,
+     .methods = kGet | kPost,
+     .access = Access::kStaff,
+     .body = Body::kForm,
+     .csrf = true,
+     .db_down = WhenDbDown::kResendForm,
+     .handler = admin_session},
+    {.path = "/admin/announcements",
+     .methods = kGet | kPost,
+     .access = Access::kStaff,
+     .body = Body::kForm,
+     .csrf = true,
+     .db_down = WhenDbDown::kResendForm,
+     .handler = admin_announcements},
+    {.path = "/admin/announcements/",
+     .with_id = true,
+     .methods = kGet | kPost,
+     .access = Access::kStaff,
+     .body = Body::kForm,
+     .csrf = true,
+     .db_down = WhenDbDown::kResendForm,
+     .handler = admin_announcement},
+    {.path = "/admin/session/",
+     .with_id = true,
+     .suffix = "/history",
+     .access = Access::kStaff,
+     .handler = admin_history},
+    {.path = "/admin/session/",
+     .with_id = true,
+     .suffix = "/restore",
+     .methods = kPost,
+     .access = Access::kStaff,
+     .body = Body::kForm,
+     .csrf = true,
+     .db_down = WhenDbDown::kResendForm,
+     .handler = admin_restore},
+    {.path = "/admin/name",
+     .methods = kPost,
+     .access = Access::kStaff,
+     .body = Body::kForm,
+     .csrf = true,
+     .db_down = WhenDbDown::kResendForm,
+     .handler = admin_set_name},
+    {.path = "/admin/event",
+     .methods = kGet | kPost,
+     .access = Access::kStaff,
+     .body = Body::kForm,
+     .csrf = true,
+     .db_down = WhenDbDown::kResendForm,
+     .handler = admin_event},
+    {.path = "/admin/rooms",
+     .methods = kGet | kPost,
+     .access = Access::kStaff,
+     .body = Body::kForm,
+     .csrf = true,
+     .db_down = WhenDbDown::kResendForm,
+     .handler = admin_rooms},
+    {.path = "/admin/displays",
+     .methods = kGet | kPost,
+     .access = Access::kStaff,
+     .body = Body::kForm,
+     .csrf = true,
+     .db_down = WhenDbDown::kResendForm,
+     .handler = admin_displays},
+    {.path = "/admin/tracks",
+     .methods = kGet | kPost,
+     .access = Access::kStaff,
+     .body = Body::kForm,
+     .csrf = true,
+     .db_down = WhenDbDown::kResendForm,
+     .handler = admin_tracks},
+    {.path = "/admin/speakers",
+     .methods = kGet | kPost,
+     .access = Access::kStaff,
+     .body = Body::kForm,
+     .csrf = true,
+     .db_down = WhenDbDown::kResendForm,
+     .handler = admin_speakers},
+    {.path = "/admin/speakers/",
+     .with_id = true,
+     .methods = kGet | kPost,
+     .access = Access::kStaff,
+     .body = Body::kForm,
+     .csrf = true,
+     .db_down = WhenDbDown::kResendForm,
+     .handler = admin_speaker},
+    {.path = "/admin/passwords",
+     .methods = kGet | kPost,
+     .access = Access::kStaff,
+     .body = Body::kForm,
+     .csrf = true,
+     .db_down = WhenDbDown::kResendForm,
+     .handler = admin_passwords},
+    // A file cannot be put back into a form: when the database is away the
+    // page says nothing was saved, and the file is chosen again.
+    {.path = "/admin/import",
+     .methods = kGet | kPost,
+     .access = Access::kStaff,
+     .body = Body::kUpload,
+     .max_body = kMaxImportBodyBytes,
+     .csrf = true,
+     .handler = admin_import},
+    {.path = "/_status", .access = Access::kStatus, .handler = status_page},
+    {.path = "/_status.json", .access = Access::kStatus, .handler = status_json_page},
     // nginx's auth_request subrequest for cached pages: 204 or 401.
-    {"/_auth", false, kGet, Access::kPublic, Caching::kNone, {}, auth_check},
-    // nginx's check before it reads a schedule upload's body.
-    {"/_auth/upload", false, kGet | kPost, Access::kPublic, Caching::kNone, {}, upload_check},
+    {.path = "/_auth", .handler = auth_check},
+    // nginx's check before it reads a schedule upload's body (the
+    // subrequest has the upload's method and no body).
+    {.path = "/_auth/upload", .methods = kGet | kPost, .handler = upload_check},
 };
+
+}  // namespace
+
+std::span<const Route> route_table() { return kRoutes; }
 
 // /session/abc matches no route: 404, like any unknown path.
 const Route* find_route(std::string_view path, RouteParams& params) {
@@ -190,6 +238,8 @@ const Route* find_route(std::string_view path, RouteParams& params) {
     if (route_path_matches(path, route.path, route.with_id, route.suffix, params.id)) return &route;
   return nullptr;
 }
+
+namespace {
 
 bool method_allowed(const Route& route, const Request& request) {
   if (request.is_get_like()) return route.methods & kGet;
@@ -325,6 +375,22 @@ Response dispatch(Site& site, const Request& request) {
   RouteParams params;
   const Route* route = find_route(request.path, params);
   if (std::optional<Response> refused = refusal(site, route, request)) return std::move(*refused);
+  // A staff POST reaches its handler only read and CSRF-checked.
+  std::optional<FormFields> form;
+  std::optional<MultipartForm> upload;
+  if (route->csrf && request.method == "POST") {
+    Response refused;
+    if (route->body == Body::kUpload) {
+      upload = checked_staff_upload(site, request, route->max_body, refused);
+      if (!upload) return refused;
+      params.upload = &*upload;
+      params.form = &upload->fields;
+    } else {
+      form = checked_staff_post(site, request, refused);
+      if (!form) return refused;
+      params.form = &*form;
+    }
+  }
   if (route->caching == Caching::kShared) {
     // A fill of the front server's cache: that copy may be handed out for
     // up to ~3 s (conf/nginx/confsched.conf), so it is rendered from the

@@ -1,0 +1,112 @@
+// The route table's invariants: the policy rows must hold whatever rows are
+// added later (issue 15). Each check names the row that breaks it.
+#include "web/route_table.h"
+
+#include <string>
+
+#include "test_support.h"
+
+using namespace confsched;
+
+namespace {
+
+std::string name_of(const Route& route) {
+  std::string name(route.path);
+  if (route.with_id) name += "{id}" + std::string(route.suffix);
+  return name;
+}
+
+// A path the row answers: the id 7 for a with_id row.
+std::string sample_path(const Route& route) {
+  std::string path(route.path);
+  if (route.with_id) path += "7" + std::string(route.suffix);
+  return path;
+}
+
+bool starts_with(std::string_view text, std::string_view prefix) {
+  return text.substr(0, prefix.size()) == prefix;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(route_table)
+
+BOOST_AUTO_TEST_CASE(every_staff_page_is_staff_only_never_cached_and_its_posts_csrf_checked) {
+  int staff_rows = 0;
+  for (const Route& route : route_table()) {
+    if (!starts_with(route.path, "/admin")) continue;
+    ++staff_rows;
+    BOOST_TEST((route.access == Access::kStaff), name_of(route) << " must be staff-only");
+    BOOST_TEST((route.caching == Caching::kNone), name_of(route) << " must never be cached");
+    BOOST_TEST(!route.front_cached, name_of(route) << " must never reach the front cache");
+    if (route.methods & kPost) {
+      BOOST_TEST(route.csrf, name_of(route) << ": a staff POST without a CSRF check");
+      BOOST_TEST((route.body != Body::kNone), name_of(route) << ": a CSRF token needs a body");
+    }
+  }
+  BOOST_TEST(staff_rows >= 10);
+}
+
+BOOST_AUTO_TEST_CASE(no_post_by_staff_session_escapes_the_csrf_check) {
+  for (const Route& route : route_table()) {
+    if (route.access == Access::kStaff && (route.methods & kPost))
+      BOOST_TEST(route.csrf, name_of(route));
+    if (route.csrf) {
+      BOOST_TEST((route.methods & kPost), name_of(route) << ": csrf on a route without POST");
+      BOOST_TEST((route.access == Access::kStaff), name_of(route));
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(only_delegate_pages_are_kept_by_the_front_cache) {
+  int front = 0;
+  for (const Route& route : route_table()) {
+    if (!route.front_cached) continue;
+    ++front;
+    // The front cache keys on the path only; its auth_request lets in any
+    // signed-in role. Anything else (a feed token, a display token, staff)
+    // is checked by the app on every request.
+    BOOST_TEST((route.access == Access::kSignedIn), name_of(route));
+    BOOST_TEST((route.caching == Caching::kShared), name_of(route) << ": one page for everyone");
+    BOOST_TEST(route.methods == unsigned{kGet}, name_of(route) << ": GET only");
+    BOOST_TEST(route.type == content_type::kHtml, name_of(route));
+  }
+  BOOST_TEST(front == 4);  // /schedule, /session/{id}, /now, /changes
+}
+
+BOOST_AUTO_TEST_CASE(shared_pages_are_read_only_and_say_how_browsers_keep_them) {
+  for (const Route& route : route_table()) {
+    if (route.caching != Caching::kShared) continue;
+    BOOST_TEST(route.methods == unsigned{kGet}, name_of(route));
+    BOOST_TEST(!route.cache_control.empty(), name_of(route));
+  }
+}
+
+BOOST_AUTO_TEST_CASE(uploads_and_resends_are_where_they_belong) {
+  for (const Route& route : route_table()) {
+    BOOST_TEST(route.handler != nullptr, name_of(route));
+    BOOST_TEST(route.max_body >= kMaxBodyBytes, name_of(route));
+    if (route.body == Body::kUpload) BOOST_TEST(route.max_body > kMaxBodyBytes, name_of(route));
+    // Only a staff form can be put back on screen when the database is away.
+    if (route.db_down == WhenDbDown::kResendForm) {
+      BOOST_TEST((route.body == Body::kForm), name_of(route));
+      BOOST_TEST(route.csrf, name_of(route));
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(every_row_answers_its_own_paths) {
+  // No row hides behind an earlier one ("/admin/session/new" before the
+  // id row, "/session/{id}.ics" beside "/session/{id}").
+  for (const Route& route : route_table()) {
+    RouteParams params;
+    const Route* found = find_route(sample_path(route), params);
+    BOOST_TEST(found == &route, sample_path(route) << " finds another row");
+  }
+  RouteParams params;
+  BOOST_TEST(find_route("/admin/session/new", params)->path == "/admin/session/new");
+  BOOST_TEST(find_route("/session/07", params) == nullptr);
+  BOOST_TEST(find_route("/nowhere", params) == nullptr);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
