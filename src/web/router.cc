@@ -14,6 +14,7 @@
 #include "http/accept_encoding.h"
 #include "http/etag.h"
 #include "http/percent.h"
+#include "model/session_form.h"
 #include "pages/pages.h"
 #include "pages/status.h"
 #include "site/site.h"
@@ -58,7 +59,7 @@ struct Route {
   std::string_view suffix = {};                 // with_id: what follows the id ("/history")
   std::string_view type = content_type::kHtml;  // Content-Type of kShared pages
   VariantFn variant = nullptr;                  // kShared pages that depend on more than the path
-  size_t max_body = kMaxBodyBytes;              // larger for a file upload
+  size_t max_body = kMaxBodyBytes;              // larger for a file upload or the session form
 };
 
 // How old the data version a fill of the front server's cache is rendered
@@ -143,14 +144,32 @@ constexpr Route kRoutes[] = {
      display_variant},
     {"/admin", false, kGet, Access::kStaff, Caching::kNone, {}, admin_home},
     // Before the /admin/session/<id> row, which would take "new" for an id.
+    // The session form takes the largest session the schema holds, as a
+    // browser encodes it (kMaxSessionFormBodyBytes, model/session_form.h):
+    // an imported session must be saveable again (issue 15). Restore posts
+    // only ids and needs no more than the common limit.
     {"/admin/session/new",
      false,
      kGet | kPost,
      Access::kStaff,
      Caching::kNone,
      {},
-     admin_new_session},
-    {"/admin/session/", true, kGet | kPost, Access::kStaff, Caching::kNone, {}, admin_session},
+     admin_new_session,
+     {},
+     content_type::kHtml,
+     nullptr,
+     kMaxSessionFormBodyBytes},
+    {"/admin/session/",
+     true,
+     kGet | kPost,
+     Access::kStaff,
+     Caching::kNone,
+     {},
+     admin_session,
+     {},
+     content_type::kHtml,
+     nullptr,
+     kMaxSessionFormBodyBytes},
     {"/admin/announcements", false, kGet | kPost, Access::kStaff, Caching::kNone, "",
      admin_announcements},
     {"/admin/announcements/", true, kGet | kPost, Access::kStaff, Caching::kNone, "",
