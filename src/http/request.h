@@ -43,7 +43,8 @@ struct Request {
 };
 
 // Bodies above this are refused with 413 before being read, but on the
-// routes that allow more (body_limit in web/router.h: the file upload).
+// routes that allow more (body_limit in web/router.h: the file upload and
+// the session form).
 inline constexpr size_t kMaxBodyBytes = 64 * 1024;
 
 }  // namespace confsched

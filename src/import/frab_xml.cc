@@ -167,8 +167,8 @@ auto at_line(const xmlNode* at, Check&& check) {
 
 // checked_text (import_common.h), located by the node's line.
 std::string checked_line(const xmlNode* at, const std::string& what, std::string_view raw,
-                         size_t max_chars) {
-  return at_line(at, [&] { return checked_text("", what, raw, max_chars); });
+                         const ColumnLimit& limit) {
+  return at_line(at, [&] { return checked_text("", what, raw, limit); });
 }
 
 class Reader {
@@ -194,9 +194,9 @@ class Reader {
  private:
   void read_conference(const xmlNode* conf) {
     p_.event.name = checked_line(conf, "the conference title",
-                                 child_text(conf, "title").value_or(""), kNameChars);
+                                 child_text(conf, "title").value_or(""), kEventName);
     if (auto venue = child_text(conf, "venue"); venue && !one_line(*venue).empty())
-      p_.event.venue = checked_line(conf, "the venue", *venue, kTitleChars);
+      p_.event.venue = checked_line(conf, "the venue", *venue, kEventVenue);
     std::string zone = trimmed(child_text(conf, "time_zone_name").value_or(""));
     if (zone.empty()) zone = options_.default_time_zone;
     if (zone.empty())
@@ -208,7 +208,7 @@ class Reader {
     for (const xmlNode* c = conf->children; c; c = c->next)
       if (is_element(c, "track")) {
         std::string name =
-            checked_line(c, "a track name", attribute(c, "name").value_or(""), kNameChars);
+            checked_line(c, "a track name", attribute(c, "name").value_or(""), kTrackName);
         std::string colour = attribute(c, "color").value_or("");
         if (!track_index_.count(name))
           add_track(c, name, is_hex_colour(colour) ? colour : std::string());
@@ -231,7 +231,7 @@ class Reader {
     for (const xmlNode* r = day->children; r; r = r->next) {
       if (!is_element(r, "room")) continue;
       std::string name =
-          checked_line(r, "a room name", attribute(r, "name").value_or(""), kNameChars);
+          checked_line(r, "a room name", attribute(r, "name").value_or(""), kRoomName);
       if (room_index_.emplace(name, p_.rooms.size()).second) p_.rooms.push_back(name);
       if (p_.rooms.size() > kMaxFrabRoomsOrTracks)
         refuse(r, "more than " + std::to_string(kMaxFrabRoomsOrTracks) + " rooms");
@@ -287,28 +287,25 @@ class Reader {
       return trimmed(*text);
     };
     s.guid = trimmed(attribute(ev, "guid").value_or(""));
-    if (characters(s.guid) > kGuidChars)
-      refuse(ev, label + ": the guid is longer than " + std::to_string(kGuidChars) + " characters");
+    if (auto problem = length_problem(kSessionExternalId, s.guid))
+      refuse(ev, label + ": the guid " + *problem);
     if (!s.guid.empty() && !guids_.insert(s.guid).second)
       refuse(ev, label + ": guid " + excerpt(s.guid) + " appears twice");
-    s.title = checked_line(ev, label + ": the title", field("title"), kTitleChars);
+    s.title = checked_line(ev, label + ": the title", field("title"), kSessionTitle);
     label += " (" + excerpt(s.title) + ")";
     place_in_time(ev, label, day, field("start"), s);
     s.room = room_of(ev, label, parent_room);
     s.kind = frab_kind(trimmed(child_text(ev, "type").value_or("")));
     std::string track = at_line(ev, [&] {
       return one_line_text(label, "the track name", child_text(ev, "track").value_or(""),
-                           kNameChars);
+                           kTrackName);
     });
     if (!track.empty()) {
       if (!track_index_.count(track)) add_track(ev, track, "");
       s.track = track_index_.at(track);
     }
     s.abstract = abstract_of(ev);
-    if (s.abstract.size() > kTextBytes)
-      refuse(ev, label + ": abstract and description together exceed " +
-                     std::to_string(kTextBytes) + " bytes");
-    at_line(ev, [&] { check_long_text(label, "the abstract or description", s.abstract); });
+    at_line(ev, [&] { check_abstract(label, "the abstract or description", s.abstract); });
     read_persons(ev, label, s);
     read_links(ev, label, s);
     p_.sessions.push_back(std::move(s));
@@ -370,7 +367,7 @@ class Reader {
     for (const xmlNode* c = persons->children; c; c = c->next) {
       if (!is_element(c, "person")) continue;
       std::string name = at_line(
-          c, [&] { return one_line_text(label, "a speaker name", text_of(c), kNameChars); });
+          c, [&] { return one_line_text(label, "a speaker name", text_of(c), kSpeakerName); });
       // A deleted account can leave a nameless person behind; nobody to show.
       if (name.empty()) continue;
       std::string id_text = trimmed(attribute(c, "id").value_or(""));
@@ -452,7 +449,7 @@ std::string frab_kind(std::string_view type) {
 }
 
 bool plausible_time_zone(std::string_view name) {
-  if (name.empty() || name.size() > kZoneChars || name.front() == '/' || name.back() == '/')
+  if (name.empty() || exceeds(kEventTimeZone, name) || name.front() == '/' || name.back() == '/')
     return false;
   char previous = '/';
   for (char c : name) {

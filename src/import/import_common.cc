@@ -8,6 +8,7 @@
 #include <charconv>
 #include <cstdio>
 
+#include "model/session_form.h"
 #include "util/text_rules.h"
 #include "util/utf8.h"
 #include "util/web_url.h"
@@ -22,14 +23,6 @@ std::string trimmed(std::string_view s) {
   while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
   while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
   return std::string(s);
-}
-
-// VARCHAR(n) in utf8mb4 counts characters, not bytes; libxml2 hands us
-// valid UTF-8, so counting the bytes that start a character is enough.
-size_t characters(std::string_view s) {
-  size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
 }
 
 // ---------------------------------------------------------------- time
@@ -158,22 +151,21 @@ std::string excerpt(std::string_view s) {
 }
 
 std::string one_line_text(const std::string& where, const std::string& what, std::string_view raw,
-                          size_t max_chars) {
+                          const ColumnLimit& limit) {
   std::string s = one_line(raw);
-  if (characters(s) > max_chars)
-    refuse_at(where, what + " is longer than " + std::to_string(max_chars) + " characters");
-  if (auto problem = text_problem(s, TextLines::kOne)) refuse_at(where, what + " " + *problem);
+  if (auto problem = column_text_problem(limit, s, TextLines::kOne))
+    refuse_at(where, what + " " + *problem);
   return s;
 }
 
 std::string checked_text(const std::string& where, const std::string& what, std::string_view raw,
-                         size_t max_chars) {
+                         const ColumnLimit& limit) {
   if (one_line(raw).empty()) refuse_at(where, what + " is empty");
-  return one_line_text(where, what, raw, max_chars);
+  return one_line_text(where, what, raw, limit);
 }
 
-void check_long_text(const std::string& where, const std::string& what, std::string_view text) {
-  if (auto problem = text_problem(text, TextLines::kMany)) refuse_at(where, what + " " + *problem);
+void check_abstract(const std::string& where, const std::string& what, std::string_view text) {
+  if (auto problem = session_abstract_problem(text)) refuse_at(where, what + " " + *problem);
 }
 
 std::optional<MaterialLink> material_link(const std::string& where, std::string_view url,
@@ -181,17 +173,17 @@ std::optional<MaterialLink> material_link(const std::string& where, std::string_
   WebUrlCheck check = check_web_url(url);
   // The address is not quoted back: it holds the secret.
   if (check == WebUrlCheck::kHasUserinfo) refuse_at(where, std::string(kUserinfoMessage));
-  if (check != WebUrlCheck::kOk) return std::nullopt;
-  std::string label = one_line_text(where, "a link text", text, kNameChars);
+  if (check != WebUrlCheck::kOk || exceeds(kMaterialUrl, url)) return std::nullopt;
+  std::string label = one_line_text(where, "a link text", text, kMaterialLabel);
   return MaterialLink{label.empty() ? "Link" : label, std::string(url)};
 }
 
 void ProgrammeBuilder::set_event(const std::string& where, std::string_view name,
                                  std::string_view venue, std::string_view zone,
                                  std::optional<local_days> first, std::optional<local_days> last) {
-  p_.event.name = checked_text(where, "the conference title", name, kNameChars);
+  p_.event.name = checked_text(where, "the conference title", name, kEventName);
   if (!one_line(venue).empty())
-    p_.event.venue = checked_text(where, "the venue", venue, kTitleChars);
+    p_.event.venue = checked_text(where, "the venue", venue, kEventVenue);
   std::string z = trimmed(zone);
   if (z.empty()) z = default_zone_;
   if (z.empty()) refuse_at(where, "the file names no time zone and none was given");
@@ -202,7 +194,7 @@ void ProgrammeBuilder::set_event(const std::string& where, std::string_view name
 }
 
 size_t ProgrammeBuilder::room(const std::string& where, std::string_view raw) {
-  std::string name = checked_text(where, "the room name", raw, kNameChars);
+  std::string name = checked_text(where, "the room name", raw, kRoomName);
   auto [it, fresh] = room_index_.emplace(name, p_.rooms.size());
   if (fresh) {
     if (p_.rooms.size() >= kMaxFrabRoomsOrTracks)
@@ -214,7 +206,7 @@ size_t ProgrammeBuilder::room(const std::string& where, std::string_view raw) {
 
 std::optional<size_t> ProgrammeBuilder::track(const std::string& where, std::string_view raw,
                                               std::string_view colour) {
-  std::string name = one_line_text(where, "the track name", raw, kNameChars);
+  std::string name = one_line_text(where, "the track name", raw, kTrackName);
   if (name.empty()) return std::nullopt;
   auto it = track_index_.find(name);
   if (it != track_index_.end()) return it->second;
@@ -229,7 +221,7 @@ std::optional<size_t> ProgrammeBuilder::track(const std::string& where, std::str
 
 std::optional<size_t> ProgrammeBuilder::speaker(const std::string& where, int64_t id,
                                                 std::string_view raw) {
-  std::string name = one_line_text(where, "a speaker name", raw, kNameChars);
+  std::string name = one_line_text(where, "a speaker name", raw, kSpeakerName);
   // A deleted account can leave a nameless person behind; nobody to show.
   if (name.empty()) return std::nullopt;
   // Identity by id (names change, ids do not); by name only without one.
@@ -244,15 +236,13 @@ void ProgrammeBuilder::add_session(const std::string& where, ImportedSession s, 
   if (p_.sessions.size() >= kMaxFrabSessions)
     refuse_at(where, "more than " + std::to_string(kMaxFrabSessions) + " sessions");
   if (duration.count() <= 0) refuse_at(where, "the session does not end after it starts");
-  if (s.abstract.size() > kTextBytes)
-    refuse_at(where, "the abstract exceeds " + std::to_string(kTextBytes) + " bytes");
-  check_long_text(where, "the abstract", s.abstract);
+  check_abstract(where, "the abstract", s.abstract);
   if (s.speakers.size() > kMaxSpeakersPerSession)
     refuse_at(where, "more than " + std::to_string(kMaxSpeakersPerSession) + " speakers");
   if (s.materials.size() > kMaxMaterialsPerSession)
     refuse_at(where, "more than " + std::to_string(kMaxMaterialsPerSession) + " links");
-  if (s.guid.size() > kGuidChars)
-    refuse_at(where, "the guid is longer than " + std::to_string(kGuidChars) + " characters");
+  if (auto problem = length_problem(kSessionExternalId, s.guid))
+    refuse_at(where, "the guid " + *problem);
   if (!s.guid.empty() && !guids_.insert(s.guid).second)
     refuse_at(where, "guid " + excerpt(s.guid) + " appears twice");
   s.starts_at = format_datetime(start);

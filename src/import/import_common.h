@@ -14,6 +14,7 @@
 #include <string_view>
 
 #include "import/frab_xml.h"
+#include "model/limits.h"
 #include "model/text.h"
 
 namespace confsched::import_detail {
@@ -21,17 +22,11 @@ namespace confsched::import_detail {
 using std::chrono::local_days;
 using std::chrono::local_seconds;
 
-// Column sizes from sql/001_schema.sql (and sql/004 for the guid).
-inline constexpr size_t kNameChars = 200;    // event.name, rooms, tracks, speakers, materials.label
-inline constexpr size_t kTitleChars = 300;   // sessions.title, event.venue
-inline constexpr size_t kTextBytes = 65535;  // TEXT (sessions.abstract)
-inline constexpr size_t kZoneChars = 64;     // event.time_zone
-inline constexpr size_t kGuidChars = 100;    // sessions.external_id
+// Column sizes are model/limits.h's: the staff forms check the same ones,
+// so whatever is imported can be saved again by staff.
 
 bool is_space(char c);
 std::string trimmed(std::string_view s);
-// Characters of valid UTF-8 (VARCHAR(n) in utf8mb4 counts characters).
-size_t characters(std::string_view s);
 // A non-negative decimal number, nothing else.
 std::optional<int> digits(std::string_view s);
 // "YYYY-MM-DD", a real calendar date.
@@ -61,24 +56,27 @@ struct ImportRefusal {
 // A one-line text as the readers store it: white space runs made one space
 // (one_line), then refused when it holds what one-line text may not
 // (util/text_rules.h: controls, bidirectional controls, U+2028/U+2029) or
-// has more than max_chars characters. May be empty.
+// is longer than its column holds (model/limits.h), in the words the
+// staff form uses. May be empty.
 std::string one_line_text(const std::string& where, const std::string& what, std::string_view raw,
-                          size_t max_chars);
+                          const ColumnLimit& limit);
 
 // The same, and required.
 std::string checked_text(const std::string& where, const std::string& what, std::string_view raw,
-                         size_t max_chars);
+                         const ColumnLimit& limit);
 
-// Refuses a multi-line text (an abstract) that holds what such text may
-// not (util/text_rules.h); its length is the caller's to check.
-void check_long_text(const std::string& where, const std::string& what, std::string_view text);
+// Refuses an abstract the staff form would refuse (session_abstract_problem
+// in model/session_form.h: its length, what multi-line text may not hold).
+void check_abstract(const std::string& where, const std::string& what, std::string_view text);
 
 // A link of a session from its address and text, or nullopt when the
 // address is not an http(s) link (util/web_url.h): the readers drop those,
 // since links are extras and a schedule should not fail over one. Refuses
 // an address with a user name or password (never dropped silently: the
 // file leaks a secret, and whoever exports it should hear so) and a text
-// that is not one-line text of at most kNameChars characters. An empty
+// that is not one-line text within materials.label; an address longer
+// than materials.url holds is dropped like any other that is not a link,
+// since the form would refuse it. An empty
 // text becomes "Link".
 std::optional<MaterialLink> material_link(const std::string& where, std::string_view url,
                                           std::string_view text);

@@ -172,7 +172,7 @@ FrabParseResult parse_schedule_csv(std::string_view csv, const FrabOptions& opti
       };
       ImportedSession s;
       s.guid = trimmed(cell("guid"));
-      s.title = checked_text(at, "the title", cell("title"), kTitleChars);
+      s.title = checked_text(at, "the title", cell("title"), kSessionTitle);
       auto day = parse_date(trimmed(cell("day")));
       if (!day) refuse_at(at, "day " + excerpt(cell("day")) + " is not a date (YYYY-MM-DD)");
       auto start = parse_clock(trimmed(cell("start")));

@@ -142,7 +142,7 @@ class Reader {
     s.frab_id = id_of(where, ev);
     if (s.frab_id) where = room_where + ", event " + std::to_string(s.frab_id);
     s.guid = trimmed(text(ev, "guid"));
-    s.title = checked_text(where, "the title", text(ev, "title"), kTitleChars);
+    s.title = checked_text(where, "the title", text(ev, "title"), kSessionTitle);
     where += " (" + excerpt(s.title) + ")";
     std::string own_room = one_line(text(ev, "room"));
     if (!own_room.empty() && own_room != one_line(room_name))

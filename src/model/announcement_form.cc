@@ -3,27 +3,12 @@
 
 #include <charconv>
 
+#include "model/text.h"
 #include "util/text_rules.h"
 
 namespace confsched {
 
 namespace {
-
-// CRLF and lone CR (what browsers send for a textarea's line breaks)
-// become LF, so the byte limit counts a line break once.
-std::string normalise_newlines(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] != '\r') {
-      out += text[i];
-      continue;
-    }
-    out += '\n';
-    if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
-  }
-  return out;
-}
 
 std::string trimmed(std::string_view s) {
   auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n'; };
@@ -35,8 +20,8 @@ std::string trimmed(std::string_view s) {
 void check_body(const AnnouncementDraft& d, FieldErrors& errors) {
   if (d.body.empty())
     errors["body"] = "The announcement needs some text.";
-  else if (d.body.size() > kMaxAnnouncementBytes)
-    errors["body"] = "The announcement is longer than 2,000 bytes.";
+  else if (auto too_long = length_problem(kAnnouncementText, d.body))
+    errors["body"] = "The announcement " + *too_long + ".";
   else if (auto problem = text_problem(d.body, TextLines::kMany))
     errors["body"] = "The announcement " + *problem + ".";
   // Stricter than other long texts: the banner (white-space: pre-line)
@@ -84,7 +69,7 @@ void check_end(const AnnouncementDraft& d, bool editing, FieldErrors& errors) {
 AnnouncementDraft announcement_from_form(const FormFields& form) {
   auto field = [&](const char* name) { return std::string(form.get(name).value_or("")); };
   AnnouncementDraft d;
-  d.body = trimmed(normalise_newlines(field("body")));
+  d.body = trimmed(lf_line_breaks(field("body")));
   d.level = field("level");
   d.ends = field("ends");
   d.duration = trimmed(field("duration"));

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "http/form.h"
+#include "model/limits.h"
 #include "model/session_form.h"
 
 namespace confsched {
@@ -27,7 +28,9 @@ struct AnnouncementDraft {
   std::string unit;      // "minutes" or "hours"
 };
 
-inline constexpr size_t kMaxAnnouncementBytes = 2000;
+// A banner, not an article: far less than announcements.body holds.
+inline constexpr ColumnLimit kAnnouncementText = stricter(kAnnouncementBody, 2000);
+inline constexpr size_t kMaxAnnouncementBytes = kAnnouncementText.max;
 inline constexpr int64_t kMaxAnnouncementMinutes = 14 * 24 * 60;
 
 // Reads the draft's fields; absent fields are empty. The body's line breaks

@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "model/text.h"
 #include "util/text_rules.h"
 #include "util/time_text.h"
 #include "util/web_url.h"
@@ -23,16 +24,14 @@ std::string trimmed(std::string_view s) {
   return std::string(s);
 }
 
+// The columns' own limits (model/limits.h), in the words the importer
+// uses too: a session it stored can always be saved again here.
 void check_title(const SessionDraft& d, FieldErrors& errors) {
   if (d.title.empty())
     errors["title"] = "A title is required.";
-  else if (d.title.size() > kMaxTitleBytes)
-    errors["title"] = "The title is longer than 300 bytes.";
-  else if (auto problem = text_problem(d.title, TextLines::kOne))
+  else if (auto problem = session_title_problem(d.title))
     errors["title"] = "The title " + *problem + ".";
-  if (d.abstract.size() > kMaxAbstractBytes)
-    errors["abstract"] = "The abstract is longer than 20,000 bytes.";
-  else if (auto problem = text_problem(d.abstract, TextLines::kMany))
+  if (auto problem = session_abstract_problem(d.abstract))
     errors["abstract"] = "The abstract " + *problem + ".";
 }
 
@@ -85,6 +84,14 @@ void check_people_and_links(const SessionDraft& d, FieldErrors& errors) {
 
 }  // namespace
 
+std::optional<std::string> session_title_problem(std::string_view title) {
+  return column_text_problem(kSessionTitle, title, TextLines::kOne);
+}
+
+std::optional<std::string> session_abstract_problem(std::string_view abstract) {
+  return column_text_problem(kSessionAbstract, abstract, TextLines::kMany);
+}
+
 std::vector<std::string> parse_speaker_lines(std::string_view text, std::string& error) {
   std::vector<std::string> names;
   size_t number = 0;
@@ -92,12 +99,7 @@ std::vector<std::string> parse_speaker_lines(std::string_view text, std::string&
     ++number;
     std::string name = trimmed(line);
     if (name.empty()) continue;
-    std::optional<std::string> problem;
-    if (name.size() > 200)
-      problem = "is longer than 200 bytes";
-    else
-      problem = text_problem(name, TextLines::kOne);
-    if (problem) {
+    if (auto problem = column_text_problem(kSpeakerName, name, TextLines::kOne)) {
       if (error.empty()) error = "Line " + std::to_string(number) + ": the name " + *problem + ".";
       continue;
     }
@@ -121,11 +123,13 @@ std::vector<MaterialLink> parse_material_lines(std::string_view text, std::strin
     std::string url = bar == std::string_view::npos ? trimmed(line) : trimmed(line.substr(bar + 1));
     std::string problem;
     WebUrlCheck url_check = check_web_url(url);
-    if (label.empty() || label.size() > 200 || url_check == WebUrlCheck::kNotAWebUrl)
+    if (label.empty() || url_check == WebUrlCheck::kNotAWebUrl)
       problem = "write “Label | https://…” (http or https links only).";
     else if (url_check == WebUrlCheck::kHasUserinfo)
       problem = std::string(kUserinfoMessage) + ".";
-    else if (auto label_problem = text_problem(label, TextLines::kOne))
+    else if (auto url_problem = length_problem(kMaterialUrl, url))
+      problem = "the link " + *url_problem + ".";
+    else if (auto label_problem = column_text_problem(kMaterialLabel, label, TextLines::kOne))
       problem = "the label " + *label_problem + ".";
     if (!problem.empty()) {
       if (error.empty()) error = "Line " + std::to_string(number) + ": " + problem;
@@ -150,7 +154,7 @@ SessionDraft draft_from_form(const FormFields& form) {
   auto field = [&](const char* name) { return std::string(form.get(name).value_or("")); };
   SessionDraft d;
   d.title = trimmed(field("title"));
-  d.abstract = field("abstract");
+  d.abstract = lf_line_breaks(field("abstract"));
   d.day = trimmed(field("day"));
   d.start = trimmed(field("start"));
   d.end = trimmed(field("end"));

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "http/form.h"
+#include "model/limits.h"
 
 namespace confsched {
 
@@ -36,15 +37,43 @@ struct SessionChoices {
   std::set<int64_t> room_ids, track_ids;
 };
 
-inline constexpr size_t kMaxTitleBytes = 300;
-inline constexpr size_t kMaxAbstractBytes = 20000;
-
 struct MaterialLink {
   std::string label, url;
 };
 
 inline constexpr size_t kMaxSpeakersPerSession = 20;
 inline constexpr size_t kMaxMaterialsPerSession = 20;
+
+// The largest body the session form (POST /admin/session/new and
+// /admin/session/<id>) sends for the largest session the schema holds
+// (model/limits.h), as a browser encodes it (max_urlencoded_bytes: three
+// bytes a byte, six a line break of a textarea): the title, the abstract,
+// kMaxSpeakersPerSession names and kMaxMaterialsPerSession "Label | URL"
+// lines, each line ending in a line break, and an allowance for the rest
+// (field names, '=' and '&', the CSRF token, revision, ids, day, times,
+// kind, status, action: short ASCII). Whatever the importer stores must
+// come back through the form (issue 15: a 28 KB Cyrillic abstract made
+// the form's own body larger than the common 64 KiB limit, a 413).
+inline constexpr size_t kSessionFormLineBreakBytes = 6;  // "%0D%0A"
+inline constexpr size_t kSessionFormOtherFieldsBytes = 1024;
+inline constexpr size_t kMaxSessionFormBodyBytes =
+    max_urlencoded_bytes(kSessionTitle, FormControl::kOneLine) +
+    max_urlencoded_bytes(kSessionAbstract, FormControl::kMultiLine) +
+    kMaxSpeakersPerSession *
+        (max_urlencoded_bytes(kSpeakerName, FormControl::kOneLine) + kSessionFormLineBreakBytes) +
+    kMaxMaterialsPerSession *
+        (max_urlencoded_bytes(kMaterialLabel, FormControl::kOneLine) +
+         3 * std::string_view(" | ").size() +
+         max_urlencoded_bytes(kMaterialUrl, FormControl::kOneLine) + kSessionFormLineBreakBytes) +
+    kSessionFormOtherFieldsBytes;
+
+// What is wrong with a session's title or abstract for its column
+// (model/limits.h: length) and as text (util/text_rules.h), as the words
+// that follow "the title" / "the abstract", or nullopt. The staff form and
+// the schedule importers both ask these, so they refuse the same values in
+// the same words.
+std::optional<std::string> session_title_problem(std::string_view title);
+std::optional<std::string> session_abstract_problem(std::string_view abstract);
 
 // The names of the speakers field: trimmed, blank lines skipped, a repeated
 // name kept once. Sets error (and returns what it could) naming the first
@@ -57,7 +86,10 @@ std::vector<std::string> parse_speaker_lines(std::string_view text, std::string&
 // one-line text (util/text_rules.h). Sets error naming the first bad line.
 std::vector<MaterialLink> parse_material_lines(std::string_view text, std::string& error);
 
-// Reads the draft's fields; absent fields are empty.
+// Reads the draft's fields; absent fields are empty. The title and times
+// are trimmed; the abstract's line breaks become LF (a browser sends a
+// textarea's as CRLF), so that a save of an unchanged form stores the
+// abstract as it was, and its byte count is that of the stored text.
 SessionDraft draft_from_form(const FormFields& form);
 
 // Empty when the draft can be saved.

@@ -23,26 +23,20 @@ std::string field(const FormFields& form, std::string_view name) {
   return std::string(form.get(name).value_or(""));
 }
 
-// A one-line text (util/text_rules.h) of at most max_chars.
+// A one-line text (util/text_rules.h) within its column (model/limits.h).
 void check_line(FieldErrors& errors, const char* key, const std::string& text, const char* label,
-                size_t max_chars, bool required) {
+                const ColumnLimit& limit, bool required) {
   if (text.empty()) {
     if (required) errors[key] = std::string(label) + " is required.";
-  } else if (utf8_length(text) > max_chars) {
-    errors[key] =
-        std::string(label) + " is longer than " + std::to_string(max_chars) + " characters.";
-  } else if (auto problem = text_problem(text, TextLines::kOne)) {
+  } else if (auto problem = column_text_problem(limit, text, TextLines::kOne)) {
     errors[key] = std::string(label) + " " + *problem + ".";
   }
 }
 
-// A long text (util/text_rules.h: line breaks allowed) of at most
-// kMaxLongTextBytes.
+// A long text (util/text_rules.h: line breaks allowed) within limit.
 void check_long_text(FieldErrors& errors, const char* key, const std::string& text,
-                     const char* label) {
-  if (text.size() > kMaxLongTextBytes)
-    errors[key] = std::string(label) + " is longer than 20,000 bytes.";
-  else if (auto problem = text_problem(text, TextLines::kMany))
+                     const char* label, const ColumnLimit& limit) {
+  if (auto problem = column_text_problem(limit, text, TextLines::kMany))
     errors[key] = std::string(label) + " " + *problem + ".";
 }
 
@@ -70,10 +64,10 @@ SpeakerDraft speaker_draft_from_form(const FormFields& form) {
 
 FieldErrors validate_event(const EventDraft& d) {
   FieldErrors errors;
-  check_line(errors, "name", d.name, "The name", kMaxNameChars, true);
-  check_line(errors, "tagline", d.tagline, "The tagline", kMaxLineChars, false);
-  check_line(errors, "venue", d.venue, "The venue", kMaxLineChars, false);
-  check_long_text(errors, "intro", d.intro, "The introduction");
+  check_line(errors, "name", d.name, "The name", kEventName, true);
+  check_line(errors, "tagline", d.tagline, "The tagline", kEventTagline, false);
+  check_line(errors, "venue", d.venue, "The venue", kEventVenue, false);
+  check_long_text(errors, "intro", d.intro, "The introduction", kEventIntroForm);
   bool first_ok = is_iso_date(d.starts_on), last_ok = is_iso_date(d.ends_on);
   if (!first_ok) errors["starts_on"] = "Give the first day as YYYY-MM-DD.";
   if (!last_ok)
@@ -85,7 +79,7 @@ FieldErrors validate_event(const EventDraft& d) {
 
 FieldErrors validate_room(const ItemDraft& d) {
   FieldErrors errors;
-  check_line(errors, "name", d.name, "The name", kMaxNameChars, true);
+  check_line(errors, "name", d.name, "The name", kRoomName, true);
   if (!parse_position(d.detail))
     errors["position"] = "Give the position as a whole number (smaller numbers come first).";
   return errors;
@@ -93,7 +87,7 @@ FieldErrors validate_room(const ItemDraft& d) {
 
 FieldErrors validate_track(const ItemDraft& d) {
   FieldErrors errors;
-  check_line(errors, "name", d.name, "The name", kMaxNameChars, true);
+  check_line(errors, "name", d.name, "The name", kTrackName, true);
   if (!is_hex_colour(d.detail))
     errors["colour"] = "Give the colour as # and six hex digits, such as #1f6feb.";
   return errors;
@@ -101,9 +95,9 @@ FieldErrors validate_track(const ItemDraft& d) {
 
 FieldErrors validate_speaker(const SpeakerDraft& d) {
   FieldErrors errors;
-  check_line(errors, "name", d.name, "The name", kMaxNameChars, true);
-  check_line(errors, "affiliation", d.affiliation, "The affiliation", kMaxLineChars, false);
-  check_long_text(errors, "bio", d.bio, "The biography");
+  check_line(errors, "name", d.name, "The name", kSpeakerName, true);
+  check_line(errors, "affiliation", d.affiliation, "The affiliation", kSpeakerAffiliation, false);
+  check_long_text(errors, "bio", d.bio, "The biography", kSpeakerBioForm);
   return errors;
 }
 
@@ -131,19 +125,12 @@ std::optional<int64_t> parse_position(std::string_view text) {
   return value;
 }
 
-size_t utf8_length(std::string_view text) {
-  size_t count = 0;
-  for (char c : text)
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count;
-  return count;
-}
-
 std::string password_problem(std::string_view password, std::string_view again) {
   if (password.empty()) return "Type the new password in both fields.";
   if (password != again) return "The two passwords differ. Type the same password twice.";
   if (!is_valid_utf8(password)) return "The password is not valid UTF-8.";
   if (password.size() > kMaxPasswordBytes) return "A password may have at most 1024 bytes.";
-  if (utf8_length(password) < kMinPasswordChars)
+  if (code_point_count(password) < kMinPasswordChars)
     return "A password needs at least " + std::to_string(kMinPasswordChars) + " characters.";
   return "";
 }

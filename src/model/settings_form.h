@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "http/form.h"
+#include "model/limits.h"
 #include "model/session_form.h"
 
 namespace confsched {
@@ -30,11 +31,13 @@ struct SpeakerDraft {
   std::string name, affiliation, bio;
 };
 
-// Column sizes of sql/001_schema.sql, in characters (VARCHAR counts
-// characters), and a bound in bytes for the TEXT columns.
-inline constexpr size_t kMaxNameChars = 200;
-inline constexpr size_t kMaxLineChars = 300;  // tagline, venue, affiliation
-inline constexpr size_t kMaxLongTextBytes = 20000;
+// The event's introduction and a speaker's biography: held below what
+// their TEXT columns take, since only these forms write them and each form
+// must fit a request body of kMaxBodyBytes (http/request.h) as a browser
+// sends it. The one-line fields have their columns' limits
+// (model/limits.h).
+inline constexpr ColumnLimit kEventIntroForm = stricter(kEventIntro, 20000);
+inline constexpr ColumnLimit kSpeakerBioForm = stricter(kSpeakerBio, 20000);
 inline constexpr int64_t kMaxPosition = 1000000;
 inline constexpr size_t kMinPasswordChars = 8;
 inline constexpr size_t kMaxPasswordBytes = 1024;
@@ -58,9 +61,6 @@ bool is_iso_date(std::string_view text);
 bool is_hex_colour(std::string_view text);
 // A decimal integer (optional leading '-') within ±kMaxPosition.
 std::optional<int64_t> parse_position(std::string_view text);
-// How many characters (code points) valid UTF-8 text holds.
-size_t utf8_length(std::string_view text);
-
 // Why a new password (typed twice) cannot be used, or "" when it can. The
 // message never repeats the password.
 std::string password_problem(std::string_view password, std::string_view again);

@@ -7,19 +7,6 @@
 
 namespace confsched {
 
-namespace {
-
-bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
-
-size_t code_points(std::string_view utf8) {
-  size_t n = 0;
-  for (char c : utf8)
-    if (!is_continuation(static_cast<unsigned char>(c))) ++n;
-  return n;
-}
-
-}  // namespace
-
 std::string trim_display_name(std::string_view typed) {
   while (!typed.empty() && (typed.front() == ' ' || typed.front() == '\t')) typed.remove_prefix(1);
   while (!typed.empty() && (typed.back() == ' ' || typed.back() == '\t')) typed.remove_suffix(1);
@@ -29,7 +16,7 @@ std::string trim_display_name(std::string_view typed) {
 std::optional<std::string> display_name_error(std::string_view name) {
   if (name.empty()) return "Please give a name (1 to 60 characters).";
   if (!is_valid_utf8(name)) return "The name holds bytes that are not valid UTF-8 text.";
-  if (code_points(name) > kMaxDisplayNameChars) return "A name may have at most 60 characters.";
+  if (exceeds(kDisplayName, name)) return "A name may have at most 60 characters.";
   if (auto problem = text_problem(name, TextLines::kOne)) return "The name " + *problem + ".";
   // A tab too, which one-line text may otherwise hold: it shows as a space
   // in the history, so two different names would look the same there.

@@ -9,10 +9,14 @@
 #include <string>
 #include <string_view>
 
+#include "model/limits.h"
+
 namespace confsched {
 
 inline constexpr std::string_view kStaffNameCookie = "confsched_staff_name";
-inline constexpr size_t kMaxDisplayNameChars = 60;
+// Short enough to sit in a history row; audit_log.staff_name holds more.
+inline constexpr ColumnLimit kDisplayName = stricter(kAuditStaffName, 60);
+inline constexpr size_t kMaxDisplayNameChars = kDisplayName.max;
 
 // The typed name without leading and trailing spaces and tabs.
 std::string trim_display_name(std::string_view typed);

@@ -38,6 +38,20 @@ std::vector<std::string> split_paragraphs(std::string_view text) {
   return paragraphs;
 }
 
+std::string lf_line_breaks(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\r') {
+      out += text[i];
+      continue;
+    }
+    out += '\n';
+    if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+  }
+  return out;
+}
+
 std::string one_line(std::string_view text) {
   std::string out;
   bool gap = false;

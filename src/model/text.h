@@ -15,6 +15,11 @@ std::vector<std::string> split_paragraphs(std::string_view text);
 // space: names and titles are one line on every page.
 std::string one_line(std::string_view text);
 
+// Every line break (CRLF, or a lone CR) as LF. Browsers send a textarea's
+// line breaks as CRLF (HTML: form submission converts them), so a long text
+// typed or saved back through a form is stored and measured in one form.
+std::string lf_line_breaks(std::string_view text);
+
 // At most max_bytes of text, cut at a word boundary and never inside a
 // UTF-8 sequence, with "…" appended when anything was cut.
 std::string shorten(std::string_view text, size_t max_bytes);

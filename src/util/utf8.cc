@@ -42,6 +42,12 @@ bool is_valid_utf8(std::string_view text) {
   return true;
 }
 
+size_t code_point_count(std::string_view text) {
+  size_t count = 0;
+  for (size_t i = 0; i < text.size(); ++count) decode_utf8(text, i);
+  return count;
+}
+
 bool has_control_characters(std::string_view text, bool allow_newlines) {
   for (char ch : text) {
     auto c = static_cast<unsigned char>(ch);

@@ -17,6 +17,12 @@ std::optional<char32_t> decode_utf8(std::string_view text, size_t& i);
 
 bool is_valid_utf8(std::string_view text);
 
+// How many code points the text holds, as decode_utf8 reads it: for valid
+// UTF-8 the number of characters (what MariaDB's VARCHAR(n) counts in
+// utf8mb4), and each ill-formed byte counts as one, so text not yet
+// validated is never counted shorter than it could be stored.
+size_t code_point_count(std::string_view text);
+
 // True when the text holds a C0 control character other than tab, CR and
 // LF, or DEL. Such characters have no business in a form field. For text
 // a person writes for others to read, util/text_rules.h says more.

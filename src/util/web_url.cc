@@ -5,8 +5,7 @@ namespace confsched {
 
 namespace {
 
-constexpr size_t kMaxUrlBytes = 2000;  // materials.url, VARCHAR(2000) of ASCII
-constexpr size_t kMinUrlBytes = 10;    // "http://a.b": anything shorter is a slip
+constexpr size_t kMinUrlBytes = 10;  // "http://a.b": anything shorter is a slip
 
 // Characters that never appear in a link we publish: they would need
 // escaping in an href, or browsers read them otherwise than RFC 3986 does
@@ -26,7 +25,7 @@ WebUrlCheck check_web_url(std::string_view url) {
     rest = url.substr(8);
   else
     return WebUrlCheck::kNotAWebUrl;
-  if (url.size() < kMinUrlBytes || url.size() > kMaxUrlBytes) return WebUrlCheck::kNotAWebUrl;
+  if (url.size() < kMinUrlBytes) return WebUrlCheck::kNotAWebUrl;
   for (char c : url)
     if (is_refused_byte(static_cast<unsigned char>(c))) return WebUrlCheck::kNotAWebUrl;
   std::string_view authority = rest.substr(0, rest.find_first_of("/?#"));

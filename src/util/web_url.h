@@ -9,7 +9,7 @@ namespace confsched {
 enum class WebUrlCheck {
   kOk,
   // Not an absolute http(s) URL we publish: another scheme, no host,
-  // shorter than 10 or longer than 2000 bytes, or a character that would need escaping in an
+  // shorter than 10 bytes, or a character that would need escaping in an
   // href (space, control, quote, angle bracket, backslash) or a '%' in
   // the authority (a host is plain ASCII or IDNA, never percent-encoded;
   // "a%40b" is how an '@' would hide there).
@@ -22,6 +22,8 @@ enum class WebUrlCheck {
 };
 
 // Judges url as it is: nothing is trimmed, decoded or normalised first.
+// Its length is the caller's to check against the column
+// (model/limits.h, kMaterialUrl).
 // The scheme must be written "http://" or "https://" in lower case; the
 // authority runs to the first '/', '?' or '#' (RFC 3986 §3.2), so an '@'
 // in the path, query or fragment is fine.

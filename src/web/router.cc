@@ -14,6 +14,7 @@
 #include "http/accept_encoding.h"
 #include "http/etag.h"
 #include "http/percent.h"
+#include "model/session_form.h"
 #include "pages/pages.h"
 #include "pages/status.h"
 #include "site/site.h"
@@ -108,11 +109,16 @@ constexpr Route kRoutes[] = {
      .variant = display_variant,
      .handler = display_page},
     {.path = "/admin", .access = Access::kStaff, .handler = admin_home},
+    // The session form takes the largest session the schema holds, as a
+    // browser encodes it (kMaxSessionFormBodyBytes, model/session_form.h):
+    // an imported session must be saveable again. Restore posts only ids
+    // and needs no more than the common limit.
     // Before the /admin/session/<id> row, which would take "new" for an id.
     {.path = "/admin/session/new",
      .methods = kGet | kPost,
      .access = Access::kStaff,
      .body = Body::kForm,
+     .max_body = kMaxSessionFormBodyBytes,
      .csrf = true,
      .db_down = WhenDbDown::kResendForm,
      .handler = admin_new_session},
@@ -121,6 +127,7 @@ constexpr Route kRoutes[] = {
      .methods = kGet | kPost,
      .access = Access::kStaff,
      .body = Body::kForm,
+     .max_body = kMaxSessionFormBodyBytes,
      .csrf = true,
      .db_down = WhenDbDown::kResendForm,
      .handler = admin_session},

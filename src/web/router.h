@@ -21,7 +21,7 @@ class Site;
 Response dispatch(Site& site, const Request& request);
 
 // The largest body a request to path may carry: kMaxBodyBytes, or more
-// for a route that takes file uploads. The FastCGI edge asks before it
+// for a route that takes file uploads or the session form. The FastCGI edge asks before it
 // reads a body. Pure.
 size_t body_limit(std::string_view path);
 

@@ -25,6 +25,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "integration"))
 
 import stack as stackmod  # noqa: E402  (needs the path above)
+from support import poll_until  # noqa: E402
 
 SKIP = 77
 
@@ -119,8 +120,11 @@ def main():
         room = first_room_id(s)
         display = s.cli("display-token", str(room)).stdout.strip()
         # The command turns a screen that is off on: a new data version,
-        # which the workers notice within version_check_ms.
-        stackmod.wait_until(lambda: s.get(display).status == 200, 5, 0.1)
+        # which each worker notices on its own within version_check_ms, so
+        # several 200s in a row (not timed: the limit only guards against a
+        # hang).
+        poll_until(lambda: all(s.get(display).status == 200 for _ in range(6)), "browser.display_link_open",
+                   "the display link open on every worker")
         env = dict(os.environ)
         env.update({
             "CONFSCHED_URL": s.origin,

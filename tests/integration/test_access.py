@@ -105,7 +105,7 @@ class NoCacheLeak(StackTestCase):
         bad = bad_tokens(token)
         urls = cached_urls()
         self.assertGreater(len(urls), 100)
-        hits, refused = 0, 0
+        hits, refused, kept = 0, 0, 0
         t0 = time.monotonic()
         for path in urls:
             filled = S.get(path, headers={"Cookie": good}, https=https)
@@ -119,11 +119,19 @@ class NoCacheLeak(StackTestCase):
                     path, what, "https" if https else "http"))
                 self.assertNotEqual(r.body, filled.body)
                 refused += 1
-        again = S.get(urls[-1], headers={"Cookie": good}, https=https)
+            if S.web == "nginx":
+                again = S.get(path, headers={"Cookie": good}, https=https)
+                if (again.headers.get("X-Cache") or "").upper() == "HIT":
+                    kept += 1
         if S.web == "nginx":
-            # The page stays in the microcache meanwhile: the refusals above
-            # were made with a filled cache, not an empty one.
-            self.assertEqual((again.headers.get("X-Cache") or "").upper(), "HIT", again)
+            # A page still in the microcache after its refusals was there
+            # all along: those refusals were made with a filled cache, not an
+            # empty one. How many pages stayed depends on the machine's
+            # speed (the cache keeps a page about a second), so any one
+            # proves it (issue 15: no test may hinge on speed).
+            sys.stderr.write("[access] %s: %d of %d pages still cached after their refusals\n" % (
+                "https" if https else "http", kept, len(urls)))
+            self.assertGreater(kept, 0, "no page was still in the microcache after its refusals")
         else:
             # Apache: the stack switches mod_cache on server-wide with its
             # quick handler (answers before any login check), as an admin

@@ -1,6 +1,8 @@
 """Staff editing under /admin: access, CSRF, validation that keeps what
 was typed, optimistic locking with a 409 that shows both versions, the
-audit log, and delegates seeing a saved change within 3 s through nginx."""
+audit log, and delegates seeing a saved change through nginx (the time it
+took is printed as a figure; the 3 s promise is bench/freshness.py's and
+bench/admin_save.py's to measure: issue 15)."""
 
 import html
 import re
@@ -8,7 +10,7 @@ import time
 import unittest
 
 import stack as stackmod
-from support import (StackTestCase, cache_directives, escaped, poll, start_module_stack,
+from support import (StackTestCase, cache_directives, escaped, poll, poll_until, start_module_stack,
                      stop_module_stack)
 
 S = None
@@ -107,7 +109,7 @@ class Editing(AdminTestCase):
         r = S.post_form("/admin/session/%d" % sid, dict(fields, title="x"), headers={"Cookie": other})
         self.assertEqual(r.status, 403)
 
-    def test_saved_change_reaches_delegates_within_3_s_and_is_escaped(self):
+    def test_saved_change_reaches_delegates_and_is_escaped(self):
         sid = IDS.take()
         delegate = S.login()
         # Fill nginx's microcache and the workers' memory with the old page.
@@ -122,10 +124,8 @@ class Editing(AdminTestCase):
         self.assertEqual(r.header("Location"), "/admin/session/%d?saved=1" % sid)
         self.assertEqual(self.stored_title(sid), title, "stored verbatim")
 
-        seen, took = poll(lambda: escaped(title) in S.get("/schedule", headers={"Cookie": delegate}).text, 5, 0.1)
-        self.assertTrue(seen, "the new title did not reach /schedule within 5 s")
-        elapsed = time.monotonic() - t0
-        self.assertLessEqual(elapsed, 3.0, "visible to delegates only after %.1f s" % elapsed)
+        poll_until(lambda: escaped(title) in S.get("/schedule", headers={"Cookie": delegate}).text,
+                   "admin.saved_title_on_schedule", "the new title on /schedule", since=t0)
         page = S.get("/schedule", headers={"Cookie": delegate}).text
         self.assertNotIn("<script>alert(1)</script>", page)
 
@@ -202,9 +202,8 @@ class CreateAndDelete(AdminTestCase):
         r = S.post_form("/admin/session/new", fields, headers={"Cookie": self.staff})
         self.assertEqual(r.status, 303, r.text[:400])
         sid = int(re.match(r"/admin/session/(\d+)\?saved=1$", r.header("Location")).group(1))
-        seen, _ = poll(lambda: escaped(title) in S.get("/schedule", headers={"Cookie": delegate}).text, 5, 0.1)
-        self.assertTrue(seen, "a created session must reach /schedule")
-        self.assertLessEqual(time.monotonic() - t_post, 3.0, "a created session must reach /schedule within 3 s")
+        poll_until(lambda: escaped(title) in S.get("/schedule", headers={"Cookie": delegate}).text,
+                   "admin.created_session_on_schedule", "a created session on /schedule", since=t_post)
         detail = S.get("/session/%d" % sid, headers={"Cookie": delegate}).text
         self.assertIn("A Brand New Speaker", detail)
         self.assertIn('href="https://example.org/new"', detail)
@@ -218,15 +217,14 @@ class CreateAndDelete(AdminTestCase):
         r = S.post_form("/admin/session/%d" % sid, dict(fields, action="delete"), headers={"Cookie": self.staff})
         self.assertEqual(r.status, 303)
         self.assertEqual(r.header("Location"), "/admin?deleted=1")
-        gone, _ = poll(lambda: escaped(title) not in S.get("/schedule", headers={"Cookie": delegate}).text, 5, 0.1)
-        self.assertTrue(gone, "a deleted session must leave /schedule")
-        self.assertLessEqual(time.monotonic() - t_post, 3.0, "a deleted session must leave /schedule within 3 s")
+        poll_until(lambda: escaped(title) not in S.get("/schedule", headers={"Cookie": delegate}).text,
+                   "admin.deleted_session_off_schedule", "a deleted session gone from /schedule", since=t_post)
         self.assertEqual(S.fcgi("GET", "/session/%d" % sid, headers={"Cookie": delegate}).status, 404)
         self.assertEqual(S.get("/admin/session/%d" % sid, headers={"Cookie": self.staff}).status, 404)
 
 
 class MoveAndCancel(AdminTestCase):
-    def test_a_move_and_a_cancellation_reach_delegates_within_3_s(self):
+    def test_a_move_and_a_cancellation_reach_delegates(self):
         sid = IDS.take()
         delegate = S.login()
         fields = form_fields(self.edit_page(sid).text)
@@ -239,9 +237,8 @@ class MoveAndCancel(AdminTestCase):
         r = S.post_form("/admin/session/%d" % sid, dict(fields, room_id=other_room, start="21:00", end="21:40",
                                                         status="moved"), headers={"Cookie": self.staff})
         self.assertEqual(r.status, 303, r.text[:300])
-        moved, _ = poll(lambda: "21:00" in S.get("/session/%d" % sid, headers={"Cookie": delegate}).text, 5, 0.1)
-        self.assertTrue(moved)
-        self.assertLessEqual(time.monotonic() - t0, 3.0, "the move took %.1f s to show" % (time.monotonic() - t0))
+        poll_until(lambda: "21:00" in S.get("/session/%d" % sid, headers={"Cookie": delegate}).text,
+                   "admin.move_on_session_page", "the move on /session/%d" % sid, since=t0)
         page = S.get("/session/%d" % sid, headers={"Cookie": delegate}).text
         self.assertIn("This session is Moved.", page)
 
@@ -249,13 +246,13 @@ class MoveAndCancel(AdminTestCase):
         t0 = time.monotonic()
         r = S.post_form("/admin/session/%d" % sid, dict(fields, status="cancelled"), headers={"Cookie": self.staff})
         self.assertEqual(r.status, 303)
-        cancelled, _ = poll(lambda: "This session is Cancelled." in S.get(
-            "/session/%d" % sid, headers={"Cookie": delegate}).text, 5, 0.1)
-        self.assertTrue(cancelled)
-        self.assertLessEqual(time.monotonic() - t0, 3.0, "the cancellation took %.1f s" % (time.monotonic() - t0))
+        poll_until(lambda: "This session is Cancelled." in S.get(
+            "/session/%d" % sid, headers={"Cookie": delegate}).text,
+            "admin.cancellation_on_session_page", "the cancellation on /session/%d" % sid, since=t0)
         on_schedule = re.compile(r'status-cancelled"[^>]*>\s*<p class="meta"><span class="time">21:00')
-        listed, _ = poll(lambda: on_schedule.search(S.get("/schedule", headers={"Cookie": delegate}).text), 3, 0.1)
-        self.assertTrue(listed, "/schedule must show the session cancelled at its new time")
+        poll_until(lambda: on_schedule.search(S.get("/schedule", headers={"Cookie": delegate}).text),
+                   "admin.cancellation_on_schedule", "/schedule showing the session cancelled at its new time",
+                   since=t0)
 
 
 class SpeakersLinksMarkdown(AdminTestCase):
@@ -281,10 +278,10 @@ class SpeakersLinksMarkdown(AdminTestCase):
         r = S.post_form("/admin/session/%d" % sid, fields, headers={"Cookie": self.staff})
         self.assertEqual(r.status, 303, r.text[:400])
         # Any worker may answer: each sees the new data version within
-        # version_check_ms, so wait for it (the promise is 3 s).
-        page, _ = poll(lambda: (lambda t: t if "Someone &lt;New&gt; %d" % sid in t else None)(
-            S.fcgi("GET", "/session/%d" % sid, headers={"Cookie": delegate}).text), 3, 0.1)
-        self.assertIsNotNone(page, "the edit did not reach /session/%d within 3 s" % sid)
+        # version_check_ms, so wait for it (the 3 s promise is bench/'s).
+        page, _ = poll_until(lambda: (lambda t: t if "Someone &lt;New&gt; %d" % sid in t else None)(
+            S.fcgi("GET", "/session/%d" % sid, headers={"Cookie": delegate}).text),
+            "admin.speakers_on_session_page_direct", "the edit on /session/%d" % sid)
         self.assertIn("Zoë Ångström", page)
         self.assertIn('href="https://example.org/v?a=1&amp;b=2"', page)
         self.assertIn("Video &amp; slides", page)
@@ -378,9 +375,9 @@ class Injection(AdminTestCase):
         self.assertTrue(S.sql("SELECT COUNT(*) FROM sessions", database="confsched").stdout.strip() != "0")
 
         # Workers see the new data version within version_check_ms.
-        page, _ = poll(lambda: (lambda t: t if escaped("T " + hostile) in t else None)(
-            S.fcgi("GET", "/session/%d" % sid, headers={"Cookie": delegate}).text), 5, 0.1)
-        self.assertIsNotNone(page, "the edit did not reach /session/%d" % sid)
+        page, _ = poll_until(lambda: (lambda t: t if escaped("T " + hostile) in t else None)(
+            S.fcgi("GET", "/session/%d" % sid, headers={"Cookie": delegate}).text),
+            "admin.hostile_text_on_session_page_direct", "the edit on /session/%d" % sid)
         for shown in ("T " + hostile, "S " + hostile, "M " + hostile):
             self.assertIn(escaped(shown), page)
         self.assertNotIn("<b onmouseover", page)

@@ -9,7 +9,7 @@ import unittest
 import urllib.parse
 
 import stack as stackmod
-from support import StackTestCase, cache_directives, poll, start_module_stack, stop_module_stack
+from support import StackTestCase, cache_directives, poll_until, start_module_stack, stop_module_stack
 from test_admin import escaped, form_fields, hidden
 
 S = None
@@ -276,8 +276,8 @@ class Restore(HistoryTestCase):
         edit = self.get("/admin/session/%d?saved=1" % sid).text
         self.assertEqual(form_fields(edit)["title"], first_title)
         self.assertEqual(form_fields(edit)["status"], "scheduled")
-        seen, took = poll(lambda: escaped(first_title) in S.get("/schedule", headers={"Cookie": delegate}).text, 5, 0.1)
-        self.assertTrue(seen, "the restored title did not reach /schedule within 5 s")
+        poll_until(lambda: escaped(first_title) in S.get("/schedule", headers={"Cookie": delegate}).text,
+                   "admin_history.restored_title_on_schedule", "the restored title on /schedule")
 
         newest = entries(self.history(sid).text)[0]
         self.assertEqual(newest["action"], "restore")

@@ -3,7 +3,8 @@ speakers and the two shared passwords. Access, CSRF, validation that keeps
 what was typed (422), optimistic locking by version hash (409 showing both
 versions), deletes refused while sessions use a room or track, UNIQUE names
 as 422, audit rows, escaping of everything typed, changes reaching
-delegates within 3 s, and password changes ending the old sessions."""
+delegates (how soon is printed as a figure; the 3 s promise is bench/'s to
+measure, issue 15), and password changes ending the old sessions."""
 
 import html
 import html.parser
@@ -13,7 +14,7 @@ import time
 import unittest
 
 import stack as stackmod
-from support import StackTestCase, cache_directives, poll, start_module_stack, stop_module_stack
+from support import StackTestCase, cache_directives, poll_until, start_module_stack, stop_module_stack
 
 S = None
 IDS = None
@@ -170,14 +171,13 @@ class SettingsCase(StackTestCase):
         self.assertEqual(r.status, 303, r.text[:500])
         return int(self.db("SELECT id FROM rooms WHERE name = '%s'" % name.replace("'", "''")))
 
-    def see_within(self, path, text, cookie, seconds=3.0, t0=None):
-        """Polls path (through nginx) until text appears; asserts it did
-        within `seconds` of t0."""
-        t0 = t0 if t0 is not None else time.monotonic()
-        seen, _ = poll(lambda: text in S.get(path, headers={"Cookie": cookie}).text, seconds + 2, 0.1)
-        self.assertTrue(seen, "%r did not reach %s" % (text, path))
-        elapsed = time.monotonic() - t0
-        self.assertLessEqual(elapsed, seconds, "%s showed it only after %.1f s" % (path, elapsed))
+    def see_eventually(self, path, text, cookie, name, t0=None):
+        """Polls path (through nginx) until text appears, within the
+        generous limit of support.poll_until (only a guard against hanging);
+        prints the seconds since t0 as `figure: <name> ...`. The 3 s
+        promise is bench/'s to measure (issue 15)."""
+        poll_until(lambda: text in S.get(path, headers={"Cookie": cookie}).text, name,
+                   "%r on %s" % (text, path), since=t0)
 
 
 class Access(SettingsCase):
@@ -236,7 +236,7 @@ class Csrf(SettingsCase):
 
 
 class EventEditing(SettingsCase):
-    def test_new_event_name_reaches_home_and_schedule_within_3_s(self):
+    def test_new_event_name_reaches_home_and_schedule(self):
         delegate = S.login()
         for _ in range(2):  # fill nginx's microcache and the workers' memory
             S.get("/", headers={"Cookie": delegate})
@@ -247,8 +247,8 @@ class EventEditing(SettingsCase):
         r = self.post("/admin/event", dict(f, name=name))
         self.assertRedirectTo(r, "/admin/event?saved=1")
         self.assertEqual(self.db("SELECT name FROM event"), name)
-        self.see_within("/", "<h1>%s</h1>" % name, delegate, t0=t0)
-        self.see_within("/schedule", name, delegate, t0=t0)
+        self.see_eventually("/", "<h1>%s</h1>" % name, delegate, "admin_settings.event_name_on_home", t0=t0)
+        self.see_eventually("/schedule", name, delegate, "admin_settings.event_name_on_schedule", t0=t0)
         self.assertIn("Saved.", self.page("/admin/event?saved=1"))
         audit = self.last_audit("event", 1)
         self.assertEqual(audit[0], "update")
@@ -318,7 +318,7 @@ class Rooms(SettingsCase):
         r = self.post("/admin/session/%d" % sid, dict(session_form["fields"], room_id=str(room_id)))
         self.assertEqual(r.status, 303, r.text[:500])
         self.assertEqual(self.db("SELECT room_id FROM sessions WHERE id = %d" % sid), str(room_id))
-        self.see_within("/session/%d" % sid, name, S.login(), seconds=3)
+        self.see_eventually("/session/%d" % sid, name, S.login(), "admin_settings.new_room_on_session_page")
 
     def test_deleting_a_room_in_use_is_409_and_changes_nothing(self):
         room_id, name, count = self.busy_room()
@@ -365,7 +365,7 @@ class Rooms(SettingsCase):
         r = self.post("/admin/rooms", dict(f, action="save", name=new, position="-5"))
         self.assertRedirectTo(r, "/admin/rooms?done=saved")
         self.assertEqual(self.db("SELECT name, position FROM rooms WHERE id = %d" % room_id), new + "\t-5")
-        self.see_within("/schedule", escaped(new), delegate, t0=t0)
+        self.see_eventually("/schedule", escaped(new), delegate, "admin_settings.renamed_room_on_schedule", t0=t0)
         listed = [f["fields"].get("id") for f in page_forms(self.page("/admin/rooms")) if "id" in f["fields"]]
         self.assertEqual(listed[0], str(room_id), "the smallest position comes first")
         self.assertEqual(self.last_audit("room", room_id)[0], "update")
@@ -437,7 +437,7 @@ class Speakers(SettingsCase):
                            " GROUP BY ss.speaker_id ORDER BY ss.speaker_id DESC LIMIT 1")[0]
         return int(row[0]), int(row[1])
 
-    def test_a_renamed_speaker_shows_on_the_session_page_within_3_s(self):
+    def test_a_renamed_speaker_shows_on_the_session_page(self):
         speaker_id, sid = self.speaker_with_session()
         delegate = S.login()
         S.get("/session/%d" % sid, headers={"Cookie": delegate})
@@ -446,7 +446,8 @@ class Speakers(SettingsCase):
         t0 = time.monotonic()
         r = self.post("/admin/speakers/%d" % speaker_id, dict(f, name=name))
         self.assertRedirectTo(r, "/admin/speakers/%d?saved=1" % speaker_id)
-        self.see_within("/session/%d" % sid, "<h3>%s</h3>" % name, delegate, t0=t0)
+        self.see_eventually("/session/%d" % sid, "<h3>%s</h3>" % name, delegate,
+                            "admin_settings.renamed_speaker_on_session_page", t0=t0)
         self.assertIn('href="/admin/session/%d"' % sid, self.page("/admin/speakers/%d" % speaker_id))
         audit = self.last_audit("speaker", speaker_id)
         self.assertEqual(audit[0], "update")
@@ -537,12 +538,11 @@ class TextRules(SettingsCase):
 
 
 class Escaping(SettingsCase):
-    def eventually(self, path, cookie, value):
+    def eventually(self, path, cookie, value, name):
         """The page at path (through nginx) once it shows value escaped."""
         headers = {"Cookie": cookie} if cookie else {}
-        text, _ = poll(lambda: (lambda t: t if escaped(value) in t else None)(S.get(path, headers=headers).text),
-                       6, 0.2)
-        self.assertIsNotNone(text, "%s did not show %r within 6 s" % (path, value))
+        text, _ = poll_until(lambda: (lambda t: t if escaped(value) in t else None)(S.get(path, headers=headers).text),
+                             name, "%s showing %r" % (path, value), interval=0.2)
         return text
 
     def assertShownEscaped(self, page, value, where):
@@ -583,16 +583,17 @@ class Escaping(SettingsCase):
         self.assertEqual(self.db("SELECT name, affiliation, bio FROM speakers WHERE id = %d" % speaker_id),
                          "\t".join(speaker[k] for k in ("name", "affiliation", "bio")))
 
-        # Delegate pages (through nginx; within a few seconds).
-        home = self.eventually("/", None, values["name"])
+        # Delegate pages (through nginx, once they show the change).
+        home = self.eventually("/", None, values["name"], "admin_settings.hostile_event_name_on_home")
         for k in ("name", "tagline", "venue"):
             self.assertShownEscaped(home, values[k], "/ " + k)
         self.assertShownEscaped(home, payload("intro-2"), "/ intro")
         self.assertIn("<p>%s</p>" % escaped(payload("intro-1")), home)
-        schedule = self.eventually("/schedule", delegate, room)
+        schedule = self.eventually("/schedule", delegate, room, "admin_settings.hostile_room_on_schedule")
         for value, what in ((room, "room"), (track, "track"), (values["name"], "event name")):
             self.assertShownEscaped(schedule, value, "/schedule " + what)
-        session = self.eventually("/session/%d" % sid_of_speaker, delegate, speaker["bio"])
+        session = self.eventually("/session/%d" % sid_of_speaker, delegate, speaker["bio"],
+                                  "admin_settings.hostile_speaker_on_session_page")
         for k, v in speaker.items():
             self.assertShownEscaped(session, v, "/session speaker " + k)
 
@@ -653,6 +654,7 @@ class Passwords(SettingsCase):
         new = "Delegate new pw %d ü" % int(time.time())
         old_password = S.passwords[stackmod.DELEGATE_USER]
         r = self.change("delegate", new)
+        t_changed = time.monotonic()
         self.assertRedirectTo(r, "/admin/passwords?changed=delegate")
         S.passwords[stackmod.DELEGATE_USER] = new
 
@@ -660,9 +662,11 @@ class Passwords(SettingsCase):
         for _ in range(4):
             r = S.fcgi("GET", "/schedule", headers={"Cookie": old_cookie})
             self.assertEqual(r.status, 303, "the app still accepts the old delegate cookie")
-        # nginx may answer from its 5 s auth cache for a little while.
-        refused, took = poll(lambda: S.get("/schedule", headers={"Cookie": old_cookie}).status == 303, 6.5, 0.25)
-        self.assertTrue(refused, "nginx still accepts the old delegate cookie after %.1f s" % took)
+        # nginx may answer from its 5 s auth cache for a little while (how
+        # long is printed; a cookie nginx kept accepting fails the test).
+        poll_until(lambda: S.get("/schedule", headers={"Cookie": old_cookie}).status == 303,
+                   "admin_settings.old_delegate_cookie_refused_by_nginx",
+                   "nginx refusing the old delegate cookie", since=t_changed, interval=0.25)
 
         fresh = S.login(password=new)
         self.assertEqual(S.get("/schedule", headers={"Cookie": fresh}).status, 200)

@@ -1,8 +1,10 @@
 """Announcements: staff post, edit and withdraw them under
 /admin/announcements; delegates see the ones showing at the top of every
-delegate page, through nginx, within 3 s of a change, and within 3 s of one
-ending by itself (which changes no row). CSRF, 422 that keeps what was typed,
-409 on a stale revision with both versions, the audit log, and access."""
+delegate page, through nginx, after a change, and after one ends by itself
+(which changes no row). How soon is printed as a figure ("figure: ...");
+the 3 s promise is measured by bench/ (issue 15: correctness tests assert
+no wall-clock bound). CSRF, 422 that keeps what was typed, 409 on a stale
+revision with both versions, the audit log, and access."""
 
 import html
 import re
@@ -10,7 +12,7 @@ import time
 import unittest
 
 import stack as stackmod
-from support import StackTestCase, cache_directives, poll, start_module_stack, stop_module_stack
+from support import StackTestCase, cache_directives, poll_until, start_module_stack, stop_module_stack
 
 S = None
 IDS = None
@@ -127,14 +129,11 @@ class AnnouncementTestCase(StackTestCase):
         self.assertEqual(r.status, 200)
         return r.text
 
-    def wait_for_banner(self, predicate, what, limit=3.0, since=None):
-        """Polls /schedule through nginx until predicate(page) holds; fails
-        unless it does within limit seconds of since (default: now)."""
-        t0 = since if since is not None else time.monotonic()
-        seen, _ = poll(lambda: predicate(self.schedule()), limit + 3, 0.1)
-        elapsed = time.monotonic() - t0
-        self.assertTrue(seen, "%s: not within %.0f s" % (what, limit + 3))
-        self.assertLessEqual(elapsed, limit, "%s only after %.1f s" % (what, elapsed))
+    def wait_for_banner(self, predicate, what, name, since=None):
+        """Polls /schedule through nginx until predicate(page) holds, within
+        support.poll_until's generous limit (a guard against hanging only);
+        prints the seconds since `since` (default: now) as `figure: <name>`."""
+        poll_until(lambda: predicate(self.schedule()), name, what, since=since)
 
     def warm_caches(self, *paths):
         """Fill nginx's microcache and the workers' memory with the current pages."""
@@ -179,7 +178,7 @@ class Access(AnnouncementTestCase):
 
 
 class Banner(AnnouncementTestCase):
-    def test_posted_announcements_reach_delegates_within_3_s_escaped_important_first(self):
+    def test_posted_announcements_reach_delegates_escaped_important_first(self):
         sid = IDS.take()
         self.warm_caches("/schedule", "/session/%d" % sid)
         marker = "%d" % time.monotonic_ns()
@@ -193,7 +192,8 @@ class Banner(AnnouncementTestCase):
             text = banner(page)
             return escaped(info_body) in text and escaped(important_body) in text
 
-        self.wait_for_banner(both_shown, "new announcements on /schedule", since=t0)
+        self.wait_for_banner(both_shown, "new announcements on /schedule", "announcements.posted_on_schedule",
+                             since=t0)
         page = self.schedule()
         self.assertNotIn("<script>alert(1)</script>", page)
         self.assertLess(page.index('<section class="announcements"'), page.index("<h1>Schedule</h1>"),
@@ -206,11 +206,10 @@ class Banner(AnnouncementTestCase):
         order = [cls for cls, _ in items]
         self.assertEqual(order, sorted(order, key=lambda c: c != "announcement-important"),
                          "important announcements come first: %r" % order)
-        # The same banner on a session page, within the same 3 s.
-        seen, _ = poll(lambda: escaped(important_body) in banner(
-            S.get("/session/%d" % sid, headers={"Cookie": self.delegate}).text), 5, 0.1)
-        self.assertTrue(seen, "the banner never reached /session/%d" % sid)
-        self.assertLessEqual(time.monotonic() - t0, 3.0, "the banner reached /session/%d late" % sid)
+        # The same banner on a session page (seconds since the post printed).
+        poll_until(lambda: escaped(important_body) in banner(
+            S.get("/session/%d" % sid, headers={"Cookie": self.delegate}).text),
+            "announcements.posted_on_session_page", "the banner on /session/%d" % sid, since=t0)
         # ... and the same for staff reading delegate pages: no per-user data.
         r = S.get("/schedule", headers={"Cookie": self.staff})
         self.assertEqual(banner(r.text), banner(page))
@@ -242,26 +241,40 @@ class Banner(AnnouncementTestCase):
                       " WHERE entity = 'announcement' AND entity_id = %d ORDER BY id DESC LIMIT 1" % aid)
         self.assertEqual(row.split("\t"), ["delete", "1", "1"])
 
-    def test_an_announcement_that_ends_leaves_within_3_s_without_any_write(self):
+    def test_an_announcement_that_ends_leaves_without_any_write(self):
         body = "Ends by itself %d" % time.monotonic_ns()
         aid = self.create(body)
-        self.wait_for_banner(lambda p: escaped(body) in banner(p), "the new announcement")
+        self.wait_for_banner(lambda p: escaped(body) in banner(p), "the new announcement",
+                             "announcements.to_end_on_schedule")
         # Give it an end a few seconds ahead (this write is seen as any other),
-        # and learn from the database exactly when that is.
+        # and learn from the database exactly when that is. The database
+        # read its clock between t_asked and t_told, so the end, on this
+        # process's clock, lies between not_before and not_after.
+        t_asked = time.monotonic()
         remaining_us = int(self.db(
             "UPDATE announcements SET expires_at = UTC_TIMESTAMP() + INTERVAL 6 SECOND WHERE id = %d;"
             " SELECT TIMESTAMPDIFF(MICROSECOND, UTC_TIMESTAMP(6), expires_at) FROM announcements"
             " WHERE id = %d" % (aid, aid)))
-        ends_at = time.monotonic() + remaining_us / 1e6
+        t_told = time.monotonic()
+        not_before, not_after = t_asked + remaining_us / 1e6, t_told + remaining_us / 1e6
         version = self.data_version()
         etag = S.fcgi("GET", "/schedule", headers={"Cookie": self.delegate}).headers["ETag"]
-        # Still there shortly before its end.
-        while time.monotonic() < ends_at - 1.0:
-            self.assertIn(escaped(body), banner(self.schedule()), "gone before its end")
+        # Still there shortly before its end: a page whose answer had
+        # arrived a second before not_before was made before the end, so it
+        # must show the banner, however slow the machine. (A page answered
+        # later may already be without it: not checked.)
+        checked = 0
+        while time.monotonic() < not_before - 1.3:
+            page = self.schedule()
+            if time.monotonic() < not_before - 1.0:
+                self.assertIn(escaped(body), banner(page), "gone before its end")
+                checked += 1
             time.sleep(0.3)
-        stackmod.wait_until(lambda: time.monotonic() >= ends_at, 10, 0.02)
+        self.assertGreater(checked, 0, "no delegate page arrived in the %.1f s before the announcement's end, "
+                           "so nothing checked that it was shown until then" % (not_before - t_told))
+        stackmod.wait_until(lambda: time.monotonic() >= not_after, 10, 0.02)
         self.wait_for_banner(lambda p: escaped(body) not in p, "the ended announcement's removal",
-                             since=ends_at)
+                             "announcements.ended_off_schedule", since=not_after)
         self.assertEqual(self.data_version(), version, "nothing was written after the end was set")
         # Browsers revalidating with the old ETag get the new page, not a 304.
         r = S.fcgi("GET", "/schedule", headers={"Cookie": self.delegate, "If-None-Match": etag})
@@ -269,15 +282,17 @@ class Banner(AnnouncementTestCase):
         self.assertNotIn(escaped(body), r.text)
         self.assertIn("Ended", self.list_page().text)
 
-    def test_withdrawn_announcements_leave_within_3_s(self):
+    def test_withdrawn_announcements_leave(self):
         body = "Withdraw me %d" % time.monotonic_ns()
         aid = self.create(body, level="important")
-        self.wait_for_banner(lambda p: escaped(body) in banner(p), "the new announcement")
+        self.wait_for_banner(lambda p: escaped(body) in banner(p), "the new announcement",
+                             "announcements.to_withdraw_on_schedule")
         t0 = time.monotonic()
         r = self.withdraw_from_list(aid)
         self.assertEqual(r.status, 303, r.text[:500])
         self.assertEqual(r.header("Location"), "/admin/announcements?withdrawn=1")
-        self.wait_for_banner(lambda p: escaped(body) not in p, "the withdrawal", since=t0)
+        self.wait_for_banner(lambda p: escaped(body) not in p, "the withdrawal", "announcements.withdrawn_off_schedule",
+                             since=t0)
         self.assertNotEqual(self.stored(aid)["withdrawn_at"], "")
         # The staff list still shows it, as withdrawn, without a withdraw button.
         page = self.list_page().text
@@ -307,7 +322,7 @@ class Banner(AnnouncementTestCase):
         for aid, state in ((showing, "active"), (ended, "expired"), (later, "scheduled")):
             self.assertRegex(page, r'<tr class="state-%s" id="announcement-%d">' % (state, aid))
         self.wait_for_banner(lambda p: "State: showing" in p and "State: ended" not in p
-                             and "State: later" not in p, "only the showing one")
+                             and "State: later" not in p, "only the showing one", "announcements.states_on_schedule")
 
 
 class Forms(AnnouncementTestCase):

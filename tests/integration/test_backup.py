@@ -10,8 +10,8 @@ import stat
 import unittest
 
 import stack as stackmod
-from support import (StackTestCase, poll, programme_of_schedule_json, start_module_stack, stop_module_stack,
-                     wait_for_feed_version)
+from support import (StackTestCase, poll_until, programme_of_schedule_json, start_module_stack,
+                     stop_module_stack, wait_for_feed_version)
 
 S = None
 
@@ -102,10 +102,10 @@ class BackupRestore(StackTestCase):
         # And the site shows it again, without a restart.
         cookie = S.login()
         title = before["kept"].split("|")[0]
-        ok, _ = poll(lambda: title in S.get("/session/%d" % kept, headers={"Cookie": cookie}).text, 10)
-        self.assertTrue(ok, "the restored title never showed on /session/%d" % kept)
-        ok, _ = poll(lambda: S.get("/session/%d" % dropped, headers={"Cookie": cookie}).status == 200, 10)
-        self.assertTrue(ok, "the restored session %d never came back" % dropped)
+        poll_until(lambda: title in S.get("/session/%d" % kept, headers={"Cookie": cookie}).text,
+                   "backup.restored_title_on_session_page", "the restored title on /session/%d" % kept)
+        poll_until(lambda: S.get("/session/%d" % dropped, headers={"Cookie": cookie}).status == 200,
+                   "backup.restored_session_back", "the restored session %d back" % dropped)
 
     def test_restore_refuses_a_file_that_is_no_dump(self):
         path = S.path("not-a-dump.sql")

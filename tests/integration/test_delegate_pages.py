@@ -11,7 +11,7 @@ import urllib.parse
 import zoneinfo
 
 import stack as stackmod
-from support import StackTestCase, login_form, poll, start_module_stack, stop_module_stack
+from support import StackTestCase, login_form, poll_until, start_module_stack, stop_module_stack
 from test_admin import form_fields
 from test_caching import x_cache
 
@@ -80,8 +80,7 @@ class DelegatePages(StackTestCase):
         def ready():
             r = self.get("/now")
             return r if r.status == 200 and "Screen room" in r.text else None
-        r, _ = poll(ready, 5)
-        self.assertIsNotNone(r, "/now never showed the new room")
+        r, _ = poll_until(ready, "delegate_pages.new_room_on_now", "/now showing the new room")
         self.assertHtmlPage(r, "/now")
         block = self.room_block(r.text)
         now_part, next_part = block.split("<dt>Next</dt>")
@@ -103,8 +102,8 @@ class DelegatePages(StackTestCase):
         sid = int(scalar("SELECT id FROM sessions WHERE title = 'Running now talk'"))
         S.sql("UPDATE sessions SET status = 'cancelled' WHERE id = %d" % sid, database="confsched")
         try:
-            marked, _ = poll(lambda: 'status-cancelled"><a href="/session/%d"' % sid in self.get("/now").text, 5)
-            self.assertTrue(marked, "the cancelled session is not marked on /now")
+            poll_until(lambda: 'status-cancelled"><a href="/session/%d"' % sid in self.get("/now").text,
+                       "delegate_pages.cancelled_on_now", "the cancelled session marked on /now")
         finally:
             S.sql("UPDATE sessions SET status = 'scheduled' WHERE id = %d" % sid, database="confsched")
 
@@ -116,8 +115,8 @@ class DelegatePages(StackTestCase):
 
     def test_display_opens_with_its_token_and_no_cookie(self):
         path = self.display_path()
-        r, _ = poll(lambda: (lambda r: r if "Running now talk" in r.text else None)(S.get(path)), 5)
-        self.assertIsNotNone(r, "the display never showed the running session")
+        r, _ = poll_until(lambda: (lambda r: r if "Running now talk" in r.text else None)(S.get(path)),
+                          "delegate_pages.display_shows_running_session", "the display showing the running session")
         self.assertEqual(r.status, 200)
         self.assertHtmlPage(r, "display")
         self.assertNoCookie(r, "display")
@@ -154,8 +153,7 @@ class DelegatePages(StackTestCase):
         def listed():
             r = self.get("/changes")
             return r if 'href="/session/%d"' % sid in r.text else None
-        r, _ = poll(listed, 5)
-        self.assertIsNotNone(r, "/changes does not list the edit")
+        r, _ = poll_until(listed, "delegate_pages.edit_on_changes", "/changes listing the edit")
         self.assertHtmlPage(r, "/changes")
         first = re.search(r'<li class="change">(.*?)</li>', r.text, re.S).group(1)
         self.assertIn('href="/session/%d"' % sid, first, "the newest change comes first")
@@ -166,8 +164,8 @@ class DelegatePages(StackTestCase):
         self.assertEscaped(r.text, "/changes")
 
         badge = re.compile(r'changed</a></p>\s*<h4><a href="/session/%d">' % sid)
-        badged, _ = poll(lambda: badge.search(self.get("/schedule").text), 5)
-        self.assertTrue(badged, "no changed badge on /schedule")
+        poll_until(lambda: badge.search(self.get("/schedule").text), "delegate_pages.changed_badge_on_schedule",
+                   "a changed badge on /schedule")
         self.assertEscaped(self.get("/schedule").text, "/schedule")
 
     # -- filters ------------------------------------------------------------

@@ -19,8 +19,8 @@ import ssl
 import time
 import unittest
 
-import stack as stackmod
-from support import StackTestCase, start_module_stack, stop_module_stack, csp_directives
+from support import (POLL_LIMIT_S, StackTestCase, csp_directives, figure, poll_until, start_module_stack,
+                     stop_module_stack)
 
 S = None
 IDS = None
@@ -141,11 +141,17 @@ class UploadNeedsStaffBeforeItsBody(StackTestCase):
                 # head without reading it; Apache itself cannot ask first.
                 data += b"z" * (5000000 - 1024 - 5)
                 what = "a POST of 5 MB to /admin/import as %s" % (who or "nobody")
-            status, headers, body, took = raw_exchange(data, timeout=8)
-            self.assertIsNotNone(status, "%s: no answer within 8 s (the server waited for the body)" % what)
-            self.assertLess(took, 5.0, "%s: answered only after %.1f s" % (what, took))
+            # A server that waited for the body would answer only when its
+            # body timeout (10 s) ran out, and then 408 or nothing: the
+            # status tells, not how soon it came (issue 15; the time is
+            # printed). The generous timeout only guards against a hang.
+            status, headers, body, took = raw_exchange(data, timeout=max(POLL_LIMIT_S, 15))
+            self.assertIsNotNone(status, "%s: no answer within %.0f s (the server waited for the body)" % (
+                what, max(POLL_LIMIT_S, 15)))
+            figure("edge.refused_upload_answered_%s_%s" % (S.web, who or "anonymous"), took)
             if S.web == "nginx" or who:
-                self.assertEqual(status, 403, "%s: %r %r" % (what, status, body[:300]))
+                self.assertEqual(status, 403, "%s: %r %r (408: the server waited for the body)" % (
+                    what, status, body[:300]))
             else:
                 self.assertEqual(status, 303, "%s: %r %r" % (what, status, body[:300]))
                 self.assertTrue(headers.get("location", "").partition("?")[0].endswith("/login"), headers)
@@ -179,8 +185,13 @@ class TokensStayOutOfTheLog(StackTestCase):
         link = S.cli("display-token", "1").stdout.strip()
         display_token = link.partition("token=")[2]
         self.assertTrue(display_token, "confsched display-token printed %r" % link)
-        # The command turned the screen on; workers see it within ~0.5 s.
-        self.assertTrue(stackmod.wait_until(lambda: S.get(link).status == 200, 5), "the display link never opened")
+        # The command turned the screen on: a new data version that each
+        # worker notices on its own, within ~0.5 s, so one 200 is not enough
+        # (the next request may reach the other worker): several in a row.
+        # How soon is printed, not asserted; the limit only guards against
+        # a hang.
+        poll_until(lambda: all(S.get(link).status == 200 for _ in range(6)), "edge.display_link_open_after_cli",
+                   "the display link open on every worker")
         # A room screen's browser asks for the stylesheet next: the page asks
         # it to send no Referer, so the token does not travel in one.
         self.assertIn(b'<meta name="referrer" content="no-referrer">', S.get(link).body)

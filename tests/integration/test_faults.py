@@ -1,13 +1,18 @@
 """Faults the site promises to ride out, each caused for real against the
 MariaDB, `confsched serve` and nginx of stack.py, with the figures each test
-measured printed to stderr ("[faults] ...", shown by `ctest -V`):
+measured printed to stderr ("[faults] ..." and, for times, "figure: <name>
+<seconds> s"; shown by `ctest -V`). No test here asserts how fast something
+happened (issue 15: they run again under ASan/UBSan on a busy machine): each
+waits, within a generous limit that only guards against a hang, until it
+does, and prints how long that took.
 
   * MariaDB stops mid-event: logged-in delegates keep getting every page
     (visited before or not) with no 5xx, delegates can still log in, staff
     get a 503 form holding what they typed; once it is back the next edit
     goes through with nothing restarted;
-  * a worker killed with SIGKILL under load: replaced at once, < 0.1 % of
-    the requests of that second fail and none after;
+  * a worker killed with SIGKILL under load: replaced (the master starts
+    the replacement with no back-off, as its log says), < 0.1 % of the
+    requests of that second fail and none after;
   * SIGHUP under load: workers roll with zero failed requests;
   * slow clients (slowloris, slow POST) tie up no worker, and nginx closes
     them after the shipped timeouts;
@@ -28,7 +33,7 @@ import urllib.parse
 
 import stack as stackmod
 from faultload import Load, count_lines, describe, failures, file_size, wait_for_busy
-from support import StackTestCase, poll, start_module_stack, stop_module_stack
+from support import POLL_LIMIT_S, StackTestCase, figure as time_figure, poll, start_module_stack, stop_module_stack
 from test_admin import escaped, form_fields
 
 S = None
@@ -97,7 +102,6 @@ class DatabaseOutage(FaultTestCase):
     OUTAGE_S = 8.0        # bounded: how long MariaDB stays down
     TICK_S = 0.25         # one round of delegate requests per tick
     WARM_UP_S = 1.0       # for fresh workers' start-up loads (a few queries)
-    RECOVERY_BOUND_S = 5.0
 
     def test_mariadb_stops_mid_event(self):
         """Delegates served and logging in, staff input kept, edits resume.
@@ -186,12 +190,13 @@ class DatabaseOutage(FaultTestCase):
         t_up = time.monotonic()
 
         # Staff press Save again as soon as it answers: the first try must
-        # go through, on a connection the worker makes by itself.
+        # go through, on a connection the worker makes by itself. (How soon
+        # is printed; the loop's limit only guards against a hang.)
         self.assertIsNotNone(staff_r, "the staff edit was not sent during the outage")
         again = form_fields(staff_r.text)
         attempts = []
         saved_after = None
-        while time.monotonic() - t_up < 15:
+        while time.monotonic() - t_up < POLL_LIMIT_S:
             r = S.post_form("/admin/session/%d" % sid, again, headers={"Cookie": staff})
             attempts.append(r.status)
             if r.status == 303:
@@ -199,7 +204,7 @@ class DatabaseOutage(FaultTestCase):
                 break
             time.sleep(0.1)
         shown, shown_after = poll(lambda: escaped(typed["title"]) in S.get(
-            "/session/%d" % sid, headers={"Cookie": delegate}).text, 10, 0.1)
+            "/session/%d" % sid, headers={"Cookie": delegate}).text, POLL_LIMIT_S, 0.1)
 
         n_delegate = sum(outcomes.values())
         n_5xx = sum(c for (via, st), c in outcomes.items() if st >= 500)
@@ -212,6 +217,11 @@ class DatabaseOutage(FaultTestCase):
                "command; first save after that: %s in %.3f s (attempts %s); on delegate pages %.2f s later" % (
                    staff_r.status, t_up - t_start, "ok" if saved_after is not None else "NOT SAVED",
                    saved_after or -1, attempts, shown_after))
+        time_figure("faults.mariadb_answering_after_restart", t_up - t_start)
+        if saved_after is not None:
+            time_figure("faults.first_save_after_mariadb_back", saved_after)
+        if shown:
+            time_figure("faults.save_on_delegate_pages_after_mariadb_back", shown_after)
 
         # Delegates: no 5xx, in fact every page a 200.
         self.assertEqual(n_5xx, 0, "5xx on delegate pages during the outage: %r" % bad[:10])
@@ -234,8 +244,7 @@ class DatabaseOutage(FaultTestCase):
         self.assertEqual(again["csrf"], fields["csrf"])
         # Back: the next edit goes through by itself, nothing restarted.
         self.assertEqual(attempts[:1], [303], "the first save after MariaDB came back: %r" % attempts)
-        self.assertLess(saved_after, self.RECOVERY_BOUND_S)
-        self.assertTrue(shown, "the edit did not reach delegate pages within 10 s")
+        self.assertTrue(shown, "the edit did not reach delegate pages within %g s" % POLL_LIMIT_S)
         self.assertEqual(S.app_pid(), master, "the master was restarted")
         self.assertEqual(set(S.worker_pids()), workers, "workers were restarted")
         # Every worker serves pages of the new version (each loads it anew).
@@ -250,9 +259,11 @@ class WorkerKilled(FaultTestCase):
     KILL_AT_S = 2.0
 
     def test_sigkill_under_load_is_replaced_at_once_without_failed_requests(self):
-        """Replaced at once; < 0.1 % failed in the second of the kill, none
-        after. Moved here from test_serve (a killed worker was replaced,
-        then checked idle), now under load through nginx."""
+        """Replaced at once (the master's log: restarting in 0 ms); < 0.1 %
+        failed in the second of the kill, none after. How long the
+        replacement took is printed (figure: faults.worker_replaced_after_sigkill),
+        not asserted (issue 15). Moved here from test_serve (a killed worker
+        was replaced, then checked idle), now under load through nginx."""
         before = sorted(self.assertWorkersUp())
         cookie = S.login()
         errlog = S.path("log", "nginx-error.log")
@@ -264,7 +275,7 @@ class WorkerKilled(FaultTestCase):
         t_kill = time.monotonic()
         os.kill(victim, signal.SIGKILL)
         replaced, took = poll(lambda: victim not in S.worker_pids() and len(S.worker_pids()) == S.workers,
-                              5, 0.002)
+                              POLL_LIMIT_S, 0.002)
         load.join()
         S.app_children_seen.update(S.worker_pids())
         b, d, a = load.split(t_kill)
@@ -273,8 +284,10 @@ class WorkerKilled(FaultTestCase):
                "requests nginx retried on the other worker: %d" % (
                    victim, load.rate(), took, describe("before", b), describe("second of the kill", d),
                    describe("after", a), retried))
-        self.assertTrue(replaced, "killed worker %d not replaced: workers now %r" % (victim, S.worker_pids()))
-        self.assertLess(took, 1.0, "the replacement took %.3f s" % took)
+        if replaced:
+            time_figure("faults.worker_replaced_after_sigkill", took)
+        self.assertTrue(replaced, "killed worker %d not replaced within %g s: workers now %r" % (
+            victim, POLL_LIMIT_S, S.worker_pids()))
         with open(S.path("log", "confsched.log"), errors="replace") as f:
             self.assertRegex(f.read(), r"worker %d was killed by signal [^;]*; restarting in 0 ms" % victim,
                              "the master must start the replacement at once, not after a back-off")
@@ -291,9 +304,37 @@ class WorkerKilled(FaultTestCase):
         under a millisecond), so this makes sure of it: MariaDB is
         frozen (SIGSTOP) so a staff page waits in a worker for its query,
         then every worker is killed. nginx must retry the GET on the socket
-        (the upstream names it twice), where a replacement answers it."""
-        self.assertWorkersUp()
+        (the upstream names it twice), where a replacement answers it.
+
+        The kill must come once the GET is waiting in a worker. If it came
+        before (a slow machine: the GET still on its way), a replacement
+        answers it with nothing retried and nothing was tested; then the
+        test says so and tries again, waiting longer (bounded: 3 tries)."""
         staff = S.login(role=stackmod.STAFF_USER)
+        for settle in (0.5, 2.0, 5.0):
+            r, took, retried = self.kill_every_worker_under_a_get(staff, settle)
+            if isinstance(r, stackmod.Response) and r.status == 200 and retried == 0:
+                figure("GET in flight on a killed worker: answered by a replacement with nothing retried, so it "
+                       "had not reached a worker %.1f s after it was sent; again, waiting longer" % settle)
+                self.roll_workers()  # the master's back-off starts afresh
+                continue
+            break
+        figure("GET in flight on a killed worker: %s %.2f s after the kill (nginx retried %d)" % (
+            getattr(r, "status", r), took, retried))
+        time_figure("faults.in_flight_get_answered_after_kill", took)
+        self.assertIsInstance(r, stackmod.Response, "the request failed: %r" % r)
+        self.assertEqual(r.status, 200, "a GET in flight on a killed worker: %r" % r)
+        self.assertGreaterEqual(retried, 1, "nginx should have logged the worker's death and retried")
+        # Two deaths in quick succession make the master back off the next
+        # quick one (master.cc); a roll starts it afresh for other tests.
+        self.roll_workers()
+
+    def kill_every_worker_under_a_get(self, staff, settle):
+        """Freezes MariaDB, sends a staff GET, waits `settle` seconds, kills
+        every worker, thaws MariaDB. Returns (the answer or the exception,
+        seconds from the kill to the answer, lines of nginx's error log
+        about a worker that died mid-request)."""
+        self.assertWorkersUp()
         errlog = S.path("log", "nginx-error.log")
         errlog_at = file_size(errlog)
         result = {}
@@ -309,9 +350,15 @@ class WorkerKilled(FaultTestCase):
         try:
             t = threading.Thread(target=staff_get, daemon=True)
             t.start()
-            time.sleep(0.5)  # the request reached a worker, which waits for MariaDB
+            time.sleep(settle)  # for the request to reach a worker, which waits for MariaDB
             self.assertTrue(t.is_alive(), "the request did not wait for the frozen database: %r" % result)
             victims = S.worker_pids()
+            # Stopped first, all of them: killed one by one, a worker still
+            # alive could accept nginx's retry and die under it too (a 502
+            # that is the test's doing, seen on a loaded machine). A stopped
+            # worker accepts nothing; the retry waits for a replacement.
+            for p in victims:
+                os.kill(p, signal.SIGSTOP)
             t_kill = time.monotonic()
             for p in victims:
                 os.kill(p, signal.SIGKILL)
@@ -321,15 +368,7 @@ class WorkerKilled(FaultTestCase):
         took = time.monotonic() - t_kill
         self.assertWorkersUp()
         retried = count_lines(errlog, ["upstream prematurely closed", "reset by peer"], errlog_at)
-        r = result.get("r")
-        figure("GET in flight on a killed worker: %s %.2f s after the kill (nginx retried %d)" % (
-            getattr(r, "status", r), took, retried))
-        self.assertIsInstance(r, stackmod.Response, "the request failed: %r" % r)
-        self.assertEqual(r.status, 200, "a GET in flight on a killed worker: %r" % r)
-        self.assertGreaterEqual(retried, 1, "nginx should have logged the worker's death and retried")
-        # Two deaths in quick succession make the master back off the next
-        # quick one (master.cc); a roll starts it afresh for other tests.
-        self.roll_workers()
+        return result.get("r"), took, retried
 
 
 class Reload(FaultTestCase):
@@ -415,7 +454,9 @@ class SlowClients(FaultTestCase):
             open_slow("header")
             open_slow("body")
         busy = Load(S, paths, 3.0, threads=2).start()
-        deadline = time.monotonic() + max(header_timeout, body_timeout) + 6
+        # Until nginx has closed every one; the limit only guards against a
+        # hang (a close comes about the conf's timeout after the last byte).
+        deadline = time.monotonic() + max(header_timeout, body_timeout) + POLL_LIMIT_S
         next_drip = time.monotonic()
         try:
             while time.monotonic() < deadline and any(e[4] is None for e in slow):
@@ -461,15 +502,28 @@ class SlowClients(FaultTestCase):
                "stalled bodies %.1f-%.1f s after their last byte (client_body_timeout %ds)" % (
                    min(header_closes or [-1]), max(header_closes or [-1]), header_timeout,
                    min(body_closes or [-1]), max(body_closes or [-1]), body_timeout))
+        time_figure("faults.normal_request_max_beside_slow_clients", max(lat(busy) or [0]))
+        if header_closes:
+            time_figure("faults.slowloris_closed_after_max", max(header_closes),
+                        "client_header_timeout %ds" % header_timeout)
+        if body_closes:
+            time_figure("faults.stalled_body_closed_after_max", max(body_closes),
+                        "client_body_timeout %ds" % body_timeout)
+        # A worker tied up by a slow client would hold the normal requests
+        # until nginx dropped that client (its timeout, 10 s), and with 40
+        # of each kind queued they would fail (the load's own 10 s timeout):
+        # that is what shows here, not how fast they were (issue 15).
         self.assertEqual(failures(busy.outcomes), [], "normal requests beside slow clients")
         self.assertGreater(len(busy.outcomes), 50)
-        # A worker tied up by a slow client would hold these for seconds.
-        self.assertLess(max(lat(busy)), 1.0, "a normal request waited behind the slow clients")
         self.assertEqual(len(header_closes), self.N_SLOW, "slowloris connections nginx did not close")
         self.assertEqual(len(body_closes), self.N_SLOW, "stalled POSTs nginx did not close")
         for closes, timeout in ((header_closes, header_timeout), (body_closes, body_timeout)):
+            # Never before the shipped timeout (a slow machine only makes
+            # the close seen later)...
             self.assertGreaterEqual(min(closes), timeout - 1)
-            self.assertLessEqual(max(closes), timeout + 4)
+            # ...and by the shipped timeout, not nginx's default of 60 s
+            # (how long after it is printed above).
+            self.assertLess(max(closes), 60, "nginx kept a slow client for its default timeout, not the conf's")
 
 
 # ---------------------------------------------------------------- limits

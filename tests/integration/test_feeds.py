@@ -23,7 +23,7 @@ import xml.etree.ElementTree as ET
 import zoneinfo
 
 import stack as stackmod
-from support import (StackTestCase, poll, start_module_stack, stop_module_stack,
+from support import (StackTestCase, poll_until, start_module_stack, stop_module_stack,
                      wait_for_feed_version)
 
 S = None
@@ -261,8 +261,8 @@ class Access(StackTestCase):
         token = urllib.parse.quote(feed_token(), safe="")
         self.assertEqual(S.get("/schedule.ics?token=" + token).status, 200)
         S.passwd("delegate", "delegate-new-password")
-        ok, _ = poll(lambda: S.get("/schedule.ics?token=" + token).status == 403, 10)
-        self.assertTrue(ok, "the old token still works after a password change")
+        poll_until(lambda: S.get("/schedule.ics?token=" + token).status == 403,
+                   "feeds.old_token_refused_after_passwd", "the old feed token refused after a password change")
         fresh = urllib.parse.quote(feed_token(), safe="")
         self.assertNotEqual(fresh, token)
         self.assertEqual(S.get("/schedule.ics?token=" + fresh).status, 200)

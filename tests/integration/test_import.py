@@ -8,7 +8,7 @@ import unittest
 import xml.etree.ElementTree as ET
 
 import stack as stackmod
-from support import (FRAB_XML_31C3, StackTestCase, escaped, poll,
+from support import (FRAB_XML_31C3, StackTestCase, escaped, poll_until,
                      start_module_stack, stop_module_stack)
 
 S = None
@@ -148,9 +148,9 @@ class RealSchedule(StackTestCase):
         titles = [e.findtext("title") for e in self.events]
         # Workers notice the new data version within version_check_ms.
         first = escaped(titles[0])
-        r, _ = poll(lambda: (lambda page: page if first in page.text else None)(
-            S.fcgi("GET", "/schedule", headers={"Cookie": cookie})), 5)
-        self.assertIsNotNone(r, "the imported programme did not reach /schedule within 5 s")
+        r, _ = poll_until(lambda: (lambda page: page if first in page.text else None)(
+            S.fcgi("GET", "/schedule", headers={"Cookie": cookie})),
+            "import.imported_programme_on_schedule_direct", "the imported programme on /schedule")
         self.assertEqual(r.status, 200, r)
         text = r.text
         tricky = [t for t in titles if re.search(r"[&<>\"']", t)]

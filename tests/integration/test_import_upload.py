@@ -12,7 +12,7 @@ import time
 import unittest
 
 import stack as stackmod
-from support import (FRAB_XML_31C3, StackTestCase, escaped, parse_page, poll,
+from support import (FRAB_XML_31C3, StackTestCase, escaped, parse_page, poll_until,
                      start_module_stack, stop_module_stack)
 
 S = None
@@ -141,8 +141,8 @@ class Upload(UploadCase):
         self.assertEqual(row, "staff /admin/import: talks.xml sha256:" + hashlib.sha256(FRAB.encode()).hexdigest())
         # Delegates see it like any edit.
         cookie = S.login()
-        seen, _ = poll(lambda: escaped(title) in S.get("/schedule", headers={"Cookie": cookie}).text, 6)
-        self.assertTrue(seen, "the uploaded programme did not reach /schedule")
+        poll_until(lambda: escaped(title) in S.get("/schedule", headers={"Cookie": cookie}).text,
+                   "import_upload.uploaded_programme_on_schedule", "the uploaded programme on /schedule")
 
     def test_the_import_is_only_of_what_was_previewed(self):
         r = self.upload(FRAB, "talks.xml", [("action", "preview")])

@@ -15,7 +15,11 @@ password staff set on /admin/passwords needs no slot at all.
 Clients bind their socket to other loopback addresses (127.0.0.2, ...):
 Linux routes all of 127/8 to lo, and nginx passes the source as
 REMOTE_ADDR. Floods that need many addresses go straight to the FastCGI
-socket with REMOTE_ADDR set (stack.fcgi). Every loop is bounded."""
+socket with REMOTE_ADDR set (stack.fcgi). Every loop is bounded.
+
+No test asserts how fast logins were (issue 15: these run again under
+sanitizers on a busy machine): the times are printed ("[throttle] ..." and
+"figure: <name> <seconds> s"); bench/login_flood.py measures them."""
 
 import concurrent.futures
 import http.client
@@ -28,7 +32,8 @@ import unittest
 import urllib.parse
 
 from stack import parse_set_cookie
-from support import StackTestCase, start_module_stack, stop_module_stack, cache_directives, parse_page
+from support import (POLL_LIMIT_S, StackTestCase, cache_directives, figure, parse_page, poll, poll_until,
+                     start_module_stack, stop_module_stack)
 
 S = None
 IDS = None
@@ -42,6 +47,10 @@ LOGIN = {"login.max_failures": str(MAX_FAILURES), "login.window_s": "60", "login
 # What a worker may reach after a flood: one 19 MiB Argon2id verification
 # at a time, plus the programme and templates.
 RSS_BOUND_KIB = 64 * 1024
+# A flood that lasts until the logins it surrounds are done stops by itself
+# after this long: only a guard against a hang, far beyond any run (and
+# inside ctest's 300 s for the module).
+FLOOD_GUARD_S = 240
 
 
 def setUpModule():
@@ -134,7 +143,7 @@ class Flood:
         with self._lock:
             return self.counts.get(status, 0)
 
-    def wait_for(self, status, timeout=30):
+    def wait_for(self, status, timeout=POLL_LIMIT_S):
         """Until the flood has had at least one answer of status."""
         deadline = time.monotonic() + timeout
         while self.seen(status) == 0:
@@ -234,6 +243,10 @@ class Throttle(StackTestCase):
         sys.stderr.write("\n[throttle] 127.0.0.2: %d attempts until the first 429 (max_failures %d); "
                          "then %d refused; median %.1f ms per checked failure, %.1f ms per refusal\n" % (
                              len(statuses), MAX_FAILURES, refused, checked * 1000, fast * 1000))
+        figure("throttle.checked_failure_median", checked)
+        figure("throttle.refusal_median", fast)
+        # Relative, within one run and build: the refusal skips the Argon2id
+        # work (no bound in seconds; issue 15).
         self.assertLess(fast, checked, "a refusal should cost less than an Argon2id check")
 
         log = app_log()
@@ -250,13 +263,16 @@ class Throttle(StackTestCase):
 
         def flood_from(source):
             # Each flooding address keeps trying, as a script would, until
-            # the logins are done (bounded: 90 s). Busy and wrong answers
-            # both count against it, so it is soon blocked, and again after
-            # each block.
-            deadline = time.monotonic() + 90
+            # the logins are done, however long they take (FLOOD_GUARD_S
+            # only against a hang). Busy and wrong answers both count
+            # against it, so it is soon blocked, and again after each block.
+            deadline = time.monotonic() + FLOOD_GUARD_S
             i = 0
             while not stop.is_set() and time.monotonic() < deadline:
-                status, _, _, _ = login_from(source, "flood-%d" % i)
+                try:
+                    status, _, _, _ = login_from(source, "flood-%d" % i)
+                except (OSError, http.client.HTTPException) as e:  # and go on: the logins must meet a flood
+                    status = type(e).__name__
                 i += 1
                 with lock:
                     flood["requests"] += 1
@@ -272,7 +288,18 @@ class Throttle(StackTestCase):
         t_flood = time.monotonic()
         for t in flooders:
             t.start()
-        time.sleep(0.5)  # let the flood take the Argon2id slot
+        try:
+            self.logins_during_the_flood(flood, lock, checked, sources, flooders, t_flood, stop)
+        finally:
+            stop.set()
+            for t in flooders:
+                t.join(timeout=90)
+
+    def logins_during_the_flood(self, flood, lock, checked, sources, flooders, t_flood, stop):
+        # The flood under way (every address answered about once, so the
+        # Argon2id slot is taken) before the first wave.
+        poll_until(lambda: flood["requests"] >= len(sources), "throttle.flood_under_way",
+                   "the flood's first %d answers" % len(sources), since=t_flood, interval=0.05)
 
         def one_login(i):
             # A browser user who meets "busy" (503, Retry-After: 1) sends
@@ -287,8 +314,10 @@ class Throttle(StackTestCase):
             return 503, busy, 0, False
 
         # Five waves of 50, half a second apart, so they meet the flood at
-        # different stages.
+        # different stages. The flood goes on until they are done.
         t0 = time.monotonic()
+        with lock:
+            flood_at_start = flood["requests"]
         results = []
         with concurrent.futures.ThreadPoolExecutor(max_workers=50) as pool:
             for wave in range(5):
@@ -296,6 +325,8 @@ class Throttle(StackTestCase):
                 time.sleep(0.5)
         took = time.monotonic() - t0
         during = sum(t.is_alive() for t in flooders)
+        with lock:
+            flood_meanwhile = flood["requests"] - flood_at_start
         stop.set()
         for t in flooders:
             t.join(timeout=90)
@@ -309,15 +340,22 @@ class Throttle(StackTestCase):
                          "%d flooders still going when the last wave ended; flood %.1f s: %r\n" % (
                              len(sources), ok, busy, took, times[len(times) // 2] * 1000,
                              times[int(len(times) * 0.95)] * 1000, during, flood_took, flood))
+        figure("throttle.250_logins_during_flood", took)
+        figure("throttle.login_during_flood_median", times[len(times) // 2])
+        figure("throttle.login_during_flood_p95", times[int(len(times) * 0.95)])
         self.assertEqual(ok, 250, "correct logins refused: %r" % [r for r in results if r[0] != 303][:5])
-        self.assertGreater(during, 0, "the logins should have run during the flood")
+        # The flood stops only when told to (after the last wave), so it
+        # ran throughout, unless its guard against a hang ran out first.
+        self.assertEqual(during, len(sources), "only %d of the %d flooding addresses were still sending when the "
+                         "last wave ended (%.0f s after the flood began; its guard is %d s)" % (
+                             during, len(sources), flood_took, FLOOD_GUARD_S))
+        self.assertGreater(flood_meanwhile, 0, "the flood sent nothing while the logins ran")
         self.assertGreaterEqual(flood["429"], len(sources), "every flooding address throttled: %r" % flood)
         # Each block lasts at least BLOCK_S, and each round between blocks
         # checks at most MAX_FAILURES passwords.
         rounds = 1 + int(flood_took / BLOCK_S) + 1
         self.assertLessEqual(max(checked.values(), default=0), rounds * MAX_FAILURES,
                              "an address got more checked failures than its blocks allow: %r" % checked)
-        self.assertLess(took, 60)
 
         # d) memory: every worker ran Argon2id verifications, one at a time.
         for pid in S.worker_pids():
@@ -354,22 +392,33 @@ class Throttle(StackTestCase):
             with address_flood(venue, role) as flood:
                 flood.wait_for(429)
                 # A browser without the cookie shares the address's budget:
-                # refused while the address is blocked (its block has just
-                # begun: BLOCK_S is far longer than this takes).
-                status, headers, _, _ = login_from(venue, S.passwords[role], user=role)
-                self.assertEqual(status, 429, "an unknown browser at the flooded address (%s)" % role)
+                # refused while the address is blocked. The flood keeps it
+                # blocked but for short gaps, and how soon the browser tries
+                # is not up to the test: it tries until refused (a browser
+                # the block did not apply to would get in every time).
+                unknown = []
+                refused_once, refused_after = poll(
+                    lambda: unknown.append(login_from(venue, S.passwords[role], user=role)[0]) or unknown[-1] == 429,
+                    POLL_LIMIT_S, 0.1)
+                self.assertTrue(refused_once, "an unknown browser at the flooded address (%s) was never refused "
+                                "in %g s: %r" % (role, POLL_LIMIT_S, unknown))
+                figure("throttle.unknown_browser_refused_during_%s_flood" % role, refused_after)
                 results = []
-                end = time.monotonic() + 2 * BLOCK_S  # across blocks and the gaps between them
-                while time.monotonic() < end:
+                # Across blocks and the gaps between them, and at least 6
+                # logins however slow they are (the limit against a hang).
+                t_start = time.monotonic()
+                end = t_start + 2 * BLOCK_S
+                while (time.monotonic() < end or len(results) < 6) and time.monotonic() < t_start + POLL_LIMIT_S:
                     status, headers, _, took = login_from(venue, S.passwords[role], user=role, cookie=device)
                     results.append((status, took, cookie_set(headers, "confsched")))
                     time.sleep(0.1)
             refused = [r for r in results if r[0] != 303 or not r[2]]
             took = sorted(r[1] for r in results)
             sys.stderr.write("[throttle] %s flood from %s (%.1f s: %r): %d correct logins from a trusted device "
-                             "there, %d refused, median %.0f ms, max %.0f ms\n" % (
+                             "there, %d refused, median %.0f ms, max %.0f ms; the unknown browser meanwhile: %r\n" % (
                                  role, venue, flood.seconds, flood.counts, len(results), len(refused),
-                                 took[len(took) // 2] * 1000, took[-1] * 1000))
+                                 took[len(took) // 2] * 1000, took[-1] * 1000, unknown))
+            figure("throttle.trusted_login_during_%s_flood_median" % role, took[len(took) // 2])
             self.assertGreater(len(results), 5)
             self.assertEqual(refused, [], "a trusted device refused during a %s flood from its address" % role)
             self.assertLessEqual(flood.seen(401), MAX_FAILURES * (2 + int(flood.seconds / BLOCK_S)),

@@ -11,7 +11,7 @@ import unittest
 import zoneinfo
 
 import stack as stackmod
-from support import StackTestCase, poll, start_module_stack, stop_module_stack
+from support import StackTestCase, poll_until, start_module_stack, stop_module_stack
 
 S = None
 IDS = None
@@ -137,8 +137,8 @@ class TimeZoneStatement(StackTestCase):
         # The command may just have turned the screen on: a new data version
         # that each worker notices within version_check_ms, on its own, so
         # one 200 is not enough: several in a row must agree.
-        opened, _ = poll(lambda: all(S.get(path).status == 200 for _ in range(6)), 10, 0.1)
-        self.assertTrue(opened, "%s never opened on every worker" % path)
+        poll_until(lambda: all(S.get(path).status == 200 for _ in range(6)),
+                   "offline.display_link_open_on_every_worker", "%s open on every worker" % path)
         self.assertZoneFirst(path, cookie=False, offsets=offset_now(), beside=True)
 
 

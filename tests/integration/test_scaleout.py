@@ -8,7 +8,9 @@ run in order, each leaving the cluster as the next expects:
      primary (a staff member sees their save at once, delegates when the
      replica has it); a staff member who changed the staff password stays
      logged in on every server before the replica has the change;
-  2. an edit saved through A is on B's pages within the stated bound;
+  2. an edit saved through A reaches B's pages (how soon is printed:
+     "figure: scaleout.edit_through_a_on_b ..."; the bound is bench/'s to
+     measure, issue 15);
   3. server A stops while delegates load pages and log in through the
      front: no delegate sees an error;
   4. the primary stops: delegates still read everything through the front,
@@ -17,8 +19,11 @@ run in order, each leaving the cluster as the next expects:
   5. the replica stops: reads fall back to the primary with no error, and
      edits still reach delegates.
 
-The figures measured are printed to stderr ("[scaleout] ...", shown by
-`ctest -V`).
+The figures measured are printed to stderr ("[scaleout] ..." and, for
+times, "figure: <name> <seconds> s"; shown by `ctest -V`). No test asserts
+how fast something happened (they run again under sanitizers on a busy
+machine): each waits, within support.POLL_LIMIT_S (only a guard against a
+hang), until it has.
 """
 
 import collections
@@ -33,7 +38,7 @@ import urllib.parse
 import stack as stackmod
 from cluster import Cluster
 from faultload import Load, describe, failures
-from support import poll
+from support import POLL_LIMIT_S, figure as time_figure, poll, poll_until
 from test_admin import escaped, form_fields
 from test_admin_settings import find_form
 
@@ -43,7 +48,8 @@ IDS = []
 # Edit-to-visible on another server: replication (milliseconds here) +
 # version_check_ms (200 in the tests, 500 by default) + nginx's ~1 s
 # microcache, which renews a page about every 2 s (field notes) = 3 s, as
-# on one server; with half a second to spare for a busy 2-core machine.
+# on one server. Printed beside the measured figures, not asserted here
+# (issue 15); bench/freshness.py measures the one-server bound.
 VISIBLE_BOUND_S = 3.5
 
 
@@ -122,9 +128,9 @@ class ScaleOut(unittest.TestCase):
             self.assertIn("warn replica is behind the primary", check)
         finally:
             C.replica.sql("START SLAVE SQL_THREAD;")
-        t0 = time.monotonic()
-        seen, took = poll(lambda: escaped(title) in get(C.b, "/session/%d" % sid, delegate).text, 10, 0.05)
-        self.assertTrue(seen, "the edit never reached delegates after replication resumed")
+        _, took = poll_until(lambda: escaped(title) in get(C.b, "/session/%d" % sid, delegate).text,
+                             "scaleout.edit_on_b_after_replication_resumed",
+                             "the edit on B's delegate pages after replication resumed", interval=0.05)
         figure("replication held for 2 s: the editor saw the save at once, delegates on A and B did not; "
                "on B %.2f s after replication resumed" % took)
         # The replica refuses the application's writes (read_only): any
@@ -153,15 +159,16 @@ class ScaleOut(unittest.TestCase):
                     self.assertEqual(server.fcgi("GET", "/admin", headers={"Cookie": fresh}).status, 200)
         finally:
             C.replica.sql("START SLAVE SQL_THREAD;")
-        C.wait_replicated(10)
-        # Once the replica has it, the old cookie is void everywhere (within
+        C.wait_replicated(POLL_LIMIT_S)
+        # Once the replica has it, the old cookie is void everywhere (after
         # the replication lag, as delegates' edits).
         for server in (C.a, C.b):
-            ok, _ = poll(lambda: server.fcgi("GET", "/admin", headers={"Cookie": mine}).status == 303, 3, 0.1)
-            self.assertTrue(ok, "the old staff cookie still works on %s" % server.name)
+            poll_until(lambda: server.fcgi("GET", "/admin", headers={"Cookie": mine}).status == 303,
+                       "scaleout.old_staff_cookie_refused_on_%s" % server.name.replace(" ", "_"),
+                       "%s refusing the old staff cookie" % server.name)
 
     # ------------------------------------------------------------------ 2
-    def test_2_an_edit_through_a_is_on_b_within_the_bound(self):
+    def test_2_an_edit_through_a_is_on_b(self):
         staff = C.a.login(role=stackmod.STAFF_USER)
         delegate = C.front.login()
         lags, visible = [], []
@@ -172,17 +179,16 @@ class ScaleOut(unittest.TestCase):
                 self.assertEqual(get(C.b, "/schedule", delegate).status, 200)
             title = "Moved to B %d-%d \"quoted\" & <b>" % (n, sid)
             t0 = self.save_title(C.a, staff, sid, title)
-            on_replica, lag = poll(lambda: self.replica_title(sid) == title, 5, 0.005)
-            self.assertTrue(on_replica, "the edit did not reach the replica within 5 s")
-            seen, _ = poll(lambda: escaped(title) in get(C.b, "/schedule", delegate).text, 8, 0.05)
-            elapsed = time.monotonic() - t0
-            self.assertTrue(seen, "the edit through A never showed on B")
+            _, lag = poll_until(lambda: self.replica_title(sid) == title, "scaleout.edit_through_a_on_replica",
+                                "the edit on the replica", since=t0, interval=0.005)
+            _, elapsed = poll_until(lambda: escaped(title) in get(C.b, "/schedule", delegate).text,
+                                    "scaleout.edit_through_a_on_b", "the edit through A on B's /schedule",
+                                    since=t0, interval=0.05)
             lags.append(lag)
             visible.append(elapsed)
         figure("edit through A -> on the replica after %s s (client polling included) -> on B's /schedule "
-               "after %s s (bound %.1f s)" % (", ".join("%.3f" % x for x in lags),
-                                              ", ".join("%.2f" % x for x in visible), VISIBLE_BOUND_S))
-        self.assertLessEqual(max(visible), VISIBLE_BOUND_S)
+               "after %s s (the promise: %.1f s; not asserted here)" % (
+                   ", ".join("%.3f" % x for x in lags), ", ".join("%.2f" % x for x in visible), VISIBLE_BOUND_S))
 
     # ------------------------------------------------------------------ 3
     def test_3_front_keeps_serving_when_server_a_stops(self):
@@ -270,9 +276,9 @@ class ScaleOut(unittest.TestCase):
         # Back: the same form sent again is saved, and replication resumes.
         again = C.front.post_form("/admin/session/%d" % sid, typed, headers={"Cookie": staff})
         self.assertEqual(again.status, 303, again.text[:300])
-        seen, took = poll(lambda: escaped(typed["title"]) in get(C.front, "/session/%d" % sid, delegate).text,
-                          15, 0.1)
-        self.assertTrue(seen, "the save after the primary came back never reached delegates")
+        _, took = poll_until(lambda: escaped(typed["title"]) in get(C.front, "/session/%d" % sid, delegate).text,
+                             "scaleout.resent_save_on_delegate_pages", "the save after the primary came back "
+                             "on delegate pages")
         figure("primary back: the resent save reached delegates after %.2f s" % took)
 
     # ------------------------------------------------------------------ 5
@@ -288,7 +294,8 @@ class ScaleOut(unittest.TestCase):
             C.replica.stop_db()
             title = "Saved with the replica down %d" % sid
             t0 = self.save_title(C.b, staff, sid, title)
-            seen, _ = poll(lambda: escaped(title) in get(C.front, "/session/%d" % sid, delegate).text, 8, 0.05)
+            seen, _ = poll(lambda: escaped(title) in get(C.front, "/session/%d" % sid, delegate).text,
+                           POLL_LIMIT_S, 0.05)
             took = time.monotonic() - t0
         finally:
             load.join()
@@ -297,9 +304,10 @@ class ScaleOut(unittest.TestCase):
             log = f.read()
         figure("replica stopped: %s; an edit reached delegates after %.2f s, read from the primary" % (
             describe("delegate requests", load.outcomes), took))
+        if seen:
+            time_figure("scaleout.edit_on_delegate_pages_replica_down", took)
         self.assertEqual(failures(load.outcomes), [])
-        self.assertTrue(seen, "with the replica down an edit never reached delegates")
-        self.assertLessEqual(took, VISIBLE_BOUND_S)
+        self.assertTrue(seen, "with the replica down an edit never reached delegates (within %g s)" % POLL_LIMIT_S)
         self.assertIn("replica unavailable, reading from the primary", log)
 
 

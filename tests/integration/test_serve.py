@@ -9,7 +9,11 @@ import unittest
 
 import stack as stackmod
 from stack import pid_alive
-from support import StackTestCase, poll
+from support import POLL_LIMIT_S, StackTestCase, figure, poll
+
+# The master's grace for requests in flight after SIGTERM before it kills a
+# worker (kStopGrace, src/server/master.cc).
+STOP_GRACE_S = 30
 
 S = None
 
@@ -39,18 +43,28 @@ class Workers(StackTestCase):
         self.assertWorkersUp()
         master = S.app_pid()
         workers = S.worker_pids()
+        log_path = S.path("log", "confsched.log")
+        log_at = os.path.getsize(log_path)
         t0 = time.monotonic()
         os.kill(master, signal.SIGTERM)
+        # Past the master's own grace, so that a worker that ignored SIGTERM
+        # shows as the master's "did not stop in time" rather than as a
+        # timeout here; how long it took is printed, not asserted (issue 15).
+        limit = STOP_GRACE_S + POLL_LIMIT_S
         try:
-            code = S.app_proc.wait(timeout=15)
+            code = S.app_proc.wait(timeout=limit)
         except Exception:
             code = None
         took = time.monotonic() - t0
         try:
-            self.assertIsNotNone(code, "the master did not exit within 15 s of SIGTERM")
-            self.assertLess(took, 10, "SIGTERM took %.1f s" % took)
+            self.assertIsNotNone(code, "the master did not exit within %.0f s of SIGTERM" % limit)
+            figure("serve.sigterm_to_master_exit", took)
+            with open(log_path, errors="replace") as f:
+                f.seek(log_at)
+                self.assertNotIn("did not stop in time", f.read(),
+                                 "idle workers must stop on SIGTERM by themselves, not be killed after the grace")
             for w in workers:
-                ok, _ = poll(lambda: not pid_alive(w), 5)
+                ok, _ = poll(lambda: not pid_alive(w), POLL_LIMIT_S)
                 self.assertTrue(ok, "worker %d still running after the master exited" % w)
             # a clean exit, or the conventional re-raise of SIGTERM
             self.assertIn(code, (0, -signal.SIGTERM), "exit status after SIGTERM")

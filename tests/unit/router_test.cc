@@ -3,6 +3,7 @@
 #include "web/router.h"
 
 #include "admin/import_page.h"
+#include "model/session_form.h"
 #include "test_support.h"
 
 using namespace confsched;
@@ -21,9 +22,16 @@ bool matches(std::string_view path, std::string_view prefix, bool with_id, std::
 
 BOOST_AUTO_TEST_SUITE(router)
 
-BOOST_AUTO_TEST_CASE(only_the_upload_takes_a_larger_body) {
+BOOST_AUTO_TEST_CASE(only_the_upload_and_the_session_form_take_a_larger_body) {
   BOOST_TEST(body_limit("/admin/import") == kMaxImportBodyBytes);
   BOOST_TEST(kMaxImportBodyBytes > kMaxBodyBytes);
+  // The session form carries a whole session, as large as the schema
+  // holds (issue 15); restore posts only ids.
+  BOOST_TEST(body_limit("/admin/session/new") == kMaxSessionFormBodyBytes);
+  BOOST_TEST(body_limit("/admin/session/5") == kMaxSessionFormBodyBytes);
+  BOOST_TEST(kMaxSessionFormBodyBytes > kMaxBodyBytes);
+  BOOST_TEST(body_limit("/admin/session/5/restore") == kMaxBodyBytes);
+  BOOST_TEST(body_limit("/admin/session/05") == kMaxBodyBytes);
   BOOST_TEST(body_limit("/admin/event") == kMaxBodyBytes);
   BOOST_TEST(body_limit("/login") == kMaxBodyBytes);
   BOOST_TEST(body_limit("/admin/import/") == kMaxBodyBytes);

@@ -48,8 +48,37 @@ BOOST_AUTO_TEST_CASE(form_values_are_read_and_trimmed_where_it_helps) {
   BOOST_REQUIRE(form.has_value());
   SessionDraft d = draft_from_form(*form);
   BOOST_TEST(d.title == "Hi <b>");
-  BOOST_TEST(d.abstract == " keep ");  // the abstract is kept exactly as typed
+  BOOST_TEST(d.abstract == " keep ");  // the abstract is kept as typed
   BOOST_TEST(d.end == "");
+  // but for its line breaks, which a browser sends as CRLF: stored as LF,
+  // so saving an unchanged form stores the abstract as it was.
+  form = parse_urlencoded("abstract=One.%0D%0A%0D%0ATwo.%0DThree.%0A");
+  BOOST_REQUIRE(form.has_value());
+  BOOST_TEST(draft_from_form(*form).abstract == "One.\n\nTwo.\nThree.\n");
+}
+
+// Issue 15: the title was limited to 300 bytes, not the 300 characters
+// sessions.title holds and the importer takes, and the abstract to 20,000
+// bytes instead of TEXT's 65,535: an imported session could not be saved.
+BOOST_AUTO_TEST_CASE(title_and_abstract_take_what_their_columns_hold) {
+  auto errors_for = [](const std::string& title, const std::string& abstract) {
+    SessionDraft d = valid();
+    d.title = title;
+    d.abstract = abstract;
+    return validate_draft(d, choices());
+  };
+  std::string cyrillic_300;
+  for (int i = 0; i < 300; ++i) cyrillic_300 += "\xD0\xB6";  // U+0436, two bytes
+  std::string cyrillic_abstract;
+  for (int i = 0; i < 32767; ++i) cyrillic_abstract += "\xD0\xB6";
+  cyrillic_abstract += ".";  // 65,535 bytes
+  BOOST_TEST(errors_for(cyrillic_300, cyrillic_abstract).empty());
+  FieldErrors e = errors_for(cyrillic_300 + "\xD0\xB6", cyrillic_abstract + ".");
+  BOOST_TEST(e["title"] == "The title is longer than 300 characters.");
+  BOOST_TEST(e["abstract"] == "The abstract is longer than 65,535 bytes.");
+  // The words are the importer's (tests/unit/limits_test.cc compares them).
+  BOOST_TEST(session_title_problem(cyrillic_300 + "x") == "is longer than 300 characters");
+  BOOST_TEST(session_title_problem(cyrillic_300) == std::nullopt);
 }
 
 BOOST_AUTO_TEST_CASE(each_rule_names_its_field) {
