@@ -4,6 +4,7 @@
 #include <string>
 
 #include "fuzz_support.h"
+#include "model/limits.h"
 #include "model/session_form.h"
 #include "util/text_rules.h"
 #include "util/web_url.h"
@@ -15,7 +16,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view in = fuzz_input(data, size);
   std::string error;
   for (const auto& link : confsched::parse_material_lines(in, error)) {
-    FUZZ_CHECK(!link.label.empty() && link.label.size() <= 200);
+    FUZZ_CHECK(!link.label.empty() && !confsched::exceeds(confsched::kMaterialLabel, link.label));
+    FUZZ_CHECK(!confsched::exceeds(confsched::kMaterialUrl, link.url));
     FUZZ_CHECK(link.url.rfind("http://", 0) == 0 || link.url.rfind("https://", 0) == 0);
     for (char c : link.url)
       FUZZ_CHECK(static_cast<unsigned char>(c) > 0x20 && c != '"' && c != '<' && c != '\\');
@@ -30,7 +32,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   error.clear();
   auto names = confsched::parse_speaker_lines(in, error);
   for (size_t i = 0; i < names.size(); ++i) {
-    FUZZ_CHECK(!names[i].empty() && names[i].size() <= 200);
+    FUZZ_CHECK(!names[i].empty() && !confsched::exceeds(confsched::kSpeakerName, names[i]));
     FUZZ_CHECK(!text_problem(names[i], TextLines::kOne));
     for (size_t j = 0; j < i; ++j) FUZZ_CHECK(names[i] != names[j]);
   }

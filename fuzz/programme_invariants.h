@@ -7,6 +7,7 @@
 
 #include "fuzz_support.h"
 #include "import/frab_xml.h"
+#include "model/limits.h"
 #include "util/text_rules.h"
 #include "util/web_url.h"
 
@@ -27,14 +28,14 @@ inline void check_programme(const confsched::ImportedProgramme& p) {
   FUZZ_CHECK(p.event.starts_on.size() == 10 && p.event.starts_on <= p.event.ends_on);
   std::set<std::string> guids;
   for (const auto& s : p.sessions) {
-    FUZZ_CHECK(!s.title.empty() && s.title.size() <= 4 * 300);
+    FUZZ_CHECK(!s.title.empty() && !confsched::exceeds(confsched::kSessionTitle, s.title));
     FUZZ_CHECK(s.starts_at.size() == 19 && s.ends_at.size() == 19 && s.starts_at < s.ends_at);
     FUZZ_CHECK(s.starts_at.substr(0, 10) >= p.event.starts_on);
     FUZZ_CHECK(s.starts_at.substr(0, 10) <= p.event.ends_on);
     FUZZ_CHECK(s.room < p.rooms.size());
     FUZZ_CHECK(!s.track || *s.track < p.tracks.size());
     FUZZ_CHECK(kinds.count(s.kind) == 1 && statuses.count(s.status) == 1);
-    FUZZ_CHECK(s.abstract.size() <= 65535);
+    FUZZ_CHECK(!confsched::exceeds(confsched::kSessionAbstract, s.abstract));
     FUZZ_CHECK(one_line_ok(s.title));
     FUZZ_CHECK(!confsched::text_problem(s.abstract, confsched::TextLines::kMany));
     // Guids become sessions.external_id, which is UNIQUE.

@@ -30,6 +30,13 @@ def skip_reason(case):
     return skipped.get("message", "") if skipped is not None else ""
 
 
+def output_tail(case, lines=15):
+    """The last lines a failed test printed: the summary is often all of a
+    CI run's output that is kept, and a bare name does not say why."""
+    out = [line.rstrip() for line in (case.findtext("system-out") or "").splitlines()]
+    return [line for line in out if line.strip()][-lines:]
+
+
 def main():
     stage, junit = sys.argv[1], sys.argv[2]
     report = sys.argv[3] if len(sys.argv) > 3 else None
@@ -46,7 +53,7 @@ def main():
                 skips.append("%s (whole test): %s" % (name, skip_reason(case)))
             else:
                 failed += 1
-                failures.append(name)
+                failures.append((name, output_tail(case)))
     else:
         print("%s: no JUnit report at %s (did ctest run?)" % (stage, junit))
         failed += 1
@@ -62,8 +69,10 @@ def main():
     if inner:
         line += "; %d single test cases skipped inside tests that ran" % len(inner)
     print(line)
-    for name in failures:
+    for name, tail in failures:
         print("  failed: %s" % name)
+        for out in tail:
+            print("    | %s" % out)
     for s in skips:
         print("  skipped: %s" % s)
     for s in inner:
