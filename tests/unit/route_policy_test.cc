@@ -29,7 +29,7 @@ bool starts_with(std::string_view text, std::string_view prefix) {
 
 }  // namespace
 
-BOOST_AUTO_TEST_SUITE(route_table)
+BOOST_AUTO_TEST_SUITE(route_policy)
 
 BOOST_AUTO_TEST_CASE(every_staff_page_is_staff_only_never_cached_and_its_posts_csrf_checked) {
   int staff_rows = 0;
