@@ -110,10 +110,6 @@ void fill_messages(Dict& d, const EditState& state) {
 }
 
 Response render_edit(Site& site, const Request& request, int status, const EditState& state) {
-  try {
-    site.event();  // the site name in the page frame, when it can be had
-  } catch (const std::exception&) {
-  }
   FormLists lists = load_lists(site, state.values);
   std::string token = page_csrf_token(site, request);
   std::string title = state.id ? "Edit: " + state.values.title : "New session";
@@ -256,7 +252,6 @@ Response admin_home(Site& site, const Request& request, const RouteParams&) {
 // form back when the database is down.
 Response admin_session(Site& site, const Request& request, const RouteParams& params) {
   if (request.method == "POST") return save_posted(site, request, *params.form, params.id);
-  site.event();
   auto stored = load_stored_session(site.db(), params.id);
   if (!stored) return site.error_page(404);
   EditState state;

@@ -241,13 +241,11 @@ Response save_posted(Site& site, const Request& request, const FormFields& form,
 }  // namespace
 
 Response admin_announcements(Site& site, const Request& request, const RouteParams& params) {
-  site.event();  // the frame's site name; NotSeeded on an empty database
   if (request.method == "POST") return create_posted(site, request, *params.form);
   return render_list(site, request, 200, NewForm{});
 }
 
 Response admin_announcement(Site& site, const Request& request, const RouteParams& params) {
-  site.event();
   if (request.method == "POST") return save_posted(site, request, *params.form, params.id);
   auto stored = load_announcement(site.db(), params.id);
   if (!stored) return site.error_page(404);

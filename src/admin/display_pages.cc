@@ -67,7 +67,6 @@ Response display_posted(Site& site, const Request& request, const FormFields& fo
 }  // namespace
 
 Response admin_displays(Site& site, const Request& request, const RouteParams& params) {
-  site.event();  // the event's name in the frame; 503 when not seeded
   if (request.method == "POST") return display_posted(site, request, *params.form);
   return render_displays(site, request);
 }

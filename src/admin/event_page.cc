@@ -80,7 +80,6 @@ Response save_posted_event(Site& site, const Request& request, const FormFields&
 }  // namespace
 
 Response admin_event(Site& site, const Request& request, const RouteParams& params) {
-  site.event();
   if (request.method == "POST") return save_posted_event(site, request, *params.form);
   auto stored = load_event_draft(site.db());
   if (!stored) throw NotSeeded();

@@ -117,7 +117,6 @@ Response history_with_problem(Site& site, const Request& request, int64_t id,
 }  // namespace
 
 Response admin_history(Site& site, const Request& request, const RouteParams& params) {
-  site.event();
   HistoryView v{params.id, load_stored_session(site.db(), params.id),
                 load_session_history(site.db(), params.id), ""};
   // A deleted session with a history still shows it; an id that never
@@ -127,7 +126,6 @@ Response admin_history(Site& site, const Request& request, const RouteParams& pa
 }
 
 Response admin_restore(Site& site, const Request& request, const RouteParams& params) {
-  site.event();
   const FormFields& form = *params.form;
   auto audit_id = parse_id(std::string(form.get("audit_id").value_or("")));
   auto revision = parse_id(std::string(form.get("revision").value_or("")));

@@ -188,7 +188,6 @@ std::string upload_base_name(std::string_view filename) {
 }
 
 Response admin_import(Site& site, const Request& request, const RouteParams& params) {
-  site.event();
   if (request.method == "POST") return post_import(site, request, *params.upload);
   return render_import(site, request, 200, ImportState{});
 }

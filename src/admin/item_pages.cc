@@ -230,7 +230,6 @@ std::string notice_for(const Request& request) {
 
 Response items_page(Site& site, const Request& request, const RouteParams& params,
                     const ItemPage& page) {
-  site.event();
   if (request.method == "POST") return items_posted(site, request, *params.form, page);
   ItemsState state;
   state.notice = notice_for(request);

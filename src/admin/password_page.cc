@@ -79,7 +79,6 @@ std::string notice_for(const Request& request) {
 }  // namespace
 
 Response admin_passwords(Site& site, const Request& request, const RouteParams& params) {
-  site.event();
   if (request.method == "POST") return change_posted(site, request, *params.form);
   PasswordsState state;
   state.notice = notice_for(request);

@@ -122,13 +122,11 @@ Response save_posted(Site& site, const Request& request, const FormFields& form,
 }  // namespace
 
 Response admin_speakers(Site& site, const Request& request, const RouteParams& params) {
-  site.event();
   if (request.method == "POST") return add_posted(site, request, *params.form);
   return render_list(site, request, 200, ListState{});
 }
 
 Response admin_speaker(Site& site, const Request& request, const RouteParams& params) {
-  site.event();
   if (request.method == "POST") return save_posted(site, request, *params.form, params.id);
   auto stored = load_speaker(site.db(), params.id);
   if (!stored) return site.error_page(404);

@@ -29,7 +29,6 @@ void fill_name_form(Dict& d, Site& site, const Request& request, const std::stri
 
 Response refuse_name(Site& site, const Request& request, const std::string& typed,
                      const std::string& error) {
-  site.event();  // the site name in the frame
   return staff_page(site, 422, "Your name", "admin_name.tpl",
                     [&](Dict& d) { fill_name_form(d, site, request, typed, error); });
 }

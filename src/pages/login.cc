@@ -32,12 +32,6 @@ struct LoginFormState {
 };
 
 Response render_login(Site& site, int status, const LoginFormState& state) {
-  // The site name in the frame comes from the event; a login page must still
-  // show when it cannot be had, so ignore failures to get it here.
-  try {
-    site.event();
-  } catch (const std::exception&) {
-  }
   std::string body = site.templates().render(
       site.frame("Log in", false), "login.tpl", [&](ctemplate::TemplateDictionary& d) {
         if (!state.error.empty()) d.AddSectionDictionary("ERROR")->SetValue("MESSAGE", state.error);
@@ -247,10 +241,6 @@ Response login_post(Site& site, const Request& request) {
 }
 
 Response render_logout(Site& site) {
-  try {
-    site.event();  // for the site name in the frame; the page shows without it
-  } catch (const std::exception&) {
-  }
   std::string body = site.templates().render(site.frame("Log out", false), "logout.tpl",
                                              [](ctemplate::TemplateDictionary&) {});
   return html_response(200, std::move(body), cache_control::kNoStore);

@@ -66,7 +66,17 @@ Site::Site(const Config& config, std::string secret, const Templates& templates,
       secret_(std::move(secret)),
       templates_(templates),
       db_(db),
-      reads_(db),
+      own_source_(std::make_unique<DatabaseSource>(db)),
+      source_(own_source_.get()),
+      clock_(std::move(clock)) {}
+
+Site::Site(const Config& config, std::string secret, const Templates& templates, Database& db,
+           DataSource& source, WallClock clock)
+    : config_(config),
+      secret_(std::move(secret)),
+      templates_(templates),
+      db_(db),
+      source_(&source),
       clock_(std::move(clock)) {}
 
 void Site::ask_data_version_within(std::chrono::milliseconds max_age) {
@@ -81,7 +91,7 @@ Response Site::error_page(int status, const std::string& message) {
   if (!message.empty()) text.message = message.c_str();
   std::string body;
   try {
-    body = templates_.render(frame(text.heading, false), "error.tpl",
+    body = templates_.render(held_frame(text.heading, false), "error.tpl",
                              [&](ctemplate::TemplateDictionary& d) {
                                d.SetValue("HEADING", text.heading);
                                d.SetValue("MESSAGE", text.message);
@@ -116,7 +126,7 @@ Response Site::resend_page(const Request& request) {
   if (!form) return error_page(503);
   static const std::set<std::string> kHidden = {"csrf", "revision", "version", "action", "id"};
   std::string body = templates_.render(
-      frame("Nothing was saved", true), "resend.tpl", [&](ctemplate::TemplateDictionary& d) {
+      held_frame("Nothing was saved", true), "resend.tpl", [&](ctemplate::TemplateDictionary& d) {
         d.SetValue("ACTION", request.path);
         for (const auto& [name, value] : form->all()) {
           // A password is never written back into a page.
@@ -138,7 +148,7 @@ const DataState& Site::data_state() {
   if (state_ && now - state_checked_ < std::chrono::milliseconds(config_.version_check_ms))
     return *state_;
   try {
-    state_ = reads_.read(load_data_state);
+    state_ = source_->data_state();
     state_checked_ = now;
     state_check_failed_ = false;
   } catch (const DbUnavailable&) {
@@ -156,7 +166,7 @@ const DataState& Site::data_state() {
     std::optional<RoleCredential>& held = held_credential(role);
     if (held && held->epoch != state_->epoch_for(role)) {
       try {
-        held = reads_.read([&](Database& db) { return load_credential(db, role); });
+        held = source_->credential(role);
       } catch (const DbUnavailable&) {
         // Re-read by the next login, or after the next version check.
       }
@@ -184,7 +194,7 @@ const T& Site::current(std::optional<T>& held, Key& held_key, const Key& key, Lo
 
 const EventInfo& Site::event() {
   return current(event_, event_version_, data_state().data_version, [&] {
-    auto loaded = reads_.read(load_event);
+    auto loaded = source_->event();
     if (!loaded) throw NotSeeded();
     return std::move(*loaded);
   });
@@ -192,17 +202,15 @@ const EventInfo& Site::event() {
 
 const Programme& Site::programme() {
   return current(programme_, programme_version_, data_state().data_version, [&] {
-    auto loaded =
-        reads_.read([](Database& db) { return load_programme(db, ProgrammeDetail::kFull); });
+    auto loaded = source_->programme();
     if (!loaded) throw NotSeeded();
     return std::move(*loaded);
   });
 }
 
 const std::vector<AuditEntry>& Site::changes() {
-  return current(changes_, changes_version_, data_state().data_version, [&] {
-    return reads_.read([](Database& db) { return load_programme_changes(db, kMaxChanges); });
-  });
+  return current(changes_, changes_version_, data_state().data_version,
+                 [&] { return source_->changes(kMaxChanges); });
 }
 
 std::vector<int64_t> Site::recently_changed() {
@@ -241,13 +249,13 @@ const TimeZone& Site::event_zone(const std::string& name) {
 
 const std::vector<ShownAnnouncement>& Site::shown_announcements() {
   return current(announcements_, announcements_key_, pages_key(),
-                 [&] { return reads_.read(load_shown_announcements); });
+                 [&] { return source_->shown_announcements(); });
 }
 
 std::optional<RoleCredential> Site::credential(Role role) {
   std::optional<RoleCredential>& held = held_credential(role);
   try {
-    held = reads_.read([&](Database& db) { return load_credential(db, role); });
+    held = source_->credential(role);
   } catch (const DbUnavailable&) {
     if (!held) throw;
     log_warning(std::string("database unavailable: checking the ") + std::string(role_name(role)) +
@@ -325,9 +333,9 @@ bool Site::epoch_is_current(Role role, uint64_t epoch) {
   // Still newer: the password change may not have reached the replica
   // yet (a staff member who changed the staff password holds a cookie of
   // the new epoch at once). The primary knows.
-  if (epoch > data_state().epoch_for(role) && reads_.on_replica()) {
+  if (epoch > data_state().epoch_for(role)) {
     try {
-      state_ = load_data_state(db_);
+      if (auto primary = source_->data_state_from_primary()) state_ = *primary;
     } catch (const DbUnavailable&) {
       // The replica's state stands: the cookie works once it catches up.
     }
@@ -337,8 +345,26 @@ bool Site::epoch_is_current(Role role, uint64_t epoch) {
 
 std::string Site::session_token(const Request& request) const { return request.session_token; }
 
+namespace {
+// The frame's site name while there is no event to name.
+constexpr const char* kGenericSiteName = "Conference schedule";
+}  // namespace
+
 PageFrame Site::frame(const std::string& title, bool signed_in) {
-  return page_frame(title, signed_in, event_ ? event_->name : "Conference schedule");
+  std::string site_name = kGenericSiteName;
+  try {
+    site_name = event().name;
+  } catch (const NotSeeded&) {
+    // No event yet: the page shows under the generic name.
+  } catch (const DbUnavailable&) {
+    // None ever loaded and the database away: the login page, the logout
+    // page and a staff form kept through the outage still show.
+  }
+  return page_frame(title, signed_in, site_name);
+}
+
+PageFrame Site::held_frame(const std::string& title, bool signed_in) const {
+  return page_frame(title, signed_in, event_ ? event_->name : kGenericSiteName);
 }
 
 PageFrame page_frame(const std::string& title, bool signed_in, const std::string& site_name) {

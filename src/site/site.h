@@ -13,6 +13,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -24,6 +25,8 @@
 #include "config/config.h"
 #include "http/request.h"
 #include "http/response.h"
+#include "site/data_source.h"
+#include "site/database_source.h"
 #include "site/page_cache.h"
 #include "site/templates.h"
 #include "store/announcement_store.h"
@@ -31,7 +34,6 @@
 #include "store/database.h"
 #include "store/history_store.h"
 #include "store/programme.h"
-#include "store/read_route.h"
 #include "util/server_stats.h"
 #include "util/time_zone.h"
 
@@ -43,8 +45,13 @@ int64_t system_wall_clock();
 
 class Site {
  public:
+  // Delegate data from db (DatabaseSource), as a worker serves it.
   Site(const Config& config, std::string secret, const Templates& templates, Database& db,
        WallClock clock = system_wall_clock);
+  // Delegate data from source instead (tests/golden/: a fixed programme,
+  // no database server); db still serves staff pages and writes.
+  Site(const Config& config, std::string secret, const Templates& templates, Database& db,
+       DataSource& source, WallClock clock = system_wall_clock);
   Site(const Site&) = delete;
   Site& operator=(const Site&) = delete;
 
@@ -75,7 +82,7 @@ class Site {
   // announcements) is read from replica from now on, falling back to the
   // primary while it is unavailable (store/read_route.h).
   void read_from_replica(Database& replica, std::chrono::seconds retry_after) {
-    reads_.use_replica(replica, retry_after);
+    if (own_source_) own_source_->use_replica(replica, retry_after);
   }
   PasswordVerifier& verifier() { return verifier_; }
   // The login throttle and Argon2id cap. A Site starts with one of its
@@ -154,7 +161,9 @@ class Site {
   // The session token (Request::session_token: what CSRF tokens are bound
   // to), or "".
   std::string session_token(const Request& request) const;
-  // The frame (title, site name, nav) of a page.
+  // The frame (title, site name, nav) of a page. The site name is the
+  // event's (loaded like event()), or a generic one when there is no event
+  // yet or none can be had; it never fails the page.
   PageFrame frame(const std::string& title, bool signed_in);
   // What cached pages and ETags depend on: the data version, and the
   // announcement clock (an announcement that ends changes no row).
@@ -181,12 +190,16 @@ class Site {
   // see site.cc.
   template <typename T, typename Key, typename Load>
   const T& current(std::optional<T>& held, Key& held_key, const Key& key, Load&& load);
+  // The frame of an error or resend page: the name of the event held, if
+  // any, without asking the database, whose failure the page may report.
+  PageFrame held_frame(const std::string& title, bool signed_in) const;
 
   Config config_;
   std::string secret_;
   const Templates& templates_;
   Database& db_;
-  ReadRoute reads_;
+  std::unique_ptr<DatabaseSource> own_source_;  // none when the caller gave a source
+  DataSource* source_;
   WallClock clock_;
   PasswordVerifier verifier_;
   LoginGuard own_login_guard_;
