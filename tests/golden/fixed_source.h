@@ -1,0 +1,53 @@
+// The golden tier's data source: a fixed programme held in memory, in
+// place of MariaDB (site/data_source.h). Small enough to read in full, and
+// made to hold what pages must get right: two days, three rooms, a
+// cancelled and a moved session, a break, a session without a track or
+// speakers, text that must be escaped (markup, quotes, ampersands) in a
+// title, a speaker's name, an abstract and an announcement, non-Latin text,
+// and audit rows for /changes.
+//
+// The state (data version, role epochs) is a public member: tests move it
+// as a password change or an edit would, and count how often Site asks.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "site/data_source.h"
+#include "store/database.h"
+
+namespace confsched::golden {
+
+// The clock of every golden page: 2026-06-10 09:30:00 UTC, 10:30 in the
+// event's zone (Europe/London, BST), during the first day's morning.
+inline constexpr int64_t kNow = 1781083800;
+
+// The fixed programme, built afresh (Programme holds pointers into itself
+// and cannot be copied).
+Programme fixed_programme();
+
+class FixedSource final : public DataSource {
+ public:
+  DataState state{
+      .data_version = 7, .announcement_clock = 1, .delegate_epoch = 1, .staff_epoch = 1};
+  // What the primary knows when reads go to a lagging replica; nullopt:
+  // no replica (reads go to the primary already).
+  std::optional<DataState> primary_state;
+  // False: every read throws DbUnavailable, as when MariaDB is away.
+  bool available = true;
+  int state_reads = 0;
+
+  DataState data_state() override;
+  std::optional<EventInfo> event() override;
+  std::optional<Programme> programme() override;
+  std::vector<AuditEntry> changes(int64_t most) override;
+  std::vector<ShownAnnouncement> shown_announcements() override;
+  std::optional<RoleCredential> credential(Role role) override;
+  std::optional<DataState> data_state_from_primary() override;
+
+ private:
+  void check_available() const;
+};
+
+}  // namespace confsched::golden
