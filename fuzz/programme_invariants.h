@@ -8,6 +8,7 @@
 #include "fuzz_support.h"
 #include "import/frab_xml.h"
 #include "model/limits.h"
+#include "model/session_terms.h"
 #include "util/text_rules.h"
 #include "util/web_url.h"
 
@@ -17,9 +18,6 @@ inline bool one_line_ok(const std::string& text) {
 }
 
 inline void check_programme(const confsched::ImportedProgramme& p) {
-  static const std::set<std::string> kinds = {"talk",  "keynote", "workshop",
-                                              "panel", "break",   "social"};
-  static const std::set<std::string> statuses = {"scheduled", "cancelled", "moved"};
   FUZZ_CHECK(!p.sessions.empty() && !p.rooms.empty());
   FUZZ_CHECK(one_line_ok(p.event.name) && one_line_ok(p.event.venue.value_or("")));
   for (const auto& r : p.rooms) FUZZ_CHECK(one_line_ok(r));
@@ -34,7 +32,7 @@ inline void check_programme(const confsched::ImportedProgramme& p) {
     FUZZ_CHECK(s.starts_at.substr(0, 10) <= p.event.ends_on);
     FUZZ_CHECK(s.room < p.rooms.size());
     FUZZ_CHECK(!s.track || *s.track < p.tracks.size());
-    FUZZ_CHECK(kinds.count(s.kind) == 1 && statuses.count(s.status) == 1);
+    FUZZ_CHECK(confsched::is_session_kind(s.kind) && confsched::is_session_status(s.status));
     FUZZ_CHECK(!confsched::exceeds(confsched::kSessionAbstract, s.abstract));
     FUZZ_CHECK(one_line_ok(s.title));
     FUZZ_CHECK(!confsched::text_problem(s.abstract, confsched::TextLines::kMany));

@@ -9,6 +9,7 @@
 #include "admin/staff_name_page.h"
 #include "admin/staff_page.h"
 #include "auth/csrf.h"
+#include "model/session_terms.h"
 #include "site/site.h"
 #include "site/zone_note.h"
 #include "store/audit.h"
@@ -52,10 +53,15 @@ FormLists load_lists(Site& site, const SessionDraft& typed) {
   return lists;
 }
 
-const Options kKinds = {{"talk", "Talk"},   {"keynote", "Keynote"}, {"workshop", "Workshop"},
-                        {"panel", "Panel"}, {"break", "Break"},     {"social", "Social"}};
-const Options kStatuses = {
-    {"scheduled", "Scheduled"}, {"moved", "Moved"}, {"cancelled", "Cancelled"}};
+template <size_t N>
+Options options_of(const std::array<SessionTerm, N>& terms) {
+  Options options;
+  for (const SessionTerm& t : terms) options.emplace_back(t.value, t.label);
+  return options;
+}
+
+const Options kKinds = options_of(kSessionKinds);
+const Options kStatuses = options_of(kSessionStatuses);
 
 struct EditState {
   int64_t id = 0;       // 0: a new session

@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "import/import_common.h"
+#include "model/session_terms.h"
 #include "util/utf8.h"
 
 namespace confsched {
@@ -33,8 +34,7 @@ constexpr std::array<std::string_view, 5> kRequired = {"title", "day", "start", 
 std::optional<std::string> kind_of(std::string_view cell) {
   std::string k = lower(trimmed(cell));
   if (k.empty()) return "talk";
-  for (std::string_view own : {"talk", "keynote", "workshop", "panel", "break", "social"})
-    if (k == own) return k;
+  if (is_session_kind(k)) return k;
   std::string mapped = frab_kind(k);
   if (mapped != "talk" || k == "lecture") return mapped;
   return std::nullopt;
@@ -43,7 +43,7 @@ std::optional<std::string> kind_of(std::string_view cell) {
 std::optional<std::string> status_of(std::string_view cell) {
   std::string s = lower(trimmed(cell));
   if (s.empty()) return "scheduled";
-  if (s == "scheduled" || s == "cancelled" || s == "moved") return s;
+  if (is_session_status(s)) return s;
   if (s == "canceled") return "cancelled";
   return std::nullopt;
 }

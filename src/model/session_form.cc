@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "model/session_terms.h"
 #include "model/text.h"
 #include "util/text_rules.h"
 #include "util/time_text.h"
@@ -54,11 +55,8 @@ void check_choices(const SessionDraft& d, const SessionChoices& c, FieldErrors& 
     auto track = parse_id(d.track_id);
     if (!track || !c.track_ids.count(*track)) errors["track_id"] = "Choose a track from the list.";
   }
-  static const std::set<std::string> kKinds = {"talk",  "keynote", "workshop",
-                                               "panel", "break",   "social"};
-  static const std::set<std::string> kStatuses = {"scheduled", "moved", "cancelled"};
-  if (!kKinds.count(d.kind)) errors["kind"] = "Choose a kind from the list.";
-  if (!kStatuses.count(d.status)) errors["status"] = "Choose a status from the list.";
+  if (!is_session_kind(d.kind)) errors["kind"] = "Choose a kind from the list.";
+  if (!is_session_status(d.status)) errors["status"] = "Choose a status from the list.";
 }
 
 std::vector<std::string_view> lines_of(std::string_view text) {

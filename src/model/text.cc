@@ -81,19 +81,4 @@ std::string shorten(std::string_view text, size_t max_bytes) {
   return out + "…";
 }
 
-std::string kind_label(std::string_view kind) {
-  if (kind == "keynote") return "Keynote";
-  if (kind == "workshop") return "Workshop";
-  if (kind == "panel") return "Panel";
-  if (kind == "break") return "Break";
-  if (kind == "social") return "Social";
-  return "Talk";
-}
-
-std::string status_note(std::string_view status) {
-  if (status == "cancelled") return "Cancelled";
-  if (status == "moved") return "Moved";
-  return "";
-}
-
 }  // namespace confsched

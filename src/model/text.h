@@ -24,9 +24,4 @@ std::string lf_line_breaks(std::string_view text);
 // UTF-8 sequence, with "…" appended when anything was cut.
 std::string shorten(std::string_view text, size_t max_bytes);
 
-// "Talk", "Keynote", ... for the session kinds of the schema.
-std::string kind_label(std::string_view kind);
-// "Cancelled", "Moved" or "" for scheduled.
-std::string status_note(std::string_view status);
-
 }  // namespace confsched

@@ -4,6 +4,7 @@
 #include "pages/now.h"
 
 #include "auth/display_token.h"
+#include "model/session_terms.h"
 #include "model/text.h"
 #include "pages/pages.h"
 #include "site/site.h"
@@ -63,7 +64,7 @@ void fill_slot(ctemplate::TemplateDictionary& d, const char* section, const Sess
   std::string speakers;
   for (const Speaker* sp : s->speakers) speakers += (speakers.empty() ? "" : ", ") + sp->name;
   if (!speakers.empty()) slot->AddSectionDictionary("SPEAKERS")->SetValue("TEXT", speakers);
-  if (std::string note = status_note(s->status); !note.empty())
+  if (std::string note(session_status_note(s->status)); !note.empty())
     slot->AddSectionDictionary("STATUS_NOTE")->SetValue("TEXT", note);
 }
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "auth/crypto.h"
+#include "model/session_terms.h"
 #include "model/text.h"
 #include "pages/banner.h"
 #include "pages/pages.h"
@@ -39,7 +40,7 @@ void fill_session(ctemplate::TemplateDictionary& d, const Session& s, bool chang
   d.SetValue("END", end ? format_clock(*end) : s.ends_at);
   d.SetValue("ROOM", s.room ? s.room->name : "");
   if (s.track) d.AddSectionDictionary("TRACK")->SetValue("NAME", s.track->name);
-  if (std::string note = status_note(s.status); !note.empty())
+  if (std::string note(session_status_note(s.status)); !note.empty())
     d.AddSectionDictionary("STATUS_NOTE")->SetValue("TEXT", note);
   if (!s.speakers.empty()) d.AddSectionDictionary("SPEAKERS")->SetValue("TEXT", speaker_line(s));
   if (changed) d.ShowSection("CHANGED");

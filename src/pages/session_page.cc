@@ -1,4 +1,5 @@
 // "/session/<id>": one session with its full abstract, speakers and links.
+#include "model/session_terms.h"
 #include "model/text.h"
 #include "pages/banner.h"
 #include "pages/pages.h"
@@ -41,7 +42,7 @@ void fill_session_detail(ctemplate::TemplateDictionary& d, const Session& s) {
   d.SetIntValue("ID", static_cast<long>(s.id));
   d.SetValue("TITLE", s.title);
   d.SetValue("KIND", s.kind);
-  d.SetValue("KIND_LABEL", kind_label(s.kind));
+  d.SetValue("KIND_LABEL", std::string(session_kind_label(s.kind)));
   d.SetValue("STATUS", s.status);
   d.SetValue("DAY_ID", "day-" + (start ? format_iso_date(*start) : s.starts_at.substr(0, 10)));
   d.SetValue("DAY_LABEL", start ? format_day_label(*start) : s.starts_at);
@@ -49,7 +50,7 @@ void fill_session_detail(ctemplate::TemplateDictionary& d, const Session& s) {
   d.SetValue("END", end ? format_clock(*end) : s.ends_at);
   d.SetValue("ROOM", s.room ? s.room->name : "");
   if (s.track) d.AddSectionDictionary("TRACK")->SetValue("NAME", s.track->name);
-  if (std::string note = status_note(s.status); !note.empty())
+  if (std::string note(session_status_note(s.status)); !note.empty())
     d.AddSectionDictionary("STATUS_NOTE")->SetValue("TEXT", "This session is " + note + ".");
   d.SetValue("ABSTRACT_HTML", markdown_to_safe_html(s.abstract));
   fill_speakers(d, s);

@@ -33,11 +33,4 @@ BOOST_AUTO_TEST_CASE(never_cuts_inside_a_utf8_sequence) {
     BOOST_TEST(is_valid_utf8(shorten(text, limit)), "limit " << limit);
 }
 
-BOOST_AUTO_TEST_CASE(labels) {
-  BOOST_TEST(kind_label("keynote") == "Keynote");
-  BOOST_TEST(kind_label("something-new") == "Talk");
-  BOOST_TEST(status_note("cancelled") == "Cancelled");
-  BOOST_TEST(status_note("scheduled") == "");
-}
-
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,42 @@
+// The words a session's kind and status are stored as, with the label
+// people read: the one list. sql/001_schema.sql declares the same words as
+// the ENUMs of sessions.kind and sessions.status, and
+// tests/unit/session_terms_test.cc holds the two together. The staff
+// form's choices and its check, the CSV importer, the labels on delegate
+// pages and the fuzz targets' invariants all read it from here; frab's
+// and schedule JSON's own type names are mapped onto it by the importers
+// (import/import_common.h).
+#pragma once
+
+#include <array>
+#include <string_view>
+
+namespace confsched {
+
+struct SessionTerm {
+  std::string_view value;  // as stored
+  std::string_view label;  // as shown
+};
+
+// In the order the staff form offers them; the first is the default.
+inline constexpr std::array<SessionTerm, 6> kSessionKinds = {{{"talk", "Talk"},
+                                                              {"keynote", "Keynote"},
+                                                              {"workshop", "Workshop"},
+                                                              {"panel", "Panel"},
+                                                              {"break", "Break"},
+                                                              {"social", "Social"}}};
+inline constexpr std::array<SessionTerm, 3> kSessionStatuses = {
+    {{"scheduled", "Scheduled"}, {"moved", "Moved"}, {"cancelled", "Cancelled"}}};
+
+bool is_session_kind(std::string_view value);
+bool is_session_status(std::string_view value);
+
+// The label of a stored kind or status; the value itself for a word the
+// list lacks (the schema's ENUM lets none through).
+std::string_view session_kind_label(std::string_view kind);
+std::string_view session_status_label(std::string_view status);
+// What a page notes beside a session: its status's label, nothing for a
+// scheduled one.
+std::string_view session_status_note(std::string_view status);
+
+}  // namespace confsched
