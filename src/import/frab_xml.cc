@@ -19,6 +19,7 @@
 
 #include "import/import_common.h"
 #include "model/text.h"
+#include "util/text_rules.h"
 
 namespace confsched {
 
@@ -197,7 +198,7 @@ class Reader {
                                  child_text(conf, "title").value_or(""), kEventName);
     if (auto venue = child_text(conf, "venue"); venue && !one_line(*venue).empty())
       p_.event.venue = checked_line(conf, "the venue", *venue, kEventVenue);
-    std::string zone = trimmed(child_text(conf, "time_zone_name").value_or(""));
+    std::string zone = std::string(trim_blanks(child_text(conf, "time_zone_name").value_or("")));
     if (zone.empty()) zone = options_.default_time_zone;
     if (zone.empty())
       refuse(conf, "the file names no time zone (<time_zone_name>) and none was given");
@@ -218,8 +219,8 @@ class Reader {
   // <start>/<end>: a date or a date-time; absent is fine (the days say).
   std::optional<local_days> conference_date(const xmlNode* conf, std::string_view name) {
     auto text = child_text(conf, name);
-    if (!text || trimmed(*text).empty()) return std::nullopt;
-    std::string s = trimmed(*text);
+    if (!text || std::string(trim_blanks(*text)).empty()) return std::nullopt;
+    std::string s = std::string(trim_blanks(*text));
     auto day = parse_date(std::string_view(s).substr(0, 10));
     if (!day || (s.size() > 10 && !parse_local_datetime(s)))
       refuse(child(conf, name),
@@ -244,14 +245,14 @@ class Reader {
     auto date_text = attribute(day, "date");
     std::optional<local_days> date;
     if (date_text) {
-      date = parse_date(trimmed(*date_text));
+      date = parse_date(std::string(trim_blanks(*date_text)));
       if (!date) refuse(day, "day date " + excerpt(*date_text) + " is not a date (YYYY-MM-DD)");
     }
     // The day's start: events whose clock time lies before it belong to the
     // small hours after the day's date (a 23:00-04:00 night programme).
     std::optional<local_seconds> boundary;
     if (auto start = attribute(day, "start")) {
-      boundary = parse_local_datetime(trimmed(*start));
+      boundary = parse_local_datetime(std::string(trim_blanks(*start)));
       if (!boundary) refuse(day, "day start " + excerpt(*start) + " is not a date-time");
     }
     DayContext context{date, boundary};
@@ -273,7 +274,7 @@ class Reader {
     if (p_.sessions.size() >= kMaxFrabSessions)
       refuse(ev, "more than " + std::to_string(kMaxFrabSessions) + " events");
     ImportedSession s;
-    std::string id_text = trimmed(attribute(ev, "id").value_or(""));
+    std::string id_text = std::string(trim_blanks(attribute(ev, "id").value_or("")));
     std::string label = "event";
     if (!id_text.empty()) {
       auto id = digits(id_text);
@@ -283,10 +284,11 @@ class Reader {
     }
     auto field = [&](std::string_view name) -> std::string {
       auto text = child_text(ev, name);
-      if (!text || trimmed(*text).empty()) refuse(ev, label + ": no <" + std::string(name) + ">");
-      return trimmed(*text);
+      if (!text || std::string(trim_blanks(*text)).empty())
+        refuse(ev, label + ": no <" + std::string(name) + ">");
+      return std::string(trim_blanks(*text));
     };
-    s.guid = trimmed(attribute(ev, "guid").value_or(""));
+    s.guid = std::string(trim_blanks(attribute(ev, "guid").value_or("")));
     if (auto problem = length_problem(kSessionExternalId, s.guid))
       refuse(ev, label + ": the guid " + *problem);
     if (!s.guid.empty() && !guids_.insert(s.guid).second)
@@ -295,7 +297,7 @@ class Reader {
     label += " (" + excerpt(s.title) + ")";
     place_in_time(ev, label, day, field("start"), s);
     s.room = room_of(ev, label, parent_room);
-    s.kind = frab_kind(trimmed(child_text(ev, "type").value_or("")));
+    s.kind = frab_kind(std::string(trim_blanks(child_text(ev, "type").value_or(""))));
     std::string track = at_line(ev, [&] {
       return one_line_text(label, "the track name", child_text(ev, "track").value_or(""),
                            kTrackName);
@@ -315,14 +317,15 @@ class Reader {
                      const std::string& start_text, ImportedSession& s) {
     auto start_clock = parse_clock(start_text);
     if (!start_clock) refuse(ev, label + ": start " + excerpt(start_text) + " is not HH:MM");
-    std::string duration_text = trimmed(child_text(ev, "duration").value_or(""));
+    std::string duration_text = std::string(trim_blanks(child_text(ev, "duration").value_or("")));
     auto duration = parse_duration(duration_text);
     if (!duration)
       refuse(ev, label + ": duration " + excerpt(duration_text) + " is not a positive HH:MM");
     local_seconds start;
     // Newer frab and pretalx write the full date-time; it wins, being
     // unambiguous. Older files give only the day and a clock time.
-    if (std::string date = trimmed(child_text(ev, "date").value_or("")); !date.empty()) {
+    if (std::string date = std::string(trim_blanks(child_text(ev, "date").value_or("")));
+        !date.empty()) {
       auto t = parse_local_datetime(date);
       if (!t) refuse(ev, label + ": date " + excerpt(date) + " is not an ISO date-time");
       start = *t;
@@ -354,8 +357,8 @@ class Reader {
   // abstract, then description when it says something more; both are
   // Markdown in frab, as sessions.abstract is here.
   static std::string abstract_of(const xmlNode* ev) {
-    std::string abstract = trimmed(child_text(ev, "abstract").value_or(""));
-    std::string description = trimmed(child_text(ev, "description").value_or(""));
+    std::string abstract = std::string(trim_blanks(child_text(ev, "abstract").value_or("")));
+    std::string description = std::string(trim_blanks(child_text(ev, "description").value_or("")));
     if (description.empty() || description == abstract) return abstract;
     if (abstract.empty()) return description;
     return abstract + "\n\n" + description;
@@ -370,7 +373,7 @@ class Reader {
           c, [&] { return one_line_text(label, "a speaker name", text_of(c), kSpeakerName); });
       // A deleted account can leave a nameless person behind; nobody to show.
       if (name.empty()) continue;
-      std::string id_text = trimmed(attribute(c, "id").value_or(""));
+      std::string id_text = std::string(trim_blanks(attribute(c, "id").value_or("")));
       int64_t id = 0;
       if (!id_text.empty()) {
         auto parsed = digits(id_text);
@@ -399,7 +402,7 @@ class Reader {
     if (!links) return;
     for (const xmlNode* c = links->children; c; c = c->next) {
       if (!is_element(c, "link")) continue;
-      std::string url = trimmed(attribute(c, "href").value_or(""));
+      std::string url = std::string(trim_blanks(attribute(c, "href").value_or("")));
       if (auto link = at_line(c, [&] { return material_link(label, url, text_of(c)); }))
         s.materials.push_back(std::move(*link));
     }

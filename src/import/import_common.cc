@@ -17,14 +17,6 @@ namespace confsched::import_detail {
 
 // ---------------------------------------------------------------- text
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-std::string trimmed(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return std::string(s);
-}
-
 // ---------------------------------------------------------------- time
 
 using std::chrono::local_days;
@@ -184,7 +176,7 @@ void ProgrammeBuilder::set_event(const std::string& where, std::string_view name
   p_.event.name = checked_text(where, "the conference title", name, kEventName);
   if (!one_line(venue).empty())
     p_.event.venue = checked_text(where, "the venue", venue, kEventVenue);
-  std::string z = trimmed(zone);
+  std::string z = std::string(trim_blanks(zone));
   if (z.empty()) z = default_zone_;
   if (z.empty()) refuse_at(where, "the file names no time zone and none was given");
   if (!plausible_time_zone(z)) refuse_at(where, "time zone " + excerpt(z) + " is not valid");

@@ -16,6 +16,7 @@
 #include "import/frab_xml.h"
 #include "model/limits.h"
 #include "model/text.h"
+#include "util/text_rules.h"
 
 namespace confsched::import_detail {
 
@@ -25,8 +26,6 @@ using std::chrono::local_seconds;
 // Column sizes are model/limits.h's: the staff forms check the same ones,
 // so whatever is imported can be saved again by staff.
 
-bool is_space(char c);
-std::string trimmed(std::string_view s);
 // A non-negative decimal number, nothing else.
 std::optional<int> digits(std::string_view s);
 // "YYYY-MM-DD", a real calendar date.

@@ -9,6 +9,7 @@
 
 #include "import/import_common.h"
 #include "model/session_terms.h"
+#include "util/text_rules.h"
 #include "util/utf8.h"
 
 namespace confsched {
@@ -32,7 +33,7 @@ constexpr std::array<std::string_view, 5> kRequired = {"title", "day", "start", 
 // other word is refused rather than turned into a talk, since a CSV is
 // typed by hand.
 std::optional<std::string> kind_of(std::string_view cell) {
-  std::string k = lower(trimmed(cell));
+  std::string k = lower(std::string(trim_blanks(cell)));
   if (k.empty()) return "talk";
   if (is_session_kind(k)) return k;
   std::string mapped = frab_kind(k);
@@ -41,7 +42,7 @@ std::optional<std::string> kind_of(std::string_view cell) {
 }
 
 std::optional<std::string> status_of(std::string_view cell) {
-  std::string s = lower(trimmed(cell));
+  std::string s = lower(std::string(trim_blanks(cell)));
   if (s.empty()) return "scheduled";
   if (is_session_status(s)) return s;
   if (s == "canceled") return "cancelled";
@@ -143,7 +144,7 @@ FrabParseResult parse_schedule_csv(std::string_view csv, const FrabOptions& opti
     std::string where = "line " + std::to_string(header.line);
     std::map<std::string, size_t, std::less<>> column;
     for (size_t c = 0; c < header.cells.size(); ++c) {
-      std::string name = lower(trimmed(header.cells[c]));
+      std::string name = lower(std::string(trim_blanks(header.cells[c])));
       bool known = false;
       for (std::string_view k : kColumns) known = known || name == k;
       if (!known)
@@ -171,13 +172,13 @@ FrabParseResult parse_schedule_csv(std::string_view csv, const FrabOptions& opti
         return it == column.end() ? std::string() : row.cells[it->second];
       };
       ImportedSession s;
-      s.guid = trimmed(cell("guid"));
+      s.guid = std::string(trim_blanks(cell("guid")));
       s.title = checked_text(at, "the title", cell("title"), kSessionTitle);
-      auto day = parse_date(trimmed(cell("day")));
+      auto day = parse_date(std::string(trim_blanks(cell("day"))));
       if (!day) refuse_at(at, "day " + excerpt(cell("day")) + " is not a date (YYYY-MM-DD)");
-      auto start = parse_clock(trimmed(cell("start")));
+      auto start = parse_clock(std::string(trim_blanks(cell("start"))));
       if (!start) refuse_at(at, "start " + excerpt(cell("start")) + " is not HH:MM");
-      auto end = parse_clock(trimmed(cell("end")));
+      auto end = parse_clock(std::string(trim_blanks(cell("end"))));
       if (!end) refuse_at(at, "end " + excerpt(cell("end")) + " is not HH:MM");
       // An end at or before the start crosses midnight (a 23:00-01:00 party).
       int length = *end > *start ? *end - *start : *end + 86400 - *start;
@@ -198,7 +199,7 @@ FrabParseResult parse_schedule_csv(std::string_view csv, const FrabOptions& opti
         if (auto i = b.speaker(at, 0, name);
             i && std::find(s.speakers.begin(), s.speakers.end(), *i) == s.speakers.end())
           s.speakers.push_back(*i);
-      s.abstract = trimmed(cell("abstract"));
+      s.abstract = std::string(trim_blanks(cell("abstract")));
       b.add_session(at, std::move(s), local_seconds(*day) + std::chrono::seconds(*start),
                     std::chrono::seconds(length));
     }

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "import/import_common.h"
+#include "util/text_rules.h"
 
 namespace confsched {
 
@@ -64,7 +65,7 @@ const Json* member(const Json& object, const char* key, Json::value_t type) {
 
 // frab and pretalx ids are numbers; some exports write them as strings.
 int64_t id_of(const std::string& where, const Json& object) {
-  std::string t = trimmed(text(object, "id"));
+  std::string t = std::string(trim_blanks(text(object, "id")));
   if (t.empty()) return 0;
   auto id = digits(t);
   if (!id || *id <= 0) refuse_at(where, "id " + excerpt(t) + " is not a positive number");
@@ -73,7 +74,7 @@ int64_t id_of(const std::string& where, const Json& object) {
 
 std::optional<local_days> conference_date(const std::string& where, const Json& conf,
                                           const char* key) {
-  std::string s = trimmed(text(conf, key));
+  std::string s = std::string(trim_blanks(text(conf, key)));
   if (s.empty()) return std::nullopt;
   auto day = parse_date(std::string_view(s).substr(0, std::min<size_t>(s.size(), 10)));
   if (!day || (s.size() > 10 && !parse_local_datetime(s)))
@@ -82,8 +83,8 @@ std::optional<local_days> conference_date(const std::string& where, const Json& 
 }
 
 std::string abstract_of(const Json& ev) {
-  std::string abstract = trimmed(text(ev, "abstract"));
-  std::string description = trimmed(text(ev, "description"));
+  std::string abstract = std::string(trim_blanks(text(ev, "abstract")));
+  std::string description = std::string(trim_blanks(text(ev, "description")));
   if (description.empty() || description == abstract) return abstract;
   if (abstract.empty()) return description;
   return abstract + "\n\n" + description;
@@ -141,7 +142,7 @@ class Reader {
     ImportedSession s;
     s.frab_id = id_of(where, ev);
     if (s.frab_id) where = room_where + ", event " + std::to_string(s.frab_id);
-    s.guid = trimmed(text(ev, "guid"));
+    s.guid = std::string(trim_blanks(text(ev, "guid")));
     s.title = checked_text(where, "the title", text(ev, "title"), kSessionTitle);
     where += " (" + excerpt(s.title) + ")";
     std::string own_room = one_line(text(ev, "room"));
@@ -152,14 +153,14 @@ class Reader {
     // The date-time with offset is the only unambiguous start (the day's
     // date plus "start" fails for sessions after midnight); the schema
     // requires it.
-    std::string date = trimmed(text(ev, "date"));
+    std::string date = std::string(trim_blanks(text(ev, "date")));
     auto start = parse_local_datetime(date);
     if (!start) refuse_at(where, "date " + excerpt(date) + " is not an ISO date-time");
-    std::string duration_text = trimmed(text(ev, "duration"));
+    std::string duration_text = std::string(trim_blanks(text(ev, "duration")));
     auto duration = parse_duration(duration_text);
     if (!duration)
       refuse_at(where, "duration " + excerpt(duration_text) + " is not a positive HH:MM");
-    s.kind = frab_kind(trimmed(text(ev, "type")));
+    s.kind = frab_kind(std::string(trim_blanks(text(ev, "type"))));
     s.track = b_.track(where, text(ev, "track"));
     s.abstract = abstract_of(ev);
     if (const Json* persons = member(ev, "persons", Json::value_t::array))
@@ -174,7 +175,8 @@ class Reader {
       }
     if (const Json* links = member(ev, "links", Json::value_t::array))
       for (const Json& link : *links)
-        if (auto m = material_link(where, trimmed(text(link, "url")), text(link, "title")))
+        if (auto m = material_link(where, std::string(trim_blanks(text(link, "url"))),
+                                   text(link, "title")))
           s.materials.push_back(std::move(*m));
     b_.add_session(where, std::move(s), *start, *duration);
   }

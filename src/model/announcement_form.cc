@@ -10,13 +10,6 @@ namespace confsched {
 
 namespace {
 
-std::string trimmed(std::string_view s) {
-  auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n'; };
-  while (!s.empty() && blank(s.front())) s.remove_prefix(1);
-  while (!s.empty() && blank(s.back())) s.remove_suffix(1);
-  return std::string(s);
-}
-
 void check_body(const AnnouncementDraft& d, FieldErrors& errors) {
   if (d.body.empty())
     errors["body"] = "The announcement needs some text.";
@@ -69,10 +62,10 @@ void check_end(const AnnouncementDraft& d, bool editing, FieldErrors& errors) {
 AnnouncementDraft announcement_from_form(const FormFields& form) {
   auto field = [&](const char* name) { return std::string(form.get(name).value_or("")); };
   AnnouncementDraft d;
-  d.body = trimmed(lf_line_breaks(field("body")));
+  d.body = std::string(trim_blanks(lf_line_breaks(field("body"))));
   d.level = field("level");
   d.ends = field("ends");
-  d.duration = trimmed(field("duration"));
+  d.duration = std::string(trim_blanks(field("duration")));
   d.unit = field("unit");
   return d;
 }

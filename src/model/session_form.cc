@@ -18,13 +18,6 @@ bool is_clock(const std::string& text) {
   return t.has_value();
 }
 
-std::string trimmed(std::string_view s) {
-  while (!s.empty() && (s.back() == '\r' || s.back() == '\n')) s.remove_suffix(1);
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return std::string(s);
-}
-
 // The columns' own limits (model/limits.h), in the words the importer
 // uses too: a session it stored can always be saved again here.
 void check_title(const SessionDraft& d, FieldErrors& errors) {
@@ -95,7 +88,7 @@ std::vector<std::string> parse_speaker_lines(std::string_view text, std::string&
   size_t number = 0;
   for (std::string_view line : lines_of(text)) {
     ++number;
-    std::string name = trimmed(line);
+    std::string name = std::string(trim_blanks(line));
     if (name.empty()) continue;
     if (auto problem = column_text_problem(kSpeakerName, name, TextLines::kOne)) {
       if (error.empty()) error = "Line " + std::to_string(number) + ": the name " + *problem + ".";
@@ -115,10 +108,13 @@ std::vector<MaterialLink> parse_material_lines(std::string_view text, std::strin
   size_t number = 0;
   for (std::string_view line : lines_of(text)) {
     ++number;
-    if (trimmed(line).empty()) continue;
+    if (std::string(trim_blanks(line)).empty()) continue;
     size_t bar = line.rfind('|');
-    std::string label = bar == std::string_view::npos ? "" : trimmed(line.substr(0, bar));
-    std::string url = bar == std::string_view::npos ? trimmed(line) : trimmed(line.substr(bar + 1));
+    std::string label =
+        bar == std::string_view::npos ? "" : std::string(trim_blanks(line.substr(0, bar)));
+    std::string url = bar == std::string_view::npos
+                          ? std::string(trim_blanks(line))
+                          : std::string(trim_blanks(line.substr(bar + 1)));
     std::string problem;
     WebUrlCheck url_check = check_web_url(url);
     if (label.empty() || url_check == WebUrlCheck::kNotAWebUrl)
@@ -151,11 +147,11 @@ std::optional<int64_t> parse_id(const std::string& text) {
 SessionDraft draft_from_form(const FormFields& form) {
   auto field = [&](const char* name) { return std::string(form.get(name).value_or("")); };
   SessionDraft d;
-  d.title = trimmed(field("title"));
+  d.title = std::string(trim_blanks(field("title")));
   d.abstract = lf_line_breaks(field("abstract"));
-  d.day = trimmed(field("day"));
-  d.start = trimmed(field("start"));
-  d.end = trimmed(field("end"));
+  d.day = std::string(trim_blanks(field("day")));
+  d.start = std::string(trim_blanks(field("start")));
+  d.end = std::string(trim_blanks(field("end")));
   d.room_id = field("room_id");
   d.track_id = field("track_id");
   d.kind = field("kind");

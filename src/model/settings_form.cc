@@ -13,12 +13,6 @@ namespace confsched {
 
 namespace {
 
-std::string trimmed(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return std::string(s);
-}
-
 std::string field(const FormFields& form, std::string_view name) {
   return std::string(form.get(name).value_or(""));
 }
@@ -44,22 +38,23 @@ void check_long_text(FieldErrors& errors, const char* key, const std::string& te
 
 EventDraft event_draft_from_form(const FormFields& form) {
   EventDraft d;
-  d.name = trimmed(field(form, "name"));
-  d.tagline = trimmed(field(form, "tagline"));
-  d.venue = trimmed(field(form, "venue"));
-  d.starts_on = trimmed(field(form, "starts_on"));
-  d.ends_on = trimmed(field(form, "ends_on"));
+  d.name = std::string(trim_blanks(field(form, "name")));
+  d.tagline = std::string(trim_blanks(field(form, "tagline")));
+  d.venue = std::string(trim_blanks(field(form, "venue")));
+  d.starts_on = std::string(trim_blanks(field(form, "starts_on")));
+  d.ends_on = std::string(trim_blanks(field(form, "ends_on")));
   d.intro = field(form, "intro");
   return d;
 }
 
 ItemDraft item_draft_from_form(const FormFields& form, std::string_view detail_field) {
-  return ItemDraft{trimmed(field(form, "name")), trimmed(field(form, detail_field))};
+  return ItemDraft{std::string(trim_blanks(field(form, "name"))),
+                   std::string(trim_blanks(field(form, detail_field)))};
 }
 
 SpeakerDraft speaker_draft_from_form(const FormFields& form) {
-  return SpeakerDraft{trimmed(field(form, "name")), trimmed(field(form, "affiliation")),
-                      field(form, "bio")};
+  return SpeakerDraft{std::string(trim_blanks(field(form, "name"))),
+                      std::string(trim_blanks(field(form, "affiliation"))), field(form, "bio")};
 }
 
 FieldErrors validate_event(const EventDraft& d) {

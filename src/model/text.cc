@@ -1,15 +1,10 @@
 #include "model/text.h"
 
+#include "util/text_rules.h"
+
 namespace confsched {
 
 namespace {
-
-std::string_view trim(std::string_view s) {
-  auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-  while (!s.empty() && blank(s.front())) s.remove_prefix(1);
-  while (!s.empty() && blank(s.back())) s.remove_suffix(1);
-  return s;
-}
 
 bool is_continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
@@ -19,7 +14,7 @@ std::vector<std::string> split_paragraphs(std::string_view text) {
   std::vector<std::string> paragraphs;
   std::string current;
   auto flush = [&] {
-    std::string_view t = trim(current);
+    std::string_view t = trim_blanks(current);
     if (!t.empty()) paragraphs.emplace_back(t);
     current.clear();
   };
@@ -27,11 +22,11 @@ std::vector<std::string> split_paragraphs(std::string_view text) {
     size_t nl = text.find('\n');
     std::string_view line = text.substr(0, nl);
     text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
-    if (trim(line).empty()) {
+    if (trim_blanks(line).empty()) {
       flush();
     } else {
       if (!current.empty()) current += ' ';
-      current += trim(line);
+      current += trim_blanks(line);
     }
   }
   flush();
@@ -68,13 +63,13 @@ std::string one_line(std::string_view text) {
 }
 
 std::string shorten(std::string_view text, size_t max_bytes) {
-  text = trim(text);
+  text = trim_blanks(text);
   if (text.size() <= max_bytes) return std::string(text);
   size_t cut = max_bytes;
   while (cut > 0 && is_continuation_byte(text[cut])) --cut;
   size_t space = text.substr(0, cut).find_last_of(" \n\t");
   if (space != std::string_view::npos && space > max_bytes / 2) cut = space;
-  std::string out(trim(text.substr(0, cut)));
+  std::string out(trim_blanks(text.substr(0, cut)));
   while (!out.empty() &&
          (out.back() == ',' || out.back() == '.' || out.back() == ';' || out.back() == ':'))
     out.pop_back();

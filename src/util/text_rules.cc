@@ -7,6 +7,12 @@
 
 namespace confsched {
 
+std::string_view trim_blanks(std::string_view text) {
+  const size_t first = text.find_first_not_of(kEdgeBlanks);
+  if (first == std::string_view::npos) return {};
+  return text.substr(first, text.find_last_not_of(kEdgeBlanks) - first + 1);
+}
+
 namespace {
 
 bool is_line_break(char32_t cp) {

@@ -29,6 +29,14 @@
 
 namespace confsched {
 
+// The blanks typed or imported text loses at either end, whatever the
+// field: space, tab, CR and LF (what a textarea, a spreadsheet cell or an
+// XML element's indentation adds around a value). Other spaces, U+00A0 or
+// U+3000, are text a person may mean, and stay. The one trim: forms and
+// importers alike.
+inline constexpr std::string_view kEdgeBlanks = " \t\r\n";
+std::string_view trim_blanks(std::string_view text);
+
 enum class TextLines {
   kOne,   // titles, names, labels: tab is the only white-space control
   kMany,  // abstracts, biographies, announcements: tab, LF and CR too

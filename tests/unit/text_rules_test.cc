@@ -8,6 +8,7 @@
 
 using confsched::character_name;
 using confsched::text_problem;
+using confsched::trim_blanks;
 using confsched::TextLines;
 
 namespace {
@@ -105,6 +106,17 @@ BOOST_AUTO_TEST_CASE(character_names) {
   BOOST_TEST(character_name(0x2069) == "U+2069 POP DIRECTIONAL ISOLATE");
   BOOST_TEST(character_name(0x01) == "U+0001");
   BOOST_TEST(character_name(0x10FFFF) == "U+10FFFF");
+}
+
+// The one trim (kEdgeBlanks): space, tab, CR and LF at either end; other
+// spaces are text.
+BOOST_AUTO_TEST_CASE(trim_blanks_takes_the_edge_blanks_only) {
+  BOOST_TEST(trim_blanks(" \t\r\nTitle  with  spaces\r\n\t ") == "Title  with  spaces");
+  BOOST_TEST(trim_blanks("\xC2\xA0kept\xC2\xA0") == "\xC2\xA0kept\xC2\xA0");
+  BOOST_TEST(trim_blanks("line one\nline two") == "line one\nline two");
+  BOOST_TEST(trim_blanks(" \r\n\t ").empty());
+  BOOST_TEST(trim_blanks("").empty());
+  BOOST_TEST(trim_blanks("\vx\f") == "\vx\f");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
