@@ -18,6 +18,7 @@
 #include <utility>
 
 #include "import/import_common.h"
+#include "model/settings_form.h"
 #include "model/text.h"
 #include "util/text_rules.h"
 

@@ -9,6 +9,7 @@
 #include <cstdio>
 
 #include "model/session_form.h"
+#include "model/settings_form.h"
 #include "util/text_rules.h"
 #include "util/utf8.h"
 #include "util/web_url.h"
@@ -30,26 +31,21 @@ std::optional<int> digits(std::string_view s) {
   return v;
 }
 
-// "YYYY-MM-DD", a real calendar date.
-std::optional<local_days> parse_date(std::string_view s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
-  auto y = digits(s.substr(0, 4)), m = digits(s.substr(5, 2)), d = digits(s.substr(8, 2));
-  if (!y || !m || !d) return std::nullopt;
-  std::chrono::year_month_day ymd{std::chrono::year(*y),
-                                  std::chrono::month(static_cast<unsigned>(*m)),
-                                  std::chrono::day(static_cast<unsigned>(*d))};
-  if (!ymd.ok()) return std::nullopt;
-  return local_days(ymd);
+namespace {
+
+local_days day_of(const CivilDateTime& t) {
+  return local_days(std::chrono::year_month_day{std::chrono::year(t.year),
+                                                std::chrono::month(static_cast<unsigned>(t.month)),
+                                                std::chrono::day(static_cast<unsigned>(t.day))});
 }
 
-// "HH:MM" or "HH:MM:SS" as seconds since midnight, below 24:00.
-std::optional<int> parse_clock(std::string_view s) {
-  if ((s.size() != 5 && s.size() != 8) || s[2] != ':' || (s.size() == 8 && s[5] != ':'))
-    return std::nullopt;
-  auto h = digits(s.substr(0, 2)), m = digits(s.substr(3, 2));
-  auto sec = s.size() == 8 ? digits(s.substr(6, 2)) : std::optional<int>(0);
-  if (!h || !m || !sec || *h > 23 || *m > 59 || *sec > 59) return std::nullopt;
-  return (*h * 60 + *m) * 60 + *sec;
+}  // namespace
+
+std::optional<local_days> parse_date(std::string_view s) {
+  if (s.size() != 10) return std::nullopt;
+  auto t = parse_civil(s);
+  if (!t) return std::nullopt;
+  return day_of(*t);
 }
 
 // "YYYY-MM-DDTHH:MM[:SS]" followed by nothing, a fraction, "Z" or an
@@ -105,13 +101,6 @@ std::string_view palette_colour(size_t i) {
       "#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e",
       "#17becf", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22"};
   return kPalette[i % kPalette.size()];
-}
-
-bool is_hex_colour(std::string_view s) {
-  if (s.size() != 7 || s[0] != '#') return false;
-  for (char c : s.substr(1))
-    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) return false;
-  return true;
 }
 
 // A value for an error message: the first 60 bytes, cut at a character

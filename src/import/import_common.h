@@ -17,6 +17,7 @@
 #include "model/limits.h"
 #include "model/text.h"
 #include "util/text_rules.h"
+#include "util/time_text.h"
 
 namespace confsched::import_detail {
 
@@ -28,10 +29,9 @@ using std::chrono::local_seconds;
 
 // A non-negative decimal number, nothing else.
 std::optional<int> digits(std::string_view s);
-// "YYYY-MM-DD", a real calendar date.
+// "YYYY-MM-DD", a real calendar date (util/time_text.h's parse_civil), as
+// a chrono day for the importers' arithmetic.
 std::optional<local_days> parse_date(std::string_view s);
-// "HH:MM" or "HH:MM:SS" as seconds since midnight, below 24:00.
-std::optional<int> parse_clock(std::string_view s);
 // "YYYY-MM-DDTHH:MM[:SS]" plus nothing, a fraction, "Z" or an offset; the
 // wall clock before the offset.
 std::optional<local_seconds> parse_local_datetime(std::string_view s);
@@ -40,7 +40,6 @@ std::optional<std::chrono::seconds> parse_duration(std::string_view s);
 std::string format_date(local_days day);
 std::string format_datetime(local_seconds t);  // "YYYY-MM-DD HH:MM:SS"
 std::string_view palette_colour(size_t i);
-bool is_hex_colour(std::string_view s);
 // A value for an error message: at most 60 bytes, quoted, valid UTF-8.
 std::string excerpt(std::string_view s);
 

@@ -60,6 +60,18 @@ std::optional<CivilDateTime> parse_civil(std::string_view text) {
   return t;
 }
 
+std::optional<int> parse_clock(std::string_view text) {
+  if ((text.size() != 5 && text.size() != 8) || text[2] != ':' ||
+      (text.size() == 8 && text[5] != ':'))
+    return std::nullopt;
+  int hour = 0, minute = 0, second = 0;
+  if (!read_int(text, 0, 2, hour) || !read_int(text, 3, 2, minute) ||
+      (text.size() == 8 && !read_int(text, 6, 2, second)))
+    return std::nullopt;
+  if (hour > 23 || minute > 59 || second > 59) return std::nullopt;
+  return (hour * 60 + minute) * 60 + second;
+}
+
 std::string format_day_label(const CivilDateTime& t) {
   char buf[64];
   std::snprintf(buf, sizeof buf, "%s %d %s %d",

@@ -13,8 +13,13 @@ struct CivilDateTime {
   int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
 };
 
-// Parses "YYYY-MM-DD" or "YYYY-MM-DD HH:MM[:SS]". Pure.
+// Parses "YYYY-MM-DD" or "YYYY-MM-DD HH:MM[:SS]" (or with a 'T' between
+// them, as ISO 8601 writes it): a real calendar day. The one parser of
+// dates and times; forms and importers all ask it. Pure.
 std::optional<CivilDateTime> parse_civil(std::string_view text);
+// "HH:MM" or "HH:MM:SS" below 24:00, as seconds since midnight: a time of
+// day without a date (a frab <start>, a CSV's start and end). Pure.
+std::optional<int> parse_clock(std::string_view text);
 
 // "Friday 12 June 2026".
 std::string format_day_label(const CivilDateTime& t);

@@ -11,6 +11,7 @@ using confsched::format_date_range;
 using confsched::format_day_label;
 using confsched::format_iso_date;
 using confsched::parse_civil;
+using confsched::parse_clock;
 
 namespace {
 
@@ -192,6 +193,15 @@ BOOST_AUTO_TEST_CASE(date_range_ignores_time_of_day) {
   a.hour = 9;
   b.hour = 18;
   BOOST_TEST(format_date_range(a, b) == "12 June 2026");
+}
+
+BOOST_AUTO_TEST_CASE(parse_clock_reads_a_time_of_day) {
+  BOOST_TEST(parse_clock("00:00").value() == 0);
+  BOOST_TEST(parse_clock("09:30").value() == 9 * 3600 + 30 * 60);
+  BOOST_TEST(parse_clock("23:59:59").value() == 86399);
+  for (const char* bad : {"24:00", "9:30", "09:60", "09:30:60", "09.30", "+9:30", "09:30 ",
+                          "09:3a", "", "09:30:5", "0930"})
+    BOOST_TEST(!parse_clock(bad).has_value(), bad);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
