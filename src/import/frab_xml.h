@@ -46,7 +46,7 @@ struct ImportedSession {
   std::string kind;                  // one of sessions.kind's values
   std::string status = "scheduled";  // sessions.status; only CSV sets another
   std::vector<size_t> speakers;      // indexes into ImportedProgramme::speakers, billing order
-  std::vector<MaterialLink> materials;
+  std::vector<Material> materials;
 };
 
 struct ImportedProgramme {

@@ -149,14 +149,14 @@ void check_abstract(const std::string& where, const std::string& what, std::stri
   if (auto problem = session_abstract_problem(text)) refuse_at(where, what + " " + *problem);
 }
 
-std::optional<MaterialLink> material_link(const std::string& where, std::string_view url,
-                                          std::string_view text) {
+std::optional<Material> material_link(const std::string& where, std::string_view url,
+                                      std::string_view text) {
   WebUrlCheck check = check_web_url(url);
   // The address is not quoted back: it holds the secret.
   if (check == WebUrlCheck::kHasUserinfo) refuse_at(where, std::string(kUserinfoMessage));
   if (check != WebUrlCheck::kOk || exceeds(kMaterialUrl, url)) return std::nullopt;
   std::string label = one_line_text(where, "a link text", text, kMaterialLabel);
-  return MaterialLink{label.empty() ? "Link" : label, std::string(url)};
+  return Material{label.empty() ? "Link" : label, std::string(url)};
 }
 
 void ProgrammeBuilder::set_event(const std::string& where, std::string_view name,

@@ -76,7 +76,7 @@ void check_abstract(const std::string& where, const std::string& what, std::stri
 // than materials.url holds is dropped like any other that is not a link,
 // since the form would refuse it. An empty
 // text becomes "Link".
-std::optional<MaterialLink> material_link(const std::string& where, std::string_view url,
+std::optional<Material> material_link(const std::string& where, std::string_view url,
                                           std::string_view text);
 
 // Collects a programme from records naming their room, track and speakers.

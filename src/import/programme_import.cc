@@ -95,7 +95,7 @@ ProgrammeRows imported_rows(const ImportedProgramme& p, const std::optional<Even
     row.kind = s.kind;
     row.status = s.status;
     for (size_t speaker : s.speakers) row.speaker_ids.push_back(speaker_ids[speaker]);
-    for (const MaterialLink& link : s.materials) row.materials.push_back({link.label, link.url});
+    row.materials = s.materials;
     rows.sessions.push_back(std::move(row));
   }
   return rows;

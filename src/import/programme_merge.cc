@@ -175,7 +175,7 @@ std::vector<FlatSession> flatten(const ImportedProgramme& p) {
     f.kind = s.kind;
     f.status = s.status;
     for (size_t i : s.speakers) f.speakers.push_back(p.speakers.at(i).name);
-    for (const MaterialLink& m : s.materials) f.materials.push_back(Material{m.label, m.url});
+    f.materials = s.materials;
     out.push_back(std::move(f));
   }
   return out;

@@ -33,6 +33,8 @@ struct Speaker {
   std::string name, affiliation, bio;
 };
 
+// A link a session carries (slides, a recording): as stored, as imported and
+// as the staff form's lines parse (model/session_form.h), one type.
 struct Material {
   std::string label, url;
 };

@@ -103,8 +103,8 @@ std::vector<std::string> parse_speaker_lines(std::string_view text, std::string&
   return names;
 }
 
-std::vector<MaterialLink> parse_material_lines(std::string_view text, std::string& error) {
-  std::vector<MaterialLink> links;
+std::vector<Material> parse_material_lines(std::string_view text, std::string& error) {
+  std::vector<Material> links;
   size_t number = 0;
   for (std::string_view line : lines_of(text)) {
     ++number;
@@ -129,7 +129,7 @@ std::vector<MaterialLink> parse_material_lines(std::string_view text, std::strin
       if (error.empty()) error = "Line " + std::to_string(number) + ": " + problem;
       continue;
     }
-    links.push_back(MaterialLink{std::move(label), std::move(url)});
+    links.push_back(Material{std::move(label), std::move(url)});
   }
   if (links.size() > kMaxMaterialsPerSession && error.empty())
     error = "At most 20 links per session.";

@@ -12,6 +12,7 @@
 
 #include "http/form.h"
 #include "model/limits.h"
+#include "model/programme.h"
 
 namespace confsched {
 
@@ -35,10 +36,6 @@ using FieldErrors = std::map<std::string, std::string>;
 struct SessionChoices {
   std::string first_day, last_day;  // the event's dates, YYYY-MM-DD
   std::set<int64_t> room_ids, track_ids;
-};
-
-struct MaterialLink {
-  std::string label, url;
 };
 
 inline constexpr size_t kMaxSpeakersPerSession = 20;
@@ -84,7 +81,7 @@ std::vector<std::string> parse_speaker_lines(std::string_view text, std::string&
 // The links of the materials field, "Label | URL" per line: URLs as
 // util/web_url.h allows (http and https, no user name or password), labels
 // one-line text (util/text_rules.h). Sets error naming the first bad line.
-std::vector<MaterialLink> parse_material_lines(std::string_view text, std::string& error);
+std::vector<Material> parse_material_lines(std::string_view text, std::string& error);
 
 // Reads the draft's fields; absent fields are empty. The title and times
 // are trimmed; the abstract's line breaks become LF (a browser sends a

@@ -113,7 +113,7 @@ void write_people_and_links(Database& db, int64_t id, const SessionDraft& d) {
                {id, speaker_id_for(db, name), position++});
   db.execute("DELETE FROM materials WHERE session_id = ?", {id});
   position = 1;
-  for (const MaterialLink& link : parse_material_lines(d.materials, ignored))
+  for (const Material& link : parse_material_lines(d.materials, ignored))
     db.execute("INSERT INTO materials (session_id, label, url, position) VALUES (?, ?, ?, ?)",
                {id, link.label, link.url, position++});
 }
@@ -124,7 +124,7 @@ SessionDraft normalised(SessionDraft d) {
   std::string ignored;
   std::string speakers, materials;
   for (const std::string& name : parse_speaker_lines(d.speakers, ignored)) speakers += name + "\n";
-  for (const MaterialLink& link : parse_material_lines(d.materials, ignored))
+  for (const Material& link : parse_material_lines(d.materials, ignored))
     materials += link.label + " | " + link.url + "\n";
   d.speakers = speakers;
   d.materials = materials;
