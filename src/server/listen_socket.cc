@@ -53,7 +53,7 @@ void remove_stale_socket(const std::string& path) {
 
 int open_unix(const std::string& path, unsigned int mode) {
   remove_stale_socket(path);
-  int fd = socket(AF_UNIX, SOCK_STREAM, 0);
+  int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
   if (fd < 0) fail("socket");
   sockaddr_un addr = unix_address(path);
   // Create it with no access, then open it up to exactly `mode`.
@@ -82,7 +82,7 @@ int open_tcp(const std::string& host, uint16_t port) {
   if (int rc = getaddrinfo(host.empty() ? nullptr : host.c_str(), service.c_str(), &hints, &found);
       rc != 0)
     throw std::runtime_error("cannot resolve " + host + ": " + gai_strerror(rc));
-  int fd = socket(found->ai_family, SOCK_STREAM, 0);
+  int fd = socket(found->ai_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
   int one = 1;
   if (fd < 0 || setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one) != 0 ||
       bind(fd, found->ai_addr, found->ai_addrlen) != 0 || listen(fd, kBacklog) != 0) {

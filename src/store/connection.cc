@@ -56,7 +56,10 @@ Connection Connection::connect(const DatabaseConfig& config, unsigned long flags
   mysql_optionsv(handle, MYSQL_OPT_READ_TIMEOUT, &timeout);
   mysql_optionsv(handle, MYSQL_OPT_WRITE_TIMEOUT, &timeout);
   mysql_optionsv(handle, MYSQL_SET_CHARSET_NAME, "utf8mb4");
-  // We reconnect ourselves, re-preparing statements (field notes).
+  // Connector/C's own reconnect would bring the connection back without
+  // its prepared statements (they belong to the server session that
+  // prepared them) and inside no transaction, unnoticed: we reconnect
+  // ourselves and re-prepare (store/database.cc).
   my_bool no = 0;
   mysql_optionsv(handle, MYSQL_OPT_RECONNECT, &no);
 

@@ -40,7 +40,8 @@ void Database::forget_connection() noexcept {
   in_transaction_ = false;
 }
 
-// Every prepared statement dies with its connection (field notes), so a
+// Every prepared statement dies with its connection (the server keeps it
+// per session and forgets it when the session ends), so a
 // dead connection is dropped with all of them. A call on a connection that
 // had been idle since the server restarted fails without having run; when
 // it is safe to send again and no transaction was open, it is retried

@@ -1,6 +1,7 @@
 // The programme as pages need it, loaded in a few simple queries and put
 // together in C++ (a sorted join over TEXT columns would cost an on-disk
-// temporary table per request; field notes).
+// temporary table per request: MariaDB's in-memory temporary tables cannot
+// hold TEXT, so such a sort goes to an Aria table on disk).
 #pragma once
 
 #include <cstdint>

@@ -47,7 +47,8 @@ IDS = []
 
 # Edit-to-visible on another server: replication (milliseconds here) +
 # version_check_ms (200 in the tests, 500 by default) + nginx's ~1 s
-# microcache, which renews a page about every 2 s (field notes) = 3 s, as
+# microcache, which renews a page about every 2 s (fastcgi_cache_valid 1s
+# counted in whole seconds, plus stale-while-revalidate=1) = 3 s, as
 # on one server. Printed beside the measured figures, not asserted here
 # (issue 15); bench/freshness.py measures the one-server bound.
 VISIBLE_BOUND_S = 3.5
