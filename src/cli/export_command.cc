@@ -34,7 +34,7 @@ int export_command(const std::string& config_path, const std::vector<std::string
   size_t first = 0;
   if (!args.empty() && (format = format_from_name(args[0]))) first = 1;
   if (args.size() != first + 1 || args[first].starts_with("--") ||
-      format.value_or(ImportFormat::schedule_json) == ImportFormat::csv) {
+      format.value_or(ImportFormat::kScheduleJson) == ImportFormat::kCsv) {
     std::cerr << kExportHelp;
     return 2;
   }
@@ -51,7 +51,7 @@ int export_command(const std::string& config_path, const std::vector<std::string
     // The options the site's feeds use, so the guids match theirs.
     FeedOptions options{config.public_url, feed_uid_domain(config.public_url, load_secret(config)),
                         std::to_string(load_data_state(db).data_version)};
-    std::string text = format == ImportFormat::frab_xml ? render_schedule_xml(*programme, options)
+    std::string text = format == ImportFormat::kFrabXml ? render_schedule_xml(*programme, options)
                                                         : render_schedule_json(*programme, options);
     if (file == "-") {
       std::cout << text;

@@ -121,7 +121,7 @@ int run_import(const Config& config, const ImportArgs& args) {
   std::optional<Database> db;
   FrabOptions options{args.time_zone, ""};
   ImportFormat format = args.format.value_or(detect_import_format(xml));
-  if (options.default_time_zone.empty() || format == ImportFormat::csv) {
+  if (options.default_time_zone.empty() || format == ImportFormat::kCsv) {
     db.emplace(config.database);
     if (auto event = load_event(*db)) {
       if (options.default_time_zone.empty()) options.default_time_zone = event->time_zone;

@@ -8,18 +8,18 @@ namespace confsched {
 
 std::string_view format_name(ImportFormat format) {
   switch (format) {
-    case ImportFormat::frab_xml:
+    case ImportFormat::kFrabXml:
       return "frab-xml";
-    case ImportFormat::schedule_json:
+    case ImportFormat::kScheduleJson:
       return "schedule-json";
-    case ImportFormat::csv:
+    case ImportFormat::kCsv:
       return "csv";
   }
   return "csv";
 }
 
 std::optional<ImportFormat> format_from_name(std::string_view name) {
-  for (ImportFormat f : {ImportFormat::frab_xml, ImportFormat::schedule_json, ImportFormat::csv})
+  for (ImportFormat f : {ImportFormat::kFrabXml, ImportFormat::kScheduleJson, ImportFormat::kCsv})
     if (format_name(f) == name) return f;
   return std::nullopt;
 }
@@ -27,20 +27,20 @@ std::optional<ImportFormat> format_from_name(std::string_view name) {
 ImportFormat detect_import_format(std::string_view bytes) {
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
   size_t i = bytes.find_first_not_of(" \t\r\n");
-  if (i == std::string_view::npos) return ImportFormat::csv;
-  if (bytes[i] == '<') return ImportFormat::frab_xml;
-  if (bytes[i] == '{') return ImportFormat::schedule_json;
-  return ImportFormat::csv;
+  if (i == std::string_view::npos) return ImportFormat::kCsv;
+  if (bytes[i] == '<') return ImportFormat::kFrabXml;
+  if (bytes[i] == '{') return ImportFormat::kScheduleJson;
+  return ImportFormat::kCsv;
 }
 
 FrabParseResult parse_schedule(ImportFormat format, std::string_view bytes,
                                const FrabOptions& options) {
   switch (format) {
-    case ImportFormat::frab_xml:
+    case ImportFormat::kFrabXml:
       return parse_frab_xml(bytes, options);
-    case ImportFormat::schedule_json:
+    case ImportFormat::kScheduleJson:
       return parse_schedule_json(bytes, options);
-    case ImportFormat::csv:
+    case ImportFormat::kCsv:
       break;
   }
   return parse_schedule_csv(bytes, options);

@@ -11,7 +11,7 @@
 
 namespace confsched {
 
-enum class ImportFormat { frab_xml, schedule_json, csv };
+enum class ImportFormat { kFrabXml, kScheduleJson, kCsv };
 
 // "frab-xml", "schedule-json", "csv": the names the CLI accepts and the
 // audit row records.

@@ -35,7 +35,7 @@ BOOST_AUTO_TEST_CASE(a_preview_reads_the_file_and_the_declared_keys_only) {
                                                "C:\\Users\\me\\talks.csv", "title,day\n"));
   BOOST_TEST(r.status == 0);
   BOOST_TEST(r.error.empty());
-  BOOST_TEST((r.values.format == ImportFormat::csv));
+  BOOST_TEST((r.values.format == ImportFormat::kCsv));
   BOOST_TEST(r.values.prune);
   BOOST_TEST(!r.values.confirmed);
   BOOST_TEST(r.values.filename == "talks.csv");
@@ -92,7 +92,7 @@ BOOST_AUTO_TEST_CASE(the_digest_binds_file_format_and_prune) {
   other.prune = true;
   BOOST_TEST(preview_digest(other) != base);
   other = v;
-  other.format = ImportFormat::frab_xml;
+  other.format = ImportFormat::kFrabXml;
   BOOST_TEST(preview_digest(other) != base);
   other = v;
   other.schedule += " ";

@@ -176,10 +176,10 @@ BOOST_AUTO_TEST_CASE(zone_from_the_options_when_the_file_has_none) {
 
 BOOST_AUTO_TEST_CASE(format_is_told_from_the_content) {
   BOOST_TEST(
-      (detect_import_format("\xEF\xBB\xBF  <?xml version='1.0'?>") == ImportFormat::frab_xml));
-  BOOST_TEST((detect_import_format("\n{\"schedule\": {}}") == ImportFormat::schedule_json));
-  BOOST_TEST((detect_import_format("guid,title\n") == ImportFormat::csv));
-  BOOST_TEST((format_from_name("schedule-json") == ImportFormat::schedule_json));
+      (detect_import_format("\xEF\xBB\xBF  <?xml version='1.0'?>") == ImportFormat::kFrabXml));
+  BOOST_TEST((detect_import_format("\n{\"schedule\": {}}") == ImportFormat::kScheduleJson));
+  BOOST_TEST((detect_import_format("guid,title\n") == ImportFormat::kCsv));
+  BOOST_TEST((format_from_name("schedule-json") == ImportFormat::kScheduleJson));
   BOOST_TEST(!format_from_name("xlsx"));
 }
 
