@@ -40,7 +40,7 @@ struct FormLists {
 FormLists load_lists(Site& site, const SessionDraft& typed) {
   FormLists lists;
   try {
-    auto programme = load_programme(site.db());
+    auto programme = site.staff().schedule();
     if (!programme) throw NotSeeded();
     for (const Room& r : programme->rooms) lists.rooms.emplace_back(std::to_string(r.id), r.name);
     for (const Track& t : programme->tracks)
@@ -139,13 +139,13 @@ Response render_edit(Site& site, const Request& request, int status, const EditS
 // Checks everything a save needs before it is tried; fills state.errors or
 // state.clashes and returns false when the form must come back.
 bool ready_to_save(Site& site, const FormFields& form, EditState& state) {
-  state.errors = validate_draft(state.values, load_session_choices(site.db()));
+  state.errors = validate_draft(state.values, site.staff().session_choices());
   if (!state.errors.empty()) {
     state.problem = "Nothing was saved: please correct the fields marked below.";
     return false;
   }
   if (state.values.status != "cancelled" && !form.get("accept_clash")) {
-    state.clashes = room_clashes(site.db(), state.values, state.id);
+    state.clashes = site.staff().room_clashes(state.values, state.id);
     if (!state.clashes.empty()) {
       state.problem = "Not saved yet: this overlaps other sessions in the same room.";
       return false;
@@ -171,16 +171,16 @@ Response after_outcome(Site& site, const Request& request, EditState& state,
 Response handle_post(Site& site, const Request& request, const FormFields& form, EditState& state) {
   if (form.get("action").value_or("") == "delete" && state.id) {
     SaveResult result =
-        delete_session(site.db(), state.id, state.revision, audit_context(site, request));
+        site.staff().delete_session(state.id, state.revision, audit_context(site, request));
     return after_outcome(site, request, state, result, "/admin?deleted=1");
   }
   if (!ready_to_save(site, form, state)) return render_edit(site, request, 422, state);
   if (!state.id) {
-    int64_t id = create_session(site.db(), state.values, audit_context(site, request));
+    int64_t id = site.staff().create_session(state.values, audit_context(site, request));
     return redirect_303("/admin/session/" + std::to_string(id) + "?saved=1");
   }
-  SaveResult result =
-      save_session(site.db(), state.id, state.values, state.revision, audit_context(site, request));
+  SaveResult result = site.staff().save_session(state.id, state.values, state.revision,
+                                                audit_context(site, request));
   return after_outcome(site, request, state, result,
                        "/admin/session/" + std::to_string(state.id) + "?saved=1");
 }
@@ -204,26 +204,25 @@ Response save_posted(Site& site, const Request& request, const FormFields& form,
   }
 }
 
-void fill_admin_list(Dict& d, const std::vector<DbRow>& rows) {
+void fill_admin_list(Dict& d, const std::vector<SessionListing>& listing) {
   Dict* day = nullptr;
   std::string current_day;
-  for (const DbRow& r : rows) {
-    std::string starts = cell_text(r[2]);
-    auto start = parse_civil(starts);
-    auto end = parse_civil(cell_text(r[3]));
-    if (!day || starts.substr(0, 10) != current_day) {
-      current_day = starts.substr(0, 10);
+  for (const SessionListing& s : listing) {
+    auto start = parse_civil(s.starts_at);
+    auto end = parse_civil(s.ends_at);
+    if (!day || s.starts_at.substr(0, 10) != current_day) {
+      current_day = s.starts_at.substr(0, 10);
       day = d.AddSectionDictionary("DAY");
       day->SetValue("DAY_LABEL", start ? format_day_label(*start) : current_day);
     }
     Dict* row = day->AddSectionDictionary("ROW");
-    row->SetValue("ID", cell_text(r[0]));
-    row->SetValue("TITLE", cell_text(r[1]));
-    row->SetValue("START", start ? format_clock(*start) : starts);
-    row->SetValue("END", end ? format_clock(*end) : cell_text(r[3]));
-    row->SetValue("ROOM", cell_text(r[4]));
-    row->SetValue("STATUS", cell_text(r[5]));
-    row->SetValue("UPDATED_AT", cell_text(r[6]));
+    row->SetValue("ID", std::to_string(s.id));
+    row->SetValue("TITLE", s.title);
+    row->SetValue("START", start ? format_clock(*start) : s.starts_at);
+    row->SetValue("END", end ? format_clock(*end) : s.ends_at);
+    row->SetValue("ROOM", s.room);
+    row->SetValue("STATUS", s.status);
+    row->SetValue("UPDATED_AT", s.updated_at);
   }
 }
 
@@ -241,14 +240,11 @@ SessionDraft new_session_defaults(Site& site) {
 
 Response admin_home(Site& site, const Request& request, const RouteParams&) {
   const EventInfo event = site.event();
-  auto rows = site.db().query(
-      "SELECT s.id, s.title, s.starts_at, s.ends_at, r.name, s.status, s.updated_at"
-      " FROM sessions s JOIN rooms r ON r.id = s.room_id"
-      " ORDER BY s.starts_at, r.position, s.id");
+  const std::vector<SessionListing> listing = site.staff().session_listing();
   return staff_page(site, 200, "Administration", "admin_list.tpl", [&](Dict& d) {
     if (request.query.get("deleted")) d.ShowSection("DELETED");
     add_name_form(d, site, request);
-    fill_admin_list(d, rows);
+    fill_admin_list(d, listing);
     // Session times are the event's wall clock, like every delegate page.
     add_zone_note(site, d, event, event.starts_on, event.ends_on + " 23:59");
   });
@@ -258,7 +254,7 @@ Response admin_home(Site& site, const Request& request, const RouteParams&) {
 // form back when the database is down.
 Response admin_session(Site& site, const Request& request, const RouteParams& params) {
   if (request.method == "POST") return save_posted(site, request, *params.form, params.id);
-  auto stored = load_stored_session(site.db(), params.id);
+  auto stored = site.staff().stored_session(params.id);
   if (!stored) return site.error_page(404);
   EditState state;
   state.id = stored->id;

@@ -107,7 +107,7 @@ void fill_row(Dict& row, const StoredAnnouncement& a) {
 }
 
 Response render_list(Site& site, const Request& request, int status, const NewForm& form) {
-  auto announcements = list_announcements(site.db());
+  auto announcements = site.staff().announcements();
   std::string token = page_csrf_token(site, request);
   return staff_page(site, status, "Announcements", "admin_announcements.tpl", [&](Dict& d) {
     d.SetValue("CSRF", token);
@@ -130,7 +130,7 @@ Response create_posted(Site& site, const Request& request, const FormFields& for
     state.problem = "Nothing was posted: please correct the fields marked below.";
     return render_list(site, request, 422, state);
   }
-  create_announcement(site.db(), state.values, who(request));
+  site.staff().create_announcement(state.values, who(request));
   return redirect_303("/admin/announcements?posted=1");
 }
 
@@ -202,7 +202,7 @@ Response refused(Site& site, const Request& request, const AnnouncementResult& r
 
 Response withdraw_posted(Site& site, const Request& request, const FormFields& form, int64_t id,
                          int64_t revision) {
-  AnnouncementResult result = withdraw_announcement(site.db(), id, revision, who(request));
+  AnnouncementResult result = site.staff().withdraw_announcement(id, revision, who(request));
   if (result.outcome == AnnouncementOutcome::kGone) return site.error_page(404);
   // Withdrawn already, by whoever: what was asked for is done.
   if (result.outcome == AnnouncementOutcome::kDone || result.current->state == "withdrawn")
@@ -219,7 +219,7 @@ Response save_posted(Site& site, const Request& request, const FormFields& form,
   if (action == "withdraw") return withdraw_posted(site, request, form, id, revision);
   if (action != "save") return site.error_page(400);
 
-  auto stored = load_announcement(site.db(), id);
+  auto stored = site.staff().announcement(id);
   if (!stored) return site.error_page(404);
   EditState state;
   state.stored = *stored;
@@ -231,7 +231,7 @@ Response save_posted(Site& site, const Request& request, const FormFields& form,
     return render_edit(site, request, 422, std::move(state));
   }
   AnnouncementResult result =
-      save_announcement(site.db(), id, state.values, revision, who(request));
+      site.staff().save_announcement(id, state.values, revision, who(request));
   if (result.outcome == AnnouncementOutcome::kGone) return site.error_page(404);
   if (result.outcome == AnnouncementOutcome::kDone)
     return redirect_303("/admin/announcements/" + std::to_string(id) + "?saved=1");
@@ -247,7 +247,7 @@ Response admin_announcements(Site& site, const Request& request, const RoutePara
 
 Response admin_announcement(Site& site, const Request& request, const RouteParams& params) {
   if (request.method == "POST") return save_posted(site, request, *params.form, params.id);
-  auto stored = load_announcement(site.db(), params.id);
+  auto stored = site.staff().announcement(params.id);
   if (!stored) return site.error_page(404);
   EditState state;
   state.stored = *stored;

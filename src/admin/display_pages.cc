@@ -24,7 +24,7 @@ std::string notice_for(const Request& request) {
 }
 
 Response render_displays(Site& site, const Request& request) {
-  auto rooms = load_room_displays(site.db());
+  auto rooms = site.staff().room_displays();
   std::string token = page_csrf_token(site, request);
   // The full address when the site knows it (Config::public_url), so
   // staff can copy it as it is; else the path, relative to this page.
@@ -54,9 +54,9 @@ Response display_posted(Site& site, const Request& request, const FormFields& fo
   const std::string action = form_value(form, "action");
   auto room_id = parse_id(form_value(form, "room"));
   if (!room_id || (action != "link" && action != "off")) return site.error_page(400);
-  auto room = change_display(site.db(), *room_id,
-                             action == "off" ? DisplayChange::kOff : DisplayChange::kNewLink,
-                             audit_context(site, request));
+  auto room = site.staff().change_display(
+      *room_id, action == "off" ? DisplayChange::kOff : DisplayChange::kNewLink,
+      audit_context(site, request));
   if (!room) return site.error_page(404, "There is no room with that id (deleted meanwhile?).");
   // "Stops working at once": answer only when every worker has seen the
   // data version that carries the new nonce.

@@ -58,7 +58,7 @@ Response save_posted_event(Site& site, const Request& request, const FormFields&
     state.problem = "Nothing was saved: please correct the fields marked below.";
     return render_event(site, request, 422, state);
   }
-  auto result = save_event(site.db(), state.values, state.version, audit_context(site, request));
+  auto result = site.staff().save_event(state.values, state.version, audit_context(site, request));
   switch (result.outcome) {
     case WriteOutcome::kSaved:
       return redirect_303("/admin/event?saved=1");
@@ -81,7 +81,7 @@ Response save_posted_event(Site& site, const Request& request, const FormFields&
 
 Response admin_event(Site& site, const Request& request, const RouteParams& params) {
   if (request.method == "POST") return save_posted_event(site, request, *params.form);
-  auto stored = load_event_draft(site.db());
+  auto stored = site.staff().event_draft();
   if (!stored) throw NotSeeded();
   EventState state;
   state.values = *stored;

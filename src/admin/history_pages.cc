@@ -20,12 +20,12 @@ struct Names {
   std::map<std::string, std::string> rooms, tracks;
 };
 
-Names load_names(Database& db) {
+Names load_names(StaffStore& staff) {
   Names n;
-  for (const DbRow& r : db.query("SELECT id, name FROM rooms"))
-    n.rooms.emplace(cell_text(r[0]), cell_text(r[1]));
-  for (const DbRow& r : db.query("SELECT id, name FROM tracks"))
-    n.tracks.emplace(cell_text(r[0]), cell_text(r[1]));
+  for (const StoredItem& room : staff.items(kRoomTable))
+    n.rooms.emplace(std::to_string(room.id), room.values.name);
+  for (const StoredItem& track : staff.items(kTrackTable))
+    n.tracks.emplace(std::to_string(track.id), track.values.name);
   return n;
 }
 
@@ -82,7 +82,7 @@ struct HistoryView {
 };
 
 Response render_history(Site& site, const Request& request, int status, const HistoryView& v) {
-  Names names = load_names(site.db());
+  Names names = load_names(site.staff());
   std::string title = v.stored ? v.stored->values.title : "Session " + std::to_string(v.id);
   std::string token = page_csrf_token(site, request);
   return staff_page(site, status, "History: " + title, "admin_history.tpl", [&](Dict& d) {
@@ -108,8 +108,7 @@ std::optional<AuditSide> restore_side(std::string_view version) {
 // The history again, fresh from the database, with a message on top.
 Response history_with_problem(Site& site, const Request& request, int64_t id,
                               const std::string& problem) {
-  HistoryView v{id, load_stored_session(site.db(), id), load_session_history(site.db(), id),
-                problem};
+  HistoryView v{id, site.staff().stored_session(id), site.staff().session_history(id), problem};
   if (!v.stored && v.entries.empty()) return site.error_page(404);
   return render_history(site, request, 409, v);
 }
@@ -117,8 +116,8 @@ Response history_with_problem(Site& site, const Request& request, int64_t id,
 }  // namespace
 
 Response admin_history(Site& site, const Request& request, const RouteParams& params) {
-  HistoryView v{params.id, load_stored_session(site.db(), params.id),
-                load_session_history(site.db(), params.id), ""};
+  HistoryView v{params.id, site.staff().stored_session(params.id),
+                site.staff().session_history(params.id), ""};
   // A deleted session with a history still shows it; an id that never
   // had either is no page.
   if (!v.stored && v.entries.empty()) return site.error_page(404);
@@ -132,8 +131,8 @@ Response admin_restore(Site& site, const Request& request, const RouteParams& pa
   auto side = restore_side(form.get("version").value_or("after"));
   if (!audit_id || !revision || !side) return site.error_page(400);
 
-  RestoreResult result = restore_session(site.db(), params.id, *audit_id, *side, *revision,
-                                         audit_context(site, request));
+  RestoreResult result = site.staff().restore_session(params.id, *audit_id, *side, *revision,
+                                                      audit_context(site, request));
   switch (result.outcome) {
     case RestoreOutcome::kRestored:
       return redirect_303("/admin/session/" + std::to_string(params.id) + "?saved=1");

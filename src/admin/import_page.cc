@@ -81,7 +81,7 @@ Response post_import(Site& site, const Request& request, const MultipartForm& fo
 
   // Times without a zone and a CSV's event name come from the event as it is.
   FrabOptions options;
-  if (auto event = load_event(site.db())) {
+  if (auto event = site.staff().event()) {
     options.default_time_zone = event->time_zone;
     options.default_event_name = event->name;
   }

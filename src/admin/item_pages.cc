@@ -106,7 +106,7 @@ void fill_add_form(SettingsDict& d, const ItemPage& page, const ItemsState& stat
 
 Response render_items(Site& site, const Request& request, const ItemPage& page, int status,
                       const ItemsState& state) {
-  auto items = load_items(site.db(), page.table);
+  auto items = site.staff().items(page.table);
   std::string token = page_csrf_token(site, request);
   return staff_page(site, status, page.title, "admin_items.tpl", [&](SettingsDict& d) {
     d.SetValue("TITLE", page.title);
@@ -142,7 +142,7 @@ const char* kNotSaved = "Nothing was saved: please correct the fields marked bel
 Response add_posted(Site& site, const Request& request, const ItemPage& page, ItemsState& state) {
   state.errors = page.validate(state.typed);
   if (state.errors.empty()) {
-    auto result = add_item(site.db(), page.table, state.typed, audit_context(site, request));
+    auto result = site.staff().add_item(page.table, state.typed, audit_context(site, request));
     if (result.outcome == WriteOutcome::kSaved)
       return redirect_303(std::string(page.path) + "?done=added");
     state.errors["name"] = duplicate_message(page, state.typed.name);
@@ -158,8 +158,8 @@ Response update_posted(Site& site, const Request& request, const ItemPage& page,
     state.problem = kNotSaved;
     return render_items(site, request, page, 422, state);
   }
-  auto result = update_item(site.db(), page.table, state.row_id, state.typed, state.version,
-                            audit_context(site, request));
+  auto result = site.staff().update_item(page.table, state.row_id, state.typed, state.version,
+                                         audit_context(site, request));
   switch (result.outcome) {
     case WriteOutcome::kSaved:
       return redirect_303(std::string(page.path) + "?done=saved");
@@ -183,8 +183,8 @@ Response update_posted(Site& site, const Request& request, const ItemPage& page,
 
 Response delete_posted(Site& site, const Request& request, const ItemPage& page,
                        ItemsState& state) {
-  auto result =
-      delete_item(site.db(), page.table, state.row_id, state.version, audit_context(site, request));
+  auto result = site.staff().delete_item(page.table, state.row_id, state.version,
+                                         audit_context(site, request));
   switch (result.outcome) {
     case WriteOutcome::kSaved:
       return redirect_303(std::string(page.path) + "?done=deleted");

@@ -30,7 +30,7 @@ struct ListState {
 };
 
 Response render_list(Site& site, const Request& request, int status, const ListState& state) {
-  auto speakers = load_speakers(site.db());
+  auto speakers = site.staff().speakers();
   std::string token = page_csrf_token(site, request);
   return staff_page(site, status, "Speakers", "admin_speakers.tpl", [&](SettingsDict& d) {
     d.SetValue("CSRF", token);
@@ -55,7 +55,7 @@ Response add_posted(Site& site, const Request& request, const FormFields& form) 
     state.problem = kNotSaved;
     return render_list(site, request, 422, state);
   }
-  auto result = add_speaker(site.db(), state.typed, audit_context(site, request));
+  auto result = site.staff().add_speaker(state.typed, audit_context(site, request));
   return redirect_303("/admin/speakers/" + std::to_string(result.id) + "?saved=1");
 }
 
@@ -72,7 +72,7 @@ struct EditState {
 };
 
 Response render_edit(Site& site, const Request& request, int status, const EditState& state) {
-  auto sessions = load_speaker_sessions(site.db(), state.id);
+  auto sessions = site.staff().speaker_sessions(state.id);
   std::string token = page_csrf_token(site, request);
   return staff_page(site, status, "Speaker: " + state.values.name, "admin_speaker.tpl",
                     [&](SettingsDict& d) {
@@ -106,7 +106,7 @@ Response save_posted(Site& site, const Request& request, const FormFields& form,
     return render_edit(site, request, 422, state);
   }
   auto result =
-      save_speaker(site.db(), id, state.values, state.version, audit_context(site, request));
+      site.staff().save_speaker(id, state.values, state.version, audit_context(site, request));
   if (result.outcome == WriteOutcome::kSaved)
     return redirect_303("/admin/speakers/" + std::to_string(id) + "?saved=1");
   if (result.outcome == WriteOutcome::kGone) {
@@ -128,7 +128,7 @@ Response admin_speakers(Site& site, const Request& request, const RouteParams& p
 
 Response admin_speaker(Site& site, const Request& request, const RouteParams& params) {
   if (request.method == "POST") return save_posted(site, request, *params.form, params.id);
-  auto stored = load_speaker(site.db(), params.id);
+  auto stored = site.staff().speaker(params.id);
   if (!stored) return site.error_page(404);
   EditState state;
   state.id = params.id;

@@ -68,15 +68,18 @@ Site::Site(const Config& config, std::string secret, const Templates& templates,
       db_(db),
       own_source_(std::make_unique<DatabaseSource>(db)),
       source_(own_source_.get()),
+      own_staff_(std::make_unique<DatabaseStaffStore>(db)),
+      staff_(own_staff_.get()),
       clock_(std::move(clock)) {}
 
 Site::Site(const Config& config, std::string secret, const Templates& templates, Database& db,
-           DataSource& source, WallClock clock)
+           DataSource& source, StaffStore& staff, WallClock clock)
     : config_(config),
       secret_(std::move(secret)),
       templates_(templates),
       db_(db),
       source_(&source),
+      staff_(&staff),
       clock_(std::move(clock)) {}
 
 void Site::ask_data_version_within(std::chrono::milliseconds max_age) {

@@ -27,7 +27,9 @@
 #include "http/response.h"
 #include "site/data_source.h"
 #include "site/database_source.h"
+#include "site/database_staff_store.h"
 #include "site/page_cache.h"
+#include "site/staff_store.h"
 #include "site/templates.h"
 #include "store/announcement_store.h"
 #include "store/credentials.h"
@@ -48,10 +50,11 @@ class Site {
   // Delegate data from db (DatabaseSource), as a worker serves it.
   Site(const Config& config, std::string secret, const Templates& templates, Database& db,
        WallClock clock = system_wall_clock);
-  // Delegate data from source instead (tests/golden/: a fixed programme,
-  // no database server); db still serves staff pages and writes.
+  // Delegate data from source and staff data from staff instead
+  // (tests/golden/: a fixed programme, no database server); db serves
+  // only the import and /_status.
   Site(const Config& config, std::string secret, const Templates& templates, Database& db,
-       DataSource& source, WallClock clock = system_wall_clock);
+       DataSource& source, StaffStore& staff, WallClock clock = system_wall_clock);
   Site(const Site&) = delete;
   Site& operator=(const Site&) = delete;
 
@@ -75,8 +78,11 @@ class Site {
   const Config& config() const { return config_; }
   const std::string& secret() const { return secret_; }
   const Templates& templates() const { return templates_; }
-  // The primary: for writes, and for staff pages' reads (a staff member
-  // sees their own save at once, whatever a replica has caught up with).
+  // What staff pages read and write (the primary: a staff member sees
+  // their own save at once, whatever a replica has caught up with).
+  StaffStore& staff() { return *staff_; }
+  // The primary itself: for the import, which writes through import/, and
+  // for /_status's probe.
   Database& db() { return db_; }
   // Delegate data (data state, credentials, event, programme, changes,
   // announcements) is read from replica from now on, falling back to the
@@ -200,6 +206,8 @@ class Site {
   Database& db_;
   std::unique_ptr<DatabaseSource> own_source_;  // none when the caller gave a source
   DataSource* source_;
+  std::unique_ptr<DatabaseStaffStore> own_staff_;  // none when the caller gave a store
+  StaffStore* staff_;
   WallClock clock_;
   PasswordVerifier verifier_;
   LoginGuard own_login_guard_;

@@ -155,6 +155,22 @@ std::optional<StoredSession> load_stored_session(Database& db, int64_t id) {
   return s;
 }
 
+std::vector<SessionListing> load_session_listing(Database& db) {
+  std::vector<SessionListing> listing;
+  for (const DbRow& r :
+       db.query("SELECT s.id, s.title, s.starts_at, s.ends_at, r.name, s.status, s.updated_at"
+                " FROM sessions s JOIN rooms r ON r.id = s.room_id"
+                " ORDER BY s.starts_at, r.position, s.id"))
+    listing.push_back({.id = cell_int(r[0]),
+                       .title = cell_text(r[1]),
+                       .starts_at = cell_text(r[2]),
+                       .ends_at = cell_text(r[3]),
+                       .room = cell_text(r[4]),
+                       .status = cell_text(r[5]),
+                       .updated_at = cell_text(r[6])});
+  return listing;
+}
+
 SessionChoices load_session_choices(Database& db) {
   SessionChoices c;
   auto event = db.query("SELECT starts_on, ends_on FROM event WHERE id = 1");

@@ -44,6 +44,15 @@ void write_session_audit(Database& db, int64_t id, const char* action,
 
 std::optional<StoredSession> load_stored_session(Database& db, int64_t id);
 
+// One line of the staff's programme list (/admin): times as stored
+// ("YYYY-MM-DD HH:MM:SS", the event's wall clock).
+struct SessionListing {
+  int64_t id = 0;
+  std::string title, starts_at, ends_at, room, status, updated_at;
+};
+// Every session, by start, then room, then id.
+std::vector<SessionListing> load_session_listing(Database& db);
+
 // The event's days and the ids a draft may use.
 SessionChoices load_session_choices(Database& db);
 

@@ -21,7 +21,9 @@ GoldenSite::GoldenSite(unsigned int version_check_ms) {
   config.database.timeout_s = 1;
   templates = std::make_unique<Templates>(config.template_dir, config.static_dir);
   db = std::make_unique<Database>(config.database);
-  site = std::make_unique<Site>(config, kSecret, *templates, *db, source, [] { return kNow; });
+  staff = std::make_unique<DatabaseStaffStore>(*db);
+  site =
+      std::make_unique<Site>(config, kSecret, *templates, *db, source, *staff, [] { return kNow; });
 }
 
 Request make_request(const RequestSpec& spec) {

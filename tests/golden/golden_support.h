@@ -10,6 +10,7 @@
 #include "fixed_source.h"
 #include "http/request.h"
 #include "http/response.h"
+#include "site/database_staff_store.h"
 #include "site/site.h"
 #include "site/templates.h"
 #include "store/database.h"
@@ -30,6 +31,7 @@ struct GoldenSite {
   Config config;
   std::unique_ptr<Templates> templates;
   std::unique_ptr<Database> db;
+  std::unique_ptr<DatabaseStaffStore> staff;
   std::unique_ptr<Site> site;
 };
 
