@@ -1,10 +1,15 @@
 // parse_urlencoded: whatever it accepts is clean text, within limits, and
-// survives being re-encoded and parsed again.
+// survives being re-encoded and parsed again. And what it accepts is judged
+// by form_key_problem (http/form_keys.h) against the session form's keys
+// exactly as the keys say: accepted only when every field is declared or
+// "csrf", comes once and passes its check; a refusal never echoes markup.
 #include <string>
 
 #include "fuzz_support.h"
 #include "http/form.h"
+#include "http/form_keys.h"
 #include "http/percent.h"
+#include "model/session_form.h"
 #include "util/utf8.h"
 
 using confsched::kMaxFormFields;
@@ -45,6 +50,30 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         break;
       }
     }
+  }
+
+  const auto problem = confsched::form_key_problem(*form, confsched::kSessionFormKeys, "csrf");
+  bool acceptable = true;
+  for (size_t i = 0; i < fields.size(); ++i) {
+    const auto& [name, value] = fields[i];
+    for (size_t j = 0; j < i; ++j) acceptable &= fields[j].first != name;
+    if (name == "csrf") continue;
+    const confsched::FormKey* key = nullptr;
+    for (const confsched::FormKey& k : confsched::kSessionFormKeys)
+      if (k.name == name) key = &k;
+    acceptable &= key != nullptr;
+    if (!key) continue;
+    if (key->valid) acceptable &= key->valid(value);
+    if (!key->choices.empty()) {
+      bool listed = false;
+      for (std::string_view choice : key->choices) listed |= choice == value;
+      acceptable &= listed;
+    }
+  }
+  FUZZ_CHECK(acceptable == !problem.has_value());
+  if (problem) {
+    FUZZ_CHECK(problem->find('<') == std::string::npos);
+    FUZZ_CHECK(problem->find('&') == std::string::npos);
   }
 
   std::string again;

@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 
+#include "http/form_keys.h"
 #include "http/multipart.h"
 #include "http/request.h"
 #include "http/response.h"
@@ -23,6 +24,20 @@
 namespace confsched {
 
 class Site;
+
+// The fields and the file of the import forms (templates/admin_import.tpl),
+// as dispatch checks them (http/form_keys.h); read_import_form below
+// judges their values.
+inline constexpr std::string_view kImportFormActions[] = {"preview", "import"};
+inline constexpr FormKey kImportFormKeys[] = {
+    {.name = "schedule"},  // the file input
+    {.name = "format"},
+    {.name = "prune", .valid = is_ticked},
+    {.name = "action", .choices = kImportFormActions},
+    {.name = "content"},
+    {.name = "filename"},
+    {.name = "previewed", .valid = is_version_tag},
+};
 
 // Files up to this size are taken here: ten times the 31C3 frab export
 // (4 days, 138 events, 351 KiB). Larger ones go through `confsched import`.
@@ -35,7 +50,8 @@ inline constexpr size_t kMaxImportBodyBytes = size_t{6} << 20;
 // ("auto" or a format_name), prune ("1" when ticked), action=preview.
 // Import: the same format and prune as hidden fields, content (the
 // previewed file, base64url), filename, previewed (its digest),
-// action=import. Other keys are ignored. Pure.
+// action=import. Other keys never reach it: dispatch refuses them
+// (kImportFormKeys). Pure.
 struct ImportFormValues {
   std::string schedule;                // the file's bytes
   std::string filename;                // without any path, for the page and the audit row

@@ -3,6 +3,7 @@
 // it (tests/integration/check_front_routes.py does that for the shipped
 // nginx and Apache sites).
 #include <iostream>
+#include <span>
 #include <string>
 
 #include "cli/cli.h"
@@ -23,6 +24,8 @@ constexpr const char* kHelp =
     "  front     microcache (the front server may keep it) or -\n"
     "  body      what a POST carries: none, form or upload; and its limit in bytes\n"
     "  csrf      csrf when a POST must carry the staff session's token, else -\n"
+    "  fields    the fields (and files) a POST's form may carry, comma-separated; -\n"
+    "            for none. Any other field is refused with 400.\n"
     "Reads no configuration and no database.\n";
 
 const char* access_name(Access access) {
@@ -60,6 +63,16 @@ std::string methods_text(unsigned methods) {
   return text;
 }
 
+std::string field_names(std::span<const FormKey> keys) {
+  if (keys.empty()) return "-";
+  std::string names;
+  for (const FormKey& key : keys) {
+    if (!names.empty()) names += ',';
+    names += key.name;
+  }
+  return names;
+}
+
 }  // namespace
 
 int routes_command(const std::string&, const std::vector<std::string>& args) {
@@ -68,14 +81,15 @@ int routes_command(const std::string&, const std::vector<std::string>& args) {
     std::cerr << kHelp;
     return 2;
   }
-  std::cout << "path\tmethods\taccess\tcaching\tfront\tbody\tmax_body\tcsrf\n";
+  std::cout << "path\tmethods\taccess\tcaching\tfront\tbody\tmax_body\tcsrf\tfields\n";
   for (const Route& route : route_table()) {
     std::string path(route.path);
     if (route.with_id) path += "{id}" + std::string(route.suffix);
     std::cout << path << '\t' << methods_text(route.methods) << '\t' << access_name(route.access)
               << '\t' << (route.caching == Caching::kShared ? "shared" : "none") << '\t'
               << (route.front_cached ? "microcache" : "-") << '\t' << body_name(route.body) << '\t'
-              << route.max_body << '\t' << (route.csrf ? "csrf" : "-") << '\n';
+              << route.max_body << '\t' << (route.csrf ? "csrf" : "-") << '\t'
+              << field_names(route.keys) << '\n';
   }
   return 0;
 }

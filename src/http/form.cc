@@ -1,5 +1,7 @@
 #include "http/form.h"
 
+#include <strings.h>
+
 #include "http/percent.h"
 #include "util/utf8.h"
 
@@ -31,6 +33,13 @@ std::optional<FormFields> parse_urlencoded(std::string_view text) {
     fields.emplace_back(std::move(*name), std::move(*value));
   }
   return FormFields(std::move(fields));
+}
+
+bool is_urlencoded_type(std::string_view type) {
+  constexpr std::string_view kForm = "application/x-www-form-urlencoded";
+  if (type.size() < kForm.size() || strncasecmp(type.data(), kForm.data(), kForm.size()) != 0)
+    return false;
+  return type.size() == kForm.size() || type[kForm.size()] == ';' || type[kForm.size()] == ' ';
 }
 
 }  // namespace confsched

@@ -33,4 +33,9 @@ inline constexpr size_t kMaxFormFields = 256;
 // a decoded NUL, invalid UTF-8 in a name or value, or too many fields.
 std::optional<FormFields> parse_urlencoded(std::string_view text);
 
+// Whether a Content-Type names application/x-www-form-urlencoded, with or
+// without parameters ("; charset=UTF-8"); the type is case-insensitive
+// (RFC 9110 §8.3.1).
+bool is_urlencoded_type(std::string_view content_type);
+
 }  // namespace confsched

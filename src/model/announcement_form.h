@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "http/form.h"
+#include "http/form_keys.h"
 #include "model/limits.h"
 #include "model/session_form.h"
 
@@ -47,5 +48,19 @@ std::optional<int64_t> announcement_minutes(const AnnouncementDraft& draft);
 // How long until an end, for staff: "2 h 5 min", "45 min", "under a minute".
 // "" when the end has passed.
 std::string describe_time_left(int64_t seconds);
+
+// The fields of the announcement forms (templates/announcement_fields.tpl
+// and the withdraw buttons), as dispatch checks them (http/form_keys.h).
+// A new announcement's form has no revision.
+inline constexpr std::string_view kAnnouncementFormActions[] = {"save", "withdraw"};
+inline constexpr FormKey kAnnouncementFormKeys[] = {
+    {.name = "body"},
+    {.name = "level"},
+    {.name = "ends"},
+    {.name = "duration"},
+    {.name = "unit"},
+    {.name = "revision", .valid = is_decimal_number},
+    {.name = "action", .choices = kAnnouncementFormActions},
+};
 
 }  // namespace confsched

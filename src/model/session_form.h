@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "http/form.h"
+#include "http/form_keys.h"
 #include "model/limits.h"
 #include "model/programme.h"
 
@@ -94,5 +95,26 @@ FieldErrors validate_draft(const SessionDraft& draft, const SessionChoices& choi
 
 // The id in a decimal field, when it is one.
 std::optional<int64_t> parse_id(const std::string& text);
+
+// The fields of the session form (templates/admin_session.tpl), as
+// dispatch checks them (http/form_keys.h). The typed ones are judged by
+// validate_draft; a new session's form carries revision 0.
+inline constexpr std::string_view kSessionFormActions[] = {"save", "delete"};
+inline constexpr FormKey kSessionFormKeys[] = {
+    {.name = "title"},
+    {.name = "abstract"},
+    {.name = "day"},
+    {.name = "start"},
+    {.name = "end"},
+    {.name = "room_id"},
+    {.name = "track_id"},
+    {.name = "kind"},
+    {.name = "status"},
+    {.name = "speakers"},
+    {.name = "materials"},
+    {.name = "revision", .valid = is_decimal_number},
+    {.name = "action", .choices = kSessionFormActions},
+    {.name = "accept_clash", .valid = is_ticked},
+};
 
 }  // namespace confsched

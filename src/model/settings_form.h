@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "http/form.h"
+#include "http/form_keys.h"
 #include "model/limits.h"
 #include "model/session_form.h"
 
@@ -74,5 +75,46 @@ std::string values_hash(std::initializer_list<std::string_view> values);
 std::string event_version(const EventDraft& values);
 std::string item_version(const ItemDraft& values);
 std::string speaker_version(const SpeakerDraft& values);
+
+// The fields of the settings forms (templates/admin_event.tpl,
+// admin_items.tpl, admin_speaker*.tpl, admin_passwords.tpl), as dispatch
+// checks them (http/form_keys.h). version is the tag of the values the
+// form showed (store/settings_store.h); a form that adds has none.
+inline constexpr FormKey kEventFormKeys[] = {
+    {.name = "name"},
+    {.name = "tagline"},
+    {.name = "venue"},
+    {.name = "starts_on"},
+    {.name = "ends_on"},
+    {.name = "intro"},
+    {.name = "version", .valid = is_version_tag},
+};
+inline constexpr std::string_view kItemFormActions[] = {"add", "save", "delete"};
+inline constexpr FormKey kRoomFormKeys[] = {
+    {.name = "id", .valid = is_optional_number},
+    {.name = "name"},
+    {.name = "position"},
+    {.name = "version", .valid = is_version_tag},
+    {.name = "action", .choices = kItemFormActions},
+};
+inline constexpr FormKey kTrackFormKeys[] = {
+    {.name = "id", .valid = is_optional_number},
+    {.name = "name"},
+    {.name = "colour"},
+    {.name = "version", .valid = is_version_tag},
+    {.name = "action", .choices = kItemFormActions},
+};
+inline constexpr FormKey kSpeakerFormKeys[] = {
+    {.name = "name"},
+    {.name = "affiliation"},
+    {.name = "bio"},
+    {.name = "version", .valid = is_version_tag},
+};
+inline constexpr std::string_view kPasswordRoles[] = {"delegate", "staff"};
+inline constexpr FormKey kPasswordFormKeys[] = {
+    {.name = "role", .choices = kPasswordRoles},
+    {.name = "password"},
+    {.name = "password_again"},
+};
 
 }  // namespace confsched

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "http/form_keys.h"
 #include "model/limits.h"
 
 namespace confsched {
@@ -38,5 +39,9 @@ std::optional<std::string> display_name_from_cookie(std::string_view value);
 // The Set-Cookie header value: HttpOnly, SameSite=Lax, Path=/, Secure over
 // https, living as long as a staff session.
 std::string display_name_set_cookie(std::string_view name, bool https, int64_t max_age);
+
+// The field of the name form (templates/admin_name_form.tpl), as dispatch
+// checks it (http/form_keys.h).
+inline constexpr FormKey kStaffNameFormKeys[] = {{.name = "display_name"}};
 
 }  // namespace confsched

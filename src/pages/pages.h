@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "http/form_keys.h"
 #include "http/request.h"
 #include "http/response.h"
 #include "site/route.h"
@@ -18,6 +19,11 @@ class Site;
 std::string event_dates(const EventInfo& event);
 
 Response home_page(Site& site, const Request& request, const RouteParams& params);
+// The login form's fields (templates/login_form.tpl), as dispatch checks
+// them (http/form_keys.h); next is judged by local_path_or.
+inline constexpr FormKey kLoginFormKeys[] = {
+    {.name = "username"}, {.name = "password"}, {.name = "next"}};
+// GET: the form. POST: its fields, read and checked by dispatch.
 Response login_page(Site& site, const Request& request, const RouteParams& params);
 Response logout(Site& site, const Request& request, const RouteParams& params);
 // Front-server login checks (auth_check.cc): /_auth and /_auth/upload.

@@ -1,8 +1,9 @@
 // The route table: every path the app answers, with the whole policy that
 // goes with it as properties of its row. dispatch (web/router.h) applies
 // them, so a handler runs only for a request its row allows: the right
-// method and role, a well-formed body of the right kind and size, and for
-// staff POSTs the staff session's CSRF token. Adding a page is one row here
+// method and role, a well-formed body of the right kind and size carrying
+// only the fields its form declares, and for staff POSTs the staff
+// session's CSRF token. Adding a page is one row here
 // and one handler file.
 #pragma once
 
@@ -11,6 +12,7 @@
 #include <span>
 #include <string_view>
 
+#include "http/form_keys.h"
 #include "http/request.h"
 #include "http/response.h"
 #include "site/route.h"
@@ -79,6 +81,10 @@ struct Route {
   // "csrf" field: checked by dispatch before the handler runs.
   bool csrf = false;
   WhenDbDown db_down = WhenDbDown::kErrorPage;
+  // The fields (and files) a POST's form may carry, each with its check:
+  // dispatch refuses (400) a body with any other, before the handler runs.
+  // Every row with a body declares them.
+  std::span<const FormKey> keys = {};
   Handler handler = nullptr;
 };
 

@@ -14,7 +14,10 @@
 #include "http/accept_encoding.h"
 #include "http/etag.h"
 #include "http/percent.h"
+#include "model/announcement_form.h"
 #include "model/session_form.h"
+#include "model/settings_form.h"
+#include "model/staff_name.h"
 #include "pages/pages.h"
 #include "pages/status.h"
 #include "site/site.h"
@@ -38,7 +41,11 @@ constexpr Route kRoutes[] = {
      .handler = home_page},
     // The login form's POST is checked by its Origin (login.cc): there is
     // no session yet to bind a CSRF token to.
-    {.path = "/login", .methods = kGet | kPost, .body = Body::kForm, .handler = login_page},
+    {.path = "/login",
+     .methods = kGet | kPost,
+     .body = Body::kForm,
+     .keys = kLoginFormKeys,
+     .handler = login_page},
     // GET shows a button; only a same-site POST logs out (login.cc).
     {.path = "/logout", .methods = kGet | kPost, .handler = logout},
     {.path = "/schedule",
@@ -121,6 +128,7 @@ constexpr Route kRoutes[] = {
      .max_body = kMaxSessionFormBodyBytes,
      .csrf = true,
      .db_down = WhenDbDown::kResendForm,
+     .keys = kSessionFormKeys,
      .handler = admin_new_session},
     {.path = "/admin/session/",
      .with_id = true,
@@ -130,6 +138,7 @@ constexpr Route kRoutes[] = {
      .max_body = kMaxSessionFormBodyBytes,
      .csrf = true,
      .db_down = WhenDbDown::kResendForm,
+     .keys = kSessionFormKeys,
      .handler = admin_session},
     {.path = "/admin/announcements",
      .methods = kGet | kPost,
@@ -137,6 +146,7 @@ constexpr Route kRoutes[] = {
      .body = Body::kForm,
      .csrf = true,
      .db_down = WhenDbDown::kResendForm,
+     .keys = kAnnouncementFormKeys,
      .handler = admin_announcements},
     {.path = "/admin/announcements/",
      .with_id = true,
@@ -145,6 +155,7 @@ constexpr Route kRoutes[] = {
      .body = Body::kForm,
      .csrf = true,
      .db_down = WhenDbDown::kResendForm,
+     .keys = kAnnouncementFormKeys,
      .handler = admin_announcement},
     {.path = "/admin/session/",
      .with_id = true,
@@ -159,6 +170,7 @@ constexpr Route kRoutes[] = {
      .body = Body::kForm,
      .csrf = true,
      .db_down = WhenDbDown::kResendForm,
+     .keys = kRestoreFormKeys,
      .handler = admin_restore},
     {.path = "/admin/name",
      .methods = kPost,
@@ -166,6 +178,7 @@ constexpr Route kRoutes[] = {
      .body = Body::kForm,
      .csrf = true,
      .db_down = WhenDbDown::kResendForm,
+     .keys = kStaffNameFormKeys,
      .handler = admin_set_name},
     {.path = "/admin/event",
      .methods = kGet | kPost,
@@ -173,6 +186,7 @@ constexpr Route kRoutes[] = {
      .body = Body::kForm,
      .csrf = true,
      .db_down = WhenDbDown::kResendForm,
+     .keys = kEventFormKeys,
      .handler = admin_event},
     {.path = "/admin/rooms",
      .methods = kGet | kPost,
@@ -180,6 +194,7 @@ constexpr Route kRoutes[] = {
      .body = Body::kForm,
      .csrf = true,
      .db_down = WhenDbDown::kResendForm,
+     .keys = kRoomFormKeys,
      .handler = admin_rooms},
     {.path = "/admin/displays",
      .methods = kGet | kPost,
@@ -187,6 +202,7 @@ constexpr Route kRoutes[] = {
      .body = Body::kForm,
      .csrf = true,
      .db_down = WhenDbDown::kResendForm,
+     .keys = kDisplayFormKeys,
      .handler = admin_displays},
     {.path = "/admin/tracks",
      .methods = kGet | kPost,
@@ -194,6 +210,7 @@ constexpr Route kRoutes[] = {
      .body = Body::kForm,
      .csrf = true,
      .db_down = WhenDbDown::kResendForm,
+     .keys = kTrackFormKeys,
      .handler = admin_tracks},
     {.path = "/admin/speakers",
      .methods = kGet | kPost,
@@ -201,6 +218,7 @@ constexpr Route kRoutes[] = {
      .body = Body::kForm,
      .csrf = true,
      .db_down = WhenDbDown::kResendForm,
+     .keys = kSpeakerFormKeys,
      .handler = admin_speakers},
     {.path = "/admin/speakers/",
      .with_id = true,
@@ -209,6 +227,7 @@ constexpr Route kRoutes[] = {
      .body = Body::kForm,
      .csrf = true,
      .db_down = WhenDbDown::kResendForm,
+     .keys = kSpeakerFormKeys,
      .handler = admin_speaker},
     {.path = "/admin/passwords",
      .methods = kGet | kPost,
@@ -216,6 +235,7 @@ constexpr Route kRoutes[] = {
      .body = Body::kForm,
      .csrf = true,
      .db_down = WhenDbDown::kResendForm,
+     .keys = kPasswordFormKeys,
      .handler = admin_passwords},
     // A file cannot be put back into a form: when the database is away the
     // page says nothing was saved, and the file is chosen again.
@@ -225,6 +245,7 @@ constexpr Route kRoutes[] = {
      .body = Body::kUpload,
      .max_body = kMaxImportBodyBytes,
      .csrf = true,
+     .keys = kImportFormKeys,
      .handler = admin_import},
     {.path = "/_status", .access = Access::kStatus, .handler = status_page},
     {.path = "/_status.json", .access = Access::kStatus, .handler = status_json_page},
@@ -371,6 +392,42 @@ std::optional<Response> refusal(Site& site, const Route* route, const Request& r
   return std::nullopt;
 }
 
+// Reads a POST's body into form (or upload) and points params at it;
+// returns the refusal instead when it is not what the row takes: 415 for
+// another kind of body, 400 (or the upload reader's 413/415) for a
+// malformed one, 403 without the staff session's CSRF token where the row
+// asks for it (checked before the fields, so a forged request learns
+// nothing of them), 400 naming a field the form does not declare.
+std::optional<Response> read_post(Site& site, const Route& route, const Request& request,
+                                  std::optional<FormFields>& form,
+                                  std::optional<MultipartForm>& upload, RouteParams& params) {
+  Response refused;
+  std::optional<std::string> problem;
+  if (route.body == Body::kUpload) {
+    // Only staff upload: the CSRF token is one of the parts.
+    upload = checked_staff_upload(site, request, route.max_body, refused);
+    if (!upload) return refused;
+    params.upload = &*upload;
+    params.form = &upload->fields;
+    std::vector<std::string> part_names;
+    for (const UploadedFile& file : upload->files) part_names.push_back(file.name);
+    problem = file_key_problem(part_names, route.keys);
+  } else {
+    if (!is_urlencoded_type(request.content_type)) return site.error_page(415);
+    if (route.csrf) {
+      form = checked_staff_post(site, request, refused);
+      if (!form) return refused;
+    } else {
+      form = parse_urlencoded(request.body);
+      if (!form) return site.error_page(400);
+    }
+    params.form = &*form;
+  }
+  if (!problem) problem = form_key_problem(*params.form, route.keys, route.csrf ? "csrf" : "");
+  if (problem) return site.error_page(400, *problem);
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<Response> refuse_before_body(Site& site, const Request& head) {
@@ -382,21 +439,14 @@ Response dispatch(Site& site, const Request& request) {
   RouteParams params;
   const Route* route = find_route(request.path, params);
   if (std::optional<Response> refused = refusal(site, route, request)) return std::move(*refused);
-  // A staff POST reaches its handler only read and CSRF-checked.
+  // A POST reaches its handler only with its form read as the row says:
+  // well-formed, of the row's kind, CSRF-checked for staff, and carrying
+  // only the fields its form declares.
   std::optional<FormFields> form;
   std::optional<MultipartForm> upload;
-  if (route->csrf && request.method == "POST") {
-    Response refused;
-    if (route->body == Body::kUpload) {
-      upload = checked_staff_upload(site, request, route->max_body, refused);
-      if (!upload) return refused;
-      params.upload = &*upload;
-      params.form = &upload->fields;
-    } else {
-      form = checked_staff_post(site, request, refused);
-      if (!form) return refused;
-      params.form = &*form;
-    }
+  if (request.method == "POST" && route->body != Body::kNone) {
+    if (std::optional<Response> refused = read_post(site, *route, request, form, upload, params))
+      return std::move(*refused);
   }
   if (route->caching == Caching::kShared) {
     // A fill of the front server's cache: that copy may be handed out for
