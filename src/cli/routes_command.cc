@@ -23,7 +23,8 @@ constexpr const char* kHelp =
     "  caching   shared (one page for all, kept per data version) or none\n"
     "  front     microcache (the front server may keep it) or -\n"
     "  body      what a POST carries: none, form or upload; and its limit in bytes\n"
-    "  csrf      csrf when a POST must carry the staff session's token, else -\n"
+    "  csrf      csrf when a POST must carry the staff session's token;\n"
+    "            same-site when a POST from another site's page is refused; else -\n"
     "  fields    the fields (and files) a POST's form may carry, comma-separated; -\n"
     "            for none. Any other field is refused with 400.\n"
     "Reads no configuration and no database.\n";
@@ -88,8 +89,11 @@ int routes_command(const std::string&, const std::vector<std::string>& args) {
     std::cout << path << '\t' << methods_text(route.methods) << '\t' << access_name(route.access)
               << '\t' << (route.caching == Caching::kShared ? "shared" : "none") << '\t'
               << (route.front_cached ? "microcache" : "-") << '\t' << body_name(route.body) << '\t'
-              << route.max_body << '\t' << (route.csrf ? "csrf" : "-") << '\t'
-              << field_names(route.keys) << '\n';
+              << route.max_body << '\t'
+              << (route.csrf        ? "csrf"
+                  : route.same_site ? "same-site"
+                                    : "-")
+              << '\t' << field_names(route.keys) << '\n';
   }
   return 0;
 }

@@ -5,7 +5,6 @@
 #include "auth/crypto.h"
 #include "auth/device_token.h"
 #include "auth/login_budget.h"
-#include "auth/origin.h"
 #include "http/cookie.h"
 #include "http/local_path.h"
 #include "pages/pages.h"
@@ -179,22 +178,9 @@ std::string device_set_cookie(Site& site, const Request& request, const Attempt&
                           kDeviceCookieSeconds, request.https);
 }
 
-// 403 for a post that the browser says comes from another site
-// (auth/origin.h): these forms cannot carry a CSRF token, since the login
-// form sits on cached pages and the logout button in every page's frame.
-std::optional<Response> cross_site_refusal(Site& site, const Request& request,
-                                           std::string_view what) {
-  if (!is_cross_site_request(request.origin, request.sec_fetch_site, request.own_origin()))
-    return std::nullopt;
-  log_warning("403 cross-site " + std::string(what) +
-              " post refused, Origin: " + request.origin.substr(0, 100));
-  return site.error_page(403);
-}
-
-// form: read and checked by dispatch (kLoginFormKeys).
+// form: read and checked by dispatch (kLoginFormKeys), after it refused a
+// cross-site post (the row's same_site).
 Response login_post(Site& site, const Request& request, const FormFields* form) {
-  if (auto refusal = cross_site_refusal(site, request, "login")) return std::move(*refusal);
-
   LoginFormState state;
   state.next = local_path_or(form->get("next").value_or(""), kDefaultTarget);
   state.username = std::string(form->get("username").value_or(""));
@@ -248,12 +234,12 @@ Response login_page(Site& site, const Request& request, const RouteParams& param
 // and everyone who opened that session would be logged out (and, through
 // the service worker, lose their offline copies). The post carries no CSRF
 // token (the button sits in every page's frame, cached pages included), so
-// a cross-site one is refused by its Origin instead. The device cookie
+// a cross-site one is refused by its Origin instead (the row's same_site,
+// applied by dispatch). The device cookie
 // stays: it opens nothing, and it is what lets this browser log in again
 // while its address is throttled.
 Response logout(Site& site, const Request& request, const RouteParams&) {
   if (request.method != "POST") return render_logout(site);
-  if (auto refusal = cross_site_refusal(site, request, "logout")) return std::move(*refusal);
   Response r = redirect_303("/");
   r.add_header("Set-Cookie", set_cookie_value(session_cookie_name(request), "", 0, request.https));
   return r;

@@ -180,7 +180,7 @@ const DataState& Site::data_state() {
 
 // The loaders below share one rule: the database is asked when what is held
 // is missing or older than the current key; if it is unavailable, what is
-// held stands (the page is marked stale) and only a worker that holds
+// held stands (counted in stale_answers) and only a worker that holds
 // nothing yet answers 503.
 template <typename T, typename Key, typename Load>
 const T& Site::current(std::optional<T>& held, Key& held_key, const Key& key, Load&& load) {
@@ -190,7 +190,7 @@ const T& Site::current(std::optional<T>& held, Key& held_key, const Key& key, Lo
     held_key = key;
   } catch (const DbUnavailable&) {
     if (!held) throw;
-    rendered_stale_ = true;
+    ++stale_answers_;
   }
   return *held;
 }
@@ -226,7 +226,7 @@ std::vector<int64_t> Site::recently_changed() {
     // The badges are a nicety: a worker that never loaded the audit log
     // still serves /schedule through an outage, without them, and does
     // not keep that page.
-    rendered_stale_ = true;
+    ++stale_answers_;
     return ids;
   }
   // Newest first: stop at the first row older than the window.

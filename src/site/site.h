@@ -58,13 +58,6 @@ class Site {
   Site(const Site&) = delete;
   Site& operator=(const Site&) = delete;
 
-  // Starts a request: counts it and clears what the last one left
-  // (rendered_stale). Called by the request boundary (web/request_boundary.h).
-  void begin_request() {
-    rendered_stale_ = false;
-    stats_->count_request();
-  }
-
   // An HTML error page for status (400, 403, 404, 405, 413, 415, 429, 500,
   // 503).
   // message, when given, replaces the status's standard sentence (a 400
@@ -114,8 +107,8 @@ class Site {
   // unavailable.
   void ask_data_version_within(std::chrono::milliseconds max_age);
   // The event, reloaded when the data version moves. Throws DbUnavailable
-  // only if none was ever loaded (else the last one stands and the request
-  // is marked stale); NotSeeded (a 503 with its own message) when the
+  // only if none was ever loaded (else the last one stands, counted in
+  // stale_answers()); NotSeeded (a 503 with its own message) when the
   // database has no event.
   const EventInfo& event();
   // Everything delegate pages show (bios and materials included) for the
@@ -144,11 +137,14 @@ class Site {
   // even if the database goes away before its first request. Never throws:
   // whatever cannot be had now is loaded on first use.
   void warm_up();
-  // True when the page of the current request was rendered from data older
-  // than the current data version (the database was unavailable when the
-  // version moved): such a page must be neither kept nor given the current
-  // ETag, or it would outlive the outage.
-  bool rendered_stale() const { return rendered_stale_; }
+  // How many times, since the worker started, a loader above answered with
+  // data older than the current data version because the database was
+  // unavailable when the version moved. A page whose render moved it was
+  // made from such data and must be neither kept nor given the current
+  // ETag, or it would outlive the outage: dispatch compares it before and
+  // after a render. A count of the worker's life, not a flag of a request,
+  // so that Site keeps nothing between one request's start and end.
+  uint64_t stale_answers() const { return stale_answers_; }
   // The ETag every cacheable page carries for the current data version
   // and set of announcements showing; with a variant (router.h), a digest
   // of it too.
@@ -234,7 +230,7 @@ class Site {
   }
   // By role: [0] delegate, [1] staff.
   std::optional<RoleCredential> credentials_[2];
-  bool rendered_stale_ = false;
+  uint64_t stale_answers_ = 0;
 };
 
 // The event table is empty: `confsched db seed-demo` or staff must add one.

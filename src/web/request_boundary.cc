@@ -22,7 +22,7 @@ void add_transport_security(Response& r, const Request& request) {
 }
 
 Response handle_unsecured(Site& site, const Request& request) {
-  site.begin_request();
+  site.stats().count_request();
   try {
     return dispatch(site, request);
   } catch (const DbUnavailable& e) {

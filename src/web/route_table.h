@@ -77,6 +77,11 @@ struct Route {
   bool front_cached = false;
   Body body = Body::kNone;          // what a POST carries
   size_t max_body = kMaxBodyBytes;  // the largest body read for the route
+  // A POST the browser says comes from another site (auth/origin.h) is
+  // refused (403) before its body is read: for the forms that cannot carry
+  // a CSRF token (the login form sits on cached pages, the logout button in
+  // every page's frame).
+  bool same_site = false;
   // A POST must carry the staff session's CSRF token (auth/csrf.h) in its
   // "csrf" field: checked by dispatch before the handler runs.
   bool csrf = false;

@@ -11,6 +11,7 @@
 #include "admin/import_page.h"
 #include "admin/settings_pages.h"
 #include "admin/staff_name_page.h"
+#include "auth/origin.h"
 #include "http/accept_encoding.h"
 #include "http/etag.h"
 #include "http/percent.h"
@@ -22,6 +23,7 @@
 #include "pages/status.h"
 #include "site/site.h"
 #include "site/staff_post.h"
+#include "util/log.h"
 #include "web/route_table.h"
 
 namespace confsched {
@@ -44,10 +46,11 @@ constexpr Route kRoutes[] = {
     {.path = "/login",
      .methods = kGet | kPost,
      .body = Body::kForm,
+     .same_site = true,
      .keys = kLoginFormKeys,
      .handler = login_page},
     // GET shows a button; only a same-site POST logs out (login.cc).
-    {.path = "/logout", .methods = kGet | kPost, .handler = logout},
+    {.path = "/logout", .methods = kGet | kPost, .same_site = true, .handler = logout},
     {.path = "/schedule",
      .access = Access::kSignedIn,
      .caching = Caching::kShared,
@@ -295,6 +298,8 @@ std::string gzip_etag(const std::string& etag) { return etag.substr(0, etag.size
 // take gzip. Vary tells every cache on the way that the two forms differ.
 Response serve_shared(Site& site, const Route& route, const Request& request,
                       const RouteParams& params) {
+  // Counted from before the variant, which may read the programme too.
+  const uint64_t stale_before = site.stale_answers();
   PageVariant variant;
   if (route.variant) {
     variant = route.variant(site, request, params);
@@ -329,7 +334,7 @@ Response serve_shared(Site& site, const Route& route, const Request& request,
     // Rendered from older data while the database was away: served, but not
     // kept, and without the current version's ETag (a browser revalidating
     // with it after the outage would keep the old page).
-    if (site.rendered_stale()) return fresh;
+    if (site.stale_answers() != stale_before) return fresh;
     // A free-text search: each is its own page, so none is kept (a flood
     // of random searches must not push every other page out of the cache).
     if (!variant.keep) return finish(std::move(fresh));
@@ -444,6 +449,12 @@ Response dispatch(Site& site, const Request& request) {
   // only the fields its form declares.
   std::optional<FormFields> form;
   std::optional<MultipartForm> upload;
+  if (request.method == "POST" && route->same_site &&
+      is_cross_site_request(request.origin, request.sec_fetch_site, request.own_origin())) {
+    log_warning("403 cross-site post to " + request.path +
+                " refused, Origin: " + request.origin.substr(0, 100));
+    return site.error_page(403);
+  }
   if (request.method == "POST" && route->body != Body::kNone) {
     if (std::optional<Response> refused = read_post(site, *route, request, form, upload, params))
       return std::move(*refused);
