@@ -1,6 +1,7 @@
 #include "fixed_source.h"
 
 #include "store/errors.h"
+#include "util/time_zone.h"
 
 namespace confsched::golden {
 
@@ -71,7 +72,80 @@ Programme fixed_programme() {
   p.sessions[1].materials = {
       Material{.label = "Slides <pdf>", .url = "https://example.org/s?a=1&b=2"}};
   p.sessions[2].abstract = "Moved to Room <B> from the Main Hall.";
+  // Staff moved session 3 ten minutes ago and cancelled session 4 two hours
+  // ago (fixed_session_audit() holds those edits).
+  for (auto [index, seconds_ago] : {std::pair{size_t{2}, 600}, std::pair{size_t{3}, 7200}}) {
+    p.sessions[index].revision = 2;
+    p.sessions[index].updated_at = kNow - seconds_ago;
+  }
   return p;
+}
+
+SessionDraft session_draft(const Session& s) {
+  SessionDraft d{.title = s.title,
+                 .abstract = s.abstract,
+                 .day = s.starts_at.substr(0, 10),
+                 .start = s.starts_at.substr(11, 5),
+                 .end = s.ends_at.substr(11, 5),
+                 .room_id = std::to_string(s.room->id),
+                 .track_id = s.track ? std::to_string(s.track->id) : "",
+                 .kind = s.kind,
+                 .status = s.status,
+                 .speakers = "",
+                 .materials = ""};
+  for (const Speaker* speaker : s.speakers) d.speakers += speaker->name + "\n";
+  for (const Material& link : s.materials) d.materials += link.label + " | " + link.url + "\n";
+  return d;
+}
+
+AuditValues session_audit_values(const SessionDraft& d) {
+  auto id_text = [](const std::string& text) -> std::optional<std::string> {
+    auto id = parse_id(text);
+    return id ? std::optional<std::string>(std::to_string(*id)) : std::nullopt;
+  };
+  return {{"title", d.title},
+          {"abstract", d.abstract},
+          {"starts_at", d.starts_at()},
+          {"ends_at", d.ends_at()},
+          {"room_id", id_text(d.room_id)},
+          {"track_id", id_text(d.track_id)},
+          {"kind", d.kind},
+          {"status", d.status},
+          {"speakers", d.speakers},
+          {"materials", d.materials}};
+}
+
+std::vector<AuditEntry> fixed_session_audit() {
+  const Programme p = fixed_programme();
+  // The staff edit that made session `index` what it is now (its last
+  // update): `changed` held the values before.
+  auto edit = [&](int64_t id, size_t index, const AuditValues& changed) {
+    const Session& s = p.sessions[index];
+    AuditEntry e;
+    e.id = id;
+    e.session_id = s.id;
+    e.changed_unix = s.updated_at;
+    e.changed_at = format_civil(civil_from_seconds(s.updated_at));  // UTC, as stored
+    e.staff_name = "Ana <staff>";
+    e.client_addr = "192.0.2.7";
+    e.action = "update";
+    e.after = session_audit_values(session_draft(s));
+    e.before = *e.after;
+    for (const auto& [key, value] : changed) (*e.before)[key] = value;
+    return e;
+  };
+  // Both within [pages] changed_hours of kNow. The older row is one written
+  // before speakers and links were audited (a restore of it keeps the
+  // session's own: store/history_store.cc).
+  std::vector<AuditEntry> rows = {
+      edit(12, 2, {{"room_id", "1"}, {"status", "scheduled"}}),
+      edit(11, 3, {{"status", "scheduled"}}),
+  };
+  for (const char* key : {"speakers", "materials"}) {
+    rows[1].before->erase(key);
+    rows[1].after->erase(key);
+  }
+  return rows;
 }
 
 void FixedSource::check_available() const {
@@ -96,35 +170,14 @@ std::optional<Programme> FixedSource::programme() {
 
 std::vector<AuditEntry> FixedSource::changes(int64_t most) {
   check_available();
-  // Two staff edits, newest first, both within [pages] changed_hours.
-  auto edit = [](int64_t id, int64_t session_id, int64_t seconds_ago, const char* changed_at,
-                 AuditValues before, AuditValues after) {
-    AuditEntry e;
-    e.id = id;
-    e.session_id = session_id;
-    e.changed_unix = kNow - seconds_ago;
-    e.changed_at = changed_at;
-    e.staff_name = "Ana <staff>";
-    e.action = "update";
-    e.before = std::move(before);
-    e.after = std::move(after);
-    return e;
-  };
-  std::vector<AuditEntry> rows = {
-      edit(12, 3, 600, "2026-06-10 09:20:00",
-           {{"title", "Accessible forms"}, {"room_id", "1"}, {"status", "scheduled"}},
-           {{"title", "Accessible forms"}, {"room_id", "2"}, {"status", "moved"}}),
-      edit(11, 4, 7200, "2026-06-10 07:30:00",
-           {{"title", "Отменённый доклад"}, {"status", "scheduled"}},
-           {{"title", "Отменённый доклад"}, {"status", "cancelled"}}),
-  };
+  std::vector<AuditEntry> rows = fixed_session_audit();
   if (static_cast<int64_t>(rows.size()) > most) rows.resize(static_cast<size_t>(most));
   return rows;
 }
 
 std::vector<ShownAnnouncement> FixedSource::shown_announcements() {
   check_available();
-  return {ShownAnnouncement{.body = "Lunch is in Hall <A> & the garden.", .level = "important"}};
+  return {ShownAnnouncement{.body = kShownAnnouncement, .level = "important"}};
 }
 
 std::optional<RoleCredential> FixedSource::credential(Role role) {

@@ -4,7 +4,8 @@
 // cancelled and a moved session, a break, a session without a track or
 // speakers, text that must be escaped (markup, quotes, ampersands) in a
 // title, a speaker's name, an abstract and an announcement, non-Latin text,
-// and audit rows for /changes.
+// and audit rows for /changes (and the staff pages' histories:
+// fixed_staff_store.h).
 //
 // The state (data version, role epochs) is a public member: tests move it
 // as a password change or an edit would, and count how often Site asks.
@@ -14,6 +15,8 @@
 #include <optional>
 #include <vector>
 
+#include "model/history.h"
+#include "model/session_form.h"
 #include "site/data_source.h"
 #include "store/database.h"
 
@@ -26,6 +29,25 @@ inline constexpr int64_t kNow = 1781083800;
 // The fixed programme, built afresh (Programme holds pointers into itself
 // and cannot be copied).
 Programme fixed_programme();
+
+// The staff edits of the fixed programme, newest first: what /changes lists
+// (FixedSource) and what the sessions' histories show (FixedStaffStore,
+// fixed_staff_store.h). Their after-values are the sessions as
+// fixed_programme() holds them.
+std::vector<AuditEntry> fixed_session_audit();
+
+// A session as the staff form shows it (store/session_store.h's
+// StoredSession::values): speakers and links one a line.
+SessionDraft session_draft(const Session& session);
+
+// One side of a session's audit row as store/session_store.cc writes it and
+// store/history_store.cc reads it back: ids as their decimal text, no track
+// as nullopt (a JSON null).
+AuditValues session_audit_values(const SessionDraft& draft);
+
+// The one announcement showing at kNow: the banner of every delegate page,
+// and the active one of the staff list (FixedStaffStore).
+inline constexpr const char* kShownAnnouncement = "Lunch is in Hall <A> & the garden.";
 
 class FixedSource final : public DataSource {
  public:

@@ -15,15 +15,14 @@ GoldenSite::GoldenSite(unsigned int version_check_ms) {
   config.static_dir = CONFSCHED_SOURCE_DIR "/templates/static";
   config.version_check_ms = version_check_ms;
   config.public_url = "https://golden.example.org";
-  // Nobody listens here: a staff page's read fails as in an outage.
+  // Nobody listens here: the import's read fails as in an outage.
   config.database.host = "localhost";
   config.database.socket = "/nonexistent/confsched-golden.sock";
   config.database.timeout_s = 1;
   templates = std::make_unique<Templates>(config.template_dir, config.static_dir);
   db = std::make_unique<Database>(config.database);
-  staff = std::make_unique<DatabaseStaffStore>(*db);
   site =
-      std::make_unique<Site>(config, kSecret, *templates, *db, source, *staff, [] { return kNow; });
+      std::make_unique<Site>(config, kSecret, *templates, *db, source, staff, [] { return kNow; });
 }
 
 Request make_request(const RequestSpec& spec) {

@@ -8,9 +8,9 @@
 #include <string>
 
 #include "fixed_source.h"
+#include "fixed_staff_store.h"
 #include "http/request.h"
 #include "http/response.h"
-#include "site/database_staff_store.h"
 #include "site/site.h"
 #include "site/templates.h"
 #include "store/database.h"
@@ -22,16 +22,18 @@ namespace confsched::golden {
 inline constexpr const char* kSecret = "golden-tier-cookie-key-0123456789abcdef0123456789";
 
 // A Site as a worker holds it, but whose delegate data comes from a
-// FixedSource and whose database is one nobody listens for (staff pages
-// and writes meet DbUnavailable: they are the integration tests' part).
+// FixedSource and whose staff pages read and write a FixedStaffStore over
+// the same programme and data state. Its database is one nobody listens
+// for: only the schedule import (which writes through import/, not the
+// staff store) and /_status use it, and meet DbUnavailable there.
 struct GoldenSite {
   explicit GoldenSite(unsigned int version_check_ms = 500);
 
   FixedSource source;
+  FixedStaffStore staff{source.state};
   Config config;
   std::unique_ptr<Templates> templates;
   std::unique_ptr<Database> db;
-  std::unique_ptr<DatabaseStaffStore> staff;
   std::unique_ptr<Site> site;
 };
 

@@ -3,8 +3,8 @@
 // rendered by the real dispatch, templates and page code from the fixed
 // programme (fixed_source.h), compared byte for byte with
 // tests/golden/expected/. What only the whole stack proves (nginx's cache
-// and login check, MariaDB, signals, workers) stays in tests/integration;
-// staff pages read and write the database directly and are tested there.
+// and login check, MariaDB, signals, workers) stays in tests/integration.
+// The staff pages are staff_pages_test.cc's.
 //
 // A page that changes on purpose: `CONFSCHED_GOLDEN_UPDATE=1 ctest -R
 // golden` rewrites the expected files; read the diff before committing it.

@@ -1,0 +1,868 @@
+// The golden tier's staff pages: every /admin page family as a staff member
+// sees it, and the answers to their forms (422, 409, 503), rendered by the
+// real dispatch, page code and templates over a FixedStaffStore
+// (fixed_staff_store.h) and compared byte for byte with
+// tests/golden/expected/; then, stated apart from those files so that a
+// blind regeneration cannot make them hold, the promises of the staff pages:
+// who may reach them, the CSRF check, validation that changes nothing and
+// keeps what was typed, optimistic locking, the audit's "who", and nothing
+// typed lost in an outage.
+//
+// Nothing here varies from run to run: the clock is kNow, the staff cookie
+// is signed under the fixed kSecret (so the CSRF token, an HMAC of it, is
+// the same on every run), and the store draws screen links from a counter.
+// What the whole stack proves (nginx, MariaDB's transactions and
+// collations, signals, several workers) stays in tests/integration.
+#include <boost/test/unit_test.hpp>
+#include <functional>
+#include <initializer_list>
+
+#include "auth/csrf.h"
+#include "auth/display_token.h"
+#include "golden_support.h"
+#include "http/percent.h"
+#include "model/staff_name.h"
+#include "web/request_boundary.h"
+#include "web/route_table.h"
+
+namespace confsched::golden {
+namespace {
+
+using Fields = std::vector<std::pair<std::string, std::string>>;
+
+std::string staff() { return session_for(Role::kStaff, 1); }
+std::string delegate() { return session_for(Role::kDelegate, 1); }
+// The token every form of a staff page carries (admin/staff_page.h).
+std::string staff_csrf() { return csrf_token(staff(), kSecret); }
+
+std::string urlencoded(const Fields& fields) {
+  std::string body;
+  for (const auto& [name, value] : fields)
+    body += (body.empty() ? "" : "&") + percent_encode(name, false) + "=" +
+            percent_encode(value, false);
+  return body;
+}
+
+// The display name cookie a staff member gets from /admin/name.
+std::map<std::string, std::string> named(std::string_view name) {
+  return {{"HTTP_COOKIE", std::string(kStaffNameCookie) + "=" + display_name_cookie_value(name)}};
+}
+
+RequestSpec staff_get(std::string target) {
+  return {.target = std::move(target), .session = staff()};
+}
+
+// A staff form as a browser sends it: the page's CSRF token first.
+RequestSpec staff_post(std::string target, const Fields& fields,
+                       std::map<std::string, std::string> extra = {}) {
+  Fields with_token = {{"csrf", staff_csrf()}};
+  with_token.insert(with_token.end(), fields.begin(), fields.end());
+  return {.method = "POST",
+          .target = std::move(target),
+          .session = staff(),
+          .body = urlencoded(with_token),
+          .content_type = "application/x-www-form-urlencoded",
+          .extra = std::move(extra)};
+}
+
+Response send(GoldenSite& golden, const RequestSpec& spec) {
+  return handle_request(*golden.site, make_request(spec));
+}
+
+std::string header(const Response& r, const std::string& name) {
+  const std::string* value = r.header(name);
+  return value ? *value : "(none)";
+}
+
+bool contains(const std::string& text, std::string_view part) {
+  return text.find(part) != std::string::npos;
+}
+
+// A session's edit form as the page fills it (admin_session.tpl's field
+// names), at its stored revision.
+Fields session_form(GoldenSite& golden, int64_t id) {
+  StoredSession s = *golden.staff.stored_session(id);
+  return {{"revision", std::to_string(s.revision)},
+          {"title", s.values.title},
+          {"abstract", s.values.abstract},
+          {"day", s.values.day},
+          {"start", s.values.start},
+          {"end", s.values.end},
+          {"room_id", s.values.room_id},
+          {"track_id", s.values.track_id},
+          {"kind", s.values.kind},
+          {"status", s.values.status},
+          {"speakers", s.values.speakers},
+          {"materials", s.values.materials},
+          {"action", "save"}};
+}
+
+Fields with(Fields fields, std::initializer_list<std::pair<std::string, std::string>> changes) {
+  for (const auto& [name, value] : changes) {
+    bool found = false;
+    for (auto& field : fields)
+      if (field.first == name) {
+        field.second = value;
+        found = true;
+      }
+    if (!found) fields.emplace_back(name, value);
+  }
+  return fields;
+}
+
+// ------------------------------------------------------------ golden files
+
+// Session 2's form with a title holding markup and an end before its start.
+Fields invalid_session_form(GoldenSite& golden) {
+  return with(
+      session_form(golden, 2),
+      {{"title", "<script>alert('typed')</script> Kernels"}, {"start", "11:00"}, {"end", "10:00"}});
+}
+
+struct StaffCase {
+  const char* name;
+  std::function<RequestSpec(GoldenSite&)> request;
+  int status;
+  // Done to the site after the form was filled in and before it is sent:
+  // what another staff member saved, or the database going away.
+  std::function<void(GoldenSite&)> before = nullptr;
+};
+
+RequestSpec get(std::string target) { return staff_get(std::move(target)); }
+
+std::vector<StaffCase> staff_cases() {
+  const std::string room_1 = item_version(ItemDraft{"Main Hall", "1"});
+  return {
+      // Every page family as staff see it on GET.
+      {"staff_admin",
+       [](GoldenSite&) {
+         RequestSpec r = get("/admin");
+         r.extra = named("Ana <staff>");
+         return r;
+       },
+       200},
+      {"staff_session", [](GoldenSite&) { return get("/admin/session/2"); }, 200},
+      {"staff_session_new", [](GoldenSite&) { return get("/admin/session/new"); }, 200},
+      {"staff_history", [](GoldenSite&) { return get("/admin/session/3/history"); }, 200},
+      {"staff_announcements", [](GoldenSite&) { return get("/admin/announcements"); }, 200},
+      {"staff_announcement", [](GoldenSite&) { return get("/admin/announcements/1"); }, 200},
+      {"staff_announcement_withdrawn", [](GoldenSite&) { return get("/admin/announcements/3"); },
+       200},
+      {"staff_event", [](GoldenSite&) { return get("/admin/event"); }, 200},
+      {"staff_rooms", [](GoldenSite&) { return get("/admin/rooms"); }, 200},
+      {"staff_tracks", [](GoldenSite&) { return get("/admin/tracks"); }, 200},
+      {"staff_displays", [](GoldenSite&) { return get("/admin/displays"); }, 200},
+      {"staff_speakers", [](GoldenSite&) { return get("/admin/speakers"); }, 200},
+      {"staff_speaker", [](GoldenSite&) { return get("/admin/speakers/2"); }, 200},
+      {"staff_passwords", [](GoldenSite&) { return get("/admin/passwords"); }, 200},
+      {"staff_import", [](GoldenSite&) { return get("/admin/import"); }, 200},
+      // /admin/name takes only the name form's POST (the form is on /admin).
+      {"staff_name_get", [](GoldenSite&) { return get("/admin/name"); }, 405},
+      {"staff_name_set",
+       [](GoldenSite&) {
+         return staff_post("/admin/name", {{"display_name", " Ana <staff> "}});
+       },
+       303},
+      {"staff_name_refused",
+       [](GoldenSite&) {
+         std::string long_name;
+         for (int i = 0; i < 21; ++i) long_name += "<b>";
+         return staff_post("/admin/name", {{"display_name", long_name}});
+       },
+       422},
+      // The answers to forms.
+      {"staff_session_invalid",
+       [](GoldenSite& g) { return staff_post("/admin/session/2", invalid_session_form(g)); }, 422},
+      {"staff_session_conflict",
+       [](GoldenSite& g) {
+         return staff_post("/admin/session/2",
+                           with(session_form(g, 2), {{"revision", "1"}, {"title", "Mine & new"}}));
+       },
+       409,
+       [](GoldenSite& g) {
+         StoredSession theirs = *g.staff.stored_session(2);
+         theirs.values.title = "Theirs <saved> first";
+         g.staff.save_session(2, theirs.values, 1, {"Bo", "192.0.2.8"});
+       }},
+      {"staff_session_outage",
+       [](GoldenSite& g) {
+         return staff_post("/admin/session/2",
+                           with(session_form(g, 2), {{"title", "Typed <during> the outage"}}));
+       },
+       503, [](GoldenSite& g) { g.staff.available = false; }},
+      {"staff_announcements_outage",
+       [](GoldenSite&) {
+         return staff_post("/admin/announcements", {{"body", "Typed:\n<b>keep</b> & \"all\""},
+                                                    {"level", "important"},
+                                                    {"ends", "never"},
+                                                    {"duration", ""},
+                                                    {"unit", "minutes"}});
+       },
+       503, [](GoldenSite& g) { g.staff.available = false; }},
+      {"staff_room_in_use",
+       [room_1](GoldenSite&) {
+         // The row's form, as a browser sends it with its Delete button.
+         return staff_post("/admin/rooms", {{"id", "1"},
+                                            {"version", room_1},
+                                            {"name", "Main Hall"},
+                                            {"position", "1"},
+                                            {"action", "delete"}});
+       },
+       409},
+      {"staff_restore_stale",
+       [](GoldenSite&) {
+         return staff_post("/admin/session/3/restore",
+                           {{"revision", "2"}, {"audit_id", "12"}, {"version", "before"}});
+       },
+       409,
+       [](GoldenSite& g) {
+         StoredSession now = *g.staff.stored_session(3);
+         now.values.title = "Accessible <forms>, updated";
+         g.staff.save_session(3, now.values, now.revision, {"Bo", "192.0.2.8"});
+       }},
+  };
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(staff_pages)
+
+BOOST_AUTO_TEST_CASE(every_staff_page_family_as_expected) {
+  for (const StaffCase& c : staff_cases()) {
+    BOOST_TEST_CONTEXT(c.name) {
+      GoldenSite golden;
+      // The form as the page showed it, then what happened meanwhile.
+      const RequestSpec spec = c.request(golden);
+      if (c.before) c.before(golden);
+      Response r = send(golden, spec);
+      BOOST_CHECK_EQUAL(r.status, c.status);
+      // Staff pages carry a CSRF token: never stored by anyone.
+      BOOST_CHECK_EQUAL(header(r, "Cache-Control"), "no-store");
+      // Markup from the data and from what was typed never reaches a page raw.
+      for (const char* raw :
+           {"<script>alert", "<b>this</b>", "<i>and html</i>", "<staff>", "<password>", "<saved>",
+            "<during>", "<forms>", "<b>keep</b>", "<b><b>"})
+        BOOST_CHECK_MESSAGE(!contains(r.body, raw), "raw " << raw);
+      // An outage, a refusal or a wrong page never passes for a page of data.
+      if (c.status == 200) BOOST_CHECK(!contains(r.body, "unavailable"));
+      std::string problem = compare_with_expected(c.name, printable(r));
+      BOOST_CHECK_MESSAGE(problem.empty(), problem);
+    }
+  }
+}
+
+// ------------------------------------------------------------------- access
+
+// Every route of the table under /admin is for staff: without a cookie it
+// sends to the login page (which comes back to it), with a delegate's it is
+// 403, whatever the method and whether or not a CSRF token comes along;
+// nothing is written.
+BOOST_AUTO_TEST_CASE(delegates_and_strangers_never_reach_a_staff_route) {
+  GoldenSite golden;
+  int staff_routes = 0;
+  for (const Route& route : route_table()) {
+    const std::string prefix(route.path);
+    if (prefix.rfind("/admin", 0) != 0) continue;
+    ++staff_routes;
+    const std::string path = prefix + (route.with_id ? "2" : "") + std::string(route.suffix);
+    BOOST_TEST_CONTEXT(path) {
+      BOOST_CHECK(route.access == Access::kStaff);
+      for (const char* method : {"GET", "POST"}) {
+        const bool allowed = (route.methods & (method[0] == 'G' ? kGet : kPost)) != 0;
+        if (!allowed) continue;
+        BOOST_TEST_CONTEXT(method) {
+          RequestSpec stranger{.method = method,
+                               .target = path,
+                               .body = urlencoded({{"csrf", staff_csrf()}}),
+                               .content_type = "application/x-www-form-urlencoded"};
+          Response r = send(golden, stranger);
+          BOOST_CHECK_EQUAL(r.status, 303);
+          BOOST_CHECK_EQUAL(header(r, "Location"), "/login?next=" + percent_encode(path, true));
+          RequestSpec as_delegate = stranger;
+          as_delegate.session = delegate();
+          as_delegate.body = urlencoded({{"csrf", csrf_token(delegate(), kSecret)}});
+          BOOST_CHECK_EQUAL(send(golden, as_delegate).status, 403);
+        }
+      }
+      // A POST-only route answers GET with 405 and what it allows.
+      if (!(route.methods & kGet)) {
+        Response r = send(golden, staff_get(path));
+        BOOST_CHECK_EQUAL(r.status, 405);
+        BOOST_CHECK_EQUAL(header(r, "Allow"), "POST");
+      }
+    }
+  }
+  // The table's staff pages, not a handful: the loop above is no formality.
+  BOOST_CHECK_GE(staff_routes, 16);
+  BOOST_CHECK(golden.staff.writes().empty());
+}
+
+BOOST_AUTO_TEST_CASE(unknown_ids_are_404) {
+  GoldenSite golden(/*version_check_ms=*/0);
+  for (const char* path : {"/admin/session/999", "/admin/speakers/999", "/admin/announcements/999",
+                           "/admin/session/999/history"}) {
+    BOOST_TEST_CONTEXT(path) { BOOST_CHECK_EQUAL(send(golden, staff_get(path)).status, 404); }
+  }
+  // Writes to an id that does not exist.
+  BOOST_CHECK_EQUAL(send(golden, staff_post("/admin/session/999/restore",
+                                            {{"revision", "1"}, {"audit_id", "12"}}))
+                        .status,
+                    404);
+  BOOST_CHECK_EQUAL(
+      send(golden, staff_post("/admin/session/3/restore", {{"revision", "1"}, {"audit_id", "11"}}))
+          .status,
+      404);  // row 11 is session 4's
+  BOOST_CHECK_EQUAL(send(golden, staff_post("/admin/announcements/999", {{"revision", "1"},
+                                                                         {"action", "save"},
+                                                                         {"body", "x"},
+                                                                         {"level", "info"},
+                                                                         {"ends", "keep"}}))
+                        .status,
+                    404);
+  BOOST_CHECK_EQUAL(
+      send(golden, staff_post("/admin/displays", {{"room", "999"}, {"action", "link"}})).status,
+      404);
+  BOOST_CHECK(golden.staff.writes().empty());
+}
+
+// ---------------------------------------------------------------------- CSRF
+
+// Every staff POST route checks the token (route table: csrf), and one that
+// is missing, empty, another session's, a delegate's, made under another
+// key or altered is 403 before the handler runs: nothing changes.
+BOOST_AUTO_TEST_CASE(staff_posts_without_a_valid_csrf_token_are_403_and_change_nothing) {
+  GoldenSite golden;
+  const std::string other_staff_session =
+      sign_session(SessionClaims{Role::kStaff, kNow + 7200, 1}, kSecret);
+  std::string altered = staff_csrf();
+  altered[0] = altered[0] == 'A' ? 'B' : 'A';
+  const std::vector<std::optional<std::string>> bad_tokens = {
+      std::nullopt,
+      "",
+      csrf_token(other_staff_session, kSecret),
+      csrf_token(delegate(), kSecret),
+      csrf_token(staff(), "another key"),
+      altered,
+  };
+  const StoredSession before = *golden.staff.stored_session(2);
+  int post_routes = 0;
+  for (const Route& route : route_table()) {
+    if (route.access != Access::kStaff || !(route.methods & kPost)) continue;
+    ++post_routes;
+    const std::string path =
+        std::string(route.path) + (route.with_id ? "2" : "") + std::string(route.suffix);
+    BOOST_TEST_CONTEXT(path) {
+      BOOST_CHECK(route.csrf);
+      for (const auto& token : bad_tokens) {
+        BOOST_TEST_CONTEXT("csrf " << token.value_or("(none)")) {
+          // Fields that would be a valid write to most of these routes.
+          Fields fields = with(session_form(golden, 2), {{"title", "Changed without a token"},
+                                                         {"display_name", "Mallory"},
+                                                         {"body", "Forged"},
+                                                         {"level", "info"},
+                                                         {"ends", "never"},
+                                                         {"room", "1"},
+                                                         {"action", "link"},
+                                                         {"audit_id", "12"}});
+          if (token) fields.emplace(fields.begin(), "csrf", *token);
+          RequestSpec spec{.method = "POST",
+                           .target = path,
+                           .session = staff(),
+                           .body = urlencoded(fields),
+                           .content_type = "application/x-www-form-urlencoded"};
+          if (route.body == Body::kUpload) {
+            const std::string b = "golden-boundary";
+            spec.content_type = "multipart/form-data; boundary=" + b;
+            spec.body.clear();
+            if (token)
+              spec.body += "--" + b + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" +
+                           *token + "\r\n";
+            spec.body +=
+                "--" + b +
+                "\r\nContent-Disposition: form-data; name=\"schedule\"; "
+                "filename=\"s.csv\"\r\nContent-Type: text/csv\r\n\r\nnot a schedule\r\n--" +
+                b + "--\r\n";
+          }
+          Response r = send(golden, spec);
+          BOOST_CHECK_EQUAL(r.status, 403);
+          BOOST_CHECK(!contains(header(r, "Set-Cookie"), "Mallory"));
+        }
+      }
+    }
+  }
+  BOOST_CHECK_GE(post_routes, 14);
+  BOOST_CHECK(golden.staff.writes().empty());
+  BOOST_CHECK_EQUAL(golden.staff.stored_session(2)->values.title, before.values.title);
+  BOOST_CHECK_EQUAL(golden.staff.stored_session(2)->revision, before.revision);
+  // The same form with the page's own token goes through.
+  Response r = send(golden, staff_post("/admin/session/2",
+                                       with(session_form(golden, 2), {{"title", "With a token"}})));
+  BOOST_CHECK_EQUAL(r.status, 303);
+  BOOST_CHECK_EQUAL(golden.staff.stored_session(2)->values.title, "With a token");
+}
+
+// ------------------------------------------------------------- session form
+
+// Refused values: 422, nothing stored, and the form back as typed, markup
+// as text (never raw).
+BOOST_AUTO_TEST_CASE(invalid_session_values_are_422_with_what_was_typed) {
+  GoldenSite golden;
+  const StoredSession before = *golden.staff.stored_session(2);
+  const std::string abstract = "First paragraph.\n\n  Second, indented.\n\tTabbed & <b>tagged</b>.";
+  Fields typed =
+      with(invalid_session_form(golden), {{"day", "1999-01-01"}, {"abstract", abstract}});
+  Response r = send(golden, staff_post("/admin/session/2", typed));
+  BOOST_CHECK_EQUAL(r.status, 422);
+  BOOST_CHECK_EQUAL(header(r, "Cache-Control"), "no-store");
+  BOOST_CHECK(contains(r.body, "Nothing was saved"));
+  BOOST_CHECK(contains(r.body, "The end must be after the start."));
+  BOOST_CHECK(contains(r.body, "must be within the event"));
+  BOOST_CHECK(
+      contains(r.body, "value=\"&lt;script&gt;alert(&#39;typed&#39;)&lt;/script&gt; Kernels\""));
+  BOOST_CHECK(!contains(r.body, "<script>alert('typed')"));
+  // Every typed value comes back, the abstract's line breaks and tab too.
+  BOOST_CHECK(contains(r.body, "value=\"1999-01-01\""));
+  BOOST_CHECK(contains(r.body, "value=\"11:00\""));
+  BOOST_CHECK(contains(r.body, "value=\"10:00\""));
+  BOOST_CHECK(contains(r.body,
+                       "First paragraph.\n\n  Second, indented.\n\tTabbed &amp; "
+                       "&lt;b&gt;tagged&lt;/b&gt;.</textarea>"));
+  // Nothing stored.
+  BOOST_CHECK(golden.staff.writes().empty());
+  BOOST_CHECK_EQUAL(golden.staff.stored_session(2)->values.title, before.values.title);
+  BOOST_CHECK_EQUAL(golden.staff.stored_session(2)->values.abstract, before.values.abstract);
+  BOOST_CHECK_EQUAL(golden.staff.stored_session(2)->revision, before.revision);
+}
+
+BOOST_AUTO_TEST_CASE(a_valid_save_is_stored_and_audited_under_the_staff_members_name) {
+  GoldenSite golden;
+  const std::string title = "<script>alert(1)</script> ' OR 1=1; -- \"quoted\" & more";
+  Response r =
+      send(golden,
+           staff_post(
+               "/admin/session/2",
+               with(session_form(golden, 2),
+                    {{"title", title}, {"status", "moved"}, {"speakers", "Ada Lovelace\nNew One"}}),
+               named("Ana <staff>")));
+  BOOST_CHECK_EQUAL(r.status, 303);
+  BOOST_CHECK_EQUAL(header(r, "Location"), "/admin/session/2?saved=1");
+  StoredSession saved = *golden.staff.stored_session(2);
+  BOOST_CHECK_EQUAL(saved.values.title, title);  // stored verbatim
+  BOOST_CHECK_EQUAL(saved.values.status, "moved");
+  BOOST_CHECK_EQUAL(saved.values.speakers, "Ada Lovelace\nNew One\n");
+  BOOST_CHECK_EQUAL(saved.revision, 2);
+  BOOST_REQUIRE(golden.staff.last_writer());
+  BOOST_CHECK_EQUAL(golden.staff.last_writer()->staff_name, "Ana <staff>");
+  BOOST_CHECK_EQUAL(golden.staff.last_writer()->client_addr, "127.0.0.1");
+  // The history records it, newest first, with the title before and after.
+  std::vector<AuditEntry> history = golden.staff.session_history(2);
+  BOOST_REQUIRE(!history.empty());
+  BOOST_CHECK_EQUAL(history[0].action, "update");
+  BOOST_CHECK_EQUAL(history[0].before->at("title").value_or(""),
+                    "Kernels <for> \"everyone\" & more");
+  BOOST_CHECK_EQUAL(history[0].after->at("title").value_or(""), title);
+  // The page it sends to says so, and shows the title as text.
+  Response page = send(golden, staff_get("/admin/session/2?saved=1"));
+  BOOST_CHECK_EQUAL(page.status, 200);
+  BOOST_CHECK(contains(page.body, "Saved. Delegates see the change"));
+  BOOST_CHECK(contains(page.body, "&lt;script&gt;alert(1)&lt;/script&gt;"));
+  BOOST_CHECK(!contains(page.body, "<script>alert(1)"));
+  // Without a name the audit says "staff".
+  send(golden, staff_post("/admin/session/2", with(session_form(golden, 2), {{"title", "Again"}})));
+  BOOST_CHECK_EQUAL(golden.staff.last_writer()->staff_name, "staff");
+}
+
+BOOST_AUTO_TEST_CASE(create_then_delete_a_session) {
+  GoldenSite golden;
+  Fields form = with(session_form(golden, 2), {{"title", "Brand new <b>session</b>"},
+                                               {"day", "2026-06-11"},
+                                               {"start", "22:00"},
+                                               {"end", "22:30"},
+                                               {"materials", "Slides | https://example.org/new"}});
+  Response r = send(golden, staff_post("/admin/session/new", form));
+  BOOST_CHECK_EQUAL(r.status, 303);
+  BOOST_CHECK_EQUAL(header(r, "Location"), "/admin/session/8?saved=1");
+  BOOST_REQUIRE(golden.staff.stored_session(8));
+  BOOST_CHECK_EQUAL(golden.staff.stored_session(8)->revision, 1);
+  BOOST_CHECK_EQUAL(golden.staff.session_history(8).at(0).action, "create");
+  // A delete at a stale revision is refused; at the current one it goes.
+  Fields stale = with(session_form(golden, 8), {{"revision", "7"}, {"action", "delete"}});
+  BOOST_CHECK_EQUAL(send(golden, staff_post("/admin/session/8", stale)).status, 409);
+  BOOST_CHECK(golden.staff.stored_session(8));
+  r = send(golden,
+           staff_post("/admin/session/8", with(session_form(golden, 8), {{"action", "delete"}})));
+  BOOST_CHECK_EQUAL(r.status, 303);
+  BOOST_CHECK_EQUAL(header(r, "Location"), "/admin?deleted=1");
+  BOOST_CHECK(!golden.staff.stored_session(8));
+  BOOST_CHECK_EQUAL(send(golden, staff_get("/admin/session/8")).status, 404);
+  // Its history outlives it.
+  BOOST_CHECK_EQUAL(send(golden, staff_get("/admin/session/8/history")).status, 200);
+}
+
+// Two staff members open the same session; the second save is 409 with the
+// first one's version beside what the second typed, and saving again then
+// means "mine, after looking at theirs".
+BOOST_AUTO_TEST_CASE(a_save_at_a_stale_revision_is_409_showing_the_other_version) {
+  GoldenSite golden;
+  const Fields opened = session_form(golden, 2);
+  BOOST_CHECK_EQUAL(
+      send(golden, staff_post("/admin/session/2", with(opened, {{"title", "Alice's <title>"}})))
+          .status,
+      303);
+  Response r =
+      send(golden, staff_post("/admin/session/2", with(opened, {{"title", "Bob's title"},
+                                                                {"abstract", "Bob typed this."}})));
+  BOOST_CHECK_EQUAL(r.status, 409);
+  BOOST_CHECK_EQUAL(golden.staff.stored_session(2)->values.title, "Alice's <title>");
+  BOOST_CHECK_EQUAL(golden.staff.writes().size(), 1u);
+  const size_t theirs = r.body.find("Their version");
+  const size_t form = r.body.find("<form method=\"post\" action=\"/admin/session/2\"");
+  BOOST_REQUIRE(theirs != std::string::npos && form != std::string::npos && theirs < form);
+  BOOST_CHECK(contains(r.body.substr(theirs, form - theirs), "Alice&#39;s &lt;title&gt;"));
+  BOOST_CHECK(contains(r.body.substr(form), "value=\"Bob&#39;s title\""));
+  BOOST_CHECK(contains(r.body.substr(form), ">Bob typed this.</textarea>"));
+  BOOST_CHECK(contains(r.body, "name=\"revision\" value=\"2\""));
+  r = send(golden, staff_post("/admin/session/2",
+                              with(opened, {{"revision", "2"}, {"title", "Bob's title"}})));
+  BOOST_CHECK_EQUAL(r.status, 303);
+  BOOST_CHECK_EQUAL(golden.staff.stored_session(2)->values.title, "Bob's title");
+}
+
+// The database goes away between opening the form and saving it: 503, and
+// the form comes back holding every value typed (the session editor's own
+// form; other staff forms the generic resend page), and never a password.
+BOOST_AUTO_TEST_CASE(a_save_during_an_outage_is_503_and_loses_nothing_typed) {
+  GoldenSite golden;
+  BOOST_CHECK_EQUAL(send(golden, staff_get("/admin/session/2")).status, 200);
+  const Fields typed = with(session_form(golden, 2),
+                            {{"title", "Typed <during> the outage"},
+                             {"abstract", "Line one & <i>two</i>\n\nLine three"},
+                             {"day", "2026-06-11"},
+                             {"start", "14:05"},
+                             {"end", "14:50"},
+                             {"room_id", "3"},
+                             {"track_id", "2"},
+                             {"kind", "panel"},
+                             {"status", "moved"},
+                             {"speakers", "Ada Lovelace\nSomeone <New>"},
+                             {"materials", "Video & slides | https://example.org/v?a=1&b=2"}});
+  golden.staff.available = false;
+  golden.source.available = false;
+  Response r = send(golden, staff_post("/admin/session/2", typed));
+  BOOST_CHECK_EQUAL(r.status, 503);
+  BOOST_CHECK_EQUAL(header(r, "Cache-Control"), "no-store");
+  BOOST_CHECK(contains(r.body, "The database is unavailable, so nothing was saved."));
+  for (const char* shown :
+       {"value=\"Typed &lt;during&gt; the outage\"",
+        ">Line one &amp; &lt;i&gt;two&lt;/i&gt;\n\nLine three</textarea>", "value=\"2026-06-11\"",
+        "value=\"14:05\"", "value=\"14:50\"", "<option value=\"3\" selected>",
+        "<option value=\"2\" selected>", "<option value=\"panel\" selected>",
+        "<option value=\"moved\" selected>", ">Ada Lovelace\nSomeone &lt;New&gt;</textarea>",
+        ">Video &amp; slides | https://example.org/v?a=1&amp;b=2</textarea>",
+        "name=\"revision\" value=\"1\"", "name=\"csrf\" value=\""})
+    BOOST_CHECK_MESSAGE(contains(r.body, shown), "missing: " << shown);
+
+  // A form without its own outage page: every field as sent, to send again.
+  const std::string body = "Typed during the outage:\n<b>keep</b> & \"all\" of it";
+  r = send(golden, staff_post("/admin/announcements", {{"body", body},
+                                                       {"level", "important"},
+                                                       {"ends", "after"},
+                                                       {"duration", "45"},
+                                                       {"unit", "minutes"}}));
+  BOOST_CHECK_EQUAL(r.status, 503);
+  BOOST_CHECK_EQUAL(header(r, "Retry-After"), "5");
+  for (const std::string& shown :
+       {std::string("<input type=\"hidden\" name=\"csrf\" value=\"") + staff_csrf() + "\">",
+        std::string("name=\"body\" rows=\"6\">Typed during the outage:\n&lt;b&gt;keep&lt;/b&gt; "
+                    "&amp; &quot;all&quot; of it</textarea>"),
+        std::string("name=\"level\" rows=\"1\">important</textarea>"),
+        std::string("name=\"ends\" rows=\"1\">after</textarea>"),
+        std::string("name=\"duration\" rows=\"1\">45</textarea>"),
+        std::string("name=\"unit\" rows=\"1\">minutes</textarea>")})
+    BOOST_CHECK_MESSAGE(contains(r.body, shown), "missing: " << shown);
+  BOOST_CHECK(!contains(r.body, "<b>keep</b>"));
+
+  // A password is never written back into a page.
+  const std::string secret = "outage-password-123";
+  r = send(golden,
+           staff_post("/admin/passwords",
+                      {{"role", "delegate"}, {"password", secret}, {"password_again", secret}}));
+  BOOST_CHECK_EQUAL(r.status, 503);
+  BOOST_CHECK(!contains(r.body, secret));
+  golden.staff.available = true;
+  BOOST_CHECK(golden.staff.writes().empty());
+  BOOST_CHECK_EQUAL(golden.staff.stored_session(2)->values.title,
+                    "Kernels <for> \"everyone\" & more");
+}
+
+// A room clash is a warning: 422 naming the other session, then saved when
+// accepted.
+BOOST_AUTO_TEST_CASE(a_room_clash_is_a_warning_that_can_be_accepted) {
+  GoldenSite golden;
+  // Session 3 (Room <B>, 10:00-11:30) moved over the evening social's slot.
+  Fields moved =
+      with(session_form(golden, 3),
+           {{"day", "2026-06-11"}, {"start", "18:30"}, {"end", "19:00"}, {"status", "scheduled"}});
+  Response r = send(golden, staff_post("/admin/session/3", moved));
+  BOOST_CHECK_EQUAL(r.status, 422);
+  BOOST_CHECK(contains(r.body, "Room clash"));
+  BOOST_CHECK(contains(r.body, "<li>Evening social (18:00–21:00)</li>"));
+  BOOST_CHECK(golden.staff.writes().empty());
+  r = send(golden, staff_post("/admin/session/3", with(moved, {{"accept_clash", "1"}})));
+  BOOST_CHECK_EQUAL(r.status, 303);
+  BOOST_CHECK_EQUAL(golden.staff.stored_session(3)->values.start, "18:30");
+}
+
+// ------------------------------------------------------------------ history
+
+BOOST_AUTO_TEST_CASE(restoring_an_audit_row_writes_it_back_once) {
+  GoldenSite golden;
+  // Row 12 moved session 3 from the Main Hall (1) to Room <B> (2).
+  Response r =
+      send(golden,
+           staff_post("/admin/session/3/restore",
+                      {{"revision", "2"}, {"audit_id", "12"}, {"version", "before"}}, named("Bo")));
+  BOOST_CHECK_EQUAL(r.status, 303);
+  BOOST_CHECK_EQUAL(header(r, "Location"), "/admin/session/3?saved=1");
+  StoredSession restored = *golden.staff.stored_session(3);
+  BOOST_CHECK_EQUAL(restored.values.room_id, "1");
+  BOOST_CHECK_EQUAL(restored.values.status, "scheduled");
+  BOOST_CHECK_EQUAL(restored.revision, 3);
+  std::vector<AuditEntry> history = golden.staff.session_history(3);
+  BOOST_REQUIRE_EQUAL(history.size(), 2u);
+  BOOST_CHECK_EQUAL(history[0].action, "restore");
+  BOOST_CHECK_EQUAL(history[0].staff_name, "Bo");
+  // The same form again is stale now: 409, nothing changes.
+  r = send(golden, staff_post("/admin/session/3/restore",
+                              {{"revision", "2"}, {"audit_id", "12"}, {"version", "after"}}));
+  BOOST_CHECK_EQUAL(r.status, 409);
+  BOOST_CHECK(contains(r.body, "Not restored: someone changed this session"));
+  BOOST_CHECK_EQUAL(golden.staff.stored_session(3)->values.room_id, "1");
+  BOOST_CHECK_EQUAL(golden.staff.writes().size(), 1u);
+  // Row 11 records no speakers (written before they were audited): a
+  // restore keeps the session's own.
+  r = send(golden, staff_post("/admin/session/4/restore",
+                              {{"revision", "2"}, {"audit_id", "11"}, {"version", "before"}}));
+  BOOST_CHECK_EQUAL(r.status, 303);
+  BOOST_CHECK_EQUAL(golden.staff.stored_session(4)->values.status, "scheduled");
+  BOOST_CHECK_EQUAL(golden.staff.stored_session(4)->values.speakers, "Çağla Öztürk\n");
+}
+
+// ------------------------------------------------------------ rooms, tracks
+
+BOOST_AUTO_TEST_CASE(a_room_in_use_cannot_be_deleted_and_names_are_unique) {
+  GoldenSite golden;
+  const std::string main_hall = item_version(ItemDraft{"Main Hall", "1"});
+  Response r = send(golden, staff_post("/admin/rooms", {{"id", "1"},
+                                                        {"version", main_hall},
+                                                        {"action", "delete"},
+                                                        {"name", "Main Hall"},
+                                                        {"position", "1"}}));
+  BOOST_CHECK_EQUAL(r.status, 409);
+  BOOST_CHECK(
+      contains(r.body, "Not deleted: 4 sessions use this room. Move them to another room first."));
+  BOOST_CHECK_EQUAL(golden.staff.items(kRoomTable).size(), 3u);
+  // A track in use likewise.
+  r = send(golden,
+           staff_post("/admin/tracks", {{"id", "1"},
+                                        {"version", item_version(ItemDraft{"Systems", "#1f77b4"})},
+                                        {"action", "delete"}}));
+  BOOST_CHECK_EQUAL(r.status, 409);
+  BOOST_CHECK(contains(r.body, "Not deleted: 2 sessions use this track."));
+  BOOST_CHECK(golden.staff.writes().empty());
+  // A name another room has, in another case: 422, nothing added.
+  r = send(golden, staff_post("/admin/rooms",
+                              {{"action", "add"}, {"name", "main hall"}, {"position", "9"}}));
+  BOOST_CHECK_EQUAL(r.status, 422);
+  BOOST_CHECK(contains(r.body, "Another room is already called “main hall”"));
+  BOOST_CHECK_EQUAL(golden.staff.items(kRoomTable).size(), 3u);
+  // A new room is unused, so it can go again.
+  r = send(golden, staff_post("/admin/rooms",
+                              {{"action", "add"}, {"name", "Side <room>"}, {"position", "9"}}));
+  BOOST_CHECK_EQUAL(r.status, 303);
+  BOOST_CHECK_EQUAL(header(r, "Location"), "/admin/rooms?done=added");
+  BOOST_REQUIRE_EQUAL(golden.staff.items(kRoomTable).size(), 4u);
+  const StoredItem added = golden.staff.items(kRoomTable).back();
+  BOOST_CHECK_EQUAL(added.id, 4);
+  r = send(golden, staff_post("/admin/rooms", {{"id", "4"},
+                                               {"version", item_version(added.values)},
+                                               {"action", "delete"}}));
+  BOOST_CHECK_EQUAL(r.status, 303);
+  BOOST_CHECK_EQUAL(golden.staff.items(kRoomTable).size(), 3u);
+  // A rename at a stale version is 409 showing theirs.
+  r = send(golden, staff_post("/admin/rooms", {{"id", "2"},
+                                               {"version", item_version(ItemDraft{"Old", "2"})},
+                                               {"action", "save"},
+                                               {"name", "Mine"},
+                                               {"position", "2"}}));
+  BOOST_CHECK_EQUAL(r.status, 409);
+  BOOST_CHECK(contains(r.body, "Their version: <strong>Room &lt;B&gt;</strong>"));
+}
+
+// ---------------------------------------------------- event, speakers
+
+BOOST_AUTO_TEST_CASE(event_and_speaker_saves_lock_on_their_version) {
+  GoldenSite golden;
+  EventDraft event = *golden.staff.event_draft();
+  Fields event_form = {{"version", event_version(event)},
+                       {"name", "Renamed <Conf>"},
+                       {"tagline", event.tagline},
+                       {"venue", event.venue},
+                       {"starts_on", event.starts_on},
+                       {"ends_on", event.ends_on},
+                       {"intro", event.intro}};
+  // Dates that leave sessions out are refused.
+  Response r =
+      send(golden, staff_post("/admin/event", with(event_form, {{"ends_on", "2026-06-10"}})));
+  BOOST_CHECK_EQUAL(r.status, 422);
+  BOOST_CHECK(contains(r.body, "2 sessions lie outside these dates."));
+  r = send(golden, staff_post("/admin/event", event_form));
+  BOOST_CHECK_EQUAL(r.status, 303);
+  BOOST_CHECK_EQUAL(golden.staff.event_draft()->name, "Renamed <Conf>");
+  r = send(golden, staff_post("/admin/event", with(event_form, {{"name", "Stale"}})));
+  BOOST_CHECK_EQUAL(r.status, 409);
+  BOOST_CHECK(contains(r.body, "<dt>Name</dt><dd>Renamed &lt;Conf&gt;</dd>"));
+  BOOST_CHECK_EQUAL(golden.staff.event_draft()->name, "Renamed <Conf>");
+
+  SpeakerDraft ada = *golden.staff.speaker(1);
+  Fields speaker_form = {{"version", speaker_version(ada)},
+                         {"name", "Ada King"},
+                         {"affiliation", ada.affiliation},
+                         {"bio", ada.bio}};
+  BOOST_CHECK_EQUAL(send(golden, staff_post("/admin/speakers/1", speaker_form)).status, 303);
+  BOOST_CHECK_EQUAL(golden.staff.stored_session(1)->values.speakers, "Ada King\n");
+  r = send(golden, staff_post("/admin/speakers/1", with(speaker_form, {{"name", "Stale"}})));
+  BOOST_CHECK_EQUAL(r.status, 409);
+  BOOST_CHECK_EQUAL(golden.staff.speaker(1)->name, "Ada King");
+  r = send(golden, staff_post("/admin/speakers", {{"name", "New <speaker>"}}));
+  BOOST_CHECK_EQUAL(r.status, 303);
+  BOOST_CHECK_EQUAL(header(r, "Location"), "/admin/speakers/4?saved=1");
+}
+
+// ------------------------------------------------------------ announcements
+
+BOOST_AUTO_TEST_CASE(announcements_post_save_and_withdraw_under_optimistic_locking) {
+  GoldenSite golden;
+  Response r = send(golden, staff_post("/admin/announcements", {{"body", "Doors <close> soon"},
+                                                                {"level", "info"},
+                                                                {"ends", "after"},
+                                                                {"duration", "90"},
+                                                                {"unit", "minutes"}}));
+  BOOST_CHECK_EQUAL(r.status, 303);
+  BOOST_CHECK_EQUAL(header(r, "Location"), "/admin/announcements?posted=1");
+  StoredAnnouncement posted = *golden.staff.announcement(4);
+  BOOST_CHECK_EQUAL(posted.state, "active");
+  BOOST_CHECK_EQUAL(posted.seconds_left.value_or(0), 90 * 60);
+  // Two edits from the same revision: the second is 409 with both versions.
+  Fields edit = {{"revision", "1"}, {"action", "save"}, {"body", "First edit"}, {"level", "info"},
+                 {"ends", "keep"},  {"duration", ""},   {"unit", "minutes"}};
+  BOOST_CHECK_EQUAL(send(golden, staff_post("/admin/announcements/4", edit)).status, 303);
+  r = send(golden, staff_post("/admin/announcements/4", with(edit, {{"body", "Second <edit>"}})));
+  BOOST_CHECK_EQUAL(r.status, 409);
+  BOOST_CHECK(contains(r.body, "someone else changed this announcement meanwhile"));
+  BOOST_CHECK(contains(r.body, ">First edit</dd>"));
+  BOOST_CHECK(contains(r.body, ">Second &lt;edit&gt;</textarea>"));
+  BOOST_CHECK_EQUAL(golden.staff.announcement(4)->body, "First edit");
+  // Withdrawn: a soft delete; an edit from before it is 409 and keeps the text.
+  r = send(golden,
+           staff_post("/admin/announcements/4", {{"revision", "2"}, {"action", "withdraw"}}));
+  BOOST_CHECK_EQUAL(r.status, 303);
+  BOOST_CHECK_EQUAL(header(r, "Location"), "/admin/announcements?withdrawn=1");
+  BOOST_CHECK_EQUAL(golden.staff.announcement(4)->state, "withdrawn");
+  r = send(golden, staff_post("/admin/announcements/4",
+                              with(edit, {{"revision", "3"}, {"body", "Too late"}})));
+  BOOST_CHECK_EQUAL(r.status, 409);
+  BOOST_CHECK(contains(r.body, "this announcement was withdrawn meanwhile"));
+  BOOST_CHECK(contains(r.body, ">Too late</textarea>"));
+  // Refused values: 422, nothing posted.
+  const size_t writes = golden.staff.writes().size();
+  r = send(golden, staff_post("/admin/announcements",
+                              {{"body", ""}, {"level", "loud"}, {"ends", "never"}}));
+  BOOST_CHECK_EQUAL(r.status, 422);
+  BOOST_CHECK_EQUAL(golden.staff.writes().size(), writes);
+}
+
+// KNOWN BUG (not fixed here: src/admin/announcement_pages.cc is another
+// engineer's): the announcement pages record every write as "staff",
+// whatever name the staff member set, because their who() builds the
+// AuditContext itself instead of asking audit_context(), as every other
+// staff page does. The check below states the promise; the decorator lets
+// the tier pass until the fix, and must go with it.
+BOOST_AUTO_TEST_CASE(announcement_writes_are_audited_under_the_staff_members_name,
+                     *boost::unit_test::expected_failures(1)) {
+  GoldenSite golden;
+  Response r = send(
+      golden, staff_post("/admin/announcements",
+                         {{"body", "Named"}, {"level", "info"}, {"ends", "never"}}, named("Ana")));
+  BOOST_CHECK_EQUAL(r.status, 303);
+  BOOST_REQUIRE(golden.staff.last_writer());
+  BOOST_CHECK_EQUAL(golden.staff.last_writer()->staff_name, "Ana");
+}
+
+// ------------------------------------------------------ screens, passwords
+
+BOOST_AUTO_TEST_CASE(a_screen_gets_a_new_link_and_can_be_turned_off) {
+  GoldenSite golden(/*version_check_ms=*/0);
+  const uint64_t version = golden.source.state.data_version;
+  Response r = send(golden, staff_post("/admin/displays", {{"room", "2"}, {"action", "link"}}));
+  BOOST_CHECK_EQUAL(r.status, 303);
+  BOOST_CHECK_EQUAL(header(r, "Location"), "/admin/displays?done=link#room-2");
+  std::vector<RoomDisplay> rooms = golden.staff.room_displays();
+  BOOST_REQUIRE(rooms.at(1).nonce);
+  // Every worker learns of it through the data version.
+  BOOST_CHECK_GT(golden.source.state.data_version, version);
+  Response page = send(golden, staff_get("/admin/displays"));
+  BOOST_CHECK(contains(page.body, display_path(kSecret, 2, *rooms.at(1).nonce)));
+  // A new link for a screen that is on replaces it.
+  send(golden, staff_post("/admin/displays", {{"room", "1"}, {"action", "link"}}));
+  BOOST_CHECK(golden.staff.room_displays().at(0).nonce != std::optional<int64_t>(42));
+  r = send(golden, staff_post("/admin/displays", {{"room", "2"}, {"action", "off"}}));
+  BOOST_CHECK_EQUAL(r.status, 303);
+  BOOST_CHECK(!golden.staff.room_displays().at(1).nonce);
+  // Turning off what is off writes nothing.
+  const size_t writes = golden.staff.writes().size();
+  send(golden, staff_post("/admin/displays", {{"room", "2"}, {"action", "off"}}));
+  BOOST_CHECK_EQUAL(golden.staff.writes().size(), writes);
+  // Odd values are 400 before anything is read.
+  BOOST_CHECK_EQUAL(
+      send(golden, staff_post("/admin/displays", {{"room", "2"}, {"action", "explode"}})).status,
+      400);
+  BOOST_CHECK_EQUAL(
+      send(golden, staff_post("/admin/displays", {{"room", "two"}, {"action", "off"}})).status,
+      400);
+}
+
+BOOST_AUTO_TEST_CASE(a_staff_password_change_keeps_the_changer_and_ends_the_rest) {
+  GoldenSite golden(/*version_check_ms=*/0);
+  // Refused: 422, never echoed, nothing stored.
+  Response r =
+      send(golden,
+           staff_post("/admin/passwords",
+                      {{"role", "staff"}, {"password", "short-1"}, {"password_again", "short-1"}}));
+  BOOST_CHECK_EQUAL(r.status, 422);
+  BOOST_CHECK(!contains(r.body, "short-1"));
+  BOOST_CHECK(golden.staff.writes().empty());
+  const std::string password = "a new staff password";
+  r = send(golden,
+           staff_post("/admin/passwords",
+                      {{"role", "staff"}, {"password", password}, {"password_again", password}},
+                      named("Ana")));
+  BOOST_CHECK_EQUAL(r.status, 303);
+  BOOST_CHECK_EQUAL(header(r, "Location"), "/admin/passwords?changed=staff");
+  BOOST_CHECK_EQUAL(golden.source.state.staff_epoch, 2u);
+  BOOST_CHECK_EQUAL(golden.staff.last_writer()->staff_name, "Ana");
+  // Stored as a hash, never as itself.
+  BOOST_CHECK(golden.staff.password_hash(Role::kStaff).rfind("$argon2id$", 0) == 0);
+  BOOST_CHECK(!contains(golden.staff.password_hash(Role::kStaff), password));
+  // The changer gets a cookie of the new epoch, which works; every older
+  // one is refused.
+  const std::string renewed = sign_session(
+      SessionClaims{Role::kStaff, kNow + int64_t{golden.config.session_hours} * 3600, 2}, kSecret);
+  BOOST_CHECK(contains(header(r, "Set-Cookie"), "confsched=" + renewed + ";"));
+  BOOST_CHECK_EQUAL(send(golden, {.target = "/admin", .session = renewed}).status, 200);
+  BOOST_CHECK_EQUAL(send(golden, staff_get("/admin")).status, 303);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+}  // namespace confsched::golden
