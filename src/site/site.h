@@ -229,7 +229,7 @@ class Site {
   bool rendered_stale_ = false;
 };
 
-// The event table is empty: `confsched db seed-demo` or staff must add one.
+// The event table is empty: confsched-demo or staff must add one.
 struct NotSeeded : std::runtime_error {
   NotSeeded() : std::runtime_error("no event in the database yet") {}
 };
