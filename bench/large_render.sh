@@ -21,7 +21,8 @@ if [[ ! -f $build/CMakeCache.txt ]]; then
   cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
 fi
 # Always brought up to date: a stale binary would lack the import command.
-cmake --build "$build" -j2 --target confsched render_bench >/dev/null
+# (confsched-demo: the stack loads the demo conference first.)
+cmake --build "$build" -j2 --target confsched confsched-demo render_bench >/dev/null
 export CONFSCHED_BIN=$build/confsched CONFSCHED_RENDER_BENCH=$build/bench/render_bench
 export CONFSCHED_SOURCE_DIR=$root
 exec python3 "$root/bench/large_render.py" "$@"

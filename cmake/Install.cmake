@@ -1,6 +1,6 @@
 # `cmake --install` and the Debian package (CPack). Layout (GNUInstallDirs;
 # the package uses prefix /usr):
-#   bin/confsched
+#   bin/confsched, bin/confsched-demo (loads the demo conference)
 #   share/confsched/{templates,static,sql}   found by default (compiled in)
 #   <sysconfdir>/confsched/confsched.ini     from conf/confsched.ini.example
 #   <sysconfdir>/confsched/{nginx,apache}/confsched.conf   web server sites
@@ -18,7 +18,7 @@ set_property(SOURCE src/config/config.cc APPEND PROPERTY COMPILE_DEFINITIONS
              CONFSCHED_DATA_DIR="${CONFSCHED_DATA_DIR}"
              CONFSCHED_CONFIG_DIR="${CONFSCHED_CONFIG_DIR}")
 
-install(TARGETS confsched RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+install(TARGETS confsched confsched-demo RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(DIRECTORY templates/ DESTINATION ${CMAKE_INSTALL_DATADIR}/confsched/templates
         FILES_MATCHING PATTERN "*.tpl" PATTERN "static" EXCLUDE)
 install(DIRECTORY templates/static/ DESTINATION ${CMAKE_INSTALL_DATADIR}/confsched/static)
@@ -68,7 +68,7 @@ install(FILES ${PROJECT_BINARY_DIR}/systemd/confsched.service conf/systemd/confs
 # ---------------------------------------------------------------- Debian package
 # `cpack -G DEB` in the build folder (or `cmake --build build --target package`)
 # makes confsched_<version>_<arch>.deb. Depends come from dpkg-shlibdeps
-# (the libraries the binary links) plus what the maintainer scripts and the
+# (the libraries the binaries link) plus what the maintainer scripts and the
 # commands use.
 file(WRITE ${PROJECT_BINARY_DIR}/debian/conffiles "${confsched_conffiles}")
 foreach(script postinst prerm postrm)
@@ -84,7 +84,7 @@ set(CPACK_PACKAGE_DESCRIPTION
     "A conference's public landing page and full schedule behind one shared\n\
 delegate login, with staff editing, feeds and room displays, served by a C++\n\
 FastCGI application behind nginx or Apache.")
-# The paths compiled into the binary follow the configured prefix, so the
+# The paths compiled into the binaries follow the configured prefix, so the
 # package is made from a build configured with -DCMAKE_INSTALL_PREFIX=/usr
 # (packaging/check-prefix.cmake refuses any other). DESTDIR staging keeps
 # the absolute /etc paths inside the package.

@@ -18,8 +18,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     for (const auto& c : r.cells) FUZZ_CHECK(confsched::is_valid_utf8(c));
     previous_line = r.line;
   }
-  confsched::FrabParseResult r =
-      confsched::parse_schedule_csv(input, confsched::FrabOptions{"UTC", "Fuzz"});
+  confsched::ScheduleParseResult r =
+      confsched::parse_schedule_csv(input, confsched::ScheduleParseOptions{"UTC", "Fuzz"});
   if (!r.ok()) {
     FUZZ_CHECK(r.error.rfind("line ", 0) == 0 || r.error.find("MiB") != std::string::npos);
     return 0;

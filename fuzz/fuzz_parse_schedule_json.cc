@@ -5,8 +5,8 @@
 #include "programme_invariants.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  confsched::FrabParseResult r =
-      confsched::parse_schedule_json(fuzz_input(data, size), confsched::FrabOptions{"UTC"});
+  confsched::ScheduleParseResult r = confsched::parse_schedule_json(
+      fuzz_input(data, size), confsched::ScheduleParseOptions{"UTC"});
   if (!r.ok()) {
     FUZZ_CHECK(!r.error.empty());
     return 0;

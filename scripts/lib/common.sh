@@ -167,16 +167,17 @@ install_packages() {
 build_confsched() {
   local dir=$1 type=$2
   shift 2
-  local jobs arg tests=(-DCONFSCHED_TESTS=ON)
+  local jobs arg tests=(-DCONFSCHED_TESTS=ON) targets=()
   for arg in "$@"; do
     [[ $arg != -DCONFSCHED_TESTS=* && $arg != -DCONFSCHED_TESTS:* ]] || tests=()
   done
   jobs=$(nproc 2>/dev/null || echo 2)
   cmake -S "$CONFSCHED_ROOT" -B "$dir" -DCMAKE_BUILD_TYPE="$type" "${tests[@]}" "$@" ||
     die "cmake configure failed"
-  # CONFSCHED_BUILD_TARGET narrows the build (quickstart needs only the
-  # server, not the tests).
-  cmake --build "$dir" -j"$jobs" ${CONFSCHED_BUILD_TARGET:+--target "$CONFSCHED_BUILD_TARGET"} ||
+  # CONFSCHED_BUILD_TARGETS, a list separated by spaces, narrows the build
+  # (quickstart needs only the server and confsched-demo, not the tests).
+  read -ra targets <<<"${CONFSCHED_BUILD_TARGETS:-}"
+  cmake --build "$dir" -j"$jobs" ${targets[@]+--target "${targets[@]}"} ||
     die "build failed"
 }
 

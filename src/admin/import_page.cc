@@ -80,14 +80,14 @@ Response post_import(Site& site, const Request& request, const MultipartForm& fo
   if (read.status != 0) return render_import(site, request, read.status, state);
 
   // Times without a zone and a CSV's event name come from the event as it is.
-  FrabOptions options;
+  ScheduleParseOptions options;
   if (auto event = site.staff().event()) {
     options.default_time_zone = event->time_zone;
     options.default_event_name = event->name;
   }
   const std::string& text = state.values.schedule;
   ImportFormat format = state.values.format.value_or(detect_import_format(text));
-  FrabParseResult parsed = parse_schedule(format, text, options);
+  ScheduleParseResult parsed = parse_schedule(format, text, options);
   if (!parsed.ok()) {
     state.problem = "Nothing was imported" + from_file(state.values) + ": " + parsed.error;
     return render_import(site, request, 422, state);

@@ -15,7 +15,6 @@ constexpr const char* kUsage =
     "commands:\n"
     "  serve            run the FastCGI server (master and workers)\n"
     "  db migrate       apply the SQL migrations not applied yet\n"
-    "  db seed-demo     replace the programme with a demo conference\n"
     "  db backup FILE   dump the whole database to FILE (mariadb-dump)\n"
     "  db restore FILE  load such a dump back (mariadb)\n"
     "  import [FORMAT] FILE [--dry-run] [--prune | --replace] ...\n"
@@ -35,16 +34,6 @@ constexpr const char* kUsage =
 
 }  // namespace
 
-bool load_config_or_report(const std::string& path, Config& out) {
-  try {
-    out = load_config(path, ::getenv);
-    return true;
-  } catch (const ConfigError& e) {
-    std::cerr << "confsched: " << e.what() << "\n";
-    return false;
-  }
-}
-
 bool wants_help(const std::vector<std::string>& args, const char* text) {
   for (const std::string& a : args) {
     if (a == "--help" || a == "-h") {
@@ -60,16 +49,12 @@ int run_cli(int argc, char** argv) {
   std::string config_path = default_config_path(::getenv);
   size_t i = 0;
   for (; i < args.size(); ++i) {
-    if (args[i] == "--config" && i + 1 < args.size()) {
-      config_path = args[++i];
-    } else if (args[i].rfind("--config=", 0) == 0) {
-      config_path = args[i].substr(9);
-    } else if (args[i] == "-h" || args[i] == "--help") {
+    if (take_config_option(args, i, config_path)) continue;
+    if (args[i] == "-h" || args[i] == "--help") {
       std::cout << kUsage;
       return 0;
-    } else {
-      break;
     }
+    break;
   }
   if (i == args.size()) {
     std::cerr << kUsage;

@@ -22,10 +22,6 @@ int import_command(const std::string& config_path, const std::vector<std::string
 int display_token_command(const std::string& config_path, const std::vector<std::string>& args);
 int routes_command(const std::string& config_path, const std::vector<std::string>& args);
 
-// Loads the configuration with the real environment; prints the reason and
-// returns nullopt-like false on failure.
-bool load_config_or_report(const std::string& path, Config& out);
-
 // True when args is exactly {"--help"} or {"-h"}; prints text then.
 bool wants_help(const std::vector<std::string>& args, const char* text);
 

@@ -1,10 +1,9 @@
-// `confsched db migrate`, `db seed-demo`, `db backup FILE`, `db restore FILE`.
+// `confsched db migrate`, `db backup FILE`, `db restore FILE`. (The demo
+// conference is confsched-demo's, demo/.)
 #include <iostream>
 
 #include "cli/cli.h"
 #include "store/backup.h"
-#include "store/database.h"
-#include "store/demo_seed.h"
 #include "store/migrate.h"
 
 namespace confsched {
@@ -13,14 +12,11 @@ namespace {
 
 constexpr const char* kDbHelp =
     "usage: confsched [--config FILE] db migrate\n"
-    "       confsched [--config FILE] db seed-demo\n"
     "       confsched [--config FILE] db backup FILE\n"
     "       confsched [--config FILE] db restore FILE\n"
     "\n"
     "  migrate    applies the SQL files NNN_*.sql of [server] sql_dir in order,\n"
     "             each once (recorded in schema_migrations); safe to run again.\n"
-    "  seed-demo  replaces the whole programme with a demo conference (3 days,\n"
-    "             8 rooms, 5 tracks, about 180 sessions). Passwords stay as they are.\n"
     "  backup     writes the whole database (programme, history, password hashes)\n"
     "             to FILE as an SQL dump made by mariadb-dump (mode 0600; FILE is\n"
     "             replaced only by a complete dump).\n"
@@ -38,21 +34,12 @@ int migrate_command(const Config& config) {
   return 0;
 }
 
-int seed_command(const Config& config) {
-  Database db(config.database);
-  DemoSeedSummary s = seed_demo(db);
-  std::cout << "demo conference loaded: " << s.days << " days, " << s.rooms << " rooms, "
-            << s.tracks << " tracks, " << s.sessions << " sessions, " << s.speakers
-            << " speakers\n";
-  return 0;
-}
-
 }  // namespace
 
 int db_command(const std::string& config_path, const std::vector<std::string>& args) {
   if (wants_help(args, kDbHelp)) return 0;
   const bool takes_file = !args.empty() && (args[0] == "backup" || args[0] == "restore");
-  const bool plain = !args.empty() && (args[0] == "migrate" || args[0] == "seed-demo");
+  const bool plain = !args.empty() && args[0] == "migrate";
   if (!(plain && args.size() == 1) && !(takes_file && args.size() == 2)) {
     std::cerr << kDbHelp;
     return 2;
@@ -70,7 +57,7 @@ int db_command(const std::string& config_path, const std::vector<std::string>& a
       std::cout << "restored database " << config.database.name << " from " << args[1] << "\n";
       return 0;
     }
-    return args[0] == "migrate" ? migrate_command(config) : seed_command(config);
+    return migrate_command(config);
   } catch (const std::exception& e) {
     std::cerr << "confsched db " << args[0] << ": " << e.what() << "\n";
     return 1;

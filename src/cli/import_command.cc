@@ -7,8 +7,8 @@
 
 #include "auth/crypto.h"
 #include "cli/cli.h"
-#include "import/frab_xml.h"
 #include "import/import_format.h"
+#include "import/imported_programme.h"
 #include "import/programme_import.h"
 #include "import/programme_merge.h"
 #include "store/database.h"
@@ -85,7 +85,7 @@ bool parse_args(const std::vector<std::string>& args, ImportArgs& out) {
   return !(out.prune && out.replace);
 }
 
-// At most kMaxFrabXmlBytes + 1 bytes, so that a huge file (or a device
+// At most kMaxScheduleBytes + 1 bytes, so that a huge file (or a device
 // that never ends) is refused without being read whole.
 bool read_bounded(const std::string& path, std::string& out, std::string& error) {
   std::ifstream in(path, std::ios::binary);
@@ -93,7 +93,7 @@ bool read_bounded(const std::string& path, std::string& out, std::string& error)
     error = "cannot open the file";
     return false;
   }
-  out.resize(kMaxFrabXmlBytes + 1);
+  out.resize(kMaxScheduleBytes + 1);
   in.read(out.data(), static_cast<std::streamsize>(out.size()));
   if (in.bad()) {
     error = "cannot read the file";
@@ -119,7 +119,7 @@ int run_import(const Config& config, const ImportArgs& args) {
   // given, and for the event's name only for CSV (which carries none); it
   // is opened lazily for that reason.
   std::optional<Database> db;
-  FrabOptions options{args.time_zone, ""};
+  ScheduleParseOptions options{args.time_zone, ""};
   ImportFormat format = args.format.value_or(detect_import_format(xml));
   if (options.default_time_zone.empty() || format == ImportFormat::kCsv) {
     db.emplace(config.database);
@@ -128,7 +128,7 @@ int run_import(const Config& config, const ImportArgs& args) {
       options.default_event_name = event->name;
     }
   }
-  FrabParseResult parsed = parse_schedule(format, xml, options);
+  ScheduleParseResult parsed = parse_schedule(format, xml, options);
   if (!parsed.ok()) {
     std::cerr << "confsched import: " << args.file << ": " << parsed.error << "\n";
     return 1;

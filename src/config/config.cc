@@ -5,8 +5,10 @@
 #include <sys/stat.h>
 
 #include <charconv>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <iostream>
 #include <utility>
 #include <vector>
 
@@ -323,6 +325,28 @@ std::string load_secret(const Config& config) {
 std::string default_config_path(const GetEnv& get_env) {
   if (const char* v = get_env("CONFSCHED_CONFIG")) return v;
   return installed_config_dir() + "/confsched.ini";
+}
+
+bool take_config_option(const std::vector<std::string>& args, size_t& i, std::string& path) {
+  if (args[i] == "--config" && i + 1 < args.size()) {
+    path = args[++i];
+    return true;
+  }
+  if (args[i].rfind("--config=", 0) == 0) {
+    path = args[i].substr(9);
+    return true;
+  }
+  return false;
+}
+
+bool load_config_or_report(const std::string& path, Config& out, std::string_view program) {
+  try {
+    out = load_config(path, ::getenv);
+    return true;
+  } catch (const ConfigError& e) {
+    std::cerr << program << ": " << e.what() << "\n";
+    return false;
+  }
 }
 
 }  // namespace confsched

@@ -6,6 +6,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "auth/login_throttle.h"
@@ -105,5 +106,16 @@ std::string load_secret(const Config& config);
 
 // Where the configuration is looked for when --config is not given.
 std::string default_config_path(const GetEnv& get_env);
+
+// Takes `--config FILE` or `--config=FILE` at args[i] into `path` and
+// leaves i on the option's last word; false, with nothing changed, for any
+// other word (a `--config` without a file too). confsched and
+// confsched-demo read the option alike through it.
+bool take_config_option(const std::vector<std::string>& args, size_t& i, std::string& path);
+
+// load_config with the real environment. On a ConfigError prints
+// "<program>: <reason>" to stderr and returns false.
+bool load_config_or_report(const std::string& path, Config& out,
+                           std::string_view program = "confsched");
 
 }  // namespace confsched

@@ -175,7 +175,7 @@ std::string checked_line(const xmlNode* at, const std::string& what, std::string
 
 class Reader {
  public:
-  explicit Reader(const FrabOptions& options) : options_(options) {}
+  explicit Reader(const ScheduleParseOptions& options) : options_(options) {}
 
   ImportedProgramme read(const xmlNode* root) {
     if (!root || !is_element(root, "schedule")) refuse(root, "the root element is not <schedule>");
@@ -235,14 +235,14 @@ class Reader {
       std::string name =
           checked_line(r, "a room name", attribute(r, "name").value_or(""), kRoomName);
       if (room_index_.emplace(name, p_.rooms.size()).second) p_.rooms.push_back(name);
-      if (p_.rooms.size() > kMaxFrabRoomsOrTracks)
-        refuse(r, "more than " + std::to_string(kMaxFrabRoomsOrTracks) + " rooms");
+      if (p_.rooms.size() > kMaxScheduleRoomsOrTracks)
+        refuse(r, "more than " + std::to_string(kMaxScheduleRoomsOrTracks) + " rooms");
     }
   }
 
   void read_day(const xmlNode* day) {
-    if (++p_.days > kMaxFrabDays)
-      refuse(day, "more than " + std::to_string(kMaxFrabDays) + " days");
+    if (++p_.days > kMaxScheduleDays)
+      refuse(day, "more than " + std::to_string(kMaxScheduleDays) + " days");
     auto date_text = attribute(day, "date");
     std::optional<local_days> date;
     if (date_text) {
@@ -272,8 +272,8 @@ class Reader {
   };
 
   void read_event(const xmlNode* ev, const DayContext& day, const std::string* parent_room) {
-    if (p_.sessions.size() >= kMaxFrabSessions)
-      refuse(ev, "more than " + std::to_string(kMaxFrabSessions) + " events");
+    if (p_.sessions.size() >= kMaxScheduleSessions)
+      refuse(ev, "more than " + std::to_string(kMaxScheduleSessions) + " events");
     ImportedSession s;
     std::string id_text = std::string(trim_blanks(attribute(ev, "id").value_or("")));
     std::string label = "event";
@@ -412,8 +412,8 @@ class Reader {
   }
 
   void add_track(const xmlNode* at, const std::string& name, const std::string& colour) {
-    if (p_.tracks.size() >= kMaxFrabRoomsOrTracks)
-      refuse(at, "more than " + std::to_string(kMaxFrabRoomsOrTracks) + " tracks");
+    if (p_.tracks.size() >= kMaxScheduleRoomsOrTracks)
+      refuse(at, "more than " + std::to_string(kMaxScheduleRoomsOrTracks) + " tracks");
     track_index_.emplace(name, p_.tracks.size());
     std::string chosen = colour.empty() ? std::string(palette_colour(p_.tracks.size())) : colour;
     p_.tracks.push_back(ImportedTrack{name, chosen});
@@ -430,7 +430,7 @@ class Reader {
     p_.event.ends_on = format_date(last);
   }
 
-  const FrabOptions& options_;
+  const ScheduleParseOptions& options_;
   ImportedProgramme p_;
   std::map<std::string, size_t> room_index_, track_index_, person_index_;
   std::set<std::string> guids_;
@@ -439,38 +439,10 @@ class Reader {
 
 }  // namespace
 
-std::string frab_kind(std::string_view type) {
-  std::string t;
-  for (char c : type) t += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  static const std::map<std::string, std::string, std::less<>> kinds = {
-      {"keynote", "keynote"},   {"workshop", "workshop"}, {"hands-on", "workshop"},
-      {"tutorial", "workshop"}, {"podium", "panel"},      {"panel", "panel"},
-      {"discussion", "panel"},  {"break", "break"},       {"pause", "break"},
-      {"social", "social"},     {"party", "social"},      {"concert", "social"},
-      {"djset", "social"},      {"meetup", "social"},     {"get-together", "social"}};
-  auto it = kinds.find(t);
-  return it == kinds.end() ? "talk" : it->second;
-}
-
-bool plausible_time_zone(std::string_view name) {
-  if (name.empty() || exceeds(kEventTimeZone, name) || name.front() == '/' || name.back() == '/')
-    return false;
-  char previous = '/';
-  for (char c : name) {
-    bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-              c == '_' || c == '-' || c == '+' || c == '/';
-    // No "..", no "//", no leading dot: a zone name is also a path below
-    // /usr/share/zoneinfo for whoever resolves it.
-    if (!ok || (c == '/' && previous == '/')) return false;
-    previous = c;
-  }
-  return true;
-}
-
-FrabParseResult parse_frab_xml(std::string_view xml, const FrabOptions& options) {
-  if (xml.size() > kMaxFrabXmlBytes)
+ScheduleParseResult parse_frab_xml(std::string_view xml, const ScheduleParseOptions& options) {
+  if (xml.size() > kMaxScheduleBytes)
     return {std::nullopt,
-            "the file is larger than " + std::to_string(kMaxFrabXmlBytes >> 20) + " MiB"};
+            "the file is larger than " + std::to_string(kMaxScheduleBytes >> 20) + " MiB"};
   Document document = parse_document(xml);
   if (!document.doc) return {std::nullopt, document.error};
   try {

@@ -18,6 +18,34 @@ namespace confsched::import_detail {
 
 // ---------------------------------------------------------------- text
 
+std::string frab_kind(std::string_view type) {
+  std::string t;
+  for (char c : type) t += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  static const std::map<std::string, std::string, std::less<>> kinds = {
+      {"keynote", "keynote"},   {"workshop", "workshop"}, {"hands-on", "workshop"},
+      {"tutorial", "workshop"}, {"podium", "panel"},      {"panel", "panel"},
+      {"discussion", "panel"},  {"break", "break"},       {"pause", "break"},
+      {"social", "social"},     {"party", "social"},      {"concert", "social"},
+      {"djset", "social"},      {"meetup", "social"},     {"get-together", "social"}};
+  auto it = kinds.find(t);
+  return it == kinds.end() ? "talk" : it->second;
+}
+
+bool plausible_time_zone(std::string_view name) {
+  if (name.empty() || exceeds(kEventTimeZone, name) || name.front() == '/' || name.back() == '/')
+    return false;
+  char previous = '/';
+  for (char c : name) {
+    bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+              c == '_' || c == '-' || c == '+' || c == '/';
+    // No "..", no "//", no leading dot: a zone name is also a path below
+    // /usr/share/zoneinfo for whoever resolves it.
+    if (!ok || (c == '/' && previous == '/')) return false;
+    previous = c;
+  }
+  return true;
+}
+
 // ---------------------------------------------------------------- time
 
 using std::chrono::local_days;
@@ -178,8 +206,8 @@ size_t ProgrammeBuilder::room(const std::string& where, std::string_view raw) {
   std::string name = checked_text(where, "the room name", raw, kRoomName);
   auto [it, fresh] = room_index_.emplace(name, p_.rooms.size());
   if (fresh) {
-    if (p_.rooms.size() >= kMaxFrabRoomsOrTracks)
-      refuse_at(where, "more than " + std::to_string(kMaxFrabRoomsOrTracks) + " rooms");
+    if (p_.rooms.size() >= kMaxScheduleRoomsOrTracks)
+      refuse_at(where, "more than " + std::to_string(kMaxScheduleRoomsOrTracks) + " rooms");
     p_.rooms.push_back(name);
   }
   return it->second;
@@ -191,8 +219,8 @@ std::optional<size_t> ProgrammeBuilder::track(const std::string& where, std::str
   if (name.empty()) return std::nullopt;
   auto it = track_index_.find(name);
   if (it != track_index_.end()) return it->second;
-  if (p_.tracks.size() >= kMaxFrabRoomsOrTracks)
-    refuse_at(where, "more than " + std::to_string(kMaxFrabRoomsOrTracks) + " tracks");
+  if (p_.tracks.size() >= kMaxScheduleRoomsOrTracks)
+    refuse_at(where, "more than " + std::to_string(kMaxScheduleRoomsOrTracks) + " tracks");
   std::string c =
       is_hex_colour(colour) ? std::string(colour) : std::string(palette_colour(p_.tracks.size()));
   track_index_.emplace(name, p_.tracks.size());
@@ -214,8 +242,8 @@ std::optional<size_t> ProgrammeBuilder::speaker(const std::string& where, int64_
 
 void ProgrammeBuilder::add_session(const std::string& where, ImportedSession s, local_seconds start,
                                    std::chrono::seconds duration) {
-  if (p_.sessions.size() >= kMaxFrabSessions)
-    refuse_at(where, "more than " + std::to_string(kMaxFrabSessions) + " sessions");
+  if (p_.sessions.size() >= kMaxScheduleSessions)
+    refuse_at(where, "more than " + std::to_string(kMaxScheduleSessions) + " sessions");
   if (duration.count() <= 0) refuse_at(where, "the session does not end after it starts");
   check_abstract(where, "the abstract", s.abstract);
   if (s.speakers.size() > kMaxSpeakersPerSession)

@@ -13,7 +13,7 @@
 #include <string>
 #include <string_view>
 
-#include "import/frab_xml.h"
+#include "import/imported_programme.h"
 #include "model/limits.h"
 #include "model/text.h"
 #include "util/text_rules.h"
@@ -42,6 +42,15 @@ std::string format_datetime(local_seconds t);  // "YYYY-MM-DD HH:MM:SS"
 std::string_view palette_colour(size_t i);
 // A value for an error message: at most 60 bytes, quoted, valid UTF-8.
 std::string excerpt(std::string_view s);
+
+// frab's free-text session <type> ("lecture", "workshop", "podium", ...),
+// which schedule JSON carries too and CSV takes besides our own names, as
+// one of sessions.kind's values; "talk" for anything unrecognised.
+std::string frab_kind(std::string_view type);
+
+// Whether a name could be an IANA time zone ("Europe/Berlin", "UTC"):
+// syntax only, since the readers read no files.
+bool plausible_time_zone(std::string_view name);
 
 // Thrown inside a reader only; each parse_* turns it into its result.
 struct ImportRefusal {
@@ -77,11 +86,11 @@ void check_abstract(const std::string& where, const std::string& what, std::stri
 // since the form would refuse it. An empty
 // text becomes "Link".
 std::optional<Material> material_link(const std::string& where, std::string_view url,
-                                          std::string_view text);
+                                      std::string_view text);
 
 // Collects a programme from records naming their room, track and speakers.
 // Every method refuses (throws ImportRefusal, prefixed with `where`) what
-// the database could not hold, with the same limits as parse_frab_xml.
+// the database could not hold, with imported_programme.h's limits.
 class ProgrammeBuilder {
  public:
   explicit ProgrammeBuilder(std::string default_zone) : default_zone_(std::move(default_zone)) {}

@@ -1,6 +1,7 @@
 // Format detection and dispatch for the schedule readers.
 #include "import/import_format.h"
 
+#include "import/frab_xml.h"
 #include "import/schedule_csv.h"
 #include "import/schedule_json.h"
 
@@ -33,8 +34,8 @@ ImportFormat detect_import_format(std::string_view bytes) {
   return ImportFormat::kCsv;
 }
 
-FrabParseResult parse_schedule(ImportFormat format, std::string_view bytes,
-                               const FrabOptions& options) {
+ScheduleParseResult parse_schedule(ImportFormat format, std::string_view bytes,
+                                   const ScheduleParseOptions& options) {
   switch (format) {
     case ImportFormat::kFrabXml:
       return parse_frab_xml(bytes, options);

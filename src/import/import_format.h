@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "import/frab_xml.h"
+#include "import/imported_programme.h"
 
 namespace confsched {
 
@@ -24,7 +24,7 @@ std::optional<ImportFormat> format_from_name(std::string_view name);
 ImportFormat detect_import_format(std::string_view bytes);
 
 // Runs the reader for `format`.
-FrabParseResult parse_schedule(ImportFormat format, std::string_view bytes,
-                               const FrabOptions& options);
+ScheduleParseResult parse_schedule(ImportFormat format, std::string_view bytes,
+                                   const ScheduleParseOptions& options);
 
 }  // namespace confsched

@@ -7,7 +7,7 @@
 #include <optional>
 #include <string>
 
-#include "import/frab_xml.h"
+#include "import/imported_programme.h"
 #include "store/database.h"
 #include "store/programme.h"
 #include "store/programme_writer.h"
@@ -31,7 +31,7 @@ ProgrammeRows imported_rows(const ImportedProgramme& p, const std::optional<Even
 
 // Where an import came from, for the audit row.
 struct ImportSource {
-  std::string format;  // "frab-xml"
+  std::string format;  // format_name's: "frab-xml", "schedule-json" or "csv"
   std::string file;    // as given on the command line
   std::string sha256;  // of the file's bytes, hex
 };

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "import/frab_xml.h"
+#include "import/imported_programme.h"
 #include "import/programme_import.h"
 #include "store/database.h"
 #include "store/programme.h"

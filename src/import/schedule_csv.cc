@@ -126,16 +126,16 @@ CsvParseResult parse_csv(std::string_view text) {
     }
     bool blank = record.cells.size() == 1 && record.cells[0].empty();
     if (!blank) result.records.push_back(std::move(record));
-    if (result.records.size() > kMaxFrabSessions + 1)
-      return fail(line, "more than " + std::to_string(kMaxFrabSessions) + " rows");
+    if (result.records.size() > kMaxScheduleSessions + 1)
+      return fail(line, "more than " + std::to_string(kMaxScheduleSessions) + " rows");
   }
   return result;
 }
 
-FrabParseResult parse_schedule_csv(std::string_view csv, const FrabOptions& options) {
-  if (csv.size() > kMaxFrabXmlBytes)
+ScheduleParseResult parse_schedule_csv(std::string_view csv, const ScheduleParseOptions& options) {
+  if (csv.size() > kMaxScheduleBytes)
     return {std::nullopt,
-            "the file is larger than " + std::to_string(kMaxFrabXmlBytes >> 20) + " MiB"};
+            "the file is larger than " + std::to_string(kMaxScheduleBytes >> 20) + " MiB"};
   CsvParseResult parsed = parse_csv(csv);
   if (!parsed.ok()) return {std::nullopt, parsed.error};
   if (parsed.records.empty()) return {std::nullopt, "line 1: the file is empty"};

@@ -24,7 +24,7 @@
 #include <string_view>
 #include <vector>
 
-#include "import/frab_xml.h"
+#include "import/imported_programme.h"
 
 namespace confsched {
 
@@ -50,6 +50,6 @@ CsvParseResult parse_csv(std::string_view text);
 // The programme in a CSV file (columns above). The event's name and time
 // zone come from the options (a CSV has no place for them); every error
 // names the file's line.
-FrabParseResult parse_schedule_csv(std::string_view csv, const FrabOptions& options);
+ScheduleParseResult parse_schedule_csv(std::string_view csv, const ScheduleParseOptions& options);
 
 }  // namespace confsched

@@ -92,7 +92,7 @@ std::string abstract_of(const Json& ev) {
 
 class Reader {
  public:
-  explicit Reader(const FrabOptions& options) : b_(options.default_time_zone) {}
+  explicit Reader(const ScheduleParseOptions& options) : b_(options.default_time_zone) {}
 
   ImportedProgramme read(const Json& root) {
     const Json* schedule = member(root, "schedule", Json::value_t::object);
@@ -111,8 +111,8 @@ class Reader {
         b_.track("conference tracks", text(t, "name"), text(t, "color"));
     const Json* days = member(*conf, "days", Json::value_t::array);
     if (!days) refuse_at("conference", "no \"days\" array");
-    if (days->size() > kMaxFrabDays)
-      refuse_at("conference", "more than " + std::to_string(kMaxFrabDays) + " days");
+    if (days->size() > kMaxScheduleDays)
+      refuse_at("conference", "more than " + std::to_string(kMaxScheduleDays) + " days");
     size_t index = 0;
     for (const Json& day : *days) read_day(day, ++index);
     b_.set_days(days->size());
@@ -136,8 +136,8 @@ class Reader {
   void read_event(const Json& ev, const std::string& room_where, size_t n, size_t room,
                   const std::string& room_name) {
     if (!ev.is_object()) refuse_at(room_where, "event " + std::to_string(n) + " is not an object");
-    if (b_.sessions() >= kMaxFrabSessions)
-      refuse_at(room_where, "more than " + std::to_string(kMaxFrabSessions) + " events");
+    if (b_.sessions() >= kMaxScheduleSessions)
+      refuse_at(room_where, "more than " + std::to_string(kMaxScheduleSessions) + " events");
     std::string where = room_where + ", event " + std::to_string(n);
     ImportedSession s;
     s.frab_id = id_of(where, ev);
@@ -186,10 +186,11 @@ class Reader {
 
 }  // namespace
 
-FrabParseResult parse_schedule_json(std::string_view json, const FrabOptions& options) {
-  if (json.size() > kMaxFrabXmlBytes)
+ScheduleParseResult parse_schedule_json(std::string_view json,
+                                        const ScheduleParseOptions& options) {
+  if (json.size() > kMaxScheduleBytes)
     return {std::nullopt,
-            "the file is larger than " + std::to_string(kMaxFrabXmlBytes >> 20) + " MiB"};
+            "the file is larger than " + std::to_string(kMaxScheduleBytes >> 20) + " MiB"};
   if (nesting_depth(json, kMaxScheduleJsonDepth) > kMaxScheduleJsonDepth)
     return {std::nullopt,
             "nested deeper than " + std::to_string(kMaxScheduleJsonDepth) + " levels"};

@@ -233,7 +233,7 @@ class Site {
   uint64_t stale_answers_ = 0;
 };
 
-// The event table is empty: `confsched db seed-demo` or staff must add one.
+// The event table is empty: confsched-demo or staff must add one.
 struct NotSeeded : std::runtime_error {
   NotSeeded() : std::runtime_error("no event in the database yet") {}
 };

@@ -1,4 +1,4 @@
-// The one writer behind `db seed-demo` and `import frab-xml`.
+// The one writer behind confsched-demo and `import --replace` (every format).
 #include "store/programme_writer.h"
 
 namespace confsched {

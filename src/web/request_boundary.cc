@@ -34,7 +34,7 @@ Response handle_unsecured(Site& site, const Request& request) {
     return site.error_page(503);
   } catch (const NotSeeded& e) {
     log_error(std::string("503 ") + request.method + " " + request.path + ": " + e.what() +
-              " (run: confsched db seed-demo, or add the event)");
+              " (run: confsched-demo, or add the event)");
     return site.error_page(503);
   } catch (const std::exception& e) {
     log_error(std::string("500 ") + request.method + " " + request.path + ": " + e.what());

@@ -3,8 +3,8 @@
 Stack.start() brings up, in a fresh tempfile.mkdtemp():
   * a private MariaDB (own datadir, unix socket, pid file, no TCP),
   * database "confsched" and user confsched@localhost with a random password,
-  * a confsched ini, then `db migrate`, `db seed-demo` and `passwd` for both
-    roles,
+  * a confsched ini, then `db migrate`, confsched-demo (the demo conference)
+    and `passwd` for both roles,
   * `confsched serve --listen unix:<tmp>/fcgi.sock --workers 2`,
   * nginx with conf/nginx/confsched.conf rendered (paths and listen line only)
     on a free 127.0.0.1 port, plus an https listener with a throwaway
@@ -22,8 +22,10 @@ share_dir and site_file run an installed layout (tests/integration/
 test_package.py: the files of the .deb) instead of the build's binary and
 the source tree.
 
-Environment: CONFSCHED_BIN (the binary), CONFSCHED_SOURCE_DIR (the repo),
-CONFSCHED_KEEP_TMP=1 keeps the folder for a post-mortem.
+Environment: CONFSCHED_BIN (the binary), CONFSCHED_DEMO_BIN (confsched-demo;
+default: beside the binary, as a build and a package put it),
+CONFSCHED_SOURCE_DIR (the repo), CONFSCHED_KEEP_TMP=1 keeps the folder for
+a post-mortem.
 
 Only the Python standard library is used.
 """
@@ -205,6 +207,8 @@ class Stack:
             raise StackError("unknown web server %r (nginx or apache)" % self.web)
         self.launcher = launcher
         self.bin = bin or BIN
+        self.demo_bin = (None if bin else os.environ.get("CONFSCHED_DEMO_BIN")) or os.path.join(
+            os.path.dirname(self.bin), "confsched-demo")
         # templates/, static/ and sql/ as installed (share/confsched), or
         # the source tree's templates/, templates/static/ and sql/.
         if share_dir:
@@ -261,6 +265,8 @@ class Stack:
     def start(self):
         if not os.access(self.bin, os.X_OK):
             raise StackError("confsched binary not found or not executable: %s" % self.bin)
+        if not os.access(self.demo_bin, os.X_OK):
+            raise StackError("confsched-demo not found or not executable: %s" % self.demo_bin)
         base = None
         # unix socket paths are limited to 107 bytes: prefer a short TMPDIR.
         if len(tempfile.gettempdir()) > 40:
@@ -277,7 +283,7 @@ class Stack:
             self._choose_ports()
             self._write_secret_and_ini()
             self.cli("db", "migrate")
-            self.cli("db", "seed-demo")
+            self.demo()
             for role in (DELEGATE_USER, STAFF_USER):
                 self.passwd(role, self.passwords[role])
             self.start_app()
@@ -495,7 +501,15 @@ class Stack:
     def cli(self, *args, input=None, check=True, env=None, config=None, timeout=120):
         """Runs `confsched --config INI ARGS...`; returns CompletedProcess
         (text, stdout and stderr captured)."""
-        argv = [self.bin]
+        return self._run(self.bin, args, input, check, env, config, timeout)
+
+    def demo(self, *args, check=True, env=None, config=None, timeout=120):
+        """Runs `confsched-demo --config INI ARGS...` (loads the demo
+        conference); returns CompletedProcess like cli()."""
+        return self._run(self.demo_bin, args, None, check, env, config, timeout)
+
+    def _run(self, binary, args, input, check, env, config, timeout):
+        argv = [binary]
         if config is not False:
             argv += ["--config", config or self.ini]
         argv += list(args)

@@ -133,7 +133,7 @@ class Export(StackTestCase):
     COPY = "confsched_copy"
 
     def test_export_is_what_the_site_serves(self):
-        S.cli("db", "seed-demo")
+        S.demo()
         wait_for_feed_version(S)
         cookie = S.login()
         for fmt, path in (("schedule-json", "/schedule.json"), ("frab-xml", "/schedule.xml")):
@@ -144,7 +144,7 @@ class Export(StackTestCase):
             self.assertEqual(exported, S.get(path, headers={"Cookie": cookie}).body, fmt)
 
     def test_export_import_into_an_empty_database_export_again(self):
-        S.cli("db", "seed-demo")
+        S.demo()
         first = S.path("before.json")
         S.cli("export", first)
         S.sql("DROP DATABASE IF EXISTS %s; CREATE DATABASE %s CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"

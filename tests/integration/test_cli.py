@@ -1,6 +1,7 @@
 """The command line: --help, check (bad config, unreachable database,
-environment overrides), db migrate (idempotent), db seed-demo (the demo
-conference, replacing the programme), passwd (stdin)."""
+environment overrides), db migrate (idempotent), passwd (stdin); and
+confsched-demo (the demo conference, replacing the programme), which is no
+command of confsched's."""
 
 import os
 import re
@@ -33,17 +34,17 @@ class Help(StackTestCase):
         r = S.cli("--help", config=False)
         self.assertEqual(r.returncode, 0)
         out = r.stdout + r.stderr
-        for word in ("serve", "db migrate", "db seed-demo", "passwd", "check", "--config"):
+        for word in ("serve", "db migrate", "passwd", "check", "--config"):
             self.assertIn(word, out, "confsched --help should mention %s" % word)
+        self.assertNotIn("seed-demo", out, "the demo conference is confsched-demo's")
         for args, word in ((("serve", "--help"), "--workers"), (("db", "migrate", "--help"), "migrate"),
-                           (("db", "seed-demo", "--help"), "seed-demo"), (("passwd", "--help"), "delegate"),
-                           (("check", "--help"), "check")):
+                           (("passwd", "--help"), "delegate"), (("check", "--help"), "check")):
             r = S.cli(*args, config=False, check=False)
             self.assertEqual(r.returncode, 0, "confsched %s: %s" % (" ".join(args), r.stderr))
             self.assertIn(word, r.stdout + r.stderr, " ".join(args))
 
     def test_unknown_command_fails_with_usage(self):
-        for args in (("frobnicate",), ("db", "frobnicate"), ("passwd", "nobody"), ()):
+        for args in (("frobnicate",), ("db", "frobnicate"), ("db", "seed-demo"), ("passwd", "nobody"), ()):
             r = S.cli(*args, check=False)
             self.assertNotEqual(r.returncode, 0, "confsched %s should fail" % " ".join(args))
             self.assertTrue(r.stderr.strip(), "confsched %s: no message on stderr" % " ".join(args))
@@ -151,18 +152,38 @@ class Database(StackTestCase):
         for url in urls:
             self.assertIn('href="%s"' % html.escape(url), r.text, "material link")
 
-    def test_seed_demo_replaces_the_programme_and_moves_the_etag(self):
+    def test_confsched_demo_replaces_the_programme_and_moves_the_etag(self):
         cookie = S.login()
         etag = S.fcgi("GET", "/schedule", headers={"Cookie": cookie}).headers.get("ETag")
         counts = [scalar("SELECT COUNT(*) FROM %s" % t) for t in ("event", "rooms", "tracks", "sessions")]
-        S.cli("db", "seed-demo")
+        # --config=FILE, the other spelling of the option (demo() passes
+        # --config FILE).
+        r = S.demo("--config=" + S.ini, config=False)
+        self.assertRegex(r.stdout, r"^demo conference loaded: 3 days, 8 rooms, 5 tracks, %s sessions, \d+ speakers\n$"
+                         % counts[3])
         self.assertEqual([scalar("SELECT COUNT(*) FROM %s" % t) for t in ("event", "rooms", "tracks", "sessions")],
-                         counts, "seed-demo twice must replace, not add")
+                         counts, "loading the demo twice must replace, not add")
         poll_until(lambda: S.fcgi("GET", "/schedule", headers={"Cookie": cookie}).headers.get("ETag") != etag,
-                   "cli.etag_moved_after_seed_demo_direct", "a new ETag after the programme was replaced")
+                   "cli.etag_moved_after_demo_load_direct", "a new ETag after the programme was replaced")
         poll_until(lambda: S.get("/schedule", headers={"Cookie": cookie}).headers.get("ETag") != etag,
-                   "cli.etag_moved_after_seed_demo_nginx", "nginx serving the new page after the data changed")
-        self.assertEqual(S.cli("check", check=False).returncode, 0, "seed-demo keeps the passwords")
+                   "cli.etag_moved_after_demo_load_nginx", "nginx serving the new page after the data changed")
+        self.assertEqual(S.cli("check", check=False).returncode, 0, "confsched-demo keeps the passwords")
+
+    def test_confsched_demo_usage_and_failures(self):
+        r = S.demo("--help", config=False)
+        self.assertEqual(r.returncode, 0)
+        self.assertIn("--config", r.stdout)
+        r = S.demo("seed", check=False)
+        self.assertEqual(r.returncode, 2, "an argument it does not take is a usage error")
+        self.assertIn("usage: confsched-demo", r.stderr)
+        r = S.demo(check=False, config=S.path("missing.ini"))
+        self.assertEqual(r.returncode, 1)
+        self.assertRegex(r.stderr, r"^confsched-demo: .*missing\.ini")
+        bad = S.write_ini(S.path("demo-no-db.ini"), **{"database.socket": S.path("no-such.sock")})
+        r = S.demo(check=False, config=bad, timeout=30)
+        self.assertEqual(r.returncode, 1)
+        self.assertRegex(r.stderr, r"^confsched-demo: ")
+        self.assertEqual(r.stdout, "")
 
 
 class Passwd(StackTestCase):

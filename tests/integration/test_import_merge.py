@@ -128,7 +128,7 @@ class Merge(StackTestCase):
 
 class RoundTrip(StackTestCase):
     def test_export_import_into_an_empty_database_export_again(self):
-        S.cli("db", "seed-demo")
+        S.demo()
         wait_for_version()
         cookie = S.login()
         first = S.get("/schedule.json", headers={"Cookie": cookie})

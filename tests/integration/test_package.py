@@ -133,7 +133,7 @@ class Control(unittest.TestCase):
 class Layout(unittest.TestCase):
     def test_files_are_in_the_standard_places(self):
         files = files_under(ROOT)
-        for f in ("/usr/bin/confsched", "/usr/share/confsched/templates/layout.tpl",
+        for f in ("/usr/bin/confsched", "/usr/bin/confsched-demo", "/usr/share/confsched/templates/layout.tpl",
                   "/usr/share/confsched/static/style.css", "/usr/share/confsched/sql/001_schema.sql",
                   "/usr/lib/systemd/system/confsched.service", "/usr/lib/systemd/system/confsched.socket",
                   "/usr/share/doc/confsched/README.md", "/etc/confsched/confsched.ini"):
@@ -190,6 +190,8 @@ class Layout(unittest.TestCase):
 class Installed(unittest.TestCase):
     def test_the_unpacked_program_serves_through_nginx(self):
         share = os.path.join(ROOT, "usr", "share", "confsched")
+        # The stack loads the demo conference with the unpacked
+        # usr/bin/confsched-demo, the one beside `bin`.
         s = stackmod.Stack("package", workers=2, https=False, launcher="systemd",
                            bin=os.path.join(ROOT, "usr", "bin", "confsched"), share_dir=share,
                            site_file=os.path.join(ROOT, "etc", "confsched", "nginx", "confsched.conf"))

@@ -119,7 +119,7 @@ BOOST_AUTO_TEST_CASE(xml_round_trips_through_the_importer) {
   Fixture f;
   f.p.sessions[0].title = "Commas, semi;colons & <angles>";
   std::string xml = render_schedule_xml(f.p, f.options);
-  FrabParseResult back = parse_frab_xml(xml, FrabOptions{});
+  ScheduleParseResult back = parse_frab_xml(xml, ScheduleParseOptions{});
   BOOST_TEST_REQUIRE(back.ok(), back.error);
   const ImportedProgramme& p = *back.programme;
   BOOST_TEST(p.event.name == "Test Conf 2026");
@@ -136,7 +136,7 @@ BOOST_AUTO_TEST_CASE(xml_round_trips_through_the_importer) {
 BOOST_AUTO_TEST_CASE(json_round_trips_through_the_importer) {
   Fixture f;
   std::string json = render_schedule_json(f.p, f.options);
-  FrabParseResult back = parse_schedule_json(json, FrabOptions{});
+  ScheduleParseResult back = parse_schedule_json(json, ScheduleParseOptions{});
   BOOST_TEST_REQUIRE(back.ok(), back.error);
   const ImportedProgramme& p = *back.programme;
   BOOST_TEST(p.event.name == "Test Conf 2026");
@@ -197,12 +197,12 @@ BOOST_AUTO_TEST_CASE(abstracts_are_written_as_plain_text_in_every_format) {
   BOOST_TEST(description == "Speakers: Ada, \"the\" Speaker\n\n" + plain);
 
   std::string json = render_schedule_json(f.p, f.options);
-  FrabParseResult from_json = parse_schedule_json(json, FrabOptions{});
+  ScheduleParseResult from_json = parse_schedule_json(json, ScheduleParseOptions{});
   BOOST_TEST_REQUIRE(from_json.ok(), from_json.error);
   BOOST_TEST(from_json.programme->sessions.at(0).abstract == plain);
 
   std::string xml = render_schedule_xml(f.p, f.options);
-  FrabParseResult from_xml = parse_frab_xml(xml, FrabOptions{});
+  ScheduleParseResult from_xml = parse_frab_xml(xml, ScheduleParseOptions{});
   BOOST_TEST_REQUIRE(from_xml.ok(), from_xml.error);
   BOOST_TEST(from_xml.programme->sessions.at(0).abstract == plain);
 

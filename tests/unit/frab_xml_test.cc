@@ -9,11 +9,13 @@
 #include <string>
 #include <vector>
 
+#include "import/import_common.h"
 #include "test_support.h"
 
-using confsched::FrabOptions;
-using confsched::FrabParseResult;
 using confsched::parse_frab_xml;
+using confsched::ScheduleParseOptions;
+using confsched::ScheduleParseResult;
+using confsched::import_detail::frab_kind;
 
 namespace {
 
@@ -48,12 +50,12 @@ std::string room(const std::string& name, const std::string& events) {
   return "<room name='" + name + "'>\n" + events + "</room>\n";
 }
 
-FrabParseResult parse(const std::string& xml, const std::string& zone = "Europe/Berlin") {
-  return parse_frab_xml(xml, FrabOptions{zone});
+ScheduleParseResult parse(const std::string& xml, const std::string& zone = "Europe/Berlin") {
+  return parse_frab_xml(xml, ScheduleParseOptions{zone});
 }
 
 std::string error_of(const std::string& xml) {
-  FrabParseResult r = parse(xml);
+  ScheduleParseResult r = parse(xml);
   BOOST_TEST(!r.ok(), "expected a refusal");
   return r.error;
 }
@@ -82,7 +84,7 @@ BOOST_AUTO_TEST_CASE(good_file) {
           room("Hall B", event("12", "10:00", "00:30", "Hall B", "<type>podium</type>")),
       "<time_zone_name>Europe/Vienna</time_zone_name>\n"
       "<track name='Security' color='#112233'/>\n");
-  FrabParseResult r = parse(xml, "Europe/London");
+  ScheduleParseResult r = parse(xml, "Europe/London");
   BOOST_TEST_REQUIRE(r.ok(), r.error);
   const auto& p = *r.programme;
   BOOST_TEST(p.event.name == "Test & Conf");
@@ -121,7 +123,8 @@ BOOST_AUTO_TEST_CASE(good_file) {
 // Guids become sessions.external_id (UNIQUE): a repeat is refused here,
 // with its line, rather than by the database halfway through an import.
 BOOST_AUTO_TEST_CASE(guids_are_kept_and_must_be_unique) {
-  FrabParseResult r = parse(schedule(room("Hall A", event("1", "10:00", "00:30", "Hall A")), ""));
+  ScheduleParseResult r =
+      parse(schedule(room("Hall A", event("1", "10:00", "00:30", "Hall A")), ""));
   BOOST_TEST_REQUIRE(r.ok(), r.error);
   BOOST_TEST(r.programme->sessions[0].guid == "g1");
   std::string error = error_of(schedule(room(
@@ -131,7 +134,7 @@ BOOST_AUTO_TEST_CASE(guids_are_kept_and_must_be_unique) {
 
 BOOST_AUTO_TEST_CASE(default_time_zone_when_the_file_has_none) {
   std::string xml = schedule(room("A", event("1", "10:00", "00:30", "A")));
-  FrabParseResult r = parse(xml, "Europe/Berlin");
+  ScheduleParseResult r = parse(xml, "Europe/Berlin");
   BOOST_TEST_REQUIRE(r.ok(), r.error);
   BOOST_TEST(r.programme->event.time_zone == "Europe/Berlin");
   BOOST_TEST(contains(parse(xml, "").error, "time zone"));
@@ -143,7 +146,7 @@ BOOST_AUTO_TEST_CASE(midnight_crossing_from_day_and_start) {
   // morning; 23:30 + 1:00 ends after midnight.
   std::string xml =
       schedule(room("A", event("1", "23:30", "01:00", "A") + event("2", "01:30", "00:45", "A")));
-  FrabParseResult r = parse(xml);
+  ScheduleParseResult r = parse(xml);
   BOOST_TEST_REQUIRE(r.ok(), r.error);
   const auto& s = r.programme->sessions;
   BOOST_TEST(s[0].starts_at == "2026-06-12 23:30:00");
@@ -160,7 +163,7 @@ BOOST_AUTO_TEST_CASE(midnight_crossing_from_full_date) {
   std::string xml = schedule(
       room("A", event("1", "00:15", "00:30", "A", "<date>2026-12-31T23:45:00+01:00</date>") +
                     event("2", "00:15", "00:30", "A", "<date>2027-01-01T00:15:00+01:00</date>")));
-  FrabParseResult r = parse(xml);
+  ScheduleParseResult r = parse(xml);
   BOOST_TEST_REQUIRE(r.ok(), r.error);
   const auto& s = r.programme->sessions;
   BOOST_TEST(s[0].starts_at == "2026-12-31 23:45:00");
@@ -281,7 +284,7 @@ BOOST_AUTO_TEST_CASE(bidi_controls_and_separators_are_refused_with_the_line) {
   }
   // The separators are line breaks in an abstract, which may hold them;
   // right-to-left marks are fine everywhere.
-  FrabParseResult ok = parse(schedule(
+  ScheduleParseResult ok = parse(schedule(
       room("A", event("7", "10:00", "00:30", "A",
                       "<abstract>One&#x2028;two &#x200F;(RTL mark)</abstract>"
                       "<persons><person id='1'>\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D&#x200F;</person>"
@@ -300,7 +303,7 @@ BOOST_AUTO_TEST_CASE(links_with_a_user_name_or_password_are_refused_with_the_lin
                       ": event 7 (\"Talk 7\"): links must not carry a user name or password");
   BOOST_TEST(!contains(e, "s3cret"));
   // '@' in the path is not userinfo; other schemes are still dropped.
-  FrabParseResult ok = parse(
+  ScheduleParseResult ok = parse(
       schedule(room("A", event("7", "10:00", "00:30", "A",
                                "<links><link href='https://example.org/@alice'>Profile</link>"
                                "<link href='ftp://bob:pw@example.org/'>Old</link></links>"))));
@@ -309,8 +312,8 @@ BOOST_AUTO_TEST_CASE(links_with_a_user_name_or_password_are_refused_with_the_lin
 }
 
 BOOST_AUTO_TEST_CASE(oversize_input_is_refused_before_parsing) {
-  std::string big(confsched::kMaxFrabXmlBytes + 1, ' ');
-  FrabParseResult r = parse(big);
+  std::string big(confsched::kMaxScheduleBytes + 1, ' ');
+  ScheduleParseResult r = parse(big);
   BOOST_TEST(!r.ok());
   BOOST_TEST(contains(r.error, "20 MiB"), r.error);
 }
@@ -347,12 +350,12 @@ BOOST_AUTO_TEST_CASE(not_xml_names_the_line) {
 }
 
 BOOST_AUTO_TEST_CASE(kinds) {
-  BOOST_TEST(confsched::frab_kind("lecture") == "talk");
-  BOOST_TEST(confsched::frab_kind("Workshop") == "workshop");
-  BOOST_TEST(confsched::frab_kind("podium") == "panel");
-  BOOST_TEST(confsched::frab_kind("other") == "talk");
-  BOOST_TEST(confsched::frab_kind("") == "talk");
-  BOOST_TEST(confsched::frab_kind("concert") == "social");
+  BOOST_TEST(frab_kind("lecture") == "talk");
+  BOOST_TEST(frab_kind("Workshop") == "workshop");
+  BOOST_TEST(frab_kind("podium") == "panel");
+  BOOST_TEST(frab_kind("other") == "talk");
+  BOOST_TEST(frab_kind("") == "talk");
+  BOOST_TEST(frab_kind("concert") == "social");
 }
 
 // The real 31C3 programme, when the shared test data is on this machine
@@ -387,7 +390,7 @@ BOOST_AUTO_TEST_CASE(real_31c3_file) {
        it != std::sregex_iterator(); ++it)
     room_names.insert((*it)[1]);
 
-  FrabParseResult r = parse(xml, "Europe/Berlin");
+  ScheduleParseResult r = parse(xml, "Europe/Berlin");
   BOOST_TEST_REQUIRE(r.ok(), r.error);
   const auto& p = *r.programme;
   BOOST_TEST(p.sessions.size() == count("<event "));

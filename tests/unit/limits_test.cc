@@ -127,7 +127,7 @@ std::string browser_encoded(std::string_view value, bool textarea) {
 std::string csv_refusal(const std::string& title, const std::string& abstract) {
   std::string csv = "guid,title,day,start,end,room,track,kind,status,speakers,abstract\r\n";
   csv += "g1,\"" + title + "\",2026-06-12,10:00,10:30,Hall,,talk,,,\"" + abstract + "\"\r\n";
-  FrabParseResult r = parse_schedule_csv(csv, FrabOptions{"Europe/Berlin", "Test"});
+  ScheduleParseResult r = parse_schedule_csv(csv, ScheduleParseOptions{"Europe/Berlin", "Test"});
   return r.ok() ? std::string() : r.error;
 }
 

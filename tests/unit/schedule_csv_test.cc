@@ -10,8 +10,8 @@ namespace {
 
 const std::string kHeader = "guid,title,day,start,end,room,track,kind,status,speakers,abstract\r\n";
 
-FrabParseResult parse(const std::string& csv) {
-  return parse_schedule_csv(csv, FrabOptions{"Europe/Berlin", "Test Conf"});
+ScheduleParseResult parse(const std::string& csv) {
+  return parse_schedule_csv(csv, ScheduleParseOptions{"Europe/Berlin", "Test Conf"});
 }
 
 }  // namespace
@@ -41,10 +41,11 @@ BOOST_AUTO_TEST_CASE(broken_quoting_and_encodings_name_the_line) {
 }
 
 BOOST_AUTO_TEST_CASE(reads_sessions) {
-  FrabParseResult r = parse(kHeader +
-                            "g1,Opening,2026-06-12,09:00,09:30,Saal 1,Core,keynote,,Ada; Bob "
-                            ";,\"Hello, \"\"world\"\"\"\r\n"
-                            "g2,Party,2026-06-12,23:00,01:00,Saal 2,,social,cancelled,Ada,\r\n");
+  ScheduleParseResult r =
+      parse(kHeader +
+            "g1,Opening,2026-06-12,09:00,09:30,Saal 1,Core,keynote,,Ada; Bob "
+            ";,\"Hello, \"\"world\"\"\"\r\n"
+            "g2,Party,2026-06-12,23:00,01:00,Saal 2,,social,cancelled,Ada,\r\n");
   BOOST_TEST_REQUIRE(r.ok(), r.error);
   const ImportedProgramme& p = *r.programme;
   BOOST_TEST(p.event.name == "Test Conf");
@@ -65,16 +66,17 @@ BOOST_AUTO_TEST_CASE(reads_sessions) {
 }
 
 BOOST_AUTO_TEST_CASE(columns_in_any_order_and_optional_ones_left_out) {
-  FrabParseResult r = parse("Room,Title,Day,Start,End\nHall,Hi,2026-06-12,10:00,10:45\n");
+  ScheduleParseResult r = parse("Room,Title,Day,Start,End\nHall,Hi,2026-06-12,10:00,10:45\n");
   BOOST_TEST_REQUIRE(r.ok(), r.error);
   BOOST_TEST(r.programme->sessions[0].kind == "talk");
   BOOST_TEST(r.programme->sessions[0].guid.empty());
 }
 
 BOOST_AUTO_TEST_CASE(formula_cells_stay_text) {
-  FrabParseResult r = parse(kHeader +
-                            "=1+1,\"=HYPERLINK(\"\"http://evil\"\")\",2026-06-12,09:00,09:30,+room,"
-                            "-track,talk,,@sum,=cmd|' /C calc'!A0\n");
+  ScheduleParseResult r =
+      parse(kHeader +
+            "=1+1,\"=HYPERLINK(\"\"http://evil\"\")\",2026-06-12,09:00,09:30,+room,"
+            "-track,talk,,@sum,=cmd|' /C calc'!A0\n");
   BOOST_TEST_REQUIRE(r.ok(), r.error);
   const ImportedProgramme& p = *r.programme;
   BOOST_TEST(p.sessions[0].guid == "=1+1");
@@ -124,13 +126,13 @@ BOOST_AUTO_TEST_CASE(bidi_controls_and_separators_are_refused_with_the_line) {
   BOOST_TEST(error(ok + "g2,T\x1B[2J,2026-06-12,09:00,09:30,R,,,,,\n") ==
              "line 3: the title contains the control character U+001B ESCAPE");
   // Right-to-left marks, and separators in the abstract, are fine.
-  FrabParseResult fine =
+  ScheduleParseResult fine =
       parse(kHeader + "g,\u05E9\u200F T,2026-06-12,09:00,09:30,R,,,,,\"a\u2028b\"\n");
   BOOST_TEST(fine.ok(), fine.error);
 }
 
 BOOST_AUTO_TEST_CASE(huge_files_are_refused_unread) {
-  std::string huge(kMaxFrabXmlBytes + 1, 'a');
+  std::string huge(kMaxScheduleBytes + 1, 'a');
   BOOST_TEST(parse(huge).error.find("larger than 20 MiB") != std::string::npos);
 }
 

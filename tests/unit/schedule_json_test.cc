@@ -26,8 +26,8 @@ std::string event(const std::string& id, const std::string& date, const std::str
          R"(", "type": "Workshop", "track": "Security")" + extra + "}";
 }
 
-FrabParseResult parse(const std::string& json) {
-  return parse_schedule_json(json, FrabOptions{"UTC"});
+ScheduleParseResult parse(const std::string& json) {
+  return parse_schedule_json(json, ScheduleParseOptions{"UTC"});
 }
 
 }  // namespace
@@ -35,7 +35,7 @@ FrabParseResult parse(const std::string& json) {
 BOOST_AUTO_TEST_SUITE(schedule_json)
 
 BOOST_AUTO_TEST_CASE(reads_sessions_rooms_tracks_and_persons) {
-  FrabParseResult r = parse(schedule(
+  ScheduleParseResult r = parse(schedule(
       event("7", "2026-06-12T09:30:00+02:00",
             R"(, "abstract": "A", "description": "D", "persons": [{"id": 3, "public_name": "Ada"},
             {"id": 4, "name": "Bob"}, {"id": 3, "public_name": "Ada"}, {"name": ""}],
@@ -68,7 +68,7 @@ BOOST_AUTO_TEST_CASE(reads_sessions_rooms_tracks_and_persons) {
 }
 
 BOOST_AUTO_TEST_CASE(malformed_json_names_the_line) {
-  FrabParseResult r = parse("{\n\"schedule\": {\n\"x\": tru }}");
+  ScheduleParseResult r = parse("{\n\"schedule\": {\n\"x\": tru }}");
   BOOST_TEST(!r.ok());
   BOOST_TEST(r.error.rfind("line 3: ", 0) == 0, r.error);
 }
@@ -76,7 +76,7 @@ BOOST_AUTO_TEST_CASE(malformed_json_names_the_line) {
 BOOST_AUTO_TEST_CASE(invalid_utf8_and_deep_nesting_are_refused) {
   BOOST_TEST(!parse(schedule(event("1", "2026-06-12T09:30:00", R"(, "abstract": "\xff")"))).ok());
   std::string deep(100000, '[');
-  FrabParseResult r = parse(deep);
+  ScheduleParseResult r = parse(deep);
   BOOST_TEST(!r.ok());
   BOOST_TEST(r.error.find("nested deeper") != std::string::npos, r.error);
 }
@@ -84,13 +84,13 @@ BOOST_AUTO_TEST_CASE(invalid_utf8_and_deep_nesting_are_refused) {
 // Found by the fuzzer: nlohmann/json throws out_of_range, not parse_error,
 // for a number beyond a double, and it escaped the parser.
 BOOST_AUTO_TEST_CASE(number_overflow_is_an_error_not_an_exception) {
-  FrabParseResult r = parse("44.420000000E020000000");
+  ScheduleParseResult r = parse("44.420000000E020000000");
   BOOST_TEST(!r.ok());
   BOOST_TEST(r.error.find("number overflow") != std::string::npos, r.error);
 }
 
 BOOST_AUTO_TEST_CASE(bad_events_name_day_room_and_event) {
-  FrabParseResult r = parse(schedule(event("9", "2026-06-12 nine")));
+  ScheduleParseResult r = parse(schedule(event("9", "2026-06-12 nine")));
   BOOST_TEST_REQUIRE(!r.ok());
   BOOST_TEST(r.error.find("day 1, room \"Saal 1\", event 9") == 0, r.error);
   BOOST_TEST(r.error.find("not an ISO date-time") != std::string::npos, r.error);
@@ -115,7 +115,7 @@ BOOST_AUTO_TEST_CASE(bad_events_name_day_room_and_event) {
 
 BOOST_AUTO_TEST_CASE(bidi_controls_and_separators_are_refused_naming_the_place) {
   auto error = [](const std::string& json) {
-    FrabParseResult r = parse(json);
+    ScheduleParseResult r = parse(json);
     BOOST_TEST(!r.ok());
     return r.error;
   };
@@ -147,13 +147,13 @@ BOOST_AUTO_TEST_CASE(bidi_controls_and_separators_are_refused_naming_the_place) 
   BOOST_TEST(e.rfind("day 1, room \"Saal<U+202E> 1\": ", 0) == 0u, e);
   BOOST_TEST(e.find("\u202E") == std::string::npos, e);
   // Separators are line breaks in an abstract; marks are fine.
-  FrabParseResult ok = parse(schedule(
+  ScheduleParseResult ok = parse(schedule(
       event("9", "2026-06-12T09:00:00", R"(, "abstract": "a\u2028b", "title": "\u05e9\u200f 9")")));
   BOOST_TEST_REQUIRE(ok.ok(), ok.error);
 }
 
 BOOST_AUTO_TEST_CASE(links_with_a_user_name_or_password_are_refused) {
-  FrabParseResult r =
+  ScheduleParseResult r =
       parse(schedule(event("9", "2026-06-12T09:00:00",
                            R"(, "links": [{"url": "https://x.example/@me", "title": "Fine"},
                      {"url": "https://bob:hunter2@x.example/", "title": "Slides"}])")));
@@ -168,10 +168,10 @@ BOOST_AUTO_TEST_CASE(zone_from_the_options_when_the_file_has_none) {
   std::string json = schedule(event("1", "2026-06-12T09:30:00"));
   size_t at = json.find("\"time_zone_name\": \"Europe/Berlin\",");
   json.erase(at, std::string("\"time_zone_name\": \"Europe/Berlin\",").size());
-  FrabParseResult r = parse(json);
+  ScheduleParseResult r = parse(json);
   BOOST_TEST_REQUIRE(r.ok(), r.error);
   BOOST_TEST(r.programme->event.time_zone == "UTC");
-  BOOST_TEST(!parse_schedule_json(json, FrabOptions{}).ok());
+  BOOST_TEST(!parse_schedule_json(json, ScheduleParseOptions{}).ok());
 }
 
 BOOST_AUTO_TEST_CASE(format_is_told_from_the_content) {

@@ -1,5 +1,5 @@
-// The demo conference behind `confsched db seed-demo`: generated, deterministic programme data.
-#include "store/demo_seed.h"
+// The demo conference behind confsched-demo: generated, deterministic programme data.
+#include "demo_seed.h"
 
 #include <array>
 #include <cstddef>

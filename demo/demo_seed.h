@@ -1,4 +1,4 @@
-// `confsched db seed-demo`: a plausible three-day conference to look at.
+// confsched-demo's data: a plausible three-day conference to look at.
 #pragma once
 
 #include "store/database.h"
