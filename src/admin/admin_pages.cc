@@ -171,16 +171,16 @@ Response after_outcome(Site& site, const Request& request, EditState& state,
 Response handle_post(Site& site, const Request& request, const FormFields& form, EditState& state) {
   if (form.get("action").value_or("") == "delete" && state.id) {
     SaveResult result =
-        site.staff().delete_session(state.id, state.revision, audit_context(site, request));
+        site.staff().delete_session(state.id, state.revision, audit_context(request));
     return after_outcome(site, request, state, result, "/admin?deleted=1");
   }
   if (!ready_to_save(site, form, state)) return render_edit(site, request, 422, state);
   if (!state.id) {
-    int64_t id = site.staff().create_session(state.values, audit_context(site, request));
+    int64_t id = site.staff().create_session(state.values, audit_context(request));
     return redirect_303("/admin/session/" + std::to_string(id) + "?saved=1");
   }
-  SaveResult result = site.staff().save_session(state.id, state.values, state.revision,
-                                                audit_context(site, request));
+  SaveResult result =
+      site.staff().save_session(state.id, state.values, state.revision, audit_context(request));
   return after_outcome(site, request, state, result,
                        "/admin/session/" + std::to_string(state.id) + "?saved=1");
 }
@@ -200,7 +200,10 @@ Response save_posted(Site& site, const Request& request, const FormFields& form,
     state.problem =
         "The database is unavailable, so nothing was saved. Your values are below: press Save "
         "again in a moment.";
-    return render_edit(site, request, 503, state);
+    Response r = render_edit(site, request, 503, state);
+    // As every other 503 says (Site::error_page, resend_page).
+    r.set_header("Retry-After", "5");
+    return r;
   }
 }
 

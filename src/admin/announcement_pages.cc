@@ -11,6 +11,7 @@
 #include "auth/csrf.h"
 #include "model/text.h"
 #include "site/site.h"
+#include "store/audit.h"
 #include "store/announcement_store.h"
 #include "util/log.h"
 
@@ -82,8 +83,6 @@ AnnouncementDraft blank_draft() {
   return d;
 }
 
-AuditContext who(const Request& request) { return AuditContext{"staff", request.remote_addr}; }
-
 // ----------------------------------------------------------------- the list
 
 struct NewForm {
@@ -130,7 +129,7 @@ Response create_posted(Site& site, const Request& request, const FormFields& for
     state.problem = "Nothing was posted: please correct the fields marked below.";
     return render_list(site, request, 422, state);
   }
-  site.staff().create_announcement(state.values, who(request));
+  site.staff().create_announcement(state.values, audit_context(request));
   return redirect_303("/admin/announcements?posted=1");
 }
 
@@ -202,7 +201,8 @@ Response refused(Site& site, const Request& request, const AnnouncementResult& r
 
 Response withdraw_posted(Site& site, const Request& request, const FormFields& form, int64_t id,
                          int64_t revision) {
-  AnnouncementResult result = site.staff().withdraw_announcement(id, revision, who(request));
+  AnnouncementResult result =
+      site.staff().withdraw_announcement(id, revision, audit_context(request));
   if (result.outcome == AnnouncementOutcome::kGone) return site.error_page(404);
   // Withdrawn already, by whoever: what was asked for is done.
   if (result.outcome == AnnouncementOutcome::kDone || result.current->state == "withdrawn")
@@ -231,7 +231,7 @@ Response save_posted(Site& site, const Request& request, const FormFields& form,
     return render_edit(site, request, 422, std::move(state));
   }
   AnnouncementResult result =
-      site.staff().save_announcement(id, state.values, revision, who(request));
+      site.staff().save_announcement(id, state.values, revision, audit_context(request));
   if (result.outcome == AnnouncementOutcome::kGone) return site.error_page(404);
   if (result.outcome == AnnouncementOutcome::kDone)
     return redirect_303("/admin/announcements/" + std::to_string(id) + "?saved=1");

@@ -56,7 +56,7 @@ Response display_posted(Site& site, const Request& request, const FormFields& fo
   if (!room_id || (action != "link" && action != "off")) return site.error_page(400);
   auto room = site.staff().change_display(
       *room_id, action == "off" ? DisplayChange::kOff : DisplayChange::kNewLink,
-      audit_context(site, request));
+      audit_context(request));
   if (!room) return site.error_page(404, "There is no room with that id (deleted meanwhile?).");
   // "Stops working at once": answer only when every worker has seen the
   // data version that carries the new nonce.

@@ -58,7 +58,7 @@ Response save_posted_event(Site& site, const Request& request, const FormFields&
     state.problem = "Nothing was saved: please correct the fields marked below.";
     return render_event(site, request, 422, state);
   }
-  auto result = site.staff().save_event(state.values, state.version, audit_context(site, request));
+  auto result = site.staff().save_event(state.values, state.version, audit_context(request));
   switch (result.outcome) {
     case WriteOutcome::kSaved:
       return redirect_303("/admin/event?saved=1");

@@ -103,7 +103,7 @@ Response post_import(Site& site, const Request& request, const MultipartForm& fo
   }
   try {
     MergePlan plan = merge_programme(site.db(), *parsed.programme, state.values.prune,
-                                     !state.values.confirmed, source, audit_context(site, request));
+                                     !state.values.confirmed, source, audit_context(request));
     if (state.values.confirmed)
       state.result = describe_plan(plan);
     else

@@ -142,7 +142,7 @@ const char* kNotSaved = "Nothing was saved: please correct the fields marked bel
 Response add_posted(Site& site, const Request& request, const ItemPage& page, ItemsState& state) {
   state.errors = page.validate(state.typed);
   if (state.errors.empty()) {
-    auto result = site.staff().add_item(page.table, state.typed, audit_context(site, request));
+    auto result = site.staff().add_item(page.table, state.typed, audit_context(request));
     if (result.outcome == WriteOutcome::kSaved)
       return redirect_303(std::string(page.path) + "?done=added");
     state.errors["name"] = duplicate_message(page, state.typed.name);
@@ -159,7 +159,7 @@ Response update_posted(Site& site, const Request& request, const ItemPage& page,
     return render_items(site, request, page, 422, state);
   }
   auto result = site.staff().update_item(page.table, state.row_id, state.typed, state.version,
-                                         audit_context(site, request));
+                                         audit_context(request));
   switch (result.outcome) {
     case WriteOutcome::kSaved:
       return redirect_303(std::string(page.path) + "?done=saved");
@@ -183,8 +183,8 @@ Response update_posted(Site& site, const Request& request, const ItemPage& page,
 
 Response delete_posted(Site& site, const Request& request, const ItemPage& page,
                        ItemsState& state) {
-  auto result = site.staff().delete_item(page.table, state.row_id, state.version,
-                                         audit_context(site, request));
+  auto result =
+      site.staff().delete_item(page.table, state.row_id, state.version, audit_context(request));
   switch (result.outcome) {
     case WriteOutcome::kSaved:
       return redirect_303(std::string(page.path) + "?done=deleted");

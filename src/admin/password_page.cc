@@ -45,7 +45,7 @@ Response change_posted(Site& site, const Request& request, const FormFields& for
     return render_passwords(site, request, 422, state);
   }
   const std::string hash = hash_password(password);
-  uint64_t epoch = site.staff().change_role_password(*role, hash, audit_context(site, request));
+  uint64_t epoch = site.staff().change_role_password(*role, hash, audit_context(request));
   // A cookie of the new epoch is never refused meanwhile: a worker that
   // meets one asks the database at once (Site::epoch_is_current).
   wait_until_workers_notice(site);

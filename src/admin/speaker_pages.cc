@@ -55,7 +55,7 @@ Response add_posted(Site& site, const Request& request, const FormFields& form) 
     state.problem = kNotSaved;
     return render_list(site, request, 422, state);
   }
-  auto result = site.staff().add_speaker(state.typed, audit_context(site, request));
+  auto result = site.staff().add_speaker(state.typed, audit_context(request));
   return redirect_303("/admin/speakers/" + std::to_string(result.id) + "?saved=1");
 }
 
@@ -105,8 +105,7 @@ Response save_posted(Site& site, const Request& request, const FormFields& form,
     state.problem = kNotSaved;
     return render_edit(site, request, 422, state);
   }
-  auto result =
-      site.staff().save_speaker(id, state.values, state.version, audit_context(site, request));
+  auto result = site.staff().save_speaker(id, state.values, state.version, audit_context(request));
   if (result.outcome == WriteOutcome::kSaved)
     return redirect_303("/admin/speakers/" + std::to_string(id) + "?saved=1");
   if (result.outcome == WriteOutcome::kGone) {

@@ -13,7 +13,7 @@ std::string staff_display_name(const Request& request) {
 
 // The site is part of the signature so that every staff write asks one
 // place, whatever it may come to need (it needs only the request today).
-AuditContext audit_context(const Site&, const Request& request) {
+AuditContext audit_context(const Request& request) {
   std::string name = staff_display_name(request);
   return AuditContext{name.empty() ? kDefaultStaffName : std::move(name), request.remote_addr};
 }

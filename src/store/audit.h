@@ -10,8 +10,6 @@
 
 namespace confsched {
 
-class Site;
-
 // What audit rows record when no display name is set.
 inline constexpr const char* kDefaultStaffName = "staff";
 
@@ -20,6 +18,6 @@ inline constexpr const char* kDefaultStaffName = "staff";
 std::string staff_display_name(const Request& request);
 
 // The display name, or "staff" when none is set, and request.remote_addr.
-AuditContext audit_context(const Site& site, const Request& request);
+AuditContext audit_context(const Request& request);
 
 }  // namespace confsched
