@@ -2,7 +2,7 @@
 <h1>Edit announcement</h1>
 {{#SAVED}}<p class="notice" role="status">Saved. Delegates see the change within a few seconds.</p>{{/SAVED}}
 {{#PROBLEM}}<p class="error" role="alert">{{MESSAGE}}</p>{{/PROBLEM}}
-<p class="announcement-state">{{STATE_LABEL}} · published {{PUBLISHED}} · ends {{ENDS}}</p>
+<p class="announcement-state">{{STATE_LABEL}} · published {{PUBLISHED}} · {{FATE}}</p>
 {{#CONFLICT}}<section class="conflict">
 <h2>Their version</h2>
 <p>Someone changed this announcement while you were editing it. What you typed is still in the form below; compare, merge what you need, and send it again.</p>

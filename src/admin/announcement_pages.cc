@@ -11,8 +11,8 @@
 #include "auth/csrf.h"
 #include "model/text.h"
 #include "site/site.h"
-#include "store/audit.h"
 #include "store/announcement_store.h"
+#include "store/audit.h"
 #include "util/log.h"
 
 namespace confsched {
@@ -55,6 +55,13 @@ std::string end_text(const StoredAnnouncement& a) {
 // The end, or when it was withdrawn.
 std::string fate_text(const StoredAnnouncement& a) {
   return a.state == "withdrawn" ? "withdrawn " + utc_text(a.withdrawn_at) : end_text(a);
+}
+
+// The words after "published …" on the page of one announcement: "ends in
+// 2 h (…)", "ends when withdrawn", "ended …" or "withdrawn …".
+std::string fate_phrase(const StoredAnnouncement& a) {
+  const std::string fate = fate_text(a);
+  return a.state == "withdrawn" || fate.starts_with("ended ") ? fate : "ends " + fate;
 }
 
 // The shared fields of both forms (announcement_fields.tpl). With a stored
@@ -172,7 +179,7 @@ Response render_edit(Site& site, const Request& request, int status, EditState s
     d.SetValue("CSRF", token);
     d.SetValue("STATE_LABEL", state_label(a.state));
     d.SetValue("PUBLISHED", utc_text(a.published_at));
-    d.SetValue("ENDS", fate_text(a));
+    d.SetValue("FATE", fate_phrase(a));
     if (state.saved) d.ShowSection("SAVED");
     if (!state.problem.empty())
       d.AddSectionDictionary("PROBLEM")->SetValue("MESSAGE", state.problem);
