@@ -108,7 +108,7 @@ std::vector<Material> parse_material_lines(std::string_view text, std::string& e
   size_t number = 0;
   for (std::string_view line : lines_of(text)) {
     ++number;
-    if (std::string(trim_blanks(line)).empty()) continue;
+    if (trim_blanks(line).empty()) continue;
     size_t bar = line.rfind('|');
     std::string label =
         bar == std::string_view::npos ? "" : std::string(trim_blanks(line.substr(0, bar)));

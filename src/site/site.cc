@@ -34,8 +34,11 @@ ErrorText error_text(int status) {
       return {"Method not allowed", "This page cannot be used that way."};
     case 413:
       return {"Too large",
-              "The request was larger than this site accepts: 64 KiB for a form, and a schedule "
-              "file of up to 4 MiB on the import page."};
+              // The limits of web/router.cc's rows: kMaxBodyBytes,
+              // kMaxSessionFormBodyBytes, kMaxUploadFileBytes.
+              "The request was larger than this site accepts: 64 KiB for most forms, about "
+              "950 KiB for a session's form, and a schedule file of up to 4 MiB on the import "
+              "page."};
     case 415:
       return {"Unsupported form", "The form was sent in an encoding this site does not accept."};
     case 429:

@@ -276,7 +276,7 @@ class Upload(UploadCase):
         r = S.fcgi("POST", "/admin/event", body=b"x",
                    headers={"Cookie": self.staff, "Content-Length": str((64 << 10) + 1)})
         self.assertEqual(r.status, 413)
-        self.assertIn("64 KiB for a form", r.text)
+        self.assertIn("64 KiB for most forms", r.text)
 
     def test_wrong_content_type_or_boundary(self):
         before = snapshot()
