@@ -6,7 +6,7 @@
 #include <string>
 
 #include "fuzz_support.h"
-#include "import/imported_programme.h"
+#include "model/imported_programme.h"
 #include "model/limits.h"
 #include "model/session_terms.h"
 #include "util/text_rules.h"

@@ -7,10 +7,10 @@
 #include "admin/settings_common.h"
 #include "admin/staff_page.h"
 #include "auth/crypto.h"
-#include "import/programme_merge.h"
 #include "site/site.h"
 #include "store/audit.h"
 #include "store/errors.h"
+#include "store/programme_merge.h"
 #include "util/text_rules.h"
 
 namespace confsched {

@@ -8,11 +8,11 @@
 #include "auth/crypto.h"
 #include "cli/cli.h"
 #include "import/import_format.h"
-#include "import/imported_programme.h"
-#include "import/programme_import.h"
-#include "import/programme_merge.h"
+#include "model/imported_programme.h"
 #include "store/database.h"
 #include "store/programme.h"
+#include "store/programme_import.h"
+#include "store/programme_merge.h"
 
 namespace confsched {
 

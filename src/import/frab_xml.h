@@ -7,7 +7,7 @@
 #include <cstddef>
 #include <string_view>
 
-#include "import/imported_programme.h"
+#include "model/imported_programme.h"
 
 namespace confsched {
 

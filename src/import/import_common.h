@@ -13,7 +13,7 @@
 #include <string>
 #include <string_view>
 
-#include "import/imported_programme.h"
+#include "model/imported_programme.h"
 #include "model/limits.h"
 #include "model/text.h"
 #include "util/text_rules.h"

@@ -24,7 +24,7 @@
 #include <string_view>
 #include <vector>
 
-#include "import/imported_programme.h"
+#include "model/imported_programme.h"
 
 namespace confsched {
 

@@ -6,7 +6,7 @@
 
 #include <string_view>
 
-#include "import/imported_programme.h"
+#include "model/imported_programme.h"
 
 namespace confsched {
 

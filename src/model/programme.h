@@ -1,7 +1,7 @@
 // The programme as pages, feeds and staff lists see it: the event, its rooms,
 // tracks, speakers and sessions, joined by pointers. Loaded by
 // store/programme.h; written by the importer and the staff forms through
-// their own shapes (model/session_form.h, import/imported_programme.h).
+// their own shapes (model/session_form.h, model/imported_programme.h).
 #pragma once
 
 #include <cstdint>

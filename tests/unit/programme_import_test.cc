@@ -1,4 +1,4 @@
-#include "import/programme_import.h"
+#include "store/programme_import.h"
 
 #include <map>
 #include <set>

@@ -1,4 +1,4 @@
-#include "import/programme_merge.h"
+#include "store/programme_merge.h"
 
 #include <string>
 

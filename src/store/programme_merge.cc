@@ -1,5 +1,5 @@
 // Update-by-guid import: plan (pure) and apply (one transaction).
-#include "import/programme_merge.h"
+#include "store/programme_merge.h"
 
 #include <map>
 #include <set>

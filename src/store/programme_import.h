@@ -7,7 +7,7 @@
 #include <optional>
 #include <string>
 
-#include "import/imported_programme.h"
+#include "model/imported_programme.h"
 #include "store/database.h"
 #include "store/programme.h"
 #include "store/programme_writer.h"

@@ -1,6 +1,6 @@
 // From an ImportedProgramme to the database: ids, the event's merged
 // texts, the audit row, and the benchmark's enlargement.
-#include "import/programme_import.h"
+#include "store/programme_import.h"
 
 #include <algorithm>
 #include <set>

@@ -9,10 +9,10 @@
 #include <string>
 #include <vector>
 
-#include "import/imported_programme.h"
-#include "import/programme_import.h"
+#include "model/imported_programme.h"
 #include "store/database.h"
 #include "store/programme.h"
+#include "store/programme_import.h"
 #include "store/session_store.h"
 
 namespace confsched {
