@@ -1,6 +1,5 @@
 // `confsched check`: everything serve needs, checked without serving.
 #include <iostream>
-#include <set>
 
 #include "cli/cli.h"
 #include "server/listen_socket.h"
@@ -38,12 +37,8 @@ void check_database(const Config& config) {
   db.connect();
   std::cout << "ok  database " << config.database.name << " reachable\n";
 
-  std::set<int> applied;
-  for (const DbRow& row : db.query("SELECT version FROM schema_migrations"))
-    applied.insert(static_cast<int>(cell_int(row[0])));
-  for (const MigrationFile& file : list_migrations(config.sql_dir))
-    if (!applied.count(file.version))
-      throw std::runtime_error("migration " + file.name + " not applied: run confsched db migrate");
+  for (const MigrationFile& file : pending_migrations(db, config.sql_dir))
+    throw std::runtime_error("migration " + file.name + " not applied: run confsched db migrate");
   std::cout << "ok  schema up to date\n";
 
   DataState state = load_data_state(db);

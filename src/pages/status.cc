@@ -47,7 +47,7 @@ StatusReport gather(Site& site) {
   r.stats = site.stats().snapshot();
   r.uptime_s = site.now() - r.stats.started_at;
   try {
-    site.db().query("SELECT 1");
+    site.db().ping();
     r.database_up = true;
   } catch (const std::exception&) {
     r.database_up = false;  // DbUnavailable, or anything else the ping hit

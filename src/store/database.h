@@ -32,6 +32,9 @@ class Database {
   // Opens the connection now (throws DbUnavailable). Commands use it to
   // fail early with a clear message.
   void connect();
+  // A statement that reads nothing, to learn whether the server answers
+  // now (/_status): throws DbUnavailable when it does not.
+  void ping() { query("SELECT 1"); }
 
   // Statements run inside begin()..commit() are atomic. rollback() is
   // safe to call when no transaction is open.

@@ -108,4 +108,14 @@ MigrationReport migrate(const DatabaseConfig& database, const std::string& sql_d
   return report;
 }
 
+std::vector<MigrationFile> pending_migrations(Database& db, const std::string& sql_dir) {
+  std::set<int> applied;
+  for (const DbRow& row : db.query("SELECT version FROM schema_migrations"))
+    applied.insert(static_cast<int>(cell_int(row[0])));
+  std::vector<MigrationFile> pending;
+  for (MigrationFile& file : list_migrations(sql_dir))
+    if (!applied.count(file.version)) pending.push_back(std::move(file));
+  return pending;
+}
+
 }  // namespace confsched

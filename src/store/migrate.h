@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "config/config.h"
+#include "store/database.h"
 
 namespace confsched {
 
@@ -32,5 +33,9 @@ struct MigrationReport {
 // Safe to run again and from several servers at once (a named lock
 // serialises them). Throws DbUnavailable / DbError / std::runtime_error.
 MigrationReport migrate(const DatabaseConfig& database, const std::string& sql_dir);
+
+// The migration files of sql_dir that db has not applied yet, in order
+// (`confsched check`).
+std::vector<MigrationFile> pending_migrations(Database& db, const std::string& sql_dir);
 
 }  // namespace confsched

@@ -6,7 +6,9 @@
 - every #include "dir/file.h" in src/<layer>/ names its own layer or one
   the layer reaches through the graph (the build refuses the others too,
   through each layer's include path; this names the file and line);
-- the README's layer table states the same graph.
+- the README's layer table states the same graph;
+- SQL is sent only from src/store/: no other layer calls a Database's
+  query() or execute() (the store's functions are the data layer).
 
 Exit 0 when all hold; 1 with one line per finding otherwise."""
 import os
@@ -58,6 +60,18 @@ for d in folders:
             if target != d and target not in reachable.get(d, set()):
                 line = text.count("\n", 0, m.start()) + 1
                 findings.append("src/%s/%s:%d includes %s/, which layer %s does not link" % (d, f, line, target, d))
+
+sql_call = re.compile(r"(?:\.|->)(?:query|execute)\(")
+for d in folders:
+    if d == "store":
+        continue
+    for f in sorted(os.listdir(os.path.join(root, "src", d))):
+        if not f.endswith((".h", ".cc")):
+            continue
+        text = open(os.path.join(root, "src", d, f), errors="replace").read()
+        for m in sql_call.finditer(text):
+            line = text.count("\n", 0, m.start()) + 1
+            findings.append("src/%s/%s:%d sends SQL outside src/store/" % (d, f, line))
 
 readme = open(os.path.join(root, "README.md")).read()
 table = re.search(r"^layer\s+links to\s+holds\n(.*?)^```", readme, re.M | re.S)
