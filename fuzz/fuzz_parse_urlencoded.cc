@@ -53,6 +53,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
 
   const auto problem = confsched::form_key_problem(*form, confsched::kSessionFormKeys, "csrf");
+  // Judged here apart from form_keys.cc, so that the two must agree.
   bool acceptable = true;
   for (size_t i = 0; i < fields.size(); ++i) {
     const auto& [name, value] = fields[i];

@@ -7,18 +7,6 @@ namespace confsched {
 
 namespace {
 
-const FormKey* declared(std::span<const FormKey> keys, std::string_view name) {
-  auto it =
-      std::find_if(keys.begin(), keys.end(), [&](const FormKey& k) { return k.name == name; });
-  return it == keys.end() ? nullptr : &*it;
-}
-
-bool passes(const FormKey& key, std::string_view value) {
-  if (key.valid && !key.valid(value)) return false;
-  if (key.choices.empty()) return true;
-  return std::find(key.choices.begin(), key.choices.end(), value) != key.choices.end();
-}
-
 // Names come from the client: shown only as far as they are plain, so the
 // page never has to carry odd bytes (the error page escapes it anyway).
 std::string shown_name(std::string_view name) {
@@ -30,6 +18,18 @@ std::string shown_name(std::string_view name) {
 }
 
 }  // namespace
+
+const FormKey* find_form_key(std::span<const FormKey> keys, std::string_view name) {
+  auto it =
+      std::find_if(keys.begin(), keys.end(), [&](const FormKey& k) { return k.name == name; });
+  return it == keys.end() ? nullptr : &*it;
+}
+
+bool value_passes(const FormKey& key, std::string_view value) {
+  if (key.valid && !key.valid(value)) return false;
+  if (key.choices.empty()) return true;
+  return std::find(key.choices.begin(), key.choices.end(), value) != key.choices.end();
+}
 
 bool is_decimal_number(std::string_view value) {
   return !value.empty() && value.size() <= 18 &&
@@ -55,9 +55,10 @@ std::optional<std::string> form_key_problem(const FormFields& form, std::span<co
   for (const auto& [name, value] : form.all()) {
     if (!seen.insert(name).second) return "The form sent the field " + shown_name(name) + " twice.";
     if (!also_allowed.empty() && name == also_allowed) continue;
-    const FormKey* key = declared(keys, name);
+    const FormKey* key = find_form_key(keys, name);
     if (!key) return "The form sent a field this page does not take: " + shown_name(name) + ".";
-    if (!passes(*key, value)) return "The form's field " + shown_name(name) + " is not valid.";
+    if (!value_passes(*key, value))
+      return "The form's field " + shown_name(name) + " is not valid.";
   }
   return std::nullopt;
 }
@@ -67,7 +68,7 @@ std::optional<std::string> file_key_problem(std::span<const std::string> part_na
   std::set<std::string_view> seen;
   for (const std::string& name : part_names) {
     if (!seen.insert(name).second) return "The form sent the file " + shown_name(name) + " twice.";
-    if (!declared(keys, name))
+    if (!find_form_key(keys, name))
       return "The form sent a file this page does not take: " + shown_name(name) + ".";
   }
   return std::nullopt;

@@ -45,6 +45,11 @@ bool is_ticked(std::string_view value);
 // A version tag the page printed: [0-9A-Za-z_-], at most 128 characters.
 bool is_version_tag(std::string_view value);
 
+// The key named name in keys, or nullptr.
+const FormKey* find_form_key(std::span<const FormKey> keys, std::string_view name);
+// Whether value passes key's check and is one of its choices, if it has any.
+bool value_passes(const FormKey& key, std::string_view value);
+
 // nullopt when every field of form is declared in keys (or is also_allowed,
 // the CSRF field dispatch reads itself), comes once and passes its check;
 // else the sentence for the 400 page, naming the field.

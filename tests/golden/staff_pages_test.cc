@@ -322,12 +322,6 @@ std::vector<RenderedForm> post_forms(const std::string& html) {
   return forms;
 }
 
-bool passes(const FormKey& key, const std::string& value) {
-  if (key.valid && !key.valid(value)) return false;
-  return key.choices.empty() ||
-         std::find(key.choices.begin(), key.choices.end(), value) != key.choices.end();
-}
-
 // The form a page renders and the keys its target row declares must agree,
 // or every save from that form is refused with 400: each named control is a
 // declared field (or the CSRF token of a CSRF-checked row), and every value
@@ -367,14 +361,14 @@ BOOST_AUTO_TEST_CASE(every_form_a_page_renders_sends_only_what_its_route_declare
                 BOOST_CHECK(route->csrf);
                 continue;
               }
-              auto key = std::find_if(route->keys.begin(), route->keys.end(),
-                                      [&](const FormKey& k) { return k.name == control.name; });
-              if (key == route->keys.end()) {
+              const FormKey* key = find_form_key(route->keys, control.name);
+              if (!key) {
                 BOOST_ERROR("not declared by the route");
                 continue;
               }
               for (const std::string& value : control.values)
-                BOOST_CHECK_MESSAGE(passes(*key, value), "the value \"" << value << "\" fails");
+                BOOST_CHECK_MESSAGE(value_passes(*key, value),
+                                    "the value \"" << value << "\" fails");
             }
           }
         }
