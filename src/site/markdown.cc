@@ -71,16 +71,23 @@ class PlainWriter {
     at_line_start_ = true;
   }
 
+  // Text within one line. A control character in it (an entity such as
+  // "&#13;" or "&#10;" decodes to one: CommonMark 0.30, section 2.5) is
+  // written as a space: a line break is the writer's to make, and a bare
+  // CR would end a line in some readers and not in others.
   void text(std::string_view t) {
     if (t.empty()) return;
     if (at_line_start_) start_line();
-    out_ += t;
+    for (char c : t) {
+      const auto byte = static_cast<unsigned char>(c);
+      out_ += (byte < 0x20 && c != '\t') || byte == 0x7f ? ' ' : c;
+    }
   }
 
   // Text that may span lines (a code block's). Blank lines in it stay, one
   // for a run of them.
   void lines(std::string_view t) {
-    while (!t.empty() && t.back() == '\n') t.remove_suffix(1);
+    while (!t.empty() && (t.back() == '\n' || t.back() == '\r')) t.remove_suffix(1);
     for (bool first = true; !t.empty(); first = false) {
       size_t nl = t.find('\n');
       std::string_view line = t.substr(0, nl);

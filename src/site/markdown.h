@@ -34,7 +34,8 @@ std::string markdown_to_plain_text(std::string_view markdown);
 // - an image is its alt text;
 // - raw HTML, blocks and inline tags alike, is dropped (the words between
 //   inline tags are text to Markdown, and stay);
-// - entities and backslash escapes are decoded ("&amp;" is "&").
+// - entities and backslash escapes are decoded ("&amp;" is "&"); one that
+//   decodes to a control character other than a tab ("&#13;") is a space.
 // The result is text, not HTML: a "<" in it is a character to be escaped
 // by whatever writes it out, as with any text.
 std::string markdown_to_plain_lines(std::string_view markdown);

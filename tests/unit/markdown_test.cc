@@ -70,6 +70,15 @@ BOOST_AUTO_TEST_CASE(plain_lines_put_list_items_on_lines_of_their_own) {
   BOOST_TEST(markdown_to_plain_lines("- - a\n  - b") == "- - a\n  - b");
 }
 
+// Found by fuzz.markdown_to_plain_lines: "&#xd;" decoded to a bare CR in
+// the feeds' text, which a reader may take as a line break.
+BOOST_AUTO_TEST_CASE(plain_lines_write_control_characters_from_entities_as_spaces) {
+  BOOST_TEST(markdown_to_plain_lines("a&#xd;b &#13; c&#10;d&#x7f;e") == "a b   c d e");
+  BOOST_TEST(markdown_to_plain_lines("> q&#10;&#10;&#10;r") == "> q   r");
+  BOOST_TEST(markdown_to_plain_lines("tab&#9;kept") == "tab\tkept");
+  BOOST_TEST(markdown_to_plain_lines("    code\r\n    more\r\n") == "code\nmore");
+}
+
 BOOST_AUTO_TEST_CASE(plain_lines_keep_code_blocks_and_quotes) {
   BOOST_TEST(markdown_to_plain_lines("Before\n\n```html\n<p>code</p>\n  indented\n```\n\nAfter") ==
              "Before\n\n<p>code</p>\n  indented\n\nAfter");
