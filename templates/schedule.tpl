@@ -1,6 +1,6 @@
-{{%AUTOESCAPE context="HTML"}}{{>BANNER}}
-<h1>Schedule</h1>
+{{%AUTOESCAPE context="HTML"}}{{! The zone is stated once, before the banner: an announcement's times are the event's too. }}<h1>Schedule</h1>
 <p class="when-where">{{DATES}} · {{VENUE}} · All times {{>ZONE}}</p>
+{{>BANNER}}
 <p class="feeds"><a href="/feeds">Subscribe in your calendar app</a> · <a href="/schedule.ics">iCalendar</a> · <a href="/schedule.json">JSON</a> · <a href="/schedule.xml">XML</a></p>
 <form class="filter" method="get" action="/schedule" role="search">
 <label>Day <select name="day"><option value="">All days</option>{{#DAY_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/DAY_OPTION}}</select></label>

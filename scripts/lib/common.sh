@@ -18,11 +18,12 @@ export PATH
 # 1. Building the confsched binary: the compiler and build tools, and the
 #    -dev packages of CMakeLists.txt's pkg_check_modules / find_package
 #    (fcgi, libmariadb, libctemplate, libargon2, inih, libcmark, zlib,
-#    libxml-2.0, libical; OpenSSL; nlohmann_json).
+#    libxml-2.0, libical; OpenSSL; nlohmann_json; date).
 CONFSCHED_BUILD_PACKAGES=(
   cmake g++ make pkg-config
   libfcgi-dev libmariadb-dev libctemplate-dev libargon2-dev libssl-dev
   libinih-dev libcmark-dev zlib1g-dev libxml2-dev libical-dev nlohmann-json3-dev
+  libhowardhinnant-date-dev
 )
 # 2. Running the demo (scripts/quickstart), beside the binary:
 #  - mariadb-server-core gives mariadbd and mariadb-install-db and starts no
@@ -34,7 +35,7 @@ CONFSCHED_BUILD_PACKAGES=(
 #    --with-http_auth_request_module, which conf/nginx/confsched.conf needs.
 #  - openssl: `openssl rand` makes the database password and the cookie key;
 #    curl: the check that the first page answers 200; tzdata: the event's
-#    time zone (src/util/time_zone.cc reads /usr/share/zoneinfo; the demo
+#    time zone (src/util/time_zone.cc reads /usr/share/zoneinfo through date/tz; the demo
 #    conference is in Europe/London).
 CONFSCHED_DEMO_PACKAGES=(
   mariadb-server-core mariadb-client-core

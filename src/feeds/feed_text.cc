@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "auth/crypto.h"
+#include "util/time_zone.h"
 
 namespace confsched {
 
@@ -54,12 +55,10 @@ std::string session_guid(std::string_view uid_domain, int64_t id) {
 }
 
 std::optional<int> utc_offset(std::string_view zone, const CivilDateTime& local) {
-  if (zone == "UTC" || zone == "Etc/UTC") return 0;
-  icaltimezone* tz = icaltimezone_get_builtin_timezone(std::string(zone).c_str());
+  // The same zone rules as every page's times (util/time_zone.h).
+  std::optional<TimeZone> tz = TimeZone::load(zone);
   if (!tz) return std::nullopt;
-  icaltimetype t = to_ical_wall_time(local);
-  int is_daylight = 0;
-  return icaltimezone_get_utc_offset(tz, &t, &is_daylight);
+  return tz->offset_at(tz->utc_of(local));
 }
 
 std::string iso_local_with_offset(std::string_view zone, const CivilDateTime& local) {

@@ -3,7 +3,6 @@
 
 #include "pages/pages.h"
 #include "site/site.h"
-#include "site/zone_note.h"
 
 namespace confsched {
 
@@ -25,14 +24,10 @@ ctemplate::TemplateDictionary* fill_banner(ctemplate::TemplateDictionary& banner
 void add_banner(Site& site, ctemplate::TemplateDictionary& body) {
   ctemplate::TemplateDictionary* banner = body.AddIncludeDictionary("BANNER");
   banner->SetFilename("banner.tpl");
-  ctemplate::TemplateDictionary* list = fill_banner(*banner, site.shown_announcements());
-  // Staff type times into announcements ("opens at 08:00"), and the banner
-  // comes before the page's own statement of the zone: it states it too.
-  if (list) {
-    const EventInfo& event = site.event();
-    const std::string now = event_local_now(site, event);
-    add_zone_note(site, *list, event, now, now);
-  }
+  // Staff type times into announcements ("opens at 08:00"): the pages
+  // that show the banner state the event's zone before it, once for the
+  // whole page, so the banner itself stays short.
+  fill_banner(*banner, site.shown_announcements());
 }
 
 }  // namespace confsched

@@ -19,7 +19,7 @@ void add_zone_note(Site& site, ctemplate::TemplateDictionary& body, const EventI
   auto from = parse_civil(first);
   auto to = parse_civil(last);
   // Unreadable times (never stored so) still get the zone's name.
-  std::string offsets = from && to ? zone.offsets_between(*from, *to) : std::string();
+  std::string offsets = from && to ? zone.statement_between(*from, *to) : std::string();
   fill_zone_note(body, event.time_zone, offsets);
 }
 

@@ -16,7 +16,8 @@ from support import StackTestCase, poll_until, start_module_stack, stop_module_s
 S = None
 IDS = None
 ZONE = "Europe/London"  # the demo event's
-OFFSETS = r"UTC(?:[+-]\d\d:\d\d)?(?:, then UTC(?:[+-]\d\d:\d\d)?)?"
+# "BST, UTC+01:00", or "GMT, UTC+00:00, then BST, UTC+01:00" across a change.
+OFFSETS = r"[A-Z]+, UTC[+-]\d\d:\d\d(?:, then [A-Z]+, UTC[+-]\d\d:\d\d)?"
 STATEMENT = re.compile(r'<span class="time-zone" data-time-zone="%s">%s \((%s)\)</span>'
                        % (re.escape(ZONE), re.escape(ZONE), OFFSETS))
 
@@ -38,8 +39,10 @@ def main_text(page):
 
 
 def offset_now():
-    z = datetime.datetime.now(zoneinfo.ZoneInfo(ZONE)).strftime("%z")
-    return "UTC" if z == "+0000" else "UTC%s:%s" % (z[:3], z[3:])
+    """The statement for now, as Python's own zoneinfo reads the zone."""
+    now = datetime.datetime.now(zoneinfo.ZoneInfo(ZONE))
+    z = now.strftime("%z")
+    return "%s, UTC%s:%s" % (now.tzname(), z[:3], z[3:])
 
 
 class ServiceWorkerFile(StackTestCase):

@@ -48,7 +48,10 @@ BOOST_AUTO_TEST_CASE(levels_have_their_own_class_and_order_is_kept) {
   BOOST_TEST(count(page, "class=\"announcement announcement-info\"") == 2u);
   BOOST_TEST(count(page, "class=\"announcement-label\"") == 1u);
   BOOST_TEST(page.find("Fire drill") < page.find("Coffee"));
-  BOOST_TEST(page.find("announcements") < page.find("<h1>Schedule</h1>"));
+  // After the page's one statement of the zone (the times staff type are
+  // the event's), before the filters and the programme.
+  BOOST_TEST(page.find("class=\"when-where\"") < page.find("announcements"));
+  BOOST_TEST(page.find("announcements") < page.find("<form class=\"filter\""));
 }
 
 BOOST_AUTO_TEST_CASE(text_is_escaped_and_line_breaks_kept) {
