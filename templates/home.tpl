@@ -6,8 +6,12 @@
 <div class="intro">
 {{#PARAGRAPH}}<p>{{TEXT}}</p>
 {{/PARAGRAPH}}</div>
-<section class="login-box">
+{{#SIGNED_OUT}}<section class="login-box">
 <h2>Delegates</h2>
 <p>The full schedule is for registered delegates. Log in with the user name and password from your registration e-mail.</p>
 {{>LOGIN_FORM}}
-</section>
+</section>{{/SIGNED_OUT}}{{#SIGNED_IN}}<section class="login-box signed-in">
+<h2>You are logged in</h2>
+<p class="go"><a class="button" href="/schedule">Open the schedule</a> <a class="button secondary" href="/now">What’s on now</a></p>
+{{#STAFF}}<p><a href="/admin">Staff pages</a></p>{{/STAFF}}
+</section>{{/SIGNED_IN}}

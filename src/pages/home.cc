@@ -1,6 +1,9 @@
-// "/": the public landing page with the login form. The same bytes for
-// everybody, so it is cached; the login form therefore carries no token
-// and the login post is protected by its Origin check instead.
+// "/": the public landing page. Visitors get the login form; a delegate or
+// staff member who is already signed in (back from a bookmark, or from the
+// event's printed QR code) is offered the schedule instead. Each of these
+// three is the same bytes for everybody in it, so each is cached: the
+// variant is the role, never the person. The login form therefore carries
+// no token, and the login post is protected by its Origin check instead.
 #include "model/text.h"
 #include "pages/pages.h"
 #include "site/site.h"
@@ -15,10 +18,26 @@ std::string event_dates(const EventInfo& event) {
   return format_date_range(*first, *last);
 }
 
-Response home_page(Site& site, const Request&, const RouteParams&) {
+namespace {
+
+// The variant's key: who the page is for, as a role.
+std::string audience(Site& site, const Request& request) {
+  std::optional<Role> role = site.signed_in_role(request);
+  if (!role) return "";
+  return *role == Role::kStaff ? "staff" : "delegate";
+}
+
+}  // namespace
+
+PageVariant home_variant(Site& site, const Request& request, const RouteParams&) {
+  return {audience(site, request), true, std::nullopt};
+}
+
+Response home_page(Site& site, const Request& request, const RouteParams&) {
   const EventInfo& event = site.event();
+  const std::string who = audience(site, request);
   std::string body = site.templates().render(
-      site.frame(event.name, false), "home.tpl", [&](ctemplate::TemplateDictionary& d) {
+      site.frame(event.name, !who.empty()), "home.tpl", [&](ctemplate::TemplateDictionary& d) {
         d.SetValue("EVENT_NAME", event.name);
         if (!event.tagline.empty())
           d.AddSectionDictionary("TAGLINE")->SetValue("TEXT", event.tagline);
@@ -26,12 +45,20 @@ Response home_page(Site& site, const Request&, const RouteParams&) {
         d.SetValue("VENUE", event.venue);
         for (const std::string& paragraph : split_paragraphs(event.intro))
           d.AddSectionDictionary("PARAGRAPH")->SetValue("TEXT", paragraph);
-        auto* form = d.AddIncludeDictionary("LOGIN_FORM");
+        if (!who.empty()) {
+          auto* in = d.AddSectionDictionary("SIGNED_IN");
+          if (who == "staff") in->ShowSection("STAFF");
+          return;
+        }
+        auto* out = d.AddSectionDictionary("SIGNED_OUT");
+        auto* form = out->AddIncludeDictionary("LOGIN_FORM");
         form->SetFilename("login_form.tpl");
         form->SetValue("NEXT", "/schedule");
         form->SetValue("USERNAME", "");
       });
-  return html_response(200, std::move(body), cache_control::kRevalidate);
+  // Private: the variant follows the cookie, which a shared cache would not
+  // know to key on.
+  return html_response(200, std::move(body), cache_control::kPrivateRevalidate);
 }
 
 }  // namespace confsched

@@ -19,6 +19,9 @@ class Site;
 std::string event_dates(const EventInfo& event);
 
 Response home_page(Site& site, const Request& request, const RouteParams& params);
+// "/" is the same page for everybody in each of three audiences: visitors
+// (the login form), delegates and staff (a way to the schedule).
+PageVariant home_variant(Site& site, const Request& request, const RouteParams& params);
 // The login form's fields (templates/login_form.tpl), as dispatch checks
 // them (http/form_keys.h); next is judged by local_path_or.
 inline constexpr FormKey kLoginFormKeys[] = {

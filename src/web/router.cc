@@ -39,7 +39,8 @@ constexpr std::string_view kPrivate = cache_control::kPrivateRevalidate;
 constexpr Route kRoutes[] = {
     {.path = "/",
      .caching = Caching::kShared,
-     .cache_control = cache_control::kRevalidate,
+     .cache_control = kPrivate,
+     .variant = home_variant,
      .handler = home_page},
     // The login form's POST is checked by its Origin (login.cc): there is
     // no session yet to bind a CSRF token to.

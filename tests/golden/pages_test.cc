@@ -33,6 +33,8 @@ std::vector<PageCase> page_cases() {
   const std::string screen = "?token=" + display_token(kSecret, 1, 42);
   return {
       {"home", {.target = "/"}, 200},
+      {"home_signed_in", {.target = "/", .session = d}, 200},
+      {"home_staff", {.target = "/", .session = session_for(Role::kStaff, 1)}, 200},
       {"login", {.target = "/login"}, 200},
       {"logout_page", {.target = "/logout", .session = d}, 200},
       {"schedule_anonymous", {.target = "/schedule"}, 303},

@@ -28,14 +28,16 @@ def event_row():
 
 
 class HomePage(StackTestCase):
-    def test_home_is_a_public_html_page_with_revalidation(self):
+    def test_home_is_an_html_page_with_revalidation_kept_from_shared_caches(self):
         r = S.get("/")
         self.assertEqual(r.status, 200, r)
         self.assertHtmlPage(r, "GET /")
         cc = cache_directives(r)
         self.assertIn("no-cache", cc, "GET / Cache-Control: %r" % cc)
         self.assertNotIn("no-store", cc)
-        self.assertNotIn("private", cc)
+        # It differs by the cookie (a signed-in visitor is offered the
+        # schedule), which a shared cache would not key on.
+        self.assertIn("private", cc)
         etag = r.headers.get("ETag")
         self.assertRegex(etag or "", r'^(W/)?"[^"]+"$', "GET / needs a quoted ETag")
 
@@ -56,16 +58,38 @@ class HomePage(StackTestCase):
         for field in ("username", "password", "next"):
             self.assertIn(field, form["inputs"], "field %s in the login form" % field)
 
-    def test_home_is_the_same_bytes_for_everybody(self):
+    def test_home_is_the_same_bytes_for_everybody_of_a_role(self):
+        """Issue 16: a signed-in visitor is offered the schedule, not the
+        login form, and nothing in the page is personal: every delegate
+        gets the same bytes, every staff member too, and every visitor
+        without a valid cookie the login form."""
         anon = S.get("/")
-        delegate = S.get("/", headers={"Cookie": S.login("delegate")})
-        staff = S.get("/", headers={"Cookie": S.login("staff")})
-        junk = S.get("/", headers={"Cookie": "confsched=not-a-token"})
-        for who, r in (("delegate", delegate), ("staff", staff), ("bad cookie", junk)):
+        self.assertIsNotNone(login_form(anon.text), "the login form for a visitor")
+        self.assertNotIn("Open the schedule", anon.text)
+        by_role = {}
+        for role in ("delegate", "staff"):
+            pages = [S.get("/", headers={"Cookie": S.login(role)}) for _ in range(2)]
+            for r in pages:
+                self.assertEqual(r.status, 200)
+                self.assertNoCookie(r, "GET / as %s" % role)
+                self.assertIsNone(login_form(r.text), "no login form for a signed-in %s" % role)
+                self.assertIn('href="/schedule">Open the schedule</a>', r.text)
+            self.assertEqual(pages[0].body, pages[1].body, "two %ss, two pages" % role)
+            self.assertEqual(pages[0].headers.get("ETag"), pages[1].headers.get("ETag"))
+            self.assertNotEqual(pages[0].headers.get("ETag"), anon.headers.get("ETag"))
+            by_role[role] = pages[0]
+        self.assertIn('href="/admin"', by_role["staff"].text)
+        self.assertNotIn('href="/admin"', by_role["delegate"].text)
+        # A cookie that is not valid, in any of the spellings the gate
+        # tests send, is a visitor: the login form, same bytes as anon.
+        for cookie in ("confsched=not-a-token", "confsched=", "Confsched=" + S.login("delegate")[10:]):
+            r = S.get("/", headers={"Cookie": cookie})
             self.assertEqual(r.status, 200)
-            self.assertEqual(r.body, anon.body, "GET / differs for %s" % who)
-            self.assertEqual(r.headers.get("ETag"), anon.headers.get("ETag"), "ETag differs for %s" % who)
-            self.assertNoCookie(r, "GET / as %s" % who)
+            self.assertEqual(r.body, anon.body, "GET / differs for cookie %r" % cookie)
+            self.assertEqual(r.headers.get("ETag"), anon.headers.get("ETag"))
+        # And the visitor's page comes back after the signed-in ones: no
+        # cache between them mixes the variants up.
+        self.assertEqual(S.get("/").body, anon.body)
 
     def test_home_answers_if_none_match_with_304(self):
         etag = S.get("/").headers["ETag"]
