@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "feeds/feed_text.h"
 #include "store/programme.h"
@@ -20,5 +21,12 @@ std::string render_ical(const Programme& programme, const FeedOptions& options);
 // One session, or nullopt when the programme has no session of that id.
 std::optional<std::string> render_session_ical(const Programme& programme,
                                                const FeedOptions& options, int64_t session_id);
+
+// The sessions of ids (ascending; ids of no session are left out, so a
+// calendar drops a deleted session), with a reminder alarm_minutes before
+// each that is not cancelled (0: none). UIDs and SEQUENCE as in the whole
+// programme's, so a phone moves or cancels the same event when it changes.
+std::string render_my_sessions_ical(const Programme& programme, const FeedOptions& options,
+                                    const std::vector<int64_t>& ids, int alarm_minutes);
 
 }  // namespace confsched

@@ -8,6 +8,7 @@
 #include "auth/feed_token.h"
 #include "feeds/exchange_feed.h"
 #include "feeds/ical_feed.h"
+#include "feeds/my_sessions.h"
 #include "http/percent.h"
 #include "pages/pages.h"
 #include "site/site.h"
@@ -64,6 +65,18 @@ Response session_ics(Site& site, const Request&, const RouteParams& params) {
   return feed(std::move(*body), content_type::kCalendar);
 }
 
+// Rendered per request and kept nowhere (no-store): every set of stars is
+// its own calendar, and a cache keyed by them would be one entry per
+// delegate. Filtering the programme the worker holds costs little.
+Response my_sessions_ics(Site& site, const Request& request, const RouteParams&) {
+  MySessionsQuery q = parse_my_sessions_query(request.query.get("ids").value_or(""),
+                                              request.query.get("alarm").value_or(""));
+  if (!q.problem.empty()) return refusal(400, q.problem);
+  return typed_response(
+      200, render_my_sessions_ical(site.programme(), feed_options(site), q.ids, q.alarm_minutes),
+      content_type::kCalendar, cache_control::kNoStore);
+}
+
 Response schedule_json(Site& site, const Request&, const RouteParams&) {
   return feed(render_schedule_json(site.programme(), feed_options(site)), content_type::kJson);
 }
@@ -84,9 +97,17 @@ Response feeds_page(Site& site, const Request& request, const RouteParams&) {
   const std::string link =
       base + "/schedule.ics?token=" +
       percent_encode(sign_feed_token({Role::kDelegate, epoch}, site.secret()), true);
-  std::string body = site.templates().render(
-      site.frame("Calendar feeds", true), "feeds.tpl",
-      [&](ctemplate::TemplateDictionary& d) { d.SetValue("SUBSCRIBE_URL", link); });
+  // The link to the starred sessions is made in the browser, which alone
+  // knows the stars (agenda.js): the page gives it the base, token
+  // included.
+  const std::string mine =
+      base + "/my-sessions.ics?token=" +
+      percent_encode(sign_feed_token({Role::kDelegate, epoch}, site.secret()), true);
+  std::string body = site.templates().render(site.frame("Calendar feeds", true), "feeds.tpl",
+                                             [&](ctemplate::TemplateDictionary& d) {
+                                               d.SetValue("SUBSCRIBE_URL", link);
+                                               d.SetValue("MINE_URL", mine);
+                                             });
   return html_response(200, std::move(body), cache_control::kNoStore);
 }
 

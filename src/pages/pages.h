@@ -52,6 +52,8 @@ PageVariant display_variant(Site& site, const Request& request, const RouteParam
 
 // Feeds (feeds.cc): iCalendar, schedule JSON, frab XML, and the page that
 // gives a delegate the subscription link.
+// "/my-sessions.ics?ids=&alarm=": the starred sessions (feeds/my_sessions.h).
+Response my_sessions_ics(Site& site, const Request& request, const RouteParams& params);
 Response schedule_ics(Site& site, const Request& request, const RouteParams& params);
 Response session_ics(Site& site, const Request& request, const RouteParams& params);
 Response schedule_json(Site& site, const Request& request, const RouteParams& params);

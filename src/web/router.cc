@@ -94,6 +94,11 @@ constexpr Route kRoutes[] = {
      .cache_control = kPrivate,
      .type = content_type::kCalendar,
      .handler = session_ics},
+    // One calendar per set of stars: rendered per request, kept nowhere.
+    {.path = "/my-sessions.ics",
+     .access = Access::kFeed,
+     .type = content_type::kCalendar,
+     .handler = my_sessions_ics},
     // Per role and epoch (the feed token), so never kept with the data.
     {.path = "/feeds", .access = Access::kSignedIn, .handler = feeds_page},
     {.path = "/now",

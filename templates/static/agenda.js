@@ -50,6 +50,29 @@
     save(STARRED_KEY, JSON.stringify(Object.keys(ids).sort()));
   }
 
+  // /feeds: the address of a calendar of just the starred sessions. Only
+  // this browser knows the stars, so the address is made here; the server
+  // renders whatever ids it names (feeds/my_sessions.h) and keeps nothing.
+  var myFeed = document.querySelector("[data-my-feed]");
+  if (myFeed) {
+    var alarm = myFeed.querySelector(".my-feed-alarm");
+    var showMyFeed = function () {
+      var ids = Object.keys(starredIds()).sort(function (a, b) { return a - b; });
+      var url = myFeed.getAttribute("data-my-feed") + "&ids=" + ids.join(",") +
+        (alarm.value !== "0" ? "&alarm=" + alarm.value : "");
+      myFeed.querySelector(".my-feed-count").textContent = ids.length === 0
+        ? "You have not starred any session in this browser yet: the calendar would be empty."
+        : (ids.length === 1 ? "1 starred session." : ids.length + " starred sessions.");
+      myFeed.querySelector(".my-feed-url").value = url;
+      myFeed.querySelector(".my-feed-webcal").href = url.replace(/^https?:/, "webcal:");
+    };
+    alarm.addEventListener("change", showMyFeed);
+    window.addEventListener("storage", showMyFeed);
+    showMyFeed();
+    myFeed.hidden = false;
+    document.querySelector(".my-feed-needs-script").hidden = true;
+  }
+
   var sessions = Array.prototype.slice.call(document.querySelectorAll("[data-session-id]"));
   if (sessions.length === 0) return;
   var schedule = document.querySelector("ul.sessions") !== null;

@@ -30,7 +30,7 @@ def edited(text, old, new, count=1):
     return text.replace(old, new, count)
 
 
-FEEDS = 'location ~ "^/(?:schedule\\.(?:ics|json|xml)|session/[0-9]+\\.ics)$" {'
+FEEDS = 'location ~ "^/(?:schedule\\.(?:ics|json|xml)|session/[0-9]+\\.ics|my-sessions\\.ics)$" {'
 CACHED = "location ~ ^/(?:schedule$|session/|now$|changes$) {"
 
 # (what the edit does, nginx text, apache text, a line the check must print)

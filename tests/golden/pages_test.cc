@@ -58,6 +58,8 @@ std::vector<PageCase> page_cases() {
       {"feed_json", {.target = "/schedule.json" + feed}, 200},
       {"feed_xml", {.target = "/schedule.xml" + feed}, 200},
       {"feed_session_ics", {.target = "/session/2.ics" + feed}, 200},
+      {"feed_my_sessions", {.target = "/my-sessions.ics" + feed + "&ids=4,2,999&alarm=10"}, 200},
+      {"feed_my_sessions_bad_ids", {.target = "/my-sessions.ics" + feed + "&ids=2,,4"}, 400},
       {"feed_no_token", {.target = "/schedule.ics"}, 401},
       {"feed_bad_token", {.target = "/schedule.ics?token=nope"}, 403},
       {"display", {.target = "/display/1" + screen}, 200},

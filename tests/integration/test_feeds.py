@@ -259,13 +259,104 @@ class Access(StackTestCase):
 
     def test_token_revoked_by_password_change(self):
         token = urllib.parse.quote(feed_token(), safe="")
+        mine = my_sessions_link() + "&ids=%d" % IDS.take()
         self.assertEqual(S.get("/schedule.ics?token=" + token).status, 200)
+        self.assertEqual(S.get(mine).status, 200)
         S.passwd("delegate", "delegate-new-password")
         poll_until(lambda: S.get("/schedule.ics?token=" + token).status == 403,
                    "feeds.old_token_refused_after_passwd", "the old feed token refused after a password change")
+        self.assertEqual(S.get(mine).status, 403, "the starred sessions' link dies with it")
         fresh = urllib.parse.quote(feed_token(), safe="")
         self.assertNotEqual(fresh, token)
         self.assertEqual(S.get("/schedule.ics?token=" + fresh).status, 200)
+
+
+# -- My sessions as a calendar (issue 16) ------------------------------------
+
+def my_sessions_link():
+    """The base of the starred sessions' address, token included, as /feeds
+    hands it to agenda.js (which appends &ids= and &alarm=)."""
+    r = S.get("/feeds", headers={"Cookie": S.login()})
+    assert r.status == 200, r
+    m = re.search(r'data-my-feed="([^"]+)"', r.text)
+    assert m, "no starred-sessions address on /feeds"
+    link = m.group(1).replace("&amp;", "&")
+    return link[link.index("/my-sessions.ics"):]
+
+
+# Read by Debian's python3-icalendar: per VEVENT its UID, SEQUENCE, STATUS
+# and each VALARM's trigger in minutes before the start.
+MY_SESSIONS_CHECK = (
+    "import json, sys, icalendar\n"
+    "cal = icalendar.Calendar.from_ical(sys.stdin.buffer.read())\n"
+    "out = {'name': str(cal.get('X-WR-CALNAME')), 'events': []}\n"
+    "for e in cal.walk('VEVENT'):\n"
+    "    alarms = [a.decoded('TRIGGER') for a in e.walk('VALARM')]\n"
+    "    assert all(str(a.get('ACTION')) == 'DISPLAY' and a.get('DESCRIPTION') for a in e.walk('VALARM'))\n"
+    "    out['events'].append({'uid': str(e.get('UID')), 'sequence': int(e.get('SEQUENCE')),\n"
+    "        'status': str(e.get('STATUS')), 'summary': str(e.get('SUMMARY')),\n"
+    "        'alarms': [-t.total_seconds() / 60 for t in alarms]})\n"
+    "print(json.dumps(out))\n")
+
+
+class MySessions(StackTestCase):
+    def read(self, body):
+        probe = subprocess.run([SYSTEM_PYTHON, "-c", "import icalendar"], capture_output=True)
+        if probe.returncode != 0:
+            self.skipTest("python3-icalendar is not installed (scripts/test installs it)")
+        out = subprocess.run([SYSTEM_PYTHON, "-c", MY_SESSIONS_CHECK], input=body, capture_output=True,
+                             timeout=60)
+        self.assertEqual(out.returncode, 0, out.stderr.decode()[-2000:])
+        return json.loads(out.stdout)
+
+    def test_the_starred_sessions_with_a_reminder_and_the_whole_feeds_identities(self):
+        link = my_sessions_link()
+        picked = sorted({IDS.take(), IDS.take()})
+        cancelled = int(scalar("SELECT MIN(id) FROM sessions WHERE status = 'cancelled'"))
+        gone = int(scalar("SELECT MAX(id) FROM sessions")) + 1000  # names no session
+        ids = picked + [cancelled, gone, picked[0]]  # any order, a repeat
+        r = S.get("%s&ids=%s&alarm=15" % (link, ",".join(map(str, ids))))
+        self.assertEqual(r.status, 200, "%r %s" % (r, r.text[:300]))
+        self.assertEqual((r.headers.get("Content-Type") or "").replace(" ", "").lower(),
+                         "text/calendar;charset=utf-8")
+        # One calendar per set of stars: kept by nobody.
+        self.assertIn("no-store", r.headers.get("Cache-Control", ""))
+        self.assertIsNone(r.headers.get("ETag"))
+        self.assertNotIn(r.headers.get("X-Cache"), ("HIT", "STALE", "UPDATING"))
+        mine = self.read(r.body)
+        self.assertIn("my sessions", mine["name"])
+        whole = {e["uid"]: e for e in self.read(S.get("/schedule.ics", headers={"Cookie": S.login()}).body)["events"]}
+        by_uid = {e["uid"]: e for e in mine["events"]}
+        self.assertEqual(len(mine["events"]), 3, "the two picked and the cancelled one, once each")
+        expect_uids = {uid for uid in whole if int(uid.split("@")[0].split("-")[1]) in picked + [cancelled]}
+        self.assertEqual(set(by_uid), expect_uids, "the whole feed's UIDs, so phones update the same events")
+        for uid, e in by_uid.items():
+            self.assertEqual(e["sequence"], whole[uid]["sequence"], uid)
+            self.assertEqual(e["summary"], whole[uid]["summary"], uid)
+            if e["status"] == "CANCELLED":
+                self.assertEqual(e["alarms"], [], "no reminder for a cancelled session")
+            else:
+                self.assertEqual(e["alarms"], [15.0], uid)
+        self.assertEqual(sum(e["status"] == "CANCELLED" for e in mine["events"]), 1)
+        # Without a reminder, no VALARM.
+        plain = self.read(S.get("%s&ids=%d" % (link, picked[0])).body)
+        self.assertEqual([e["alarms"] for e in plain["events"]], [[]])
+
+    def test_bad_lists_and_reminders_are_a_clear_400(self):
+        link = my_sessions_link()
+        for query in ("ids=1,,2", "ids=01", "ids=abc", "ids=1,", "ids=-3", "ids=1%2C2x",
+                      "ids=" + ",".join(str(i) for i in range(1, 302)),
+                      "ids=1&alarm=-5", "ids=1&alarm=1441", "ids=1&alarm=ten"):
+            r = S.get("%s&%s" % (link, query))
+            self.assertEqual(r.status, 400, "%s: %r" % (query, r))
+            self.assertNotIn(b"BEGIN:VCALENDAR", r.body)
+            self.assertIn("no-store", r.headers.get("Cache-Control", ""))
+        self.assertEqual(S.get("%s&ids=1,2&alarm=0" % link).status, 200)
+        self.assertEqual(S.get("%s&ids=" % link).status, 200, "no stars: an empty calendar")
+
+    def test_without_a_token_or_cookie_it_is_refused(self):
+        self.assertEqual(S.get("/my-sessions.ics?ids=1").status, 401)
+        self.assertEqual(S.get("/my-sessions.ics?ids=1&token=delegate.1").status, 403)
 
 
 # -- JSON Schema --------------------------------------------------------------

@@ -3,6 +3,7 @@
 #include "feeds/exchange_feed.h"
 #include "feeds/feed_text.h"
 #include "feeds/ical_feed.h"
+#include "feeds/my_sessions.h"
 #include "import/frab_xml.h"
 #include "import/schedule_json.h"
 #include "test_support.h"
@@ -211,6 +212,33 @@ BOOST_AUTO_TEST_CASE(abstracts_are_written_as_plain_text_in_every_format) {
                              "alert(3)", "**", "<img", "&lt;img"})
       BOOST_TEST(feed->find(gone) == std::string::npos, gone << " in " << *feed);
   }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// The query of /my-sessions.ics (feeds/my_sessions.h).
+BOOST_AUTO_TEST_SUITE(my_sessions)
+
+BOOST_AUTO_TEST_CASE(ids_in_any_order_become_a_sorted_set) {
+  MySessionsQuery q = parse_my_sessions_query("12,4,12,7", "15");
+  BOOST_TEST(q.problem.empty());
+  BOOST_TEST((q.ids == std::vector<int64_t>{4, 7, 12}));
+  BOOST_TEST(q.alarm_minutes == 15);
+  BOOST_TEST(parse_my_sessions_query("", "").ids.empty());
+  BOOST_TEST(parse_my_sessions_query("", "").problem.empty());
+  BOOST_TEST(parse_my_sessions_query("1", "0").alarm_minutes == 0);
+  BOOST_TEST(parse_my_sessions_query("999999999999", "1440").problem.empty());
+}
+
+BOOST_AUTO_TEST_CASE(anything_else_is_refused_with_a_sentence) {
+  for (const char* ids : {"1,,2", "01", "0", "abc", "1,", ",1", "-3", "+3", "1 2", "1000000000000"})
+    BOOST_TEST(!parse_my_sessions_query(ids, "").problem.empty(), ids);
+  for (const char* alarm : {"-5", "1441", "ten", "05", " 5", "99999"})
+    BOOST_TEST(!parse_my_sessions_query("1", alarm).problem.empty(), alarm);
+  std::string many;
+  for (size_t i = 1; i <= kMaxMySessions; ++i) many += (i > 1 ? "," : "") + std::to_string(i);
+  BOOST_TEST(parse_my_sessions_query(many, "").problem.empty());
+  BOOST_TEST(!parse_my_sessions_query(many + ",999", "").problem.empty());
 }
 
 BOOST_AUTO_TEST_SUITE_END()
