@@ -74,7 +74,7 @@ Response changes_page(Site& site, const Request&, const RouteParams&) {
   std::map<std::string, std::string> rooms;
   for (const Room& r : programme.rooms) rooms[std::to_string(r.id)] = r.name;
   std::string body =
-      site.templates().render(page_frame("Changes", true, programme.event.name), "changes.tpl",
+      site.templates().render(site.shared_frame("Changes", programme.event.name), "changes.tpl",
                               [&](ctemplate::TemplateDictionary& d) {
                                 add_zone_note(site, d, programme.event, programme.event.starts_on,
                                               programme.event.ends_on + " 23:59");

@@ -36,8 +36,10 @@ PageVariant home_variant(Site& site, const Request& request, const RouteParams&)
 Response home_page(Site& site, const Request& request, const RouteParams&) {
   const EventInfo& event = site.event();
   const std::string who = audience(site, request);
-  std::string body = site.templates().render(
-      site.frame(event.name, !who.empty()), "home.tpl", [&](ctemplate::TemplateDictionary& d) {
+  const PageFrame frame =
+      who.empty() ? site.frame(event.name, false) : site.shared_frame(event.name, event.name);
+  std::string body =
+      site.templates().render(frame, "home.tpl", [&](ctemplate::TemplateDictionary& d) {
         d.SetValue("EVENT_NAME", event.name);
         if (!event.tagline.empty())
           d.AddSectionDictionary("TAGLINE")->SetValue("TEXT", event.tagline);

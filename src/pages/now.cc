@@ -113,7 +113,7 @@ Response now_page(Site& site, const Request&, const RouteParams&) {
   const Programme& programme = site.programme();
   const std::string now = event_local_now(site, programme.event);
   std::string body =
-      site.templates().render(page_frame("Now and next", true, programme.event.name), "now.tpl",
+      site.templates().render(site.shared_frame("Now and next", programme.event.name), "now.tpl",
                               [&](ctemplate::TemplateDictionary& d) {
                                 fill_clock(site, d, programme.event, now);
                                 for (const RoomNow& r : now_and_next(programme, now)) {

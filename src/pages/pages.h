@@ -19,6 +19,8 @@ class Site;
 std::string event_dates(const EventInfo& event);
 
 Response home_page(Site& site, const Request& request, const RouteParams& params);
+// "/pages-version": {"pages":"<version>"}, public (pages_version.cc).
+Response pages_version(Site& site, const Request& request, const RouteParams& params);
 // "/" is the same page for everybody in each of three audiences: visitors
 // (the login form), delegates and staff (a way to the schedule).
 PageVariant home_variant(Site& site, const Request& request, const RouteParams& params);

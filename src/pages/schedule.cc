@@ -176,7 +176,7 @@ Response schedule_page(Site& site, const Request& request, const RouteParams&) {
       parse_schedule_filter(raw_query(request), filter_choices(programme)).filter;
   const std::vector<int64_t> changed = site.recently_changed();
   std::string body =
-      site.templates().render(page_frame("Schedule", true, programme.event.name), "schedule.tpl",
+      site.templates().render(site.shared_frame("Schedule", programme.event.name), "schedule.tpl",
                               [&](ctemplate::TemplateDictionary& d) {
                                 add_banner(site, d);
                                 fill_schedule(d, programme, filter, changed);

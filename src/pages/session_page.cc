@@ -68,13 +68,13 @@ Response session_page(Site& site, const Request&, const RouteParams& params) {
   for (const Session& s : programme.sessions)
     if (s.id == params.id) session = &s;
   if (!session) return site.error_page(404);
-  std::string body = site.templates().render(page_frame(session->title, true, programme.event.name),
-                                             "session.tpl", [&](ctemplate::TemplateDictionary& d) {
-                                               add_banner(site, d);
-                                               fill_session_detail(d, *session);
-                                               add_zone_note(site, d, programme.event,
-                                                             session->starts_at, session->ends_at);
-                                             });
+  std::string body = site.templates().render(
+      site.shared_frame(session->title, programme.event.name), "session.tpl",
+      [&](ctemplate::TemplateDictionary& d) {
+        add_banner(site, d);
+        fill_session_detail(d, *session);
+        add_zone_note(site, d, programme.event, session->starts_at, session->ends_at);
+      });
   return html_response(200, std::move(body), cache_control::kPrivateRevalidate);
 }
 

@@ -290,10 +290,19 @@ std::pair<uint64_t, uint64_t> Site::pages_key() {
   return {state.data_version, state.announcement_clock};
 }
 
-std::string Site::current_etag(const std::string& variant) {
+std::string Site::pages_version() {
   auto [version, announcements] = pages_key();
-  std::string tag = "\"v" + std::to_string(version) + "." + std::to_string(announcements) + "-" +
-                    templates_.digest();
+  return std::to_string(version) + "." + std::to_string(announcements);
+}
+
+PageFrame Site::shared_frame(const std::string& title, const std::string& site_name) {
+  PageFrame frame = page_frame(title, true, site_name);
+  frame.pages_version = pages_version();
+  return frame;
+}
+
+std::string Site::current_etag(const std::string& variant) {
+  std::string tag = "\"v" + pages_version() + "-" + templates_.digest();
   if (!variant.empty()) tag += "-" + sha256_hex(variant).substr(0, 12);
   return tag + "\"";
 }
@@ -374,7 +383,11 @@ PageFrame Site::held_frame(const std::string& title, bool signed_in) const {
 }
 
 PageFrame page_frame(const std::string& title, bool signed_in, const std::string& site_name) {
-  return PageFrame{title == site_name ? title : title + " · " + site_name, site_name, signed_in};
+  PageFrame frame;
+  frame.title = title == site_name ? title : title + " · " + site_name;
+  frame.site_name = site_name;
+  frame.signed_in = signed_in;
+  return frame;
 }
 
 }  // namespace confsched

@@ -170,6 +170,12 @@ class Site {
   // What cached pages and ETags depend on: the data version, and the
   // announcement clock (an announcement that ends changes no row).
   std::pair<uint64_t, uint64_t> pages_key();
+  // pages_key() as text ("7.1"): what /pages-version answers and what the
+  // delegate pages carry (PageFrame::pages_version).
+  std::string pages_version();
+  // The frame of a delegate page that is the same for every delegate: its
+  // pages_version is set.
+  PageFrame shared_frame(const std::string& title, const std::string& site_name);
 
   // Rendered pages of the current data version and announcements, by path.
   // With want_gzip, the page's gzip form is made the first time it is

@@ -73,6 +73,8 @@ std::string Templates::render(
   if (frame.refresh_seconds > 0)
     page.AddSectionDictionary("REFRESH")->SetIntValue("SECONDS", frame.refresh_seconds);
   if (frame.secret_url) page.ShowSection("NO_REFERRER");
+  if (!frame.pages_version.empty())
+    page.AddSectionDictionary("PAGES_VERSION")->SetValue("VALUE", frame.pages_version);
   ctemplate::TemplateDictionary* body = page.AddIncludeDictionary("BODY");
   body->SetFilename(body_template);
   fill(*body);

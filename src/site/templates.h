@@ -21,6 +21,11 @@ struct PageFrame {
   // tells browsers to send no Referer from it, so the token reaches no
   // server's log through the requests for its stylesheet.
   bool secret_url = false;
+  // The pages version it was rendered at (Site::pages_version), written
+  // into <html data-pages-version> for offline.js, which compares it with
+  // /pages-version to tell a page left open that the programme changed.
+  // Empty: not a page that goes stale that way.
+  std::string pages_version = {};
 };
 
 class Templates {

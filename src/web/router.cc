@@ -42,6 +42,14 @@ constexpr Route kRoutes[] = {
      .cache_control = kPrivate,
      .variant = home_variant,
      .handler = home_page},
+    // Public and the same for everybody: the microcache keeps it without a
+    // login check, so pages left open can ask often (pages_version.cc).
+    {.path = "/pages-version",
+     .caching = Caching::kShared,
+     .cache_control = cache_control::kRevalidate,
+     .type = content_type::kJson,
+     .front_cached = true,
+     .handler = pages_version},
     // The login form's POST is checked by its Origin (login.cc): there is
     // no session yet to bind a CSRF token to.
     {.path = "/login",

@@ -61,10 +61,49 @@
     window.setTimeout(check, wait);
   }
 
+  // A page left open learns that the programme changed (issue 16): it
+  // carries the version it was rendered at (<html data-pages-version>), and
+  // /pages-version, one tiny answer the front server keeps for everybody,
+  // says the current one. Asked every half minute while the page is shown
+  // and as soon as it is shown again; never through the service worker,
+  // which does not keep it, so an offline page is never told "unchanged".
+  // A difference puts a notice with a reload button at the top, once.
+  function watchForChanges(rendered) {
+    var told = false;
+    function tell() {
+      told = true;
+      var notice = document.createElement("p");
+      notice.className = "changed-notice";
+      notice.setAttribute("role", "status");
+      notice.appendChild(document.createTextNode("The programme changed since this page was loaded. "));
+      var button = document.createElement("button");
+      button.type = "button";
+      button.textContent = "Reload";
+      button.addEventListener("click", function () {
+        window.location.reload();
+      });
+      notice.appendChild(button);
+      var main = document.getElementById("main");
+      if (main) main.insertBefore(notice, main.firstChild);
+    }
+    function check() {
+      if (told || document.hidden) return;
+      window.fetch("/pages-version", {cache: "no-cache", credentials: "omit"}).then(function (r) {
+        return r.ok ? r.json() : null;
+      }).then(function (answer) {
+        if (!told && answer && typeof answer.pages === "string" && answer.pages !== rendered) tell();
+      }, function () {});
+    }
+    window.setInterval(check, 30000);
+    document.addEventListener("visibilitychange", check);
+  }
+
   var since = Number(root.getAttribute("data-offline-since"));
   if (since > 0) {
     showNotice(since);
     reloadWhenOnline();
+  } else if (root.hasAttribute("data-pages-version") && window.fetch) {
+    watchForChanges(root.getAttribute("data-pages-version"));
   }
 
   if (!script || !("serviceWorker" in navigator)) return;

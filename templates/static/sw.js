@@ -12,7 +12,9 @@
  *   - the hashed stylesheet and scripts (/static/<name>.<hash>.<ext>):
  *     cache first, since a hashed name never changes its content.
  * What it never keeps: anything else (/admin, /login, /logout, /feeds,
- * feeds), a response marked no-store, a redirect, an error.
+ * feeds, and /pages-version, which must tell a page left open the truth
+ * or nothing: offline.js), a response marked no-store, a redirect, an
+ * error.
  * Logging out (the "Log out" button: a form POST to /logout from one of
  * the site's own pages), or a page answered with the login redirect,
  * deletes every copy: a cached page is never shown to someone who is no

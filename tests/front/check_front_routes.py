@@ -157,8 +157,13 @@ def check_nginx(rows, conf_text, findings):
             cached = ["confsched_pages"] in directive(loc, "fastcgi_cache")
             if row["front"] == "microcache" and not cached:
                 findings.append("%s: the route table says microcache, the location has no fastcgi_cache confsched_pages" % where)
-            if row["front"] == "microcache" and not directive(loc, "auth_request"):
+            # A signed-in page in the shared cache needs the login check in
+            # front of it; a public one must not have it, or every client's
+            # check would reach the app, which the cache is there to spare.
+            if row["front"] == "microcache" and row["access"] != "public" and not directive(loc, "auth_request"):
                 findings.append("%s: a microcached page without auth_request in front of the cache" % where)
+            if row["front"] == "microcache" and row["access"] == "public" and directive(loc, "auth_request"):
+                findings.append("%s: a public microcached page behind auth_request" % where)
             if row["front"] != "microcache" and cached:
                 findings.append("%s: cached by nginx, but the route table says front %s" % (where, row["front"]))
             if directive(loc, "internal") or directive(loc, "return") or not directive(loc, "fastcgi_pass"):

@@ -36,6 +36,7 @@ std::vector<PageCase> page_cases() {
       {"home_signed_in", {.target = "/", .session = d}, 200},
       {"home_staff", {.target = "/", .session = session_for(Role::kStaff, 1)}, 200},
       {"login", {.target = "/login"}, 200},
+      {"pages_version", {.target = "/pages-version"}, 200},
       {"logout_page", {.target = "/logout", .session = d}, 200},
       {"schedule_anonymous", {.target = "/schedule"}, 303},
       {"schedule", {.target = "/schedule", .session = d}, 200},

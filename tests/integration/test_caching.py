@@ -3,6 +3,7 @@ everybody, never served without a login, query strings and HEAD cannot
 split or poison it), and the static asset headers."""
 
 import gzip
+import json
 import os
 import re
 import time
@@ -377,6 +378,71 @@ class Compression(StackTestCase):
         r = S.get("/schedule")
         self.assertEqual(r.status, 303, r)
         self.assertIsNone(r.headers.get("Content-Encoding"), r)
+
+
+class PagesVersion(StackTestCase):
+    """/pages-version (issue 16): what a page left open asks every half
+    minute to learn that the programme changed. One answer for everybody
+    from nginx's cache, with no login check in front of it, so that open
+    pages cost the app nothing per delegate; and it agrees with the version
+    the pages carry (<html data-pages-version>)."""
+
+    def version(self, headers=None):
+        r = S.get("/pages-version", headers=headers or {})
+        self.assertEqual(r.status, 200, r)
+        self.assertEqual((r.headers.get("Content-Type") or "").split(";")[0], "application/json")
+        self.assertNoCookie(r, "/pages-version")
+        self.assertIn("no-cache", r.headers.get("Cache-Control", ""))
+        body = json.loads(r.text)
+        self.assertEqual(set(body), {"pages"})
+        self.assertRegex(body["pages"], r"^[0-9]+\.[0-9]+$")
+        return body["pages"], r
+
+    def page_version(self, cookie):
+        r = S.get("/schedule", headers={"Cookie": cookie})
+        self.assertEqual(r.status, 200, r)
+        m = re.search(r'<html lang="en" data-pages-version="([0-9.]+)">', r.text)
+        self.assertIsNotNone(m, "/schedule carries no data-pages-version")
+        return m.group(1)
+
+    def test_one_copy_for_everybody_without_a_login_check(self):
+        cookies = [S.login() for _ in range(4)] + ["confsched=not-a-token", None]
+        answers, fills = set(), 0
+        t0 = time.monotonic()
+        n = 0
+        while time.monotonic() - t0 < 2.0:
+            cookie = cookies[n % len(cookies)]
+            value, r = self.version({"Cookie": cookie} if cookie else None)
+            answers.add(value)
+            if x_cache(r) not in ("HIT", "STALE", "UPDATING"):
+                fills += 1
+            n += 1
+        print("\n/pages-version: %d requests in 2 s from %d clients, %d reached the app" % (
+            n, len(cookies), fills), flush=True)
+        self.assertGreater(n, 40)
+        self.assertEqual(len(answers), 1, "one version for everybody (no edit meanwhile): %r" % answers)
+        # nginx refills the entry at most once a second (fastcgi_cache_valid
+        # 1s, counted in whole seconds): three seconds' worth, and the first.
+        self.assertLessEqual(fills, 4, "a copy per client would reach the app %d times" % n)
+
+    def test_pages_carry_the_version_it_answers_and_an_edit_moves_both(self):
+        cookie = S.login()
+        before, _ = poll_until(
+            lambda: (lambda v, p: v if v == p else None)(self.version()[0], self.page_version(cookie)),
+            "caching.pages_version_agrees", "/pages-version agreeing with /schedule")
+        sid = IDS.take()
+        t0 = time.monotonic()
+        S.sql("UPDATE sessions SET title = 'Moved on %s' WHERE id = %d" % (os.urandom(4).hex(), sid),
+              database="confsched")
+        # Within the pages' own bound (COPY_AGE_BOUND_S after the workers
+        # see the edit); a page left open asks every 30 s on top of that.
+        after, seconds = poll_until(lambda: (lambda v: v if v != before else None)(self.version()[0]),
+                                    "caching.pages_version_moved", "/pages-version moving after an edit",
+                                    since=t0)
+        self.assertNotEqual(after, before)
+        self.assertLess(seconds, POLL_LIMIT_S)
+        poll_until(lambda: self.page_version(cookie) == self.version()[0], "caching.pages_version_agrees_again",
+                   "/schedule and /pages-version agreeing after the edit")
 
 
 class LoginCheck(StackTestCase):
