@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Runs agenda.spec.mjs and offline.spec.mjs (headless Chromium via playwright-core) against a
+"""Runs agenda.spec.mjs, offline.spec.mjs and changes.spec.mjs (headless Chromium via playwright-core) against a
 whole confsched site on loopback, started by tests/integration/stack.py.
 
   run_browser_tests.py --out DIR --node-dir DIR
@@ -99,6 +99,36 @@ def require_node():
     return node, npm
 
 
+# The calendar of starred sessions that changes.spec.mjs fetched, read by
+# Debian's python3-icalendar (a parser not ours) under the system Python:
+# the starred sessions' UIDs, once each, each with its reminder.
+MY_SESSIONS_CHECK = """
+import json, sys, icalendar
+want = json.load(open(sys.argv[2]))
+cal = icalendar.Calendar.from_ical(open(sys.argv[1], "rb").read())
+events = list(cal.walk("VEVENT"))
+ids = sorted(int(str(e.get("UID")).split("@")[0].split("-")[1]) for e in events)
+assert ids == sorted(want["ids"]), (ids, want)
+for e in events:
+    if str(e.get("STATUS")) == "CANCELLED":
+        continue
+    triggers = [a.decoded("TRIGGER").total_seconds() for a in e.walk("VALARM")]
+    assert triggers == [-60 * want["alarm"]], (str(e.get("UID")), triggers)
+print("my sessions calendar: %d events, reminders %d min before" % (len(events), want["alarm"]))
+"""
+
+
+def check_my_sessions_calendar(out):
+    ics, expected = os.path.join(out, "my-sessions.ics"), os.path.join(out, "my-sessions.json")
+    if not (os.path.exists(ics) and os.path.exists(expected)):
+        print("browser test: changes.spec.mjs left no calendar to read", flush=True)
+        return False
+    r = subprocess.run(["/usr/bin/python3", "-c", MY_SESSIONS_CHECK, ics, expected], capture_output=True,
+                       text=True, timeout=60)
+    print(r.stdout + r.stderr, end="", flush=True)
+    return r.returncode == 0
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", required=True, help="folder for screenshots")
@@ -139,9 +169,10 @@ def main():
             "CONFSCHED_ZONE": s.sql("SELECT time_zone FROM event;", database="confsched").stdout.split()[-1],
         })
         # Each spec has its own 90 s watchdog; this is the backstop.
+        specs = ("agenda.spec.mjs", "offline.spec.mjs", "changes.spec.mjs")
         codes = [subprocess.run([node, os.path.join(HERE, spec)], env=env, timeout=150).returncode
-                 for spec in ("agenda.spec.mjs", "offline.spec.mjs")]
-        ok = codes == [0, 0]
+                 for spec in specs]
+        ok = codes == [0] * len(specs) and check_my_sessions_calendar(args.out)
     finally:
         if not ok:
             s.dump_logs(25)

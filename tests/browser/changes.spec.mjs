@@ -1,0 +1,170 @@
+// Browser test of what a delegate's browser keeps up to date by itself
+// (issue 16), in Debian's headless Chromium driven by playwright-core:
+//   - a page left open learns that the programme changed (offline.js asks
+//     /pages-version) and offers a reload, and only then;
+//   - /feeds makes the address of a calendar of just the starred sessions,
+//     which this spec fetches and leaves in CONFSCHED_OUT for
+//     run_browser_tests.py to read back with python3-icalendar.
+// Environment as for agenda.spec.mjs, plus CONFSCHED_STAFF_USER and
+// CONFSCHED_STAFF_PASSWORD. Exit status 0 when every check passed.
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+
+import { BASE, OUT, env, runBrowser, watchCsp } from "./harness.mjs";
+
+const LOOPBACK = /^(?:http:\/\/127\.0\.0\.1(?::\d+)?\/|data:|about:)/;
+if (!LOOPBACK.test(BASE + "/")) throw new Error(`not a loopback URL: ${BASE}`);
+
+const problems = [];
+
+async function open(browser, label, viewport) {
+  const context = await browser.newContext({ viewport, baseURL: BASE });
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    if (LOOPBACK.test(url)) return route.continue();
+    problems.push(`${label}: request outside loopback: ${url}`);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  await page.addInitScript(watchCsp);
+  page.on("console", (msg) => {
+    if (msg.type() === "error") problems.push(`${label}: console error: ${msg.text()}`);
+  });
+  page.on("pageerror", (err) => problems.push(`${label}: page error: ${err.message}`));
+  return { context, page };
+}
+
+async function login(page, user, password, next) {
+  await page.goto(`/login?next=${encodeURIComponent(next)}`);
+  await page.fill("#username", user);
+  await page.fill("#password", password);
+  await Promise.all([page.waitForURL((u) => u.pathname === next), page.click("form[action='/login'] button[type=submit]")]);
+}
+
+async function checkCsp(page, label) {
+  const seen = await page.evaluate(() => window.__csp || []);
+  for (const v of seen) problems.push(`${label}: CSP violation on ${page.url()}: ${v}`);
+}
+
+// Polls check() every 250 ms for at most limitMs; prints how long it took.
+async function until(name, what, check, limitMs = 45_000) {
+  const t0 = Date.now();
+  while (Date.now() - t0 < limitMs) {
+    if (await check()) {
+      console.log(`figure: browser.${name} ${((Date.now() - t0) / 1000).toFixed(3)} s`);
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  assert.fail(`${what}: not within ${limitMs / 1000} s`);
+}
+
+// The page is shown again (a tab brought back): offline.js asks at once
+// instead of at its next half-minute tick.
+async function shownAgain(page) {
+  await page.evaluate(() => document.dispatchEvent(new Event("visibilitychange")));
+}
+
+async function staffRetitle(browser, id, title) {
+  const { context, page } = await open(browser, "staff", { width: 1280, height: 800 });
+  try {
+    await login(page, env("CONFSCHED_STAFF_USER"), env("CONFSCHED_STAFF_PASSWORD"), "/schedule");
+    await page.goto(`/admin/session/${id}`);
+    await page.fill("#title", title);
+    const [saved] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST"),
+      page.click("button[name=action][value=save]"),
+    ]);
+    assert.equal(saved.status(), 303, "the staff save was refused");
+  } finally {
+    await context.close();
+  }
+}
+
+async function changeNotice(browser) {
+  const label = "change notice";
+  const { context, page } = await open(browser, label, { width: 390, height: 844 });
+  try {
+    await login(page, env("CONFSCHED_USER"), env("CONFSCHED_PASSWORD"), "/schedule");
+    const rendered = await page.evaluate(() => document.documentElement.getAttribute("data-pages-version"));
+    assert.match(rendered || "", /^[0-9]+\.[0-9]+$/, "/schedule carries its pages version");
+    // Nothing changed: asking says so, and no notice comes.
+    for (let i = 0; i < 3; ++i) {
+      await shownAgain(page);
+      await page.waitForTimeout(300);
+    }
+    assert.equal(await page.locator("p.changed-notice").count(), 0, "a change notice without a change");
+
+    const first = page.locator("li.session.kind-talk").first();
+    const id = await first.getAttribute("data-session-id");
+    const changed = `${(await first.locator("h4").innerText()).trim()} (now in the big hall)`;
+    await staffRetitle(browser, id, changed);
+    await until("change_notice_shown", "the change notice on the page left open", async () => {
+      await shownAgain(page);
+      return (await page.locator("p.changed-notice").count()) === 1;
+    });
+    const notice = page.locator("p.changed-notice");
+    assert.match(await notice.innerText(), /The programme changed since this page was loaded/);
+    assert.equal(await notice.getAttribute("role"), "status");
+    await page.screenshot({ path: path.join(OUT, "change-notice-phone.png") });
+    await Promise.all([page.waitForLoadState("load"), notice.locator("button").click()]);
+    await until("change_after_reload", "the new title after Reload", async () =>
+      (await page.locator(`li[data-session-id="${id}"] h4`).innerText()).includes("now in the big hall"));
+    await shownAgain(page);
+    await page.waitForTimeout(500);
+    assert.equal(await page.locator("p.changed-notice").count(), 0, "the notice after the reload");
+    await checkCsp(page, label);
+  } finally {
+    await context.close();
+  }
+}
+
+async function mySessionsFeed(browser) {
+  const label = "my sessions";
+  const { context, page } = await open(browser, label, { width: 1280, height: 800 });
+  try {
+    await login(page, env("CONFSCHED_USER"), env("CONFSCHED_PASSWORD"), "/schedule");
+    await page.locator("button.star").first().waitFor();
+    const talks = page.locator("li.session.kind-talk");
+    const ids = [];
+    for (const n of [0, 3]) {
+      const li = talks.nth(n);
+      ids.push(await li.getAttribute("data-session-id"));
+      await li.locator("button.star").click();
+    }
+    ids.sort((a, b) => a - b);
+    await page.goto("/feeds");
+    const box = page.locator("div.my-feed");
+    await box.waitFor({ state: "visible" });
+    assert.equal(await page.locator("p.my-feed-needs-script").isHidden(), true);
+    assert.match(await box.locator(".my-feed-count").innerText(), /^2 starred sessions\.$/);
+    let url = await box.locator("input.my-feed-url").inputValue();
+    assert.match(url, new RegExp(`/my-sessions\\.ics\\?token=[^&]+&ids=${ids.join(",")}&alarm=10$`), url);
+    await box.locator("select.my-feed-alarm").selectOption("30");
+    url = await box.locator("input.my-feed-url").inputValue();
+    assert.ok(url.endsWith("&alarm=30"), url);
+    const webcal = await box.locator("a.my-feed-webcal").getAttribute("href");
+    assert.equal(webcal, url.replace(/^https?:/, "webcal:"));
+    await page.screenshot({ path: path.join(OUT, "feeds-my-sessions-desktop.png") });
+    // As a calendar app asks: no cookie, the token in the address.
+    const app = await browser.newContext();
+    try {
+      const r = await app.request.get(url);
+      assert.equal(r.status(), 200, `the starred sessions' calendar: ${r.status()}`);
+      fs.writeFileSync(path.join(OUT, "my-sessions.ics"), await r.body());
+      fs.writeFileSync(path.join(OUT, "my-sessions.json"), JSON.stringify({ ids: ids.map(Number), alarm: 30 }));
+    } finally {
+      await app.close();
+    }
+    await checkCsp(page, label);
+  } finally {
+    await context.close();
+  }
+}
+
+await runBrowser("changes", problems, async (browser) => {
+  await changeNotice(browser);
+  await mySessionsFeed(browser);
+});
