@@ -11,7 +11,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 
-import { BASE, OUT, env, runBrowser, watchCsp } from "./harness.mjs";
+import { BASE, OUT, env, login, runBrowser, saveTitle, watchCsp } from "./harness.mjs";
 
 const LOOPBACK = /^(?:http:\/\/127\.0\.0\.1(?::\d+)?\/|data:|about:)/;
 if (!LOOPBACK.test(BASE + "/")) throw new Error(`not a loopback URL: ${BASE}`);
@@ -34,13 +34,6 @@ async function open(browser, label, viewport) {
   });
   page.on("pageerror", (err) => problems.push(`${label}: page error: ${err.message}`));
   return { context, page };
-}
-
-async function login(page, user, password, next) {
-  await page.goto(`/login?next=${encodeURIComponent(next)}`);
-  await page.fill("#username", user);
-  await page.fill("#password", password);
-  await Promise.all([page.waitForURL((u) => u.pathname === next), page.click("form[action='/login'] button[type=submit]")]);
 }
 
 async function checkCsp(page, label) {
@@ -71,13 +64,7 @@ async function staffRetitle(browser, id, title) {
   const { context, page } = await open(browser, "staff", { width: 1280, height: 800 });
   try {
     await login(page, env("CONFSCHED_STAFF_USER"), env("CONFSCHED_STAFF_PASSWORD"), "/schedule");
-    await page.goto(`/admin/session/${id}`);
-    await page.fill("#title", title);
-    const [saved] = await Promise.all([
-      page.waitForResponse((r) => r.request().method() === "POST"),
-      page.click("button[name=action][value=save]"),
-    ]);
-    assert.equal(saved.status(), 303, "the staff save was refused");
+    await saveTitle(page, id, title);
   } finally {
     await context.close();
   }

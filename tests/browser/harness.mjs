@@ -53,3 +53,23 @@ export async function runBrowser(name, problems, body, watchdogMs = 90_000) {
   console.log(`${name}: ${failed ? "FAILED" : "passed"}; screenshots in ${OUT}`);
   process.exit(failed ? 1 : 0);
 }
+
+// Logs in through the login form and waits for the page it leads to.
+export async function login(page, user, password, next) {
+  await page.goto(`/login?next=${encodeURIComponent(next)}`);
+  await page.fill("#username", user);
+  await page.fill("#password", password);
+  await Promise.all([page.waitForURL((u) => u.pathname === next), page.click("form[action='/login'] button[type=submit]")]);
+}
+
+// Staff change a session's title through the admin form (page signed in
+// as staff): a real save, which moves the data version like any edit.
+export async function saveTitle(page, id, title) {
+  await page.goto(`/admin/session/${id}`);
+  await page.fill("#title", title);
+  const [saved] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === "POST"),
+    page.click("button[name=action][value=save]"),
+  ]);
+  if (saved.status() !== 303) throw new Error(`the staff save was refused: ${saved.status()}`);
+}

@@ -14,7 +14,7 @@
 import assert from "node:assert/strict";
 import path from "node:path";
 
-import { BASE, OUT, env, runBrowser, watchCsp } from "./harness.mjs";
+import { BASE, OUT, env, login, runBrowser, saveTitle, watchCsp } from "./harness.mjs";
 
 const ZONE = env("CONFSCHED_ZONE");
 // Far from the event's zone: a page that used the phone's zone would show it.
@@ -122,13 +122,6 @@ async function openOffline(page, pathname) {
   assert.fail(`opened ${pathname} 5 times offline, still on ${page.url()}`);
 }
 
-async function login(page, user, password, next) {
-  await page.goto(`/login?next=${encodeURIComponent(next)}`);
-  await page.fill("#username", user);
-  await page.fill("#password", password);
-  await Promise.all([page.waitForURL((u) => u.pathname === next), page.click("form[action='/login'] button[type=submit]")]);
-}
-
 // "14:05" now in zone, and a minute either side (the clock may turn).
 function clocksNear(zone) {
   const f = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: zone });
@@ -155,13 +148,7 @@ async function staffRetitle(browser, id, title) {
       return controlled(page);
     });
     await page.goto("/admin");
-    await page.goto(`/admin/session/${id}`);
-    await page.fill("#title", title);
-    const [saved] = await Promise.all([
-      page.waitForResponse((r) => r.request().method() === "POST"),
-      page.click("button[name=action][value=save]"),
-    ]);
-    assert.equal(saved.status(), 303, "the staff save was refused");
+    await saveTitle(page, id, title);
     await page.waitForLoadState();
     await page.goto("/login");
     // The worker controlled every page above and kept none of these.
