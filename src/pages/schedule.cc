@@ -13,6 +13,7 @@
 #include "site/site.h"
 #include "site/zone_note.h"
 #include "util/time_text.h"
+#include "util/time_zone.h"
 
 namespace confsched {
 
@@ -29,10 +30,32 @@ std::string speaker_line(const Session& s) {
   return line;
 }
 
-void fill_session(ctemplate::TemplateDictionary& d, const Session& s, bool changed) {
+// The instants a session runs between, as Unix seconds, for agenda.js to
+// mark what runs now and to offer "Jump to now" as the clock moves: the
+// page stays the same bytes for everybody, and the browser compares.
+void fill_instants(ctemplate::TemplateDictionary& d, const TimeZone& zone,
+                   const std::optional<CivilDateTime>& start,
+                   const std::optional<CivilDateTime>& end) {
+  if (!start || !end) return;
+  auto* at = d.AddSectionDictionary("INSTANTS");
+  at->SetValue("START", std::to_string(zone.utc_of(*start)));
+  at->SetValue("END", std::to_string(zone.utc_of(*end)));
+}
+
+// "at-2027-06-15-0930": the id of a starting time's block, the target of
+// "Jump to now" (agenda.js).
+std::string slot_anchor(const CivilDateTime& start) {
+  std::string clock = format_clock(start);  // "09:30"
+  clock.erase(2, 1);
+  return "at-" + format_iso_date(start) + "-" + clock;
+}
+
+void fill_session(ctemplate::TemplateDictionary& d, const Session& s, bool changed,
+                  const TimeZone& zone) {
   auto start = parse_civil(s.starts_at);
   auto end = parse_civil(s.ends_at);
   d.SetIntValue("ID", static_cast<long>(s.id));
+  fill_instants(d, zone, start, end);
   d.SetValue("TITLE", s.title);
   d.SetValue("KIND", s.kind);
   d.SetValue("STATUS", s.status);
@@ -100,7 +123,7 @@ void fill_filter_form(ctemplate::TemplateDictionary& d, const Programme& p,
 }
 
 void fill_schedule(ctemplate::TemplateDictionary& d, const Programme& p, const ScheduleFilter& f,
-                   const std::vector<int64_t>& changed) {
+                   const std::vector<int64_t>& changed, const TimeZone& zone) {
   d.SetValue("DATES", event_dates(p.event));
   d.SetValue("VENUE", p.event.venue);
 
@@ -129,10 +152,12 @@ void fill_schedule(ctemplate::TemplateDictionary& d, const Programme& p, const S
     if (!slot || s.starts_at != current_start) {
       slot = day->AddSectionDictionary("SLOT");
       slot->SetValue("START", start ? format_clock(*start) : s.starts_at);
+      // An anchor per starting time, for "Jump to now" (agenda.js).
+      if (start) slot->AddSectionDictionary("SLOT_ID")->SetValue("ID", slot_anchor(*start));
       current_start = s.starts_at;
     }
     fill_session(*slot->AddSectionDictionary("SESSION"), s,
-                 std::binary_search(changed.begin(), changed.end(), s.id));
+                 std::binary_search(changed.begin(), changed.end(), s.id), zone);
   }
   fill_filter_form(d, p, f);
   if (shown == 0) d.ShowSection("NO_MATCH");
@@ -175,14 +200,14 @@ Response schedule_page(Site& site, const Request& request, const RouteParams&) {
   const ScheduleFilter filter =
       parse_schedule_filter(raw_query(request), filter_choices(programme)).filter;
   const std::vector<int64_t> changed = site.recently_changed();
-  std::string body =
-      site.templates().render(site.shared_frame("Schedule", programme.event.name), "schedule.tpl",
-                              [&](ctemplate::TemplateDictionary& d) {
-                                add_banner(site, d);
-                                fill_schedule(d, programme, filter, changed);
-                                add_zone_note(site, d, programme.event, programme.event.starts_on,
-                                              programme.event.ends_on + " 23:59");
-                              });
+  std::string body = site.templates().render(
+      site.shared_frame("Schedule", programme.event.name), "schedule.tpl",
+      [&](ctemplate::TemplateDictionary& d) {
+        add_banner(site, d);
+        fill_schedule(d, programme, filter, changed, site.event_zone(programme.event.time_zone));
+        add_zone_note(site, d, programme.event, programme.event.starts_on,
+                      programme.event.ends_on + " 23:59");
+      });
   return html_response(200, std::move(body), cache_control::kPrivateRevalidate);
 }
 

@@ -152,6 +152,67 @@
     anchor.parentNode.insertBefore(bar, anchor);
   }
 
+  // What runs now (issue 16). Each session carries the instants it runs
+  // between (data-start, data-end: Unix seconds), so the cached page is the
+  // same for everybody and the browser's clock does the rest, every 30 s
+  // without a reload: a running session gets the class "running" and a
+  // "Now" label; on a day of the event that the page shows, a "Jump to
+  // now" link leads to the first block still running or to come. The day
+  // is the event's (the zone the page states, [data-time-zone]).
+  var timed = sessions.filter(function (el) {
+    return el.hasAttribute("data-start") && el.hasAttribute("data-end");
+  });
+  var jump = null;
+  function eventDay(ms) {
+    var zoneElement = document.querySelector("[data-time-zone]");
+    try {
+      // en-CA writes dates as YYYY-MM-DD, as the day sections' ids do.
+      return new Intl.DateTimeFormat("en-CA", {year: "numeric", month: "2-digit", day: "2-digit",
+        timeZone: zoneElement ? zoneElement.getAttribute("data-time-zone") : "UTC"}).format(new Date(ms));
+    } catch (e) {
+      return "";
+    }
+  }
+  function markNow() {
+    var now = Date.now() / 1000;
+    var today = document.getElementById("day-" + eventDay(Date.now()));
+    var next = null;
+    timed.forEach(function (el) {
+      var start = Number(el.getAttribute("data-start"));
+      var end = Number(el.getAttribute("data-end"));
+      var running = start <= now && now < end;
+      el.classList.toggle("running", running);
+      var label = el.querySelector(".now-label");
+      if (running && !label) {
+        label = document.createElement("strong");
+        label.className = "now-label";
+        label.textContent = "Now";
+        var meta = el.querySelector(".meta") || el;
+        meta.insertBefore(label, meta.firstChild);
+      } else if (!running && label) {
+        label.parentNode.removeChild(label);
+      }
+      var block = el.closest(".slot[id]");
+      if (today && block && today.contains(block) && end > now && !next) next = block;
+    });
+    if (next && !jump) {
+      jump = document.createElement("a");
+      jump.className = "jump-now";
+      jump.textContent = "Jump to now";
+      var days = document.querySelector("nav.days");
+      if (days) days.insertBefore(jump, days.firstChild);
+      else jump = null;
+    }
+    if (jump) {
+      jump.hidden = !next;
+      if (next) jump.href = "#" + next.id;
+    }
+  }
+  if (timed.length > 0) {
+    markNow();
+    window.setInterval(markNow, 30000);
+  }
+
   // Another tab starred something: show it here too.
   window.addEventListener("storage", function (e) {
     if (e.key === STARRED_KEY || e.key === MINE_KEY) render();

@@ -2,6 +2,8 @@
 // (issue 16), in Debian's headless Chromium driven by playwright-core:
 //   - a page left open learns that the programme changed (offline.js asks
 //     /pages-version) and offers a reload, and only then;
+//   - /schedule marks what runs now and offers "Jump to now", following
+//     the clock without a reload (the page's clock set by playwright);
 //   - /feeds makes the address of a calendar of just the starred sessions,
 //     which this spec fetches and leaves in CONFSCHED_OUT for
 //     run_browser_tests.py to read back with python3-icalendar.
@@ -151,7 +153,49 @@ async function mySessionsFeed(browser) {
   }
 }
 
+async function nowMarks(browser) {
+  const label = "now marks";
+  const { context, page } = await open(browser, label, { width: 390, height: 844 });
+  try {
+    await login(page, env("CONFSCHED_USER"), env("CONFSCHED_PASSWORD"), "/schedule");
+    // Away from the event: nothing runs, no jump.
+    assert.equal(await page.locator("li.session.running").count(), 0, "running sessions while no session runs");
+    assert.equal(await page.locator("a.jump-now").count(), 0, "Jump to now while the event is not on");
+    // The clock set ten minutes into a talk on the event's second day.
+    const talk = page.locator("li.session.kind-talk[data-start]").nth(12);
+    const id = await talk.getAttribute("data-session-id");
+    const start = Number(await talk.getAttribute("data-start"));
+    const end = Number(await talk.getAttribute("data-end"));
+    await page.clock.install({ time: (start + 600) * 1000 });
+    await page.reload();
+    const running = page.locator(`li[data-session-id="${id}"]`);
+    assert.match(await running.getAttribute("class"), /\brunning\b/, `session ${id} is not marked running`);
+    assert.equal((await running.locator(".now-label").innerText()).trim(), "Now");
+    for (const el of await page.locator("li.session.running").all()) {
+      const s = Number(await el.getAttribute("data-start"));
+      const e = Number(await el.getAttribute("data-end"));
+      assert.ok(s <= start + 600 && start + 600 < e, "a session marked running that is not");
+    }
+    const jump = page.locator("a.jump-now");
+    assert.equal(await jump.count(), 1, "no Jump to now during the event");
+    const target = (await jump.getAttribute("href")).slice(1);
+    assert.ok(await page.locator(`#${target} li[data-session-id="${id}"]`).count() === 1 ||
+      Number(await page.locator(`#${target} li[data-start]`).first().getAttribute("data-end")) > start + 600,
+      `Jump to now leads to #${target}, which has nothing running or to come`);
+    await jump.click();
+    await page.screenshot({ path: path.join(OUT, "now-marks-phone.png") });
+    // The clock moves past its end: the mark moves without a reload.
+    await page.clock.fastForward((end - start) * 1000);
+    await until("running_mark_moved", "the mark to leave the finished session", async () =>
+      !/\brunning\b/.test(await running.getAttribute("class")));
+    await checkCsp(page, label);
+  } finally {
+    await context.close();
+  }
+}
+
 await runBrowser("changes", problems, async (browser) => {
+  await nowMarks(browser);
   await changeNotice(browser);
   await mySessionsFeed(browser);
 });
