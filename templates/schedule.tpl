@@ -16,7 +16,7 @@
 {{#SLOT}}<div class="slot"{{#SLOT_ID}} id="{{ID}}"{{/SLOT_ID}}>
 <h3 class="time"><time>{{START}}</time></h3>
 <ul class="sessions">
-{{#SESSION}}<li class="session kind-{{KIND}} status-{{STATUS}}" data-session-id="{{ID}}"{{#INSTANTS}} data-start="{{START}}" data-end="{{END}}"{{/INSTANTS}}>
+{{#SESSION}}<li class="session kind-{{KIND}} status-{{STATUS}}" data-session-id="{{ID}}" data-rev="{{REV}}"{{#INSTANTS}} data-start="{{START}}" data-end="{{END}}"{{/INSTANTS}}>
 <p class="meta"><span class="time">{{START}}–{{END}}</span> · <span class="room">{{ROOM}}</span>{{#TRACK}} · <span class="track">{{NAME}}</span>{{/TRACK}}{{#STATUS_NOTE}} · <strong class="status">{{TEXT}}</strong>{{/STATUS_NOTE}}{{#CHANGED}} · <a class="badge" href="/changes">changed</a>{{/CHANGED}}</p>
 <h4><a href="/session/{{ID}}">{{TITLE}}</a></h4>
 {{#SPEAKERS}}<p class="speakers">{{TEXT}}</p>{{/SPEAKERS}}

@@ -1,4 +1,4 @@
-{{%AUTOESCAPE context="HTML"}}{{! The zone is stated once, before the first time and the banner: an announcement's times are the event's too. }}<article class="session-detail kind-{{KIND}} status-{{STATUS}}" data-session-id="{{ID}}">
+{{%AUTOESCAPE context="HTML"}}{{! The zone is stated once, before the first time and the banner: an announcement's times are the event's too. }}<article class="session-detail kind-{{KIND}} status-{{STATUS}}" data-session-id="{{ID}}" data-rev="{{REV}}">
 <p class="back"><a href="/schedule#{{DAY_ID}}">← Schedule</a></p>
 <h1>{{TITLE}}</h1>
 {{#STATUS_NOTE}}<p class="status-banner"><strong>{{TEXT}}</strong></p>{{/STATUS_NOTE}}

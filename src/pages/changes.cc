@@ -40,6 +40,8 @@ void fill_change(ctemplate::TemplateDictionary& d, const AuditEntry& e, const Ti
   auto* row = d.AddSectionDictionary("CHANGE");
   const CivilDateTime at = zone.local_time(e.changed_unix);
   row->SetValue("AT_ISO", format_civil(at));
+  // For agenda.js: which of these the browser has shown before.
+  row->SetValue("AT_UNIX", std::to_string(e.changed_unix));
   row->SetValue("AT", format_day_label(at) + ", " + format_clock(at));
   // A deleted session has only the values before.
   const std::optional<AuditValues>& shown = e.after ? e.after : e.before;

@@ -55,6 +55,9 @@ void fill_session(ctemplate::TemplateDictionary& d, const Session& s, bool chang
   auto start = parse_civil(s.starts_at);
   auto end = parse_civil(s.ends_at);
   d.SetIntValue("ID", static_cast<long>(s.id));
+  // For agenda.js: whether a starred session changed since this browser
+  // last showed it.
+  d.SetIntValue("REV", static_cast<long>(s.revision));
   fill_instants(d, zone, start, end);
   d.SetValue("TITLE", s.title);
   d.SetValue("KIND", s.kind);

@@ -40,6 +40,7 @@ void fill_session_detail(ctemplate::TemplateDictionary& d, const Session& s) {
   auto start = parse_civil(s.starts_at);
   auto end = parse_civil(s.ends_at);
   d.SetIntValue("ID", static_cast<long>(s.id));
+  d.SetIntValue("REV", static_cast<long>(s.revision));  // agenda.js: changed since last shown?
   d.SetValue("TITLE", s.title);
   d.SetValue("KIND", s.kind);
   d.SetValue("KIND_LABEL", std::string(session_kind_label(s.kind)));

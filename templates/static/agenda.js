@@ -8,6 +8,12 @@
 
   var STARRED_KEY = "confsched.starred";
   var MINE_KEY = "confsched.mine";
+  // Changes that concern me (issue 16), worked out here from what the
+  // cached pages already say, nothing sent anywhere: the revision of each
+  // starred session when this browser last showed it, and the time of the
+  // newest change /changes showed.
+  var SEEN_KEY = "confsched.seen";
+  var CHANGES_SEEN_KEY = "confsched.changes-seen";
   // A session id as the templates write it; anything else found in storage
   // (another app's data, a hand edit) is dropped rather than trusted.
   var ID = /^[0-9]{1,12}$/;
@@ -48,6 +54,61 @@
   }
   function saveStarred(ids) {
     save(STARRED_KEY, JSON.stringify(Object.keys(ids).sort()));
+  }
+  function seenRevisions() {
+    var seen;
+    try {
+      seen = JSON.parse(load(SEEN_KEY) || "{}");
+    } catch (e) {
+      seen = {};
+    }
+    return seen && typeof seen === "object" && !Array.isArray(seen) ? seen : {};
+  }
+
+  // "2 of your sessions changed since you last looked: A, B", at the top.
+  function tellMine(changed) {
+    var note = document.createElement("p");
+    note.className = "mine-changed";
+    note.setAttribute("role", "status");
+    note.appendChild(document.createTextNode(
+      (changed.length === 1 ? "1 of your sessions" : changed.length + " of your sessions") +
+      " changed since you last looked: "));
+    changed.forEach(function (c, i) {
+      if (i > 0) note.appendChild(document.createTextNode(", "));
+      var a = document.createElement("a");
+      a.href = "/session/" + c.id;
+      a.textContent = c.title;
+      note.appendChild(a);
+    });
+    var main = document.getElementById("main");
+    if (main) main.insertBefore(note, main.firstChild);
+  }
+
+  // /changes: the rows of starred sessions are marked, and those newer than
+  // the newest this browser saw here before are told about. A first visit
+  // only sets that mark.
+  var changeRows = Array.prototype.slice.call(document.querySelectorAll("li.change[data-at]"));
+  if (changeRows.length > 0) {
+    var starredNow = starredIds();
+    var seenAt = Number(load(CHANGES_SEEN_KEY)) || 0;
+    var newest = seenAt;
+    var mineChanged = {};
+    var order = [];
+    changeRows.forEach(function (row) {
+      var id = row.getAttribute("data-change-of");
+      var at = Number(row.getAttribute("data-at")) || 0;
+      if (id && starredNow[id]) {
+        row.classList.add("mine");
+        if (seenAt > 0 && at > seenAt && !mineChanged[id]) {
+          var h = row.querySelector("h2");
+          mineChanged[id] = true;
+          order.push({id: id, title: h ? h.textContent.trim() : "session " + id});
+        }
+      }
+      newest = Math.max(newest, at);
+    });
+    if (order.length > 0) tellMine(order);
+    save(CHANGES_SEEN_KEY, String(newest));
   }
 
   // /feeds: the address of a calendar of just the starred sessions. Only
@@ -126,6 +187,9 @@
       if (ids[id]) delete ids[id];
       else ids[id] = true;
       saveStarred(ids);
+      var seen = seenRevisions();
+      seen[id] = Number(el.getAttribute("data-rev")) || 0;
+      save(SEEN_KEY, JSON.stringify(seen));
       render();
     });
     el.insertBefore(button, el.firstChild);
@@ -212,6 +276,23 @@
     markNow();
     window.setInterval(markNow, 30000);
   }
+
+  // A starred session shown here with a higher revision than when this
+  // browser last showed it changed since: say so, once.
+  (function () {
+    var ids = starredIds();
+    var seen = seenRevisions();
+    var changed = [];
+    sessions.forEach(function (el) {
+      var id = el.getAttribute("data-session-id");
+      var rev = Number(el.getAttribute("data-rev")) || 0;
+      if (!ids[id] || rev === 0) return;
+      if (typeof seen[id] === "number" && rev > seen[id]) changed.push({id: id, title: titleOf(el)});
+      seen[id] = rev;
+    });
+    save(SEEN_KEY, JSON.stringify(seen));
+    if (changed.length > 0) tellMine(changed);
+  })();
 
   // Another tab starred something: show it here too.
   window.addEventListener("storage", function (e) {

@@ -2,6 +2,8 @@
 // (issue 16), in Debian's headless Chromium driven by playwright-core:
 //   - a page left open learns that the programme changed (offline.js asks
 //     /pages-version) and offers a reload, and only then;
+//   - a starred session that changed is told about, once, on /schedule
+//     and on /changes ("1 of your sessions changed since you last looked");
 //   - /schedule marks what runs now and offers "Jump to now", following
 //     the clock without a reload (the page's clock set by playwright);
 //   - /feeds makes the address of a calendar of just the starred sessions,
@@ -89,6 +91,12 @@ async function changeNotice(browser) {
     const first = page.locator("li.session.kind-talk").first();
     const id = await first.getAttribute("data-session-id");
     const changed = `${(await first.locator("h4").innerText()).trim()} (now in the big hall)`;
+    // Starred, and /changes seen once: what "since you last looked" counts from.
+    await first.locator("button.star").click();
+    await page.goto("/changes");
+    assert.equal(await page.locator("p.mine-changed").count(), 0, "/changes: a first look tells of nothing");
+    await page.goto("/schedule");
+    assert.equal(await page.locator("p.mine-changed").count(), 0, "/schedule: nothing changed yet");
     await staffRetitle(browser, id, changed);
     await until("change_notice_shown", "the change notice on the page left open", async () => {
       await shownAgain(page);
@@ -104,6 +112,18 @@ async function changeNotice(browser) {
     await shownAgain(page);
     await page.waitForTimeout(500);
     assert.equal(await page.locator("p.changed-notice").count(), 0, "the notice after the reload");
+    // The starred session changed since the browser last showed it.
+    const mine = page.locator("p.mine-changed");
+    assert.match(await mine.innerText(), /^1 of your sessions changed since you last looked: .*now in the big hall/);
+    assert.equal(await mine.locator(`a[href="/session/${id}"]`).count(), 1);
+    await page.screenshot({ path: path.join(OUT, "mine-changed-phone.png") });
+    await page.reload();
+    assert.equal(await page.locator("p.mine-changed").count(), 0, "told twice about the same change");
+    await page.goto("/changes");
+    assert.match(await page.locator("p.mine-changed").innerText(), /^1 of your sessions changed since you last looked/);
+    assert.ok((await page.locator(`li.change.mine[data-change-of="${id}"]`).count()) >= 1, "/changes: the row not marked");
+    await page.reload();
+    assert.equal(await page.locator("p.mine-changed").count(), 0, "/changes told twice");
     await checkCsp(page, label);
   } finally {
     await context.close();
