@@ -18,12 +18,12 @@ export PATH
 # 1. Building the confsched binary: the compiler and build tools, and the
 #    -dev packages of CMakeLists.txt's pkg_check_modules / find_package
 #    (fcgi, libmariadb, libctemplate, libargon2, inih, libcmark, zlib,
-#    libxml-2.0, libical; OpenSSL; nlohmann_json; date).
+#    libxml-2.0, libical, libqrencode; OpenSSL; nlohmann_json; date).
 CONFSCHED_BUILD_PACKAGES=(
   cmake g++ make pkg-config
   libfcgi-dev libmariadb-dev libctemplate-dev libargon2-dev libssl-dev
   libinih-dev libcmark-dev zlib1g-dev libxml2-dev libical-dev nlohmann-json3-dev
-  libhowardhinnant-date-dev
+  libhowardhinnant-date-dev libqrencode-dev
 )
 # 2. Running the demo (scripts/quickstart), beside the binary:
 #  - mariadb-server-core gives mariadbd and mariadb-install-db and starts no
@@ -78,11 +78,12 @@ CONFSCHED_PACKAGES=(
 # install_browser_packages: what the browser test (tests/browser) needs:
 # Debian's chromium (playwright's own browser download does not work here),
 # node + npm for playwright-core and Lighthouse, and Java 17 for the Nu HTML
-# Checker (vnu-jar needs 17 or later). nodejs and npm only when the commands
+# Checker (vnu-jar needs 17 or later), and zbar-tools (zbarimg, a QR
+# decoder not ours, reads the stars' QR code). nodejs and npm only when the commands
 # are missing: a nodejs from elsewhere (NodeSource) bundles its own npm, and
 # Debian's npm package would conflict with it.
 install_browser_packages() {
-  local pkgs=(chromium openjdk-17-jre-headless)
+  local pkgs=(chromium openjdk-17-jre-headless zbar-tools)
   command -v node >/dev/null 2>&1 || pkgs+=(nodejs)
   command -v npm >/dev/null 2>&1 || pkgs+=(npm)
   install_packages "${pkgs[@]}"

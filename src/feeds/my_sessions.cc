@@ -20,29 +20,39 @@ int64_t plain_decimal(std::string_view text, size_t max_digits) {
 
 }  // namespace
 
-MySessionsQuery parse_my_sessions_query(std::string_view ids, std::string_view alarm) {
-  MySessionsQuery q;
-  for (size_t start = 0; !ids.empty() && start <= ids.size();) {
-    size_t comma = ids.find(',', start);
+SessionIdList parse_session_id_list(std::string_view text) {
+  SessionIdList list;
+  for (size_t start = 0; !text.empty();) {
+    size_t comma = text.find(',', start);
     std::string_view item =
-        ids.substr(start, comma == std::string_view::npos ? ids.size() - start : comma - start);
+        text.substr(start, comma == std::string_view::npos ? text.size() - start : comma - start);
     int64_t id = plain_decimal(item, 12);
     if (id <= 0) {
-      q.problem =
-          "The list of sessions in this link is damaged: take a new link from the feeds page.";
-      return q;
+      list.problem = "The list of sessions in this link is damaged: take a new link.";
+      return list;
     }
-    if (q.ids.size() == kMaxMySessions) {
-      q.problem = "This link names more than " + std::to_string(kMaxMySessions) +
-                  " sessions; star fewer and take a new link from the feeds page.";
-      return q;
+    if (list.ids.size() == kMaxMySessions) {
+      list.problem = "This link names more than " + std::to_string(kMaxMySessions) +
+                     " sessions; star fewer and take a new link.";
+      return list;
     }
-    q.ids.push_back(id);
+    list.ids.push_back(id);
     if (comma == std::string_view::npos) break;
     start = comma + 1;
   }
-  std::sort(q.ids.begin(), q.ids.end());
-  q.ids.erase(std::unique(q.ids.begin(), q.ids.end()), q.ids.end());
+  std::sort(list.ids.begin(), list.ids.end());
+  list.ids.erase(std::unique(list.ids.begin(), list.ids.end()), list.ids.end());
+  return list;
+}
+
+MySessionsQuery parse_my_sessions_query(std::string_view ids, std::string_view alarm) {
+  MySessionsQuery q;
+  SessionIdList list = parse_session_id_list(ids);
+  if (!list.problem.empty()) {
+    q.problem = std::move(list.problem);
+    return q;
+  }
+  q.ids = std::move(list.ids);
   if (!alarm.empty()) {
     int64_t minutes = alarm == "0" ? 0 : plain_decimal(alarm, 4);
     if (minutes < 0 || minutes > kMaxAlarmMinutes) {

@@ -19,16 +19,25 @@ inline constexpr size_t kMaxMySessions = 300;
 // A reminder more than a day ahead is no reminder.
 inline constexpr int kMaxAlarmMinutes = 24 * 60;
 
+// A list of session ids as the starred sessions' calendar and the stars'
+// share link (/stars) carry it: decimal ids (1 to 12 digits, no leading
+// zero) separated by commas, at most kMaxMySessions, any order, repeats
+// ignored; empty means none. ids comes out ascending without repeats, or
+// problem is set (a sentence for the 400 page).
+struct SessionIdList {
+  std::vector<int64_t> ids;
+  std::string problem;
+};
+SessionIdList parse_session_id_list(std::string_view text);
+
 struct MySessionsQuery {
   std::vector<int64_t> ids;  // ascending, no repeats
   int alarm_minutes = 0;     // 0: no reminder
   std::string problem;       // set: the query is refused (400), a sentence
 };
 
-// ids: decimal ids (1 to 12 digits, no leading zero) separated by commas,
-// at most kMaxMySessions of them, in any order, repeats ignored; empty
-// means no session. alarm: "" or decimal minutes 0..kMaxAlarmMinutes.
-// Anything else sets problem.
+// ids: as parse_session_id_list reads them. alarm: "" or decimal minutes
+// 0..kMaxAlarmMinutes. Anything else sets problem.
 MySessionsQuery parse_my_sessions_query(std::string_view ids, std::string_view alarm);
 
 }  // namespace confsched

@@ -32,6 +32,7 @@ inline constexpr std::string_view kCalendar = "text/calendar; charset=utf-8";
 inline constexpr std::string_view kJson = "application/json";
 // RFC 7303 §9.1: the XML declaration says UTF-8.
 inline constexpr std::string_view kXml = "application/xml";
+inline constexpr std::string_view kSvg = "image/svg+xml";
 }  // namespace content_type
 
 struct Response {

@@ -19,6 +19,10 @@ class Site;
 std::string event_dates(const EventInfo& event);
 
 Response home_page(Site& site, const Request& request, const RouteParams& params);
+// "/stars?ids=" and its QR code "/stars/qr.svg?ids=": carrying the stars
+// to another device (stars.cc).
+Response stars_page(Site& site, const Request& request, const RouteParams& params);
+Response stars_qr_code(Site& site, const Request& request, const RouteParams& params);
 // "/pages-version": {"pages":"<version>"}, public (pages_version.cc).
 Response pages_version(Site& site, const Request& request, const RouteParams& params);
 // "/" is the same page for everybody in each of three audiences: visitors

@@ -107,6 +107,13 @@ constexpr Route kRoutes[] = {
      .access = Access::kFeed,
      .type = content_type::kCalendar,
      .handler = my_sessions_ics},
+    // One page per set of stars: rendered per request, kept nowhere
+    // (stars.cc). nginx passes them uncached (its catch-all location).
+    {.path = "/stars", .access = Access::kSignedIn, .handler = stars_page},
+    {.path = "/stars/qr.svg",
+     .access = Access::kSignedIn,
+     .type = content_type::kSvg,
+     .handler = stars_qr_code},
     // Per role and epoch (the feed token), so never kept with the data.
     {.path = "/feeds", .access = Access::kSignedIn, .handler = feeds_page},
     {.path = "/now",
@@ -299,8 +306,11 @@ std::string allow_header(const Route& route) {
   return allow;
 }
 
+// Back to the page asked for after the login, its query included (a
+// filter, a grid's day, the stars a /stars link carries): the login form
+// takes next only when it is a local path (http/local_path.h).
 Response to_login(const Request& request) {
-  return redirect_303("/login?next=" + percent_encode(request.path, true));
+  return redirect_303("/login?next=" + percent_encode(request.raw_target, true));
 }
 
 // The ETag of a page's gzip form: a strong tag names one representation,

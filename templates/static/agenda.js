@@ -134,11 +134,33 @@
     document.querySelector(".my-feed-needs-script").hidden = true;
   }
 
+  // /stars: the stars a link carries from another device, added to this
+  // browser's on request (the page lists them; nothing is stored on the
+  // server).
+  var shared = document.querySelector("[data-stars]");
+  if (shared) {
+    var add = shared.querySelector(".stars-add");
+    shared.querySelector(".stars-add-needs-script").hidden = true;
+    add.hidden = false;
+    add.querySelector("button").addEventListener("click", function () {
+      var ids = starredIds();
+      var before = Object.keys(ids).length;
+      shared.getAttribute("data-stars").split(",").forEach(function (id) {
+        if (ID.test(id)) ids[id] = true;
+      });
+      saveStarred(ids);
+      var now = Object.keys(ids).length;
+      add.querySelector(".stars-added").textContent = "Added " + (now - before) +
+        " (" + now + " starred in this browser now).";
+    });
+  }
+
   var sessions = Array.prototype.slice.call(document.querySelectorAll("[data-session-id]"));
   if (sessions.length === 0) return;
   var schedule = document.querySelector("ul.sessions") !== null;
   var mineButton = null;
   var emptyNote = null;
+  var shareLink = null;
 
   function titleOf(el) {
     var h = el.querySelector("h1, h4");
@@ -172,6 +194,9 @@
     });
     mineButton.setAttribute("aria-pressed", mine ? "true" : "false");
     emptyNote.hidden = !mine || anyShown;
+    var starredList = Object.keys(ids).sort(function (a, b) { return a - b; });
+    shareLink.hidden = starredList.length === 0;
+    shareLink.href = "/stars?ids=" + starredList.join(",");
   }
 
   sessions.forEach(function (el) {
@@ -210,8 +235,14 @@
     emptyNote.className = "agenda-empty";
     emptyNote.setAttribute("role", "status");
     emptyNote.textContent = " No starred sessions here yet: use \u2606 to star one.";
+    // To another device: a page whose address holds the stars (/stars).
+    shareLink = document.createElement("a");
+    shareLink.className = "share-stars";
+    shareLink.textContent = "Share my stars";
     bar.appendChild(mineButton);
     bar.appendChild(emptyNote);
+    bar.appendChild(document.createTextNode(" "));
+    bar.appendChild(shareLink);
     var anchor = document.querySelector("nav.days") || sessions[0];
     anchor.parentNode.insertBefore(bar, anchor);
   }

@@ -67,11 +67,14 @@
   // says the current one. Asked every half minute while the page is shown
   // and as soon as it is shown again; never through the service worker,
   // which does not keep it, so an offline page is never told "unchanged".
-  // A difference puts a notice with a reload button at the top, once.
+  // A difference puts a notice with a reload button at the top, once, and
+  // only after COPY_AGE_MS: the pages' own copies in the front server's
+  // cache may be that much older than /pages-version's (README "Caching":
+  // at most ~3 s), and a reload must bring the change.
+  var COPY_AGE_MS = 4000;
   function watchForChanges(rendered) {
     var told = false;
     function tell() {
-      told = true;
       var notice = document.createElement("p");
       notice.className = "changed-notice";
       notice.setAttribute("role", "status");
@@ -91,7 +94,10 @@
       window.fetch("/pages-version", {cache: "no-cache", credentials: "omit"}).then(function (r) {
         return r.ok ? r.json() : null;
       }).then(function (answer) {
-        if (!told && answer && typeof answer.pages === "string" && answer.pages !== rendered) tell();
+        if (!told && answer && typeof answer.pages === "string" && answer.pages !== rendered) {
+          told = true;
+          window.setTimeout(tell, COPY_AGE_MS);
+        }
       }, function () {});
     }
     window.setInterval(check, 30000);

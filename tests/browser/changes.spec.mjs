@@ -6,6 +6,10 @@
 //     and on /changes ("1 of your sessions changed since you last looked");
 //   - /schedule marks what runs now and offers "Jump to now", following
 //     the clock without a reload (the page's clock set by playwright);
+//   - "Share my stars" leads to /stars, whose QR code (a screenshot left
+//     in CONFSCHED_OUT, decoded by run_browser_tests.py with zbarimg)
+//     holds its link, and which adds the stars to another browser after
+//     its login;
 //   - /feeds makes the address of a calendar of just the starred sessions,
 //     which this spec fetches and leaves in CONFSCHED_OUT for
 //     run_browser_tests.py to read back with python3-icalendar.
@@ -107,8 +111,13 @@ async function changeNotice(browser) {
     assert.equal(await notice.getAttribute("role"), "status");
     await page.screenshot({ path: path.join(OUT, "change-notice-phone.png") });
     await Promise.all([page.waitForLoadState("load"), notice.locator("button").click()]);
-    await until("change_after_reload", "the new title after Reload", async () =>
-      (await page.locator(`li[data-session-id="${id}"] h4`).innerText()).includes("now in the big hall"));
+    let seenTitle = "";
+    await until("change_after_reload", "the new title after Reload", async () => {
+      seenTitle = (await page.locator(`li[data-session-id="${id}"] h4`).innerText()).trim();
+      return seenTitle.includes("now in the big hall");
+    }).catch((e) => {
+      throw new Error(`${e.message}; last seen ${JSON.stringify(seenTitle)} on ${page.url()}`);
+    });
     await shownAgain(page);
     await page.waitForTimeout(500);
     assert.equal(await page.locator("p.changed-notice").count(), 0, "the notice after the reload");
@@ -214,7 +223,63 @@ async function nowMarks(browser) {
   }
 }
 
+async function shareStars(browser) {
+  const label = "share stars";
+  const { context, page } = await open(browser, label, { width: 390, height: 844 });
+  let link;
+  let ids;
+  try {
+    await login(page, env("CONFSCHED_USER"), env("CONFSCHED_PASSWORD"), "/schedule");
+    await page.locator("button.star").first().waitFor();
+    assert.equal(await page.locator("a.share-stars").isHidden(), true, "Share my stars without stars");
+    const talks = page.locator("li.session.kind-talk");
+    ids = [];
+    for (const n of [1, 5, 9]) {
+      ids.push(await talks.nth(n).getAttribute("data-session-id"));
+      await talks.nth(n).locator("button.star").click();
+    }
+    ids.sort((a, b) => a - b);
+    await Promise.all([page.waitForURL((u) => u.pathname === "/stars"), page.locator("a.share-stars").click()]);
+    assert.equal(new URL(page.url()).search, `?ids=${ids.join(",")}`);
+    assert.equal(await page.locator("ul.stars-list li").count(), 3);
+    link = await page.locator("section.stars-share input").inputValue();
+    assert.ok(link.endsWith(`/stars?ids=${ids.join(",")}`), link);
+    const qr = page.locator("img.stars-qr");
+    await qr.waitFor();
+    assert.ok(await qr.evaluate((img) => img.complete && img.naturalWidth > 0), "the QR code did not load");
+    await page.screenshot({ path: path.join(OUT, "stars-phone.png") });
+    await qr.screenshot({ path: path.join(OUT, "stars-qr.png") });
+    fs.writeFileSync(path.join(OUT, "stars-qr.json"), JSON.stringify({ link }));
+    await checkCsp(page, label);
+  } finally {
+    await context.close();
+  }
+  // Another device: not logged in, it opens the link, logs in, comes back
+  // to the list and adds the stars to what it had.
+  const other = await open(browser, "other device", { width: 1280, height: 800 });
+  try {
+    const p = other.page;
+    await p.goto("/schedule");
+    await p.goto(link.replace(/^https?:\/\/[^/]+/, ""));
+    assert.equal(new URL(p.url()).pathname, "/login", "the link without a login");
+    await p.fill("#username", env("CONFSCHED_USER"));
+    await p.fill("#password", env("CONFSCHED_PASSWORD"));
+    await Promise.all([p.waitForURL((u) => u.pathname === "/stars"), p.click("form[action='/login'] button[type=submit]")]);
+    assert.equal(new URL(p.url()).search, `?ids=${ids.join(",")}`, "the login lost the link's stars");
+    await p.locator("button.stars-add-button").click();
+    assert.match(await p.locator(".stars-added").innerText(), /^Added 3 \(3 starred in this browser now\)\.$/);
+    await p.goto("/schedule");
+    const starred = await p.locator("li.session button.star[aria-pressed=true]").evaluateAll((bs) =>
+      bs.map((b) => b.closest("[data-session-id]").getAttribute("data-session-id")).sort((a, b) => a - b));
+    assert.deepEqual(starred, ids, "the other browser's stars");
+    await checkCsp(p, "other device");
+  } finally {
+    await other.context.close();
+  }
+}
+
 await runBrowser("changes", problems, async (browser) => {
+  await shareStars(browser);
   await nowMarks(browser);
   await changeNotice(browser);
   await mySessionsFeed(browser);

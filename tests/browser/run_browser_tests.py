@@ -129,6 +129,21 @@ def check_my_sessions_calendar(out):
     return r.returncode == 0
 
 
+def check_stars_qr(out):
+    """The QR code /stars drew (changes.spec.mjs's screenshot of it), read
+    by zbarimg, a decoder not ours: it must hold the page's link."""
+    zbarimg = shutil.which("zbarimg")
+    if not zbarimg:
+        print("browser test: zbarimg not found (Debian package zbar-tools; scripts/test installs it)", flush=True)
+        return False
+    want = json.load(open(os.path.join(out, "stars-qr.json")))["link"]
+    r = subprocess.run([zbarimg, "--quiet", "--raw", os.path.join(out, "stars-qr.png")], capture_output=True,
+                       text=True, timeout=60)
+    got = r.stdout.strip()
+    print("stars QR code: %s" % (got or r.stderr.strip()), flush=True)
+    return r.returncode == 0 and got == want
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", required=True, help="folder for screenshots")
@@ -172,7 +187,7 @@ def main():
         specs = ("agenda.spec.mjs", "offline.spec.mjs", "changes.spec.mjs")
         codes = [subprocess.run([node, os.path.join(HERE, spec)], env=env, timeout=150).returncode
                  for spec in specs]
-        ok = codes == [0] * len(specs) and check_my_sessions_calendar(args.out)
+        ok = codes == [0] * len(specs) and check_my_sessions_calendar(args.out) and check_stars_qr(args.out)
     finally:
         if not ok:
             s.dump_logs(25)

@@ -220,7 +220,8 @@ class DelegatePages(StackTestCase):
             self.assertHtmlPage(r, raw)
             self.assertNotIn("<script>", r.text)
         # Without a login, the login redirect comes first, whatever the query.
-        self.assertLoginRedirect(S.get("/schedule?x=1"), "/schedule", "no cookie, bad query")
+        # The query comes back after the login, where the page answers it.
+        self.assertLoginRedirect(S.get("/schedule?x=1"), "/schedule?x=1", "no cookie, bad query")
 
     def test_a_filtered_view_is_cached_for_everyone_logged_in_and_nobody_else(self):
         full = self.get("/schedule").text
