@@ -12,7 +12,7 @@
 {{#NO_MATCH}}<p class="no-match">No sessions match these filters.</p>{{/NO_MATCH}}
 <nav class="days" aria-label="Days">{{#DAY_LINK}}<a href="#{{DAY_ID}}">{{DAY_LABEL}}</a> {{/DAY_LINK}}</nav>
 {{#DAY}}<section class="day" id="{{DAY_ID}}">
-<h2>{{DAY_LABEL}}</h2>
+<h2>{{DAY_LABEL}} <a class="view-switch" href="/schedule?day={{DAY}}&amp;view=grid">Grid<span class="visually-hidden"> of {{DAY_LABEL}}</span></a></h2>
 {{#SLOT}}<div class="slot">
 <h3 class="time"><time>{{START}}</time></h3>
 <ul class="sessions">

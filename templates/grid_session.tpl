@@ -1,0 +1,1 @@
+{{%AUTOESCAPE context="HTML"}}<div class="{{PLACE}} kind-{{KIND}} status-{{STATUS}}" data-session-id="{{ID}}">{{>STRIPE}}<a class="title" href="/session/{{ID}}">{{TITLE}}</a><p>{{START}}–{{END}}{{#SPEAKERS}} · {{TEXT}}{{/SPEAKERS}}{{#STATUS_NOTE}} · <strong class="status">{{TEXT}}</strong>{{/STATUS_NOTE}}</p></div>
