@@ -17,7 +17,7 @@
 <h3 class="time"><time>{{START}}</time></h3>
 <ul class="sessions">
 {{#SESSION}}<li class="session kind-{{KIND}} status-{{STATUS}}" data-session-id="{{ID}}">
-<p class="meta"><span class="time">{{START}}–{{END}}</span> · <span class="room">{{ROOM}}</span>{{#TRACK}} · <span class="track">{{NAME}}</span>{{/TRACK}}{{#STATUS_NOTE}} · <strong class="status">{{TEXT}}</strong>{{/STATUS_NOTE}}{{#CHANGED}} · <a class="badge" href="/changes">changed</a>{{/CHANGED}}</p>
+<p class="meta"><span class="time">{{START}}–{{END}}</span> · <span class="room">{{ROOM}}</span>{{#TRACK}} · <span class="track">{{>STRIPE}}{{NAME}}</span>{{/TRACK}}{{#STATUS_NOTE}} · <strong class="status">{{TEXT}}</strong>{{/STATUS_NOTE}}{{#CHANGED}} · <a class="badge" href="/changes">changed</a>{{/CHANGED}}</p>
 <h4><a href="/session/{{ID}}">{{TITLE}}</a></h4>
 {{#SPEAKERS}}<p class="speakers">{{TEXT}}</p>{{/SPEAKERS}}
 {{#ABSTRACT}}<p class="abstract">{{TEXT}}</p>{{/ABSTRACT}}

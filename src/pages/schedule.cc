@@ -39,6 +39,24 @@ std::string day_label(const std::string& day) {
   return t ? format_day_label(*t) : day;
 }
 
+// The background of a session in the list and the grid (--wash in
+// style.css): a track's stripe that contrasts with it by less than WCAG's
+// 3:1 for graphics is outlined.
+constexpr std::string_view kCellBackground = "#f3f5f8";
+
+// A track's colour as a stripe (a swatch in the list and the legend): only
+// a valid "#rrggbb" (the model checks
+// it on every write; this keeps stored text out of the page whatever
+// happens), as an SVG fill attribute, which the CSP allows where it
+// allows no style attribute.
+void add_stripe(ctemplate::TemplateDictionary& d, const Track* track) {
+  if (!track || !is_hex_colour(track->colour)) return;
+  auto* stripe = d.AddIncludeDictionary("STRIPE");
+  stripe->SetFilename("track_stripe.tpl");
+  stripe->SetValue("COLOUR", track->colour);
+  if (contrast_ratio(track->colour, kCellBackground).value_or(1) < 3) stripe->ShowSection("FAINT");
+}
+
 // What a session shows in the list and in the grid alike.
 void fill_session_basics(ctemplate::TemplateDictionary& d, const Session& s) {
   auto start = parse_civil(s.starts_at);
@@ -56,7 +74,11 @@ void fill_session_basics(ctemplate::TemplateDictionary& d, const Session& s) {
 void fill_session(ctemplate::TemplateDictionary& d, const Session& s, bool changed) {
   fill_session_basics(d, s);
   d.SetValue("ROOM", s.room ? s.room->name : "");
-  if (s.track) d.AddSectionDictionary("TRACK")->SetValue("NAME", s.track->name);
+  if (s.track) {
+    auto* track = d.AddSectionDictionary("TRACK");
+    track->SetValue("NAME", s.track->name);
+    add_stripe(*track, s.track);  // a swatch before the name
+  }
   if (!s.speakers.empty()) d.AddSectionDictionary("SPEAKERS")->SetValue("TEXT", speaker_line(s));
   if (changed) d.ShowSection("CHANGED");
   if (!s.abstract.empty())
@@ -160,22 +182,6 @@ std::string short_speaker_line(const Session& s) {
     line += (i > 0 ? ", " : "") + s.speakers[i]->name;
   if (s.speakers.size() > kNamed) line += " +" + std::to_string(s.speakers.size() - kNamed);
   return line;
-}
-
-// The background of a grid cell (--wash in style.css): a track's stripe
-// that contrasts with it by less than WCAG's 3:1 for graphics is outlined.
-constexpr std::string_view kCellBackground = "#f3f5f8";
-
-// A track's colour as a stripe: only a valid "#rrggbb" (the model checks
-// it on every write; this keeps stored text out of the page whatever
-// happens), as an SVG fill attribute, which the CSP allows where it
-// allows no style attribute.
-void add_stripe(ctemplate::TemplateDictionary& d, const Track* track) {
-  if (!track || !is_hex_colour(track->colour)) return;
-  auto* stripe = d.AddIncludeDictionary("STRIPE");
-  stripe->SetFilename("track_stripe.tpl");
-  stripe->SetValue("COLOUR", track->colour);
-  if (contrast_ratio(track->colour, kCellBackground).value_or(1) < 3) stripe->ShowSection("FAINT");
 }
 
 // The classes that place a cell (style.css, "Grid view"): start row and
