@@ -1,6 +1,7 @@
 // parse_schedule_filter: never crashes; whatever it accepts has a canonical
 // form that is itself canonical (a redirect never loops), is clean text
-// within the limits, and names only values that exist.
+// within the limits, and names only values that exist; a grid has a day
+// and nothing else (one cached copy per day).
 #include <algorithm>
 #include <string>
 
@@ -33,12 +34,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   FUZZ_CHECK(confsched::is_valid_utf8(f.q));
   FUZZ_CHECK(f.q.empty() || (f.q.front() != ' ' && f.q.back() != ' '));
   FUZZ_CHECK(f.q.find("  ") == std::string::npos);
+  FUZZ_CHECK(f.view.empty() || f.view == confsched::kGridView);
+  if (f.grid()) FUZZ_CHECK(!f.day.empty() && f.room.empty() && f.track.empty() && f.q.empty());
   // The canonical URL answers 200, with the same filter.
   FilterParse again = parse_schedule_filter(p.canonical, kChoices);
   FUZZ_CHECK(again.outcome == FilterParse::Outcome::kCanonical);
   FUZZ_CHECK(again.canonical == p.canonical);
   FUZZ_CHECK(again.filter.day == f.day && again.filter.room == f.room &&
-             again.filter.track == f.track && again.filter.q == f.q);
+             again.filter.track == f.track && again.filter.q == f.q && again.filter.view == f.view);
   // fold_case keeps valid UTF-8 valid.
   FUZZ_CHECK(confsched::is_valid_utf8(confsched::fold_case(f.q)));
   return 0;

@@ -12,12 +12,12 @@
 {{#NO_MATCH}}<p class="no-match">No sessions match these filters.</p>{{/NO_MATCH}}
 <nav class="days" aria-label="Days">{{#DAY_LINK}}<a href="#{{DAY_ID}}">{{DAY_LABEL}}</a> {{/DAY_LINK}}</nav>
 {{#DAY}}<section class="day" id="{{DAY_ID}}">
-<h2>{{DAY_LABEL}}</h2>
+<h2>{{DAY_LABEL}} <a class="view-switch" href="/schedule?day={{DAY}}&amp;view=grid">Grid<span class="visually-hidden"> of {{DAY_LABEL}}</span></a></h2>
 {{#SLOT}}<div class="slot"{{#SLOT_ID}} id="{{ID}}"{{/SLOT_ID}}>
 <h3 class="time"><time>{{START}}</time></h3>
 <ul class="sessions">
 {{#SESSION}}<li class="session kind-{{KIND}} status-{{STATUS}}" data-session-id="{{ID}}" data-rev="{{REV}}"{{#INSTANTS}} data-start="{{START}}" data-end="{{END}}"{{/INSTANTS}}>
-<p class="meta"><span class="time">{{START}}–{{END}}</span> · <span class="room">{{ROOM}}</span>{{#TRACK}} · <span class="track">{{NAME}}</span>{{/TRACK}}{{#STATUS_NOTE}} · <strong class="status">{{TEXT}}</strong>{{/STATUS_NOTE}}{{#CHANGED}} · <a class="badge" href="/changes">changed</a>{{/CHANGED}}</p>
+<p class="meta"><span class="time">{{START}}–{{END}}</span> · <span class="room">{{ROOM}}</span>{{#TRACK}} · <span class="track">{{>STRIPE}}{{NAME}}</span>{{/TRACK}}{{#STATUS_NOTE}} · <strong class="status">{{TEXT}}</strong>{{/STATUS_NOTE}}{{#CHANGED}} · <a class="badge" href="/changes">changed</a>{{/CHANGED}}</p>
 <h4><a href="/session/{{ID}}">{{TITLE}}</a></h4>
 {{#SPEAKERS}}<p class="speakers">{{TEXT}}</p>{{/SPEAKERS}}
 {{#ABSTRACT}}<p class="abstract">{{TEXT}}</p>{{/ABSTRACT}}

@@ -1,14 +1,18 @@
 // "/schedule": the whole conference on one page, a section per day and a
-// block per starting time. It is the page everyone opens at once, so it is
-// plain HTML that works without JavaScript and is cached by the router.
+// block per starting time; or, with ?day=…&view=grid, one day as rooms ×
+// time. It is the page everyone opens at once, so it is plain HTML that
+// works without JavaScript and is cached by the router.
 #include <algorithm>
+#include <cstdio>
 
 #include "auth/crypto.h"
 #include "model/session_terms.h"
+#include "model/settings_form.h"
 #include "model/text.h"
 #include "pages/banner.h"
 #include "pages/pages.h"
 #include "pages/schedule_filter.h"
+#include "pages/schedule_grid.h"
 #include "site/markdown.h"
 #include "site/site.h"
 #include "site/zone_note.h"
@@ -28,6 +32,30 @@ std::string speaker_line(const Session& s) {
     line += speaker->name;
   }
   return line;
+}
+
+// "Tuesday 15 June 2027" for "2027-06-15".
+std::string day_label(const std::string& day) {
+  auto t = parse_civil(day);
+  return t ? format_day_label(*t) : day;
+}
+
+// The background of a session in the list and the grid (--wash in
+// style.css): a track's stripe that contrasts with it by less than WCAG's
+// 3:1 for graphics is outlined.
+constexpr std::string_view kCellBackground = "#f3f5f8";
+
+// A track's colour as a stripe (a swatch in the list and the legend): only
+// a valid "#rrggbb" (the model checks
+// it on every write; this keeps stored text out of the page whatever
+// happens), as an SVG fill attribute, which the CSP allows where it
+// allows no style attribute.
+void add_stripe(ctemplate::TemplateDictionary& d, const Track* track) {
+  if (!track || !is_hex_colour(track->colour)) return;
+  auto* stripe = d.AddIncludeDictionary("STRIPE");
+  stripe->SetFilename("track_stripe.tpl");
+  stripe->SetValue("COLOUR", track->colour);
+  if (contrast_ratio(track->colour, kCellBackground).value_or(1) < 3) stripe->ShowSection("FAINT");
 }
 
 // The instants a session runs between, as Unix seconds, for agenda.js to
@@ -50,8 +78,8 @@ std::string slot_anchor(const CivilDateTime& start) {
   return "at-" + format_iso_date(start) + "-" + clock;
 }
 
-void fill_session(ctemplate::TemplateDictionary& d, const Session& s, bool changed,
-                  const TimeZone& zone) {
+// What a session shows in the list and in the grid alike.
+void fill_session_basics(ctemplate::TemplateDictionary& d, const Session& s, const TimeZone& zone) {
   auto start = parse_civil(s.starts_at);
   auto end = parse_civil(s.ends_at);
   d.SetIntValue("ID", static_cast<long>(s.id));
@@ -64,10 +92,19 @@ void fill_session(ctemplate::TemplateDictionary& d, const Session& s, bool chang
   d.SetValue("STATUS", s.status);
   d.SetValue("START", start ? format_clock(*start) : s.starts_at);
   d.SetValue("END", end ? format_clock(*end) : s.ends_at);
-  d.SetValue("ROOM", s.room ? s.room->name : "");
-  if (s.track) d.AddSectionDictionary("TRACK")->SetValue("NAME", s.track->name);
   if (std::string note(session_status_note(s.status)); !note.empty())
     d.AddSectionDictionary("STATUS_NOTE")->SetValue("TEXT", note);
+}
+
+void fill_session(ctemplate::TemplateDictionary& d, const Session& s, bool changed,
+                  const TimeZone& zone) {
+  fill_session_basics(d, s, zone);
+  d.SetValue("ROOM", s.room ? s.room->name : "");
+  if (s.track) {
+    auto* track = d.AddSectionDictionary("TRACK");
+    track->SetValue("NAME", s.track->name);
+    add_stripe(*track, s.track);  // a swatch before the name
+  }
   if (!s.speakers.empty()) d.AddSectionDictionary("SPEAKERS")->SetValue("TEXT", speaker_line(s));
   if (changed) d.ShowSection("CHANGED");
   if (!s.abstract.empty())
@@ -115,10 +152,8 @@ void fill_filter_form(ctemplate::TemplateDictionary& d, const Programme& p,
     o->SetValue("LABEL", label);
     if (value == chosen) o->ShowSection("SELECTED");
   };
-  for (const std::string& day : filter_choices(p).days) {
-    auto t = parse_civil(day);
-    option("DAY_OPTION", day, t ? format_day_label(*t) : day, f.day);
-  }
+  for (const std::string& day : filter_choices(p).days)
+    option("DAY_OPTION", day, day_label(day), f.day);
   for (const Room& r : p.rooms) option("ROOM_OPTION", std::to_string(r.id), r.name, f.room);
   for (const Track& t : p.tracks) option("TRACK_OPTION", std::to_string(t.id), t.name, f.track);
   d.SetValue("Q", f.q);
@@ -148,6 +183,7 @@ void fill_schedule(ctemplate::TemplateDictionary& d, const Programme& p, const S
       link->SetValue("DAY_LABEL", label);
       day = d.AddSectionDictionary("DAY");
       day->SetValue("DAY_ID", "day-" + day_id);
+      day->SetValue("DAY", day_id);
       day->SetValue("DAY_LABEL", label);
       current_day = day_id;
       slot = nullptr;
@@ -164,6 +200,110 @@ void fill_schedule(ctemplate::TemplateDictionary& d, const Programme& p, const S
   }
   fill_filter_form(d, p, f);
   if (shown == 0) d.ShowSection("NO_MATCH");
+}
+
+// The grid's cells are narrow: two names, then how many more.
+std::string short_speaker_line(const Session& s) {
+  constexpr size_t kNamed = 2;
+  std::string line;
+  for (size_t i = 0; i < s.speakers.size() && i < kNamed; ++i)
+    line += (i > 0 ? ", " : "") + s.speakers[i]->name;
+  if (s.speakers.size() > kNamed) line += " +" + std::to_string(s.speakers.size() - kNamed);
+  return line;
+}
+
+// The classes that place a cell (style.css, "Grid view"): start row and
+// span as hours and 5-minute steps, and its lane; zero values are the
+// stylesheet's defaults and left out.
+std::string place_classes(const GridPlace& p, bool spanning) {
+  std::string c = spanning ? "gs gb" : "gs";
+  auto add = [&](const char* name, int value) {
+    if (value != 0) c += std::string(" ") + name + std::to_string(value);
+  };
+  add("sh", p.slot / kGridSlotsPerHour);
+  add("sm", p.slot % kGridSlotsPerHour);
+  add("dh", p.span / kGridSlotsPerHour);
+  add("dm", p.span % kGridSlotsPerHour);
+  if (p.lane > 1) add("ln", p.lane);
+  return c;
+}
+
+void fill_cell(ctemplate::TemplateDictionary& section, const GridPlace& p, bool spanning,
+               const TimeZone& zone) {
+  const Session& s = *p.session;
+  auto* d = section.AddIncludeDictionary("SESSION");
+  d->SetFilename("grid_session.tpl");
+  fill_session_basics(*d, s, zone);
+  d->SetValue("PLACE", place_classes(p, spanning));
+  if (!s.speakers.empty())
+    d->AddSectionDictionary("SPEAKERS")->SetValue("TEXT", short_speaker_line(s));
+  add_stripe(*d, s.track);
+}
+
+// Numbers the stylesheet spells as two classes (tens and units), so a few
+// classes cover every column count: see "Grid view" in style.css.
+void set_tens_units(ctemplate::TemplateDictionary& d, const char* tens, const char* units,
+                    size_t value) {
+  d.SetIntValue(tens, static_cast<long>(value / 10));
+  d.SetIntValue(units, static_cast<long>(value % 10));
+}
+
+void fill_grid(ctemplate::TemplateDictionary& d, const Programme& p, const ScheduleFilter& f,
+               const TimeZone& zone) {
+  d.SetValue("DATES", event_dates(p.event));
+  d.SetValue("VENUE", p.event.venue);
+  d.SetValue("DAY", f.day);
+  d.SetValue("DAY_LABEL", day_label(f.day));
+  for (const std::string& other : filter_choices(p).days) {
+    auto* link = d.AddSectionDictionary("DAY_LINK");
+    link->SetValue("DAY", other);
+    link->SetValue("LABEL", day_label(other));
+    if (other == f.day) link->ShowSection("CURRENT");
+  }
+
+  std::vector<const Session*> sessions;
+  for (const Session& s : p.sessions)
+    if (s.starts_at.compare(0, 10, f.day) == 0) sessions.push_back(&s);
+  const DayGrid grid = lay_out_day(sessions, p.rooms);
+
+  // The legend: the tracks of this day, in the programme's order.
+  for (const Track& t : p.tracks) {
+    bool shown = std::any_of(sessions.begin(), sessions.end(),
+                             [&](const Session* s) { return s->track == &t; });
+    if (!shown) continue;
+    auto* item = d.AddSectionDictionary("TRACK");
+    item->SetValue("NAME", t.name);
+    add_stripe(*item, &t);
+    d.ShowSection("LEGEND");
+  }
+
+  d.SetIntValue("HOURS", grid.hours);
+  set_tens_units(d, "WIDTH_TENS", "WIDTH_UNITS", grid.columns.size());
+  for (int h = 0; h < grid.hours; ++h) {
+    char label[8];
+    std::snprintf(label, sizeof label, "%02d:00", (grid.first_hour + h) % 24);
+    auto* hour = d.AddSectionDictionary("HOUR");
+    hour->SetIntValue("AT", h);
+    hour->SetValue("LABEL", label);
+    if (h > 0) d.AddSectionDictionary("HOUR_LINE")->SetIntValue("AT", h);
+  }
+  for (size_t i = 0; i < grid.columns.size(); ++i) {
+    const GridColumn& column = grid.columns[i];
+    auto* c = d.AddSectionDictionary("COLUMN");
+    set_tens_units(*c, "TENS", "UNITS", i);
+    if (column.lanes > 1) c->AddSectionDictionary("LANES")->SetIntValue("N", column.lanes);
+    if (column.room) {
+      auto* room = c->AddSectionDictionary("ROOM");
+      room->SetIntValue("ID", static_cast<long>(column.room->id));
+      room->SetValue("NAME", column.room->name);
+    } else {
+      c->ShowSection("NO_ROOM");
+    }
+    for (const GridPlace& place : column.places)
+      fill_cell(*c->AddSectionDictionary("CELL"), place, false, zone);
+  }
+  for (const GridPlace& place : grid.spanning)
+    fill_cell(*d.AddSectionDictionary("BAND"), place, true, zone);
 }
 
 }  // namespace
@@ -203,11 +343,18 @@ Response schedule_page(Site& site, const Request& request, const RouteParams&) {
   const ScheduleFilter filter =
       parse_schedule_filter(raw_query(request), filter_choices(programme)).filter;
   const std::vector<int64_t> changed = site.recently_changed();
+  // Each day's grid has a title of its own, as it is a page of its own.
+  std::string title = "Schedule";
+  if (filter.grid()) title = day_label(filter.day) + " as a grid · Schedule";
+  const TimeZone& zone = site.event_zone(programme.event.time_zone);
   std::string body = site.templates().render(
-      site.shared_frame("Schedule", programme.event.name), "schedule.tpl",
-      [&](ctemplate::TemplateDictionary& d) {
+      site.shared_frame(title, programme.event.name),
+      filter.grid() ? "schedule_grid.tpl" : "schedule.tpl", [&](ctemplate::TemplateDictionary& d) {
         add_banner(site, d);
-        fill_schedule(d, programme, filter, changed, site.event_zone(programme.event.time_zone));
+        if (filter.grid())
+          fill_grid(d, programme, filter, zone);
+        else
+          fill_schedule(d, programme, filter, changed, zone);
         add_zone_note(site, d, programme.event, programme.event.starts_on,
                       programme.event.ends_on + " 23:59");
       });

@@ -97,6 +97,7 @@ std::string canonical_schedule_query(const ScheduleFilter& f) {
   add("room", f.room);
   add("track", f.track);
   add("q", f.q);
+  add("view", f.view);
   return q;
 }
 
@@ -119,6 +120,18 @@ FilterParse parse_schedule_filter(std::string_view raw_query, const FilterChoice
   if (!f.room.empty() && !listed(choices.rooms, f.room)) return invalid("There is no such room.");
   if (!f.track.empty() && !listed(choices.tracks, f.track))
     return invalid("There is no such track.");
+  std::string_view view = fields->get("view").value_or("");
+  if (view == kGridView) {
+    // One grid per day: what the grid cannot show is dropped (a redirect),
+    // so a cache holds one copy of each day's grid.
+    f.room.clear();
+    f.track.clear();
+    f.q.clear();
+    if (f.day.empty() && !choices.days.empty()) f.day = choices.days.front();
+    if (!f.day.empty()) f.view = std::string(kGridView);
+  } else if (!view.empty() && view != "list") {
+    return invalid("There is no such view of the schedule: it is shown as a list or a grid.");
+  }
   result.canonical = canonical_schedule_query(f);
   result.outcome = raw_query == result.canonical ? FilterParse::Outcome::kCanonical
                                                  : FilterParse::Outcome::kRedirect;

@@ -1,4 +1,4 @@
-// The query of /schedule (?day=&room=&track=&q=): parsing, validation
+// The query of /schedule (?day=&room=&track=&q=&view=): parsing, validation
 // against the programme, and the one canonical spelling of each filter.
 // Pure; fuzzed (fuzz/fuzz_parse_schedule_filter.cc).
 //
@@ -22,8 +22,15 @@ struct ScheduleFilter {
   std::string room;   // a room id in decimal, or ""
   std::string track;  // a track id in decimal, or ""
   std::string q;      // free text, trimmed, inner spaces collapsed; or ""
+  // "" for the list, or kGridView: one day as rooms × time. The grid always
+  // has a day and never a room, track or search (parse_schedule_filter
+  // redirects to that form), so each day has exactly one grid URL.
+  std::string view;
 
-  bool empty() const { return day.empty() && room.empty() && track.empty() && q.empty(); }
+  bool empty() const {
+    return day.empty() && room.empty() && track.empty() && q.empty() && view.empty();
+  }
+  bool grid() const { return !view.empty(); }
 };
 
 // The values that exist, as they are spelled in a canonical query.
@@ -34,6 +41,9 @@ struct FilterChoices {
 // Longest q kept, in bytes (cut on a character boundary): a search is a
 // few words, and the limit bounds the cost of matching it.
 inline constexpr size_t kMaxSearchBytes = 100;
+
+// The one value of `view` besides the list (which has no `view` at all).
+inline constexpr std::string_view kGridView = "grid";
 
 struct FilterParse {
   enum class Outcome {
@@ -49,10 +59,14 @@ struct FilterParse {
 
 // raw_query is what follows '?' as the client sent it (possibly empty).
 // Unknown parameters are dropped, the first of repeated ones wins, empty
-// values mean "no filter".
+// values mean "no filter". view=list is the list's other spelling; any
+// other view but grid is invalid. view=grid drops room, track and q, and
+// without a day takes the first of choices.days (without any day, the
+// view is dropped: there is nothing to lay out).
 FilterParse parse_schedule_filter(std::string_view raw_query, const FilterChoices& choices);
 
-// "day=2027-06-15&room=3&q=rust%20async": fixed order, empty ones left out.
+// "day=2027-06-15&room=3&q=rust%20async", "day=2027-06-15&view=grid": fixed
+// order (day, room, track, q, view), empty ones left out.
 std::string canonical_schedule_query(const ScheduleFilter& filter);
 
 // Lower case for case-insensitive search of UTF-8 text: ASCII, Latin-1,

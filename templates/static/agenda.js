@@ -1,7 +1,8 @@
 /* confsched: a personal agenda kept in this browser only (issue 6).
  * Progressive enhancement: the pages are complete without this script; it
- * adds a star button to each session ([data-session-id]) and, on /schedule,
- * a "My sessions" toggle. Nothing is sent anywhere: starred ids live in
+ * adds a star button to each session ([data-session-id]: the list, a day's
+ * grid, a session's page) and, on the list of /schedule, a "My sessions"
+ * toggle. Nothing is sent anywhere: starred ids live in
  * localStorage, so the server (and its shared page cache) stays per-nobody. */
 (function () {
   "use strict";
@@ -162,8 +163,10 @@
   var emptyNote = null;
   var shareLink = null;
 
+  // A session's title: the heading of /session/<id> and of a list item, or
+  // the title link of a grid cell (which has no heading, to stay light).
   function titleOf(el) {
-    var h = el.querySelector("h1, h4");
+    var h = el.querySelector("h1, h4, a.title");
     return h ? h.textContent.trim() : "session";
   }
 

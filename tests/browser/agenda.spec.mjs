@@ -1,6 +1,7 @@
 // Browser test of the delegate pages in Debian's headless Chromium, driven by
 // playwright-core: the personal agenda (templates/static/agenda.js), the
-// schedule's filters, /now and a room display, at phone and desktop widths.
+// schedule's filters, a day's grid, /now and a room display, at phone and
+// desktop widths.
 // Run by run_browser_tests.py, which starts the stack and passes it here:
 //   CONFSCHED_URL          http://127.0.0.1:<port> (loopback only)
 //   CONFSCHED_USER, CONFSCHED_PASSWORD   the delegate login
@@ -177,6 +178,79 @@ async function run(browser, label, viewport) {
   }
 }
 
+// A day's grid (/schedule?day=…&view=grid): on a phone it scrolls sideways
+// inside its box under a time column that stays put, room names stay on
+// top while it scrolls down, and a star set in the grid shows in the list.
+async function runGrid(browser, label, viewport) {
+  const { context, page } = await newPage(browser, `${label}-grid`, viewport);
+  try {
+    await login(page);
+    const day = await page.locator("select[name=day] option").nth(1).getAttribute("value");
+    await page.goto(`/schedule?day=${day}&view=grid`);
+    await page.locator(".gs button.star").first().waitFor();
+    const cells = await page.locator(".gs").count();
+    assert.ok(cells > 10, `${label}: only ${cells} cells in the grid of ${day}`);
+    assert.equal(await page.locator(".gs button.star").count(), cells, `${label}: one star per cell`);
+    const pageOverflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(pageOverflow <= 0, `${label}: the grid page is ${pageOverflow}px wider than the viewport`);
+    await shot(page, `${label}-grid`);
+
+    // Where an element is, relative to the grid's scroll box.
+    const box = (selector) =>
+      page.evaluate((sel) => {
+        const wrap = document.querySelector(".grid-wrap").getBoundingClientRect();
+        const r = document.querySelector(sel).getBoundingClientRect();
+        return { left: r.left - wrap.left, top: r.top - wrap.top, width: r.width, height: r.height };
+      }, selector);
+    const scroll = (x, y) =>
+      page.evaluate(([left, top]) => {
+        const wrap = document.querySelector(".grid-wrap");
+        wrap.scrollTo(left, top);
+        return { x: wrap.scrollLeft, y: wrap.scrollTop };
+      }, [x, y]);
+    if (viewport.width < 500) {
+      // The box at the top of the screen, as a reader scrolls to it.
+      await page.evaluate(() => document.querySelector(".grid-wrap").scrollIntoView());
+      const at = await scroll(400, 0);
+      assert.ok(at.x > 100, `${label}: the grid does not scroll sideways (${at.x})`);
+      const times = await box(".gtimes");
+      assert.ok(Math.abs(times.left) <= 2, `${label}: the time column left the box: ${JSON.stringify(times)}`);
+      const firstRoom = await box(".gc .gh");
+      assert.ok(firstRoom.left < 0, `${label}: the first room did not scroll away: ${JSON.stringify(firstRoom)}`);
+      await shot(page, `${label}-grid-sideways`);
+      const down = await scroll(400, 500);
+      assert.ok(down.y > 100, `${label}: the grid does not scroll down (${down.y})`);
+      const header = await page.evaluate(() => {
+        const wrap = document.querySelector(".grid-wrap").getBoundingClientRect();
+        // The room header over the middle of the box.
+        const el = document.elementFromPoint(wrap.left + wrap.width / 2, wrap.top + 4);
+        return el && el.closest(".gh") ? el.closest(".gh").textContent : null;
+      });
+      assert.ok(header, `${label}: no room name at the top of the box after scrolling down`);
+      const label0 = await box(".gc .gh");
+      assert.ok(Math.abs(label0.top) <= 2, `${label}: room names left the top: ${JSON.stringify(label0)}`);
+      await shot(page, `${label}-grid-scrolled`);
+      await scroll(0, 0);
+    }
+
+    // Star a talk in the grid; the list of that day shows it starred.
+    const cell = page.locator(".gs.kind-talk").first();
+    const id = await cell.getAttribute("data-session-id");
+    await cell.locator("button.star").click();
+    assert.equal(await cell.locator("button.star").getAttribute("aria-pressed"), "true");
+    await checkCsp(page, `${label}-grid`);
+    await page.click("a.view-switch");
+    await page.waitForURL(new RegExp(`/schedule\\?day=${day}$`));
+    const listed = page.locator(`li[data-session-id="${id}"] button.star`);
+    await listed.waitFor();
+    assert.equal(await listed.getAttribute("aria-pressed"), "true", `${label}: starred in the grid, not in the list`);
+    await listed.click();  // leave the agenda as it was
+    await checkCsp(page, `${label}-grid`);
+  } finally {
+    await context.close();
+  }
+}
+
 // Without JavaScript the pages are as before: no stars, every session shown,
 // the filter form still works (it is a plain GET form).
 async function runWithoutScript(browser) {
@@ -202,8 +276,9 @@ await runBrowser("browser test", problems, async (browser) => {
   ]) {
     const t0 = Date.now();
     await run(browser, label, viewport);
+    await runGrid(browser, label, viewport);
     console.log(`browser test: ${label} (${viewport.width}x${viewport.height}) checked in ${Date.now() - t0} ms`);
   }
   await runWithoutScript(browser);
   console.log("browser test: without JavaScript checked");
-});
+}, 150_000);

@@ -249,7 +249,9 @@ async function delegatePages(browser) {
     const cookies = await context.cookies();
     await visit(page, "schedule", "/schedule");
     const id = await page.locator("li.session.kind-talk").first().getAttribute("data-session-id");
-    await visit(page, "schedule-filtered", "/schedule?day=" + (await page.locator("select[name=day] option").nth(1).getAttribute("value")));
+    const day = await page.locator("select[name=day] option").nth(1).getAttribute("value");
+    await visit(page, "schedule-filtered", "/schedule?day=" + day);
+    await visit(page, "schedule-grid", `/schedule?day=${day}&view=grid`);
     await visit(page, "session", `/session/${id}`);
     await visit(page, "now", "/now");
     await visit(page, "changes", "/changes");

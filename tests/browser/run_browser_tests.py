@@ -183,9 +183,10 @@ def main():
             "CONFSCHED_STAFF_PASSWORD": s.passwords[stackmod.STAFF_USER],
             "CONFSCHED_ZONE": s.sql("SELECT time_zone FROM event;", database="confsched").stdout.split()[-1],
         })
-        # Each spec has its own 90 s watchdog; this is the backstop.
+        # Each spec has its own watchdog (90 s, the agenda's 150 s); this is
+        # the backstop.
         specs = ("agenda.spec.mjs", "offline.spec.mjs", "changes.spec.mjs")
-        codes = [subprocess.run([node, os.path.join(HERE, spec)], env=env, timeout=150).returncode
+        codes = [subprocess.run([node, os.path.join(HERE, spec)], env=env, timeout=200).returncode
                  for spec in specs]
         ok = codes == [0] * len(specs) and check_my_sessions_calendar(args.out) and check_stars_qr(args.out)
     finally:

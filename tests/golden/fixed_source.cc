@@ -1,9 +1,17 @@
 #include "fixed_source.h"
 
+#include <stdexcept>
+
 #include "store/errors.h"
 #include "util/time_zone.h"
 
 namespace confsched::golden {
+
+Session* find_session(Programme& p, int64_t id) {
+  for (Session& s : p.sessions)
+    if (s.id == id) return &s;
+  throw std::logic_error("the fixed programme has no session " + std::to_string(id));
+}
 
 Programme fixed_programme() {
   Programme p;
@@ -58,6 +66,10 @@ Programme fixed_programme() {
               main_hall, systems, "talk", "scheduled", {&p.speakers[1], &p.speakers[0]}),
       session(3, "Accessible forms", "2026-06-10 10:00:00", "2026-06-10 11:30:00", room_b, web,
               "workshop", "moved", {&p.speakers[2]}),
+      // At the same time as session 3 in the same room (the grid sets them
+      // side by side), and over before the golden clock's 10:30.
+      session(8, "Lightning <talks>", "2026-06-10 10:00:00", "2026-06-10 10:25:00", room_b, web,
+              "talk", "scheduled", {&p.speakers[0], &p.speakers[1], &p.speakers[2]}),
       session(4, "Отменённый доклад", "2026-06-10 10:30:00", "2026-06-10 11:00:00", room_3, systems,
               "talk", "cancelled", {&p.speakers[2]}),
       session(5, "Coffee", "2026-06-10 11:30:00", "2026-06-10 12:00:00", main_hall, nullptr,
@@ -67,16 +79,17 @@ Programme fixed_programme() {
       session(7, "Evening social", "2026-06-11 18:00:00", "2026-06-11 21:00:00", room_b, nullptr,
               "social", "scheduled", {}),
   };
-  p.sessions[1].abstract =
+  // By id: the vector is in the order of start times.
+  auto by_id = [&](int64_t id) -> Session& { return *find_session(p, id); };
+  by_id(2).abstract =
       "A talk about *kernels*.\n\n<script>alert('abstract')</script> & `code`\n\n- one\n- two";
-  p.sessions[1].materials = {
-      Material{.label = "Slides <pdf>", .url = "https://example.org/s?a=1&b=2"}};
-  p.sessions[2].abstract = "Moved to Room <B> from the Main Hall.";
+  by_id(2).materials = {Material{.label = "Slides <pdf>", .url = "https://example.org/s?a=1&b=2"}};
+  by_id(3).abstract = "Moved to Room <B> from the Main Hall.";
   // Staff moved session 3 ten minutes ago and cancelled session 4 two hours
   // ago (fixed_session_audit() holds those edits).
-  for (auto [index, seconds_ago] : {std::pair{size_t{2}, 600}, std::pair{size_t{3}, 7200}}) {
-    p.sessions[index].revision = 2;
-    p.sessions[index].updated_at = kNow - seconds_ago;
+  for (auto [id, seconds_ago] : {std::pair{int64_t{3}, 600}, std::pair{int64_t{4}, 7200}}) {
+    by_id(id).revision = 2;
+    by_id(id).updated_at = kNow - seconds_ago;
   }
   return p;
 }
@@ -116,11 +129,11 @@ AuditValues session_audit_values(const SessionDraft& d) {
 }
 
 std::vector<AuditEntry> fixed_session_audit() {
-  const Programme p = fixed_programme();
-  // The staff edit that made session `index` what it is now (its last
-  // update): `changed` held the values before.
-  auto edit = [&](int64_t id, size_t index, const AuditValues& changed) {
-    const Session& s = p.sessions[index];
+  Programme p = fixed_programme();
+  // The staff edit that made session `session_id` what it is now (its
+  // last update): `changed` held the values before.
+  auto edit = [&](int64_t id, int64_t session_id, const AuditValues& changed) {
+    const Session& s = *find_session(p, session_id);
     AuditEntry e;
     e.id = id;
     e.session_id = s.id;
@@ -138,8 +151,8 @@ std::vector<AuditEntry> fixed_session_audit() {
   // before speakers and links were audited (a restore of it keeps the
   // session's own: store/history_store.cc).
   std::vector<AuditEntry> rows = {
-      edit(12, 2, {{"room_id", "1"}, {"status", "scheduled"}}),
-      edit(11, 3, {{"status", "scheduled"}}),
+      edit(12, 3, {{"room_id", "1"}, {"status", "scheduled"}}),
+      edit(11, 4, {{"status", "scheduled"}}),
   };
   for (const char* key : {"speakers", "materials"}) {
     rows[1].before->erase(key);

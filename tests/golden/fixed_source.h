@@ -1,7 +1,8 @@
 // The golden tier's data source: a fixed programme held in memory, in
 // place of MariaDB (site/data_source.h). Small enough to read in full, and
 // made to hold what pages must get right: two days, three rooms, a
-// cancelled and a moved session, a break, a session without a track or
+// cancelled and a moved session, a break, two sessions at once in one room
+// (the grid puts them side by side), a session without a track or
 // speakers, text that must be escaped (markup, quotes, ampersands) in a
 // title, a speaker's name, an abstract and an announcement, non-Latin text,
 // and audit rows for /changes (and the staff pages' histories:
@@ -29,6 +30,8 @@ inline constexpr int64_t kNow = 1781083800;
 // The fixed programme, built afresh (Programme holds pointers into itself
 // and cannot be copied).
 Programme fixed_programme();
+// Its session of that id (its sessions are in the order of start times).
+Session* find_session(Programme& programme, int64_t id);
 
 // The staff edits of the fixed programme, newest first: what /changes lists
 // (FixedSource) and what the sessions' histories show (FixedStaffStore,

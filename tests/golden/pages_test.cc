@@ -47,6 +47,14 @@ std::vector<PageCase> page_cases() {
        303},
       {"schedule_unknown_day", {.target = "/schedule?day=2026-06-12", .session = d}, 400},
       {"schedule_post", {.method = "POST", .target = "/schedule", .session = d}, 405},
+      // The grid of the first day: escaping, the coffee break across every
+      // room, session 8 beside session 3 in Room <B>, cancelled session 4.
+      {"schedule_grid", {.target = "/schedule?day=2026-06-10&view=grid", .session = d}, 200},
+      {"schedule_grid_with_room",
+       {.target = "/schedule?day=2026-06-10&room=2&view=grid", .session = d},
+       303},
+      {"schedule_grid_no_day", {.target = "/schedule?view=grid", .session = d}, 303},
+      {"schedule_unknown_view", {.target = "/schedule?view=table", .session = d}, 400},
       {"session", {.target = "/session/2", .session = d}, 200},
       {"session_cancelled", {.target = "/session/4", .session = d}, 200},
       {"session_unknown", {.target = "/session/999", .session = d}, 404},

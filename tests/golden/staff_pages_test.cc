@@ -651,6 +651,7 @@ BOOST_AUTO_TEST_CASE(a_valid_save_is_stored_and_audited_under_the_staff_members_
 
 BOOST_AUTO_TEST_CASE(create_then_delete_a_session) {
   GoldenSite golden;
+  // The fixed programme's ids run to 8: the new session is 9.
   Fields form = with(session_form(golden, 2), {{"title", "Brand new <b>session</b>"},
                                                {"day", "2026-06-11"},
                                                {"start", "22:00"},
@@ -658,22 +659,22 @@ BOOST_AUTO_TEST_CASE(create_then_delete_a_session) {
                                                {"materials", "Slides | https://example.org/new"}});
   Response r = send(golden, staff_post("/admin/session/new", form));
   BOOST_CHECK_EQUAL(r.status, 303);
-  BOOST_CHECK_EQUAL(header(r, "Location"), "/admin/session/8?saved=1");
-  BOOST_REQUIRE(golden.staff.stored_session(8));
-  BOOST_CHECK_EQUAL(golden.staff.stored_session(8)->revision, 1);
-  BOOST_CHECK_EQUAL(golden.staff.session_history(8).at(0).action, "create");
+  BOOST_CHECK_EQUAL(header(r, "Location"), "/admin/session/9?saved=1");
+  BOOST_REQUIRE(golden.staff.stored_session(9));
+  BOOST_CHECK_EQUAL(golden.staff.stored_session(9)->revision, 1);
+  BOOST_CHECK_EQUAL(golden.staff.session_history(9).at(0).action, "create");
   // A delete at a stale revision is refused; at the current one it goes.
-  Fields stale = with(session_form(golden, 8), {{"revision", "7"}, {"action", "delete"}});
-  BOOST_CHECK_EQUAL(send(golden, staff_post("/admin/session/8", stale)).status, 409);
-  BOOST_CHECK(golden.staff.stored_session(8));
+  Fields stale = with(session_form(golden, 9), {{"revision", "7"}, {"action", "delete"}});
+  BOOST_CHECK_EQUAL(send(golden, staff_post("/admin/session/9", stale)).status, 409);
+  BOOST_CHECK(golden.staff.stored_session(9));
   r = send(golden,
-           staff_post("/admin/session/8", with(session_form(golden, 8), {{"action", "delete"}})));
+           staff_post("/admin/session/9", with(session_form(golden, 9), {{"action", "delete"}})));
   BOOST_CHECK_EQUAL(r.status, 303);
   BOOST_CHECK_EQUAL(header(r, "Location"), "/admin?deleted=1");
-  BOOST_CHECK(!golden.staff.stored_session(8));
-  BOOST_CHECK_EQUAL(send(golden, staff_get("/admin/session/8")).status, 404);
+  BOOST_CHECK(!golden.staff.stored_session(9));
+  BOOST_CHECK_EQUAL(send(golden, staff_get("/admin/session/9")).status, 404);
   // Its history outlives it.
-  BOOST_CHECK_EQUAL(send(golden, staff_get("/admin/session/8/history")).status, 200);
+  BOOST_CHECK_EQUAL(send(golden, staff_get("/admin/session/9/history")).status, 200);
 }
 
 // Two staff members open the same session; the second save is 409 with the

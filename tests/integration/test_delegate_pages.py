@@ -223,6 +223,24 @@ class DelegatePages(StackTestCase):
         # The query comes back after the login, where the page answers it.
         self.assertLoginRedirect(S.get("/schedule?x=1"), "/schedule?x=1", "no cookie, bad query")
 
+    def test_each_day_has_a_grid_of_the_same_sessions(self):
+        full = self.get("/schedule").text
+        for day in self.options(full, "day"):
+            listed = set(stackmod.session_ids(self.get("/schedule?day=" + day).text))
+            self.assertIn('href="/schedule?day=%s&amp;view=grid"' % day, full, "the list links the grid")
+            r = self.get("/schedule?day=%s&view=grid" % day)
+            self.assertEqual(r.status, 200, r)
+            self.assertHtmlPage(r, day)
+            cells = [int(i) for i in re.findall(r'data-session-id="(\d+)"', r.text)]
+            self.assertEqual(len(cells), len(set(cells)), "a session twice in the grid of %s" % day)
+            self.assertEqual(set(cells), listed, "the grid of %s and its list" % day)
+            self.assertIn('<a class="view-switch" href="/schedule?day=%s">' % day, r.text)
+            self.assertIn('aria-current="page"', r.text)
+            for room in re.findall(r'<h3 class="gh"><a href="/schedule\?room=(\d+)">', r.text):
+                self.assertEqual(self.get("/schedule?room=" + room).status, 200, room)
+            self.assertNotIn("<script>alert", r.text, "grid of " + day)
+            self.assertNotIn(' style="', r.text, "the CSP allows no style attribute")
+
     def test_a_filtered_view_is_cached_for_everyone_logged_in_and_nobody_else(self):
         full = self.get("/schedule").text
         day, room = self.options(full, "day")[-1], self.options(full, "room")[-1]

@@ -2,6 +2,7 @@
 headers, escaping. The database going away is in test_faults."""
 
 import html
+import re
 import unittest
 
 import stack as stackmod
@@ -193,6 +194,29 @@ class HtmlHeaders(StackTestCase):
             self.assertHtmlPage(r, "GET " + path)
         r = S.post_form("/login", {"username": "delegate", "password": "wrong", "next": "/"})
         self.assertHtmlPage(r, "failed login")
+
+
+class GridView(StackTestCase):
+    # Through nginx and (integration.apache.pages) Apache alike: the grid is
+    # the app's canonical /schedule query, and neither server does more.
+    def test_a_days_grid_and_its_other_spellings(self):
+        cookie = S.login()
+        days = re.findall(r'<option value="(\d{4}-\d\d-\d\d)"', S.get("/schedule", headers={"Cookie": cookie}).text)
+        self.assertTrue(days)
+        path = "/schedule?day=%s&view=grid" % days[-1]
+        r = S.get(path, headers={"Cookie": cookie})
+        self.assertEqual(r.status, 200, r)
+        self.assertHtmlPage(r, path)
+        self.assertIn('<div class="grid-wrap"', r.text)
+        self.assertRedirectTo(S.get("/schedule?view=grid", headers={"Cookie": cookie}),
+                              "/schedule?day=%s&view=grid" % days[0], "the grid without a day")
+        self.assertRedirectTo(S.get("/schedule?q=x&view=grid&day=" + days[-1], headers={"Cookie": cookie}),
+                              path, "a search beside the grid")
+        r = S.get("/schedule?view=nope", headers={"Cookie": cookie})
+        self.assertEqual(r.status, 400, r)
+        self.assertHtmlPage(r, "an unknown view")
+        # As for every filter, the login's next is the path alone.
+        self.assertLoginRedirect(S.get(path), "/schedule", "the grid without a login")
 
 
 class Escaping(StackTestCase):

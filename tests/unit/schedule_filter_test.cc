@@ -78,6 +78,52 @@ BOOST_AUTO_TEST_CASE(long_searches_are_cut_on_a_character_boundary) {
   BOOST_TEST((parse_schedule_filter(p.canonical, kChoices).outcome == Outcome::kCanonical));
 }
 
+BOOST_AUTO_TEST_CASE(the_grid_has_one_url_per_day) {
+  auto p = parse_schedule_filter("day=2027-06-16&view=grid", kChoices);
+  BOOST_TEST((p.outcome == Outcome::kCanonical));
+  BOOST_TEST(p.filter.grid());
+  BOOST_TEST(p.filter.day == "2027-06-16");
+  struct Case {
+    const char* raw;
+    const char* canonical;
+  };
+  for (const Case& c : std::initializer_list<Case>{
+           {"view=grid&day=2027-06-16", "day=2027-06-16&view=grid"},  // order
+           {"view=grid", "day=2027-06-15&view=grid"},                 // the first day
+           {"day=&view=grid", "day=2027-06-15&view=grid"},
+           // What the grid does not show is dropped, not refused.
+           {"day=2027-06-16&room=2&view=grid", "day=2027-06-16&view=grid"},
+           {"day=2027-06-16&track=3&view=grid", "day=2027-06-16&view=grid"},
+           {"day=2027-06-16&q=rust&view=grid", "day=2027-06-16&view=grid"},
+           {"room=1&track=4&q=x&view=grid", "day=2027-06-15&view=grid"},
+           {"day=2027-06-16&view=grid&view=list", "day=2027-06-16&view=grid"},  // first wins
+           // The list is the view without a view.
+           {"view=list", ""},
+           {"day=2027-06-16&view=list", "day=2027-06-16"},
+           {"view=", ""}}) {
+    auto r = parse_schedule_filter(c.raw, kChoices);
+    BOOST_TEST((r.outcome == Outcome::kRedirect), c.raw);
+    BOOST_TEST(r.canonical == c.canonical, c.raw);
+    BOOST_TEST((parse_schedule_filter(r.canonical, kChoices).outcome == Outcome::kCanonical),
+               c.raw);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(unknown_views_and_grids_of_nothing_are_invalid) {
+  for (const char* raw : {"view=Grid", "view=grid%20", "view=table", "view=%3Cb%3E",
+                          "day=2027-06-17&view=grid", "room=7&view=grid", "track=1&view=grid"}) {
+    auto p = parse_schedule_filter(raw, kChoices);
+    BOOST_TEST((p.outcome == Outcome::kInvalid), raw);
+    BOOST_TEST(!p.problem.empty(), raw);
+  }
+  BOOST_TEST(parse_schedule_filter("view=table", kChoices).problem.find("view") !=
+             std::string::npos);
+  // A programme without sessions has no day to lay out: the list it is.
+  auto p = parse_schedule_filter("view=grid", FilterChoices{{}, {"1"}, {}});
+  BOOST_TEST((p.outcome == Outcome::kRedirect));
+  BOOST_TEST(p.canonical == "");
+}
+
 BOOST_AUTO_TEST_CASE(fold_case_lowers_ascii_latin_greek_cyrillic) {
   BOOST_TEST(fold_case("Rust ASYNC") == "rust async");
   BOOST_TEST(fold_case("ÉCOLE Ærø") == "école ærø");

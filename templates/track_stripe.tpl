@@ -1,0 +1,1 @@
+{{%AUTOESCAPE context="HTML"}}<svg class="stripe{{#FAINT}} faint{{/FAINT}}" aria-hidden="true"><rect width="100%" height="100%" fill="{{COLOUR}}"/></svg>
