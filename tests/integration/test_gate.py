@@ -28,7 +28,6 @@ import re
 import secrets
 import shutil
 import socket
-import ssl
 import unittest
 
 import stack as stackmod
@@ -62,10 +61,8 @@ def send(method, path, cookie_lines=(), https=False):
     Cookie header line of its own (http.client's dict of headers cannot
     repeat a name)."""
     if https:
-        ctx = ssl.create_default_context()
-        ctx.check_hostname = False
-        ctx.verify_mode = ssl.CERT_NONE
-        conn = http.client.HTTPSConnection("127.0.0.1", S.https_port, timeout=15, context=ctx)
+        conn = http.client.HTTPSConnection("127.0.0.1", S.https_port, timeout=15,
+                                           context=stackmod.tls_client_context())
     else:
         conn = http.client.HTTPConnection("127.0.0.1", S.http_port, timeout=15)
     try:
