@@ -9,6 +9,7 @@
 #include "pages/banner.h"
 #include "pages/pages.h"
 #include "pages/schedule_filter.h"
+#include "pages/session_fields.h"
 #include "site/markdown.h"
 #include "site/site.h"
 #include "site/zone_note.h"
@@ -20,6 +21,7 @@ namespace {
 
 constexpr size_t kShortAbstractBytes = 220;
 
+// The speakers' names as one text, for the search.
 std::string speaker_line(const Session& s) {
   std::string line;
   for (const Speaker* speaker : s.speakers) {
@@ -30,19 +32,19 @@ std::string speaker_line(const Session& s) {
 }
 
 void fill_session(ctemplate::TemplateDictionary& d, const Session& s, bool changed) {
-  auto start = parse_civil(s.starts_at);
-  auto end = parse_civil(s.ends_at);
-  d.SetIntValue("ID", static_cast<long>(s.id));
-  d.SetValue("TITLE", s.title);
-  d.SetValue("KIND", s.kind);
-  d.SetValue("STATUS", s.status);
-  d.SetValue("START", start ? format_clock(*start) : s.starts_at);
-  d.SetValue("END", end ? format_clock(*end) : s.ends_at);
-  d.SetValue("ROOM", s.room ? s.room->name : "");
+  fill_session_fields(d, s);
   if (s.track) d.AddSectionDictionary("TRACK")->SetValue("NAME", s.track->name);
   if (std::string note(session_status_note(s.status)); !note.empty())
     d.AddSectionDictionary("STATUS_NOTE")->SetValue("TEXT", note);
-  if (!s.speakers.empty()) d.AddSectionDictionary("SPEAKERS")->SetValue("TEXT", speaker_line(s));
+  if (!s.speakers.empty()) {
+    // One link a speaker, to their page.
+    auto* line = d.AddSectionDictionary("SPEAKERS");
+    for (const Speaker* speaker : s.speakers) {
+      auto* entry = line->AddSectionDictionary("SPEAKER");
+      entry->SetIntValue("ID", static_cast<long>(speaker->id));
+      entry->SetValue("NAME", speaker->name);
+    }
+  }
   if (changed) d.ShowSection("CHANGED");
   if (!s.abstract.empty())
     d.AddSectionDictionary("ABSTRACT")

@@ -56,8 +56,10 @@
   var mineButton = null;
   var emptyNote = null;
 
+  // The session's own heading: h1 on /session/<id>, h3 on /speaker/<id>,
+  // h4 on /schedule (the session page's first h3 comes after its h1).
   function titleOf(el) {
-    var h = el.querySelector("h1, h4");
+    var h = el.querySelector("h1, h3, h4");
     return h ? h.textContent.trim() : "session";
   }
 

@@ -251,6 +251,9 @@ async function delegatePages(browser) {
     const id = await page.locator("li.session.kind-talk").first().getAttribute("data-session-id");
     await visit(page, "schedule-filtered", "/schedule?day=" + (await page.locator("select[name=day] option").nth(1).getAttribute("value")));
     await visit(page, "session", `/session/${id}`);
+    await visit(page, "speakers", "/speakers");
+    const speaker = await page.locator("a.speaker").first().getAttribute("href");
+    await visit(page, "speaker", speaker);
     await visit(page, "now", "/now");
     await visit(page, "changes", "/changes");
     await visit(page, "feeds", "/feeds");

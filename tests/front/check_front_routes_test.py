@@ -31,16 +31,16 @@ def edited(text, old, new, count=1):
 
 
 FEEDS = 'location ~ "^/(?:schedule\\.(?:ics|json|xml)|session/[0-9]+\\.ics)$" {'
-CACHED = "location ~ ^/(?:schedule$|session/|now$|changes$) {"
+CACHED = "location ~ ^/(?:schedule$|session/|speakers$|speaker/|now$|changes$) {"
 
 # (what the edit does, nginx text, apache text, a line the check must print)
 CASES = [
     ("the microcache location loses its cache",
      edited(NGINX, "fastcgi_cache confsched_pages;", ""), APACHE,
-     "nginx: /schedule (location ~ ^/(?:schedule$|session/|now$|changes$)): the route table says microcache"),
+     "nginx: /schedule (location ~ ^/(?:schedule$|session/|speakers$|speaker/|now$|changes$)): the route table says microcache"),
     ("the microcache location loses its login check",
      edited(NGINX, "auth_request /_confsched_auth;", ""), APACHE,
-     "nginx: /now (location ~ ^/(?:schedule$|session/|now$|changes$)): a microcached page without auth_request"),
+     "nginx: /now (location ~ ^/(?:schedule$|session/|speakers$|speaker/|now$|changes$)): a microcached page without auth_request"),
     ("an exact location for /now takes it out of the microcache",
      edited(NGINX, CACHED, "location = /now { fastcgi_pass confsched_app; }\n    " + CACHED), APACHE,
      "nginx: /now (location = /now): the route table says microcache"),
@@ -48,7 +48,7 @@ CASES = [
      edited(edited(NGINX, FEEDS, "location /feeds-moved/ {"), "location = /admin/import {",
             FEEDS + " fastcgi_pass confsched_app; }\n    location = /admin/import {"),
      APACHE,
-     "nginx: /session/7.ics (location ~ ^/(?:schedule$|session/|now$|changes$)): cached by nginx, but the route table says front -"),
+     "nginx: /session/7.ics (location ~ ^/(?:schedule$|session/|speakers$|speaker/|now$|changes$)): cached by nginx, but the route table says front -"),
     ("the session form's location back at the server's 64k",
      edited(NGINX, "client_max_body_size 1m;", ""), APACHE,
      "nginx: /admin/session/7 (location ~ ^/admin/session/(?:new|[1-9][0-9]*)$): client_max_body_size 65536 is below the app's limit 974254"),

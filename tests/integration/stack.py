@@ -1068,8 +1068,21 @@ SESSION_LINK = re.compile(r'href="/session/(\d+)"')
 
 def session_ids(html):
     """Session ids linked from a schedule page, in page order, unique."""
+    return linked_ids(SESSION_LINK, html)
+
+
+# A speaker's entry on /speakers (templates/speakers.tpl).
+LISTED_SPEAKER = re.compile(r'<a class="speaker" href="/speaker/(\d+)"')
+
+
+def speaker_ids(html):
+    """The ids of the speakers /speakers lists, in page order."""
+    return linked_ids(LISTED_SPEAKER, html)
+
+
+def linked_ids(link, html):
     seen = []
-    for m in SESSION_LINK.finditer(html):
+    for m in link.finditer(html):
         i = int(m.group(1))
         if i not in seen:
             seen.append(i)
