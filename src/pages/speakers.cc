@@ -32,11 +32,6 @@ namespace confsched {
 
 namespace {
 
-bool speaks_in(const Session& s, int64_t speaker_id) {
-  return std::any_of(s.speakers.begin(), s.speakers.end(),
-                     [&](const Speaker* sp) { return sp->id == speaker_id; });
-}
-
 bool is_cancelled(const Session& s) { return s.status == "cancelled"; }
 
 struct ListedSpeaker {
@@ -46,9 +41,10 @@ struct ListedSpeaker {
 };
 
 // The speakers /speakers lists, sorted by their case-folded name (then id,
-// so that namesakes keep one order). The folded names sort by code point:
-// a letter fold_case leaves unchanged outside ASCII ("ø", "ç") comes
-// after "z", since the site has no collation tables.
+// so that namesakes keep one order). The folded names sort by code point,
+// since the site has no collation tables: a name that starts with a letter
+// outside ASCII ("Çağla", "Øyvind") comes after every name that starts
+// with one inside it.
 std::vector<ListedSpeaker> listed_speakers(const Programme& p) {
   std::vector<ListedSpeaker> out;
   std::unordered_map<const Speaker*, size_t> index_of;
@@ -136,12 +132,17 @@ Response speakers_page(Site& site, const Request&, const RouteParams&) {
 
 Response speaker_page(Site& site, const Request&, const RouteParams& params) {
   const Programme& programme = site.programme();  // NotSeeded on an empty database
-  auto speaker = std::find_if(programme.speakers.begin(), programme.speakers.end(),
-                              [&](const Speaker& sp) { return sp.id == params.id; });
+  // Found through the sessions: a speaker on none is not on the programme.
+  const Speaker* speaker = nullptr;
   std::vector<const Session*> sessions;  // every status, in programme order
   for (const Session& s : programme.sessions)
-    if (speaker != programme.speakers.end() && speaks_in(s, speaker->id)) sessions.push_back(&s);
-  if (sessions.empty()) return site.error_page(404);
+    for (const Speaker* sp : s.speakers)
+      if (sp->id == params.id) {
+        speaker = sp;
+        sessions.push_back(&s);
+        break;
+      }
+  if (!speaker) return site.error_page(404);
   std::string body = site.templates().render(
       page_frame(speaker->name, true, programme.event.name), "speaker.tpl",
       [&](ctemplate::TemplateDictionary& d) {
