@@ -13,7 +13,7 @@
 <body>
 <header class="site">
 <a class="home" href="/">{{SITE_NAME}}</a>
-<nav aria-label="Site">{{#SIGNED_IN_NAV}}<a href="/schedule">Schedule</a> <a href="/now">Now</a> <a href="/changes">Changes</a>
+<nav aria-label="Site">{{#SIGNED_IN_NAV}}<a href="/schedule">Schedule</a> <a href="/speakers">Speakers</a> <a href="/now">Now</a> <a href="/changes">Changes</a>
 <form method="post" action="/logout" class="inline"><button type="submit">Log out</button></form>{{/SIGNED_IN_NAV}}</nav>
 </header>
 <main id="main">

@@ -15,7 +15,7 @@
 {{#HAS_SPEAKERS}}<section class="speakers">
 <h2>Speakers</h2>
 {{#SPEAKER}}<div class="speaker">
-<h3>{{NAME}}</h3>
+<h3><a href="/speaker/{{ID}}">{{NAME}}</a></h3>
 {{#AFFILIATION}}<p class="affiliation">{{TEXT}}</p>{{/AFFILIATION}}
 {{#BIO}}<p class="bio">{{TEXT}}</p>{{/BIO}}
 </div>

@@ -40,6 +40,9 @@ Response auth_check(Site& site, const Request& request, const RouteParams& param
 Response upload_check(Site& site, const Request& request, const RouteParams& params);
 Response schedule_page(Site& site, const Request& request, const RouteParams& params);
 Response session_page(Site& site, const Request& request, const RouteParams& params);
+// /speakers and /speaker/<id> (speakers.cc, which says who is listed).
+Response speakers_page(Site& site, const Request& request, const RouteParams& params);
+Response speaker_page(Site& site, const Request& request, const RouteParams& params);
 Response now_page(Site& site, const Request& request, const RouteParams& params);
 Response display_page(Site& site, const Request& request, const RouteParams& params);
 Response changes_page(Site& site, const Request& request, const RouteParams& params);

@@ -13,6 +13,7 @@
 #include "pages/pages.h"
 #include "pages/schedule_filter.h"
 #include "pages/schedule_grid.h"
+#include "pages/session_fields.h"
 #include "site/markdown.h"
 #include "site/site.h"
 #include "site/zone_note.h"
@@ -25,6 +26,7 @@ namespace {
 
 constexpr size_t kShortAbstractBytes = 220;
 
+// The speakers' names as one text, for the search.
 std::string speaker_line(const Session& s) {
   std::string line;
   for (const Speaker* speaker : s.speakers) {
@@ -80,18 +82,8 @@ std::string slot_anchor(const CivilDateTime& start) {
 
 // What a session shows in the list and in the grid alike.
 void fill_session_basics(ctemplate::TemplateDictionary& d, const Session& s, const TimeZone& zone) {
-  auto start = parse_civil(s.starts_at);
-  auto end = parse_civil(s.ends_at);
-  d.SetIntValue("ID", static_cast<long>(s.id));
-  // For agenda.js: whether a starred session changed since this browser
-  // last showed it.
-  d.SetIntValue("REV", static_cast<long>(s.revision));
-  fill_instants(d, zone, start, end);
-  d.SetValue("TITLE", s.title);
-  d.SetValue("KIND", s.kind);
-  d.SetValue("STATUS", s.status);
-  d.SetValue("START", start ? format_clock(*start) : s.starts_at);
-  d.SetValue("END", end ? format_clock(*end) : s.ends_at);
+  fill_session_fields(d, s);
+  fill_instants(d, zone, parse_civil(s.starts_at), parse_civil(s.ends_at));
   if (std::string note(session_status_note(s.status)); !note.empty())
     d.AddSectionDictionary("STATUS_NOTE")->SetValue("TEXT", note);
 }
@@ -99,13 +91,20 @@ void fill_session_basics(ctemplate::TemplateDictionary& d, const Session& s, con
 void fill_session(ctemplate::TemplateDictionary& d, const Session& s, bool changed,
                   const TimeZone& zone) {
   fill_session_basics(d, s, zone);
-  d.SetValue("ROOM", s.room ? s.room->name : "");
   if (s.track) {
     auto* track = d.AddSectionDictionary("TRACK");
     track->SetValue("NAME", s.track->name);
     add_stripe(*track, s.track);  // a swatch before the name
   }
-  if (!s.speakers.empty()) d.AddSectionDictionary("SPEAKERS")->SetValue("TEXT", speaker_line(s));
+  if (!s.speakers.empty()) {
+    // One link a speaker, to their page.
+    auto* line = d.AddSectionDictionary("SPEAKERS");
+    for (const Speaker* speaker : s.speakers) {
+      auto* entry = line->AddSectionDictionary("SPEAKER");
+      entry->SetIntValue("ID", static_cast<long>(speaker->id));
+      entry->SetValue("NAME", speaker->name);
+    }
+  }
   if (changed) d.ShowSection("CHANGED");
   if (!s.abstract.empty())
     d.AddSectionDictionary("ABSTRACT")

@@ -3,6 +3,7 @@
 #include "model/text.h"
 #include "pages/banner.h"
 #include "pages/pages.h"
+#include "pages/session_fields.h"
 #include "site/markdown.h"
 #include "site/site.h"
 #include "site/zone_note.h"
@@ -17,6 +18,7 @@ void fill_speakers(ctemplate::TemplateDictionary& d, const Session& s) {
   d.ShowSection("HAS_SPEAKERS");
   for (const Speaker* speaker : s.speakers) {
     auto* entry = d.AddSectionDictionary("SPEAKER");
+    entry->SetIntValue("ID", static_cast<long>(speaker->id));
     entry->SetValue("NAME", speaker->name);
     if (!speaker->affiliation.empty())
       entry->AddSectionDictionary("AFFILIATION")->SetValue("TEXT", speaker->affiliation);
@@ -37,19 +39,11 @@ void fill_materials(ctemplate::TemplateDictionary& d, const Session& s) {
 }
 
 void fill_session_detail(ctemplate::TemplateDictionary& d, const Session& s) {
+  fill_session_fields(d, s);
   auto start = parse_civil(s.starts_at);
-  auto end = parse_civil(s.ends_at);
-  d.SetIntValue("ID", static_cast<long>(s.id));
-  d.SetIntValue("REV", static_cast<long>(s.revision));  // agenda.js: changed since last shown?
-  d.SetValue("TITLE", s.title);
-  d.SetValue("KIND", s.kind);
   d.SetValue("KIND_LABEL", std::string(session_kind_label(s.kind)));
-  d.SetValue("STATUS", s.status);
   d.SetValue("DAY_ID", "day-" + (start ? format_iso_date(*start) : s.starts_at.substr(0, 10)));
   d.SetValue("DAY_LABEL", start ? format_day_label(*start) : s.starts_at);
-  d.SetValue("START", start ? format_clock(*start) : s.starts_at);
-  d.SetValue("END", end ? format_clock(*end) : s.ends_at);
-  d.SetValue("ROOM", s.room ? s.room->name : "");
   if (s.track) d.AddSectionDictionary("TRACK")->SetValue("NAME", s.track->name);
   if (std::string note(session_status_note(s.status)); !note.empty())
     d.AddSectionDictionary("STATUS_NOTE")->SetValue("TEXT", "This session is " + note + ".");

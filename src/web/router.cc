@@ -74,6 +74,21 @@ constexpr Route kRoutes[] = {
      .cache_control = kPrivate,
      .front_cached = true,
      .handler = session_page},
+    // Who speaks in what (pages/speakers.cc): kept and served like a
+    // session page. "/speakers" is an exact path, so "/speakers/" is a 404.
+    {.path = "/speakers",
+     .access = Access::kSignedIn,
+     .caching = Caching::kShared,
+     .cache_control = kPrivate,
+     .front_cached = true,
+     .handler = speakers_page},
+    {.path = "/speaker/",
+     .with_id = true,
+     .access = Access::kSignedIn,
+     .caching = Caching::kShared,
+     .cache_control = kPrivate,
+     .front_cached = true,
+     .handler = speaker_page},
     // Feeds (pages/feeds.cc). nginx sends them to the app uncached, since a
     // feed token is checked here and not by its auth_request.
     {.path = "/schedule.ics",

@@ -163,10 +163,11 @@
   var emptyNote = null;
   var shareLink = null;
 
-  // A session's title: the heading of /session/<id> and of a list item, or
-  // the title link of a grid cell (which has no heading, to stay light).
+  // A session's title: h1 on /session/<id>, h3 on /speaker/<id>, h4 on
+  // /schedule (the session page's first h3 comes after its h1), or the
+  // title link of a grid cell (which has no heading, to stay light).
   function titleOf(el) {
-    var h = el.querySelector("h1, h4, a.title");
+    var h = el.querySelector("h1, h3, h4, a.title");
     return h ? h.textContent.trim() : "session";
   }
 

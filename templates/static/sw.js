@@ -5,7 +5,8 @@
  *
  * What it keeps, in one cache named after its version:
  *   - /schedule (its canonical filters too, not searches), /session/<id>,
- *     /now and /changes: network first, so online nothing changes (the
+ *     /speakers, /speaker/<id>, /now and /changes (the pages the route
+ *     table lets the front server keep): network first, so online nothing changes (the
  *     browser revalidates with the page's ETag: a 304); the copy is served
  *     only when the network fails, marked so that offline.js says
  *     "Offline — last updated HH:MM";
@@ -30,7 +31,7 @@ var CACHE = PREFIX + VERSION;
 // since the epoch: what the offline notice shows.
 var STORED = "X-Confsched-Stored";
 
-var PAGE = /^\/(?:schedule|session\/[1-9][0-9]{0,17}|now|changes)$/;
+var PAGE = /^\/(?:schedule|session\/[1-9][0-9]{0,17}|speakers|speaker\/[1-9][0-9]{0,17}|now|changes)$/;
 var ASSET = /^\/static\/[a-z0-9_-]+\.[0-9a-f]{8,64}\.(?:css|js)$/;
 var NEVER = /^\/(?:admin|login|logout)(?:\/|$)/;
 

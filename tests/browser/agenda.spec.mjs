@@ -115,6 +115,7 @@ async function run(browser, label, viewport) {
     // And a second one by mouse.
     const second = page.locator("li.session.kind-talk").nth(1);
     const id2 = await second.getAttribute("data-session-id");
+    const title2 = (await second.locator("h4").innerText()).trim();
     await second.locator("button.star").click();
     await shot(page, `${label}-schedule-starred`);
 
@@ -163,6 +164,19 @@ async function run(browser, label, viewport) {
     await page.goto("/schedule");
     await page.locator("button.star").first().waitFor();
     assert.equal(await page.locator("button.star[aria-pressed=true]").count(), 1, `${label}: one star left`);
+
+    // A speaker's page, reached from the schedule's speaker line, carries
+    // the same stars, named after each session; no "My sessions" there.
+    await Promise.all([
+      page.waitForURL(/\/speaker\/[0-9]+$/),
+      page.locator(`li[data-session-id="${id2}"] p.speakers a`).first().click(),
+    ]);
+    const onSpeaker = page.locator(`li[data-session-id="${id2}"] button.star`);
+    assert.equal(await onSpeaker.getAttribute("aria-pressed"), "true", `${label}: starred on ${page.url()}`);
+    assert.equal(await onSpeaker.getAttribute("aria-label"), `Star \u201c${title2}\u201d`, `${label}: star's name`);
+    assert.equal(await page.locator("button.mine").count(), 0, `${label}: "My sessions" on a speaker's page`);
+    await shot(page, `${label}-speaker`);
+    await checkCsp(page, label);
 
     // /now and a room display render without errors.
     await page.goto("/now");

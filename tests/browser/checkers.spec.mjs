@@ -253,6 +253,9 @@ async function delegatePages(browser) {
     await visit(page, "schedule-filtered", "/schedule?day=" + day);
     await visit(page, "schedule-grid", `/schedule?day=${day}&view=grid`);
     await visit(page, "session", `/session/${id}`);
+    await visit(page, "speakers", "/speakers");
+    const speaker = await page.locator("a.speaker").first().getAttribute("href");
+    await visit(page, "speaker", speaker);
     await visit(page, "now", "/now");
     await visit(page, "changes", "/changes");
     await visit(page, "feeds", "/feeds");

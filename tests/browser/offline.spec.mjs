@@ -1,9 +1,10 @@
 // Browser test of the offline copies (issue 9: templates/static/sw.js and
 // offline.js) in Debian's headless Chromium, driven by playwright-core.
 // A delegate whose phone is set to another time zone logs in, reads
-// /schedule and a session, loses the network (playwright's offline mode),
-// and still reads both, with "Offline — last updated HH:MM" in the event's
-// zone; staff change that session meanwhile; back online, the delegate sees
+// /schedule, a session, one of its speakers and the list of speakers, loses
+// the network (playwright's offline mode), and still reads them all, with
+// "Offline — last updated HH:MM" in the event's zone; staff change that
+// session meanwhile; back online, the delegate sees
 // the change and the notice goes. Then: the worker never keeps staff pages
 // or the login page, a new worker version deletes the old caches, an
 // <img src=/logout> neither logs out nor deletes a copy, and after a logout
@@ -182,6 +183,14 @@ async function run(browser) {
     await page.goto(`/session/${id}`);
     await until("session_cached", `/session/${id} in the cache`,
       async () => (await cachedUrls(page)).includes(`/session/${id}`));
+    // One of its speakers' pages and the list of speakers, kept the same way.
+    const speakerLink = page.locator("section.speakers h3 a").first();
+    const speakerPath = await speakerLink.getAttribute("href");
+    const speakerName = (await speakerLink.innerText()).trim();
+    for (const [name, pathname] of [["speaker_cached", speakerPath], ["speakers_cached", "/speakers"]]) {
+      await page.goto(pathname);
+      await until(name, `${pathname} in the cache`, async () => (await cachedUrls(page)).includes(pathname));
+    }
     await page.goto("/schedule");
 
     // No network: the programme is still there, and says since when.
@@ -199,6 +208,11 @@ async function run(browser) {
     await shot(page, "session");
     await openOffline(page, "/now");
     await expectNotice(page, "offline /now");
+    await openOffline(page, speakerPath);
+    assert.equal((await page.locator("h1").innerText()).trim(), speakerName, `offline ${speakerPath}`);
+    await expectNotice(page, `offline ${speakerPath}`);
+    await openOffline(page, "/speakers");
+    await expectNotice(page, "offline /speakers");
     await openOffline(page, `/session/${id}`);
 
     // Meanwhile staff retitle it.

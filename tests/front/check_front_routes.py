@@ -20,10 +20,20 @@ the bug is in the gap, so this reads both and compares, row by row:
   "ProxyPass ... !" covers it), and the LimitRequestBody that applies to
   it (the server's, then every matching <Location>/<LocationMatch> in
   order, the last winning) admits the row's max_body.
+- The service worker (templates/static/sw.js): its PAGE pattern, the pages
+  it keeps offline, takes exactly the paths of the microcache rows behind
+  the login: the pages every delegate shares. The public one
+  (/pages-version, which must tell a page left open the truth) it never
+  keeps.
 
-  check_front_routes.py CONFSCHED_BIN SOURCE_DIR [NGINX_CONF [APACHE_CONF]]
+Beside each row's own paths, the spellings next to them that the app
+answers 404 (a leading zero, a stray character, no id, a trailing slash:
+hostile_paths) are held to the same line: nginx never sends one to its
+page cache without the login check, and the service worker keeps none.
 
-Exit 0 when every row holds; 1 with one line per finding. The conf paths
+  check_front_routes.py CONFSCHED_BIN SOURCE_DIR [NGINX_CONF [APACHE_CONF [SW_JS]]]
+
+Exit 0 when every row holds; 1 with one line per finding. The file paths
 default to the shipped ones; the test passes edited copies to show that a
 disagreement is found. Only the Python standard library."""
 import re
@@ -46,6 +56,19 @@ def example_paths(pattern):
     if "{" not in pattern:
         return [pattern]
     return [re.sub(r"\{[a-z_]+\}", i, pattern) for i in EXAMPLE_IDS]
+
+
+def hostile_paths(row):
+    """Paths beside the row's that the app answers 404 (find_route finds
+    no row: tests/unit/route_policy_test.cc)."""
+    pattern = row["path"]
+    if "{" not in pattern:
+        return [] if pattern == "/" else [pattern + "/"]
+    prefix, _, rest = pattern.partition("{id}")
+    out = [prefix + "07" + rest, prefix + "7x" + rest, prefix + rest]
+    if not rest:
+        out.append(prefix + "7/")
+    return out
 
 
 def tokens(text):
@@ -173,6 +196,12 @@ def check_nginx(rows, conf_text, findings):
                 findings.append("%s: client_max_body_size %d is below the app's limit %s" % (where, limit, row["max_body"]))
             if row["access"] == "status" and ["all"] not in directive(loc, "deny"):
                 findings.append("%s: a status page reachable from anywhere (no deny all)" % where)
+        for path in hostile_paths(row):
+            loc = select_location(locations, path)
+            if loc is not None and ["confsched_pages"] in directive(loc, "fastcgi_cache") \
+                    and not directive(loc, "auth_request"):
+                findings.append("nginx: %s (%s): the page cache without auth_request in front of it" % (
+                    path, loc["label"]))
 
 
 def apache_sections(conf_text):
@@ -221,10 +250,33 @@ def check_apache(rows, conf_text, findings):
                 findings.append("apache: %s: LimitRequestBody %d is below the app's limit %s" % (path, limit, row["max_body"]))
 
 
+def check_service_worker(rows, sw_text, findings):
+    m = re.search(r"^var PAGE = /(.+)/;$", sw_text, re.M)
+    if not m:
+        findings.append("sw.js: no line 'var PAGE = /.../;'")
+        return
+    # A JavaScript regex literal without flags: "\/" is "/", and Python's
+    # re reads the rest of this one alike.
+    page = re.compile(m.group(1))
+    for row in rows:
+        cached = row["front"] == "microcache" and row["access"] != "public"
+        for path in example_paths(row["path"]):
+            kept = page.search(path) is not None
+            if cached and not kept:
+                findings.append("sw.js: %s: a microcache page the service worker does not keep offline" % path)
+            if kept and not cached:
+                findings.append("sw.js: %s: kept offline, but the route table says front %s, access %s" % (
+                    path, row["front"], row["access"]))
+        for path in hostile_paths(row):
+            if page.search(path):
+                findings.append("sw.js: %s: kept offline, but the app answers 404" % path)
+
+
 def main():
     binary, source = sys.argv[1], sys.argv[2]
     nginx_conf = sys.argv[3] if len(sys.argv) > 3 else source + "/conf/nginx/confsched.conf"
     apache_conf = sys.argv[4] if len(sys.argv) > 4 else source + "/conf/apache/confsched.conf"
+    sw_js = sys.argv[5] if len(sys.argv) > 5 else source + "/templates/static/sw.js"
     rows = routes(binary)
     if not rows:
         print("confsched routes printed no route")
@@ -232,6 +284,7 @@ def main():
     findings = []
     check_nginx(rows, open(nginx_conf).read(), findings)
     check_apache(rows, open(apache_conf).read(), findings)
+    check_service_worker(rows, open(sw_js).read(), findings)
     for f in findings:
         print(f)
     print("%d routes, %d findings" % (len(rows), len(findings)))

@@ -36,7 +36,15 @@ Programme fixed_programme() {
               .name = "Bob <script>alert(1)</script>",
               .affiliation = "O'Reilly & Sons",
               .bio = "Writes *markdown* <i>and html</i>."},
-      Speaker{.id = 3, .name = "Çağla Öztürk", .affiliation = "", .bio = ""}};
+      Speaker{.id = 3, .name = "Çağla Öztürk", .affiliation = "", .bio = ""},
+      // On no session: staff added her ahead of the programme (not listed
+      // on /speakers, and /speaker/4 is a 404).
+      Speaker{.id = 4, .name = "Dora Unbooked", .affiliation = "", .bio = "Not on it yet."},
+      // On the cancelled session only: not listed, but her page stays.
+      Speaker{.id = 5, .name = "Eve Withdrawn", .affiliation = "Gone & Co", .bio = ""},
+      // A name that starts in lower case: listed after "Ada" and before
+      // "Bob" (by the case-folded name), not after every capital.
+      Speaker{.id = 6, .name = "bea de Wit", .affiliation = "", .bio = ""}};
   const Room* main_hall = &p.rooms[0];
   const Room* room_b = &p.rooms[1];
   const Room* room_3 = &p.rooms[2];
@@ -71,13 +79,13 @@ Programme fixed_programme() {
       session(8, "Lightning <talks>", "2026-06-10 10:00:00", "2026-06-10 10:25:00", room_b, web,
               "talk", "scheduled", {&p.speakers[0], &p.speakers[1], &p.speakers[2]}),
       session(4, "Отменённый доклад", "2026-06-10 10:30:00", "2026-06-10 11:00:00", room_3, systems,
-              "talk", "cancelled", {&p.speakers[2]}),
+              "talk", "cancelled", {&p.speakers[2], &p.speakers[4]}),
       session(5, "Coffee", "2026-06-10 11:30:00", "2026-06-10 12:00:00", main_hall, nullptr,
               "break", "scheduled", {}),
       session(6, "Panel: the web in 2030", "2026-06-11 09:30:00", "2026-06-11 10:30:00", main_hall,
               web, "panel", "scheduled", {&p.speakers[0], &p.speakers[1], &p.speakers[2]}),
       session(7, "Evening social", "2026-06-11 18:00:00", "2026-06-11 21:00:00", room_b, nullptr,
-              "social", "scheduled", {}),
+              "social", "scheduled", {&p.speakers[5]}),
   };
   // By id: the vector is in the order of start times.
   auto by_id = [&](int64_t id) -> Session& { return *find_session(p, id); };
@@ -173,12 +181,12 @@ DataState FixedSource::data_state() {
 
 std::optional<EventInfo> FixedSource::event() {
   check_available();
-  return fixed_programme().event;
+  return make_programme().event;
 }
 
 std::optional<Programme> FixedSource::programme() {
   check_available();
-  return fixed_programme();
+  return make_programme();
 }
 
 std::vector<AuditEntry> FixedSource::changes(int64_t most) {

@@ -3,9 +3,10 @@
 // made to hold what pages must get right: two days, three rooms, a
 // cancelled and a moved session, a break, two sessions at once in one room
 // (the grid puts them side by side), a session without a track or
-// speakers, text that must be escaped (markup, quotes, ampersands) in a
-// title, a speaker's name, an abstract and an announcement, non-Latin text,
-// and audit rows for /changes (and the staff pages' histories:
+// speakers, a speaker on no session and one on a cancelled session only,
+// text that must be escaped (markup, quotes, ampersands) in a title, a
+// speaker's name, an abstract and an announcement, non-Latin text, and
+// audit rows for /changes (and the staff pages' histories:
 // fixed_staff_store.h).
 //
 // The state (data version, role epochs) is a public member: tests move it
@@ -61,6 +62,9 @@ class FixedSource final : public DataSource {
   std::optional<DataState> primary_state;
   // False: every read throws DbUnavailable, as when MariaDB is away.
   bool available = true;
+  // What programme() holds: a test of a page's weight puts a large
+  // conference in the fixed one's place, before the first request.
+  Programme (*make_programme)() = fixed_programme;
   int state_reads = 0;
 
   DataState data_state() override;

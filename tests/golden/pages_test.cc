@@ -60,6 +60,14 @@ std::vector<PageCase> page_cases() {
       {"session_unknown", {.target = "/session/999", .session = d}, 404},
       {"session_leading_zero", {.target = "/session/02", .session = d}, 404},
       {"session_anonymous", {.target = "/session/2"}, 303},
+      {"speakers", {.target = "/speakers", .session = d}, 200},
+      {"speakers_anonymous", {.target = "/speakers"}, 303},
+      // Markup in the name, Markdown and raw HTML in the bio.
+      {"speaker", {.target = "/speaker/2", .session = d}, 200},
+      {"speaker_cancelled_only", {.target = "/speaker/5", .session = d}, 200},
+      {"speaker_on_no_session", {.target = "/speaker/4", .session = d}, 404},
+      {"speaker_unknown", {.target = "/speaker/999", .session = d}, 404},
+      {"speaker_anonymous", {.target = "/speaker/2"}, 303},
       {"now", {.target = "/now", .session = d}, 200},
       {"changes", {.target = "/changes", .session = d}, 200},
       {"feeds", {.target = "/feeds", .session = d}, 200},
@@ -124,7 +132,10 @@ BOOST_AUTO_TEST_CASE(unknown_paths_and_sessions_are_404) {
   GoldenSite golden;
   for (const char* path :
        {"/no-such-page", "/login/extra", "/schedule.php", "/session/999999", "/session/abc",
-        "/session/", "/session/12x", "/session/-1", "/session/2/", "/display/", "/display/9"}) {
+        "/session/",     "/session/12x", "/session/-1",   "/session/2/",     "/display/",
+        "/display/9",    "/speakers/",   "/speaker/",     "/speaker/1x",     "/speaker/01",
+        "/speaker/-1",   "/speaker/2/",  "/speaker/4",    "/speaker/999999", "/speakers/2",
+        "/speakers2"}) {
     BOOST_TEST_CONTEXT(path) {
       Response r =
           handle_request(*golden.site, make_request({.target = path, .session = delegate()}));
@@ -162,8 +173,9 @@ BOOST_AUTO_TEST_CASE(every_wrong_method_is_405_with_allow) {
 BOOST_AUTO_TEST_CASE(client_text_is_escaped_where_it_is_shown) {
   GoldenSite golden;
   const std::string evil = "%22%3E%3Cscript%3Ealert(2)%3C%2Fscript%3E";
-  for (const std::string& target : {"/login?next=" + evil, "/login?next=%2F" + evil,
-                                    "/schedule?q=" + evil, "/session/" + evil}) {
+  for (const std::string& target :
+       {"/login?next=" + evil, "/login?next=%2F" + evil, "/schedule?q=" + evil, "/session/" + evil,
+        "/speaker/" + evil}) {
     BOOST_TEST_CONTEXT(target) {
       Response r =
           handle_request(*golden.site, make_request({.target = target, .session = delegate()}));

@@ -58,10 +58,13 @@ def post_from(source, path, fields):
 
 def cached_urls():
     """Every URL the route table marks as shared-cached behind the login:
-    /schedule and /session/<id> for every session the schedule links."""
-    r = S.fcgi("GET", "/schedule", headers={"Cookie": S.login()})
-    ids = stackmod.session_ids(r.text)
-    return ["/schedule"] + ["/session/%d" % i for i in ids]
+    /schedule and /session/<id> for every session the schedule links,
+    /speakers and /speaker/<id> for every speaker it lists."""
+    cookie = S.login()
+    sessions = stackmod.session_ids(S.fcgi("GET", "/schedule", headers={"Cookie": cookie}).text)
+    speakers = stackmod.speaker_ids(S.fcgi("GET", "/speakers", headers={"Cookie": cookie}).text)
+    return (["/schedule"] + ["/session/%d" % i for i in sessions] + ["/speakers"] +
+            ["/speaker/%d" % i for i in speakers])
 
 
 def bad_tokens(good_token):
@@ -92,7 +95,7 @@ def apache_cached_delegate_pages():
         for name in files:
             with open(os.path.join(folder, name), "rb") as f:
                 data = f.read()
-            if re.search(rb"/(?:schedule|session/|now|changes)", data):
+            if re.search(rb"/(?:schedule|session/|speakers|speaker/|now|changes)", data):
                 found.append(os.path.join(folder, name))
     return found
 

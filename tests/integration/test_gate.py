@@ -17,7 +17,9 @@ request" right after ordinary traffic filled the page cache and with the
 login-check cache empty (nginx restarted on an empty cache, so every key is
 a miss), and then every cached delegate page is asked for without a cookie,
 and with every cookie an attacker could build from the odd request's other
-values, over http and https: each must be the login redirect.
+values, over http and https: each must be the login redirect. The
+spellings beside those pages that the route table does not answer
+(/speaker/01, /speakers/, ...) stay a 404 for everybody.
 
 Under Apache (CONFSCHED_WEB_SERVER=apache) there is no cache in front of the
 app and only the app reads the cookie; the same requests prove that no odd
@@ -28,7 +30,6 @@ import re
 import secrets
 import shutil
 import socket
-import ssl
 import unittest
 
 import stack as stackmod
@@ -37,6 +38,9 @@ from support import StackTestCase, start_module_stack, stop_module_stack
 S = None
 IDS = None
 PAGES = []  # every kind of page nginx keeps in its microcache
+# Spellings beside those pages that the route table does not answer: a
+# delegate gets the 404, and they must never open a page to anybody else.
+HOSTILE = ["/session/02", "/speaker/1x", "/speaker/01", "/speakers/", "/speaker/"]
 
 PLAIN = "confsched"
 HOST = "__Host-confsched"
@@ -50,7 +54,10 @@ def setUpModule():
     days = re.search(r'<select name="day">(.*?)</select>', r.text, re.S)
     assert r.status == 200 and days, "no day filter on /schedule: %r" % r
     day = [v for v in re.findall(r'<option value="([^"]+)"', days.group(1))][0]
-    PAGES.extend(["/schedule", "/schedule?day=" + day, "/session/%d" % IDS.take(), "/now", "/changes"])
+    speakers = stackmod.speaker_ids(S.fcgi("GET", "/speakers", headers={"Cookie": cookie}).text)
+    assert speakers, "no speaker on /speakers"
+    PAGES.extend(["/schedule", "/schedule?day=" + day, "/session/%d" % IDS.take(), "/speakers",
+                  "/speaker/%d" % speakers[0], "/now", "/changes"])
 
 
 def tearDownModule():
@@ -62,10 +69,8 @@ def send(method, path, cookie_lines=(), https=False):
     Cookie header line of its own (http.client's dict of headers cannot
     repeat a name)."""
     if https:
-        ctx = ssl.create_default_context()
-        ctx.check_hostname = False
-        ctx.verify_mode = ssl.CERT_NONE
-        conn = http.client.HTTPSConnection("127.0.0.1", S.https_port, timeout=15, context=ctx)
+        conn = http.client.HTTPSConnection("127.0.0.1", S.https_port, timeout=15,
+                                           context=stackmod.tls_client_context())
     else:
         conn = http.client.HTTPConnection("127.0.0.1", S.http_port, timeout=15)
     try:
@@ -208,6 +213,20 @@ class CookieGate(StackTestCase):
                         r = send("GET", path, cookie, https=probe_https)
                         self.assert_refused(r, "%s: GET %s with %r over %s" % (
                             context, path, cookie, "https" if probe_https else "http"))
+
+    def test_spellings_beside_the_pages_are_404_for_everybody(self):
+        """Right after a delegate asked for each of them (and filled the
+        page cache), with no cookie, the other name's or a made-up one."""
+        self.reset_front_cache()
+        self.fill_page_cache()
+        for https in (False, True):
+            name = HOST if https else PLAIN
+            for path in HOSTILE:
+                r = send("GET", path, ["%s=%s" % (name, self.tokens[https])], https=https)
+                self.assertEqual(r.status, 404, "GET %s as a delegate (https=%s): %r" % (path, https, r))
+                for cookie in self.attacker_cookies("g" + secrets.token_hex(8)):
+                    r = send("GET", path, cookie, https=https)
+                    self.assertEqual(r.status, 404, "GET %s with %r (https=%s): %r" % (path, cookie, https, r))
 
     def test_odd_cookie_headers_over_http_leave_the_gate_closed(self):
         self.run_variants(https=False)

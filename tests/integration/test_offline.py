@@ -121,6 +121,14 @@ class TimeZoneStatement(StackTestCase):
     def test_session_page(self):
         self.assertZoneFirst("/session/%d" % IDS.take())
 
+    def test_speakers_and_a_speaker_page(self):
+        # The list shows no time, but states the zone its speakers' pages
+        # use (and offline.js reads it there).
+        text = self.assertZoneFirst("/speakers")
+        self.assertIn("in [ZONE].", text)
+        r = S.get("/speakers", headers={"Cookie": self.delegate})
+        self.assertZoneFirst("/speaker/%d" % stackmod.speaker_ids(r.text)[0])
+
     def test_now_uses_the_server_clock_in_the_event_zone(self):
         text = self.assertZoneFirst("/now", offsets=offset_now())
         shown = re.search(r"(\d\d:\d\d)\s+by the server", text).group(1)

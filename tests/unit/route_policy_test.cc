@@ -74,7 +74,9 @@ BOOST_AUTO_TEST_CASE(only_what_is_the_same_for_everybody_is_kept_by_the_front_ca
     BOOST_TEST((route.caching == Caching::kShared), name_of(route) << ": one page for everyone");
     BOOST_TEST(route.methods == unsigned{kGet}, name_of(route) << ": GET only");
   }
-  BOOST_TEST(front == 5);  // /schedule, /session/{id}, /now, /changes, /pages-version
+  // /schedule, /session/{id}, /speakers, /speaker/{id}, /now, /changes,
+  // /pages-version
+  BOOST_TEST(front == 7);
 }
 
 BOOST_AUTO_TEST_CASE(shared_pages_are_read_only_and_say_how_browsers_keep_them) {
@@ -146,6 +148,23 @@ BOOST_AUTO_TEST_CASE(every_row_answers_its_own_paths) {
   BOOST_TEST(find_route("/admin/session/new", params)->path == "/admin/session/new");
   BOOST_TEST(find_route("/session/07", params) == nullptr);
   BOOST_TEST(find_route("/nowhere", params) == nullptr);
+}
+
+// The speaker rows beside each other: "/speaker/" with an id never takes
+// "/speakers", and only the exact spellings are answered (the front
+// server's and the service worker's patterns hold the same line).
+BOOST_AUTO_TEST_CASE(speaker_paths_are_exact) {
+  RouteParams params;
+  BOOST_TEST(find_route("/speakers", params)->path == "/speakers");
+  const Route* one = find_route("/speaker/12", params);
+  BOOST_TEST((one && one->path == "/speaker/" && one->with_id));
+  BOOST_TEST(params.id == 12);
+  for (const char* hostile :
+       {"/speakers/", "/speakers/12", "/speakers12", "/speaker", "/speaker/", "/speaker/01",
+        "/speaker/1x", "/speaker/-1", "/speaker/+1", "/speaker/12/", "/speaker/12.ics", "/Speakers",
+        "/speaker/1234567890123456789"}) {
+    BOOST_TEST(find_route(hostile, params) == nullptr, hostile);
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
