@@ -196,8 +196,13 @@ class Banner(AnnouncementTestCase):
                              since=t0)
         page = self.schedule()
         self.assertNotIn("<script>alert(1)</script>", page)
-        self.assertLess(page.index('<section class="announcements"'), page.index("<h1>Schedule</h1>"),
-                        "the banner sits at the top of the page")
+        # At the top, right after the page's one statement of the time zone
+        # (the times staff type are the event's: issue 16), before the
+        # programme.
+        self.assertLess(page.index('data-time-zone="'), page.index('<section class="announcements"'),
+                        "the zone is stated before the banner")
+        self.assertLess(page.index('<section class="announcements"'), page.index('<nav class="days"'),
+                        "the banner sits above the programme")
         items = banner_items(page)
         class_of = {body: cls for cls, inner in items for body in (info_body, important_body)
                     if escaped(body) in inner}
