@@ -446,7 +446,8 @@ class Speakers(SettingsCase):
         t0 = time.monotonic()
         r = self.post("/admin/speakers/%d" % speaker_id, dict(f, name=name))
         self.assertRedirectTo(r, "/admin/speakers/%d?saved=1" % speaker_id)
-        self.see_eventually("/session/%d" % sid, "<h3>%s</h3>" % name, delegate,
+        # The name links to the speaker's page (issue 16).
+        self.see_eventually("/session/%d" % sid, '<h3><a href="/speaker/%d">%s</a></h3>' % (speaker_id, name), delegate,
                             "admin_settings.renamed_speaker_on_session_page", t0=t0)
         self.assertIn('href="/admin/session/%d"' % sid, self.page("/admin/speakers/%d" % speaker_id))
         audit = self.last_audit("speaker", speaker_id)

@@ -157,7 +157,7 @@ class DelegatePages(StackTestCase):
             return r if 'href="/session/%d"' % sid in r.text else None
         r, _ = poll_until(listed, "delegate_pages.edit_on_changes", "/changes listing the edit")
         self.assertHtmlPage(r, "/changes")
-        first = re.search(r'<li class="change">(.*?)</li>', r.text, re.S).group(1)
+        first = re.search(r'<li class="change"[^>]*>(.*?)</li>', r.text, re.S).group(1)
         self.assertIn('href="/session/%d"' % sid, first, "the newest change comes first")
         self.assertIn('change-moved">moved', first)
         self.assertIn('change-retimed">retimed', first)
