@@ -216,7 +216,8 @@ class GridView(StackTestCase):
         self.assertEqual(r.status, 400, r)
         self.assertHtmlPage(r, "an unknown view")
         # As for every filter, the login's next is the path alone.
-        self.assertLoginRedirect(S.get(path), "/schedule", "the grid without a login")
+        # The login brings the grid back, query and all.
+        self.assertLoginRedirect(S.get(path), path, "the grid without a login")
 
 
 class Escaping(StackTestCase):
