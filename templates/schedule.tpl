@@ -1,7 +1,8 @@
 {{%AUTOESCAPE context="HTML"}}{{! The zone is stated once, before the banner: an announcement's times are the event's too. }}<h1>Schedule</h1>
 <p class="when-where">{{DATES}} · {{VENUE}} · All times {{>ZONE}}</p>
 {{>BANNER}}
-<p class="feeds"><a href="/feeds">Subscribe in your calendar app</a> · <a href="/schedule.ics">iCalendar</a> · <a href="/schedule.json">JSON</a> · <a href="/schedule.xml">XML</a></p>
+{{! The filters fold away (open while a filter is set), and the feeds come last: on a phone the first screen is for sessions (issue 16). }}<details class="filters"{{#FILTERED}} open{{/FILTERED}}>
+<summary>Filter and search{{#FILTERED}} (filtered){{/FILTERED}}</summary>
 <form class="filter" method="get" action="/schedule" role="search">
 <label>Day <select name="day"><option value="">All days</option>{{#DAY_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/DAY_OPTION}}</select></label>
 <label>Room <select name="room"><option value="">All rooms</option>{{#ROOM_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/ROOM_OPTION}}</select></label>
@@ -9,6 +10,7 @@
 <label>Search <input type="search" name="q" value="{{Q}}" maxlength="100"></label>
 <button type="submit">Show</button>{{#FILTERED}} <a href="/schedule">Clear filters</a>{{/FILTERED}}
 </form>
+</details>
 {{#NO_MATCH}}<p class="no-match">No sessions match these filters.</p>{{/NO_MATCH}}
 <nav class="days" aria-label="Days">{{#DAY_LINK}}<a href="#{{DAY_ID}}">{{DAY_LABEL}}</a> {{/DAY_LINK}}</nav>
 {{#DAY}}<section class="day" id="{{DAY_ID}}">
@@ -26,3 +28,4 @@
 </div>
 {{/SLOT}}</section>
 {{/DAY}}
+<p class="feeds"><a href="/feeds">Subscribe in your calendar app</a> · <a href="/schedule.ics">iCalendar</a> · <a href="/schedule.json">JSON</a> · <a href="/schedule.xml">XML</a></p>

@@ -70,7 +70,15 @@ const visibleSessions = (page) => page.locator("li.session:visible").count();
 // Submits /schedule's filter form with the first real choice of one select
 // (day, room or track); the page must then show some but not all of the
 // `all` sessions. Returns how many it shows.
+// The filters fold away on /schedule (a <details>, open while a filter is
+// set): a click on its summary opens it, with or without JavaScript.
+async function openFilters(page) {
+  const details = page.locator("details.filters");
+  if ((await details.getAttribute("open")) === null) await details.locator("summary").click();
+}
+
 async function filterByFirst(page, label, name, all) {
+  await openFilters(page);
   const value = await page.locator(`select[name=${name}] option`).nth(1).getAttribute("value");
   await page.selectOption(`select[name=${name}]`, value);
   await Promise.all([page.waitForURL(new RegExp(`[?&]${name}=`)), page.click("form.filter button[type=submit]")]);
@@ -146,6 +154,7 @@ async function run(browser, label, viewport) {
     const inRoom = await filterByFirst(page, label, "room", sessions);
     assert.equal(await page.locator("button.star").count(), inRoom, `${label}: stars on a filtered page`);
     await page.goto("/schedule");
+    await openFilters(page);
     await page.fill("input[name=q]", title);
     await Promise.all([page.waitForURL(/[?&]q=/), page.click("form.filter button[type=submit]")]);
     const hit = page.locator(`li[data-session-id="${id}"] button.star`);
