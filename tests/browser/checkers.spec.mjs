@@ -259,6 +259,24 @@ async function delegatePages(browser) {
     await visit(page, "now", "/now");
     await visit(page, "changes", "/changes");
     await visit(page, "feeds", "/feeds");
+    // Issue 16: the signed-in landing page, a stars share page with its QR
+    // code, and a page that has learnt the programme changed (the notice
+    // as offline.js shows it, put there by hand: no edit happens here).
+    await visit(page, "landing-signed-in", "/");
+    await visit(page, "stars", `/stars?ids=${id}`);
+    await visit(page, "schedule-changed-notice", "/schedule");
+    await page.evaluate(() => {
+      const notice = document.createElement("p");
+      notice.className = "changed-notice";
+      notice.setAttribute("role", "status");
+      notice.textContent = "The programme changed since this page was loaded. ";
+      const button = document.createElement("button");
+      button.type = "button";
+      button.textContent = "Reload";
+      notice.appendChild(button);
+      document.getElementById("main").prepend(notice);
+    });
+    await check(page, "schedule-changed-notice", 200);
     await visit(page, "logout", "/logout");
     // meta-refresh (WCAG 2.2.1, timing adjustable) is for pages people read
     // and use: this one is the unattended screen beside a room's door, with
