@@ -1,4 +1,4 @@
-{{%AUTOESCAPE context="HTML"}}{{! The zone is stated once, before the banner: an announcement's times are the event's too. }}<h1>Schedule</h1>
+{{%AUTOESCAPE context="HTML"}}{{! The zone is stated once, before the banner: an announcement's times are the event's too. }}<h1>{{HEADING}}</h1>
 <p class="when-where">{{DATES}} · {{VENUE}} · All times {{>ZONE}}</p>
 {{>BANNER}}
 {{! The filters fold away (open while a filter is set), and the feeds come last: on a phone the first screen is for sessions (issue 16). }}<details class="filters"{{#FILTERED}} open{{/FILTERED}}>
@@ -12,20 +12,21 @@
 </form>
 </details>
 {{#NO_MATCH}}<p class="no-match">No sessions match these filters.</p>{{/NO_MATCH}}
-<nav class="days" aria-label="Days">{{#DAY_LINK}}<a href="#{{DAY_ID}}">{{DAY_LABEL}}</a> {{/DAY_LINK}}</nav>
-{{#DAY}}<section class="day" id="{{DAY_ID}}">
+{{#GLANCE}}<section class="glance" aria-labelledby="glance-first">
+{{#NOW}}<h2 id="glance-first">On now</h2>
+{{#NOTHING_NOW}}<p class="glance-note">Nothing is on right now.</p>
+{{/NOTHING_NOW}}{{>NOW_SLOT}}<h2>Next in each room</h2>
+{{/NOW}}{{#FIRST}}<h2 id="glance-first">First sessions</h2>
+{{#ENDED}}<p class="glance-note">The conference has ended. This is how it began.</p>
+{{/ENDED}}{{/FIRST}}{{>NEXT_SLOT}}<p class="glance-more"><a href="/now">Every room, now and next</a></p>
+</section>
+{{/GLANCE}}{{#DAY_PAGES}}<nav class="days day-pages" aria-label="Days">
+<ul>{{#DAY_PAGE}}<li><a href="/schedule?day={{DAY}}">{{LABEL}}</a> · <a href="/schedule?day={{DAY}}&amp;view=grid">grid<span class="visually-hidden"> of {{LABEL}}</span></a></li>{{/DAY_PAGE}}</ul>
+</nav>
+<p class="whole"><a href="/schedule?view=all">The whole programme</a>: all {{COUNT}} sessions on one page, kept for reading offline.</p>
+{{/DAY_PAGES}}{{#DAY_ANCHORS}}<nav class="days" aria-label="Days">{{#DAY_LINK}}<a href="#{{DAY_ID}}">{{DAY_LABEL}}</a> {{/DAY_LINK}}</nav>
+{{/DAY_ANCHORS}}{{#DAY}}<section class="day" id="{{DAY_ID}}">
 <h2>{{DAY_LABEL}} <a class="view-switch" href="/schedule?day={{DAY}}&amp;view=grid">Grid<span class="visually-hidden"> of {{DAY_LABEL}}</span></a></h2>
-{{#SLOT}}<div class="slot"{{#SLOT_ID}} id="{{ID}}"{{/SLOT_ID}}>
-<h3 class="time"><time>{{START}}</time></h3>
-<ul class="sessions">
-{{#SESSION}}<li class="session kind-{{KIND}} status-{{STATUS}}" data-session-id="{{ID}}" data-rev="{{REV}}"{{#INSTANTS}} data-start="{{START}}" data-end="{{END}}"{{/INSTANTS}}>
-<p class="meta"><span class="time">{{START}}–{{END}}</span> · <span class="room">{{ROOM}}</span>{{#TRACK}} · <span class="track">{{>STRIPE}}{{NAME}}</span>{{/TRACK}}{{#STATUS_NOTE}} · <strong class="status">{{TEXT}}</strong>{{/STATUS_NOTE}}{{#CHANGED}} · <a class="badge" href="/changes">changed</a>{{/CHANGED}}</p>
-<h4><a href="/session/{{ID}}">{{TITLE}}</a></h4>
-{{#SPEAKERS}}<p class="speakers">{{#SPEAKER}}<a href="/speaker/{{ID}}">{{NAME}}</a>{{#SPEAKER_separator}}, {{/SPEAKER_separator}}{{/SPEAKER}}</p>{{/SPEAKERS}}
-{{#ABSTRACT}}<p class="abstract">{{TEXT}}</p>{{/ABSTRACT}}
-</li>
-{{/SESSION}}</ul>
-</div>
-{{/SLOT}}</section>
+{{>SLOT}}</section>
 {{/DAY}}
 <p class="feeds"><a href="/feeds">Subscribe in your calendar app</a> · <a href="/schedule.ics">iCalendar</a> · <a href="/schedule.json">JSON</a> · <a href="/schedule.xml">XML</a></p>

@@ -1,6 +1,8 @@
-// "/schedule": the whole conference on one page, a section per day and a
-// block per starting time; or, with ?day=…&view=grid, one day as rooms ×
-// time. It is the page everyone opens at once, so it is plain HTML that
+// "/schedule": the landing view, which opens with what is on now and next
+// (and, for a small programme, goes on with every session); a list, a
+// section per day and a block per starting time, of the sessions a filter
+// picks or (?view=all) of all of them; or, with ?day=…&view=grid, one day
+// as rooms × time. It is the page everyone opens at once, so it is plain HTML that
 // works without JavaScript and is cached by the router.
 #include <algorithm>
 #include <cstdio>
@@ -12,6 +14,7 @@
 #include "pages/banner.h"
 #include "pages/pages.h"
 #include "pages/schedule_filter.h"
+#include "pages/schedule_glance.h"
 #include "pages/schedule_grid.h"
 #include "pages/session_fields.h"
 #include "site/markdown.h"
@@ -156,14 +159,90 @@ void fill_filter_form(ctemplate::TemplateDictionary& d, const Programme& p,
   for (const Room& r : p.rooms) option("ROOM_OPTION", std::to_string(r.id), r.name, f.room);
   for (const Track& t : p.tracks) option("TRACK_OPTION", std::to_string(t.id), t.name, f.track);
   d.SetValue("Q", f.q);
-  if (!f.empty()) d.ShowSection("FILTERED");
+  if (f.narrowed()) d.ShowSection("FILTERED");
 }
 
-void fill_schedule(ctemplate::TemplateDictionary& d, const Programme& p, const ScheduleFilter& f,
-                   const std::vector<int64_t>& changed, const TimeZone& zone) {
-  d.SetValue("DATES", event_dates(p.event));
-  d.SetValue("VENUE", p.event.venue);
+// Programmes up to this many sessions list them all on the landing view,
+// below what is on now and next: one page to scroll, as a small event's
+// delegates expect. Larger ones link to each day and to the whole list
+// instead, so that the page a delegate lands on stays within the budget of
+// issue 16 (60 KB gzipped, 3,000 elements) however large the programme: a
+// session in the list is about a dozen elements.
+constexpr size_t kLandingListsAllUpTo = 200;
 
+bool landing_lists_all(const Programme& p) { return p.sessions.size() <= kLandingListsAllUpTo; }
+
+// A block of sessions (list_slot.tpl), headed by their starting time if
+// `start` is given; `on_other_day` adds the day to the heading.
+ctemplate::TemplateDictionary* add_slot(ctemplate::TemplateDictionary& parent, const char* name,
+                                        const std::optional<CivilDateTime>& start,
+                                        bool on_other_day) {
+  auto* slot = parent.AddIncludeDictionary(name);
+  slot->SetFilename("list_slot.tpl");
+  if (start) {
+    auto* at = slot->AddSectionDictionary("AT");
+    at->SetValue("DATETIME", format_iso_date(*start) + "T" + format_clock(*start));
+    at->SetValue("LABEL", on_other_day ? format_day_label(*start) + ", " + format_clock(*start)
+                                       : format_clock(*start));
+  }
+  return slot;
+}
+
+void add_session(ctemplate::TemplateDictionary& slot, const Session& s,
+                 const std::vector<int64_t>& changed, const TimeZone& zone) {
+  auto* d = slot.AddIncludeDictionary("SESSION");
+  d->SetFilename("list_session.tpl");
+  fill_session(*d, s, std::binary_search(changed.begin(), changed.end(), s.id), zone);
+}
+
+// What the landing view opens with (pages/schedule_glance.h). `today` is
+// the event's date now: a next session on another day says which.
+void fill_glance(ctemplate::TemplateDictionary& d, const ScheduleGlance& glance,
+                 std::string_view today, const std::vector<int64_t>& changed,
+                 const TimeZone& zone) {
+  auto* g = d.AddSectionDictionary("GLANCE");
+  if (glance.phase == ScheduleGlance::Phase::kDuring) {
+    auto* now = g->AddSectionDictionary("NOW");
+    if (glance.now.empty())
+      now->ShowSection("NOTHING_NOW");
+    else {
+      auto* slot = add_slot(*now, "NOW_SLOT", std::nullopt, false);
+      for (const Session* s : glance.now) add_session(*slot, *s, changed, zone);
+    }
+  } else {
+    auto* first = g->AddSectionDictionary("FIRST");
+    if (glance.phase == ScheduleGlance::Phase::kAfter) first->ShowSection("ENDED");
+  }
+  ctemplate::TemplateDictionary* slot = nullptr;
+  std::string current_start;
+  for (const Session* s : glance.next) {
+    if (!slot || s->starts_at != current_start) {
+      bool other_day = glance.phase != ScheduleGlance::Phase::kDuring ||
+                       s->starts_at.compare(0, 10, today.substr(0, 10)) != 0;
+      slot = add_slot(*g, "NEXT_SLOT", parse_civil(s->starts_at), other_day);
+      current_start = s->starts_at;
+    }
+    add_session(*slot, *s, changed, zone);
+  }
+}
+
+// The landing view of a large programme: each day as a list and as a grid,
+// and the whole programme one tap away.
+void fill_day_pages(ctemplate::TemplateDictionary& d, const Programme& p) {
+  auto* pages = d.AddSectionDictionary("DAY_PAGES");
+  for (const std::string& day : filter_choices(p).days) {
+    auto* link = pages->AddSectionDictionary("DAY_PAGE");
+    link->SetValue("DAY", day);
+    link->SetValue("LABEL", day_label(day));
+  }
+  pages->SetIntValue("COUNT", static_cast<long>(p.sessions.size()));
+}
+
+// The sessions that match the filter, a section per day and a block per
+// starting time.
+void fill_list(ctemplate::TemplateDictionary& d, const Programme& p, const ScheduleFilter& f,
+               const std::vector<int64_t>& changed, const TimeZone& zone) {
+  auto* anchors = d.AddSectionDictionary("DAY_ANCHORS");
   ctemplate::TemplateDictionary* day = nullptr;
   ctemplate::TemplateDictionary* slot = nullptr;
   std::string current_day, current_start;
@@ -177,7 +256,7 @@ void fill_schedule(ctemplate::TemplateDictionary& d, const Programme& p, const S
     std::string day_id = start ? format_iso_date(*start) : s.starts_at.substr(0, 10);
     if (!day || day_id != current_day) {
       std::string label = start ? format_day_label(*start) : day_id;
-      auto* link = d.AddSectionDictionary("DAY_LINK");
+      auto* link = anchors->AddSectionDictionary("DAY_LINK");
       link->SetValue("DAY_ID", "day-" + day_id);
       link->SetValue("DAY_LABEL", label);
       day = d.AddSectionDictionary("DAY");
@@ -188,17 +267,31 @@ void fill_schedule(ctemplate::TemplateDictionary& d, const Programme& p, const S
       slot = nullptr;
     }
     if (!slot || s.starts_at != current_start) {
-      slot = day->AddSectionDictionary("SLOT");
-      slot->SetValue("START", start ? format_clock(*start) : s.starts_at);
+      slot = add_slot(*day, "SLOT", start, false);
       // An anchor per starting time, for "Jump to now" (agenda.js).
       if (start) slot->AddSectionDictionary("SLOT_ID")->SetValue("ID", slot_anchor(*start));
       current_start = s.starts_at;
     }
-    fill_session(*slot->AddSectionDictionary("SESSION"), s,
-                 std::binary_search(changed.begin(), changed.end(), s.id), zone);
+    add_session(*slot, s, changed, zone);
   }
-  fill_filter_form(d, p, f);
   if (shown == 0) d.ShowSection("NO_MATCH");
+}
+
+// The landing view (no query): what is on now and next, then the whole
+// list for a small programme or the way to each day for a large one. The
+// other lists: the sessions the filter or kWholeView asks for.
+void fill_schedule(ctemplate::TemplateDictionary& d, const Programme& p, const ScheduleFilter& f,
+                   const ScheduleGlance* glance, std::string_view today,
+                   const std::vector<int64_t>& changed, const TimeZone& zone) {
+  d.SetValue("DATES", event_dates(p.event));
+  d.SetValue("VENUE", p.event.venue);
+  d.SetValue("HEADING", f.whole() ? "The whole programme" : "Schedule");
+  if (glance) fill_glance(d, *glance, today, changed, zone);
+  if (glance && !landing_lists_all(p))
+    fill_day_pages(d, p);
+  else
+    fill_list(d, p, f, changed, zone);
+  fill_filter_form(d, p, f);
 }
 
 // The grid's cells are narrow: two names, then how many more.
@@ -326,12 +419,18 @@ PageVariant schedule_variant(Site& site, const Request& request, const RoutePara
   }
   // The badges change as edits age past changed_hours, with no new data
   // version: the set of badged sessions is part of the variant.
-  // Without filter and badges there is no variant: the full schedule's
-  // ETag is then the data version's, as every other page's.
   std::string badges;
   for (int64_t id : site.recently_changed()) badges += std::to_string(id) + ",";
   v.key = parsed.canonical;
   if (!badges.empty()) v.key += "#" + sha256_hex(badges).substr(0, 16);
+  // The landing view changes with the clock, but only when a session
+  // starts or ends: its variant names the sessions it opens with, so it is
+  // rendered once per change for everybody, like a filtered list.
+  if (parsed.filter.empty())
+    v.key +=
+        "@" +
+        sha256_hex(glance_key(schedule_glance(programme, event_local_now(site, programme.event))))
+            .substr(0, 16);
   v.keep = parsed.filter.q.empty();
   return v;
 }
@@ -345,7 +444,11 @@ Response schedule_page(Site& site, const Request& request, const RouteParams&) {
   // Each day's grid has a title of its own, as it is a page of its own.
   std::string title = "Schedule";
   if (filter.grid()) title = day_label(filter.day) + " as a grid · Schedule";
+  if (filter.whole()) title = "The whole programme · Schedule";
   const TimeZone& zone = site.event_zone(programme.event.time_zone);
+  const std::string now = event_local_now(site, programme.event);
+  std::optional<ScheduleGlance> glance;
+  if (filter.empty()) glance = schedule_glance(programme, now);
   std::string body = site.templates().render(
       site.shared_frame(title, programme.event.name),
       filter.grid() ? "schedule_grid.tpl" : "schedule.tpl", [&](ctemplate::TemplateDictionary& d) {
@@ -353,7 +456,7 @@ Response schedule_page(Site& site, const Request& request, const RouteParams&) {
         if (filter.grid())
           fill_grid(d, programme, filter, zone);
         else
-          fill_schedule(d, programme, filter, changed, zone);
+          fill_schedule(d, programme, filter, glance ? &*glance : nullptr, now, changed, zone);
         add_zone_note(site, d, programme.event, programme.event.starts_on,
                       programme.event.ends_on + " 23:59");
       });

@@ -129,8 +129,12 @@ FilterParse parse_schedule_filter(std::string_view raw_query, const FilterChoice
     f.q.clear();
     if (f.day.empty() && !choices.days.empty()) f.day = choices.days.front();
     if (!f.day.empty()) f.view = std::string(kGridView);
+  } else if (view == kWholeView) {
+    if (!f.narrowed()) f.view = std::string(kWholeView);
   } else if (!view.empty() && view != "list") {
-    return invalid("There is no such view of the schedule: it is shown as a list or a grid.");
+    return invalid(
+        "There is no such view of the schedule: it is shown as a list, a grid or the whole "
+        "programme.");
   }
   result.canonical = canonical_schedule_query(f);
   result.outcome = raw_query == result.canonical ? FilterParse::Outcome::kCanonical

@@ -17,20 +17,31 @@
 
 namespace confsched {
 
+// The values of `view` besides the list (which has no `view` at all).
+inline constexpr std::string_view kGridView = "grid";
+// Every session as one list, with nothing before it: what the landing view
+// of a large programme links to (and the offline copy keeps), where the
+// landing view itself lists only what is on now and next.
+inline constexpr std::string_view kWholeView = "all";
+
 struct ScheduleFilter {
   std::string day;    // "YYYY-MM-DD", or "" for every day
   std::string room;   // a room id in decimal, or ""
   std::string track;  // a track id in decimal, or ""
   std::string q;      // free text, trimmed, inner spaces collapsed; or ""
-  // "" for the list, or kGridView: one day as rooms × time. The grid always
-  // has a day and never a room, track or search (parse_schedule_filter
-  // redirects to that form), so each day has exactly one grid URL.
+  // "" for the list, kGridView (one day as rooms × time) or kWholeView.
+  // The grid always has a day and never a room, track or search
+  // (parse_schedule_filter redirects to that form), so each day has exactly
+  // one grid URL; kWholeView never comes with a filter.
   std::string view;
 
-  bool empty() const {
-    return day.empty() && room.empty() && track.empty() && q.empty() && view.empty();
-  }
-  bool grid() const { return !view.empty(); }
+  // No query at all: the landing view, which opens with what is on now
+  // and next (pages/schedule_glance.h).
+  bool empty() const { return !narrowed() && view.empty(); }
+  // A day, room, track or search narrows the list.
+  bool narrowed() const { return !day.empty() || !room.empty() || !track.empty() || !q.empty(); }
+  bool grid() const { return view == kGridView; }
+  bool whole() const { return view == kWholeView; }
 };
 
 // The values that exist, as they are spelled in a canonical query.
@@ -41,9 +52,6 @@ struct FilterChoices {
 // Longest q kept, in bytes (cut on a character boundary): a search is a
 // few words, and the limit bounds the cost of matching it.
 inline constexpr size_t kMaxSearchBytes = 100;
-
-// The one value of `view` besides the list (which has no `view` at all).
-inline constexpr std::string_view kGridView = "grid";
 
 struct FilterParse {
   enum class Outcome {
@@ -60,9 +68,10 @@ struct FilterParse {
 // raw_query is what follows '?' as the client sent it (possibly empty).
 // Unknown parameters are dropped, the first of repeated ones wins, empty
 // values mean "no filter". view=list is the list's other spelling; any
-// other view but grid is invalid. view=grid drops room, track and q, and
-// without a day takes the first of choices.days (without any day, the
-// view is dropped: there is nothing to lay out).
+// other view but grid and all is invalid. view=grid drops room, track and
+// q, and without a day takes the first of choices.days (without any day,
+// the view is dropped: there is nothing to lay out). view=all with a
+// filter is dropped: a filtered list is already a list of its own.
 FilterParse parse_schedule_filter(std::string_view raw_query, const FilterChoices& choices);
 
 // "day=2027-06-15&room=3&q=rust%20async", "day=2027-06-15&view=grid": fixed

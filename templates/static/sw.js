@@ -4,7 +4,8 @@
  * and a deployment with other templates is a new worker with a new cache.
  *
  * What it keeps, in one cache named after its version:
- *   - /schedule (its canonical filters too, not searches), /session/<id>,
+ *   - /schedule (its canonical filters and the whole programme,
+ *     ?view=all, too; not searches), /session/<id>,
  *     /speakers, /speaker/<id>, /now and /changes (the pages the route
  *     table lets the front server keep): network first, so online nothing changes (the
  *     browser revalidates with the page's ETag: a 304); the copy is served
@@ -150,8 +151,10 @@ function cacheFirst(event, url) {
 
 self.addEventListener("install", function (event) {
   // The programme and /now are kept from the start, whichever page the
-  // delegate opened first (nothing is kept if the browser is not signed in).
-  event.waitUntil(Promise.all(["/schedule", "/now"].map(function (path) {
+  // delegate opened first (nothing is kept if the browser is not signed in):
+  // the landing view, and the whole programme it links to, which the
+  // landing view of a large programme does not list (issue 16).
+  event.waitUntil(Promise.all(["/schedule", "/schedule?view=all", "/now"].map(function (path) {
     return fetchAndKeep(new URL(path, self.location.origin).href);
   })).then(function () {
     return self.skipWaiting();

@@ -124,6 +124,37 @@ BOOST_AUTO_TEST_CASE(unknown_views_and_grids_of_nothing_are_invalid) {
   BOOST_TEST(p.canonical == "");
 }
 
+BOOST_AUTO_TEST_CASE(the_whole_programme_has_one_url_and_no_filter) {
+  auto p = parse_schedule_filter("view=all", kChoices);
+  BOOST_TEST((p.outcome == Outcome::kCanonical));
+  BOOST_TEST(p.filter.whole());
+  BOOST_TEST(!p.filter.grid());
+  BOOST_TEST(!p.filter.empty());  // not the landing view
+  BOOST_TEST(!p.filter.narrowed());
+  BOOST_TEST(!parse_schedule_filter("", kChoices).filter.whole());
+  BOOST_TEST(parse_schedule_filter("", kChoices).filter.empty());
+  struct Case {
+    const char* raw;
+    const char* canonical;
+  };
+  for (const Case& c :
+       std::initializer_list<Case>{// A filter is a list of its own: the view goes.
+                                   {"day=2027-06-16&view=all", "day=2027-06-16"},
+                                   {"room=2&view=all", "room=2"},
+                                   {"q=rust&view=all", "q=rust"},
+                                   {"view=all&view=grid", "view=all"},  // first wins
+                                   {"view=all&x=1", "view=all"},
+                                   {"view=grid&view=all", "day=2027-06-15&view=grid"}}) {
+    auto r = parse_schedule_filter(c.raw, kChoices);
+    BOOST_TEST((r.outcome == Outcome::kRedirect), c.raw);
+    BOOST_TEST(r.canonical == c.canonical, c.raw);
+    BOOST_TEST((parse_schedule_filter(r.canonical, kChoices).outcome == Outcome::kCanonical),
+               c.raw);
+  }
+  for (const char* raw : {"view=All", "view=all%20", "view=everything"})
+    BOOST_TEST((parse_schedule_filter(raw, kChoices).outcome == Outcome::kInvalid), raw);
+}
+
 BOOST_AUTO_TEST_CASE(fold_case_lowers_ascii_latin_greek_cyrillic) {
   BOOST_TEST(fold_case("Rust ASYNC") == "rust async");
   BOOST_TEST(fold_case("ÉCOLE Ærø") == "école ærø");
