@@ -1,6 +1,5 @@
 // What the landing view of /schedule opens with (pages/schedule_glance.h).
 #include "pages/schedule_glance.h"
-
 #include "test_support.h"
 
 using namespace confsched;
