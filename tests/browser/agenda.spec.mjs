@@ -92,6 +92,19 @@ async function run(browser, label, viewport) {
   try {
     await login(page);
 
+    // The first screen shows sessions (issue 16): the landing view opens
+    // with what is on now and next (the demo is in the future: its first
+    // sessions), before the day list, the filters folded.
+    const firstSession = page.locator("section.glance li.session").first();
+    const top = await firstSession.evaluate((el) => el.getBoundingClientRect().top);
+    const title0 = (await firstSession.locator("h4").innerText()).trim();
+    assert.ok(top + 40 < viewport.height, `${label}: the first session ("${title0}") begins ${top}px down, ` +
+      `not on the first screen (${viewport.height}px)`);
+    await shot(page, `${label}-first-screen`);
+    // The rest works on the whole programme, the list the landing view
+    // goes on with (without its glance, where a session may appear twice).
+    await page.goto("/schedule?view=all");
+
     // The script added one star per session, none pressed in a new browser.
     const sessions = await page.locator("li.session").count();
     assert.ok(sessions > 10, `${label}: only ${sessions} sessions on /schedule`);
@@ -150,10 +163,10 @@ async function run(browser, label, viewport) {
     // The filter form (plain GET): a track, a room, then a search for the
     // starred title.
     await filterByFirst(page, label, "track", sessions);
-    await page.goto("/schedule");
+    await page.goto("/schedule?view=all");
     const inRoom = await filterByFirst(page, label, "room", sessions);
     assert.equal(await page.locator("button.star").count(), inRoom, `${label}: stars on a filtered page`);
-    await page.goto("/schedule");
+    await page.goto("/schedule?view=all");
     await openFilters(page);
     await page.fill("input[name=q]", title);
     await Promise.all([page.waitForURL(/[?&]q=/), page.click("form.filter button[type=submit]")]);
@@ -170,7 +183,7 @@ async function run(browser, label, viewport) {
     await detail.click();
     assert.equal(await detail.getAttribute("aria-pressed"), "false");
     await checkCsp(page, label);
-    await page.goto("/schedule");
+    await page.goto("/schedule?view=all");
     await page.locator("button.star").first().waitFor();
     assert.equal(await page.locator("button.star[aria-pressed=true]").count(), 1, `${label}: one star left`);
 

@@ -1,7 +1,8 @@
 // Browser test of the offline copies (issue 9: templates/static/sw.js and
 // offline.js) in Debian's headless Chromium, driven by playwright-core.
 // A delegate whose phone is set to another time zone logs in, reads
-// /schedule, a session, one of its speakers and the list of speakers, loses
+// /schedule, a session, one of its speakers, the list of speakers and the
+// whole programme (kept without being opened), loses
 // the network (playwright's offline mode), and still reads them all, with
 // "Offline — last updated HH:MM" in the event's zone; staff change that
 // session meanwhile; back online, the delegate sees
@@ -117,7 +118,8 @@ async function openOffline(page, pathname) {
     // The browser's reload may also come just after the page loaded.
     await new Promise((r) => setTimeout(r, 500));
     await page.waitForLoadState();
-    if (new URL(page.url()).pathname === pathname) return;
+    const reached = new URL(page.url());
+    if (reached.pathname + reached.search === pathname) return;
     console.log(`offline test: opening ${pathname} ended on ${page.url()}; again`);
   }
   assert.fail(`opened ${pathname} 5 times offline, still on ${page.url()}`);
@@ -171,9 +173,15 @@ async function run(browser) {
     const sessions = await page.locator("li.session").count();
     assert.ok(sessions > 10, `only ${sessions} sessions on /schedule`);
     assert.equal(await page.locator("p.offline-notice").count(), 0, "a notice while online");
-    // The worker installs, takes the page over and keeps /schedule.
+    // The worker installs, takes the page over and keeps /schedule, and
+    // the whole programme, which a large programme's landing view only
+    // links to (issue 16), without the delegate opening it.
     await until("schedule_cached", "/schedule in the worker's cache",
       async () => (await cachedUrls(page)).includes("/schedule"));
+    await until("whole_programme_cached", "/schedule?view=all in the worker's cache",
+      async () => (await cachedUrls(page)).includes("/schedule?view=all"));
+    const everySession = new Set(await page.locator("li.session").evaluateAll(
+      (els) => els.map((el) => el.getAttribute("data-session-id")))).size;
     await until("page_controlled", "the worker to control the page", () => controlled(page));
 
     // A session page, opened while online through the worker.
@@ -208,6 +216,9 @@ async function run(browser) {
     await shot(page, "session");
     await openOffline(page, "/now");
     await expectNotice(page, "offline /now");
+    await openOffline(page, "/schedule?view=all");
+    assert.equal(await page.locator("li.session").count(), everySession, "offline, the whole programme lost sessions");
+    await expectNotice(page, "offline /schedule?view=all");
     await openOffline(page, speakerPath);
     assert.equal((await page.locator("h1").innerText()).trim(), speakerName, `offline ${speakerPath}`);
     await expectNotice(page, `offline ${speakerPath}`);
@@ -237,7 +248,7 @@ async function run(browser) {
     await shot(page, "session-online");
     await until("staff_change_on_schedule", "the staff change on /schedule", async () => {
       await page.goto("/schedule");
-      return (await page.locator(`li[data-session-id="${id}"] h4`).innerText()).includes("moved to the big hall");
+      return (await page.locator(`li[data-session-id="${id}"] h4`).first().innerText()).includes("moved to the big hall");
     });
     await checkCsp(page, label);
 

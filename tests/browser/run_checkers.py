@@ -40,6 +40,7 @@ import threading
 import time
 
 import run_browser_tests as browser
+import support  # tests/integration, on the path run_browser_tests sets
 
 stackmod = browser.stackmod
 
@@ -51,6 +52,8 @@ TARGET = 95
 # cores shared with the other tests): the median of a few runs, as
 # Lighthouse's own docs advise for a score that decides anything.
 RUNS = 3
+# The large programme of issue 16: 900 sessions in 40 rooms.
+LARGE_SCALE = "900:40"
 
 
 def say(text):
@@ -138,8 +141,8 @@ def pages(args, chromium, node):
 
 
 # ------------------------------------------------------------- lighthouse
-def lighthouse_once(s, node, chromium, node_dir, cookie, report):
-    """One Lighthouse run on /schedule; returns its JSON report."""
+def lighthouse_once(s, node, chromium, node_dir, cookie, report, path="/schedule"):
+    """One Lighthouse run on path; returns its JSON report."""
     cli = os.path.join(node_dir, "node_modules", "lighthouse", "cli", "index.js")
     env = dict(os.environ, CHROME_PATH=chromium,
                # Lighthouse keeps its error-reporting answer here (configstore).
@@ -151,7 +154,7 @@ def lighthouse_once(s, node, chromium, node_dir, cookie, report):
         "--proxy-server=http://127.0.0.1:9", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run",
     ])
-    argv = [node, cli, s.origin + "/schedule",
+    argv = [node, cli, s.origin + path,
             "--only-categories=" + ",".join(CATEGORIES),
             "--output=json", "--output-path=" + report,
             "--extra-headers=" + json.dumps({"Cookie": cookie}),
@@ -165,47 +168,76 @@ def lighthouse_once(s, node, chromium, node_dir, cookie, report):
         return json.load(f)
 
 
+def lighthouse_page(s, node, chromium, node_dir, cookie, out, label, path, runs, performance_target):
+    """runs Lighthouse runs on path; True if the medians reach the targets."""
+    scores = {c: [] for c in CATEGORIES}
+    for i in range(runs):
+        t0 = time.monotonic()
+        lhr = lighthouse_once(s, node, chromium, node_dir, cookie,
+                              os.path.join(out, "lighthouse-%s-%d.json" % (label, i)), path)
+        if lhr.get("runtimeError"):
+            raise SystemExit("lighthouse: %s" % lhr["runtimeError"])
+        got = {c: round(lhr["categories"][c]["score"] * 100) for c in CATEGORIES}
+        for c in CATEGORIES:
+            scores[c].append(got[c])
+        requests = [r["url"] for r in lhr["audits"]["network-requests"]["details"]["items"]]
+        foreign = [u for u in requests if not u.startswith(s.origin + "/")]
+        failing = ["%s (%s)" % (a["id"], a["score"]) for a in lhr["audits"].values()
+                   if a.get("scoreDisplayMode") in ("binary", "numeric", "metricSavings")
+                   and a.get("score") is not None and a["score"] < 0.9]
+        say("lighthouse %s %s run %d: %s; %d requests, %d beyond %s; FCP %s, LCP %s, TBT %s, CLS %s; "
+            "DOM %s; audits under 0.9: %s; %.1f s" % (
+                lhr["lighthouseVersion"], label, i + 1, got, len(requests), len(foreign), s.origin,
+                lhr["audits"]["first-contentful-paint"]["displayValue"],
+                lhr["audits"]["largest-contentful-paint"]["displayValue"],
+                lhr["audits"]["total-blocking-time"]["displayValue"],
+                lhr["audits"]["cumulative-layout-shift"]["displayValue"],
+                lhr["audits"].get("dom-size", {}).get("numericValue", "?"),
+                ", ".join(failing) or "none", time.monotonic() - t0))
+        if foreign:
+            raise SystemExit("lighthouse: requests beyond loopback: %s" % foreign)
+    medians = {c: statistics.median(v) for c, v in scores.items()}
+    targets = {c: TARGET for c in CATEGORIES if c != "performance"}
+    if performance_target:
+        targets["performance"] = performance_target
+    say("lighthouse median of %d runs on %s %s (mobile): %s (targets: %s)" % (
+        runs, label, path, ", ".join("%s %d" % (c, medians[c]) for c in CATEGORIES),
+        ", ".join("%s %d" % kv for kv in targets.items())))
+    low = {c: medians[c] for c, t in targets.items() if medians[c] < t}
+    if low:
+        say("lighthouse: under target on %s: %s" % (label, low))
+    return not low
+
+
+def scale_programme(s, scale):
+    """Replaces the stack's programme with the demo's own export copied up
+    to SESSIONS:ROOMS (`confsched import --scale`): the large programme of
+    issue 16 without any file from outside the repository. Returns the
+    first day's date."""
+    export = os.path.join(s.tmp, "demo-export.json")
+    s.cli("export", "schedule-json", export)
+    s.cli("import", "schedule-json", export, "--scale", scale, timeout=300)
+    support.wait_for_feed_version(s)
+    return s.sql("SELECT DATE(MIN(starts_at)) FROM sessions", database="confsched").stdout.strip()
+
+
 def lighthouse(args, chromium, node):
+    """The demo's /schedule, RUNS times; then, at the scale of issue 16, the
+    landing view and the first day's grid (args.large_runs times each: the
+    untimed categories need one run, bench/lighthouse.sh asks for more)."""
     node_dir = os.path.abspath(args.node_dir)
     s = stackmod.Stack("lighthouse", https=False).start()
     ok = False
     try:
         cookie = s.login()
-        scores = {c: [] for c in CATEGORIES}
-        for i in range(RUNS):
-            t0 = time.monotonic()
-            lhr = lighthouse_once(s, node, chromium, node_dir, cookie, os.path.join(args.out, "lighthouse-%d.json" % i))
-            if lhr.get("runtimeError"):
-                raise SystemExit("lighthouse: %s" % lhr["runtimeError"])
-            got = {c: round(lhr["categories"][c]["score"] * 100) for c in CATEGORIES}
-            for c in CATEGORIES:
-                scores[c].append(got[c])
-            requests = [r["url"] for r in lhr["audits"]["network-requests"]["details"]["items"]]
-            foreign = [u for u in requests if not u.startswith(s.origin + "/")]
-            failing = ["%s (%s)" % (a["id"], a["score"]) for a in lhr["audits"].values()
-                       if a.get("scoreDisplayMode") in ("binary", "numeric", "metricSavings")
-                       and a.get("score") is not None and a["score"] < 0.9]
-            say("lighthouse %s run %d: %s; %d requests, %d beyond %s; FCP %s, LCP %s, TBT %s, CLS %s; "
-                "audits under 0.9: %s; %.1f s" % (
-                    lhr["lighthouseVersion"], i + 1, got, len(requests), len(foreign), s.origin,
-                    lhr["audits"]["first-contentful-paint"]["displayValue"],
-                    lhr["audits"]["largest-contentful-paint"]["displayValue"],
-                    lhr["audits"]["total-blocking-time"]["displayValue"],
-                    lhr["audits"]["cumulative-layout-shift"]["displayValue"],
-                    ", ".join(failing) or "none", time.monotonic() - t0))
-            if foreign:
-                raise SystemExit("lighthouse: requests beyond loopback: %s" % foreign)
-        medians = {c: statistics.median(v) for c, v in scores.items()}
-        targets = {c: TARGET for c in CATEGORIES if c != "performance"}
-        if args.performance_target:
-            targets["performance"] = args.performance_target
-        say("lighthouse median of %d runs on /schedule (mobile): %s (targets: %s)" % (
-            RUNS, ", ".join("%s %d" % (c, medians[c]) for c in CATEGORIES),
-            ", ".join("%s %d" % kv for kv in targets.items())))
-        low = {c: medians[c] for c, t in targets.items() if medians[c] < t}
-        if low:
-            say("lighthouse: under target: %s" % low)
-        ok = not low
+        ok = lighthouse_page(s, node, chromium, node_dir, cookie, args.out, "demo", "/schedule", RUNS,
+                             args.performance_target)
+        if args.large_runs:
+            day = scale_programme(s, LARGE_SCALE)
+            for label, path in (("900x40-landing", "/schedule"),
+                                ("900x40-grid", "/schedule?day=%s&view=grid" % day)):
+                ok = lighthouse_page(s, node, chromium, node_dir, cookie, args.out, label, path,
+                                     args.large_runs, args.performance_target) and ok
     finally:
         if not ok:
             s.dump_logs(25)
@@ -218,6 +250,8 @@ def main():
     ap.add_argument("--part", choices=("pages", "lighthouse"), required=True)
     ap.add_argument("--out", required=True, help="folder for what the checkers read and report")
     ap.add_argument("--node-dir", required=True, help="folder for node_modules")
+    ap.add_argument("--large-runs", type=int, default=1,
+                    help="lighthouse: runs on each page at the scale of issue 16 (0: none)")
     ap.add_argument("--performance-target", type=int, default=0,
                     help="lighthouse: also require this median performance score (bench/lighthouse.sh)")
     args = ap.parse_args()

@@ -227,6 +227,21 @@ def wait_for_feed_version(s):
     assert ok, "the feeds never showed data version %s (limit %g s)" % (want, POLL_LIMIT_S)
 
 
+class ElementCounter(html.parser.HTMLParser):
+    """Counts a page's elements, as the page budgets of issue 16 do (an
+    element the parser infers, like a missing <tbody>, is not counted)."""
+
+    def __init__(self):
+        super().__init__()
+        self.elements = 0
+
+    def handle_starttag(self, tag, attrs):
+        self.elements += 1
+
+    def handle_startendtag(self, tag, attrs):
+        self.elements += 1
+
+
 def start_module_stack(name, **kw):
     """setUpModule's work: a started stack shared by the module's tests, and
     the session ids of its demo programme for FreshIds."""

@@ -5,14 +5,13 @@ spelling the route table does not answer and for a speaker on no session,
 and the list's weight for the demo conference."""
 
 import gzip
-import html.parser
 import os
 import re
 import sys
 import unittest
 
 import stack as stackmod
-from support import StackTestCase, escaped, poll_until, start_module_stack, stop_module_stack
+from support import ElementCounter, StackTestCase, escaped, poll_until, start_module_stack, stop_module_stack
 from test_caching import x_cache
 
 S = None
@@ -27,18 +26,6 @@ def setUpModule():
 
 def tearDownModule():
     stop_module_stack(S)
-
-
-class ElementCounter(html.parser.HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.elements = 0
-
-    def handle_starttag(self, tag, attrs):
-        self.elements += 1
-
-    def handle_startendtag(self, tag, attrs):
-        self.elements += 1
 
 
 class SpeakerPages(StackTestCase):
