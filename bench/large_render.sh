@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Cold render of /schedule for a ~900-session, 40-room conference (issue 4):
+# Cold render of the whole programme (/schedule?view=all; --target for
+# another /schedule query) for a ~900-session, 40-room conference (issue 4):
 # imports the 31C3 frab schedule.xml into a private stack, enlarged with
 # `confsched import frab-xml --scale 900:40`, and prints render_bench's
 # figures, ending with one line
-#   large_render sessions=900 rooms=40 rounds=200 mean_ms=X p50_ms=X p99_ms=X
+#   large_render target=/schedule?view=all sessions=900 rooms=40 rounds=200 mean_ms=X p50_ms=X p99_ms=X
 #
-#   bench/large_render.sh [--file F] [--sessions N] [--rooms N] [--rounds N] [--time-zone Z]
+#   bench/large_render.sh [--file F] [--sessions N] [--rooms N] [--rounds N] [--time-zone Z] [--target T]
 #
 # Uses $CONFSCHED_BUILD (default build/; configured as Release when absent)
 # and the file in $CONFSCHED_FRAB_XML (default ../shared/data/31c3-schedule.xml).

@@ -1,5 +1,6 @@
-// Measures what one uncached /schedule costs a worker: loading the
-// programme from MariaDB, and rendering it with ctemplate. Prints figures;
+// Measures what one uncached /schedule (or TARGET, another /schedule query,
+// e.g. "/schedule?view=all") costs a worker: loading the programme from
+// MariaDB, and rendering it with ctemplate. Prints figures;
 // asserts nothing (performance targets are read by people, not CI).
 #include <algorithm>
 #include <chrono>
@@ -34,7 +35,7 @@ double percentile(const std::vector<double>& sorted, double p) {
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::cerr << "usage: render_bench CONFIG [ROUNDS]\n";
+    std::cerr << "usage: render_bench CONFIG [ROUNDS [TARGET]]\n";
     return 2;
   }
   const int rounds = argc > 2 ? std::atoi(argv[2]) : 50;
@@ -50,7 +51,12 @@ int main(int argc, char** argv) {
 
   Request request;
   request.method = "GET";
-  request.path = "/schedule";
+  request.raw_target = argc > 3 ? argv[3] : "/schedule";
+  request.path = request.raw_target.substr(0, request.raw_target.find('?'));
+  if (request.path != "/schedule") {
+    std::cerr << "render_bench: TARGET must be /schedule or a query of it\n";
+    return 2;
+  }
 
   double load_ms = 0, page_ms = 0;
   size_t bytes = 0, sessions = 0, rooms = 0;
@@ -70,7 +76,7 @@ int main(int argc, char** argv) {
     bytes = r.body.size();
   }
   std::sort(page_times.begin(), page_times.end());
-  std::cout << "schedule page: " << bytes << " bytes\n"
+  std::cout << request.raw_target << ": " << bytes << " bytes\n"
             << "programme load alone (queries + assembly): " << load_ms / rounds << " ms\n"
             << "one uncached /schedule (load + render):    " << page_ms / rounds << " ms\n"
             << "render alone, by difference:               " << (page_ms - load_ms) / rounds
