@@ -565,12 +565,33 @@ std::vector<AnnouncementRow> demo_announcements(const std::vector<PlannedSession
   return rows;
 }
 
+// Directions, floor, map and stream for the demo's rooms, so that the
+// pages that show them have something to show. The links point at
+// example.org (RFC 2606): the demo has no venue and no streams.
+RoomDetails demo_room_details(size_t room) {
+  static constexpr std::array<std::string_view, 4> kFloors = {"Ground floor", "Level 1", "Level 2",
+                                                              "Level 3"};
+  static constexpr std::array<std::string_view, 8> kDirections = {
+      "Straight ahead from the main entrance", "Through the foyer, first door on the left",
+      "Up the main stairs, turn right",        "Up the main stairs, turn left",
+      "Lift to level 2, end of the corridor",  "Lift to level 2, opposite the cloakroom",
+      "Top of the back stairs, signposted",    "Top of the back stairs, past the lab"};
+  RoomDetails d;
+  d.floor = std::string(kFloors[room / 2 % kFloors.size()]);
+  d.description = std::string(kDirections[room % kDirections.size()]);
+  d.map_url = "https://example.org/venue-map#room-" + std::to_string(room + 1);
+  // The two labs have no camera.
+  if (room < 6) d.stream_url = "https://example.org/stream/room-" + std::to_string(room + 1);
+  return d;
+}
+
 ProgrammeRows demo_rows(const std::vector<DemoSpeaker>& speakers,
                         const std::vector<PlannedSession>& sessions, Rng& rng) {
   ProgrammeRows rows;
   rows.event = demo_event();
   for (size_t i = 0; i < kRooms.size(); ++i)
-    rows.rooms.push_back(Room{id_of(i), std::string(kRooms[i]), id_of(i), std::nullopt});
+    rows.rooms.push_back(
+        Room{id_of(i), std::string(kRooms[i]), id_of(i), std::nullopt, demo_room_details(i)});
   const std::vector<TrackSpec>& specs = track_specs();
   for (size_t i = 0; i < specs.size(); ++i)
     rows.tracks.push_back(

@@ -1,6 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<section class="display">
 <h1>{{ROOM}}</h1>
-<p class="display-clock"><time>{{NOW_CLOCK}}</time> · {{>ZONE}}</p>
+{{#WHEREABOUTS}}<p class="display-where">{{TEXT}}</p>
+{{/WHEREABOUTS}}<p class="display-clock"><time>{{NOW_CLOCK}}</time> · {{>ZONE}}</p>
 <h2>Now</h2>
 {{#CURRENT}}<div class="display-session status-{{STATUS}}"><p class="display-title">{{TITLE}}</p><p class="time">{{WHEN}}{{#STATUS_NOTE}} <strong class="status">{{TEXT}}</strong>{{/STATUS_NOTE}}</p>{{#SPEAKERS}}<p class="speakers">{{TEXT}}</p>{{/SPEAKERS}}</div>{{/CURRENT}}{{#NO_CURRENT}}<p class="nothing">Nothing in this room now</p>{{/NO_CURRENT}}
 <h2>Next</h2>

@@ -5,7 +5,7 @@
 <p class="when-where">All times {{>ZONE}}</p>
 <dl class="facts">
 <dt>When</dt><dd>{{DAY_LABEL}}, <time>{{START}}</time>–<time>{{END}}</time></dd>
-<dt>Where</dt><dd>{{ROOM}}</dd>
+<dt>Where</dt><dd>{{ROOM}}{{#WHEREABOUTS}}<br><span class="room-where">{{TEXT}}</span>{{/WHEREABOUTS}}{{#ROOM_MAP}}<br><a href="{{URL}}" rel="noopener">Map of the venue</a>{{/ROOM_MAP}}</dd>
 {{#TRACK}}<dt>Track</dt><dd>{{NAME}}</dd>{{/TRACK}}
 <dt>Format</dt><dd>{{KIND_LABEL}}</dd>
 </dl>

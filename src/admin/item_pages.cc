@@ -1,6 +1,8 @@
 // /admin/rooms and /admin/tracks: one list page each, with an add form and
-// per row a form that saves (rename, reorder, recolour) or deletes. Row
-// actions are POST fields (id, action) on the list's own path.
+// per row a form that saves (rename, reorder, recolour; a room's details)
+// or deletes. Row actions are POST fields (id, action) on the list's own
+// path.
+#include <cctype>
 #include <optional>
 
 #include "admin/settings_common.h"
@@ -34,7 +36,11 @@ const ItemPage kRoomsPage{
     .detail_field = "position",
     .detail_label = "Position",
     .detail_type = "number",
-    .detail_hint = "Rooms are listed by position, smallest first.",
+    .detail_hint =
+        "Rooms are listed by position, smallest first. The description (directions, such as "
+        "“2nd floor, left of the main stairs”) and the floor show on session pages, on /now and "
+        "on the room's screen, the map link on session pages, and the stream link on /now while "
+        "a session runs in the room. Each is optional; links start with https:// (or http://).",
     .validate = validate_room,
 };
 const ItemPage kTracksPage{
@@ -74,6 +80,31 @@ FieldErrors generic_errors(const ItemPage& page, const FieldErrors& errors) {
   return out;
 }
 
+// A room's details as form values (the inputs of section ROOM_DETAILS) and
+// their messages; nothing for a track.
+void fill_room_details(SettingsDict& d, const ItemPage& page, const RoomDetails& shown) {
+  if (!page.table.room_details) return;
+  d.ShowSection("ROOM_DETAILS");
+  for (const RoomDetailField& f : kRoomDetailFields) {
+    std::string key(f.name);
+    for (char& c : key) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    d.SetValue(key, shown.*f.member);
+  }
+}
+
+// "; floor Level 2; map link https://…": the room details of the version
+// someone else saved, after its name and detail.
+std::string their_room_details(const ItemPage& page, const RoomDetails& theirs) {
+  std::string text;
+  if (!page.table.room_details) return text;
+  for (const RoomDetailField& f : kRoomDetailFields) {
+    const std::string& value = theirs.*f.member;
+    if (value.empty()) continue;
+    text += "; " + std::string(f.noun) + " " + value;
+  }
+  return text;
+}
+
 void fill_row(SettingsDict& row, const ItemPage& page, const StoredItem& item,
               const ItemsState& state) {
   row.SetIntValue("ID", static_cast<long>(item.id));
@@ -82,6 +113,7 @@ void fill_row(SettingsDict& row, const ItemPage& page, const StoredItem& item,
   const ItemDraft& shown = refused_here ? state.typed : item.values;
   row.SetValue("NAME", shown.name);
   row.SetValue("DETAIL", shown.detail);
+  fill_room_details(row, page, shown.room);
   row.SetValue("VERSION", refused_here ? state.version : item_version(item.values));
   if (!refused_here) return;
   show_field_errors(row, generic_errors(page, state.errors));
@@ -91,6 +123,7 @@ void fill_row(SettingsDict& row, const ItemPage& page, const StoredItem& item,
     SettingsDict* c = row.AddSectionDictionary("CONFLICT");
     c->SetValue("NAME", state.theirs->name);
     c->SetValue("DETAIL", state.theirs->detail);
+    c->SetValue("ROOM_DETAILS", their_room_details(page, state.theirs->room));
   }
 }
 
@@ -101,6 +134,7 @@ void fill_add_form(SettingsDict& d, const ItemPage& page, const ItemsState& stat
   add->SetValue("DETAIL", refused_here                  ? state.typed.detail
                           : page.table.detail_is_number ? "0"
                                                         : "#777777");
+  fill_room_details(*add, page, refused_here ? state.typed.room : RoomDetails{});
   if (refused_here) show_field_errors(*add, generic_errors(page, state.errors));
 }
 
@@ -208,7 +242,7 @@ Response items_posted(Site& site, const Request& request, const FormFields& form
                       const ItemPage& page) {
   ItemsState state;
   state.refused = true;
-  state.typed = item_draft_from_form(form, page.detail_field);
+  state.typed = item_draft_from_form(form, page.detail_field, page.table.room_details);
   state.version = form_value(form, "version");
   std::string action = form_value(form, "action");
   if (action == "add") return add_posted(site, request, page, state);

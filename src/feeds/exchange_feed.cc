@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "model/text.h"
 #include "site/markdown.h"
 
 namespace confsched {
@@ -318,9 +319,18 @@ std::string render_schedule_json(const Programme& p, const FeedOptions& options)
   j.number(static_cast<int64_t>(days.size()));
   j.field("timeslot_duration", "00:05");
   j.field("time_zone_name", p.event.time_zone);
+  // The schema's Room takes no property it does not name
+  // (additionalProperties: false), so the details go where it has a place:
+  // the floor and the directions into "description", the map link into
+  // "url" (a page about the room). The stream link has none: "stream_id"
+  // names a c3voc stream, not a URL. The frab XML's <room> has only name
+  // and guid, so it gets no details.
   object_array(j, "rooms", p.rooms, [&](const Room& room) {
     j.field("name", room.name);
     j.field("guid", session_guid(options.uid_domain + "/room", room.id));
+    if (std::string where = room_whereabouts(room.details); !where.empty())
+      j.field("description", where);
+    if (!room.details.map_url.empty()) j.field("url", room.details.map_url);
   });
   object_array(j, "tracks", p.tracks, [&](const Track& track) {
     j.field("name", track.name);

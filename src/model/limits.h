@@ -39,6 +39,10 @@ inline constexpr ColumnLimit kEventVenue{"event", "venue", LimitUnit::kCharacter
 inline constexpr ColumnLimit kEventTimeZone{"event", "time_zone", LimitUnit::kCharacters, 64};
 inline constexpr ColumnLimit kEventIntro{"event", "intro", LimitUnit::kBytes, kTextColumnBytes};
 inline constexpr ColumnLimit kRoomName{"rooms", "name", LimitUnit::kCharacters, 200};
+inline constexpr ColumnLimit kRoomDescription{"rooms", "description", LimitUnit::kCharacters, 300};
+inline constexpr ColumnLimit kRoomFloor{"rooms", "floor", LimitUnit::kCharacters, 100};
+inline constexpr ColumnLimit kRoomMapUrl{"rooms", "map_url", LimitUnit::kCharacters, 2000};
+inline constexpr ColumnLimit kRoomStreamUrl{"rooms", "stream_url", LimitUnit::kCharacters, 2000};
 inline constexpr ColumnLimit kTrackName{"tracks", "name", LimitUnit::kCharacters, 200};
 inline constexpr ColumnLimit kSessionTitle{"sessions", "title", LimitUnit::kCharacters, 300};
 inline constexpr ColumnLimit kSessionAbstract{"sessions", "abstract", LimitUnit::kBytes,
@@ -58,10 +62,11 @@ inline constexpr ColumnLimit kAuditStaffName{"audit_log", "staff_name", LimitUni
 
 // Every limit above, for the test that holds them against the schema.
 inline constexpr std::array kColumnLimits = {
-    kEventName,        kEventTagline,       kEventVenue,   kEventTimeZone,   kEventIntro,
-    kRoomName,         kTrackName,          kSessionTitle, kSessionAbstract, kSessionExternalId,
-    kSpeakerName,      kSpeakerAffiliation, kSpeakerBio,   kMaterialLabel,   kMaterialUrl,
-    kAnnouncementBody, kAuditStaffName};
+    kEventName,          kEventTagline,    kEventVenue,      kEventTimeZone,     kEventIntro,
+    kRoomName,           kRoomDescription, kRoomFloor,       kRoomMapUrl,        kRoomStreamUrl,
+    kTrackName,          kSessionTitle,    kSessionAbstract, kSessionExternalId, kSpeakerName,
+    kSpeakerAffiliation, kSpeakerBio,      kMaterialLabel,   kMaterialUrl,       kAnnouncementBody,
+    kAuditStaffName};
 
 // The same column held to less than the schema allows, where a form has a
 // reason of its own (an announcement must fit a banner). Never more: the

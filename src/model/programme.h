@@ -15,12 +15,26 @@ struct EventInfo {
   std::string name, tagline, venue, time_zone, starts_on, ends_on, intro;
 };
 
+// What a room tells delegates beyond its name, for finding it and for
+// following it from elsewhere (sql/006_room_details.sql). Each is "" when
+// staff gave none. Staff set them on /admin/rooms; model/settings_form.h
+// holds their limits and checks (the links are http(s) only:
+// util/web_url.h).
+struct RoomDetails {
+  std::string description = {};  // directions: "2nd floor, left of the main stairs"
+  std::string floor = {};        // "Level 2"
+  std::string map_url = {};      // a venue map
+  std::string stream_url = {};   // the room's live stream
+  bool operator==(const RoomDetails&) const = default;
+};
+
 struct Room {
   int64_t id = 0;
   std::string name;
   int64_t position = 0;
   // Its screen link's nonce (auth/display_token.h); none: the screen is off.
   std::optional<int64_t> display_nonce;
+  RoomDetails details = {};
 };
 
 struct Track {

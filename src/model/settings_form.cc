@@ -8,6 +8,7 @@
 #include "util/text_rules.h"
 #include "util/time_text.h"
 #include "util/utf8.h"
+#include "util/web_url.h"
 
 namespace confsched {
 
@@ -34,6 +35,26 @@ void check_long_text(FieldErrors& errors, const char* key, const std::string& te
     errors[key] = std::string(label) + " " + *problem + ".";
 }
 
+// An optional link (empty: none) within its column. The address is not
+// quoted back in the message: one with a password in it is a secret.
+void check_link(FieldErrors& errors, const char* key, const std::string& url,
+                std::string_view label, const ColumnLimit& limit) {
+  if (url.empty()) return;
+  std::string problem;
+  switch (check_web_url(url)) {
+    case WebUrlCheck::kNotAWebUrl:
+      problem = "must be a whole web address starting with https:// (or http://)";
+      break;
+    case WebUrlCheck::kHasUserinfo:
+      problem = "is refused: " + std::string(kUserinfoMessage);
+      break;
+    case WebUrlCheck::kOk:
+      problem = length_problem(limit, url).value_or("");
+      break;
+  }
+  if (!problem.empty()) errors[key] = std::string(label) + " " + problem + ".";
+}
+
 }  // namespace
 
 EventDraft event_draft_from_form(const FormFields& form) {
@@ -47,9 +68,14 @@ EventDraft event_draft_from_form(const FormFields& form) {
   return d;
 }
 
-ItemDraft item_draft_from_form(const FormFields& form, std::string_view detail_field) {
-  return ItemDraft{std::string(trim_blanks(field(form, "name"))),
-                   std::string(trim_blanks(field(form, detail_field)))};
+ItemDraft item_draft_from_form(const FormFields& form, std::string_view detail_field,
+                               bool with_room_details) {
+  ItemDraft d{std::string(trim_blanks(field(form, "name"))),
+              std::string(trim_blanks(field(form, detail_field)))};
+  if (with_room_details)
+    for (const RoomDetailField& f : kRoomDetailFields)
+      d.room.*f.member = std::string(trim_blanks(field(form, f.name)));
+  return d;
 }
 
 SpeakerDraft speaker_draft_from_form(const FormFields& form) {
@@ -77,6 +103,13 @@ FieldErrors validate_room(const ItemDraft& d) {
   check_line(errors, "name", d.name, "The name", kRoomName, true);
   if (!parse_position(d.detail))
     errors["position"] = "Give the position as a whole number (smaller numbers come first).";
+  for (const RoomDetailField& f : kRoomDetailFields) {
+    const std::string key(f.name), label = "The " + std::string(f.noun), value = d.room.*f.member;
+    if (f.is_link)
+      check_link(errors, key.c_str(), value, label, f.limit);
+    else
+      check_line(errors, key.c_str(), value, label.c_str(), f.limit, false);
+  }
   return errors;
 }
 
@@ -145,7 +178,16 @@ std::string event_version(const EventDraft& v) {
   return values_hash({"event", v.name, v.tagline, v.venue, v.starts_on, v.ends_on, v.intro});
 }
 
-std::string item_version(const ItemDraft& v) { return values_hash({"item", v.name, v.detail}); }
+std::string item_version(const ItemDraft& v) {
+  // A room's details join the tag only when it has some: a track's tag, and
+  // that of a room without details, stay what they were before rooms had
+  // details, so a form left open across the upgrade still saves. The two
+  // shapes cannot collide: the longer one hashes four more
+  // length-prefixed values.
+  if (v.room == RoomDetails{}) return values_hash({"item", v.name, v.detail});
+  return values_hash({"item", v.name, v.detail, v.room.description, v.room.floor, v.room.map_url,
+                      v.room.stream_url});
+}
 
 std::string speaker_version(const SpeakerDraft& v) {
   return values_hash({"speaker", v.name, v.affiliation, v.bio});

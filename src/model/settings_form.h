@@ -11,7 +11,9 @@
 
 #include "http/form.h"
 #include "http/form_keys.h"
+#include "http/request.h"
 #include "model/limits.h"
+#include "model/programme.h"
 #include "model/session_form.h"
 
 namespace confsched {
@@ -24,8 +26,29 @@ struct EventDraft {
 
 // A room or a track: both are a unique name plus one detail, the room's
 // position in the schedule (an integer) or the track's colour (#rrggbb).
+// A room has its details besides (a track's stay empty).
 struct ItemDraft {
   std::string name, detail;
+  RoomDetails room = {};
+};
+
+// The room details as one table: the form's field names, which are also
+// the columns (sql/006_room_details.sql) and the audit log's keys, each
+// with its limit, its name in messages and whether it is a link. Readers
+// of the form, the validation and the store all go through it, so a field
+// cannot be read in one place and forgotten in another.
+struct RoomDetailField {
+  std::string_view name;  // "map_url"
+  std::string RoomDetails::*member;
+  ColumnLimit limit;
+  std::string_view noun;  // "map link": "The map link is ..."
+  bool is_link;           // an http(s) URL (util/web_url.h), else one line of text
+};
+inline constexpr RoomDetailField kRoomDetailFields[] = {
+    {"description", &RoomDetails::description, kRoomDescription, "description", false},
+    {"floor", &RoomDetails::floor, kRoomFloor, "floor", false},
+    {"map_url", &RoomDetails::map_url, kRoomMapUrl, "map link", true},
+    {"stream_url", &RoomDetails::stream_url, kRoomStreamUrl, "stream link", true},
 };
 
 struct SpeakerDraft {
@@ -46,13 +69,18 @@ inline constexpr size_t kMaxPasswordBytes = 1024;
 // Reading the forms; absent fields are empty, one-line fields are trimmed,
 // long texts are kept exactly as typed.
 EventDraft event_draft_from_form(const FormFields& form);
-ItemDraft item_draft_from_form(const FormFields& form, std::string_view detail_field);
+// with_room_details: read the room's details too (/admin/rooms).
+ItemDraft item_draft_from_form(const FormFields& form, std::string_view detail_field,
+                               bool with_room_details);
 SpeakerDraft speaker_draft_from_form(const FormFields& form);
 
 // Each is empty when the draft can be saved; keys are the form's field
 // names ("name", "starts_on", "position", "colour", ...).
 FieldErrors validate_event(const EventDraft& draft);
-FieldErrors validate_room(const ItemDraft& draft);   // detail: position
+// detail: position; and the room's details, each optional: text within
+// its column on one line, links absolute http(s) URLs without a user name
+// or password (util/web_url.h) within theirs.
+FieldErrors validate_room(const ItemDraft& draft);
 FieldErrors validate_track(const ItemDraft& draft);  // detail: colour
 FieldErrors validate_speaker(const SpeakerDraft& draft);
 
@@ -94,6 +122,10 @@ inline constexpr FormKey kRoomFormKeys[] = {
     {.name = "id", .valid = is_optional_number},
     {.name = "name"},
     {.name = "position"},
+    {.name = "description"},
+    {.name = "floor"},
+    {.name = "map_url"},
+    {.name = "stream_url"},
     {.name = "version", .valid = is_version_tag},
     {.name = "action", .choices = kItemFormActions},
 };
@@ -110,6 +142,18 @@ inline constexpr FormKey kSpeakerFormKeys[] = {
     {.name = "bio"},
     {.name = "version", .valid = is_version_tag},
 };
+// The largest room form a browser can send (max_urlencoded_bytes) fits the
+// body limit, so a form within every limit is never refused as too large
+// before its fields could be judged. 400: the field names, '=' and '&',
+// the id, position, version, action and CSRF token, with room to spare.
+inline constexpr size_t kRoomFormMaxBytes =
+    max_urlencoded_bytes(kRoomName, FormControl::kOneLine) +
+    max_urlencoded_bytes(kRoomDescription, FormControl::kOneLine) +
+    max_urlencoded_bytes(kRoomFloor, FormControl::kOneLine) +
+    max_urlencoded_bytes(kRoomMapUrl, FormControl::kOneLine) +
+    max_urlencoded_bytes(kRoomStreamUrl, FormControl::kOneLine) + 400;
+static_assert(kRoomFormMaxBytes <= kMaxBodyBytes);
+
 inline constexpr std::string_view kPasswordRoles[] = {"delegate", "staff"};
 inline constexpr FormKey kPasswordFormKeys[] = {
     {.name = "role", .choices = kPasswordRoles},

@@ -76,4 +76,10 @@ std::string shorten(std::string_view text, size_t max_bytes) {
   return out + "…";
 }
 
+std::string room_whereabouts(const RoomDetails& details) {
+  if (details.floor.empty() || details.description.empty())
+    return details.floor + details.description;
+  return details.floor + " \u00B7 " + details.description;
+}
+
 }  // namespace confsched

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "model/programme.h"
+
 namespace confsched {
 
 // Splits on blank lines; trims each paragraph; drops empty ones.
@@ -23,5 +25,10 @@ std::string lf_line_breaks(std::string_view text);
 // At most max_bytes of text, cut at a word boundary and never inside a
 // UTF-8 sequence, with "…" appended when anything was cut.
 std::string shorten(std::string_view text, size_t max_bytes);
+
+// "Level 2 · 2nd floor, left of the main stairs": the floor, then the
+// description, whichever of them the room has; "" for neither. How the
+// pages (pages/room_fields.h) and the schedule JSON say where a room is.
+std::string room_whereabouts(const RoomDetails& details);
 
 }  // namespace confsched

@@ -7,6 +7,7 @@
 #include "model/session_terms.h"
 #include "model/text.h"
 #include "pages/pages.h"
+#include "pages/room_fields.h"
 #include "site/site.h"
 #include "site/zone_note.h"
 #include "util/time_text.h"
@@ -68,6 +69,15 @@ void fill_slot(ctemplate::TemplateDictionary& d, const char* section, const Sess
     slot->AddSectionDictionary("STATUS_NOTE")->SetValue("TEXT", note);
 }
 
+// Section STREAM with URL, the room's stream link, while a session runs in
+// the room: between sessions the stream shows nothing worth opening, and a
+// cancelled session is not streamed. The page is made again each minute
+// (minute_variant), so the link comes and goes with the sessions.
+void fill_stream(ctemplate::TemplateDictionary& d, const RoomNow& r) {
+  if (!r.current || r.current->status == "cancelled" || r.room->details.stream_url.empty()) return;
+  d.AddSectionDictionary("STREAM")->SetValue("URL", r.room->details.stream_url);
+}
+
 // The clock is the server's, in the event's zone: a phone set to another
 // zone does not move the programme.
 void fill_clock(Site& site, ctemplate::TemplateDictionary& d, const EventInfo& event,
@@ -119,7 +129,9 @@ Response now_page(Site& site, const Request&, const RouteParams&) {
                                 for (const RoomNow& r : now_and_next(programme, now)) {
                                   auto* room = d.AddSectionDictionary("ROOM");
                                   room->SetValue("NAME", r.room->name);
+                                  fill_room_whereabouts(*room, *r.room);
                                   fill_slot(*room, "CURRENT", r.current, now);
+                                  fill_stream(*room, r);
                                   fill_slot(*room, "NEXT", r.next, now);
                                 }
                               });
@@ -140,6 +152,10 @@ Response display_page(Site& site, const Request&, const RouteParams& params) {
         site.templates().render(frame, "display.tpl", [&](ctemplate::TemplateDictionary& d) {
           fill_clock(site, d, programme.event, now);
           d.SetValue("ROOM", r.room->name);
+          // Where the room is, but neither of its links: nobody clicks on
+          // a screen on the wall, and a link printed there is too long to
+          // type.
+          fill_room_whereabouts(d, *r.room);
           fill_slot(d, "CURRENT", r.current, now);
           fill_slot(d, "NEXT", r.next, now);
         });

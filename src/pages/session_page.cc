@@ -3,6 +3,7 @@
 #include "model/text.h"
 #include "pages/banner.h"
 #include "pages/pages.h"
+#include "pages/room_fields.h"
 #include "pages/session_fields.h"
 #include "site/markdown.h"
 #include "site/site.h"
@@ -44,6 +45,13 @@ void fill_session_detail(ctemplate::TemplateDictionary& d, const Session& s) {
   d.SetValue("KIND_LABEL", std::string(session_kind_label(s.kind)));
   d.SetValue("DAY_ID", "day-" + (start ? format_iso_date(*start) : s.starts_at.substr(0, 10)));
   d.SetValue("DAY_LABEL", start ? format_day_label(*start) : s.starts_at);
+  if (s.room) {
+    fill_room_whereabouts(d, *s.room);
+    // The template's URL context lets through only http(s) and relative
+    // URLs; the staff form and the schema take only http(s) links.
+    if (!s.room->details.map_url.empty())
+      d.AddSectionDictionary("ROOM_MAP")->SetValue("URL", s.room->details.map_url);
+  }
   if (s.track) d.AddSectionDictionary("TRACK")->SetValue("NAME", s.track->name);
   if (std::string note(session_status_note(s.status)); !note.empty())
     d.AddSectionDictionary("STATUS_NOTE")->SetValue("TEXT", "This session is " + note + ".");

@@ -37,8 +37,11 @@ SessionRow to_session_row(const DbRow& r) {
 }
 
 void load_rooms_and_tracks(Database& db, Programme& p) {
-  for (const DbRow& r : db.query("SELECT id, name, position, display_nonce FROM rooms")) {
-    Room room{cell_int(r[0]), cell_text(r[1]), cell_int(r[2]), std::nullopt};
+  for (const DbRow& r :
+       db.query("SELECT id, name, position, display_nonce, description, floor, map_url, stream_url"
+                " FROM rooms")) {
+    Room room{cell_int(r[0]), cell_text(r[1]), cell_int(r[2]), std::nullopt,
+              RoomDetails{cell_text(r[4]), cell_text(r[5]), cell_text(r[6]), cell_text(r[7])}};
     if (r[3]) room.display_nonce = cell_int(r[3]);
     p.rooms.push_back(std::move(room));
   }

@@ -45,8 +45,11 @@ void replace_programme(Database& db, const ProgrammeRows& rows) {
       "VALUES (1, ?, ?, ?, ?, ?, ?, ?)",
       {e.name, e.tagline, e.venue, e.time_zone, e.starts_on, e.ends_on, e.intro});
   for (const Room& r : rows.rooms)
-    db.execute("INSERT INTO rooms (id, name, position) VALUES (?, ?, ?)",
-               {r.id, r.name, r.position});
+    db.execute(
+        "INSERT INTO rooms (id, name, position, description, floor, map_url, stream_url)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        {r.id, r.name, r.position, r.details.description, r.details.floor, r.details.map_url,
+         r.details.stream_url});
   for (const Track& t : rows.tracks)
     db.execute("INSERT INTO tracks (id, name, colour) VALUES (?, ?, ?)", {t.id, t.name, t.colour});
   for (const Speaker& s : rows.speakers)

@@ -58,8 +58,18 @@ AuditValues event_audit(const EventDraft& d) {
 
 // ------------------------------------------------------------ rooms, tracks
 
+// The columns after the name, each as ", <column><suffix>": the detail,
+// then a room's details. With suffix " = ?": an UPDATE's assignments.
+std::string item_columns(const ItemTable& t, std::string_view suffix = "") {
+  std::string columns = ", " + std::string(t.detail_column) + std::string(suffix);
+  if (t.room_details)
+    for (const RoomDetailField& f : kRoomDetailFields)
+      columns += ", " + std::string(f.name) + std::string(suffix);
+  return columns;
+}
+
 std::string item_select(const ItemTable& t) {
-  return "SELECT name, " + std::string(t.detail_column) + " FROM " + std::string(t.table) +
+  return "SELECT name" + item_columns(t) + " FROM " + std::string(t.table) +
          " WHERE id = ? FOR UPDATE";
 }
 
@@ -68,8 +78,29 @@ DbValue detail_value(const ItemTable& t, const ItemDraft& d) {
   return d.detail;
 }
 
+// The values of item_columns(t), in its order.
+std::vector<DbValue> item_values(const ItemTable& t, const ItemDraft& d) {
+  std::vector<DbValue> values = {detail_value(t, d)};
+  if (t.room_details)
+    for (const RoomDetailField& f : kRoomDetailFields) values.emplace_back(d.room.*f.member);
+  return values;
+}
+
 AuditValues item_audit(const ItemTable& t, const ItemDraft& d) {
-  return {{"name", d.name}, {t.detail_column, detail_value(t, d)}};
+  AuditValues audit = {{"name", d.name}, {t.detail_column, detail_value(t, d)}};
+  if (t.room_details)
+    for (const RoomDetailField& f : kRoomDetailFields) audit.emplace_back(f.name, d.room.*f.member);
+  return audit;
+}
+
+// A row of "SELECT ..., name<item_columns(t)>" from column `first` on.
+ItemDraft to_item_draft(const ItemTable& t, const DbRow& r, size_t first) {
+  ItemDraft d{cell_text(r[first]), cell_text(r[first + 1])};
+  if (t.room_details) {
+    size_t i = first + 2;
+    for (const RoomDetailField& f : kRoomDetailFields) d.room.*f.member = cell_text(r[i++]);
+  }
+  return d;
 }
 
 int64_t sessions_using(Database& db, const ItemTable& t, int64_t id) {
@@ -82,7 +113,7 @@ int64_t sessions_using(Database& db, const ItemTable& t, int64_t id) {
 std::optional<ItemDraft> lock_item(Database& db, const ItemTable& t, int64_t id) {
   auto rows = db.query(item_select(t), {id});
   if (rows.empty()) return std::nullopt;
-  return ItemDraft{cell_text(rows[0][0]), cell_text(rows[0][1])};
+  return to_item_draft(t, rows[0], 0);
 }
 
 // ----------------------------------------------------------------- speakers
@@ -144,13 +175,12 @@ WriteResult<EventDraft> save_event(Database& db, const EventDraft& draft,
 
 std::vector<StoredItem> load_items(Database& db, const ItemTable& t) {
   std::string column(t.session_column);
-  auto rows = db.query("SELECT t.id, t.name, t." + std::string(t.detail_column) +
-                       ", (SELECT COUNT(*) FROM sessions s WHERE s." + column + " = t.id) FROM " +
-                       std::string(t.table) + " t ORDER BY " + std::string(t.order_by));
+  auto rows = db.query("SELECT (SELECT COUNT(*) FROM sessions s WHERE s." + column +
+                       " = t.id), t.id, name" + item_columns(t) + " FROM " + std::string(t.table) +
+                       " t ORDER BY " + std::string(t.order_by));
   std::vector<StoredItem> items;
   for (const DbRow& r : rows)
-    items.push_back(
-        StoredItem{cell_int(r[0]), ItemDraft{cell_text(r[1]), cell_text(r[2])}, cell_int(r[3])});
+    items.push_back(StoredItem{cell_int(r[1]), to_item_draft(t, r, 2), cell_int(r[0])});
   return items;
 }
 
@@ -158,9 +188,13 @@ WriteResult<ItemDraft> add_item(Database& db, const ItemTable& t, const ItemDraf
                                 const AuditContext& who) {
   return unless_duplicate<ItemDraft>([&]() -> WriteResult<ItemDraft> {
     Transaction tx(db);
-    db.execute("INSERT INTO " + std::string(t.table) + " (name, " + std::string(t.detail_column) +
-                   ") VALUES (?, ?)",
-               {draft.name, detail_value(t, draft)});
+    std::vector<DbValue> values = item_values(t, draft);
+    std::string marks;
+    for (size_t i = 0; i < values.size(); ++i) marks += ", ?";
+    values.insert(values.begin(), draft.name);
+    db.execute("INSERT INTO " + std::string(t.table) + " (name" + item_columns(t) + ") VALUES (?" +
+                   marks + ")",
+               values);
     auto id = static_cast<int64_t>(db.last_insert_id());
     write_audit(db, t.entity, id, "create", who, std::nullopt, item_audit(t, draft));
     tx.commit();
@@ -176,9 +210,12 @@ WriteResult<ItemDraft> update_item(Database& db, const ItemTable& t, int64_t id,
     auto current = lock_item(db, t, id);
     if (!current) return {WriteOutcome::kGone, std::nullopt, 0, 0};
     if (item_version(*current) != expected_version) return {WriteOutcome::kConflict, current, 0, 0};
-    db.execute("UPDATE " + std::string(t.table) + " SET name = ?, " + std::string(t.detail_column) +
-                   " = ? WHERE id = ?",
-               {draft.name, detail_value(t, draft), id});
+    std::vector<DbValue> values = item_values(t, draft);
+    values.insert(values.begin(), draft.name);
+    values.emplace_back(id);
+    db.execute("UPDATE " + std::string(t.table) + " SET name = ?" + item_columns(t, " = ?") +
+                   " WHERE id = ?",
+               values);
     write_audit(db, t.entity, id, "update", who, item_audit(t, *current), item_audit(t, draft));
     tx.commit();
     return {};

@@ -50,8 +50,10 @@ std::optional<EventDraft> load_event_draft(Database& db);
 WriteResult<EventDraft> save_event(Database& db, const EventDraft& draft,
                                    const std::string& expected_version, const AuditContext& who);
 
-// --- rooms and tracks: a unique name and one detail column each. The
-// names below are spliced into SQL text, so only the two constants exist.
+// --- rooms and tracks: a unique name and one detail column each, and for
+// rooms their details (ItemDraft::room, the columns of
+// kRoomDetailFields). The names below are spliced into SQL text, so only
+// the two constants exist.
 struct ItemTable {
   std::string_view entity;          // "room": the audit log's entity
   std::string_view table;           // "rooms"
@@ -59,9 +61,11 @@ struct ItemTable {
   bool detail_is_number;            // an INT column: bound as a number
   std::string_view session_column;  // sessions.<this> refers to the row
   std::string_view order_by;        // the list's order
+  bool room_details;                // has the columns of kRoomDetailFields
 };
-inline constexpr ItemTable kRoomTable{"room", "rooms", "position", true, "room_id", "position, id"};
-inline constexpr ItemTable kTrackTable{"track", "tracks", "colour", false, "track_id", "id"};
+inline constexpr ItemTable kRoomTable{"room",    "rooms",        "position", true,
+                                      "room_id", "position, id", true};
+inline constexpr ItemTable kTrackTable{"track", "tracks", "colour", false, "track_id", "id", false};
 
 struct StoredItem {
   int64_t id = 0;

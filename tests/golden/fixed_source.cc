@@ -24,9 +24,28 @@ Programme fixed_programme() {
                       .intro =
                           "Welcome to **Golden Conf**. Read <b>this</b> & [the map](https://"
                           "example.org/map?a=1&b=2)."};
-  p.rooms = {Room{.id = 1, .name = "Main Hall", .position = 1, .display_nonce = 42},
-             Room{.id = 2, .name = "Room <B>", .position = 2, .display_nonce = std::nullopt},
-             Room{.id = 3, .name = "Зал 3", .position = 3, .display_nonce = std::nullopt}};
+  // Main Hall has every detail, with markup to escape; Room <B> only a floor
+  // and a stream (its running session was moved, and still streams); Зал 3
+  // a stream, but its running session is cancelled, so /now offers none.
+  p.rooms = {
+      Room{.id = 1,
+           .name = "Main Hall",
+           .position = 1,
+           .display_nonce = 42,
+           .details = {.description = "Left of the <main> stairs & up",
+                       .floor = "Level \"2\"",
+                       .map_url = "https://example.org/map?hall=main&x=1",
+                       .stream_url = "https://stream.example.org/main?a=1&b=2"}},
+      Room{.id = 2,
+           .name = "Room <B>",
+           .position = 2,
+           .display_nonce = std::nullopt,
+           .details = {.floor = "Ground floor", .stream_url = "https://stream.example.org/b"}},
+      Room{.id = 3,
+           .name = "Зал 3",
+           .position = 3,
+           .display_nonce = std::nullopt,
+           .details = {.stream_url = "https://stream.example.org/3"}}};
   p.tracks = {Track{.id = 1, .name = "Systems", .colour = "#1f77b4"},
               Track{.id = 2, .name = "Web & \"UX\"", .colour = "#d62728"}};
   p.speakers = {

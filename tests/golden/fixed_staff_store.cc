@@ -46,7 +46,8 @@ FixedStaffStore::FixedStaffStore(DataState& state) : state_(state) {
   Programme p = fixed_programme();
   event_ = p.event;
   for (const Room& r : p.rooms)
-    rooms_.push_back({r.id, ItemDraft{r.name, std::to_string(r.position)}, r.display_nonce});
+    rooms_.push_back(
+        {r.id, ItemDraft{r.name, std::to_string(r.position), r.details}, r.display_nonce});
   for (const Track& t : p.tracks) tracks_.push_back({t.id, ItemDraft{t.name, t.colour}, {}});
   speakers_ = p.speakers;
   for (const Session& s : p.sessions) {
@@ -137,8 +138,8 @@ std::optional<Programme> FixedStaffStore::schedule() {
   Programme p;
   p.event = event_;
   for (const ItemRow& r : rooms_)
-    p.rooms.push_back(
-        Room{r.id, r.values.name, parse_position(r.values.detail).value_or(0), r.display_nonce});
+    p.rooms.push_back(Room{r.id, r.values.name, parse_position(r.values.detail).value_or(0),
+                           r.display_nonce, r.values.room});
   std::stable_sort(p.rooms.begin(), p.rooms.end(),
                    [](const Room& a, const Room& b) { return a.position < b.position; });
   for (const ItemRow& t : tracks_) p.tracks.push_back(Track{t.id, t.values.name, t.values.detail});

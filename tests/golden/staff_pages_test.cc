@@ -99,6 +99,24 @@ Fields session_form(GoldenSite& golden, int64_t id) {
           {"action", "save"}};
 }
 
+// A room's row form as the page fills it (admin_items.tpl's field names),
+// at the version of its stored values.
+Fields room_form(GoldenSite& golden, int64_t id) {
+  for (const StoredItem& room : golden.staff.items(kRoomTable)) {
+    if (room.id != id) continue;
+    return {{"id", std::to_string(id)},
+            {"version", item_version(room.values)},
+            {"name", room.values.name},
+            {"position", room.values.detail},
+            {"description", room.values.room.description},
+            {"floor", room.values.room.floor},
+            {"map_url", room.values.room.map_url},
+            {"stream_url", room.values.room.stream_url},
+            {"action", "save"}};
+  }
+  throw std::logic_error("no room " + std::to_string(id));
+}
+
 Fields with(Fields fields, std::initializer_list<std::pair<std::string, std::string>> changes) {
   for (const auto& [name, value] : changes) {
     bool found = false;
@@ -133,7 +151,8 @@ struct StaffCase {
 RequestSpec get(std::string target) { return staff_get(std::move(target)); }
 
 std::vector<StaffCase> staff_cases() {
-  const std::string room_1 = item_version(ItemDraft{"Main Hall", "1"});
+  const RoomDetails main_hall = fixed_programme().rooms.at(0).details;
+  const std::string room_1 = item_version(ItemDraft{"Main Hall", "1", main_hall});
   return {
       // Every page family as staff see it on GET.
       {"staff_admin",
@@ -201,13 +220,46 @@ std::vector<StaffCase> staff_cases() {
                                                     {"unit", "minutes"}});
        },
        503, [](GoldenSite& g) { g.staff.available = false; }},
+      // Room details that cannot be saved: 422, each message by its
+      // field, every typed value back in the form (escaped).
+      {"staff_room_details_refused",
+       [](GoldenSite& g) {
+         return staff_post("/admin/rooms",
+                           with(room_form(g, 2), {{"description", "Past the <b>keep</b> sign"},
+                                                  {"floor", std::string(101, 'F')},
+                                                  {"map_url", "javascript:alert(1)"},
+                                                  {"stream_url", "https://u:p@s.example.org/"}}));
+       },
+       422},
+      // Someone changed the room's details since the form was shown: 409,
+      // their details beside the row, the typed values in it.
+      {"staff_room_details_conflict",
+       [](GoldenSite& g) {
+         return staff_post("/admin/rooms",
+                           with(room_form(g, 2), {{"description", "Mine: by the lifts"}}));
+       },
+       409,
+       [](GoldenSite& g) {
+         ItemDraft theirs = g.staff.items(kRoomTable).at(1).values;
+         theirs.room.description = "Theirs: <b><b> behind the stage";
+         theirs.room.map_url = "https://example.org/map?room=b&v=2";
+         BOOST_REQUIRE(g.staff
+                           .update_item(kRoomTable, 2, theirs,
+                                        item_version(g.staff.items(kRoomTable).at(1).values),
+                                        AuditContext{"Bo", "192.0.2.9"})
+                           .outcome == WriteOutcome::kSaved);
+       }},
       {"staff_room_in_use",
-       [room_1](GoldenSite&) {
+       [room_1, main_hall](GoldenSite&) {
          // The row's form, as a browser sends it with its Delete button.
          return staff_post("/admin/rooms", {{"id", "1"},
                                             {"version", room_1},
                                             {"name", "Main Hall"},
                                             {"position", "1"},
+                                            {"description", main_hall.description},
+                                            {"floor", main_hall.floor},
+                                            {"map_url", main_hall.map_url},
+                                            {"stream_url", main_hall.stream_url},
                                             {"action", "delete"}});
        },
        409},
@@ -832,7 +884,7 @@ BOOST_AUTO_TEST_CASE(restoring_an_audit_row_writes_it_back_once) {
 
 BOOST_AUTO_TEST_CASE(a_room_in_use_cannot_be_deleted_and_names_are_unique) {
   GoldenSite golden;
-  const std::string main_hall = item_version(ItemDraft{"Main Hall", "1"});
+  const std::string main_hall = item_version(golden.staff.items(kRoomTable).at(0).values);
   Response r = send(golden, staff_post("/admin/rooms", {{"id", "1"},
                                                         {"version", main_hall},
                                                         {"action", "delete"},
@@ -877,6 +929,67 @@ BOOST_AUTO_TEST_CASE(a_room_in_use_cannot_be_deleted_and_names_are_unique) {
                                                {"position", "2"}}));
   BOOST_CHECK_EQUAL(r.status, 409);
   BOOST_CHECK(contains(r.body, "Their version: <strong>Room &lt;B&gt;</strong>"));
+}
+
+BOOST_AUTO_TEST_CASE(room_details_are_saved_with_the_room_and_refused_whole) {
+  GoldenSite golden;
+  // A save that sets every detail: 303, stored trimmed, in the schedule the
+  // staff pages read, and one audit row.
+  Response r = send(
+      golden, staff_post("/admin/rooms", with(room_form(golden, 3),
+                                              {{"description", "  Behind the café  "},
+                                               {"floor", "Basement"},
+                                               {"map_url", "https://example.org/map#3"},
+                                               {"stream_url", "https://stream.example.org/3b"}})));
+  BOOST_CHECK_EQUAL(r.status, 303);
+  BOOST_CHECK_EQUAL(header(r, "Location"), "/admin/rooms?done=saved");
+  const RoomDetails saved{.description = "Behind the café",
+                          .floor = "Basement",
+                          .map_url = "https://example.org/map#3",
+                          .stream_url = "https://stream.example.org/3b"};
+  BOOST_CHECK((golden.staff.items(kRoomTable).at(2).values.room == saved));
+  BOOST_CHECK((golden.staff.schedule()->rooms.at(2).details == saved));
+  BOOST_REQUIRE_EQUAL(golden.staff.writes().size(), 1u);
+  BOOST_CHECK_EQUAL(golden.staff.writes()[0].entity, "room");
+  BOOST_CHECK_EQUAL(golden.staff.writes()[0].action, "update");
+  // The list shows them in the row's form.
+  r = send(golden, staff_get("/admin/rooms"));
+  BOOST_CHECK(contains(r.body, "value=\"Behind the café\""));
+  BOOST_CHECK(contains(r.body, "value=\"https://stream.example.org/3b\""));
+
+  // One bad link refuses the whole save, the name and the other details
+  // too: 422, nothing stored, nothing audited.
+  const ItemDraft before = golden.staff.items(kRoomTable).at(2).values;
+  for (const char* bad : {"javascript:alert(1)", "data:text/html,hi", "ftp://example.org/x"}) {
+    BOOST_TEST_CONTEXT(bad) {
+      r = send(golden,
+               staff_post("/admin/rooms",
+                          with(room_form(golden, 3),
+                               {{"name", "Renamed"}, {"floor", "Level 9"}, {"stream_url", bad}})));
+      BOOST_CHECK_EQUAL(r.status, 422);
+      BOOST_CHECK(contains(r.body, "The stream link must be a whole web address"));
+      BOOST_CHECK(contains(r.body, "value=\"Level 9\""));  // as typed
+      BOOST_CHECK((golden.staff.items(kRoomTable).at(2).values.name == before.name));
+      BOOST_CHECK((golden.staff.items(kRoomTable).at(2).values.room == before.room));
+      BOOST_CHECK_EQUAL(golden.staff.writes().size(), 1u);
+    }
+  }
+  // A new room may come with its details.
+  r = send(golden, staff_post("/admin/rooms", {{"action", "add"},
+                                               {"name", "Annex"},
+                                               {"position", "4"},
+                                               {"description", ""},
+                                               {"floor", "Level 1"},
+                                               {"map_url", ""},
+                                               {"stream_url", ""}}));
+  BOOST_CHECK_EQUAL(r.status, 303);
+  BOOST_CHECK_EQUAL(golden.staff.items(kRoomTable).back().values.room.floor, "Level 1");
+  // The tracks' form has no such fields: a body that brings one is refused.
+  r = send(golden, staff_post("/admin/tracks", {{"action", "add"},
+                                                {"name", "Security"},
+                                                {"colour", "#123456"},
+                                                {"map_url", "https://example.org/"}}));
+  BOOST_CHECK_EQUAL(r.status, 400);
 }
 
 // ---------------------------------------------------- event, speakers

@@ -6,15 +6,19 @@ as 422, audit rows, escaping of everything typed, changes reaching
 delegates (how soon is printed as a figure; the 3 s promise is bench/'s to
 measure, issue 15), and password changes ending the old sessions."""
 
+import datetime
 import html
 import html.parser
+import json
 import os
 import re
 import time
 import unittest
+import zoneinfo
 
 import stack as stackmod
 from support import StackTestCase, cache_directives, poll_until, start_module_stack, stop_module_stack
+from test_feeds import FORMATS, json_schema_errors, need_jsonschema
 
 S = None
 IDS = None
@@ -143,7 +147,8 @@ class SettingsCase(StackTestCase):
         """Changes whenever anything content, audit or credential does."""
         return self.db("SELECT (SELECT version FROM data_version), (SELECT COUNT(*) FROM audit_log),"
                        " (SELECT GROUP_CONCAT(role, epoch, password_hash ORDER BY role) FROM credentials),"
-                       " (SELECT GROUP_CONCAT(id, name, position ORDER BY id) FROM rooms),"
+                       " (SELECT MD5(GROUP_CONCAT(id, name, position, description, floor, map_url, stream_url"
+                       " ORDER BY id)) FROM rooms),"
                        " (SELECT GROUP_CONCAT(id, name, colour ORDER BY id) FROM tracks),"
                        " (SELECT MD5(GROUP_CONCAT(id, name, affiliation, bio ORDER BY id)) FROM speakers),"
                        " (SELECT MD5(CONCAT(name, tagline, venue, starts_on, ends_on, intro)) FROM event)")
@@ -156,8 +161,12 @@ class SettingsCase(StackTestCase):
 
     def audit_name(self, entity, entity_id, which):
         """JSON_VALUE(which, '$.name') of the entity's latest audit row."""
-        return self.db("SELECT JSON_VALUE(%s, '$.name') FROM audit_log WHERE entity = '%s' AND entity_id = %d"
-                       " ORDER BY id DESC LIMIT 1" % (which, entity, entity_id))
+        return self.audit_value(entity, entity_id, which, "name")
+
+    def audit_value(self, entity, entity_id, which, key):
+        """JSON_VALUE(which, '$.<key>') of the entity's latest audit row."""
+        return self.db("SELECT JSON_VALUE(%s, '$.%s') FROM audit_log WHERE entity = '%s' AND entity_id = %d"
+                       " ORDER BY id DESC LIMIT 1" % (which, key, entity, entity_id))
 
     def busy_room(self):
         """(id, name, sessions) of the room most sessions use."""
@@ -215,6 +224,8 @@ class Csrf(SettingsCase):
             ("/admin/rooms", self.form("/admin/rooms", action="add"), {"name": "No token room"}),
             ("/admin/rooms", self.form("/admin/rooms", id=str(room_id)), {"action": "save", "name": "No token"}),
             ("/admin/rooms", self.form("/admin/rooms", id=str(room_id)), {"action": "delete"}),
+            ("/admin/rooms", self.form("/admin/rooms", id=str(room_id)),
+             {"action": "save", "floor": "No token floor", "stream_url": "https://stream.example.org/x"}),
             ("/admin/tracks", self.form("/admin/tracks", action="add"), {"name": "No token track"}),
             ("/admin/speakers", self.form("/admin/speakers"), {"name": "No token speaker"}),
             ("/admin/speakers/%d" % speaker_id, self.form("/admin/speakers/%d" % speaker_id), {"name": "No token"}),
@@ -394,6 +405,132 @@ class Rooms(SettingsCase):
         self.assertEqual(r.status, 422)
         self.assertIn("Give the position as a whole number", r.text)
         self.assertEqual(self.snapshot(), before)
+
+
+class RoomDetails(SettingsCase):
+    """Staff set a room's description, floor, map and stream links on
+    /admin/rooms; delegates see them on the session page, /now (the stream
+    link only while a session runs there), the room's screen and in the
+    schedule JSON, escaped; bad input is 422 with what was typed kept."""
+
+    DETAILS = {"description": payload("room-desc"), "floor": "Level \"2\" <b>north</b>",
+               "map_url": "https://example.org/venue-map?room=1&floor=2",
+               "stream_url": "https://stream.example.org/live?room=1&q=x"}
+
+    def save_details(self, room_id, **details):
+        f = self.form("/admin/rooms", id=str(room_id))
+        return self.post("/admin/rooms", dict(f, action="save", **details))
+
+    def local(self, epoch, minutes):
+        """The event's wall-clock time epoch + minutes, as sessions store it."""
+        zone = zoneinfo.ZoneInfo(self.db("SELECT time_zone FROM event WHERE id = 1"))
+        t = datetime.datetime.fromtimestamp(epoch + 60 * minutes, zone)
+        return t.strftime("%Y-%m-%d %H:%M:%S")
+
+    def add_session(self, title, room_id, start, end):
+        self.db("INSERT INTO sessions (title, abstract, starts_at, ends_at, room_id)"
+                " VALUES ('%s', '', '%s', '%s', %d)" % (title, start, end, room_id))
+        return int(self.db("SELECT id FROM sessions WHERE title = '%s'" % title))
+
+    def now_block(self, page, name):
+        m = re.search(r'<li class="room-now">\s*<h2>%s</h2>(.*?)</li>' % re.escape(escaped(name)), page, re.S)
+        self.assertIsNotNone(m, "no %s on /now" % name)
+        return m.group(1)
+
+    def test_details_reach_the_session_page_now_the_screen_and_the_json(self):
+        stamp = int(time.time() * 1000)
+        live, quiet = "Room Live %d" % stamp, "Room Quiet %d" % stamp
+        live_id, quiet_id = self.add_room(live, "60"), self.add_room(quiet, "61")
+        t0 = time.monotonic()
+        r = self.save_details(live_id, **self.DETAILS)
+        self.assertRedirectTo(r, "/admin/rooms?done=saved")
+        stored = self.db_rows("SELECT description, floor, map_url, stream_url FROM rooms WHERE id = %d" % live_id)
+        self.assertEqual(stored, [[self.DETAILS[k] for k in ("description", "floor", "map_url", "stream_url")]])
+        self.assertEqual(self.last_audit("room", live_id)[0], "update")
+        self.assertEqual(self.audit_value("room", live_id, "before_values", "stream_url"), "")
+        for key in ("description", "floor", "map_url", "stream_url"):
+            self.assertEqual(self.audit_value("room", live_id, "after_values", key), self.DETAILS[key], key)
+        r = self.save_details(quiet_id, floor="Basement", stream_url="https://stream.example.org/quiet")
+        self.assertRedirectTo(r, "/admin/rooms?done=saved")
+
+        # One session running in the live room now, one later in the quiet
+        # room, from the database's clock in the event's zone.
+        now = int(self.db("SELECT UNIX_TIMESTAMP()"))
+        running = self.add_session("Live now %d" % stamp, live_id, self.local(now, -10), self.local(now, 30))
+        self.add_session("Quiet later %d" % stamp, quiet_id, self.local(now, 40), self.local(now, 70))
+        self.db("UPDATE rooms SET display_nonce = 0 WHERE id = %d" % live_id)
+
+        delegate = S.login()
+        where = escaped('Level "2" <b>north</b> \u00b7 ' + self.DETAILS["description"])
+        session_page, _ = poll_until(
+            lambda: (lambda r: r.text if r.status == 200 and where in r.text else None)(
+                S.get("/session/%d" % running, headers={"Cookie": delegate})),
+            "admin_settings.room_details_on_session_page", "the room's details on its session page", since=t0)
+        self.assertIn('<a href="%s" rel="noopener">Map of the venue</a>' % escaped(self.DETAILS["map_url"]),
+                      session_page)
+        self.assertNotIn("<script>alert", session_page)
+        self.assertNotIn("<b>north", session_page)
+        # The stream is for /now, not the session page.
+        self.assertNotIn("stream.example.org", session_page)
+
+        now_page, _ = poll_until(
+            lambda: (lambda t: t if escaped(quiet) in t and "Live now" in t else None)(
+                S.get("/now", headers={"Cookie": delegate}).text),
+            "admin_settings.room_details_on_now", "both rooms on /now")
+        live_block = self.now_block(now_page, live)
+        self.assertIn('<p class="room-where">%s</p>' % where, live_block)
+        self.assertIn('<a href="%s" rel="noopener">Watch the stream</a>' % escaped(self.DETAILS["stream_url"]),
+                      live_block)
+        quiet_block = self.now_block(now_page, quiet)
+        self.assertIn('<p class="room-where">Basement</p>', quiet_block)
+        self.assertNotIn("Watch the stream", quiet_block, "no session runs in the quiet room")
+        self.assertNotIn("stream.example.org/quiet", now_page)
+        self.assertNotIn("<script>alert", now_page)
+
+        screen = S.get(S.cli("display-token", str(live_id)).stdout.strip())
+        self.assertEqual(screen.status, 200)
+        self.assertIn('<p class="display-where">%s</p>' % where, screen.text)
+        self.assertNotIn("stream.example.org", screen.text, "a screen on the wall cannot be clicked")
+        self.assertNotIn("<script>alert", screen.text)
+
+        feed, _ = poll_until(
+            lambda: (lambda r: r if r.status == 200 and quiet.encode() in r.body else None)(
+                S.get("/schedule.json", headers={"Cookie": delegate})),
+            "admin_settings.room_details_in_json", "the rooms in /schedule.json")
+        rooms = {room["name"]: room for room in json.loads(feed.body)["schedule"]["conference"]["rooms"]}
+        self.assertEqual(rooms[live]["description"], 'Level "2" <b>north</b> \u00b7 ' + self.DETAILS["description"])
+        self.assertEqual(rooms[live]["url"], self.DETAILS["map_url"])
+        self.assertEqual(rooms[quiet]["description"], "Basement")
+        self.assertNotIn("url", rooms[quiet])
+        # The schema's Room takes no other property: the stream link has no place.
+        self.assertNotIn("stream.example.org", feed.body.decode())
+        path = os.path.join(FORMATS, "schema.json")
+        if not os.path.exists(path):
+            self.skipTest("%s is absent (the shared test data is not next to this clone)" % path)
+        need_jsonschema()
+        self.assertEqual(json_schema_errors(feed.body, path)[:10], [])
+
+    def test_bad_details_are_422_keep_what_was_typed_and_change_nothing(self):
+        room_id = self.add_room("Room Refusing %d" % int(time.time() * 1000))
+        before = self.snapshot()
+        cases = [
+            ({"map_url": "javascript:alert(1)"}, "The map link must be a whole web address"),
+            ({"stream_url": "JavaScript:alert(document.cookie)"}, "The stream link must be a whole web address"),
+            ({"map_url": "data:text/html,<script>alert(1)</script>"}, "The map link must be a whole web address"),
+            ({"stream_url": "https://user:secret@stream.example.org/"}, "must not carry a user name or password"),
+            ({"description": "d" * 301}, "The description is longer than 300 characters."),
+            ({"floor": "f" * 101}, "The floor is longer than 100 characters."),
+            ({"map_url": "https://example.org/" + "m" * 1981}, "The map link is longer than 2,000 characters."),
+        ]
+        for details, message in cases:
+            typed = dict(details, floor=details.get("floor", "Typed <floor> & kept"))
+            r = self.save_details(room_id, **typed)
+            self.assertEqual(r.status, 422, "%r: %r" % (details, r))
+            self.assertIn(message, r.text, details)
+            for value in typed.values():
+                self.assertIn('value="%s"' % escaped(value), r.text, "typed input kept for %r" % details)
+            self.assertNotIn("<script>alert", r.text)
+            self.assertEqual(self.snapshot(), before, details)
 
 
 class Tracks(SettingsCase):

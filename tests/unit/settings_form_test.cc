@@ -141,6 +141,84 @@ BOOST_AUTO_TEST_CASE(positions_are_bounded_whole_numbers) {
   BOOST_TEST(validate_room(ItemDraft{"Hall A", "second"}).count("position") == 1u);
 }
 
+ItemDraft room_with(RoomDetails details) { return ItemDraft{"Hall A", "2", std::move(details)}; }
+
+// The single error of a room with these details as "key: message", or ""
+// when it has none.
+std::string room_error(RoomDetails details) {
+  FieldErrors e = validate_room(room_with(std::move(details)));
+  BOOST_REQUIRE_LE(e.size(), 1u);
+  return e.empty() ? "" : e.begin()->first + ": " + e.begin()->second;
+}
+
+BOOST_AUTO_TEST_CASE(room_details_are_optional_and_checked_each_in_its_field) {
+  BOOST_TEST(room_error({}) == "");
+  BOOST_TEST(room_error({.description = "2nd floor, left of the main stairs",
+                         .floor = "Level 2",
+                         .map_url = "https://example.org/venue-map#hall-a",
+                         .stream_url = "http://stream.example.org/hall-a?q=1&x=2"}) == "");
+  // Text: one line within its column, counted in characters.
+  BOOST_TEST(room_error({.description = std::string(300, 'x')}) == "");
+  BOOST_TEST(room_error({.description = std::string(301, 'x')}) ==
+             "description: The description is longer than 300 characters.");
+  std::string cyrillic;
+  for (int i = 0; i < 100; ++i) cyrillic += "\xD0\x90";  // 100 characters, 200 bytes
+  BOOST_TEST(room_error({.floor = cyrillic}) == "");
+  BOOST_TEST(room_error({.floor = cyrillic + "x"}) ==
+             "floor: The floor is longer than 100 characters.");
+  BOOST_TEST(room_error({.description = "two\nlines"}).rfind("description: ", 0) == 0);
+  BOOST_TEST(room_error({.floor = "\xE2\x80\xAE"
+                                  "2 level"})
+                 .rfind("floor: ", 0) == 0);  // U+202E
+}
+
+BOOST_AUTO_TEST_CASE(room_links_are_http_or_https_only) {
+  const std::string not_web = "must be a whole web address starting with https:// (or http://).";
+  for (const char* bad :
+       {"javascript:alert(1)", "JAVASCRIPT:alert(1)", "data:text/html,<b>", "ftp://example.org/map",
+        "//example.org/map", "example.org/map", "https://", "https://exa mple.org/",
+        "https://example.org/\"x\"", "https://a%40b.example/"}) {
+    BOOST_TEST_CONTEXT(bad) {
+      BOOST_TEST(room_error({.map_url = bad}) == "map_url: The map link " + not_web);
+      BOOST_TEST(room_error({.stream_url = bad}) == "stream_url: The stream link " + not_web);
+    }
+  }
+  // A password in a published link leaks it; the message does not repeat it.
+  std::string error = room_error({.stream_url = "https://user:hunter22@stream.example.org/"});
+  BOOST_TEST(error.rfind("stream_url: ", 0) == 0);
+  BOOST_TEST(error.find("hunter22") == std::string::npos);
+  BOOST_TEST(error.find("user name or password") != std::string::npos);
+  // Within the column's 2,000 characters.
+  const std::string base = "https://example.org/";
+  BOOST_TEST(room_error({.map_url = base + std::string(2000 - base.size(), 'a')}) == "");
+  BOOST_TEST(room_error({.map_url = base + std::string(2001 - base.size(), 'a')}) ==
+             "map_url: The map link is longer than 2,000 characters.");
+}
+
+BOOST_AUTO_TEST_CASE(a_room_without_details_keeps_its_version_tag) {
+  // The tag of a room without details is the one from before rooms had
+  // details (a form open across the upgrade still saves) ...
+  BOOST_TEST(item_version(room_with({})) == values_hash({"item", "Hall A", "2"}));
+  // ... and every detail moves it.
+  const std::string bare = item_version(room_with({}));
+  RoomDetails all{.description = "d", .floor = "f", .map_url = "m", .stream_url = "s"};
+  const std::string full = item_version(room_with(all));
+  BOOST_TEST(full != bare);
+  for (const RoomDetailField& f : kRoomDetailFields) {
+    BOOST_TEST_CONTEXT(f.name) {
+      RoomDetails one;
+      one.*f.member = "x";
+      BOOST_TEST(item_version(room_with(one)) != bare);
+      RoomDetails changed = all;
+      changed.*f.member += "x";
+      BOOST_TEST(item_version(room_with(changed)) != full);
+    }
+  }
+  // The same text in another field is another version.
+  BOOST_TEST(item_version(room_with({.floor = "x"})) !=
+             item_version(room_with({.description = "x"})));
+}
+
 BOOST_AUTO_TEST_CASE(forms_are_read_trimmed_except_long_texts) {
   auto form = parse_urlencoded(
       "name=+Conf+&tagline=%09t+&starts_on=+2027-06-15&intro=+kept+as+typed+&position=+4+");
@@ -151,9 +229,22 @@ BOOST_AUTO_TEST_CASE(forms_are_read_trimmed_except_long_texts) {
   BOOST_TEST(e.starts_on == "2027-06-15");
   BOOST_TEST(e.intro == " kept as typed ");
   BOOST_TEST(e.venue == "");
-  ItemDraft room = item_draft_from_form(*form, "position");
+  ItemDraft room = item_draft_from_form(*form, "position", true);
   BOOST_TEST(room.name == "Conf");
   BOOST_TEST(room.detail == "4");
+  BOOST_TEST((room.room == RoomDetails{}));
+  // A room's details are trimmed one-line fields; a track has none, even
+  // when the form carried them.
+  auto details = parse_urlencoded(
+      "name=Hall&position=1&description=+Up+the+stairs%09&floor=%0ALevel+2+"
+      "&map_url=+https%3A%2F%2Fexample.org%2Fmap+&stream_url=%09https%3A%2F%2Fs.example.org%2F1");
+  BOOST_REQUIRE(details.has_value());
+  room = item_draft_from_form(*details, "position", true);
+  BOOST_TEST(room.room.description == "Up the stairs");
+  BOOST_TEST(room.room.floor == "Level 2");
+  BOOST_TEST(room.room.map_url == "https://example.org/map");
+  BOOST_TEST(room.room.stream_url == "https://s.example.org/1");
+  BOOST_TEST((item_draft_from_form(*details, "colour", false).room == RoomDetails{}));
   SpeakerDraft s = speaker_draft_from_form(*parse_urlencoded("name=Ada&bio=%0Aline%0A"));
   BOOST_TEST(s.bio == "\nline\n");
 }

@@ -33,4 +33,14 @@ BOOST_AUTO_TEST_CASE(never_cuts_inside_a_utf8_sequence) {
     BOOST_TEST(is_valid_utf8(shorten(text, limit)), "limit " << limit);
 }
 
+BOOST_AUTO_TEST_CASE(a_room_is_placed_by_floor_then_directions) {
+  BOOST_TEST(room_whereabouts({}) == "");
+  BOOST_TEST(room_whereabouts({.floor = "Level 2"}) == "Level 2");
+  BOOST_TEST(room_whereabouts({.description = "Left of the stairs"}) == "Left of the stairs");
+  BOOST_TEST(room_whereabouts({.description = "Left of the stairs", .floor = "Level 2"}) ==
+             "Level 2 · Left of the stairs");
+  // The links are not where the room is.
+  BOOST_TEST(room_whereabouts({.map_url = "https://example.org/map"}) == "");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
