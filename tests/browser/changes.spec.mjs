@@ -270,7 +270,7 @@ async function shareStars(browser) {
     await p.locator("button.stars-add-button").click();
     assert.match(await p.locator(".stars-added").innerText(), /^Added 3 \(3 starred in this browser now\)\.$/);
     await p.goto("/schedule");
-    const starred = await p.locator("li.session button.star[aria-pressed=true]").evaluateAll((bs) =>
+    const starred = await p.locator("section.day li.session button.star[aria-pressed=true]").evaluateAll((bs) =>
       bs.map((b) => b.closest("[data-session-id]").getAttribute("data-session-id")).sort((a, b) => a - b));
     assert.deepEqual(starred, ids, "the other browser's stars");
     await checkCsp(p, "other device");
