@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<h1>Share my stars</h1>
 {{#NONE}}<p>This link names no session of the programme (any more). Star sessions on <a href="/schedule">the schedule</a>, then use “Share my stars” there.</p>{{/NONE}}
 {{#SOME}}<section class="stars-share" data-stars="{{IDS}}">
-<p>{{COUNT}} starred sessions:</p>
+<p>{{COUNT}}:</p>
 <ul class="stars-list">
 {{#SESSION}}<li><a href="/session/{{ID}}">{{TITLE}}</a> · {{WHEN}}</li>
 {{/SESSION}}</ul>

@@ -92,8 +92,7 @@ Response feeds_page(Site& site, const Request& request, const RouteParams&) {
   // opens the feeds only, and a staff token would die with a staff
   // password change that delegates know nothing of.
   const uint64_t epoch = site.data_state().epoch_for(Role::kDelegate);
-  const std::string base =
-      site.config().public_url.empty() ? request.own_origin() : site.config().public_url;
+  const std::string base = site.public_origin(request);
   const std::string link =
       base + "/schedule.ics?token=" +
       percent_encode(sign_feed_token({Role::kDelegate, epoch}, site.secret()), true);

@@ -28,10 +28,6 @@ std::string id_text(const std::vector<int64_t>& ids) {
   return text;
 }
 
-std::string own_base(Site& site, const Request& request) {
-  return site.config().public_url.empty() ? request.own_origin() : site.config().public_url;
-}
-
 }  // namespace
 
 Response stars_page(Site& site, const Request& request, const RouteParams&) {
@@ -52,9 +48,11 @@ Response stars_page(Site& site, const Request& request, const RouteParams&) {
         for (const Session* s : named) found.push_back(s->id);
         std::sort(found.begin(), found.end());
         auto* some = d.AddSectionDictionary("SOME");
-        some->SetIntValue("COUNT", static_cast<long>(found.size()));
+        some->SetValue("COUNT", found.size() == 1
+                                    ? std::string("1 starred session")
+                                    : std::to_string(found.size()) + " starred sessions");
         some->SetValue("IDS", id_text(found));
-        some->SetValue("SHARE_URL", own_base(site, request) + "/stars?ids=" + id_text(found));
+        some->SetValue("SHARE_URL", site.public_origin(request) + "/stars?ids=" + id_text(found));
         some->SetValue("QR_URL", "/stars/qr.svg?ids=" + id_text(found));
         for (const Session* s : named) {
           auto* row = some->AddSectionDictionary("SESSION");
@@ -72,7 +70,7 @@ Response stars_qr_code(Site& site, const Request& request, const RouteParams&) {
   SessionIdList list = parse_session_id_list(request.query.get("ids").value_or(""));
   if (!list.problem.empty()) return site.error_page(400, list.problem);
   std::optional<std::string> svg =
-      qr_code_svg(own_base(site, request) + "/stars?ids=" + id_text(list.ids));
+      qr_code_svg(site.public_origin(request) + "/stars?ids=" + id_text(list.ids));
   // 300 ids of 12 digits do not fit in a QR code; real ones do (a few
   // digits each: 300 of them take about 1,500 bytes).
   if (!svg)

@@ -69,6 +69,12 @@ class Site {
 
   // --- for page handlers ---
   const Config& config() const { return config_; }
+  // The address links that leave the page start with (a calendar
+  // subscription, a share link, its QR code): Config::public_url when set,
+  // else the origin this request came to.
+  std::string public_origin(const Request& request) const {
+    return config_.public_url.empty() ? request.own_origin() : config_.public_url;
+  }
   const std::string& secret() const { return secret_; }
   const Templates& templates() const { return templates_; }
   // What staff pages read and write (the primary: a staff member sees
