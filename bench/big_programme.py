@@ -23,7 +23,6 @@ import os
 import shutil
 import subprocess
 import sys
-import zoneinfo
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, ".."))
@@ -66,16 +65,10 @@ def main():
             s.sql("SELECT COUNT(*) FROM sessions", database="confsched").stdout.strip(),
             s.sql("SELECT COUNT(*) FROM rooms", database="confsched").stdout.strip(),
             source[1] if source[0] == "schedule-json" else SHARED_FILE), flush=True)
-        # The first sessions start 5 minutes ago, in the event's zone: the
-        # landing view then shows what runs now and each room's next.
+        # The first sessions started 5 minutes ago: the landing view then
+        # shows what runs now and each room's next.
+        support.move_programme(s, support.event_now(s) - datetime.timedelta(minutes=5))
         sql = lambda q: s.sql(q, database="confsched").stdout.strip()  # noqa: E731
-        zone = zoneinfo.ZoneInfo(sql("SELECT time_zone FROM event WHERE id = 1"))
-        now = datetime.datetime.fromtimestamp(int(sql("SELECT UNIX_TIMESTAMP()")), zone).replace(tzinfo=None)
-        first = datetime.datetime.strptime(sql("SELECT MIN(starts_at) FROM sessions"), "%Y-%m-%d %H:%M:%S")
-        delta = int((now - datetime.timedelta(minutes=5) - first).total_seconds())
-        s.sql("UPDATE sessions SET starts_at = starts_at + INTERVAL %d SECOND, ends_at = ends_at + INTERVAL %d SECOND"
-              % (delta, delta), database="confsched")
-        support.wait_for_feed_version(s)
         day = sql("SELECT DATE(MIN(starts_at)) FROM sessions")
         pages = [["landing", "/schedule"], ["grid", "/schedule?day=%s&view=grid" % day],
                  ["whole", "/schedule?view=all"]]

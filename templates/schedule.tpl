@@ -16,7 +16,8 @@
 {{#NOW}}<h2 id="glance-first">On now</h2>
 {{#NOTHING_NOW}}<p class="glance-note">Nothing is on right now.</p>
 {{/NOTHING_NOW}}{{>NOW_SLOT}}<h2>Next in each room</h2>
-{{/NOW}}{{#FIRST}}<h2 id="glance-first">First sessions</h2>
+{{#NOTHING_NEXT}}<p class="glance-note">Nothing more to come in any room.</p>
+{{/NOTHING_NEXT}}{{/NOW}}{{#FIRST}}<h2 id="glance-first">First sessions</h2>
 {{#ENDED}}<p class="glance-note">The conference has ended. This is how it began.</p>
 {{/ENDED}}{{/FIRST}}{{>NEXT_SLOT}}<p class="glance-more"><a href="/now">Every room, now and next</a></p>
 </section>

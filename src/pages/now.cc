@@ -62,9 +62,19 @@ void fill_slot(ctemplate::TemplateDictionary& d, const char* section, const Sess
   slot->SetValue("TITLE", s->title);
   slot->SetValue("WHEN", when_of(*s, today));
   slot->SetValue("STATUS", s->status);
-  std::string speakers;
-  for (const Speaker* sp : s->speakers) speakers += (speakers.empty() ? "" : ", ") + sp->name;
-  if (!speakers.empty()) slot->AddSectionDictionary("SPEAKERS")->SetValue("TEXT", speakers);
+  // As one line for a room's screen, which nobody clicks, and as links to
+  // each speaker's page for /now.
+  if (!s->speakers.empty()) {
+    auto* line = slot->AddSectionDictionary("SPEAKERS");
+    std::string text;
+    for (const Speaker* sp : s->speakers) {
+      text += (text.empty() ? "" : ", ") + sp->name;
+      auto* entry = line->AddSectionDictionary("SPEAKER");
+      entry->SetIntValue("ID", static_cast<long>(sp->id));
+      entry->SetValue("NAME", sp->name);
+    }
+    line->SetValue("TEXT", text);
+  }
   if (std::string note(session_status_note(s->status)); !note.empty())
     slot->AddSectionDictionary("STATUS_NOTE")->SetValue("TEXT", note);
 }

@@ -109,9 +109,6 @@ void fill_session(ctemplate::TemplateDictionary& d, const Session& s, bool chang
     }
   }
   if (changed) d.ShowSection("CHANGED");
-  if (!s.abstract.empty())
-    d.AddSectionDictionary("ABSTRACT")
-        ->SetValue("TEXT", shorten(markdown_to_plain_text(s.abstract), kShortAbstractBytes));
 }
 
 std::string_view raw_query(const Request& request) {
@@ -188,11 +185,20 @@ ctemplate::TemplateDictionary* add_slot(ctemplate::TemplateDictionary& parent, c
   return slot;
 }
 
+// The list shows the start of each abstract; the landing view's glance
+// does not: it answers "which room, what" for up to two sessions a room,
+// and with 40 rooms the abstracts would push the next ones far down.
+enum class Abstract { kShown, kLeftOut };
+
 void add_session(ctemplate::TemplateDictionary& slot, const Session& s,
-                 const std::vector<int64_t>& changed, const TimeZone& zone) {
+                 const std::vector<int64_t>& changed, const TimeZone& zone,
+                 Abstract abstract = Abstract::kShown) {
   auto* d = slot.AddIncludeDictionary("SESSION");
   d->SetFilename("list_session.tpl");
   fill_session(*d, s, std::binary_search(changed.begin(), changed.end(), s.id), zone);
+  if (abstract == Abstract::kShown && !s.abstract.empty())
+    d->AddSectionDictionary("ABSTRACT")
+        ->SetValue("TEXT", shorten(markdown_to_plain_text(s.abstract), kShortAbstractBytes));
 }
 
 // What the landing view opens with (pages/schedule_glance.h). `today` is
@@ -200,15 +206,19 @@ void add_session(ctemplate::TemplateDictionary& slot, const Session& s,
 void fill_glance(ctemplate::TemplateDictionary& d, const ScheduleGlance& glance,
                  std::string_view today, const std::vector<int64_t>& changed,
                  const TimeZone& zone) {
+  const bool during = glance.phase == ScheduleGlance::Phase::kDuring;
+  // Before or after the event with no session in any room: nothing to say.
+  if (!during && glance.next.empty()) return;
   auto* g = d.AddSectionDictionary("GLANCE");
-  if (glance.phase == ScheduleGlance::Phase::kDuring) {
+  if (during) {
     auto* now = g->AddSectionDictionary("NOW");
-    if (glance.now.empty())
+    if (glance.now.empty()) {
       now->ShowSection("NOTHING_NOW");
-    else {
+    } else {
       auto* slot = add_slot(*now, "NOW_SLOT", std::nullopt, false);
-      for (const Session* s : glance.now) add_session(*slot, *s, changed, zone);
+      for (const Session* s : glance.now) add_session(*slot, *s, changed, zone, Abstract::kLeftOut);
     }
+    if (glance.next.empty()) now->ShowSection("NOTHING_NEXT");
   } else {
     auto* first = g->AddSectionDictionary("FIRST");
     if (glance.phase == ScheduleGlance::Phase::kAfter) first->ShowSection("ENDED");
@@ -217,12 +227,11 @@ void fill_glance(ctemplate::TemplateDictionary& d, const ScheduleGlance& glance,
   std::string current_start;
   for (const Session* s : glance.next) {
     if (!slot || s->starts_at != current_start) {
-      bool other_day = glance.phase != ScheduleGlance::Phase::kDuring ||
-                       s->starts_at.compare(0, 10, today.substr(0, 10)) != 0;
+      bool other_day = !during || s->starts_at.compare(0, 10, today.substr(0, 10)) != 0;
       slot = add_slot(*g, "NEXT_SLOT", parse_civil(s->starts_at), other_day);
       current_start = s->starts_at;
     }
-    add_session(*slot, *s, changed, zone);
+    add_session(*slot, *s, changed, zone, Abstract::kLeftOut);
   }
 }
 

@@ -13,40 +13,13 @@
 import assert from "node:assert/strict";
 import path from "node:path";
 
-import { BASE, OUT, env, runBrowser, watchCsp } from "./harness.mjs";
-
-// Only the stack on loopback may be reached: a request anywhere else would
-// mean a third-party dependency crept into a page.
-const LOOPBACK = /^(?:http:\/\/127\.0\.0\.1(?::\d+)?\/|data:|about:)/;
-if (!LOOPBACK.test(BASE + "/")) throw new Error(`not a loopback URL: ${BASE}`);
+import { OUT, env, openPage, runBrowser } from "./harness.mjs";
 
 const problems = [];
 
-async function newPage(browser, label, viewport, javaScriptEnabled = true) {
-  const context = await browser.newContext({ viewport, baseURL: BASE, javaScriptEnabled });
-  await context.route("**/*", (route) => {
-    const url = route.request().url();
-    if (LOOPBACK.test(url)) return route.continue();
-    problems.push(`${label}: request outside loopback: ${url}`);
-    return route.abort();
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  await page.addInitScript(watchCsp);
-  page.on("console", (msg) => {
-    if (msg.type() === "error") problems.push(`${label}: console error: ${msg.text()}`);
-  });
-  page.on("pageerror", (err) => problems.push(`${label}: page error: ${err.message}`));
-  page.on("requestfailed", (req) => {
-    // A meta refresh or navigation can abort a pending request; that is no fault.
-    const why = req.failure()?.errorText || "";
-    if (!why.includes("ERR_ABORTED")) problems.push(`${label}: request failed: ${req.url()} ${why}`);
-  });
-  page.on("response", (res) => {
-    if (res.status() >= 400) problems.push(`${label}: HTTP ${res.status()} for ${res.url()}`);
-  });
-  return { context, page };
-}
+// Every page watched, failed requests and HTTP errors included.
+const newPage = (browser, label, viewport, javaScriptEnabled = true) =>
+  openPage(browser, problems, label, { viewport, javaScriptEnabled, watchResponses: true });
 
 async function checkCsp(page, label) {
   const seen = await page.evaluate(() => window.__csp || []);

@@ -19,30 +19,11 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 
-import { BASE, OUT, env, login, runBrowser, saveTitle, watchCsp } from "./harness.mjs";
-
-const LOOPBACK = /^(?:http:\/\/127\.0\.0\.1(?::\d+)?\/|data:|about:)/;
-if (!LOOPBACK.test(BASE + "/")) throw new Error(`not a loopback URL: ${BASE}`);
+import { OUT, env, login, openPage, runBrowser, saveTitle } from "./harness.mjs";
 
 const problems = [];
 
-async function open(browser, label, viewport) {
-  const context = await browser.newContext({ viewport, baseURL: BASE });
-  await context.route("**/*", (route) => {
-    const url = route.request().url();
-    if (LOOPBACK.test(url)) return route.continue();
-    problems.push(`${label}: request outside loopback: ${url}`);
-    return route.abort();
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
-  await page.addInitScript(watchCsp);
-  page.on("console", (msg) => {
-    if (msg.type() === "error") problems.push(`${label}: console error: ${msg.text()}`);
-  });
-  page.on("pageerror", (err) => problems.push(`${label}: page error: ${err.message}`));
-  return { context, page };
-}
+const open = (browser, label, viewport) => openPage(browser, problems, label, { viewport });
 
 async function checkCsp(page, label) {
   const seen = await page.evaluate(() => window.__csp || []);

@@ -11,9 +11,10 @@
 // Run by run_checkers.py, which starts the stack and passes it here:
 //   CONFSCHED_URL, CONFSCHED_OUT, CONFSCHED_NODE_DIR, CONFSCHED_CHROMIUM,
 //   CONFSCHED_DISPLAY_PATH as for agenda.spec.mjs; CONFSCHED_DELEGATE_PASSWORD,
-//   CONFSCHED_STAFF_PASSWORD. Midway it prints "checkers: need db-down" and
-//   waits for a line on stdin: the runner has then stopped MariaDB, and the
-//   staff 503 pages are checked.
+//   CONFSCHED_STAFF_PASSWORD. Midway it prints "checkers: need programme-now"
+//   and waits for that line on stdin (the runner has moved the programme to
+//   run now: the pages during the event are checked), then "checkers: need
+//   db-down" (the runner has stopped MariaDB: the staff 503 pages).
 // Exit status 0 when every check passed, 1 otherwise.
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
@@ -252,6 +253,7 @@ async function delegatePages(browser) {
     const day = await page.locator("select[name=day] option").nth(1).getAttribute("value");
     await visit(page, "schedule-filtered", "/schedule?day=" + day);
     await visit(page, "schedule-grid", `/schedule?day=${day}&view=grid`);
+    await visit(page, "schedule-whole", "/schedule?view=all");
     await visit(page, "session", `/session/${id}`);
     await visit(page, "speakers", "/speakers");
     const speaker = await page.locator("a.speaker").first().getAttribute("href");
@@ -323,14 +325,50 @@ async function staffPages(browser) {
   return { context, page };
 }
 
+// The runner's answers, one line each, from one reader of stdin (a second
+// reader would swallow lines meant for the first).
+const runnerLines = readline.createInterface({ input: process.stdin })[Symbol.asyncIterator]();
+
+// Asks run_checkers.py to change the world ("db-down": stop MariaDB;
+// "programme-now": move the programme so that it runs now) and waits until
+// it says it has.
+async function askRunner(what) {
+  console.log(`checkers: need ${what}`);
+  const { value, done } = await runnerLines.next();
+  assert.ok(!done && value.trim() === what, `the runner did not answer ${what}: ${value}`);
+}
+
+// Issue 16: the pages while the event is on (the demo is in the future, so
+// the runner moves its second block, which runs in every room, to have
+// started five minutes ago). The landing view opens with what is on now, on
+// the first screen; /now shows the rooms' stream links. Screenshots of the
+// first screen at both widths go to CONFSCHED_OUT.
+async function duringEvent(browser) {
+  await askRunner("programme-now");
+  const { context, page } = await newContext(browser, "during");
+  try {
+    await login(page, "delegate", env("CONFSCHED_DELEGATE_PASSWORD"));
+    await visit(page, "schedule-on-now", "/schedule");
+    assert.equal((await page.locator("#glance-first").innerText()).trim(), "On now", "the landing view during the event");
+    const first = page.locator("section.glance li.session").first();
+    const top = await first.evaluate((el) => el.getBoundingClientRect().top);
+    assert.ok(top + 40 < PHONE.height, `during the event the first session begins ${top}px down, below the first screen`);
+    await page.screenshot({ path: path.join(OUT, "first-screen-on-now-phone.png") });
+    await page.setViewportSize(DESKTOP);
+    await page.screenshot({ path: path.join(OUT, "first-screen-on-now-desktop.png") });
+    await page.setViewportSize(PHONE);
+    await visit(page, "now-running", "/now");
+  } finally {
+    await context.close();
+  }
+}
+
 // MariaDB is down: a save is refused with 503 and the input kept; staff
 // pages answer 503.
 async function databaseDown(staff) {
   const { context, page } = staff;
   try {
-    console.log("checkers: need db-down");
-    const answer = await new Promise((resolve) => readline.createInterface({ input: process.stdin }).once("line", resolve));
-    assert.equal(answer.trim(), "db-down", "the runner did not stop MariaDB");
+    await askRunner("db-down");
     await page.fill("#title", "Typed while the database was down");
     await submit(page, "error-503-form", "form.edit button[value=save]", 503);
     await visit(page, "error-503", "/admin", 503);
@@ -349,6 +387,7 @@ try {
   const cookies = await delegatePages(browser);
   const sessions = await pageWeight(browser, cookies);
   await withoutScript(browser, cookies, sessions);
+  await duringEvent(browser);
   await databaseDown(staff);
   console.log(`checkers: axe-core found no serious or critical violation on ${checked.length} pages ` +
               `at ${PHONE.width}x${PHONE.height} and ${DESKTOP.width}x${DESKTOP.height}` +

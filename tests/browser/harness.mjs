@@ -27,6 +27,44 @@ export function watchCsp() {
   });
 }
 
+// Only the stack on loopback (and the browser's own data: and about: pages).
+export const LOOPBACK = /^(?:http:\/\/127\.0\.0\.1(?::\d+)?\/|data:|about:)/;
+if (!LOOPBACK.test(BASE + "/")) throw new Error(`not a loopback URL: ${BASE}`);
+
+// A fresh browser context (no cookies, no cache) and a page in it, watched:
+// a request beyond loopback is refused, and it, a CSP violation (see
+// watchCsp), a console error or a page error is added to problems under
+// label. With watchResponses, so are a failed request (other than one a
+// navigation aborted) and an HTTP status of 400 or more.
+export async function openPage(browser, problems, label,
+                               { viewport, javaScriptEnabled = true, watchResponses = false } = {}) {
+  const context = await browser.newContext({ viewport, baseURL: BASE, javaScriptEnabled });
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    if (LOOPBACK.test(url)) return route.continue();
+    problems.push(`${label}: request outside loopback: ${url}`);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  await page.addInitScript(watchCsp);
+  page.on("console", (msg) => {
+    if (msg.type() === "error") problems.push(`${label}: console error: ${msg.text()}`);
+  });
+  page.on("pageerror", (err) => problems.push(`${label}: page error: ${err.message}`));
+  if (watchResponses) {
+    page.on("requestfailed", (req) => {
+      // A meta refresh or navigation can abort a pending request; that is no fault.
+      const why = req.failure()?.errorText || "";
+      if (!why.includes("ERR_ABORTED")) problems.push(`${label}: request failed: ${req.url()} ${why}`);
+    });
+    page.on("response", (res) => {
+      if (res.status() >= 400) problems.push(`${label}: HTTP ${res.status()} for ${res.url()}`);
+    });
+  }
+  return { context, page };
+}
+
 // Runs body(browser) in a fresh headless Chromium, within a watchdog: every
 // wait is bounded, and so is the whole run, whatever hangs. Exits the
 // process: 0 when body returned and problems stayed empty, else 1.

@@ -30,6 +30,7 @@ them (scripts/lib/common.sh).
 """
 
 import argparse
+import datetime
 import json
 import os
 import shutil
@@ -93,6 +94,13 @@ def run_spec(s, node, chromium, out, node_dir):
             if line.strip() == "checkers: need db-down":
                 s.stop_db()
                 proc.stdin.write("db-down\n")
+                proc.stdin.flush()
+            elif line.strip() == "checkers: need programme-now":
+                # The demo is in the future: its second block (every room)
+                # is moved to have started 5 minutes ago, for the pages'
+                # "during the event" state.
+                support.move_programme(s, support.event_now(s) - datetime.timedelta(minutes=5), block=1)
+                proc.stdin.write("programme-now\n")
                 proc.stdin.flush()
         return proc.wait() == 0
     finally:

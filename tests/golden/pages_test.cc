@@ -83,6 +83,7 @@ std::vector<PageCase> page_cases() {
       {"feed_my_sessions_bad_ids", {.target = "/my-sessions.ics" + feed + "&ids=2,,4"}, 400},
       {"stars", {.target = "/stars?ids=4,2,999", .session = d}, 200},
       {"stars_none", {.target = "/stars?ids=999", .session = d}, 200},
+      {"stars_one", {.target = "/stars?ids=2", .session = d}, 200},
       {"stars_bad_ids", {.target = "/stars?ids=2,x", .session = d}, 400},
       {"stars_anonymous", {.target = "/stars?ids=2"}, 303},
       {"stars_qr", {.target = "/stars/qr.svg?ids=2,4", .session = d}, 200},

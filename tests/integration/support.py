@@ -227,6 +227,38 @@ def wait_for_feed_version(s):
     assert ok, "the feeds never showed data version %s (limit %g s)" % (want, POLL_LIMIT_S)
 
 
+def event_now(s):
+    """The event's wall-clock time now (a naive datetime), by the database's
+    clock in the event's zone, as the app reckons it."""
+    import datetime
+    import zoneinfo
+    sql = lambda q: s.sql(q, database="confsched").stdout.strip()  # noqa: E731
+    zone = zoneinfo.ZoneInfo(sql("SELECT time_zone FROM event WHERE id = 1"))
+    return datetime.datetime.fromtimestamp(int(sql("SELECT UNIX_TIMESTAMP()")), zone).replace(tzinfo=None)
+
+
+def move_programme(s, start, block=0):
+    """Moves every session by one amount so that the programme's first
+    starting time (or the block-th after it) falls on start, a naive
+    datetime in the event's zone: the clock then falls before, inside or
+    after the programme as a test needs. The triggers move the data
+    version; returns once every worker has it."""
+    import datetime
+    starts = [line for line in s.sql("SELECT DISTINCT starts_at FROM sessions ORDER BY starts_at",
+                                     database="confsched").stdout.splitlines() if line]
+    current = datetime.datetime.strptime(starts[block], "%Y-%m-%d %H:%M:%S")
+    delta = int((start - current).total_seconds())
+    s.sql("UPDATE sessions SET starts_at = starts_at + INTERVAL %d SECOND, "
+          "ends_at = ends_at + INTERVAL %d SECOND" % (delta, delta), database="confsched")
+    wait_for_feed_version(s)
+
+
+def programme_days(s):
+    """The programme's days, "YYYY-MM-DD", in order."""
+    return [line for line in s.sql("SELECT DISTINCT DATE(starts_at) FROM sessions ORDER BY 1",
+                                   database="confsched").stdout.splitlines() if line]
+
+
 class ElementCounter(html.parser.HTMLParser):
     """Counts a page's elements, as the page budgets of issue 16 do (an
     element the parser infers, like a missing <tbody>, is not counted)."""
@@ -268,13 +300,17 @@ def programme_of_schedule_json(body):
     """The programme in a /schedule.json (or `confsched export`), without
     what names the database rather than the programme: the data version,
     room guids and speaker ids (auto-increment values a fresh database
-    assigns anew)."""
+    assigns anew); and without the rooms' details (floor and directions as
+    "description", the map link as "url"), which `confsched import` does
+    not read back (README, "Rooms")."""
     import json
     doc = json.loads(body)["schedule"]
     doc.pop("version")
     conf = doc["conference"]
     for room in conf["rooms"]:
         room.pop("guid")
+        room.pop("description", None)
+        room.pop("url", None)
     for day in conf["days"]:
         for events in day["rooms"].values():
             for e in events:

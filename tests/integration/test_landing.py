@@ -17,9 +17,9 @@ import re
 import sys
 import tempfile
 import unittest
-import zoneinfo
 
 import stack as stackmod
+import support
 from support import (ElementCounter, StackTestCase, poll_until, start_module_stack, stop_module_stack,
                      wait_for_feed_version)
 
@@ -45,27 +45,15 @@ def scalar(sql):
 
 
 def event_now():
-    """The event's wall-clock time now, by the database's clock."""
-    zone = zoneinfo.ZoneInfo(scalar("SELECT time_zone FROM event WHERE id = 1"))
-    return datetime.datetime.fromtimestamp(int(scalar("SELECT UNIX_TIMESTAMP()")), zone).replace(tzinfo=None)
+    return support.event_now(S)
 
 
-def move_programme(first_start, block=0):
-    """Moves every session so that the programme's first starting time (or
-    the block-th after it) falls on first_start (a naive datetime in the
-    event's zone), and waits until every worker has the new data version."""
-    starts = [line for line in S.sql("SELECT DISTINCT starts_at FROM sessions ORDER BY starts_at",
-                                     database="confsched").stdout.splitlines() if line]
-    current = datetime.datetime.strptime(starts[block], "%Y-%m-%d %H:%M:%S")
-    delta = int((first_start - current).total_seconds())
-    S.sql("UPDATE sessions SET starts_at = starts_at + INTERVAL %d SECOND, "
-          "ends_at = ends_at + INTERVAL %d SECOND" % (delta, delta), database="confsched")
-    wait_for_feed_version(S)
+def move_programme(start, block=0):
+    support.move_programme(S, start, block)
 
 
 def days():
-    return [line for line in S.sql("SELECT DISTINCT DATE(starts_at) FROM sessions ORDER BY 1",
-                                   database="confsched").stdout.splitlines() if line]
+    return support.programme_days(S)
 
 
 def rows(sql):
@@ -154,6 +142,13 @@ class DemoProgramme(StackTestCase):
         # A small programme goes on with every session.
         listed = set(stackmod.session_ids(r.text))
         self.assertEqual(len(listed), int(scalar("SELECT COUNT(*) FROM sessions")))
+
+    def test_during_the_last_block_nothing_more_to_come(self):
+        move_programme(event_now() - datetime.timedelta(minutes=5), block=-1)
+        _, glance = self.landing()
+        self.assertIn('<h2 id="glance-first">On now</h2>', glance)
+        self.assertIn("Nothing more to come in any room.", glance)
+        self.assertGlance(event_now(), glance)
 
     def test_before_the_event_the_first_sessions(self):
         move_programme(event_now() + datetime.timedelta(days=3))
