@@ -4,6 +4,7 @@
 # 16): bytes, elements, DOMContentLoaded. See bench/big_programme.py.
 #
 #   bench/big_programme.sh [--sessions 900 --rooms 40 --rounds 5 --shots DIR]
+#   bench/big_programme.sh --sessions 0     (the demo conference, not scaled)
 set -euo pipefail
 # shellcheck source=../scripts/lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib/common.sh"

@@ -1,5 +1,5 @@
-{{%AUTOESCAPE context="HTML"}}{{! A block of sessions in a list: those starting at one time, or (without a time) those on now. }}<div class="slot"{{#SLOT_ID}} id="{{ID}}"{{/SLOT_ID}}>
-{{#AT}}<h3 class="time"><time datetime="{{DATETIME}}">{{LABEL}}</time></h3>
+{{%AUTOESCAPE context="HTML"}}{{! A block of sessions in a list: those starting at one time. }}<div class="slot"{{#SLOT_ID}} id="{{ID}}"{{/SLOT_ID}}>
+{{#AT}}<h3 class="time">{{BEFORE}}<time datetime="{{DATETIME}}">{{LABEL}}</time></h3>
 {{/AT}}<ul class="sessions">
 {{>SESSION}}</ul>
 </div>

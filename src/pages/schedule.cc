@@ -169,18 +169,26 @@ constexpr size_t kLandingListsAllUpTo = 200;
 
 bool landing_lists_all(const Programme& p) { return p.sessions.size() <= kLandingListsAllUpTo; }
 
-// A block of sessions (list_slot.tpl), headed by their starting time if
-// `start` is given; `on_other_day` adds the day to the heading.
+// How a block's heading names its starting time.
+enum class SlotHeading {
+  kClock,    // "10:00"
+  kWithDay,  // "Tuesday 15 June 2027, 10:00": a day other than today
+  kRunning,  // "Since 10:00": sessions on now
+};
+
+// A block of sessions (list_slot.tpl) starting at `start`, headed by it.
 ctemplate::TemplateDictionary* add_slot(ctemplate::TemplateDictionary& parent, const char* name,
                                         const std::optional<CivilDateTime>& start,
-                                        bool on_other_day) {
+                                        SlotHeading heading) {
   auto* slot = parent.AddIncludeDictionary(name);
   slot->SetFilename("list_slot.tpl");
   if (start) {
     auto* at = slot->AddSectionDictionary("AT");
     at->SetValue("DATETIME", format_iso_date(*start) + "T" + format_clock(*start));
-    at->SetValue("LABEL", on_other_day ? format_day_label(*start) + ", " + format_clock(*start)
-                                       : format_clock(*start));
+    at->SetValue("LABEL", heading == SlotHeading::kWithDay
+                              ? format_day_label(*start) + ", " + format_clock(*start)
+                              : format_clock(*start));
+    if (heading == SlotHeading::kRunning) at->SetValue("BEFORE", "Since ");
   }
   return slot;
 }
@@ -212,11 +220,16 @@ void fill_glance(ctemplate::TemplateDictionary& d, const ScheduleGlance& glance,
   auto* g = d.AddSectionDictionary("GLANCE");
   if (during) {
     auto* now = g->AddSectionDictionary("NOW");
-    if (glance.now.empty()) {
-      now->ShowSection("NOTHING_NOW");
-    } else {
-      auto* slot = add_slot(*now, "NOW_SLOT", std::nullopt, false);
-      for (const Session* s : glance.now) add_session(*slot, *s, changed, zone, Abstract::kLeftOut);
+    if (glance.now.empty()) now->ShowSection("NOTHING_NOW");
+    // A block per starting time ("Since 10:00"), as the list has.
+    ctemplate::TemplateDictionary* slot = nullptr;
+    std::string current_start;
+    for (const Session* s : glance.now) {
+      if (!slot || s->starts_at != current_start) {
+        slot = add_slot(*now, "NOW_SLOT", parse_civil(s->starts_at), SlotHeading::kRunning);
+        current_start = s->starts_at;
+      }
+      add_session(*slot, *s, changed, zone, Abstract::kLeftOut);
     }
     if (glance.next.empty()) now->ShowSection("NOTHING_NEXT");
   } else {
@@ -228,7 +241,8 @@ void fill_glance(ctemplate::TemplateDictionary& d, const ScheduleGlance& glance,
   for (const Session* s : glance.next) {
     if (!slot || s->starts_at != current_start) {
       bool other_day = !during || s->starts_at.compare(0, 10, today.substr(0, 10)) != 0;
-      slot = add_slot(*g, "NEXT_SLOT", parse_civil(s->starts_at), other_day);
+      slot = add_slot(*g, "NEXT_SLOT", parse_civil(s->starts_at),
+                      other_day ? SlotHeading::kWithDay : SlotHeading::kClock);
       current_start = s->starts_at;
     }
     add_session(*slot, *s, changed, zone, Abstract::kLeftOut);
@@ -276,7 +290,7 @@ void fill_list(ctemplate::TemplateDictionary& d, const Programme& p, const Sched
       slot = nullptr;
     }
     if (!slot || s.starts_at != current_start) {
-      slot = add_slot(*day, "SLOT", start, false);
+      slot = add_slot(*day, "SLOT", start, SlotHeading::kClock);
       // An anchor per starting time, for "Jump to now" (agenda.js).
       if (start) slot->AddSectionDictionary("SLOT_ID")->SetValue("ID", slot_anchor(*start));
       current_start = s.starts_at;

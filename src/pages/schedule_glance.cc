@@ -31,8 +31,9 @@ ScheduleGlance schedule_glance(const Programme& programme, std::string_view loca
   }
   // now_and_next lists rooms in order, so a stable sort by start keeps the
   // rooms' order within each starting time.
-  std::stable_sort(glance.next.begin(), glance.next.end(),
-                   [](const Session* a, const Session* b) { return a->starts_at < b->starts_at; });
+  auto by_start = [](const Session* a, const Session* b) { return a->starts_at < b->starts_at; };
+  std::stable_sort(glance.now.begin(), glance.now.end(), by_start);
+  std::stable_sort(glance.next.begin(), glance.next.end(), by_start);
   return glance;
 }
 

@@ -20,8 +20,8 @@ struct ScheduleGlance {
     kAfter,   // the last session has ended
   };
   Phase phase = Phase::kBefore;
-  // During the event: what runs now, one per room at most, in the rooms'
-  // order (pages/now.h decides which, as on /now).
+  // During the event: what runs now, one per room at most (pages/now.h
+  // decides which, as on /now), sorted by start, then by the rooms' order.
   std::vector<const Session*> now;
   // During the event, each room's next session; before and after it, each
   // room's first, since the question then is how the programme begins.

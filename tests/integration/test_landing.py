@@ -62,7 +62,7 @@ def rows(sql):
 
 def expected_glance(now):
     """What the landing view should open with, worked out here from the
-    database: (running ids, next ids), each room's next by start then room."""
+    database: (running ids, next ids), each by start then by room."""
     stamp = now.strftime("%Y-%m-%d %H:%M:%S")
     sessions = rows("SELECT s.id, s.starts_at, s.ends_at, r.position, r.id FROM sessions s "
                     "JOIN rooms r ON r.id = s.room_id ORDER BY s.starts_at, s.id")
@@ -77,7 +77,7 @@ def expected_glance(now):
         elif (start > stamp or not during) and entry["next"] is None:
             entry["next"] = (sid, start)
     order = sorted(rooms.items(), key=lambda kv: (kv[1]["position"], int(kv[0])))
-    running = [e["now"][0] for _, e in order if e["now"]]
+    running = [sid for sid, _ in sorted([e["now"] for _, e in order if e["now"]], key=lambda n: n[1])]  # stable
     upcoming = sorted([e["next"] for _, e in order if e["next"]], key=lambda n: n[1])  # stable
     return running, [sid for sid, _ in upcoming]
 

@@ -69,6 +69,13 @@ BOOST_AUTO_TEST_CASE(during_the_event_now_and_each_rooms_next) {
   BOOST_TEST(ids(g.next) == (Ids{4, 7, 8}));  // Main hall next runs the next day
 }
 
+BOOST_AUTO_TEST_CASE(what_runs_now_is_sorted_by_start_then_room) {
+  Programme p = three_rooms();
+  // Main hall (first in order) started at 10:00, Room C at 09:30.
+  ScheduleGlance g = schedule_glance(p, "2027-06-16 10:30:00");
+  BOOST_TEST(ids(g.now) == (Ids{7, 8}));
+}
+
 BOOST_AUTO_TEST_CASE(the_night_between_days_is_during_the_event) {
   Programme p = three_rooms();
   ScheduleGlance g = schedule_glance(p, "2027-06-15 23:00:00");
