@@ -253,6 +253,23 @@ def move_programme(s, start, block=0):
     wait_for_feed_version(s)
 
 
+def nginx_current(s, cookie, path, headers=None):
+    """path through nginx, asked again until nginx's microcache (about a
+    second, served stale while it refreshes) answers with the version of
+    the page the app renders now; returns that response."""
+    want = s.fcgi("GET", path, headers={"Cookie": cookie}).headers["ETag"]
+
+    def current():
+        r = s.get(path, headers=dict(headers or {}, Cookie=cookie))
+        # The gzip form's tag ends in -gz (router.cc, gzip_etag): the same
+        # version of the page.
+        tag = (r.headers.get("ETag") or "").replace('-gz"', '"')
+        return r if r.status == 200 and tag == want else None
+
+    r, _ = poll_until(current, "nginx_current", "nginx serving %s as the app renders it" % path)
+    return r
+
+
 def programme_days(s):
     """The programme's days, "YYYY-MM-DD", in order."""
     return [line for line in s.sql("SELECT DISTINCT DATE(starts_at) FROM sessions ORDER BY 1",

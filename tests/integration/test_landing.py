@@ -84,20 +84,9 @@ def expected_glance(now):
 
 def weigh(cookie, path):
     """(plain bytes, gzipped bytes on the wire, elements) of a page through
-    nginx, once nginx's microcache (about a second) holds what the app
-    renders now."""
-    want = S.fcgi("GET", path, headers={"Cookie": cookie}).headers["ETag"]
-
-    def current(headers):
-        r = S.get(path, headers=dict(headers, Cookie=cookie))
-        # The gzip form's tag ends in -gz (router.cc, gzip_etag): the same
-        # version of the page.
-        tag = (r.headers.get("ETag") or "").replace('-gz"', '"')
-        return r if r.status == 200 and tag == want else None
-
-    plain, _ = poll_until(lambda: current({}), "landing.nginx_current", "nginx serving %s as the app renders it" % path)
-    packed, _ = poll_until(lambda: current({"Accept-Encoding": "gzip"}), "landing.nginx_current",
-                           "nginx serving %s gzipped as the app renders it" % path)
+    nginx, once nginx's microcache holds what the app renders now."""
+    plain = support.nginx_current(S, cookie, path)
+    packed = support.nginx_current(S, cookie, path, {"Accept-Encoding": "gzip"})
     assert packed.headers.get("Content-Encoding") == "gzip", path
     assert gzip.decompress(packed.body) == plain.body, path
     counter = ElementCounter()
