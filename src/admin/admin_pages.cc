@@ -6,7 +6,6 @@
 #include <utility>
 #include <vector>
 
-#include "admin/staff_name_page.h"
 #include "admin/staff_page.h"
 #include "auth/csrf.h"
 #include "model/session_terms.h"
@@ -168,30 +167,33 @@ Response after_outcome(Site& site, const Request& request, EditState& state,
   return render_edit(site, request, 409, state);
 }
 
-Response handle_post(Site& site, const Request& request, const FormFields& form, EditState& state) {
+Response handle_post(Site& site, const Request& request, const RouteParams& params,
+                     EditState& state) {
+  const FormFields& form = *params.form;
   if (form.get("action").value_or("") == "delete" && state.id) {
-    SaveResult result =
-        site.staff().delete_session(state.id, state.revision, audit_context(request));
+    SaveResult result = site.staff().delete_session(state.id, state.revision,
+                                                    audit_context(request, *params.staff));
     return after_outcome(site, request, state, result, "/admin?deleted=1");
   }
   if (!ready_to_save(site, form, state)) return render_edit(site, request, 422, state);
   if (!state.id) {
-    int64_t id = site.staff().create_session(state.values, audit_context(request));
+    int64_t id = site.staff().create_session(state.values, audit_context(request, *params.staff));
     return redirect_303("/admin/session/" + std::to_string(id) + "?saved=1");
   }
-  SaveResult result =
-      site.staff().save_session(state.id, state.values, state.revision, audit_context(request));
+  SaveResult result = site.staff().save_session(state.id, state.values, state.revision,
+                                                audit_context(request, *params.staff));
   return after_outcome(site, request, state, result,
                        "/admin/session/" + std::to_string(state.id) + "?saved=1");
 }
 
-Response save_posted(Site& site, const Request& request, const FormFields& form, int64_t id) {
+Response save_posted(Site& site, const Request& request, const RouteParams& params, int64_t id) {
+  const FormFields& form = *params.form;
   EditState state;
   state.id = id;
   state.values = draft_from_form(form);
   state.revision = parse_id(std::string(form.get("revision").value_or(""))).value_or(0);
   try {
-    return handle_post(site, request, form, state);
+    return handle_post(site, request, params, state);
   } catch (const DbUnavailable& e) {
     // Nothing typed is lost: the form comes back as it was sent.
     log_error(std::string("503 admin save: ") + e.what());
@@ -247,14 +249,22 @@ SessionDraft new_session_defaults(Site& site) {
   return d;
 }
 
+// Who is signed in, and the links of what their role may do.
+void add_signed_in(Dict& d, const StaffIdentity& who) {
+  Dict* line = d.AddSectionDictionary(who.person == 0 ? "SHARED" : "PERSON");
+  line->SetValue("NAME", who.name);
+  line->SetValue("ROLE", std::string(staff_role_name(who.role)));
+  if (who.is_admin()) d.ShowSection("ADMIN");
+}
+
 }  // namespace
 
-Response admin_home(Site& site, const Request& request, const RouteParams&) {
+Response admin_home(Site& site, const Request& request, const RouteParams& params) {
   const EventInfo event = staff_event(site);
   const std::vector<SessionListing> listing = site.staff().session_listing();
   return staff_page(site, 200, "Administration", "admin_list.tpl", [&](Dict& d) {
     if (request.query.get("deleted")) d.ShowSection("DELETED");
-    add_name_form(d, site, request);
+    add_signed_in(d, *params.staff);
     fill_admin_list(d, listing);
     // Session times are the event's wall clock, like every delegate page.
     add_zone_note(site, d, event, event.starts_on, event.ends_on + " 23:59");
@@ -264,7 +274,7 @@ Response admin_home(Site& site, const Request& request, const RouteParams&) {
 // A POST goes straight to save_posted, which needs no database to bring the
 // form back when the database is down.
 Response admin_session(Site& site, const Request& request, const RouteParams& params) {
-  if (request.method == "POST") return save_posted(site, request, *params.form, params.id);
+  if (request.method == "POST") return save_posted(site, request, params, params.id);
   auto stored = site.staff().stored_session(params.id);
   if (!stored) return site.error_page(404);
   EditState state;
@@ -276,7 +286,7 @@ Response admin_session(Site& site, const Request& request, const RouteParams& pa
 }
 
 Response admin_new_session(Site& site, const Request& request, const RouteParams& params) {
-  if (request.method == "POST") return save_posted(site, request, *params.form, 0);
+  if (request.method == "POST") return save_posted(site, request, params, 0);
   EditState state;
   state.values = new_session_defaults(site);
   return render_edit(site, request, 200, state);

@@ -128,7 +128,8 @@ Response render_list(Site& site, const Request& request, int status, const NewFo
   });
 }
 
-Response create_posted(Site& site, const Request& request, const FormFields& form) {
+Response create_posted(Site& site, const Request& request, const RouteParams& params) {
+  const FormFields& form = *params.form;
   NewForm state;
   state.values = announcement_from_form(form);
   state.errors = validate_announcement(state.values, false);
@@ -136,7 +137,7 @@ Response create_posted(Site& site, const Request& request, const FormFields& for
     state.problem = "Nothing was posted: please correct the fields marked below.";
     return render_list(site, request, 422, state);
   }
-  site.staff().create_announcement(state.values, audit_context(request));
+  site.staff().create_announcement(state.values, audit_context(request, *params.staff));
   return redirect_303("/admin/announcements?posted=1");
 }
 
@@ -206,10 +207,11 @@ Response refused(Site& site, const Request& request, const AnnouncementResult& r
   return render_edit(site, request, 409, std::move(state));
 }
 
-Response withdraw_posted(Site& site, const Request& request, const FormFields& form, int64_t id,
+Response withdraw_posted(Site& site, const Request& request, const RouteParams& params, int64_t id,
                          int64_t revision) {
+  const FormFields& form = *params.form;
   AnnouncementResult result =
-      site.staff().withdraw_announcement(id, revision, audit_context(request));
+      site.staff().withdraw_announcement(id, revision, audit_context(request, *params.staff));
   if (result.outcome == AnnouncementOutcome::kGone) return site.error_page(404);
   // Withdrawn already, by whoever: what was asked for is done.
   if (result.outcome == AnnouncementOutcome::kDone || result.current->state == "withdrawn")
@@ -220,10 +222,11 @@ Response withdraw_posted(Site& site, const Request& request, const FormFields& f
   return refused(site, request, result, std::move(shown), "withdrawn");
 }
 
-Response save_posted(Site& site, const Request& request, const FormFields& form, int64_t id) {
+Response save_posted(Site& site, const Request& request, const RouteParams& params, int64_t id) {
+  const FormFields& form = *params.form;
   auto revision = parse_id(std::string(form.get("revision").value_or(""))).value_or(0);
   std::string action(form.get("action").value_or("save"));
-  if (action == "withdraw") return withdraw_posted(site, request, form, id, revision);
+  if (action == "withdraw") return withdraw_posted(site, request, params, id, revision);
   if (action != "save") return site.error_page(400);
 
   auto stored = site.staff().announcement(id);
@@ -237,8 +240,8 @@ Response save_posted(Site& site, const Request& request, const FormFields& form,
     state.problem = "Nothing was saved: please correct the fields marked below.";
     return render_edit(site, request, 422, std::move(state));
   }
-  AnnouncementResult result =
-      site.staff().save_announcement(id, state.values, revision, audit_context(request));
+  AnnouncementResult result = site.staff().save_announcement(id, state.values, revision,
+                                                             audit_context(request, *params.staff));
   if (result.outcome == AnnouncementOutcome::kGone) return site.error_page(404);
   if (result.outcome == AnnouncementOutcome::kDone)
     return redirect_303("/admin/announcements/" + std::to_string(id) + "?saved=1");
@@ -248,12 +251,12 @@ Response save_posted(Site& site, const Request& request, const FormFields& form,
 }  // namespace
 
 Response admin_announcements(Site& site, const Request& request, const RouteParams& params) {
-  if (request.method == "POST") return create_posted(site, request, *params.form);
+  if (request.method == "POST") return create_posted(site, request, params);
   return render_list(site, request, 200, NewForm{});
 }
 
 Response admin_announcement(Site& site, const Request& request, const RouteParams& params) {
-  if (request.method == "POST") return save_posted(site, request, *params.form, params.id);
+  if (request.method == "POST") return save_posted(site, request, params, params.id);
   auto stored = site.staff().announcement(params.id);
   if (!stored) return site.error_page(404);
   EditState state;

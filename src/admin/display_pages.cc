@@ -50,13 +50,14 @@ Response render_displays(Site& site, const Request& request) {
   });
 }
 
-Response display_posted(Site& site, const Request& request, const FormFields& form) {
+Response display_posted(Site& site, const Request& request, const RouteParams& params) {
+  const FormFields& form = *params.form;
   const std::string action = form_value(form, "action");
   auto room_id = parse_id(form_value(form, "room"));
   if (!room_id || (action != "link" && action != "off")) return site.error_page(400);
   auto room = site.staff().change_display(
       *room_id, action == "off" ? DisplayChange::kOff : DisplayChange::kNewLink,
-      audit_context(request));
+      audit_context(request, *params.staff));
   if (!room) return site.error_page(404, "There is no room with that id (deleted meanwhile?).");
   // "Stops working at once": answer only when every worker has seen the
   // data version that carries the new nonce.
@@ -67,7 +68,7 @@ Response display_posted(Site& site, const Request& request, const FormFields& fo
 }  // namespace
 
 Response admin_displays(Site& site, const Request& request, const RouteParams& params) {
-  if (request.method == "POST") return display_posted(site, request, *params.form);
+  if (request.method == "POST") return display_posted(site, request, params);
   return render_displays(site, request);
 }
 

@@ -49,7 +49,8 @@ std::string outside_message(int64_t sessions) {
          " first, or choose dates that include " + (sessions == 1 ? "it." : "them all.");
 }
 
-Response save_posted_event(Site& site, const Request& request, const FormFields& form) {
+Response save_posted_event(Site& site, const Request& request, const RouteParams& params) {
+  const FormFields& form = *params.form;
   EventState state;
   state.values = event_draft_from_form(form);
   state.version = form_value(form, "version");
@@ -58,7 +59,8 @@ Response save_posted_event(Site& site, const Request& request, const FormFields&
     state.problem = "Nothing was saved: please correct the fields marked below.";
     return render_event(site, request, 422, state);
   }
-  auto result = site.staff().save_event(state.values, state.version, audit_context(request));
+  auto result =
+      site.staff().save_event(state.values, state.version, audit_context(request, *params.staff));
   switch (result.outcome) {
     case WriteOutcome::kSaved:
       return redirect_303("/admin/event?saved=1");
@@ -80,7 +82,7 @@ Response save_posted_event(Site& site, const Request& request, const FormFields&
 }  // namespace
 
 Response admin_event(Site& site, const Request& request, const RouteParams& params) {
-  if (request.method == "POST") return save_posted_event(site, request, *params.form);
+  if (request.method == "POST") return save_posted_event(site, request, params);
   auto stored = site.staff().event_draft();
   if (!stored) throw NotSeeded();
   EventState state;

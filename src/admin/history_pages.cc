@@ -131,8 +131,8 @@ Response admin_restore(Site& site, const Request& request, const RouteParams& pa
   auto side = restore_side(form.get("version").value_or("after"));
   if (!audit_id || !revision || !side) return site.error_page(400);
 
-  RestoreResult result =
-      site.staff().restore_session(params.id, *audit_id, *side, *revision, audit_context(request));
+  RestoreResult result = site.staff().restore_session(params.id, *audit_id, *side, *revision,
+                                                      audit_context(request, *params.staff));
   switch (result.outcome) {
     case RestoreOutcome::kRestored:
       return redirect_303("/admin/session/" + std::to_string(params.id) + "?saved=1");

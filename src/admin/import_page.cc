@@ -74,7 +74,8 @@ Response render_import(Site& site, const Request& request, int status, const Imp
       });
 }
 
-Response post_import(Site& site, const Request& request, const MultipartForm& form) {
+Response post_import(Site& site, const Request& request, const RouteParams& params) {
+  const MultipartForm& form = *params.upload;
   ImportFormResult read = read_import_form(form);
   ImportState state{read.values, read.error, std::nullopt, std::nullopt};
   if (read.status != 0) return render_import(site, request, read.status, state);
@@ -102,8 +103,9 @@ Response post_import(Site& site, const Request& request, const MultipartForm& fo
     state.problem = "This is not what was previewed: here is the preview of what was sent.";
   }
   try {
-    MergePlan plan = merge_programme(site.db(), *parsed.programme, state.values.prune,
-                                     !state.values.confirmed, source, audit_context(request));
+    MergePlan plan =
+        merge_programme(site.db(), *parsed.programme, state.values.prune, !state.values.confirmed,
+                        source, audit_context(request, *params.staff));
     if (state.values.confirmed)
       state.result = describe_plan(plan);
     else
@@ -188,7 +190,7 @@ std::string upload_base_name(std::string_view filename) {
 }
 
 Response admin_import(Site& site, const Request& request, const RouteParams& params) {
-  if (request.method == "POST") return post_import(site, request, *params.upload);
+  if (request.method == "POST") return post_import(site, request, params);
   return render_import(site, request, 200, ImportState{});
 }
 

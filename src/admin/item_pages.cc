@@ -173,10 +173,12 @@ std::string in_use_message(const ItemPage& page, int64_t sessions) {
 
 const char* kNotSaved = "Nothing was saved: please correct the fields marked below.";
 
-Response add_posted(Site& site, const Request& request, const ItemPage& page, ItemsState& state) {
+Response add_posted(Site& site, const Request& request, const ItemPage& page, ItemsState& state,
+                    const RouteParams& params) {
   state.errors = page.validate(state.typed);
   if (state.errors.empty()) {
-    auto result = site.staff().add_item(page.table, state.typed, audit_context(request));
+    auto result =
+        site.staff().add_item(page.table, state.typed, audit_context(request, *params.staff));
     if (result.outcome == WriteOutcome::kSaved)
       return redirect_303(std::string(page.path) + "?done=added");
     state.errors["name"] = duplicate_message(page, state.typed.name);
@@ -185,15 +187,15 @@ Response add_posted(Site& site, const Request& request, const ItemPage& page, It
   return render_items(site, request, page, 422, state);
 }
 
-Response update_posted(Site& site, const Request& request, const ItemPage& page,
-                       ItemsState& state) {
+Response update_posted(Site& site, const Request& request, const ItemPage& page, ItemsState& state,
+                       const RouteParams& params) {
   state.errors = page.validate(state.typed);
   if (!state.errors.empty()) {
     state.problem = kNotSaved;
     return render_items(site, request, page, 422, state);
   }
   auto result = site.staff().update_item(page.table, state.row_id, state.typed, state.version,
-                                         audit_context(request));
+                                         audit_context(request, *params.staff));
   switch (result.outcome) {
     case WriteOutcome::kSaved:
       return redirect_303(std::string(page.path) + "?done=saved");
@@ -215,10 +217,10 @@ Response update_posted(Site& site, const Request& request, const ItemPage& page,
   }
 }
 
-Response delete_posted(Site& site, const Request& request, const ItemPage& page,
-                       ItemsState& state) {
-  auto result =
-      site.staff().delete_item(page.table, state.row_id, state.version, audit_context(request));
+Response delete_posted(Site& site, const Request& request, const ItemPage& page, ItemsState& state,
+                       const RouteParams& params) {
+  auto result = site.staff().delete_item(page.table, state.row_id, state.version,
+                                         audit_context(request, *params.staff));
   switch (result.outcome) {
     case WriteOutcome::kSaved:
       return redirect_303(std::string(page.path) + "?done=deleted");
@@ -238,19 +240,20 @@ Response delete_posted(Site& site, const Request& request, const ItemPage& page,
   }
 }
 
-Response items_posted(Site& site, const Request& request, const FormFields& form,
+Response items_posted(Site& site, const Request& request, const RouteParams& params,
                       const ItemPage& page) {
+  const FormFields& form = *params.form;
   ItemsState state;
   state.refused = true;
   state.typed = item_draft_from_form(form, page.detail_field, page.table.room_details);
   state.version = form_value(form, "version");
   std::string action = form_value(form, "action");
-  if (action == "add") return add_posted(site, request, page, state);
+  if (action == "add") return add_posted(site, request, page, state, params);
   auto id = parse_id(form_value(form, "id"));
   if (!id) return site.error_page(400);
   state.row_id = *id;
-  if (action == "save") return update_posted(site, request, page, state);
-  if (action == "delete") return delete_posted(site, request, page, state);
+  if (action == "save") return update_posted(site, request, page, state, params);
+  if (action == "delete") return delete_posted(site, request, page, state, params);
   return site.error_page(400);
 }
 
@@ -264,7 +267,7 @@ std::string notice_for(const Request& request) {
 
 Response items_page(Site& site, const Request& request, const RouteParams& params,
                     const ItemPage& page) {
-  if (request.method == "POST") return items_posted(site, request, *params.form, page);
+  if (request.method == "POST") return items_posted(site, request, params, page);
   ItemsState state;
   state.notice = notice_for(request);
   return render_items(site, request, page, 200, state);

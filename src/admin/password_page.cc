@@ -31,7 +31,8 @@ Response render_passwords(Site& site, const Request& request, int status,
   });
 }
 
-Response change_posted(Site& site, const Request& request, const FormFields& form) {
+Response change_posted(Site& site, const Request& request, const RouteParams& params) {
+  const FormFields& form = *params.form;
   std::optional<Role> role = parse_role(form.get("role").value_or(""));
   if (!role) return site.error_page(400);
   // Only these two locals ever hold the password; neither reaches a log,
@@ -45,7 +46,8 @@ Response change_posted(Site& site, const Request& request, const FormFields& for
     return render_passwords(site, request, 422, state);
   }
   const std::string hash = hash_password(password);
-  uint64_t epoch = site.staff().change_role_password(*role, hash, audit_context(request));
+  uint64_t epoch =
+      site.staff().change_role_password(*role, hash, audit_context(request, *params.staff));
   // A cookie of the new epoch is never refused meanwhile: a worker that
   // meets one asks the database at once (Site::epoch_is_current).
   wait_until_workers_notice(site);
@@ -59,8 +61,10 @@ Response change_posted(Site& site, const Request& request, const FormFields& for
   // Changing the staff password voids every staff cookie, the one that
   // made this request included. The person who changed it knows the new
   // password, so they get a cookie under the new epoch instead of being
-  // sent to the login page; every other staff session ends.
-  if (*role == Role::kStaff)
+  // sent to the login page; every other staff session ends. (A person
+  // with a login of their own keeps theirs: it has no part in the shared
+  // one.)
+  if (*role == Role::kStaff && params.staff->person == 0)
     r.add_header("Set-Cookie", site.session_set_cookie(request, Role::kStaff, epoch));
   return r;
 }
@@ -79,7 +83,7 @@ std::string notice_for(const Request& request) {
 }  // namespace
 
 Response admin_passwords(Site& site, const Request& request, const RouteParams& params) {
-  if (request.method == "POST") return change_posted(site, request, *params.form);
+  if (request.method == "POST") return change_posted(site, request, params);
   PasswordsState state;
   state.notice = notice_for(request);
   return render_passwords(site, request, 200, state);

@@ -47,7 +47,8 @@ Response render_list(Site& site, const Request& request, int status, const ListS
   });
 }
 
-Response add_posted(Site& site, const Request& request, const FormFields& form) {
+Response add_posted(Site& site, const Request& request, const RouteParams& params) {
+  const FormFields& form = *params.form;
   ListState state;
   state.typed = speaker_draft_from_form(form);
   state.errors = validate_speaker(state.typed);
@@ -55,7 +56,7 @@ Response add_posted(Site& site, const Request& request, const FormFields& form) 
     state.problem = kNotSaved;
     return render_list(site, request, 422, state);
   }
-  auto result = site.staff().add_speaker(state.typed, audit_context(request));
+  auto result = site.staff().add_speaker(state.typed, audit_context(request, *params.staff));
   return redirect_303("/admin/speakers/" + std::to_string(result.id) + "?saved=1");
 }
 
@@ -95,7 +96,8 @@ Response render_edit(Site& site, const Request& request, int status, const EditS
                     });
 }
 
-Response save_posted(Site& site, const Request& request, const FormFields& form, int64_t id) {
+Response save_posted(Site& site, const Request& request, const RouteParams& params, int64_t id) {
+  const FormFields& form = *params.form;
   EditState state;
   state.id = id;
   state.values = speaker_draft_from_form(form);
@@ -105,7 +107,8 @@ Response save_posted(Site& site, const Request& request, const FormFields& form,
     state.problem = kNotSaved;
     return render_edit(site, request, 422, state);
   }
-  auto result = site.staff().save_speaker(id, state.values, state.version, audit_context(request));
+  auto result = site.staff().save_speaker(id, state.values, state.version,
+                                          audit_context(request, *params.staff));
   if (result.outcome == WriteOutcome::kSaved)
     return redirect_303("/admin/speakers/" + std::to_string(id) + "?saved=1");
   if (result.outcome == WriteOutcome::kGone) {
@@ -121,12 +124,12 @@ Response save_posted(Site& site, const Request& request, const FormFields& form,
 }  // namespace
 
 Response admin_speakers(Site& site, const Request& request, const RouteParams& params) {
-  if (request.method == "POST") return add_posted(site, request, *params.form);
+  if (request.method == "POST") return add_posted(site, request, params);
   return render_list(site, request, 200, ListState{});
 }
 
 Response admin_speaker(Site& site, const Request& request, const RouteParams& params) {
-  if (request.method == "POST") return save_posted(site, request, *params.form, params.id);
+  if (request.method == "POST") return save_posted(site, request, params, params.id);
   auto stored = site.staff().speaker(params.id);
   if (!stored) return site.error_page(404);
   EditState state;

@@ -56,8 +56,35 @@ std::optional<Role> parse_role(std::string_view name) {
   return std::nullopt;
 }
 
+namespace {
+
+constexpr std::string_view kPersonPrefix = "staff-";
+
+// The token's first field: the role, or "staff-<id>" for a person (one
+// spelling per id, as parse_decimal's).
+std::string who_field(const SessionClaims& claims) {
+  if (claims.person > 0) return std::string(kPersonPrefix) + std::to_string(claims.person);
+  return std::string(role_name(claims.role));
+}
+
+bool parse_who(std::string_view field, SessionClaims& claims) {
+  if (field.starts_with(kPersonPrefix)) {
+    auto person = parse_decimal<int64_t>(field.substr(kPersonPrefix.size()));
+    if (!person || *person <= 0) return false;
+    claims.role = Role::kStaff;
+    claims.person = *person;
+    return true;
+  }
+  auto role = parse_role(field);
+  if (!role) return false;
+  claims.role = *role;
+  return true;
+}
+
+}  // namespace
+
 std::string sign_session(const SessionClaims& claims, std::string_view secret) {
-  std::string role(role_name(claims.role));
+  std::string role = who_field(claims);
   std::string expiry = std::to_string(claims.expires_at);
   std::string epoch = std::to_string(claims.epoch);
   std::string mac = base64url_encode(hmac_sha256(secret, mac_input(role, expiry, epoch)));
@@ -70,16 +97,19 @@ std::optional<SessionClaims> verify_session(std::string_view token, std::string_
   std::string_view parts[4];
   if (!split_token(token, parts)) return std::nullopt;
 
-  auto role = parse_role(parts[0]);
+  SessionClaims claims;
+  bool who = parse_who(parts[0], claims);
   auto expiry = parse_decimal<int64_t>(parts[1]);
   auto epoch = parse_decimal<uint64_t>(parts[2]);
   auto mac = base64url_decode(parts[3]);
-  if (!role || !expiry || !epoch || !mac) return std::nullopt;
+  if (!who || !expiry || !epoch || !mac) return std::nullopt;
 
   std::string expected = hmac_sha256(secret, mac_input(parts[0], parts[1], parts[2]));
   if (!constant_time_equal(*mac, expected)) return std::nullopt;
   if (*expiry <= now) return std::nullopt;
-  return SessionClaims{*role, *expiry, *epoch};
+  claims.expires_at = *expiry;
+  claims.epoch = *epoch;
+  return claims;
 }
 
 }  // namespace confsched

@@ -1,8 +1,11 @@
-// Stateless session tokens: "<role>.<expiry>.<epoch>.<mac>", where mac is
-// base64url(HMAC-SHA256(secret, "confsched-session-v1|role|expiry|epoch")).
+// Stateless session tokens: "<who>.<expiry>.<epoch>.<mac>", where mac is
+// base64url(HMAC-SHA256(secret, "confsched-session-v1|who|expiry|epoch")).
 // Any server holding the secret can check one; no session table exists.
-// Revocation works per role: `confsched passwd ROLE` bumps the role's
-// credential epoch, and a token is valid only for the current epoch.
+// <who> is a shared login's role ("delegate", "staff") or a staff member's
+// "staff-<id>". Revocation works per role for shared logins (`confsched
+// passwd ROLE` bumps the role's credential epoch) and per person for staff
+// members (sql/007_staff_members.sql): a token is valid only for the
+// current epoch of its role or person.
 #pragma once
 
 #include <cstdint>
@@ -22,6 +25,9 @@ struct SessionClaims {
   Role role = Role::kDelegate;
   int64_t expires_at = 0;  // Unix seconds
   uint64_t epoch = 0;
+  // A staff member's id (always with Role::kStaff), or 0 for a shared
+  // login.
+  int64_t person = 0;
 };
 
 // A token's decimal field: digits only, no leading zero, no overflow (one

@@ -22,6 +22,8 @@ constexpr const char* kUsage =
     "  export [FORMAT] FILE\n"
     "                   write the programme as schedule JSON or frab XML\n"
     "  passwd ROLE      set the shared password of ROLE (delegate or staff)\n"
+    "  staff add|remove|passwd|role|list ...\n"
+    "                   the staff members' own logins\n"
     "  check            validate the configuration and reach the database\n"
     "  display-token ROOM_ID\n"
     "                   print the /display/ROOM_ID URL path with its token\n"
@@ -65,6 +67,7 @@ int run_cli(int argc, char** argv) {
   if (command == "serve") return serve_command(config_path, rest);
   if (command == "db") return db_command(config_path, rest);
   if (command == "passwd") return passwd_command(config_path, rest);
+  if (command == "staff") return staff_command(config_path, rest);
   if (command == "check") return check_command(config_path, rest);
   if (command == "import") return import_command(config_path, rest);
   if (command == "export") return export_command(config_path, rest);

@@ -16,6 +16,13 @@ int run_cli(int argc, char** argv);
 int serve_command(const std::string& config_path, const std::vector<std::string>& args);
 int db_command(const std::string& config_path, const std::vector<std::string>& args);
 int passwd_command(const std::string& config_path, const std::vector<std::string>& args);
+int staff_command(const std::string& config_path, const std::vector<std::string>& args);
+
+// Reads a new password: twice from a terminal (not echoed), else the first
+// line of stdin. False, with the reason on stderr for `confsched command`,
+// when none was given, the two differ or it breaks the rules every
+// password form has (model/settings_form.h).
+bool read_new_password(const char* command, std::string& password);
 int check_command(const std::string& config_path, const std::vector<std::string>& args);
 int export_command(const std::string& config_path, const std::vector<std::string>& args);
 int import_command(const std::string& config_path, const std::vector<std::string>& args);

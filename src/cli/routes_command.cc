@@ -19,7 +19,7 @@ constexpr const char* kHelp =
     "Prints every path the app answers, one per line, tab-separated:\n"
     "  path      /session/{id} stands for /session/ and a decimal id\n"
     "  methods   GET (with HEAD), POST\n"
-    "  access    public, signed-in, staff, feed or status\n"
+    "  access    public, signed-in, staff, admin, feed or status\n"
     "  caching   shared (one page for all, kept per data version) or none\n"
     "  front     microcache (the front server may keep it) or -\n"
     "  body      what a POST carries: none, form or upload; and its limit in bytes\n"
@@ -37,6 +37,8 @@ const char* access_name(Access access) {
       return "signed-in";
     case Access::kStaff:
       return "staff";
+    case Access::kAdmin:
+      return "admin";
     case Access::kFeed:
       return "feed";
     case Access::kStatus:

@@ -25,6 +25,10 @@ Response auth_check(Site& site, const Request& request, const RouteParams&) {
 // the body.
 Response upload_check(Site& site, const Request& request, const RouteParams&) {
   Response r;
+  // Any staff member: the large bodies are the schedule upload's (admins
+  // only) and the session form's (editors too); which may post to which is
+  // the route table's to say (dispatch answers an editor's upload with 403
+  // once the body is read), not a second copy of it here.
   r.status = request.is_get_like() || site.signed_in_role(request) == Role::kStaff ? 204 : 403;
   r.set_header("Cache-Control", cache_control::kNoStore);
   return r;

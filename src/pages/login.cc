@@ -53,9 +53,18 @@ std::optional<Role> role_for_user(const Config& config, std::string_view usernam
 
 enum class LoginCheck { kRight, kWrong, kBusy };
 
+// Whose password a login checks: a shared login's, or a staff member's
+// (person not 0).
+struct Account {
+  Role role = Role::kDelegate;
+  int64_t person = 0;
+  std::string password_hash;
+  uint64_t epoch = 0;
+};
+
 struct CheckedLogin {
   LoginCheck result = LoginCheck::kWrong;
-  std::optional<RoleCredential> credential;
+  std::optional<Account> account;
 };
 
 // What the throttle makes of one login attempt (README "Brute force").
@@ -80,9 +89,21 @@ bool has_staff_session(Site& site, const Request& request) {
   }
 }
 
+// The role whose budget an attempt spends: a staff member's name spends the
+// staff one (from the roster held: no database before the throttle).
+Role budget_role(Site& site, std::string_view username) {
+  if (auto role = role_for_user(site.config(), username)) return *role;
+  try {
+    if (site.staff_member_named(username, false)) return Role::kStaff;
+  } catch (const DbUnavailable&) {
+    // No roster known yet: counted as an unknown name.
+  }
+  return Role::kDelegate;
+}
+
 Attempt classify(Site& site, const Request& request, std::string_view username) {
   Attempt a;
-  a.role = role_for_user(site.config(), username).value_or(Role::kDelegate);
+  a.role = budget_role(site, username);
   a.device = site.device_claims(request);
   a.budget = login_budget(a.role, a.device ? &*a.device : nullptr, request.remote_addr);
   a.exempt = has_staff_session(site, request);
@@ -98,14 +119,38 @@ Attempt classify(Site& site, const Request& request, std::string_view username) 
 // beyond argon2_slots, which untrusted ones never can: a flood from
 // untrusted addresses cannot keep a known browser's login (the first after
 // a restart needs a full check) from being checked.
+// The account a user name names, read afresh (a password changed a moment
+// ago counts): the delegate login, a staff member, or the shared staff
+// login while nobody has a login of their own (README "Staff logins").
+std::optional<Account> account_for(Site& site, std::string_view username) {
+  std::optional<Role> role = role_for_user(site.config(), username);
+  if (role != Role::kDelegate) {
+    // Names that are a shared login's cannot be given to a person
+    // (admin/people_pages.cc), so this finds none for them.
+    if (auto person = site.staff_member_named(username, true))
+      return Account{Role::kStaff, person->id, person->password_hash, person->epoch};
+    if (role == Role::kStaff && !site.staff_roster().empty()) return std::nullopt;
+  }
+  if (!role) return std::nullopt;
+  std::optional<RoleCredential> credential = site.credential(*role);
+  if (!credential) return std::nullopt;  // no password set yet
+  return Account{*role, 0, credential->password_hash, credential->epoch};
+}
+
 CheckedLogin check_login(Site& site, const Attempt& attempt, std::string_view username,
                          std::string_view password) {
-  std::optional<Role> role = role_for_user(site.config(), username);
   // Held in memory too: a login still works while the database is away.
-  std::optional<RoleCredential> credential = site.credential(attempt.role);
-  if (!credential) return {};  // no password set yet: nobody can log in
-  if (role && site.verifier().remembers(*role, credential->password_hash, password))
-    return {LoginCheck::kRight, std::move(credential)};
+  std::optional<Account> account = account_for(site, username);
+  // What an unknown name is checked against, at the same cost as a known
+  // one; nobody can log in before the delegate password is set.
+  std::optional<RoleCredential> decoy;
+  if (!account) {
+    decoy = site.credential(Role::kDelegate);
+    if (!decoy) return {};
+  }
+  const std::string& hash = account ? account->password_hash : decoy->password_hash;
+  if (account && site.verifier().remembers(account->role, hash, password))
+    return {LoginCheck::kRight, std::move(account)};
   // 0 only outside `serve` (the master resolves it): one process, one slot.
   // No waiting for a slot: a worker parked here could serve nobody, and a
   // flood from many addresses would park them all. The correct password
@@ -114,12 +159,12 @@ CheckedLogin check_login(Site& site, const Attempt& attempt, std::string_view us
   size_t slots = std::max(1u, site.config().argon2_slots) + (attempt.trusted() ? 1 : 0);
   Argon2Ticket ticket = site.login_guard().try_argon2(slots);
   if (!ticket) return {LoginCheck::kBusy, std::nullopt};
-  if (!role) {
-    verify_password_slow(credential->password_hash, password);
+  if (!account) {
+    verify_password_slow(hash, password);
     return {};
   }
-  if (!site.verifier().verify(*role, credential->password_hash, password)) return {};
-  return {LoginCheck::kRight, std::move(credential)};
+  if (!site.verifier().verify(account->role, hash, password)) return {};
+  return {LoginCheck::kRight, std::move(account)};
 }
 
 // 429 before any password is looked at. A throttled budget is refused
@@ -206,10 +251,11 @@ Response login_post(Site& site, const Request& request, const FormFields* form) 
     state.error = std::string(kFailureMessage);
     return render_login(site, 401, state);
   }
-  // Right: the user name named attempt.role.
+  // Right: the user name named this account.
+  const Account& account = *checked.account;
   Response r = redirect_303(state.next);
   r.add_header("Set-Cookie",
-               site.session_set_cookie(request, attempt.role, checked.credential->epoch));
+               site.session_set_cookie(request, account.role, account.epoch, account.person));
   r.add_header("Set-Cookie", device_set_cookie(site, request, attempt));
   return r;
 }

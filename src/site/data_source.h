@@ -16,6 +16,7 @@
 
 #include "auth/session_token.h"
 #include "model/programme.h"
+#include "model/staff_member.h"
 #include "store/announcement_store.h"
 #include "store/credentials.h"
 #include "store/history_store.h"
@@ -36,9 +37,13 @@ class DataSource {
   virtual std::vector<AuditEntry> changes(int64_t most) = 0;
   virtual std::vector<ShownAnnouncement> shown_announcements() = 0;
   virtual std::optional<RoleCredential> credential(Role role) = 0;
+  // Every staff member (store/staff_members.h).
+  virtual std::vector<StaffMember> staff_roster() = 0;
   // The data state as the primary has it, when reads go to a replica that
   // may lag behind it; nullopt when they go to the primary already.
   virtual std::optional<DataState> data_state_from_primary() = 0;
+  // The same for the roster.
+  virtual std::optional<std::vector<StaffMember>> staff_roster_from_primary() = 0;
 };
 
 }  // namespace confsched

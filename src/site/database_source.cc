@@ -1,6 +1,7 @@
 #include "site/database_source.h"
 
 #include "store/programme.h"
+#include "store/staff_members.h"
 
 namespace confsched {
 
@@ -22,6 +23,13 @@ std::vector<ShownAnnouncement> DatabaseSource::shown_announcements() {
 
 std::optional<RoleCredential> DatabaseSource::credential(Role role) {
   return reads_.read([role](Database& db) { return load_credential(db, role); });
+}
+
+std::vector<StaffMember> DatabaseSource::staff_roster() { return reads_.read(load_staff_roster); }
+
+std::optional<std::vector<StaffMember>> DatabaseSource::staff_roster_from_primary() {
+  if (!reads_.on_replica()) return std::nullopt;
+  return load_staff_roster(primary_);
 }
 
 std::optional<DataState> DatabaseSource::data_state_from_primary() {

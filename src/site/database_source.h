@@ -27,6 +27,8 @@ class DatabaseSource final : public DataSource {
   std::vector<ShownAnnouncement> shown_announcements() override;
   std::optional<RoleCredential> credential(Role role) override;
   std::optional<DataState> data_state_from_primary() override;
+  std::vector<StaffMember> staff_roster() override;
+  std::optional<std::vector<StaffMember>> staff_roster_from_primary() override;
 
  private:
   Database& primary_;

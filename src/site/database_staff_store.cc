@@ -143,4 +143,26 @@ uint64_t DatabaseStaffStore::change_role_password(Role role, const std::string& 
   return confsched::change_role_password(db_, role, password_hash, who);
 }
 
+std::vector<StaffMember> DatabaseStaffStore::staff_members() { return load_staff_roster(db_); }
+
+PeopleResult DatabaseStaffStore::add_staff_member(const std::string& name, StaffRole role,
+                                                  const std::string& password_hash,
+                                                  const AuditContext& who) {
+  return confsched::add_staff_member(db_, name, role, password_hash, who);
+}
+
+PeopleResult DatabaseStaffStore::remove_staff_member(int64_t id, const AuditContext& who) {
+  return confsched::remove_staff_member(db_, id, AdminGuard::kKeepOne, who);
+}
+
+PeopleResult DatabaseStaffStore::set_staff_password(int64_t id, const std::string& password_hash,
+                                                    const AuditContext& who) {
+  return confsched::set_staff_password(db_, id, password_hash, who);
+}
+
+PeopleResult DatabaseStaffStore::set_staff_role(int64_t id, StaffRole role,
+                                                const AuditContext& who) {
+  return confsched::set_staff_role(db_, id, role, AdminGuard::kKeepOne, who);
+}
+
 }  // namespace confsched

@@ -58,6 +58,13 @@ class DatabaseStaffStore final : public StaffStore {
                                          const AuditContext& who) override;
   uint64_t change_role_password(Role role, const std::string& password_hash,
                                 const AuditContext& who) override;
+  std::vector<StaffMember> staff_members() override;
+  PeopleResult add_staff_member(const std::string& name, StaffRole role,
+                                const std::string& password_hash, const AuditContext& who) override;
+  PeopleResult remove_staff_member(int64_t id, const AuditContext& who) override;
+  PeopleResult set_staff_password(int64_t id, const std::string& password_hash,
+                                  const AuditContext& who) override;
+  PeopleResult set_staff_role(int64_t id, StaffRole role, const AuditContext& who) override;
 
  private:
   Database& db_;

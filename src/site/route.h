@@ -11,6 +11,7 @@
 #include "http/multipart.h"
 #include "http/request.h"
 #include "http/response.h"
+#include "model/staff_member.h"
 
 namespace confsched {
 
@@ -24,6 +25,9 @@ struct RouteParams {
   int64_t id = 0;
   const FormFields* form = nullptr;       // a checked staff POST's fields
   const MultipartForm* upload = nullptr;  // and its files, for an upload
+  // On staff routes, who is signed in (set by dispatch before the handler
+  // runs; never nullptr there).
+  const StaffIdentity* staff = nullptr;
 };
 
 // What a shared page depends on besides its path and the data version:

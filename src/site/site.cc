@@ -275,6 +275,7 @@ void Site::warm_up() {
     data_state();
     credential(Role::kDelegate);
     credential(Role::kStaff);
+    staff_roster();
     event();
     programme();
     changes();
@@ -315,9 +316,10 @@ std::string device_cookie_name(const Request& request) {
   return request.https ? "__Host-confsched_device" : "confsched_device";
 }
 
-std::string Site::session_set_cookie(const Request& request, Role role, uint64_t epoch) const {
+std::string Site::session_set_cookie(const Request& request, Role role, uint64_t epoch,
+                                     int64_t person) const {
   const int64_t lifetime = int64_t{config_.session_hours} * 3600;
-  SessionClaims claims{role, now() + lifetime, epoch};
+  SessionClaims claims{role, now() + lifetime, epoch, person};
   return set_cookie_value(session_cookie_name(request), sign_session(claims, secret_), lifetime,
                           request.https);
 }
@@ -328,13 +330,91 @@ std::optional<DeviceClaims> Site::device_claims(const Request& request) const {
   return verify_device_token(*token, secret_, now());
 }
 
-std::optional<Role> Site::signed_in_role(const Request& request) {
+std::optional<SessionClaims> Site::signed_in(const Request& request) {
   if (request.session_token.empty()) return std::nullopt;
   auto claims = verify_session(request.session_token, secret_, now());
   if (!claims) return std::nullopt;
+  if (claims->person != 0) {
+    // A person's epoch moves when their password changes, and they leave
+    // the roster when removed: only their own cookies die.
+    if (!current_person(claims->person, claims->epoch)) return std::nullopt;
+    return claims;
+  }
   // The epoch moves when the role's password changes: older cookies die.
   if (!epoch_is_current(claims->role, claims->epoch)) return std::nullopt;
+  // The shared staff login is off once personal logins exist (README
+  // "Staff logins"): its cookies die with the first person added.
+  if (claims->role == Role::kStaff && !staff_roster().empty()) return std::nullopt;
+  return claims;
+}
+
+std::optional<Role> Site::signed_in_role(const Request& request) {
+  auto claims = signed_in(request);
+  if (!claims) return std::nullopt;
   return claims->role;
+}
+
+std::optional<StaffIdentity> Site::staff_identity(const Request& request) {
+  auto claims = signed_in(request);
+  if (!claims || claims->role != Role::kStaff) return std::nullopt;
+  if (claims->person == 0)
+    return StaffIdentity{0, std::string(kSharedStaffName), StaffRole::kAdmin};
+  const StaffMember* m = current_person(claims->person, claims->epoch);
+  if (!m) return std::nullopt;
+  return StaffIdentity{m->id, m->name, m->role};
+}
+
+const std::vector<StaffMember>& Site::staff_roster() {
+  return current(roster_, roster_version_, data_state().staff_roster_version,
+                 [&] { return source_->staff_roster(); });
+}
+
+const StaffMember* Site::current_person(int64_t person, uint64_t epoch) {
+  auto find = [&]() -> const StaffMember* {
+    for (const StaffMember& m : staff_roster())
+      if (m.id == person) return m.epoch == epoch ? &m : nullptr;
+    return nullptr;
+  };
+  // An epoch is the roster version the person's password was set under
+  // (sql/007): one newer than the roster held was set after this worker's
+  // last look, so ask now, as epoch_is_current does. An epoch the roster
+  // held already covers (a removed person, an old password) costs nothing.
+  if (epoch > roster_version_) state_checked_ = {};
+  if (const StaffMember* m = find()) return m;
+  if (epoch > roster_version_) {
+    try {
+      auto primary_state = source_->data_state_from_primary();
+      auto primary_roster = source_->staff_roster_from_primary();
+      if (primary_state && primary_roster) {
+        state_ = *primary_state;
+        roster_ = std::move(*primary_roster);
+        roster_version_ = primary_state->staff_roster_version;
+      }
+    } catch (const DbUnavailable&) {
+      // The replica's roster stands: the cookie works once it catches up.
+    }
+    return find();
+  }
+  return nullptr;
+}
+
+std::optional<StaffMember> Site::staff_member_named(std::string_view name, bool fresh) {
+  const std::string key = staff_login_key(name);
+  std::vector<StaffMember> roster;
+  try {
+    roster = fresh ? source_->staff_roster() : staff_roster();
+  } catch (const DbUnavailable&) {
+    // A login during an outage checks the roster held in memory (none
+    // held: nobody can log in by name until the database is back).
+    if (!roster_) throw;
+    roster = *roster_;
+  }
+  // Every name is compared, in constant time, so that how long a login
+  // takes does not tell which names exist.
+  std::optional<StaffMember> found;
+  for (StaffMember& m : roster)
+    if (constant_time_equal(staff_login_key(m.name), key) && !found) found = std::move(m);
+  return found;
 }
 
 bool Site::epoch_is_current(Role role, uint64_t epoch) {

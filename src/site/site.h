@@ -158,9 +158,25 @@ class Site {
 
   // The role of a valid session cookie, if any.
   std::optional<Role> signed_in_role(const Request& request);
-  // The Set-Cookie value of a new session of role under its epoch, valid
-  // for [auth] session_hours.
-  std::string session_set_cookie(const Request& request, Role role, uint64_t epoch) const;
+  // The claims of a valid session cookie, if any: a MAC of ours, not
+  // expired, of the current epoch of its role or person, and for the
+  // shared staff login only while no staff member exists.
+  std::optional<SessionClaims> signed_in(const Request& request);
+  // Who a valid staff cookie belongs to: the person with their current
+  // name and role, or the shared staff login. nullopt for anyone else.
+  std::optional<StaffIdentity> staff_identity(const Request& request);
+  // The staff members, reloaded when the roster version moves (same
+  // fallback as event()).
+  const std::vector<StaffMember>& staff_roster();
+  // The person a login names (staff_login_key), if any: read afresh from
+  // the database as credential() is when fresh (to check a password), else
+  // from the roster held (to know whose budget an attempt spends, before
+  // the throttle lets it near the database).
+  std::optional<StaffMember> staff_member_named(std::string_view name, bool fresh);
+  // The Set-Cookie value of a new session of role (or of a staff member,
+  // when person is not 0) under its epoch, valid for [auth] session_hours.
+  std::string session_set_cookie(const Request& request, Role role, uint64_t epoch,
+                                 int64_t person = 0) const;
   // The claims of a valid device cookie (auth/device_token.h), if any.
   std::optional<DeviceClaims> device_claims(const Request& request) const;
   // Whether a token's role epoch is the role's current one (a password
@@ -235,6 +251,11 @@ class Site {
   uint64_t changes_version_ = 0;
   std::optional<TimeZone> zone_;
   std::string zone_name_;
+  std::optional<std::vector<StaffMember>> roster_;
+  uint64_t roster_version_ = 0;
+  // The roster's person with this id and epoch, refreshing the roster
+  // first when the epoch is newer than what it holds; nullptr for none.
+  const StaffMember* current_person(int64_t person, uint64_t epoch);
   std::optional<std::vector<ShownAnnouncement>> announcements_;
   std::pair<uint64_t, uint64_t> announcements_key_{0, 0};
   std::optional<RoleCredential>& held_credential(Role role) {

@@ -1,6 +1,6 @@
 // What the staff pages read and write: the sessions, their history, the
-// announcements, the rooms' screens, the event, rooms, tracks, speakers and
-// the passwords. DatabaseStaffStore (site/database_staff_store.h) is the
+// announcements, the rooms' screens, the event, rooms, tracks, speakers,
+// the passwords and the staff members. DatabaseStaffStore (site/database_staff_store.h) is the
 // primary database through store/, as a worker uses it; tests/golden/ has
 // one in memory, so that a staff page can be rendered and a form posted
 // without a database server.
@@ -24,6 +24,7 @@
 #include "store/history_store.h"
 #include "store/session_store.h"
 #include "store/settings_store.h"
+#include "store/staff_members.h"
 
 namespace confsched {
 
@@ -93,6 +94,17 @@ class StaffStore {
                                                  const AuditContext& who) = 0;
   virtual uint64_t change_role_password(Role role, const std::string& password_hash,
                                         const AuditContext& who) = 0;
+
+  // --- the staff members (store/staff_members.h); the web keeps an admin
+  // among them (AdminGuard::kKeepOne)
+  virtual std::vector<StaffMember> staff_members() = 0;
+  virtual PeopleResult add_staff_member(const std::string& name, StaffRole role,
+                                        const std::string& password_hash,
+                                        const AuditContext& who) = 0;
+  virtual PeopleResult remove_staff_member(int64_t id, const AuditContext& who) = 0;
+  virtual PeopleResult set_staff_password(int64_t id, const std::string& password_hash,
+                                          const AuditContext& who) = 0;
+  virtual PeopleResult set_staff_role(int64_t id, StaffRole role, const AuditContext& who) = 0;
 };
 
 }  // namespace confsched

@@ -31,6 +31,7 @@ DataState load_data_state(Database& db) {
       "SELECT (SELECT version FROM data_version WHERE id = 1),"
       " (SELECT epoch FROM credentials WHERE role = 'delegate'),"
       " (SELECT epoch FROM credentials WHERE role = 'staff'),"
+      " (SELECT version FROM staff_roster WHERE id = 1),"
       // Two index range counts (sql/003): cheap on a table of announcements.
       " (SELECT COUNT(*) FROM announcements WHERE published_at <= UTC_TIMESTAMP())"
       " + (SELECT COUNT(*) FROM announcements WHERE expires_at <= UTC_TIMESTAMP())");
@@ -42,7 +43,8 @@ DataState load_data_state(Database& db) {
   state.data_version = as_u64(rows[0][0]);
   state.delegate_epoch = as_u64(rows[0][1]);
   state.staff_epoch = as_u64(rows[0][2]);
-  state.announcement_clock = as_u64(rows[0][3]);
+  state.staff_roster_version = as_u64(rows[0][3]);
+  state.announcement_clock = as_u64(rows[0][4]);
   return state;
 }
 

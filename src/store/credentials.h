@@ -26,8 +26,8 @@ uint64_t store_password_hash_in_transaction(Database& db, Role role,
                                             const std::string& password_hash);
 
 // What a worker polls to know whether its pages and sessions are current:
-// one round trip for the data version, the announcement clock and both
-// epochs.
+// one round trip for the data version, the announcement clock, both
+// epochs and the staff roster's version.
 struct DataState {
   uint64_t data_version = 0;
   // How many announcement start and end times (published_at, expires_at)
@@ -39,6 +39,9 @@ struct DataState {
   uint64_t announcement_clock = 0;
   uint64_t delegate_epoch = 0;  // 0: no password set for the role
   uint64_t staff_epoch = 0;
+  // Moves with every change to the staff members (sql/007): the roster a
+  // worker holds is current while this is.
+  uint64_t staff_roster_version = 0;
 
   uint64_t epoch_for(Role role) const {
     return role == Role::kStaff ? staff_epoch : delegate_epoch;

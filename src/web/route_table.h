@@ -25,6 +25,7 @@ enum class Access {
   kPublic,
   kSignedIn,  // delegates and staff; others are sent to /login
   kStaff,     // staff only; delegates get 403, others are sent to /login
+  kAdmin,     // staff admins only (model/staff_member.h); editors get 403 too
   // Feeds: a session cookie, or a feed token in ?token= (calendar apps send
   // no cookies). Never the login redirect, which a calendar app cannot
   // follow: 401 without either, 403 for a bad or revoked token.
@@ -33,6 +34,11 @@ enum class Access {
   // 403 for anyone else, whatever cookie they hold.
   kStatus,
 };
+
+// Whether only staff (editors and admins) reach a route of this access.
+constexpr bool for_staff(Access access) {
+  return access == Access::kStaff || access == Access::kAdmin;
+}
 
 enum class Caching {
   // Same bytes for everyone until the data version changes: kept in the

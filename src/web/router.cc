@@ -9,8 +9,8 @@
 #include "admin/display_pages.h"
 #include "admin/history_pages.h"
 #include "admin/import_page.h"
+#include "admin/people_pages.h"
 #include "admin/settings_pages.h"
-#include "admin/staff_name_page.h"
 #include "auth/origin.h"
 #include "http/accept_encoding.h"
 #include "http/etag.h"
@@ -18,7 +18,7 @@
 #include "model/announcement_form.h"
 #include "model/session_form.h"
 #include "model/settings_form.h"
-#include "model/staff_name.h"
+#include "model/staff_member.h"
 #include "pages/pages.h"
 #include "pages/status.h"
 #include "site/site.h"
@@ -211,17 +211,9 @@ constexpr Route kRoutes[] = {
      .db_down = WhenDbDown::kResendForm,
      .keys = kRestoreFormKeys,
      .handler = admin_restore},
-    {.path = "/admin/name",
-     .methods = kPost,
-     .access = Access::kStaff,
-     .body = Body::kForm,
-     .csrf = true,
-     .db_down = WhenDbDown::kResendForm,
-     .keys = kStaffNameFormKeys,
-     .handler = admin_set_name},
     {.path = "/admin/event",
      .methods = kGet | kPost,
-     .access = Access::kStaff,
+     .access = Access::kAdmin,
      .body = Body::kForm,
      .csrf = true,
      .db_down = WhenDbDown::kResendForm,
@@ -237,7 +229,7 @@ constexpr Route kRoutes[] = {
      .handler = admin_rooms},
     {.path = "/admin/displays",
      .methods = kGet | kPost,
-     .access = Access::kStaff,
+     .access = Access::kAdmin,
      .body = Body::kForm,
      .csrf = true,
      .db_down = WhenDbDown::kResendForm,
@@ -268,9 +260,25 @@ constexpr Route kRoutes[] = {
      .db_down = WhenDbDown::kResendForm,
      .keys = kSpeakerFormKeys,
      .handler = admin_speaker},
-    {.path = "/admin/passwords",
+    {.path = "/admin/people",
+     .methods = kGet | kPost,
+     .access = Access::kAdmin,
+     .body = Body::kForm,
+     .csrf = true,
+     .db_down = WhenDbDown::kResendForm,
+     .keys = kPeopleFormKeys,
+     .handler = admin_people},
+    {.path = "/admin/account",
      .methods = kGet | kPost,
      .access = Access::kStaff,
+     .body = Body::kForm,
+     .csrf = true,
+     .db_down = WhenDbDown::kResendForm,
+     .keys = kAccountFormKeys,
+     .handler = admin_account},
+    {.path = "/admin/passwords",
+     .methods = kGet | kPost,
+     .access = Access::kAdmin,
      .body = Body::kForm,
      .csrf = true,
      .db_down = WhenDbDown::kResendForm,
@@ -280,7 +288,7 @@ constexpr Route kRoutes[] = {
     // page says nothing was saved, and the file is chosen again.
     {.path = "/admin/import",
      .methods = kGet | kPost,
-     .access = Access::kStaff,
+     .access = Access::kAdmin,
      .body = Body::kUpload,
      .max_body = kMaxImportBodyBytes,
      .csrf = true,
@@ -431,7 +439,11 @@ std::optional<Response> refusal(Site& site, const Route* route, const Request& r
   } else if (route->access != Access::kPublic) {
     std::optional<Role> role = site.signed_in_role(request);
     if (!role) return to_login(request);
-    if (route->access == Access::kStaff && *role != Role::kStaff) return site.error_page(403);
+    if (for_staff(route->access) && *role != Role::kStaff) return site.error_page(403);
+    if (route->access == Access::kAdmin) {
+      std::optional<StaffIdentity> who = site.staff_identity(request);
+      if (!who || !who->is_admin()) return site.error_page(403);
+    }
   }
   return std::nullopt;
 }
@@ -483,6 +495,13 @@ Response dispatch(Site& site, const Request& request) {
   RouteParams params;
   const Route* route = find_route(request.path, params);
   if (std::optional<Response> refused = refusal(site, route, request)) return std::move(*refused);
+  // Who a staff page is for: the audit log records this name.
+  std::optional<StaffIdentity> staff;
+  if (for_staff(route->access)) {
+    staff = site.staff_identity(request);
+    if (!staff) return to_login(request);  // removed between the two looks
+    params.staff = &*staff;
+  }
   // A POST reaches its handler only with its form read as the row says:
   // well-formed, of the row's kind, CSRF-checked for staff, and carrying
   // only the fields its form declares.

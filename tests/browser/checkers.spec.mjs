@@ -314,7 +314,7 @@ async function staffPages(browser) {
   await visit(page, "admin-announcements", "/admin/announcements");
   await page.fill("form.edit [name=body]", "Lunch is served in the hall.");
   await submit(page, "admin-announcements-posted", "form.edit button[type=submit]", 200);
-  for (const p of ["event", "rooms", "tracks", "speakers", "passwords", "import"]) {
+  for (const p of ["event", "rooms", "tracks", "speakers", "passwords", "import", "people", "account", "displays"]) {
     await visit(page, `admin-${p}`, `/admin/${p}`);
   }
   const speaker = await page.goto("/admin/speakers").then(() => page.locator("a[href^='/admin/speakers/']").first().getAttribute("href"));
@@ -374,6 +374,35 @@ async function duringEvent(browser) {
   }
 }
 
+// Issue 17: staff logins of their own. The shared staff login adds a person
+// on /admin/people (which turns the shared login off), the person logs in
+// by name and sees the pages with their row, then removes themselves (the
+// last person may go), which turns the shared login back on for the rest.
+async function peoplePages(browser) {
+  const { context, page } = await newContext(browser, "people");
+  const name = "Ana <Checker> & co";
+  const password = "checker-people-pw-1";
+  try {
+    await login(page, "staff", env("CONFSCHED_STAFF_PASSWORD"));
+    await page.goto("/admin/people");
+    await page.fill("#name", name);
+    await page.selectOption("#role", "admin");
+    await page.fill("#password", password);
+    await page.fill("#password_again", password);
+    // The 303 goes back to /admin/people, which the shared login may no
+    // longer open: the login page comes.
+    await submit(page, "admin-people-added", "button[value=add]", 200);
+    await login(page, name, password);
+    await visit(page, "admin-list-person", "/admin");
+    await visit(page, "admin-people-rows", "/admin/people");
+    await visit(page, "admin-account-person", "/admin/account");
+    await page.goto("/admin/people");
+    await submit(page, "admin-people-removed", "section.person button[value=remove]", 200);
+  } finally {
+    await context.close();
+  }
+}
+
 // MariaDB is down: a save is refused with 503 and the input kept; staff
 // pages answer 503.
 async function databaseDown(staff) {
@@ -399,6 +428,7 @@ try {
   const sessions = await pageWeight(browser, cookies);
   await withoutScript(browser, cookies, sessions);
   await duringEvent(browser);
+  await peoplePages(browser);
   await databaseDown(staff);
   console.log(`checkers: axe-core found no serious or critical violation on ${checked.length} pages ` +
               `at ${PHONE.width}x${PHONE.height} and ${DESKTOP.width}x${DESKTOP.height}` +

@@ -228,4 +228,13 @@ std::optional<RoleCredential> FixedSource::credential(Role role) {
 
 std::optional<DataState> FixedSource::data_state_from_primary() { return primary_state; }
 
+std::vector<StaffMember> FixedSource::staff_roster() {
+  check_available();
+  return roster;
+}
+
+std::optional<std::vector<StaffMember>> FixedSource::staff_roster_from_primary() {
+  return primary_roster;
+}
+
 }  // namespace confsched::golden

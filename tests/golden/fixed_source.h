@@ -60,6 +60,10 @@ class FixedSource final : public DataSource {
   // What the primary knows when reads go to a lagging replica; nullopt:
   // no replica (reads go to the primary already).
   std::optional<DataState> primary_state;
+  // The staff members (none: the shared staff login is on), and the
+  // primary's when reads go to a lagging replica.
+  std::vector<StaffMember> roster;
+  std::optional<std::vector<StaffMember>> primary_roster;
   // False: every read throws DbUnavailable, as when MariaDB is away.
   bool available = true;
   // What programme() holds: a test of a page's weight puts a large
@@ -74,6 +78,8 @@ class FixedSource final : public DataSource {
   std::vector<ShownAnnouncement> shown_announcements() override;
   std::optional<RoleCredential> credential(Role role) override;
   std::optional<DataState> data_state_from_primary() override;
+  std::vector<StaffMember> staff_roster() override;
+  std::optional<std::vector<StaffMember>> staff_roster_from_primary() override;
 
  private:
   void check_available() const;

@@ -42,7 +42,8 @@ int64_t highest_id(const std::vector<Row>& rows) {
 
 }  // namespace
 
-FixedStaffStore::FixedStaffStore(DataState& state) : state_(state) {
+FixedStaffStore::FixedStaffStore(DataState& state, std::vector<StaffMember>& roster)
+    : people(roster), state_(state) {
   Programme p = fixed_programme();
   event_ = p.event;
   for (const Room& r : p.rooms)
@@ -715,6 +716,80 @@ uint64_t FixedStaffStore::change_role_password(Role role, const std::string& pas
   ++epoch;
   committed("credential", role == Role::kStaff ? 2 : 1, "update", who);
   return epoch;
+}
+
+// ---------------------------------------------------------- staff members
+
+std::vector<StaffMember> FixedStaffStore::staff_members() {
+  check_available();
+  return people;
+}
+
+PeopleResult FixedStaffStore::add_staff_member(const std::string& name, StaffRole role,
+                                               const std::string& password_hash,
+                                               const AuditContext& who) {
+  check_available();
+  for (const StaffMember& m : people)
+    if (staff_login_key(m.name) == staff_login_key(name)) return {PeopleOutcome::kNameTaken};
+  StaffMember m{.id = people.empty() ? 1 : people.back().id + 1,
+                .name = name,
+                .role = role,
+                .password_hash = password_hash,
+                .epoch = ++state_.staff_roster_version};
+  people.push_back(m);
+  writes_.push_back({"staff_member", m.id, "create", who});
+  return {PeopleOutcome::kDone, m.id, m.epoch};
+}
+
+namespace {
+
+bool other_admin(const std::vector<StaffMember>& people, int64_t id) {
+  for (const StaffMember& m : people)
+    if (m.id != id && m.role == StaffRole::kAdmin) return true;
+  return false;
+}
+
+}  // namespace
+
+PeopleResult FixedStaffStore::remove_staff_member(int64_t id, const AuditContext& who) {
+  check_available();
+  for (auto it = people.begin(); it != people.end(); ++it) {
+    if (it->id != id) continue;
+    if (it->role == StaffRole::kAdmin && people.size() > 1 && !other_admin(people, id))
+      return {PeopleOutcome::kLastAdmin, id};
+    people.erase(it);
+    ++state_.staff_roster_version;
+    writes_.push_back({"staff_member", id, "delete", who});
+    return {PeopleOutcome::kDone, id};
+  }
+  return {PeopleOutcome::kNotFound};
+}
+
+PeopleResult FixedStaffStore::set_staff_password(int64_t id, const std::string& password_hash,
+                                                 const AuditContext& who) {
+  check_available();
+  for (StaffMember& m : people) {
+    if (m.id != id) continue;
+    m.password_hash = password_hash;
+    m.epoch = ++state_.staff_roster_version;
+    writes_.push_back({"staff_member", id, "update", who});
+    return {PeopleOutcome::kDone, id, m.epoch};
+  }
+  return {PeopleOutcome::kNotFound};
+}
+
+PeopleResult FixedStaffStore::set_staff_role(int64_t id, StaffRole role, const AuditContext& who) {
+  check_available();
+  for (StaffMember& m : people) {
+    if (m.id != id) continue;
+    if (m.role == StaffRole::kAdmin && role != StaffRole::kAdmin && !other_admin(people, id))
+      return {PeopleOutcome::kLastAdmin, id};
+    m.role = role;
+    ++state_.staff_roster_version;
+    writes_.push_back({"staff_member", id, "update", who});
+    return {PeopleOutcome::kDone, id, m.epoch};
+  }
+  return {PeopleOutcome::kNotFound};
 }
 
 }  // namespace confsched::golden

@@ -36,10 +36,14 @@ class FixedStaffStore final : public StaffStore {
   // state is the data state the FixedSource serves: a write moves its
   // data version as the database's triggers do, and a password change the
   // role's epoch, so that Site notices both as a worker would.
-  explicit FixedStaffStore(DataState& state);
+  // roster is the source's: what a page writes there, Site reads.
+  FixedStaffStore(DataState& state, std::vector<StaffMember>& roster);
 
   // False: every call throws DbUnavailable, as when MariaDB is away.
   bool available = true;
+  // The staff members: none (the shared staff login) until a test adds
+  // some. Writes move state.staff_roster_version, as sql/007 has it.
+  std::vector<StaffMember>& people;
   // The database's clock (UTC_TIMESTAMP()): announcements' states and the
   // times writes record.
   int64_t now = kNow;
@@ -105,6 +109,13 @@ class FixedStaffStore final : public StaffStore {
                                          const AuditContext& who) override;
   uint64_t change_role_password(Role role, const std::string& password_hash,
                                 const AuditContext& who) override;
+  std::vector<StaffMember> staff_members() override;
+  PeopleResult add_staff_member(const std::string& name, StaffRole role,
+                                const std::string& password_hash, const AuditContext& who) override;
+  PeopleResult remove_staff_member(int64_t id, const AuditContext& who) override;
+  PeopleResult set_staff_password(int64_t id, const std::string& password_hash,
+                                  const AuditContext& who) override;
+  PeopleResult set_staff_role(int64_t id, StaffRole role, const AuditContext& who) override;
 
  private:
   // The rows as the tables hold them.

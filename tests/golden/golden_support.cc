@@ -59,6 +59,14 @@ std::string session_for(Role role, uint64_t epoch) {
   return sign_session(SessionClaims{role, kNow + 3600, epoch}, kSecret);
 }
 
+std::string add_person(GoldenSite& golden, const std::string& name, StaffRole role) {
+  const int64_t id = static_cast<int64_t>(golden.source.roster.size()) + 1;
+  const uint64_t epoch = ++golden.source.state.staff_roster_version;
+  golden.source.roster.push_back(StaffMember{
+      .id = id, .name = name, .role = role, .password_hash = "$argon2id$x", .epoch = epoch});
+  return sign_session(SessionClaims{Role::kStaff, kNow + 3600, epoch, id}, kSecret);
+}
+
 std::string printable(const Response& response) {
   std::string wire = response.serialize(false);
   std::string text;

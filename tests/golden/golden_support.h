@@ -30,7 +30,7 @@ struct GoldenSite {
   explicit GoldenSite(unsigned int version_check_ms = 500);
 
   FixedSource source;
-  FixedStaffStore staff{source.state};
+  FixedStaffStore staff{source.state, source.roster};
   Config config;
   std::unique_ptr<Templates> templates;
   std::unique_ptr<Database> db;
@@ -51,6 +51,9 @@ Request make_request(const RequestSpec& spec);
 
 // A session token of role under epoch, as the login issues it.
 std::string session_for(Role role, uint64_t epoch);
+// Adds a staff member to the golden site's roster (as `confsched staff
+// add` would) and returns a session token of theirs.
+std::string add_person(GoldenSite& golden, const std::string& name, StaffRole role);
 
 // The response in its wire form with LF line ends, and with what changes
 // whenever a template or the stylesheet changes (the templates' digest in

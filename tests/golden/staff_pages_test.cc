@@ -23,7 +23,7 @@
 #include "auth/display_token.h"
 #include "golden_support.h"
 #include "http/percent.h"
-#include "model/staff_name.h"
+#include "model/staff_member.h"
 #include "web/request_boundary.h"
 #include "web/route_table.h"
 
@@ -45,11 +45,6 @@ std::string urlencoded(const Fields& fields) {
   return body;
 }
 
-// The display name cookie a staff member gets from /admin/name.
-std::map<std::string, std::string> named(std::string_view name) {
-  return {{"HTTP_COOKIE", std::string(kStaffNameCookie) + "=" + display_name_cookie_value(name)}};
-}
-
 RequestSpec staff_get(std::string target) {
   return {.target = std::move(target), .session = staff()};
 }
@@ -65,6 +60,17 @@ RequestSpec staff_post(std::string target, const Fields& fields,
           .body = urlencoded(with_token),
           .content_type = "application/x-www-form-urlencoded",
           .extra = std::move(extra)};
+}
+
+// The same form sent with another staff session (a person's: add_person),
+// carrying that session's CSRF token.
+RequestSpec post_as(const std::string& session, std::string target, const Fields& fields) {
+  RequestSpec spec = staff_post(std::move(target), fields);
+  spec.session = session;
+  Fields with_token = {{"csrf", csrf_token(spec.session, kSecret)}};
+  with_token.insert(with_token.end(), fields.begin(), fields.end());
+  spec.body = urlencoded(with_token);
+  return spec;
 }
 
 Response send(GoldenSite& golden, const RequestSpec& spec) {
@@ -156,9 +162,50 @@ std::vector<StaffCase> staff_cases() {
   return {
       // Every page family as staff see it on GET.
       {"staff_admin",
-       [](GoldenSite&) {
+       [](GoldenSite& g) {
          RequestSpec r = get("/admin");
-         r.extra = named("Ana <staff>");
+         r.session = add_person(g, "Ana <staff>", StaffRole::kAdmin);
+         return r;
+       },
+       200},
+      // The shared staff login, and what an editor's /admin offers.
+      {"staff_admin_shared", [](GoldenSite&) { return get("/admin"); }, 200},
+      {"staff_admin_editor",
+       [](GoldenSite& g) {
+         RequestSpec r = get("/admin");
+         r.session = add_person(g, "Ed", StaffRole::kEditor);
+         return r;
+       },
+       200},
+      {"staff_admin_editor_refused",
+       [](GoldenSite& g) {
+         RequestSpec r = get("/admin/people");
+         r.session = add_person(g, "Ed", StaffRole::kEditor);
+         return r;
+       },
+       403},
+      {"staff_people",
+       [](GoldenSite& g) {
+         RequestSpec r = get("/admin/people");
+         r.session = add_person(g, "Ana <staff>", StaffRole::kAdmin);
+         add_person(g, "Bo", StaffRole::kEditor);
+         return r;
+       },
+       200},
+      {"staff_people_shared", [](GoldenSite&) { return get("/admin/people"); }, 200},
+      {"staff_people_refused",
+       [](GoldenSite&) {
+         return staff_post("/admin/people", {{"action", "add"},
+                                             {"name", "<b>Cy</b>"},
+                                             {"role", "editor"},
+                                             {"password", "short"},
+                                             {"password_again", "short"}});
+       },
+       422},
+      {"staff_account",
+       [](GoldenSite& g) {
+         RequestSpec r = get("/admin/account");
+         r.session = add_person(g, "Ana <staff>", StaffRole::kEditor);
          return r;
        },
        200},
@@ -177,20 +224,6 @@ std::vector<StaffCase> staff_cases() {
       {"staff_speaker", [](GoldenSite&) { return get("/admin/speakers/2"); }, 200},
       {"staff_passwords", [](GoldenSite&) { return get("/admin/passwords"); }, 200},
       {"staff_import", [](GoldenSite&) { return get("/admin/import"); }, 200},
-      // /admin/name takes only the name form's POST (the form is on /admin).
-      {"staff_name_get", [](GoldenSite&) { return get("/admin/name"); }, 405},
-      {"staff_name_set",
-       [](GoldenSite&) {
-         return staff_post("/admin/name", {{"display_name", " Ana <staff> "}});
-       },
-       303},
-      {"staff_name_refused",
-       [](GoldenSite&) {
-         std::string long_name;
-         for (int i = 0; i < 21; ++i) long_name += "<b>";
-         return staff_post("/admin/name", {{"display_name", long_name}});
-       },
-       422},
       // The answers to forms.
       {"staff_session_invalid",
        [](GoldenSite& g) { return staff_post("/admin/session/2", invalid_session_form(g)); }, 422},
@@ -381,19 +414,20 @@ std::vector<RenderedForm> post_forms(const std::string& html) {
 // rendered, so a template edit cannot drift from the declaration unseen.
 BOOST_AUTO_TEST_CASE(every_form_a_page_renders_sends_only_what_its_route_declares) {
   int forms_checked = 0;
-  std::vector<std::pair<std::string, RequestSpec>> pages;
+  std::vector<std::pair<std::string, std::function<RequestSpec(GoldenSite&)>>> pages;
   for (const StaffCase& c : staff_cases())
-    if (c.status == 200 && !c.before) {
-      GoldenSite golden;
-      pages.emplace_back(c.name, c.request(golden));
-    }
-  pages.emplace_back("login", RequestSpec{.target = "/login"});
-  pages.emplace_back("logout", RequestSpec{.target = "/logout", .session = delegate()});
-  pages.emplace_back("schedule", RequestSpec{.target = "/schedule", .session = delegate()});
-  for (const auto& [name, spec] : pages) {
+    if (c.status == 200 && !c.before) pages.emplace_back(c.name, c.request);
+  pages.emplace_back("login", [](GoldenSite&) { return RequestSpec{.target = "/login"}; });
+  pages.emplace_back("logout", [](GoldenSite&) {
+    return RequestSpec{.target = "/logout", .session = delegate()};
+  });
+  pages.emplace_back("schedule", [](GoldenSite&) {
+    return RequestSpec{.target = "/schedule", .session = delegate()};
+  });
+  for (const auto& [name, make] : pages) {
     BOOST_TEST_CONTEXT(name) {
       GoldenSite golden;
-      Response page = send(golden, spec);
+      Response page = send(golden, make(golden));
       BOOST_REQUIRE_EQUAL(page.status, 200);
       for (const RenderedForm& form : post_forms(page.body)) {
         BOOST_TEST_CONTEXT("form to " << form.action) {
@@ -482,6 +516,68 @@ BOOST_AUTO_TEST_CASE(undeclared_repeated_and_impossible_fields_are_400_and_chang
 
 // ------------------------------------------------------------------- access
 
+// Editors run the programme and nothing else: every admin route answers an
+// editor's GET and POST (with a valid CSRF token of their own) with 403,
+// and nothing is written; an admin reaches each.
+BOOST_AUTO_TEST_CASE(editors_never_reach_an_admin_route) {
+  GoldenSite golden;
+  const std::string editor = add_person(golden, "Ed", StaffRole::kEditor);
+  const std::string admin = add_person(golden, "Ada", StaffRole::kAdmin);
+  int admin_routes = 0;
+  for (const Route& route : route_table()) {
+    if (route.access != Access::kAdmin) continue;
+    ++admin_routes;
+    const std::string path(route.path);
+    BOOST_TEST_CONTEXT(path) {
+      RequestSpec get{.target = path, .session = editor};
+      BOOST_CHECK_EQUAL(send(golden, get).status, 403);
+      RequestSpec post{.method = "POST",
+                       .target = path,
+                       .session = editor,
+                       .body = urlencoded({{"csrf", csrf_token(editor, kSecret)}}),
+                       .content_type = "application/x-www-form-urlencoded"};
+      if (route.methods & kPost) BOOST_CHECK_EQUAL(send(golden, post).status, 403);
+      get.session = admin;
+      BOOST_CHECK_EQUAL(send(golden, get).status, 200);
+    }
+  }
+  BOOST_CHECK_EQUAL(admin_routes, 5);
+  BOOST_CHECK(golden.staff.writes().empty());
+}
+
+// A person's cookie lives as long as they are on the roster with the
+// password it was issued under; the shared staff login's dies with the
+// first person added. Nobody else's cookie notices.
+BOOST_AUTO_TEST_CASE(a_persons_cookie_dies_with_their_removal_or_new_password_only) {
+  GoldenSite golden(/*version_check_ms=*/0);
+  const std::string shared = staff();
+  BOOST_CHECK_EQUAL(send(golden, RequestSpec{.target = "/admin", .session = shared}).status, 200);
+  const std::string ana = add_person(golden, "Ana", StaffRole::kAdmin);
+  const std::string bo = add_person(golden, "Bo", StaffRole::kAdmin);
+  auto status = [&](const std::string& session) {
+    return send(golden, RequestSpec{.target = "/admin", .session = session}).status;
+  };
+  BOOST_CHECK_EQUAL(status(ana), 200);
+  BOOST_CHECK_EQUAL(status(bo), 200);
+  BOOST_CHECK_EQUAL(status(shared), 303);  // to the login page
+  // Bo gets a new password: his old cookie dies, Ana's lives.
+  AuditContext who{"test", ""};
+  golden.staff.set_staff_password(2, "$argon2id$new", who);
+  BOOST_CHECK_EQUAL(status(bo), 303);
+  BOOST_CHECK_EQUAL(status(ana), 200);
+  // A cookie of another person's id under Ana's epoch is not Ana's.
+  const uint64_t ana_epoch = golden.source.roster[0].epoch;
+  BOOST_CHECK_EQUAL(
+      status(sign_session(SessionClaims{Role::kStaff, kNow + 3600, ana_epoch, 2}, kSecret)), 303);
+  // Ana is removed: hers dies too, and the shared login is still off while
+  // Bo is there; with nobody left it works again.
+  golden.staff.remove_staff_member(1, who);
+  BOOST_CHECK_EQUAL(status(ana), 303);
+  BOOST_CHECK_EQUAL(status(shared), 303);
+  golden.staff.remove_staff_member(2, who);
+  BOOST_CHECK_EQUAL(status(shared), 200);
+}
+
 // Every route of the table under /admin is for staff: without a cookie it
 // sends to the login page (which comes back to it), with a delegate's it is
 // 403, whatever the method and whether or not a CSRF token comes along;
@@ -495,7 +591,7 @@ BOOST_AUTO_TEST_CASE(delegates_and_strangers_never_reach_a_staff_route) {
     ++staff_routes;
     const std::string path = prefix + (route.with_id ? "2" : "") + std::string(route.suffix);
     BOOST_TEST_CONTEXT(path) {
-      BOOST_CHECK(route.access == Access::kStaff);
+      BOOST_CHECK(for_staff(route.access));
       for (const char* method : {"GET", "POST"}) {
         const bool allowed = (route.methods & (method[0] == 'G' ? kGet : kPost)) != 0;
         if (!allowed) continue;
@@ -576,7 +672,7 @@ BOOST_AUTO_TEST_CASE(staff_posts_without_a_valid_csrf_token_are_403_and_change_n
   const StoredSession before = *golden.staff.stored_session(2);
   int post_routes = 0;
   for (const Route& route : route_table()) {
-    if (route.access != Access::kStaff || !(route.methods & kPost)) continue;
+    if (!for_staff(route.access) || !(route.methods & kPost)) continue;
     ++post_routes;
     const std::string path =
         std::string(route.path) + (route.with_id ? "2" : "") + std::string(route.suffix);
@@ -586,7 +682,6 @@ BOOST_AUTO_TEST_CASE(staff_posts_without_a_valid_csrf_token_are_403_and_change_n
         BOOST_TEST_CONTEXT("csrf " << token.value_or("(none)")) {
           // Fields that would be a valid write to most of these routes.
           Fields fields = with(session_form(golden, 2), {{"title", "Changed without a token"},
-                                                         {"display_name", "Mallory"},
                                                          {"body", "Forged"},
                                                          {"level", "info"},
                                                          {"ends", "never"},
@@ -665,14 +760,13 @@ BOOST_AUTO_TEST_CASE(invalid_session_values_are_422_with_what_was_typed) {
 
 BOOST_AUTO_TEST_CASE(a_valid_save_is_stored_and_audited_under_the_staff_members_name) {
   GoldenSite golden;
+  const std::string ana = add_person(golden, "Ana <staff>", StaffRole::kAdmin);
   const std::string title = "<script>alert(1)</script> ' OR 1=1; -- \"quoted\" & more";
   Response r =
-      send(golden,
-           staff_post(
-               "/admin/session/2",
-               with(session_form(golden, 2),
-                    {{"title", title}, {"status", "moved"}, {"speakers", "Ada Lovelace\nNew One"}}),
-               named("Ana <staff>")));
+      send(golden, post_as(ana, "/admin/session/2",
+                           with(session_form(golden, 2), {{"title", title},
+                                                          {"status", "moved"},
+                                                          {"speakers", "Ada Lovelace\nNew One"}})));
   BOOST_CHECK_EQUAL(r.status, 303);
   BOOST_CHECK_EQUAL(header(r, "Location"), "/admin/session/2?saved=1");
   StoredSession saved = *golden.staff.stored_session(2);
@@ -691,14 +785,18 @@ BOOST_AUTO_TEST_CASE(a_valid_save_is_stored_and_audited_under_the_staff_members_
                     "Kernels <for> \"everyone\" & more");
   BOOST_CHECK_EQUAL(history[0].after->at("title").value_or(""), title);
   // The page it sends to says so, and shows the title as text.
-  Response page = send(golden, staff_get("/admin/session/2?saved=1"));
+  Response page = send(golden, RequestSpec{.target = "/admin/session/2?saved=1", .session = ana});
   BOOST_CHECK_EQUAL(page.status, 200);
   BOOST_CHECK(contains(page.body, "Saved. Delegates see the change"));
   BOOST_CHECK(contains(page.body, "&lt;script&gt;alert(1)&lt;/script&gt;"));
   BOOST_CHECK(!contains(page.body, "<script>alert(1)"));
-  // Without a name the audit says "staff".
-  send(golden, staff_post("/admin/session/2", with(session_form(golden, 2), {{"title", "Again"}})));
-  BOOST_CHECK_EQUAL(golden.staff.last_writer()->staff_name, "staff");
+  // The shared staff login is recorded as such (here it is refused: a
+  // person exists now, which turns it off).
+  Response shared = send(
+      golden, staff_post("/admin/session/2", with(session_form(golden, 2), {{"title", "Again"}})));
+  BOOST_CHECK_EQUAL(shared.status, 303);
+  BOOST_CHECK(header(shared, "Location").rfind("/login?next=", 0) == 0);
+  BOOST_CHECK_EQUAL(golden.staff.last_writer()->staff_name, "Ana <staff>");
 }
 
 BOOST_AUTO_TEST_CASE(create_then_delete_a_session) {
@@ -848,11 +946,11 @@ BOOST_AUTO_TEST_CASE(a_room_clash_is_a_warning_that_can_be_accepted) {
 
 BOOST_AUTO_TEST_CASE(restoring_an_audit_row_writes_it_back_once) {
   GoldenSite golden;
+  const std::string bo = add_person(golden, "Bo", StaffRole::kEditor);
   // Row 12 moved session 3 from the Main Hall (1) to Room <B> (2).
   Response r =
-      send(golden,
-           staff_post("/admin/session/3/restore",
-                      {{"revision", "2"}, {"audit_id", "12"}, {"version", "before"}}, named("Bo")));
+      send(golden, post_as(bo, "/admin/session/3/restore",
+                           {{"revision", "2"}, {"audit_id", "12"}, {"version", "before"}}));
   BOOST_CHECK_EQUAL(r.status, 303);
   BOOST_CHECK_EQUAL(header(r, "Location"), "/admin/session/3?saved=1");
   StoredSession restored = *golden.staff.stored_session(3);
@@ -864,16 +962,16 @@ BOOST_AUTO_TEST_CASE(restoring_an_audit_row_writes_it_back_once) {
   BOOST_CHECK_EQUAL(history[0].action, "restore");
   BOOST_CHECK_EQUAL(history[0].staff_name, "Bo");
   // The same form again is stale now: 409, nothing changes.
-  r = send(golden, staff_post("/admin/session/3/restore",
-                              {{"revision", "2"}, {"audit_id", "12"}, {"version", "after"}}));
+  r = send(golden, post_as(bo, "/admin/session/3/restore",
+                           {{"revision", "2"}, {"audit_id", "12"}, {"version", "after"}}));
   BOOST_CHECK_EQUAL(r.status, 409);
   BOOST_CHECK(contains(r.body, "Not restored: someone changed this session"));
   BOOST_CHECK_EQUAL(golden.staff.stored_session(3)->values.room_id, "1");
   BOOST_CHECK_EQUAL(golden.staff.writes().size(), 1u);
   // Row 11 records no speakers (written before they were audited): a
   // restore keeps the session's own.
-  r = send(golden, staff_post("/admin/session/4/restore",
-                              {{"revision", "2"}, {"audit_id", "11"}, {"version", "before"}}));
+  r = send(golden, post_as(bo, "/admin/session/4/restore",
+                           {{"revision", "2"}, {"audit_id", "11"}, {"version", "before"}}));
   BOOST_CHECK_EQUAL(r.status, 303);
   BOOST_CHECK_EQUAL(golden.staff.stored_session(4)->values.status, "scheduled");
   BOOST_CHECK_EQUAL(golden.staff.stored_session(4)->values.speakers,
@@ -1080,9 +1178,9 @@ BOOST_AUTO_TEST_CASE(announcements_post_save_and_withdraw_under_optimistic_locki
 // instead of asking audit_context(), as every other staff page does.
 BOOST_AUTO_TEST_CASE(announcement_writes_are_audited_under_the_staff_members_name) {
   GoldenSite golden;
-  Response r = send(
-      golden, staff_post("/admin/announcements",
-                         {{"body", "Named"}, {"level", "info"}, {"ends", "never"}}, named("Ana")));
+  Response r =
+      send(golden, post_as(add_person(golden, "Ana", StaffRole::kEditor), "/admin/announcements",
+                           {{"body", "Named"}, {"level", "info"}, {"ends", "never"}}));
   BOOST_CHECK_EQUAL(r.status, 303);
   BOOST_REQUIRE(golden.staff.last_writer());
   BOOST_CHECK_EQUAL(golden.staff.last_writer()->staff_name, "Ana");
@@ -1134,12 +1232,11 @@ BOOST_AUTO_TEST_CASE(a_staff_password_change_keeps_the_changer_and_ends_the_rest
   const std::string password = "a new staff password";
   r = send(golden,
            staff_post("/admin/passwords",
-                      {{"role", "staff"}, {"password", password}, {"password_again", password}},
-                      named("Ana")));
+                      {{"role", "staff"}, {"password", password}, {"password_again", password}}));
   BOOST_CHECK_EQUAL(r.status, 303);
   BOOST_CHECK_EQUAL(header(r, "Location"), "/admin/passwords?changed=staff");
   BOOST_CHECK_EQUAL(golden.source.state.staff_epoch, 2u);
-  BOOST_CHECK_EQUAL(golden.staff.last_writer()->staff_name, "Ana");
+  BOOST_CHECK_EQUAL(golden.staff.last_writer()->staff_name, std::string(kSharedStaffName));
   // Stored as a hash, never as itself.
   BOOST_CHECK(golden.staff.password_hash(Role::kStaff).rfind("$argon2id$", 0) == 0);
   BOOST_CHECK(!contains(golden.staff.password_hash(Role::kStaff), password));
@@ -1150,6 +1247,16 @@ BOOST_AUTO_TEST_CASE(a_staff_password_change_keeps_the_changer_and_ends_the_rest
   BOOST_CHECK(contains(header(r, "Set-Cookie"), "confsched=" + renewed + ";"));
   BOOST_CHECK_EQUAL(send(golden, {.target = "/admin", .session = renewed}).status, 200);
   BOOST_CHECK_EQUAL(send(golden, staff_get("/admin")).status, 303);
+  // An admin with a login of their own who changes the shared password
+  // keeps their own cookie and is given no shared one.
+  const std::string ada = add_person(golden, "Ada", StaffRole::kAdmin);
+  r = send(golden,
+           post_as(ada, "/admin/passwords",
+                   {{"role", "staff"}, {"password", password}, {"password_again", password}}));
+  BOOST_CHECK_EQUAL(r.status, 303);
+  BOOST_CHECK(!contains(header(r, "Set-Cookie"), "confsched="));
+  BOOST_CHECK_EQUAL(golden.staff.last_writer()->staff_name, "Ada");
+  BOOST_CHECK_EQUAL(send(golden, {.target = "/admin", .session = ada}).status, 200);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,12 +1,11 @@
 """The history of every session under /admin/session/<id>/history, one-click
 restore (optimistic locking, CSRF, values that no longer validate), and the
-staff display name that the audit log records."""
+name the audit log records for the shared staff login."""
 
 import html
 import re
 import time
 import unittest
-import urllib.parse
 
 import stack as stackmod
 from support import StackTestCase, cache_directives, poll_until, start_module_stack, stop_module_stack
@@ -14,12 +13,13 @@ from test_admin import escaped, form_fields, hidden
 
 S = None
 IDS = None
-SESSION_HOURS = 5  # an unusual lifetime, so the name cookie's Max-Age is seen to follow it
+# What audit rows record for the shared staff login (model/staff_member.h).
+SHARED_NAME = "staff (shared login)"
 
 
 def setUpModule():
     global S, IDS
-    S, IDS = start_module_stack("history", ini_overrides={"auth.session_hours": str(SESSION_HOURS)})
+    S, IDS = start_module_stack("history")
 
 
 def tearDownModule():
@@ -76,25 +76,6 @@ class HistoryTestCase(StackTestCase):
     def restore(self, sid, fields, cookie=None):
         return S.post_form("/admin/session/%d/restore" % sid, fields, headers={"Cookie": cookie or self.staff})
 
-    def set_name(self, name, cookie=None, https=False):
-        """Posts the name form from /admin; returns the response."""
-        cookie = cookie or self.staff
-        page = S.get("/admin", headers={"Cookie": cookie}, https=https)
-        self.assertEqual(page.status, 200)
-        token = re.search(r'<form method="post" action="/admin/name" class="staff-name">\s*'
-                          r'<input type="hidden" name="csrf" value="([^"]*)"', page.text).group(1)
-        return S.post_form("/admin/name", {"csrf": html.unescape(token), "display_name": name},
-                           headers={"Cookie": cookie}, https=https)
-
-    def name_cookie(self, name):
-        r = self.set_name(name)
-        self.assertEqual(r.status, 303, r.text[:500])
-        for value in r.set_cookies():
-            n, v, _ = stackmod.parse_set_cookie(value)
-            if n == "confsched_staff_name":
-                return "%s; confsched_staff_name=%s" % (self.staff, v)
-        self.fail("no name cookie set: %r" % r.set_cookies())
-
     def stored(self, sid):
         row = S.sql("SELECT title, revision, room_id FROM sessions WHERE id = %d" % sid,
                     database="confsched").stdout.rstrip("\n").split("\t")
@@ -105,97 +86,26 @@ class HistoryTestCase(StackTestCase):
                          database="confsched").stdout.strip())
 
 
-class DisplayName(HistoryTestCase):
-    def test_name_is_kept_in_a_cookie_shown_on_admin_and_recorded_in_the_history(self):
-        r = self.set_name("  Ada Lovelace  ")
-        self.assertEqual(r.status, 303, r.text[:500])
-        self.assertEqual(stackmod.location_path(S, r), "/admin")
-        self.assertIn("no-store", cache_directives(r))
-        cookies = [stackmod.parse_set_cookie(v) for v in r.set_cookies()]
-        self.assertEqual(len(cookies), 1, r.set_cookies())
-        name, value, attrs = cookies[0]
-        self.assertEqual(name, "confsched_staff_name")
-        self.assertEqual(urllib.parse.unquote(value), "Ada Lovelace")
-        self.assertEqual(attrs.get("path"), "/")
-        self.assertIs(attrs.get("httponly"), True)
-        self.assertEqual(attrs.get("samesite"), "Lax")
-        self.assertEqual(attrs.get("max-age"), str(SESSION_HOURS * 3600))
-        self.assertNotIn("secure", attrs, "no Secure over plain http")
+class AuditName(HistoryTestCase):
+    """Who the history names: the shared staff login as such (personal
+    logins, whose names it records instead, are test_staff_people's)."""
 
-        cookie = "%s; confsched_staff_name=%s" % (self.staff, value)
-        page = self.get("/admin", cookie).text
-        self.assertIn("The history records your changes as <strong>Ada Lovelace</strong>.", page)
-        self.assertRegex(page, r'name="display_name" type="text"[^>]* value="Ada Lovelace"')
-        self.assertIn("show as “staff”", self.get("/admin").text, "without the cookie no name is shown")
-
+    def test_edits_with_the_shared_login_are_recorded_as_such(self):
         sid = IDS.take()
-        self.edit(sid, cookie, title="Named edit %d" % sid)
+        self.edit(sid, title="Shared edit %d" % sid)
         newest = entries(self.history(sid).text)[0]
-        self.assertEqual(newest["staff_name"], "Ada Lovelace")
+        self.assertEqual(newest["staff_name"], SHARED_NAME)
         self.assertEqual(newest["client_addr"], "127.0.0.1")
         self.assertRegex(newest["time"], r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$")
         self.assertEqual(S.sql("SELECT staff_name FROM audit_log WHERE entity_id = %d ORDER BY id DESC LIMIT 1"
-                               % sid, database="confsched").stdout.strip(), "Ada Lovelace")
-
-    def test_over_https_the_name_cookie_is_secure(self):
-        staff = S.login(role=stackmod.STAFF_USER, https=True)
-        r = self.set_name("Grace", cookie=staff, https=True)
-        self.assertEqual(r.status, 303, r.text[:500])
-        _, _, attrs = stackmod.parse_set_cookie(r.set_cookies()[0])
-        self.assertIs(attrs.get("secure"), True)
-
-    def test_without_a_name_edits_are_recorded_as_staff(self):
-        sid = IDS.take()
-        self.edit(sid, title="Anonymous edit %d" % sid)
-        self.assertEqual(entries(self.history(sid).text)[0]["staff_name"], "staff")
-
-    def test_invalid_names_are_422_with_what_was_typed_and_set_nothing(self):
-        for typed, message in (("", "Please give a name"), ("   ", "Please give a name"),
-                               ("x" * 61, "at most 60 characters"),
-                               ("two\nlines", "contains a line break (U+000A LINE FEED) but must be one line"),
-                               ("evil\u202eeman", "contains U+202E RIGHT-TO-LEFT OVERRIDE, which can make text "
-                                                   "display in a misleading order")):
-            r = self.set_name(typed)
-            self.assertEqual(r.status, 422, "%r: %s" % (typed, r.text[:300]))
-            self.assertHtmlPage(r, "422 name")
-            self.assertIn("no-store", cache_directives(r))
-            self.assertEqual(r.set_cookies(), [], typed)
-            self.assertIn(message, r.text)
-            shown = re.search(r'name="display_name" type="text"[^>]* value="([^"]*)"', r.text).group(1)
-            # A one-line <input> cannot hold a line break: the escaper writes it as a space.
-            self.assertEqual(html.unescape(shown), typed.replace("\n", " "), "the typed value comes back")
-        # Sixty characters of two bytes each are fine: characters, not bytes.
-        self.assertEqual(self.set_name("é" * 60).status, 303)
-
-    def test_name_post_without_csrf_is_403_and_sets_nothing(self):
-        for fields in ({"display_name": "Mallory"}, {"display_name": "Mallory", "csrf": "forged"}):
-            r = S.post_form("/admin/name", fields, headers={"Cookie": self.staff})
-            self.assertEqual(r.status, 403)
-            self.assertEqual(r.set_cookies(), [])
-
-    def test_a_forged_name_cookie_is_recorded_as_staff(self):
-        sid = IDS.take()
-        self.edit(sid, "%s; confsched_staff_name=bad%%0Aname" % self.staff, title="Forged %d" % sid)
-        self.assertEqual(entries(self.history(sid).text)[0]["staff_name"], "staff")
-
-    def test_a_markup_name_is_escaped_in_the_history(self):
-        payload = "<script>alert('x')</script><img src=x onerror=alert(1)>"
-        cookie = self.name_cookie(payload)
-        sid = IDS.take()
-        self.edit(sid, cookie, title="XSS name %d" % sid)
-        page = self.history(sid).text
-        self.assertNotIn("<script>alert", page)
-        self.assertNotIn("<img src=x", page)
-        self.assertIn(escaped(payload), page)
-        self.assertEqual(entries(page)[0]["staff_name"], payload)
-        self.assertIn(escaped(payload), self.get("/admin", cookie).text)
+                               % sid, database="confsched").stdout.strip(), SHARED_NAME)
 
 
 class History(HistoryTestCase):
     def test_two_edits_show_newest_first_with_before_and_after(self):
         sid = IDS.take()
         original, _, _ = self.stored(sid)
-        cookie = self.name_cookie("Editor One")
+        cookie = self.staff
         self.edit(sid, cookie, title="First edit %d" % sid)
         self.edit(sid, cookie, title="Second edit %d" % sid, status="moved", abstract="Now with <b>markup</b>.")
         page = self.history(sid).text
@@ -212,7 +122,7 @@ class History(HistoryTestCase):
         self.assertNotIn("<b>markup</b>", page)
         self.assertEqual(set(second["changes"]), {"title", "status", "abstract"}, "unchanged fields are not listed")
         for e in found:
-            self.assertEqual(e["staff_name"], "Editor One")
+            self.assertEqual(e["staff_name"], SHARED_NAME)
             self.assertEqual(len([f for f in e["forms"] if "version" not in f[1]]), 1, "one restore button each")
 
     def test_the_edit_page_links_to_the_history(self):
@@ -240,12 +150,10 @@ class History(HistoryTestCase):
         r = S.get("/admin/session/%d/history" % sid)
         self.assertEqual(r.status, 303)
         self.assertEqual(r.header("Location"), "/login?next=/admin/session/%d/history" % sid)
-        # A delegate holding a staff form's fields still cannot restore or rename.
+        # A delegate holding a staff form's fields still cannot restore.
         fields = entries(self.history(sid).text)[0]["forms"][0][1]
         before = self.stored(sid)
         self.assertEqual(self.restore(sid, fields, delegate).status, 403)
-        self.assertEqual(S.post_form("/admin/name", {"display_name": "x", "csrf": fields["csrf"]},
-                                     headers={"Cookie": delegate}).status, 403)
         self.assertEqual(self.stored(sid), before)
 
 
@@ -254,7 +162,7 @@ class Restore(HistoryTestCase):
         sid = IDS.take()
         original, _, _ = self.stored(sid)
         delegate = S.login()
-        cookie = self.name_cookie("Restorer")
+        cookie = self.staff
         first_title = "Restorable <first> & %d" % sid
         self.edit(sid, cookie, title=first_title)
         self.edit(sid, cookie, title="Unwanted second %d" % sid, status="cancelled")
@@ -281,13 +189,13 @@ class Restore(HistoryTestCase):
 
         newest = entries(self.history(sid).text)[0]
         self.assertEqual(newest["action"], "restore")
-        self.assertEqual(newest["staff_name"], "Restorer")
+        self.assertEqual(newest["staff_name"], SHARED_NAME)
         self.assertEqual(newest["changes"]["title"], ("Unwanted second %d" % sid, first_title))
         self.assertEqual(newest["changes"]["status"], ("cancelled", "scheduled"))
         row = S.sql("SELECT action, staff_name, JSON_VALUE(before_values, '$.title'), JSON_VALUE(after_values, '$.title')"
                     " FROM audit_log WHERE entity_id = %d ORDER BY id DESC LIMIT 1" % sid,
                     database="confsched").stdout.rstrip("\n").split("\t")
-        self.assertEqual(row, ["restore", "Restorer", "Unwanted second %d" % sid, first_title])
+        self.assertEqual(row, ["restore", SHARED_NAME, "Unwanted second %d" % sid, first_title])
 
         # The oldest entry also offers the version before any staff change.
         oldest = entries(self.history(sid).text)[-1]

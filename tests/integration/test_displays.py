@@ -148,7 +148,7 @@ class Displays(StackTestCase):
         rows = audit_rows(room)
         self.assertEqual([(b["screen"], a["screen"]) for _, b, a in rows],
                          [("off", "on"), ("on", "on"), ("on", "off"), ("off", "on")])
-        self.assertTrue(all(n == "staff" and b["room"] == name for n, b, _ in rows), rows)
+        self.assertTrue(all(n == "staff (shared login)" and b["room"] == name for n, b, _ in rows), rows)
         self.assertNotEqual(rows[1][1]["link"], rows[1][2]["link"], "a new link kept its nonce")
 
         # Off twice: the second changes nothing and writes no audit row.

@@ -138,7 +138,7 @@ class Upload(UploadCase):
         row = scalar("SELECT CONCAT(staff_name, ' ', JSON_VALUE(after_values, '$.file'), ' ',"
                      " JSON_VALUE(after_values, '$.digest')) FROM audit_log WHERE entity = 'programme'"
                      " ORDER BY id DESC LIMIT 1")
-        self.assertEqual(row, "staff /admin/import: talks.xml sha256:" + hashlib.sha256(FRAB.encode()).hexdigest())
+        self.assertEqual(row, "staff (shared login) /admin/import: talks.xml sha256:" + hashlib.sha256(FRAB.encode()).hexdigest())
         # Delegates see it like any edit.
         cookie = S.login()
         poll_until(lambda: escaped(title) in S.get("/schedule", headers={"Cookie": cookie}).text,

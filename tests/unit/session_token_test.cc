@@ -118,6 +118,30 @@ BOOST_AUTO_TEST_CASE(roundtrip_at_the_extremes_of_the_claim_types) {
   BOOST_TEST(got->epoch == std::numeric_limits<uint64_t>::max());
 }
 
+BOOST_AUTO_TEST_CASE(a_staff_members_token_names_them) {
+  SessionClaims claims{Role::kStaff, kExpiry, 7, 12};
+  std::string token = sign_session(claims, kSecret);
+  BOOST_TEST(token.rfind("staff-12.2000000000.7.", 0) == 0u);
+  BOOST_TEST(token == forge("staff-12", "2000000000", "7"));
+  auto got = verify_session(token, kSecret, kNow);
+  BOOST_TEST_REQUIRE(got.has_value());
+  BOOST_TEST((got->role == Role::kStaff));
+  BOOST_TEST(got->person == 12);
+  BOOST_TEST(got->epoch == 7u);
+  // A shared login's token names nobody.
+  BOOST_TEST(verify_session(staff_token(), kSecret, kNow)->person == 0);
+  // Another person, or the shared login, under the same MAC: refused.
+  for (const char* who : {"staff-13", "staff-1", "staff", "staff-012", "staff-", "staff-0",
+                          "staff--12", "staff-+12", "delegate-12", "Staff-12", "staff-12 "})
+    BOOST_TEST(!accepted(with_field(token, 0, who)), who);
+  // Each spelling the parser refuses is refused even with a valid MAC of
+  // its own: one spelling per person.
+  for (const char* who :
+       {"staff-012", "staff-0", "staff-", "staff--1", "delegate-3", "staff-99999999999999999999"})
+    BOOST_TEST(!accepted(forge(who, "2000000000", "7")), who);
+  BOOST_TEST(accepted(forge("staff-9223372036854775807", "2000000000", "7")));
+}
+
 BOOST_AUTO_TEST_CASE(expiry_is_exclusive) {
   std::string token = staff_token();
   BOOST_TEST(accepted(token, kExpiry - 1));
