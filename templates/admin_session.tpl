@@ -19,8 +19,8 @@
 </dl>
 </section>{{/CONFLICT}}
 {{#CLASH}}<section class="conflict">
-<h2>Room clash</h2>
-<p>In this room at this time there is already:</p>
+<h2>Clashes</h2>
+<p>At this time:</p>
 <ul>{{#CLASH_ITEM}}<li>{{TEXT}}</li>{{/CLASH_ITEM}}</ul>
 <p>Tick “Save anyway” below if that is intended.</p>
 </section>{{/CLASH}}
@@ -60,7 +60,7 @@
 <label for="materials">Links (one per line: Label | https://…)</label>
 <textarea id="materials" name="materials" rows="3">{{MATERIALS:pre_escape}}</textarea>
 {{#MATERIALS_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/MATERIALS_ERROR}}
-{{#CLASH}}<label class="check"><input type="checkbox" name="accept_clash" value="1"> Save anyway, despite the room clash</label>{{/CLASH}}
+{{#CLASH}}<label class="check"><input type="checkbox" name="accept_clash" value="1"> Save anyway, despite the clashes</label>{{/CLASH}}
 <button type="submit" name="action" value="save">Save</button>
 {{#EXISTING}}<button type="submit" name="action" value="delete" class="danger">Delete this session</button>{{/EXISTING}}
 </form>

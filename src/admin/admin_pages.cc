@@ -69,7 +69,7 @@ struct EditState {
   FieldErrors errors;
   std::string problem;                  // a message above the form
   std::optional<StoredSession> theirs;  // on a conflict
-  std::vector<std::string> clashes;     // room clash warning to accept
+  std::vector<std::string> clashes;     // room and speaker clashes to accept
   bool saved = false;
 };
 
@@ -143,10 +143,10 @@ bool ready_to_save(Site& site, const FormFields& form, EditState& state) {
     state.problem = "Nothing was saved: please correct the fields marked below.";
     return false;
   }
-  if (state.values.status != "cancelled" && !form.get("accept_clash")) {
-    state.clashes = site.staff().room_clashes(state.values, state.id);
+  if (!form.get("accept_clash")) {
+    state.clashes = site.staff().session_clashes(state.values, state.id);
     if (!state.clashes.empty()) {
-      state.problem = "Not saved yet: this overlaps other sessions in the same room.";
+      state.problem = "Not saved yet: at this time the room or a speaker is taken (listed below).";
       return false;
     }
   }

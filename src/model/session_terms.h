@@ -28,6 +28,11 @@ inline constexpr std::array<SessionTerm, 6> kSessionKinds = {{{"talk", "Talk"},
 inline constexpr std::array<SessionTerm, 3> kSessionStatuses = {
     {{"scheduled", "Scheduled"}, {"moved", "Moved"}, {"cancelled", "Cancelled"}}};
 
+// A cancelled session keeps its slot on the pages but holds no room and no
+// speaker: it clashes with nothing.
+inline constexpr std::string_view kCancelledStatus = "cancelled";
+constexpr bool is_cancelled(std::string_view status) { return status == kCancelledStatus; }
+
 bool is_session_kind(std::string_view value);
 bool is_session_status(std::string_view value);
 

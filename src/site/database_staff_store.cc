@@ -22,9 +22,9 @@ SessionChoices DatabaseStaffStore::session_choices() {
   return confsched::load_session_choices(db_);
 }
 
-std::vector<std::string> DatabaseStaffStore::room_clashes(const SessionDraft& draft,
-                                                          int64_t exclude_id) {
-  return confsched::room_clashes(db_, draft, exclude_id);
+std::vector<std::string> DatabaseStaffStore::session_clashes(const SessionDraft& draft,
+                                                             int64_t exclude_id) {
+  return confsched::session_clashes(db_, draft, exclude_id);
 }
 
 SaveResult DatabaseStaffStore::save_session(int64_t id, const SessionDraft& draft,

@@ -41,7 +41,8 @@ class StaffStore {
   virtual std::vector<SessionListing> session_listing() = 0;
   virtual std::optional<StoredSession> stored_session(int64_t id) = 0;
   virtual SessionChoices session_choices() = 0;
-  virtual std::vector<std::string> room_clashes(const SessionDraft& draft, int64_t exclude_id) = 0;
+  virtual std::vector<std::string> session_clashes(const SessionDraft& draft,
+                                                   int64_t exclude_id) = 0;
   virtual SaveResult save_session(int64_t id, const SessionDraft& draft, int64_t expected_revision,
                                   const AuditContext& who) = 0;
   virtual int64_t create_session(const SessionDraft& draft, const AuditContext& who) = 0;

@@ -4,6 +4,8 @@
 #include <map>
 #include <set>
 
+#include "model/clashes.h"
+#include "model/session_terms.h"
 #include "store/settings_store.h"
 
 namespace confsched {
@@ -209,6 +211,36 @@ MergePlan plan_merge(const std::vector<FlatSession>& file, const std::vector<Fla
   return plan;
 }
 
+std::vector<std::string> plan_clashes(const MergePlan& plan) {
+  // The programme as it would be: everything but what the plan deletes.
+  // Only pairs with a side the import adds or changes are listed: a clash
+  // the programme has already is not the import's doing.
+  std::vector<Booking> bookings;
+  std::vector<bool> changed;
+  auto add = [&](const FlatSession& s, bool by_import) {
+    bookings.push_back(Booking{.title = s.title,
+                               .room = s.room,
+                               .starts_at = s.starts_at,
+                               .ends_at = s.ends_at,
+                               .speakers = s.speakers,
+                               .cancelled = is_cancelled(s.status)});
+    changed.push_back(by_import);
+  };
+  for (const FlatSession& s : plan.added) add(s, true);
+  for (const auto& [before, after] : plan.updated) add(after, true);
+  for (const FlatSession& s : plan.unchanged) add(s, false);
+  for (const FlatSession& s : plan.kept) add(s, false);
+  std::vector<std::string> lines;
+  for (const Clash& c : find_clashes(bookings)) {
+    if (!changed[c.first] && !changed[c.second]) continue;
+    const size_t from = changed[c.first] ? c.first : c.second;
+    const Booking& self = bookings[from];
+    lines.push_back("“" + self.title + "” (" + self.starts_at.substr(0, 16) + ", " + self.room +
+                    "): " + describe_clash(bookings, c, from));
+  }
+  return lines;
+}
+
 std::string describe_plan(const MergePlan& plan) {
   std::string out;
   for (const FlatSession& s : plan.added) out += "+ add " + summary(s) + "\n";
@@ -221,6 +253,14 @@ std::string describe_plan(const MergePlan& plan) {
          " to update, " + std::to_string(plan.deleted.size()) + " to delete, " +
          std::to_string(plan.unchanged.size()) + " unchanged, " + std::to_string(plan.kept.size()) +
          " not in the file and kept" + (plan.kept.empty() ? "" : " (--prune deletes them)") + "\n";
+  // Warnings, as the staff form gives them: importing goes ahead anyway
+  // (the file is the programme as its source has it), but staff see what
+  // to sort out.
+  const std::vector<std::string> clashes = plan_clashes(plan);
+  for (const std::string& line : clashes) out += "! clash: " + line + "\n";
+  if (!clashes.empty())
+    out += std::to_string(clashes.size()) + (clashes.size() == 1 ? " clash" : " clashes") +
+           " of a room or a speaker after the import\n";
   return out;
 }
 

@@ -46,8 +46,14 @@ struct MergePlan {
 MergePlan plan_merge(const std::vector<FlatSession>& file, const std::vector<FlatSession>& stored,
                      bool prune);
 
+// The room and speaker clashes (model/clashes.h) the programme would have
+// after the plan, among pairs with a side the plan adds or updates: one
+// line each, "“title” (starts_at, room): <the clash's sentence>". Pure.
+std::vector<std::string> plan_clashes(const MergePlan& plan);
+
 // "+ added: title (starts_at, room)" lines, then "~ updated" with the
-// fields that change, "- deleted", and a count line. Pure.
+// fields that change, "- deleted", a count line, and then "! clash: "
+// lines (plan_clashes) with their count. Pure.
 std::string describe_plan(const MergePlan& plan);
 
 // Reads the stored sessions, plans, and unless `dry_run` applies the plan

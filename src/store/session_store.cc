@@ -1,5 +1,9 @@
 #include "store/session_store.h"
 
+#include <map>
+
+#include "model/session_terms.h"
+
 namespace confsched {
 
 namespace {
@@ -183,17 +187,62 @@ SessionChoices load_session_choices(Database& db) {
   return c;
 }
 
-std::vector<std::string> room_clashes(Database& db, const SessionDraft& d, int64_t exclude_id) {
-  auto room = parse_id(d.room_id);
-  if (!room) return {};
-  std::vector<std::string> clashes;
+std::vector<BookedSession> load_bookings(Database& db, const std::string& from,
+                                         const std::string& to) {
+  std::vector<BookedSession> booked;
+  std::map<int64_t, size_t> by_id;
   for (const DbRow& r :
-       db.query("SELECT title, DATE_FORMAT(starts_at, '%H:%i'), DATE_FORMAT(ends_at, '%H:%i')"
-                " FROM sessions WHERE room_id = ? AND id <> ? AND status <> 'cancelled'"
-                " AND starts_at < ? AND ends_at > ? ORDER BY starts_at",
-                {*room, exclude_id, d.ends_at(), d.starts_at()}))
-    clashes.push_back(cell_text(r[0]) + " (" + cell_text(r[1]) + "–" + cell_text(r[2]) + ")");
-  return clashes;
+       db.query("SELECT s.id, s.title, r.name, DATE_FORMAT(s.starts_at, '%Y-%m-%d %H:%i:%s'),"
+                " DATE_FORMAT(s.ends_at, '%Y-%m-%d %H:%i:%s') FROM sessions s"
+                " JOIN rooms r ON r.id = s.room_id"
+                " WHERE s.status <> 'cancelled' AND s.starts_at < ? AND s.ends_at > ?"
+                " ORDER BY s.starts_at, s.id",
+                {to, from})) {
+    by_id[cell_int(r[0])] = booked.size();
+    booked.push_back({cell_int(r[0]), Booking{.title = cell_text(r[1]),
+                                              .room = cell_text(r[2]),
+                                              .starts_at = cell_text(r[3]),
+                                              .ends_at = cell_text(r[4])}});
+  }
+  if (booked.empty()) return booked;
+  // The same window again, joined to the speakers, in billing order.
+  for (const DbRow& r :
+       db.query("SELECT ss.session_id, sp.name FROM sessions s"
+                " JOIN session_speakers ss ON ss.session_id = s.id"
+                " JOIN speakers sp ON sp.id = ss.speaker_id"
+                " WHERE s.status <> 'cancelled' AND s.starts_at < ? AND s.ends_at > ?"
+                " ORDER BY ss.session_id, ss.position",
+                {to, from})) {
+    auto it = by_id.find(cell_int(r[0]));
+    if (it != by_id.end()) booked[it->second].booking.speakers.push_back(cell_text(r[1]));
+  }
+  return booked;
+}
+
+Booking draft_booking(Database& db, const SessionDraft& d) {
+  Booking b{.title = d.title,
+            .starts_at = d.starts_at(),
+            .ends_at = d.ends_at(),
+            .cancelled = is_cancelled(d.status)};
+  if (auto room = parse_id(d.room_id)) {
+    auto rows = db.query("SELECT name FROM rooms WHERE id = ?", {*room});
+    if (!rows.empty()) b.room = cell_text(rows[0][0]);
+  }
+  std::string ignored;
+  for (const std::string& name : parse_speaker_lines(d.speakers, ignored)) {
+    auto rows = db.query("SELECT name FROM speakers WHERE name = ? ORDER BY id LIMIT 1", {name});
+    b.speakers.push_back(rows.empty() ? name : cell_text(rows[0][0]));
+  }
+  return b;
+}
+
+std::vector<std::string> session_clashes(Database& db, const SessionDraft& d, int64_t exclude_id) {
+  Booking candidate = draft_booking(db, d);
+  if (candidate.cancelled) return {};
+  std::vector<Booking> bookings = {candidate};
+  for (BookedSession& s : load_bookings(db, d.starts_at(), d.ends_at()))
+    if (s.id != exclude_id) bookings.push_back(std::move(s.booking));
+  return clashes_of_first(bookings);
 }
 
 SaveResult save_session(Database& db, int64_t id, const SessionDraft& draft,

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "model/clashes.h"
 #include "model/session_form.h"
 #include "store/database.h"
 
@@ -56,9 +57,27 @@ std::vector<SessionListing> load_session_listing(Database& db);
 // The event's days and the ids a draft may use.
 SessionChoices load_session_choices(Database& db);
 
-// Sessions (not cancelled, other than exclude_id) in the draft's room that
-// overlap its time: "title (HH:MM–HH:MM)" each.
-std::vector<std::string> room_clashes(Database& db, const SessionDraft& draft, int64_t exclude_id);
+// The sessions (ids, with rooms and speakers by name) that overlap the
+// event-local interval [from, to), cancelled ones left out: what a clash
+// check (model/clashes.h) compares a moved session with.
+struct BookedSession {
+  int64_t id = 0;
+  Booking booking;
+};
+std::vector<BookedSession> load_bookings(Database& db, const std::string& from,
+                                         const std::string& to);
+
+// The draft as the clash check sees it: its room's and speakers' names as
+// stored (speakers are matched by name under the table's collation, as a
+// save matches them).
+Booking draft_booking(Database& db, const SessionDraft& draft);
+
+// What the draft, saved in place of session exclude_id (0: a new one),
+// would clash with: the other sessions in its room at that time, and each
+// speaker's other sessions at that time (model/clashes.h's sentences).
+// Nothing for a cancelled draft.
+std::vector<std::string> session_clashes(Database& db, const SessionDraft& draft,
+                                         int64_t exclude_id);
 
 enum class SaveOutcome {
   kSaved,

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "model/clashes.h"
+#include "model/session_terms.h"
 #include "store/errors.h"
 #include "util/time_zone.h"
 
@@ -231,24 +233,43 @@ SessionChoices FixedStaffStore::session_choices() {
   return c;
 }
 
-std::vector<std::string> FixedStaffStore::room_clashes(const SessionDraft& draft,
-                                                       int64_t exclude_id) {
+// store/session_store.cc's session_clashes over the rows in memory: the
+// same rule (model/clashes.h), fed as the database would feed it.
+std::vector<std::string> FixedStaffStore::session_clashes(const SessionDraft& draft,
+                                                          int64_t exclude_id) {
   check_available();
-  auto room = parse_id(draft.room_id);
-  if (!room) return {};
-  std::vector<const SessionRow*> overlapping;
-  for (const SessionRow& s : sessions_)
-    if (s.room_id == *room && s.id != exclude_id && s.status != "cancelled" &&
-        s.starts_at < draft.ends_at() && s.ends_at > draft.starts_at())
-      overlapping.push_back(&s);
-  std::stable_sort(
-      overlapping.begin(), overlapping.end(),
-      [](const SessionRow* a, const SessionRow* b) { return a->starts_at < b->starts_at; });
-  std::vector<std::string> clashes;
-  for (const SessionRow* s : overlapping)
-    clashes.push_back(s->title + " (" + s->starts_at.substr(11, 5) + "–" +
-                      s->ends_at.substr(11, 5) + ")");
-  return clashes;
+  auto room_name = [&](int64_t id) {
+    for (const ItemRow& r : rooms_)
+      if (r.id == id) return r.values.name;
+    return std::string();
+  };
+  Booking candidate{.title = draft.title,
+                    .room = room_name(parse_id(draft.room_id).value_or(0)),
+                    .starts_at = draft.starts_at(),
+                    .ends_at = draft.ends_at(),
+                    .cancelled = is_cancelled(draft.status)};
+  std::string ignored;
+  for (const std::string& name : parse_speaker_lines(draft.speakers, ignored)) {
+    std::string stored = name;
+    for (const Speaker& s : speakers_)
+      if (same_name(s.name, name)) stored = s.name;
+    candidate.speakers.push_back(stored);
+  }
+  if (candidate.cancelled) return {};
+  std::vector<Booking> bookings = {candidate};
+  for (const SessionRow& s : sessions_) {
+    if (s.id == exclude_id || is_cancelled(s.status)) continue;
+    if (!(s.starts_at < draft.ends_at() && s.ends_at > draft.starts_at())) continue;
+    Booking b{.title = s.title,
+              .room = room_name(s.room_id),
+              .starts_at = s.starts_at,
+              .ends_at = s.ends_at};
+    for (int64_t id : s.speaker_ids)
+      for (const Speaker& sp : speakers_)
+        if (sp.id == id) b.speakers.push_back(sp.name);
+    bookings.push_back(std::move(b));
+  }
+  return clashes_of_first(bookings);
 }
 
 int64_t FixedStaffStore::speaker_id_for(const std::string& name) {

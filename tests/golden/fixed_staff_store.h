@@ -68,7 +68,7 @@ class FixedStaffStore final : public StaffStore {
   std::vector<SessionListing> session_listing() override;
   std::optional<StoredSession> stored_session(int64_t id) override;
   SessionChoices session_choices() override;
-  std::vector<std::string> room_clashes(const SessionDraft& draft, int64_t exclude_id) override;
+  std::vector<std::string> session_clashes(const SessionDraft& draft, int64_t exclude_id) override;
   SaveResult save_session(int64_t id, const SessionDraft& draft, int64_t expected_revision,
                           const AuditContext& who) override;
   int64_t create_session(const SessionDraft& draft, const AuditContext& who) override;

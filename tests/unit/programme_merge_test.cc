@@ -87,4 +87,45 @@ BOOST_AUTO_TEST_CASE(every_field_counts_as_a_change) {
   }
 }
 
+// The preview lists the clashes the import would bring: a new or changed
+// session against anything left, never a clash the programme has already.
+BOOST_AUTO_TEST_CASE(the_plan_lists_the_clashes_the_import_brings) {
+  FlatSession a = flat(5, "a", "A"), b = flat(6, "b", "B");
+  b.room = "Lab";  // Ada in both at 09:00: a clash the programme has already
+  FlatSession moved = b;
+  moved.id = 0;
+  moved.starts_at = "2026-06-12 10:00:00";
+  moved.ends_at = "2026-06-12 10:30:00";
+  moved.speakers = {"Bo"};
+  FlatSession c = flat(0, "c", "C");
+  c.room = "Lab";
+  c.speakers = {"Cy"};
+  c.starts_at = "2026-06-12 10:15:00";
+  c.ends_at = "2026-06-12 10:45:00";
+  FlatSession d = flat(0, "d", "D");
+  d.room = "Yard";
+  d.speakers = {"Cy", "Ada"};  // Ada is in A at 09:00-09:30; Cy in C later
+  d.starts_at = "2026-06-12 09:15:00";
+  d.ends_at = "2026-06-12 09:45:00";
+  FlatSession e = flat(0, "e", "E");
+  e.room = "Yard";
+  e.status = "cancelled";  // would clash with D: cancelled holds nothing
+  e.starts_at = d.starts_at;
+  e.ends_at = d.ends_at;
+  MergePlan plan = plan_merge({flat(0, "a", "A"), moved, c, d, e}, {a, b}, false);
+  std::vector<std::string> lines = plan_clashes(plan);
+  BOOST_TEST(lines == (std::vector<std::string>{
+                          "“D” (2026-06-12 09:15, Yard): Ada is also in “A” (Hall, 09:00–09:30)",
+                          "“B” (2026-06-12 10:00, Lab): Room clash with “C” (Lab, 10:15–10:45)"}),
+             boost::test_tools::per_element());
+  std::string text = describe_plan(plan);
+  BOOST_TEST(
+      text.find("! clash: “D” (2026-06-12 09:15, Yard): Ada is also in") != std::string::npos,
+      text);
+  BOOST_TEST(text.find("2 clashes of a room or a speaker after the import") != std::string::npos,
+             text);
+  // Nothing changed by the file: no clash is listed, not even A/B's.
+  BOOST_TEST(plan_clashes(plan_merge({flat(0, "a", "A")}, {a, b}, false)).empty());
+}
+
 BOOST_AUTO_TEST_SUITE_END()
