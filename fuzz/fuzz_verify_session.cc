@@ -25,6 +25,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   auto claims = verify_session(token, kSecret, kNow);
   if (claims) {
     FUZZ_CHECK(token.size() <= 256);
+    FUZZ_CHECK(claims->person >= 0);
+    FUZZ_CHECK(claims->person == 0 || claims->role == Role::kStaff);
     FUZZ_CHECK(claims->expires_at > kNow);
     FUZZ_CHECK(sign_session(*claims, kSecret) == token);
     FUZZ_CHECK(!verify_session(token, "another-secret-0123456789abcdef!!", kNow));
@@ -32,7 +34,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     FUZZ_CHECK(verify_session(token, kSecret, claims->expires_at - 1).has_value());
   }
 
-  // Claims side: 1 role byte, 8 expiry bytes, 8 epoch bytes.
+  // Claims side: 1 role byte, 8 expiry bytes, 8 epoch bytes, then
+  // optionally 8 person bytes.
   if (size >= 17) {
     SessionClaims c;
     c.role = (data[0] & 1) ? Role::kStaff : Role::kDelegate;
@@ -42,6 +45,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     // session_token/roundtrip_at_the_extremes_of_the_claim_types); kept
     // out so the fuzzer keeps looking for other faults.
     if (c.epoch >= 10'000'000'000'000'000'000u) c.epoch %= 10'000'000'000'000'000'000u;
+    // 8 more bytes: a staff member's id (a person is always staff).
+    if (size >= 25) {
+      uint64_t person = 0;
+      std::memcpy(&person, data + 17, 8);
+      c.person = static_cast<int64_t>(person & 0x7fff'ffff'ffff'ffffu);
+      if (c.person > 0) c.role = Role::kStaff;
+    }
     std::string issued = sign_session(c, kSecret);
     auto back = verify_session(issued, kSecret, kNow);
     if (c.expires_at > kNow) {
@@ -49,6 +59,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       FUZZ_CHECK(back->role == c.role);
       FUZZ_CHECK(back->expires_at == c.expires_at);
       FUZZ_CHECK(back->epoch == c.epoch);
+      FUZZ_CHECK(back->person == c.person);
     } else {
       FUZZ_CHECK(!back.has_value());
     }

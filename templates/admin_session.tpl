@@ -2,6 +2,7 @@
 <h1>{{HEADING}}</h1>
 {{#EXISTING}}<p class="history-link"><a href="/admin/session/{{ID}}/history">History of this session: every change, who made it, and restore</a></p>{{/EXISTING}}
 {{#SAVED}}<p class="notice" role="status">Saved. Delegates see the change within a few seconds.</p>{{/SAVED}}
+{{#DELAYED}}<p class="notice" role="status">Moved {{COUNT}} {{COUNT_NOUN}} later in one save. Delegates see it within a few seconds.</p>{{/DELAYED}}
 {{#PROBLEM}}<p class="error" role="alert">{{MESSAGE}}</p>{{/PROBLEM}}
 {{#CONFLICT}}<section class="conflict">
 <h2>Their version (saved {{UPDATED_AT}})</h2>
@@ -64,3 +65,11 @@
 <button type="submit" name="action" value="save">Save</button>
 {{#EXISTING}}<button type="submit" name="action" value="delete" class="danger">Delete this session</button>{{/EXISTING}}
 </form>
+{{#EXISTING}}<h2 id="late">Running late</h2>
+<form method="post" action="/admin/session/{{ID}}/delay" class="edit">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<label for="minutes">Delay by (minutes)</label>
+<input id="minutes" name="minutes" type="number" inputmode="numeric" min="1" max="240" required>
+<label class="check"><input type="checkbox" name="following" value="1" checked> and every later session in this room that day</label>
+<button type="submit" name="action" value="preview">Show what moves</button>
+</form>{{/EXISTING}}

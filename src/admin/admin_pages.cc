@@ -71,6 +71,7 @@ struct EditState {
   std::optional<StoredSession> theirs;  // on a conflict
   std::vector<std::string> clashes;     // room and speaker clashes to accept
   bool saved = false;
+  int64_t delayed = 0;  // how many sessions a running-late save just moved
 };
 
 void fill_values(Dict& d, const SessionDraft& v, const FormLists& lists) {
@@ -105,6 +106,11 @@ void fill_conflict(Dict& d, const StoredSession& theirs, const FormLists& lists)
 
 void fill_messages(Dict& d, const EditState& state) {
   if (state.saved) d.ShowSection("SAVED");
+  if (state.delayed > 0) {
+    Dict* moved = d.AddSectionDictionary("DELAYED");
+    moved->SetIntValue("COUNT", static_cast<long>(state.delayed));
+    moved->SetValue("COUNT_NOUN", state.delayed == 1 ? "session" : "sessions");
+  }
   if (!state.problem.empty()) d.AddSectionDictionary("PROBLEM")->SetValue("MESSAGE", state.problem);
   show_field_errors(d, state.errors);
   if (!state.clashes.empty()) {
@@ -144,7 +150,7 @@ bool ready_to_save(Site& site, const FormFields& form, EditState& state) {
     return false;
   }
   if (!form.get("accept_clash")) {
-    state.clashes = site.staff().session_clashes(state.values, state.id);
+    state.clashes = site.staff().session_clashes({{state.id, state.values}});
     if (!state.clashes.empty()) {
       state.problem = "Not saved yet: at this time the room or a speaker is taken (listed below).";
       return false;
@@ -282,6 +288,7 @@ Response admin_session(Site& site, const Request& request, const RouteParams& pa
   state.values = stored->values;
   state.revision = stored->revision;
   state.saved = request.query.get("saved").has_value();
+  state.delayed = parse_id(std::string(request.query.get("delayed").value_or(""))).value_or(0);
   return render_edit(site, request, 200, state);
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <numeric>
 #include <set>
+#include <tuple>
 
 namespace confsched {
 
@@ -57,10 +58,32 @@ std::string describe_clash(const std::vector<Booking>& bookings, const Clash& cl
   return clash.speaker + " is also in " + session;
 }
 
-std::vector<std::string> clashes_of_first(const std::vector<Booking>& bookings) {
+std::vector<std::string> clashes_of_changed(const std::vector<Booking>& bookings, size_t changed,
+                                            const std::vector<Booking>* was) {
+  // A pair and what they share, whichever of the two starts first.
+  using Key = std::tuple<size_t, size_t, std::string>;
+  auto key = [](const Clash& c) {
+    return Key{std::min(c.first, c.second), std::max(c.first, c.second), c.speaker};
+  };
+  std::set<Key> before;
+  if (was) {
+    std::vector<Booking> then = *was;
+    then.insert(then.end(), bookings.begin() + static_cast<std::ptrdiff_t>(changed),
+                bookings.end());
+    for (const Clash& c : find_clashes(then)) before.insert(key(c));
+  }
   std::vector<std::string> sentences;
-  for (const Clash& c : find_clashes(bookings))
-    if (c.first == 0 || c.second == 0) sentences.push_back(describe_clash(bookings, c, 0));
+  for (const Clash& c : find_clashes(bookings)) {
+    if (c.first >= changed && c.second >= changed) continue;
+    if (before.count(key(c))) continue;
+    const size_t from = c.first < changed ? c.first : c.second;
+    std::string sentence = describe_clash(bookings, c, from);
+    if (changed > 1) {
+      const Booking& self = bookings[from];
+      sentence = "“" + self.title + "” at " + time_of(self.starts_at) + ": " + sentence;
+    }
+    sentences.push_back(std::move(sentence));
+  }
   return sentences;
 }
 

@@ -45,8 +45,15 @@ std::vector<Clash> find_clashes(const std::vector<Booking>& bookings);
 // 09:00–09:45)". The day is given when the two fall on different days.
 std::string describe_clash(const std::vector<Booking>& bookings, const Clash& clash, size_t from);
 
-// The sentences of the clashes bookings[0] has with the others, in
-// find_clashes' order: what a form shows before "Save anyway".
-std::vector<std::string> clashes_of_first(const std::vector<Booking>& bookings);
+// The sentences of the clashes the first `changed` bookings (those a
+// change would move) have, with each other or with the rest, in
+// find_clashes' order: what a form shows before "Save anyway". With more
+// than one changed, each sentence starts with whose it is ("“Keynote”
+// at 10:10: ...").
+//
+// With was (the changed bookings as they are now, in the same order), a
+// clash they have already is left out: only those the change causes.
+std::vector<std::string> clashes_of_changed(const std::vector<Booking>& bookings, size_t changed,
+                                            const std::vector<Booking>* was = nullptr);
 
 }  // namespace confsched

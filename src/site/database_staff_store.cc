@@ -22,9 +22,9 @@ SessionChoices DatabaseStaffStore::session_choices() {
   return confsched::load_session_choices(db_);
 }
 
-std::vector<std::string> DatabaseStaffStore::session_clashes(const SessionDraft& draft,
-                                                             int64_t exclude_id) {
-  return confsched::session_clashes(db_, draft, exclude_id);
+std::vector<std::string> DatabaseStaffStore::session_clashes(
+    const std::vector<ProposedSession>& proposed) {
+  return confsched::session_clashes(db_, proposed);
 }
 
 SaveResult DatabaseStaffStore::save_session(int64_t id, const SessionDraft& draft,
@@ -39,6 +39,16 @@ int64_t DatabaseStaffStore::create_session(const SessionDraft& draft, const Audi
 SaveResult DatabaseStaffStore::delete_session(int64_t id, int64_t expected_revision,
                                               const AuditContext& who) {
   return confsched::delete_session(db_, id, expected_revision, who);
+}
+
+std::vector<StoredSession> DatabaseStaffStore::delay_targets(int64_t id, bool following) {
+  return confsched::delay_targets(db_, id, following);
+}
+
+MoveOutcome DatabaseStaffStore::delay_sessions(int64_t id, bool following, int minutes,
+                                               const Previewed& previewed,
+                                               const AuditContext& who) {
+  return confsched::delay_sessions(db_, id, following, minutes, previewed, who);
 }
 
 std::vector<AuditEntry> DatabaseStaffStore::session_history(int64_t session_id) {

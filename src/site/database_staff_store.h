@@ -17,12 +17,15 @@ class DatabaseStaffStore final : public StaffStore {
   std::vector<SessionListing> session_listing() override;
   std::optional<StoredSession> stored_session(int64_t id) override;
   SessionChoices session_choices() override;
-  std::vector<std::string> session_clashes(const SessionDraft& draft, int64_t exclude_id) override;
+  std::vector<std::string> session_clashes(const std::vector<ProposedSession>& proposed) override;
   SaveResult save_session(int64_t id, const SessionDraft& draft, int64_t expected_revision,
                           const AuditContext& who) override;
   int64_t create_session(const SessionDraft& draft, const AuditContext& who) override;
   SaveResult delete_session(int64_t id, int64_t expected_revision,
                             const AuditContext& who) override;
+  std::vector<StoredSession> delay_targets(int64_t id, bool following) override;
+  MoveOutcome delay_sessions(int64_t id, bool following, int minutes, const Previewed& previewed,
+                             const AuditContext& who) override;
   std::vector<AuditEntry> session_history(int64_t session_id) override;
   RestoreResult restore_session(int64_t session_id, int64_t audit_id, AuditSide side,
                                 int64_t expected_revision, const AuditContext& who) override;

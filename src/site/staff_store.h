@@ -22,6 +22,7 @@
 #include "store/announcement_store.h"
 #include "store/display_store.h"
 #include "store/history_store.h"
+#include "store/session_moves.h"
 #include "store/session_store.h"
 #include "store/settings_store.h"
 #include "store/staff_members.h"
@@ -41,13 +42,18 @@ class StaffStore {
   virtual std::vector<SessionListing> session_listing() = 0;
   virtual std::optional<StoredSession> stored_session(int64_t id) = 0;
   virtual SessionChoices session_choices() = 0;
-  virtual std::vector<std::string> session_clashes(const SessionDraft& draft,
-                                                   int64_t exclude_id) = 0;
+  virtual std::vector<std::string> session_clashes(
+      const std::vector<ProposedSession>& proposed) = 0;
   virtual SaveResult save_session(int64_t id, const SessionDraft& draft, int64_t expected_revision,
                                   const AuditContext& who) = 0;
   virtual int64_t create_session(const SessionDraft& draft, const AuditContext& who) = 0;
   virtual SaveResult delete_session(int64_t id, int64_t expected_revision,
                                     const AuditContext& who) = 0;
+
+  // --- several sessions at once (store/session_moves.h)
+  virtual std::vector<StoredSession> delay_targets(int64_t id, bool following) = 0;
+  virtual MoveOutcome delay_sessions(int64_t id, bool following, int minutes,
+                                     const Previewed& previewed, const AuditContext& who) = 0;
 
   // --- a session's history (store/history_store.h)
   virtual std::vector<AuditEntry> session_history(int64_t session_id) = 0;

@@ -1,6 +1,8 @@
 #include "store/session_store.h"
 
+#include <algorithm>
 #include <map>
+#include <set>
 
 #include "model/session_terms.h"
 
@@ -41,14 +43,6 @@ void load_people_and_links(Database& db, StoredSession& s) {
                                  " ORDER BY position, id",
                                  {s.id}))
     s.values.materials += cell_text(r[0]) + " | " + cell_text(r[1]) + "\n";
-}
-
-std::optional<StoredSession> load_locked(Database& db, int64_t id) {
-  auto rows = db.query(std::string(kSelect) + " FOR UPDATE", {id});
-  if (rows.empty()) return std::nullopt;
-  StoredSession s = to_stored(rows[0]);
-  load_people_and_links(db, s);
-  return s;
 }
 
 DbValue track_value(const SessionDraft& d) {
@@ -236,19 +230,43 @@ Booking draft_booking(Database& db, const SessionDraft& d) {
   return b;
 }
 
-std::vector<std::string> session_clashes(Database& db, const SessionDraft& d, int64_t exclude_id) {
-  Booking candidate = draft_booking(db, d);
-  if (candidate.cancelled) return {};
-  std::vector<Booking> bookings = {candidate};
-  for (BookedSession& s : load_bookings(db, d.starts_at(), d.ends_at()))
-    if (s.id != exclude_id) bookings.push_back(std::move(s.booking));
-  return clashes_of_first(bookings);
+std::vector<std::string> session_clashes(Database& db,
+                                         const std::vector<ProposedSession>& proposed) {
+  if (proposed.empty()) return {};
+  std::vector<Booking> bookings;
+  std::set<int64_t> moved;
+  std::string from = proposed[0].draft.starts_at(), to = proposed[0].draft.ends_at();
+  for (const ProposedSession& p : proposed) {
+    bookings.push_back(draft_booking(db, p.draft));
+    moved.insert(p.id);
+    from = std::min(from, p.draft.starts_at());
+    to = std::max(to, p.draft.ends_at());
+  }
+  std::vector<Booking> was;
+  for (const ProposedSession& p : proposed)
+    if (p.was) {
+      was.push_back(draft_booking(db, *p.was));
+      from = std::min(from, p.was->starts_at());
+      to = std::max(to, p.was->ends_at());
+    }
+  const size_t changed = bookings.size();
+  for (BookedSession& s : load_bookings(db, from, to))
+    if (!moved.count(s.id)) bookings.push_back(std::move(s.booking));
+  return clashes_of_changed(bookings, changed, was.size() == changed ? &was : nullptr);
+}
+
+std::optional<StoredSession> load_locked_session(Database& db, int64_t id) {
+  auto rows = db.query(std::string(kSelect) + " FOR UPDATE", {id});
+  if (rows.empty()) return std::nullopt;
+  StoredSession s = to_stored(rows[0]);
+  load_people_and_links(db, s);
+  return s;
 }
 
 SaveResult save_session(Database& db, int64_t id, const SessionDraft& draft,
                         int64_t expected_revision, const AuditContext& who) {
   Transaction tx(db);
-  std::optional<StoredSession> current = load_locked(db, id);
+  std::optional<StoredSession> current = load_locked_session(db, id);
   if (!current) return {SaveOutcome::kGone, std::nullopt};
   if (current->revision != expected_revision) return {SaveOutcome::kConflict, current};
 
@@ -285,7 +303,7 @@ int64_t create_session(Database& db, const SessionDraft& draft, const AuditConte
 SaveResult delete_session(Database& db, int64_t id, int64_t expected_revision,
                           const AuditContext& who) {
   Transaction tx(db);
-  std::optional<StoredSession> current = load_locked(db, id);
+  std::optional<StoredSession> current = load_locked_session(db, id);
   if (!current) return {SaveOutcome::kGone, std::nullopt};
   if (current->revision != expected_revision) return {SaveOutcome::kConflict, current};
   // Speaker links and materials go by ON DELETE CASCADE.

@@ -44,6 +44,8 @@ void write_session_audit(Database& db, int64_t id, const char* action,
                          const std::optional<SessionAuditValues>& after, const AuditContext& who);
 
 std::optional<StoredSession> load_stored_session(Database& db, int64_t id);
+// The same under SELECT ... FOR UPDATE, inside the caller's transaction.
+std::optional<StoredSession> load_locked_session(Database& db, int64_t id);
 
 // One line of the staff's programme list (/admin): times as stored
 // ("YYYY-MM-DD HH:MM:SS", the event's wall clock).
@@ -72,12 +74,21 @@ std::vector<BookedSession> load_bookings(Database& db, const std::string& from,
 // save matches them).
 Booking draft_booking(Database& db, const SessionDraft& draft);
 
-// What the draft, saved in place of session exclude_id (0: a new one),
-// would clash with: the other sessions in its room at that time, and each
-// speaker's other sessions at that time (model/clashes.h's sentences).
-// Nothing for a cancelled draft.
-std::vector<std::string> session_clashes(Database& db, const SessionDraft& draft,
-                                         int64_t exclude_id);
+// A session as a change would leave it: id 0 for a new one.
+struct ProposedSession {
+  int64_t id = 0;
+  SessionDraft draft;
+  // As it is now, when the caller wants only the clashes the change
+  // causes (running late: a clash the room had already is not news).
+  std::optional<SessionDraft> was = std::nullopt;
+};
+
+// What the proposed sessions, saved in place of their ids, would clash
+// with: each other, and the other sessions in their rooms and of their
+// speakers at those times (model/clashes.h's sentences). A cancelled draft
+// clashes with nothing.
+std::vector<std::string> session_clashes(Database& db,
+                                         const std::vector<ProposedSession>& proposed);
 
 enum class SaveOutcome {
   kSaved,

@@ -6,6 +6,7 @@
 
 #include "admin/admin_pages.h"
 #include "admin/announcement_pages.h"
+#include "admin/delay_page.h"
 #include "admin/display_pages.h"
 #include "admin/history_pages.h"
 #include "admin/import_page.h"
@@ -16,6 +17,7 @@
 #include "http/etag.h"
 #include "http/percent.h"
 #include "model/announcement_form.h"
+#include "model/running_late.h"
 #include "model/session_form.h"
 #include "model/settings_form.h"
 #include "model/staff_member.h"
@@ -211,6 +213,16 @@ constexpr Route kRoutes[] = {
      .db_down = WhenDbDown::kResendForm,
      .keys = kRestoreFormKeys,
      .handler = admin_restore},
+    {.path = "/admin/session/",
+     .with_id = true,
+     .suffix = "/delay",
+     .methods = kPost,
+     .access = Access::kStaff,
+     .body = Body::kForm,
+     .csrf = true,
+     .db_down = WhenDbDown::kResendForm,
+     .keys = kDelayFormKeys,
+     .handler = admin_delay},
     {.path = "/admin/event",
      .methods = kGet | kPost,
      .access = Access::kAdmin,

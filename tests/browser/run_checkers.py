@@ -84,8 +84,8 @@ def run_spec(s, node, chromium, out, node_dir):
     })
     proc = subprocess.Popen([node, os.path.join(browser.HERE, "checkers.spec.mjs")], env=env,
                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
-    # The spec has its own 300 s watchdog; this is the backstop.
-    backstop = threading.Timer(360, proc.kill)
+    # The spec has its own 480 s watchdog; this is the backstop.
+    backstop = threading.Timer(540, proc.kill)
     backstop.start()
     try:
         for line in proc.stdout:

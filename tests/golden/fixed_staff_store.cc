@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <set>
 
 #include "model/clashes.h"
 #include "model/session_terms.h"
@@ -235,31 +236,39 @@ SessionChoices FixedStaffStore::session_choices() {
 
 // store/session_store.cc's session_clashes over the rows in memory: the
 // same rule (model/clashes.h), fed as the database would feed it.
-std::vector<std::string> FixedStaffStore::session_clashes(const SessionDraft& draft,
-                                                          int64_t exclude_id) {
+std::vector<std::string> FixedStaffStore::session_clashes(
+    const std::vector<ProposedSession>& proposed) {
   check_available();
   auto room_name = [&](int64_t id) {
     for (const ItemRow& r : rooms_)
       if (r.id == id) return r.values.name;
     return std::string();
   };
-  Booking candidate{.title = draft.title,
-                    .room = room_name(parse_id(draft.room_id).value_or(0)),
-                    .starts_at = draft.starts_at(),
-                    .ends_at = draft.ends_at(),
-                    .cancelled = is_cancelled(draft.status)};
-  std::string ignored;
-  for (const std::string& name : parse_speaker_lines(draft.speakers, ignored)) {
-    std::string stored = name;
-    for (const Speaker& s : speakers_)
-      if (same_name(s.name, name)) stored = s.name;
-    candidate.speakers.push_back(stored);
+  auto booking_of = [&](const SessionDraft& draft) {
+    Booking b{.title = draft.title,
+              .room = room_name(parse_id(draft.room_id).value_or(0)),
+              .starts_at = draft.starts_at(),
+              .ends_at = draft.ends_at(),
+              .cancelled = is_cancelled(draft.status)};
+    std::string ignored;
+    for (const std::string& name : parse_speaker_lines(draft.speakers, ignored)) {
+      std::string stored = name;
+      for (const Speaker& s : speakers_)
+        if (same_name(s.name, name)) stored = s.name;
+      b.speakers.push_back(stored);
+    }
+    return b;
+  };
+  std::vector<Booking> bookings, was;
+  std::set<int64_t> moved;
+  for (const ProposedSession& p : proposed) {
+    bookings.push_back(booking_of(p.draft));
+    if (p.was) was.push_back(booking_of(*p.was));
+    moved.insert(p.id);
   }
-  if (candidate.cancelled) return {};
-  std::vector<Booking> bookings = {candidate};
+  const size_t changed = bookings.size();
   for (const SessionRow& s : sessions_) {
-    if (s.id == exclude_id || is_cancelled(s.status)) continue;
-    if (!(s.starts_at < draft.ends_at() && s.ends_at > draft.starts_at())) continue;
+    if (moved.count(s.id) || is_cancelled(s.status)) continue;
     Booking b{.title = s.title,
               .room = room_name(s.room_id),
               .starts_at = s.starts_at,
@@ -269,7 +278,7 @@ std::vector<std::string> FixedStaffStore::session_clashes(const SessionDraft& dr
         if (sp.id == id) b.speakers.push_back(sp.name);
     bookings.push_back(std::move(b));
   }
-  return clashes_of_first(bookings);
+  return clashes_of_changed(bookings, changed, was.size() == changed ? &was : nullptr);
 }
 
 int64_t FixedStaffStore::speaker_id_for(const std::string& name) {
@@ -348,6 +357,42 @@ SaveResult FixedStaffStore::save_session(int64_t id, const SessionDraft& draft,
   if (SessionRow* row = session_to_write(id, expected_revision, result))
     write_session(*row, draft, "update", who);
   return result;
+}
+
+// store/session_moves.cc's rule over the rows in memory.
+std::vector<StoredSession> FixedStaffStore::delay_targets(int64_t id, bool following) {
+  check_available();
+  const SessionRow* first = find_session(id);
+  if (!first) return {};
+  std::vector<const SessionRow*> rows;
+  for (const SessionRow& s : sessions_)
+    if (s.id == id || (following && s.room_id == first->room_id && !is_cancelled(s.status) &&
+                       s.starts_at >= first->starts_at &&
+                       s.starts_at.substr(0, 10) == first->starts_at.substr(0, 10)))
+      rows.push_back(&s);
+  std::stable_sort(rows.begin(), rows.end(), [](const SessionRow* a, const SessionRow* b) {
+    return a->starts_at != b->starts_at ? a->starts_at < b->starts_at : a->id < b->id;
+  });
+  std::vector<StoredSession> out;
+  for (const SessionRow* row : rows) out.push_back(stored(*row));
+  return out;
+}
+
+MoveOutcome FixedStaffStore::delay_sessions(int64_t id, bool following, int minutes,
+                                            const Previewed& previewed, const AuditContext& who) {
+  std::vector<StoredSession> targets = delay_targets(id, following);
+  Previewed listed;
+  std::vector<SessionDraft> after;
+  for (const StoredSession& s : targets) {
+    listed.emplace_back(s.id, s.revision);
+    auto moved = delayed(s.values, minutes);
+    if (!moved) return MoveOutcome::kChanged;
+    after.push_back(*moved);
+  }
+  if (targets.empty() || listed != previewed) return MoveOutcome::kChanged;
+  for (size_t i = 0; i < targets.size(); ++i)
+    write_session(*find_session(targets[i].id), after[i], "update", who);
+  return MoveOutcome::kSaved;
 }
 
 int64_t FixedStaffStore::create_session(const SessionDraft& draft, const AuditContext& who) {

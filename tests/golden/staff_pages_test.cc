@@ -138,6 +138,14 @@ Fields with(Fields fields, std::initializer_list<std::pair<std::string, std::str
 
 // ------------------------------------------------------------ golden files
 
+// A stored session's values with other times on its day.
+SessionDraft with_time(const StoredSession& s, const std::string& start, const std::string& end) {
+  SessionDraft d = s.values;
+  d.start = start;
+  d.end = end;
+  return d;
+}
+
 // Session 2's form ready to save: session 2 shares two speakers with
 // session 8 at 10:00, a clash the form warns of first
 // (staff_session_speaker_clash), so tests about something else accept it.
@@ -239,6 +247,26 @@ std::vector<StaffCase> staff_cases() {
       {"staff_session_speaker_clash",
        [](GoldenSite& g) {
          return staff_post("/admin/session/2", with(session_form(g, 2), {{"title", "Clashing"}}));
+       },
+       422},
+      // Running late: the keynote and the Main Hall's later sessions that
+      // day, 15 minutes later. The keynote then meets Lightning <talks>'s
+      // Ada Lovelace (listed); session 2 shares speakers with it already
+      // (not news, so not listed); the coffee break moves too.
+      {"staff_delay_preview",
+       [](GoldenSite&) {
+         return staff_post("/admin/session/1/delay",
+                           {{"minutes", "15"}, {"following", "1"}, {"action", "preview"}});
+       },
+       200},
+      {"staff_delay_refused",
+       [](GoldenSite&) {
+         return staff_post("/admin/session/1/delay", {{"minutes", "0"}, {"action", "preview"}});
+       },
+       422},
+      {"staff_delay_past_midnight",
+       [](GoldenSite&) {
+         return staff_post("/admin/session/7/delay", {{"minutes", "200"}, {"action", "preview"}});
        },
        422},
       {"staff_session_conflict",
@@ -981,6 +1009,60 @@ BOOST_AUTO_TEST_CASE(a_speaker_clash_is_a_warning_that_can_be_accepted) {
                               with(moved, {{"accept_clash", "1"}, {"revision", revision}})));
   BOOST_CHECK_EQUAL(r.status, 303);
   BOOST_CHECK_EQUAL(golden.staff.stored_session(3)->values.start, "10:00");
+}
+
+// Running late saves every listed session in one go, each with its audit
+// row, only if they are all still as previewed; else nothing moves and the
+// preview comes again (409).
+BOOST_AUTO_TEST_CASE(running_late_moves_the_room_in_one_save_or_not_at_all) {
+  GoldenSite golden;
+  const Fields preview = {{"minutes", "15"}, {"following", "1"}, {"action", "preview"}};
+  Response r = send(golden, staff_post("/admin/session/1/delay", preview));
+  BOOST_REQUIRE_EQUAL(r.status, 200);
+  // Sessions 1, 2 and 5 (the Main Hall that day), by start.
+  const std::string previewed = "1.1,2.1,5.1";
+  BOOST_CHECK(contains(r.body, "name=\"previewed\" value=\"" + previewed + "\""));
+  BOOST_CHECK(contains(r.body, "<td>09:00–10:00</td><td>09:15–10:15</td>"));
+  BOOST_CHECK(contains(r.body,
+                       "Main Hall is running 15 minutes late: “Opening keynote” starts at "
+                       "09:15, and the sessions after it there start 15 minutes later."));
+  Fields save = {{"minutes", "15"},        {"following", "1"},
+                 {"previewed", previewed}, {"accept_clash", "1"},
+                 {"announce", "1"},        {"announcement", "Main Hall: 15 minutes late."},
+                 {"action", "save"}};
+  // Someone saves session 5 meanwhile: nothing moves, 409 with the list as
+  // it is now.
+  golden.staff.save_session(5, with_time(*golden.staff.stored_session(5), "11:35", "12:00"), 1,
+                            AuditContext{"other", ""});
+  const size_t writes = golden.staff.writes().size();
+  r = send(golden, staff_post("/admin/session/1/delay", save));
+  BOOST_CHECK_EQUAL(r.status, 409);
+  BOOST_CHECK(contains(r.body, "Nothing was moved"));
+  BOOST_CHECK(contains(r.body, "name=\"previewed\" value=\"1.1,2.1,5.2\""));
+  BOOST_CHECK_EQUAL(golden.staff.writes().size(), writes);
+  BOOST_CHECK_EQUAL(golden.staff.stored_session(1)->values.start, "09:00");
+  // Without "Save anyway" while the move causes a clash (the keynote meets
+  // Lightning <talks>'s Ada Lovelace): 422, nothing moves.
+  Fields unaccepted;
+  for (const auto& field : with(save, {{"previewed", "1.1,2.1,5.2"}}))
+    if (field.first != "accept_clash") unaccepted.push_back(field);
+  r = send(golden, staff_post("/admin/session/1/delay", unaccepted));
+  BOOST_CHECK_EQUAL(r.status, 422);
+  BOOST_CHECK(contains(r.body, "tick “Save anyway”"));
+  BOOST_CHECK_EQUAL(golden.staff.stored_session(1)->values.start, "09:00");
+  BOOST_CHECK_EQUAL(golden.staff.writes().size(), writes);
+  // Confirmed again, as now previewed: all three move, one audit row each,
+  // and the announcement is posted.
+  r = send(golden,
+           staff_post("/admin/session/1/delay", with(save, {{"previewed", "1.1,2.1,5.2"}})));
+  BOOST_CHECK_EQUAL(r.status, 303);
+  BOOST_CHECK_EQUAL(header(r, "Location"), "/admin/session/1?delayed=3");
+  BOOST_CHECK_EQUAL(golden.staff.stored_session(1)->values.start, "09:15");
+  BOOST_CHECK_EQUAL(golden.staff.stored_session(2)->values.end, "11:15");
+  BOOST_CHECK_EQUAL(golden.staff.stored_session(5)->values.start, "11:50");
+  BOOST_CHECK_EQUAL(golden.staff.stored_session(3)->values.start, "10:00");  // another room
+  BOOST_CHECK_EQUAL(golden.staff.writes().size(), writes + 4);  // 3 sessions, 1 announcement
+  BOOST_CHECK_EQUAL(golden.staff.writes().back().entity, "announcement");
 }
 
 // ------------------------------------------------------------------ history

@@ -1,14 +1,24 @@
-"""Room and speaker clashes (issue 17): one rule (src/model/clashes.h), and
-every path that moves a session or changes its speakers warns with it, as
-room clashes always did: the staff form (422 listing them, then "Save
-anyway"), `confsched import --dry-run` and the upload preview on
-/admin/import (listed; the import goes ahead when confirmed)."""
+"""Moving sessions while the event runs (issue 17).
 
-import re
+Room and speaker clashes: one rule (src/model/clashes.h), and every path
+that moves a session or changes its speakers warns with it: the staff form
+(422 listing them, then "Save anyway"), running late, `confsched import
+--dry-run` and the upload preview on /admin/import (listed; the import goes
+ahead when confirmed).
+
+Running late: a preview of every session that moves, then one save that
+moves them all in one transaction (an audit row each), or nothing when one
+of them changed since the preview. Figures: how long the save of a full
+afternoon takes, and how long until a delegate sees it through nginx."""
+
 import unittest
 
 import stack as stackmod
-from support import StackTestCase, escaped, parse_page, start_module_stack, stop_module_stack
+import re
+import time
+
+from support import (StackTestCase, escaped, figure, nginx_current, parse_page, poll_until, start_module_stack,
+                     stop_module_stack)
 from test_admin import form_fields
 
 S = None
@@ -126,6 +136,137 @@ class Clashes(StackTestCase):
         self.assertEqual(r.status, 200, r.text[:800])
         self.assertIn("Imported.", r.text)
         self.assertEqual(scalar("SELECT COUNT(*) FROM sessions WHERE external_id = 'g-4'"), "1")
+
+
+# A full afternoon in the Hall after the morning: ten sessions of 20 minutes
+# from 13:00, five minutes apart, Cy speaking in the last (and at 17:05 in
+# the Club, so that a delay of 10 minutes makes a clash).
+AFTERNOON = ["g-a%d,Afternoon %d,2026-06-12,%s,%s,Hall,Core,talk,,%s,\n" % (
+    i, i, "%02d:%02d" % (13 + (i * 25) // 60, (i * 25) % 60),
+    "%02d:%02d" % (13 + (i * 25 + 20) // 60, (i * 25 + 20) % 60), "Cy" if i == 9 else "Dee") for i in range(10)]
+CLUB = "g-c,Club talk,2026-06-12,17:10,17:40,Club,,talk,,Cy,\n"
+
+
+class RunningLate(StackTestCase):
+    def setUp(self):
+        S.cli("import", write("afternoon.csv", CSV_HEADER + "".join(BASE + AFTERNOON) + CLUB), "--replace",
+              "--time-zone", "Europe/Berlin")
+        self.staff = S.login(role=stackmod.STAFF_USER)
+        self.first = int(scalar("SELECT id FROM sessions WHERE external_id = 'g-a0'"))
+
+    def token(self):
+        page = S.get("/admin/session/%d" % self.first, headers={"Cookie": self.staff})
+        self.assertIn('action="/admin/session/%d/delay"' % self.first, page.text, "the running-late form")
+        return re.search(r'<input type="hidden" name="csrf" value="([^"]*)"', page.text).group(1)
+
+    def delay(self, **fields):
+        fields.setdefault("csrf", self.token())
+        return S.post_form("/admin/session/%d/delay" % self.first, fields, headers={"Cookie": self.staff})
+
+    def times(self):
+        return scalar("SELECT GROUP_CONCAT(DATE_FORMAT(starts_at, '%H:%i') ORDER BY starts_at) FROM sessions"
+                      " WHERE external_id LIKE 'g-a%'")
+
+    def test_preview_then_save_moves_the_afternoon_in_one_save(self):
+        r = self.delay(minutes="10", following="1", action="preview")
+        self.assertEqual(r.status, 200, r.text[:800])
+        self.assertNoStore(r, "preview")
+        rows = re.findall(r"<tr><td><a href=\"/admin/session/\d+\">([^<]*)</a></td><td>([^<]*)</td><td>([^<]*)</td></tr>",
+                          r.text)
+        self.assertEqual(len(rows), 10, rows)
+        self.assertEqual(rows[0], ("Afternoon 0", "13:00–13:20", "13:10–13:30"))
+        self.assertEqual(rows[9], ("Afternoon 9", "16:45–17:05", "16:55–17:15"))
+        # The only clash it causes: Cy, in the Club at 17:10.
+        self.assertIn("<li>“Afternoon 9” at 16:55: Cy is also in “Club talk” (Club, 17:10–17:40)</li>", r.text)
+        previewed = re.search(r'name="previewed" value="([^"]*)"', r.text).group(1)
+        announcement = html_text(re.search(r'<textarea id="announcement" name="announcement" rows="3">\n(.*?)</textarea>',
+                                           r.text, re.S).group(1))
+        self.assertEqual(announcement, "Hall is running 10 minutes late: “Afternoon 0” starts at 13:10, and the "
+                                       "sessions after it there start 10 minutes later.")
+        before_times, audit = self.times(), int(scalar("SELECT COUNT(*) FROM audit_log"))
+        last_audit = int(scalar("SELECT COALESCE(MAX(id), 0) FROM audit_log"))
+
+        # Without "Save anyway": 422, nothing moves.
+        r = self.delay(minutes="10", following="1", previewed=previewed, action="save")
+        self.assertEqual(r.status, 422, r.text[:500])
+        self.assertEqual(self.times(), before_times)
+
+        delegate = S.login()
+        t0 = time.monotonic()
+        r = self.delay(minutes="10", following="1", previewed=previewed, accept_clash="1", announce="1",
+                       announcement=announcement, action="save")
+        saved_s = time.monotonic() - t0
+        self.assertEqual(r.status, 303, r.text[:500])
+        self.assertEqual(stackmod.location_path(S, r), "/admin/session/%d?delayed=10" % self.first)
+        figure("clashes.running_late_save_10_sessions", saved_s, "POST to 303, one transaction")
+        self.assertEqual(self.times(), ",".join("%02d:%02d" % (13 + (i * 25 + 10) // 60, (i * 25 + 10) % 60)
+                                                for i in range(10)))
+        # One audit row per session, each restorable; and the announcement.
+        self.assertEqual(int(scalar("SELECT COUNT(*) FROM audit_log")), audit + 11)
+        self.assertEqual(scalar("SELECT COUNT(*) FROM audit_log WHERE entity = 'session' AND id > %d"
+                                " AND staff_name = 'staff (shared login)' AND action = 'update'"
+                                " AND JSON_VALUE(after_values, '$.starts_at') LIKE '2026-06-12 %%:%%'"
+                                " AND entity_id IN (SELECT id FROM sessions WHERE external_id LIKE 'g-a%%')"
+                                % last_audit), "10")
+        self.assertEqual(scalar("SELECT body FROM announcements ORDER BY id DESC LIMIT 1"), announcement)
+        history = S.get("/admin/session/%d/history" % self.first, headers={"Cookie": self.staff})
+        self.assertIn("Restore", history.text)
+        # Delegates see the last session's new time through nginx.
+        last = int(scalar("SELECT id FROM sessions WHERE external_id = 'g-a9'"))
+        poll_until(lambda: "16:55" in nginx_current(S, delegate, "/session/%d" % last).text,
+                   "clashes.running_late_seen_by_delegates", "the new time on /session/<id> through nginx",
+                   since=t0)
+
+    def test_a_session_changed_since_the_preview_stops_the_save(self):
+        r = self.delay(minutes="5", following="1", action="preview")
+        self.assertEqual(r.status, 200, r.text[:500])
+        previewed = re.search(r'name="previewed" value="([^"]*)"', r.text).group(1)
+        # Meanwhile someone renames the fifth (its revision moves on).
+        fifth = int(scalar("SELECT id FROM sessions WHERE external_id = 'g-a4'"))
+        page = S.get("/admin/session/%d" % fifth, headers={"Cookie": self.staff})
+        r = S.post_form("/admin/session/%d" % fifth, dict(form_fields(page.text), title="Renamed meanwhile"),
+                        headers={"Cookie": self.staff})
+        self.assertEqual(r.status, 303, r.text[:300])
+        before, audit = self.times(), scalar("SELECT COUNT(*) FROM audit_log")
+        r = self.delay(minutes="5", following="1", previewed=previewed, accept_clash="1", action="save")
+        self.assertEqual(r.status, 409, r.text[:500])
+        self.assertIn("Nothing was moved", r.text)
+        self.assertIn("Renamed meanwhile", r.text, "the preview again, as the programme is now")
+        self.assertEqual(self.times(), before)
+        self.assertEqual(scalar("SELECT COUNT(*) FROM audit_log"), audit)
+        # A session added to the room after the preview stops it too.
+        r = self.delay(minutes="5", following="1", action="preview")
+        previewed = re.search(r'name="previewed" value="([^"]*)"', r.text).group(1)
+        S.sql("INSERT INTO sessions (title, abstract, starts_at, ends_at, room_id, kind, status) SELECT 'Late addition', '',"
+              " '2026-06-12 18:00:00', '2026-06-12 18:20:00', room_id, 'talk', 'scheduled' FROM sessions"
+              " WHERE id = %d" % self.first, database="confsched")
+        r = self.delay(minutes="5", following="1", previewed=previewed, accept_clash="1", action="save")
+        self.assertEqual(r.status, 409, r.text[:500])
+        self.assertIn("Late addition", r.text)
+        self.assertEqual(self.times(), before)
+
+    def test_bad_minutes_and_past_midnight_are_422_and_change_nothing(self):
+        before = snapshot()
+        for minutes in ("0", "241", "ten", ""):
+            r = self.delay(minutes=minutes, action="preview")
+            self.assertEqual(r.status, 422, "%r: %s" % (minutes, r.text[:300]))
+            self.assertIn("whole number of minutes", r.text)
+        # Night owls runs 23:00-01:00 already: no later, not even by 5.
+        night = int(scalar("SELECT id FROM sessions WHERE external_id = 'g-3'"))
+        r = S.post_form("/admin/session/%d/delay" % night, {"csrf": self.token(), "minutes": "5",
+                                                             "following": "1", "action": "preview"},
+                        headers={"Cookie": self.staff})
+        self.assertEqual(r.status, 422, r.text[:300])
+        self.assertIn("would end after midnight", r.text)
+        r = S.post_form("/admin/session/%d/delay" % self.first, {"minutes": "5", "action": "preview"},
+                        headers={"Cookie": self.staff})
+        self.assertEqual(r.status, 403, "no CSRF token")
+        self.assertEqual(snapshot(), before)
+
+
+def html_text(escaped_text):
+    import html
+    return html.unescape(escaped_text)
 
 
 if __name__ == "__main__":

@@ -70,7 +70,7 @@ BOOST_AUTO_TEST_CASE(sentences_name_the_other_session_with_its_day_when_it_diffe
                             at("Theirs", "Lab", "09:30", "10:30", {"Ada"}),
                             at("Same room", "Hall <A>", "09:15", "09:45")};
   b[1].starts_at = "2027-06-15 09:30:00";
-  std::vector<std::string> s = clashes_of_first(b);
+  std::vector<std::string> s = clashes_of_changed(b, 1);
   BOOST_TEST_REQUIRE(s.size() == 2u);
   // In the order the others start.
   BOOST_TEST(s[0] == "Room clash with “Same room” (Hall <A>, 09:15–09:45)");
@@ -80,9 +80,27 @@ BOOST_AUTO_TEST_CASE(sentences_name_the_other_session_with_its_day_when_it_diffe
                                 at("Evening", "B", "23:00", "23:59", {"Ada"})};
   night[1].starts_at = "2027-06-14 23:00:00";
   night[1].ends_at = "2027-06-15 00:30:00";
-  BOOST_TEST(clashes_of_first(night) ==
+  BOOST_TEST(clashes_of_changed(night, 1) ==
                  std::vector<std::string>{"Ada is also in “Evening” (B, 2027-06-14 23:00–00:30)"},
              boost::test_tools::per_element());
+}
+
+// A change that moves sessions lists only the clashes it causes when told
+// how they were: a clash the room had already is not news.
+BOOST_AUTO_TEST_CASE(only_the_clashes_a_change_causes_when_the_old_times_are_given) {
+  std::vector<Booking> was = {at("Keynote", "Hall", "09:00", "10:00", {"Ada"}),
+                              at("Talk", "Hall", "10:00", "11:00", {"Bo"})};
+  std::vector<Booking> after = {at("Keynote", "Hall", "09:15", "10:15", {"Ada"}),
+                                at("Talk", "Hall", "10:15", "11:15", {"Bo"}),
+                                // the rest of the programme, as it is:
+                                at("Lightning", "Lab", "10:00", "10:30", {"Ada", "Bo"})};
+  // Talk/Lightning share Bo before and after (not news); the keynote now
+  // reaches Lightning's Ada (news).
+  BOOST_TEST(clashes_of_changed(after, 2, &was) ==
+                 std::vector<std::string>{
+                     "“Keynote” at 09:15: Ada is also in “Lightning” (Lab, 10:00–10:30)"},
+             boost::test_tools::per_element());
+  BOOST_TEST(clashes_of_changed(after, 2).size() == 2u);  // without: both
 }
 
 BOOST_AUTO_TEST_CASE(a_sweep_finds_what_every_pair_finds) {
