@@ -72,4 +72,17 @@
 <input id="minutes" name="minutes" type="number" inputmode="numeric" min="1" max="240" required>
 <label class="check"><input type="checkbox" name="following" value="1" checked> and every later session in this room that day</label>
 <button type="submit" name="action" value="preview">Show what moves</button>
+</form>
+<h2 id="swap">Swap or move</h2>
+{{#SWAP_CHOICES}}<form method="post" action="/admin/session/{{ID}}/move" class="edit">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<label for="with">Swap slots with (same day)</label>
+<select id="with" name="with">{{#SWAP_OPTION}}<option value="{{VALUE}}">{{NAME}}</option>{{/SWAP_OPTION}}</select>
+<button type="submit" name="action" value="preview">Show the swap</button>
+</form>{{/SWAP_CHOICES}}
+<form method="post" action="/admin/session/{{ID}}/move" class="edit">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<label for="move_room">Move to room (same time)</label>
+<select id="move_room" name="room_id">{{#MOVE_ROOM_OPTION}}<option value="{{VALUE}}">{{NAME}}</option>{{/MOVE_ROOM_OPTION}}</select>
+<button type="submit" name="action" value="preview">Show the move</button>
 </form>{{/EXISTING}}

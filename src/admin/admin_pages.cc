@@ -104,6 +104,33 @@ void fill_conflict(Dict& d, const StoredSession& theirs, const FormLists& lists)
   c->SetValue("ABSTRACT", theirs.values.abstract);
 }
 
+// The swap and move forms' choices: the day's other sessions (not
+// cancelled), and the other rooms. Without the database, none: the forms
+// need it anyway.
+void fill_move_choices(Site& site, Dict& d, const EditState& state, const FormLists& lists) {
+  std::vector<SessionListing> listing;
+  try {
+    listing = site.staff().session_listing();
+  } catch (const DbUnavailable&) {
+    return;
+  }
+  Dict* swap = nullptr;
+  for (const SessionListing& s : listing) {
+    if (s.id == state.id || is_cancelled(s.status) || s.starts_at.substr(0, 10) != state.values.day)
+      continue;
+    if (!swap) swap = d.AddSectionDictionary("SWAP_CHOICES");
+    Dict* option = swap->AddSectionDictionary("SWAP_OPTION");
+    option->SetValue("VALUE", std::to_string(s.id));
+    option->SetValue("NAME", s.starts_at.substr(11, 5) + " " + s.room + ": " + s.title);
+  }
+  for (const auto& [value, name] : lists.rooms) {
+    if (value == state.values.room_id) continue;
+    Dict* option = d.AddSectionDictionary("MOVE_ROOM_OPTION");
+    option->SetValue("VALUE", value);
+    option->SetValue("NAME", name);
+  }
+}
+
 void fill_messages(Dict& d, const EditState& state) {
   if (state.saved) d.ShowSection("SAVED");
   if (state.delayed > 0) {
@@ -138,6 +165,7 @@ Response render_edit(Site& site, const Request& request, int status, const EditS
     fill_messages(d, state);
     if (state.theirs) fill_conflict(d, *state.theirs, lists);
     fill_values(d, state.values, lists);
+    if (state.id) fill_move_choices(site, d, state, lists);
   });
 }
 

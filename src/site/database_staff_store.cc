@@ -51,6 +51,11 @@ MoveOutcome DatabaseStaffStore::delay_sessions(int64_t id, bool following, int m
   return confsched::delay_sessions(db_, id, following, minutes, previewed, who);
 }
 
+MoveOutcome DatabaseStaffStore::save_together(const std::vector<PlannedChange>& changes,
+                                              const AuditContext& who) {
+  return confsched::save_together(db_, changes, who);
+}
+
 std::vector<AuditEntry> DatabaseStaffStore::session_history(int64_t session_id) {
   return confsched::load_session_history(db_, session_id);
 }

@@ -26,6 +26,8 @@ class DatabaseStaffStore final : public StaffStore {
   std::vector<StoredSession> delay_targets(int64_t id, bool following) override;
   MoveOutcome delay_sessions(int64_t id, bool following, int minutes, const Previewed& previewed,
                              const AuditContext& who) override;
+  MoveOutcome save_together(const std::vector<PlannedChange>& changes,
+                            const AuditContext& who) override;
   std::vector<AuditEntry> session_history(int64_t session_id) override;
   RestoreResult restore_session(int64_t session_id, int64_t audit_id, AuditSide side,
                                 int64_t expected_revision, const AuditContext& who) override;

@@ -178,6 +178,18 @@ const DataState& Site::data_state() {
       }
     }
   }
+  // The same for the staff roster: a worker that learns of a change (say
+  // the last person removed, which turns the shared staff login back on)
+  // holds the roster of that version before the database can go away, so
+  // that staff cookies are judged right through an outage.
+  if (roster_ && roster_version_ != state_->staff_roster_version) {
+    try {
+      roster_ = source_->staff_roster();
+      roster_version_ = state_->staff_roster_version;
+    } catch (const DbUnavailable&) {
+      // Loaded on next use.
+    }
+  }
   return *state_;
 }
 

@@ -54,6 +54,8 @@ class StaffStore {
   virtual std::vector<StoredSession> delay_targets(int64_t id, bool following) = 0;
   virtual MoveOutcome delay_sessions(int64_t id, bool following, int minutes,
                                      const Previewed& previewed, const AuditContext& who) = 0;
+  virtual MoveOutcome save_together(const std::vector<PlannedChange>& changes,
+                                    const AuditContext& who) = 0;
 
   // --- a session's history (store/history_store.h)
   virtual std::vector<AuditEntry> session_history(int64_t session_id) = 0;

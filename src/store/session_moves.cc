@@ -1,5 +1,7 @@
 #include "store/session_moves.h"
 
+#include <algorithm>
+
 namespace confsched {
 
 namespace {
@@ -51,6 +53,27 @@ MoveOutcome delay_sessions(Database& db, int64_t id, bool following, int minutes
     if (!after) return MoveOutcome::kChanged;
     write_session_change(db, s.id, s.values, *after, "update", who);
   }
+  tx.commit();
+  return MoveOutcome::kSaved;
+}
+
+MoveOutcome save_together(Database& db, const std::vector<PlannedChange>& changes,
+                          const AuditContext& who) {
+  std::vector<const PlannedChange*> by_id;
+  for (const PlannedChange& c : changes) by_id.push_back(&c);
+  // One order for every writer that locks several sessions: no deadlock
+  // between two swaps that share one.
+  std::sort(by_id.begin(), by_id.end(),
+            [](const PlannedChange* a, const PlannedChange* b) { return a->id < b->id; });
+  Transaction tx(db);
+  std::vector<StoredSession> before;
+  for (const PlannedChange* c : by_id) {
+    auto row = load_locked_session(db, c->id);
+    if (!row || row->revision != c->revision) return MoveOutcome::kChanged;
+    before.push_back(std::move(*row));
+  }
+  for (size_t i = 0; i < by_id.size(); ++i)
+    write_session_change(db, by_id[i]->id, before[i].values, by_id[i]->after, "update", who);
   tx.commit();
   return MoveOutcome::kSaved;
 }

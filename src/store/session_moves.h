@@ -30,4 +30,16 @@ enum class MoveOutcome {
 MoveOutcome delay_sessions(Database& db, int64_t id, bool following, int minutes,
                            const Previewed& previewed, const AuditContext& who);
 
+// A session's new values, valid while it is at `revision`.
+struct PlannedChange {
+  int64_t id = 0;
+  int64_t revision = 0;
+  SessionDraft after;
+};
+
+// Saves every change (swap: two; move: one) in one transaction, the rows
+// locked in id order, if each is still at its revision; else nothing.
+MoveOutcome save_together(Database& db, const std::vector<PlannedChange>& changes,
+                          const AuditContext& who);
+
 }  // namespace confsched

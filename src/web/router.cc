@@ -10,6 +10,7 @@
 #include "admin/display_pages.h"
 #include "admin/history_pages.h"
 #include "admin/import_page.h"
+#include "admin/move_page.h"
 #include "admin/people_pages.h"
 #include "admin/settings_pages.h"
 #include "auth/origin.h"
@@ -20,6 +21,7 @@
 #include "model/running_late.h"
 #include "model/session_form.h"
 #include "model/settings_form.h"
+#include "model/slot_swap.h"
 #include "model/staff_member.h"
 #include "pages/pages.h"
 #include "pages/status.h"
@@ -223,6 +225,16 @@ constexpr Route kRoutes[] = {
      .db_down = WhenDbDown::kResendForm,
      .keys = kDelayFormKeys,
      .handler = admin_delay},
+    {.path = "/admin/session/",
+     .with_id = true,
+     .suffix = "/move",
+     .methods = kPost,
+     .access = Access::kStaff,
+     .body = Body::kForm,
+     .csrf = true,
+     .db_down = WhenDbDown::kResendForm,
+     .keys = kMoveFormKeys,
+     .handler = admin_move},
     {.path = "/admin/event",
      .methods = kGet | kPost,
      .access = Access::kAdmin,

@@ -395,6 +395,17 @@ MoveOutcome FixedStaffStore::delay_sessions(int64_t id, bool following, int minu
   return MoveOutcome::kSaved;
 }
 
+MoveOutcome FixedStaffStore::save_together(const std::vector<PlannedChange>& changes,
+                                           const AuditContext& who) {
+  check_available();
+  for (const PlannedChange& c : changes) {
+    const SessionRow* row = find_session(c.id);
+    if (!row || row->revision != c.revision) return MoveOutcome::kChanged;
+  }
+  for (const PlannedChange& c : changes) write_session(*find_session(c.id), c.after, "update", who);
+  return MoveOutcome::kSaved;
+}
+
 int64_t FixedStaffStore::create_session(const SessionDraft& draft, const AuditContext& who) {
   check_available();
   // Revision 0 marks the row as new for write_session, which makes it 1,

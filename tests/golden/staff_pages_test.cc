@@ -269,6 +269,18 @@ std::vector<StaffCase> staff_cases() {
          return staff_post("/admin/session/7/delay", {{"minutes", "200"}, {"action", "preview"}});
        },
        422},
+      // Swap session 2 (Main Hall 10:00) with 3 (Room <B> 10:00-11:30),
+      // and move 2 to Зал 3 at its time.
+      {"staff_swap_preview",
+       [](GoldenSite&) {
+         return staff_post("/admin/session/2/move", {{"with", "3"}, {"action", "preview"}});
+       },
+       200},
+      {"staff_move_preview",
+       [](GoldenSite&) {
+         return staff_post("/admin/session/2/move", {{"room_id", "3"}, {"action", "preview"}});
+       },
+       200},
       {"staff_session_conflict",
        [](GoldenSite& g) {
          return staff_post("/admin/session/2",
@@ -1063,6 +1075,44 @@ BOOST_AUTO_TEST_CASE(running_late_moves_the_room_in_one_save_or_not_at_all) {
   BOOST_CHECK_EQUAL(golden.staff.stored_session(3)->values.start, "10:00");  // another room
   BOOST_CHECK_EQUAL(golden.staff.writes().size(), writes + 4);  // 3 sessions, 1 announcement
   BOOST_CHECK_EQUAL(golden.staff.writes().back().entity, "announcement");
+}
+
+// A swap saves both ends or neither: with a stale revision on either, 409
+// and nothing; as previewed, both trade slots in one go.
+BOOST_AUTO_TEST_CASE(a_swap_saves_both_ends_or_neither) {
+  GoldenSite golden;
+  Response r =
+      send(golden, staff_post("/admin/session/2/move", {{"with", "3"}, {"action", "preview"}}));
+  BOOST_REQUIRE_EQUAL(r.status, 200);
+  const std::string previewed = "2.1,3.2";
+  BOOST_CHECK(contains(r.body, "name=\"previewed\" value=\"" + previewed + "\""));
+  const size_t writes = golden.staff.writes().size();
+  for (const char* stale : {"2.1,3.1", "2.2,3.2", "3.2,2.1"}) {
+    r = send(golden,
+             staff_post(
+                 "/admin/session/2/move",
+                 {{"with", "3"}, {"previewed", stale}, {"accept_clash", "1"}, {"action", "save"}}));
+    BOOST_CHECK_EQUAL(r.status, 409);
+    BOOST_CHECK_EQUAL(golden.staff.writes().size(), writes);
+  }
+  // Neither end may be missing: both ids must exist.
+  r = send(golden, staff_post("/admin/session/2/move", {{"with", "999"}, {"action", "preview"}}));
+  BOOST_CHECK_EQUAL(r.status, 404);
+  r = send(golden, staff_post("/admin/session/2/move",
+                              {{"with", "3"}, {"room_id", "3"}, {"action", "preview"}}));
+  BOOST_CHECK_EQUAL(r.status, 400);
+  r = send(golden, staff_post("/admin/session/2/move", {{"with", "3"},
+                                                        {"previewed", previewed},
+                                                        {"accept_clash", "1"},
+                                                        {"action", "save"}}));
+  BOOST_CHECK_EQUAL(r.status, 303);
+  StoredSession two = *golden.staff.stored_session(2), three = *golden.staff.stored_session(3);
+  BOOST_CHECK_EQUAL(two.values.room_id, "2");
+  BOOST_CHECK_EQUAL(two.values.end, "11:30");
+  BOOST_CHECK_EQUAL(three.values.room_id, "1");
+  BOOST_CHECK_EQUAL(three.values.end, "11:00");
+  BOOST_CHECK_EQUAL(two.values.title, "Kernels <for> \"everyone\" & more");  // only the slot
+  BOOST_CHECK_EQUAL(golden.staff.writes().size(), writes + 2);
 }
 
 // ------------------------------------------------------------------ history

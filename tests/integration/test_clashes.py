@@ -17,7 +17,7 @@ import stack as stackmod
 import re
 import time
 
-from support import (StackTestCase, escaped, figure, nginx_current, parse_page, poll_until, start_module_stack,
+from support import (StackTestCase, escaped, figure, parse_page, poll_until, start_module_stack,
                      stop_module_stack)
 from test_admin import form_fields
 
@@ -213,7 +213,7 @@ class RunningLate(StackTestCase):
         self.assertIn("Restore", history.text)
         # Delegates see the last session's new time through nginx.
         last = int(scalar("SELECT id FROM sessions WHERE external_id = 'g-a9'"))
-        poll_until(lambda: "16:55" in nginx_current(S, delegate, "/session/%d" % last).text,
+        poll_until(lambda: "16:55" in S.get("/session/%d" % last, headers={"Cookie": delegate}).text,
                    "clashes.running_late_seen_by_delegates", "the new time on /session/<id> through nginx",
                    since=t0)
 
@@ -262,6 +262,103 @@ class RunningLate(StackTestCase):
                         headers={"Cookie": self.staff})
         self.assertEqual(r.status, 403, "no CSRF token")
         self.assertEqual(snapshot(), before)
+
+
+class SwapAndMove(StackTestCase):
+    """Swap and move commit every end in one transaction: a delegate reading
+    the whole programme while staff swap two sessions again and again sees
+    each in exactly one of the two slots, never both in one or one missing."""
+
+    def setUp(self):
+        S.cli("import", write("swap.csv", CSV_HEADER + "".join(BASE + AFTERNOON) + CLUB), "--replace",
+              "--time-zone", "Europe/Berlin")
+        self.staff = S.login(role=stackmod.STAFF_USER)
+        self.a = int(scalar("SELECT id FROM sessions WHERE external_id = 'g-a0'"))  # Hall 13:00-13:20
+        self.b = int(scalar("SELECT id FROM sessions WHERE external_id = 'g-a2'"))  # Hall 13:50-14:10
+
+    def token(self):
+        page = S.get("/admin/session/%d" % self.a, headers={"Cookie": self.staff})
+        self.assertIn('action="/admin/session/%d/move"' % self.a, page.text, "the swap form")
+        return re.search(r'<input type="hidden" name="csrf" value="([^"]*)"', page.text).group(1)
+
+    def post(self, sid, **fields):
+        return S.post_form("/admin/session/%d/move" % sid, fields, headers={"Cookie": self.staff})
+
+    def swap(self, token):
+        r = self.post(self.a, csrf=token, action="preview", **{"with": str(self.b)})
+        self.assertEqual(r.status, 200, r.text[:500])
+        previewed = re.search(r'name="previewed" value="([^"]*)"', r.text).group(1)
+        r = self.post(self.a, csrf=token, action="save", previewed=previewed, accept_clash="1",
+                      **{"with": str(self.b)})
+        self.assertEqual(r.status, 303, r.text[:500])
+
+    def slots(self, body):
+        import json
+        found = {}
+        for day in json.loads(body)["schedule"]["conference"]["days"]:
+            for room, events in day["rooms"].items():
+                for e in events:
+                    if e["id"] in (self.a, self.b):
+                        found.setdefault(e["id"], []).append((room, e["start"]))
+        return found
+
+    def test_a_delegate_never_sees_half_a_swap(self):
+        import threading
+        delegate = S.login()
+        seen, bad = [], []
+        stop = threading.Event()
+
+        def poll():
+            deadline = time.monotonic() + 60
+            while not stop.is_set() and time.monotonic() < deadline:
+                r = S.fcgi("GET", "/schedule.json", headers={"Cookie": delegate})
+                if r.status != 200:
+                    bad.append("status %d" % r.status)
+                    continue
+                found = self.slots(r.body)
+                starts = sorted(start for places in found.values() for _, start in places)
+                seen.append(tuple(starts))
+                if sorted(found) != sorted([self.a, self.b]) or any(len(p) != 1 for p in found.values()) \
+                        or starts != ["13:00", "13:50"]:
+                    bad.append(found)
+
+        token = self.token()
+        poller = threading.Thread(target=poll)
+        poller.start()
+        try:
+            for _ in range(20):
+                self.swap(token)
+        finally:
+            stop.set()
+            poller.join(70)
+        self.assertEqual(bad, [], "a delegate saw a half-done swap")
+        self.assertGreater(len(seen), 20, "the delegate polled too rarely to tell")
+        print("clashes: %d reads of the programme during 20 swaps, each with both sessions once" % len(seen))
+        # Twenty swaps: back where they were, with 20 audit rows each.
+        self.assertEqual(scalar("SELECT DATE_FORMAT(starts_at, '%%H:%%i') FROM sessions WHERE id = %d" % self.a),
+                         "13:00")
+
+    def test_move_to_a_room_and_a_stale_preview(self):
+        token = self.token()
+        club = scalar("SELECT id FROM rooms WHERE name = 'Club'")
+        r = self.post(self.a, csrf=token, room_id=club, action="preview")
+        self.assertEqual(r.status, 200, r.text[:500])
+        self.assertIn("2026-06-12 13:00–13:20, Club", r.text)
+        previewed = re.search(r'name="previewed" value="([^"]*)"', r.text).group(1)
+        # Someone saves the session meanwhile: 409, nothing moves.
+        page = S.get("/admin/session/%d" % self.a, headers={"Cookie": self.staff})
+        self.assertEqual(S.post_form("/admin/session/%d" % self.a, dict(form_fields(page.text), title="Retitled"),
+                                     headers={"Cookie": self.staff}).status, 303)
+        r = self.post(self.a, csrf=token, room_id=club, previewed=previewed, action="save")
+        self.assertEqual(r.status, 409, r.text[:500])
+        self.assertEqual(scalar("SELECT r.name FROM sessions s JOIN rooms r ON r.id = s.room_id WHERE s.id = %d"
+                                % self.a), "Hall")
+        r = self.post(self.a, csrf=token, room_id=club, action="preview")
+        previewed = re.search(r'name="previewed" value="([^"]*)"', r.text).group(1)
+        r = self.post(self.a, csrf=token, room_id=club, previewed=previewed, action="save")
+        self.assertEqual(r.status, 303, r.text[:500])
+        self.assertEqual(scalar("SELECT r.name FROM sessions s JOIN rooms r ON r.id = s.room_id WHERE s.id = %d"
+                                % self.a), "Club")
 
 
 def html_text(escaped_text):
