@@ -2,15 +2,16 @@
 <h1>Edit announcement</h1>
 {{#SAVED}}<p class="notice" role="status">Saved. Delegates see the change within a few seconds.</p>{{/SAVED}}
 {{#PROBLEM}}<p class="error" role="alert">{{MESSAGE}}</p>{{/PROBLEM}}
-<p class="announcement-state">{{STATE_LABEL}} · published {{PUBLISHED}} · {{FATE}}</p>
+<p class="when-where">Times: {{>ZONE}}</p>
+<p class="announcement-state">{{STATE_TEXT}} · {{ROOM}}</p>
 {{#CONFLICT}}<section class="conflict">
 <h2>Their version</h2>
 <p>Someone changed this announcement while you were editing it. What you typed is still in the form below; compare, merge what you need, and send it again.</p>
 <dl class="facts">
 <dt>Text</dt><dd class="pre">{{BODY:pre_escape}}</dd>
 <dt>Level</dt><dd>{{LEVEL}}</dd>
+<dt>Where</dt><dd>{{ROOM}}</dd>
 <dt>State</dt><dd>{{STATE}}</dd>
-<dt>Ends</dt><dd>{{ENDS}}</dd>
 </dl>
 </section>{{/CONFLICT}}
 {{#EDIT}}<form method="post" action="/admin/announcements/{{ID}}" class="edit">

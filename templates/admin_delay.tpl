@@ -26,7 +26,7 @@
 {{#FOLLOWING}}<input type="hidden" name="following" value="1">{{/FOLLOWING}}
 <input type="hidden" name="previewed" value="{{PREVIEWED}}">
 {{#CLASH}}<label class="check"><input type="checkbox" name="accept_clash" value="1"> Save anyway, despite the clashes</label>{{/CLASH}}
-<label class="check"><input type="checkbox" name="announce" value="1"{{#ANNOUNCE}} checked{{/ANNOUNCE}}> Post this announcement (important, for two hours)</label>
+<label class="check"><input type="checkbox" name="announce" value="1"{{#ANNOUNCE}} checked{{/ANNOUNCE}}> Post this announcement (important, for this room and on every delegate page, for two hours)</label>
 <label for="announcement">Announcement</label>
 <textarea id="announcement" name="announcement" rows="3">
 {{ANNOUNCEMENT:pre_escape}}</textarea>

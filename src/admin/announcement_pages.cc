@@ -1,8 +1,10 @@
 // The staff announcement pages; see announcement_pages.h.
 #include "admin/announcement_pages.h"
 
+#include <algorithm>
 #include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -11,9 +13,12 @@
 #include "auth/csrf.h"
 #include "model/text.h"
 #include "site/site.h"
+#include "site/zone_note.h"
 #include "store/announcement_store.h"
 #include "store/audit.h"
 #include "util/log.h"
+#include "util/time_text.h"
+#include "util/time_zone.h"
 
 namespace confsched {
 
@@ -32,52 +37,137 @@ std::string level_name(const std::string& level) {
   return level;
 }
 
-std::string state_label(const std::string& state) {
-  if (state == "active") return "Showing";
-  if (state == "scheduled") return "Not showing yet";
-  if (state == "expired") return "Ended";
-  if (state == "withdrawn") return "Withdrawn";
-  return state;
+// The instant of a stored DATETIME, which holds UTC (sql/003).
+std::optional<int64_t> utc_seconds(const std::string& datetime) {
+  auto t = parse_civil(datetime);
+  if (!t) return std::nullopt;
+  return seconds_from_civil(*t);
 }
 
-// "2027-06-15 14:05 UTC" from a stored DATETIME.
-std::string utc_text(const std::string& datetime) {
-  return datetime.empty() ? "" : datetime.substr(0, 16) + " UTC";
+// What the staff pages need to judge a form and to show announcements: the
+// event's zone (staff type and read times on its wall clock, as on the
+// session form), the rooms to choose from and the clock. From the primary,
+// as every staff read.
+struct Setting {
+  const TimeZone* zone = nullptr;
+  std::string zone_name;
+  SelectOptions rooms;  // "" (everywhere) first, then each room by id
+  std::set<int64_t> room_ids;
+  int64_t now = 0;
+
+  // "Friday 12 June 2026, 14:00" on the event's wall clock, from a stored
+  // DATETIME; only "14:00" when it falls on the day of `same_day_as`.
+  std::string local(const std::string& datetime, const std::string& same_day_as = {}) const {
+    auto at = utc_seconds(datetime);
+    if (!at) return datetime;
+    CivilDateTime t = zone->local_time(*at);
+    if (auto other = utc_seconds(same_day_as)) {
+      CivilDateTime o = zone->local_time(*other);
+      if (o.year == t.year && o.month == t.month && o.day == t.day) return format_clock(t);
+    }
+    return format_day_label(t) + ", " + format_clock(t);
+  }
+};
+
+Setting load_setting(Site& site) {
+  std::optional<EventInfo> event = site.staff().event();
+  if (!event) throw NotSeeded();
+  Setting s;
+  s.zone = &site.event_zone(event->time_zone);
+  s.zone_name = event->time_zone;
+  s.rooms.emplace_back("", "Everywhere");
+  for (const StoredItem& r : site.staff().items(kRoomTable)) {
+    s.rooms.emplace_back(std::to_string(r.id), r.values.name);
+    s.room_ids.insert(r.id);
+  }
+  s.now = site.now();
+  return s;
 }
 
-std::string end_text(const StoredAnnouncement& a) {
-  if (a.expires_at.empty()) return "when withdrawn";
+AnnouncementContext context_of(const Setting& s, const StoredAnnouncement* editing) {
+  AnnouncementContext c;
+  c.now = s.now;
+  c.zone = s.zone;
+  c.room_ids = s.room_ids;
+  if (editing)
+    c.stored = AnnouncementContext::Stored{utc_seconds(editing->published_at).value_or(s.now),
+                                           utc_seconds(editing->expires_at)};
+  return c;
+}
+
+std::string room_text(const StoredAnnouncement& a) {
+  return a.room_id ? a.room_name : "Everywhere";
+}
+
+// "until Friday 12 June 2026, 15:30 (1 h 5 min left)" or "until withdrawn"
+// for one showing; for one still to start, without the time left and with
+// only the time when it ends on the day it starts.
+std::string until_text(const Setting& s, const StoredAnnouncement& a) {
+  if (a.expires_at.empty()) return "until withdrawn";
+  if (a.state == "scheduled") return "until " + s.local(a.expires_at, a.published_at);
+  std::string text = "until " + s.local(a.expires_at);
   std::string left = describe_time_left(a.seconds_left.value_or(0));
-  if (left.empty()) return "ended " + utc_text(a.expires_at);
-  return "in " + left + " (" + utc_text(a.expires_at) + ")";
+  return left.empty() ? text : text + " (" + left + " left)";
 }
 
-// The end, or when it was withdrawn.
-std::string fate_text(const StoredAnnouncement& a) {
-  return a.state == "withdrawn" ? "withdrawn " + utc_text(a.withdrawn_at) : end_text(a);
+// The state in words, with the times that go with it: "Scheduled: starts
+// …, until …", "Showing until …", "Ended …", "Withdrawn …".
+std::string state_text(const Setting& s, const StoredAnnouncement& a) {
+  if (a.state == "withdrawn") return "Withdrawn " + s.local(a.withdrawn_at);
+  if (a.state == "expired") return "Ended " + s.local(a.expires_at);
+  if (a.state == "scheduled")
+    return "Scheduled: starts " + s.local(a.published_at) + ", " + until_text(s, a);
+  return "Showing " + until_text(s, a);
 }
 
-// The words after "published …" on the page of one announcement: "ends in
-// 2 h (…)", "ends when withdrawn", "ended …" or "withdrawn …".
-std::string fate_phrase(const StoredAnnouncement& a) {
-  const std::string fate = fate_text(a);
-  return a.state == "withdrawn" || fate.starts_with("ended ") ? fate : "ends " + fate;
+// The zone the page's times are in, stated once (zone.tpl), with the
+// offsets in force from the earliest to the latest of them.
+void add_times_zone(Dict& d, const Setting& s, const std::vector<StoredAnnouncement>& shown) {
+  int64_t first = s.now, last = s.now;
+  for (const StoredAnnouncement& a : shown)
+    for (const std::string* t : {&a.published_at, &a.expires_at, &a.withdrawn_at})
+      if (auto at = utc_seconds(*t)) {
+        first = std::min(first, *at);
+        last = std::max(last, *at);
+      }
+  std::string offsets =
+      s.zone->statement_between(s.zone->local_time(first), s.zone->local_time(last));
+  fill_zone_note(d, s.zone_name, offsets);
 }
 
 // The shared fields of both forms (announcement_fields.tpl). With a stored
-// announcement the end may also be kept as it is.
-void fill_fields(Dict& form, const AnnouncementDraft& v, const FieldErrors& errors,
-                 const StoredAnnouncement* editing) {
+// announcement its start and end may also be kept as they are.
+void fill_fields(Dict& form, const Setting& s, const AnnouncementDraft& v,
+                 const FieldErrors& errors, const StoredAnnouncement* editing) {
   Dict* d = form.AddIncludeDictionary("FIELDS");
   d->SetFilename("announcement_fields.tpl");
   d->SetValue("BODY", v.body);
+  d->SetValue("ZONE_NAME", s.zone_name);
+  d->SetValue("START_DAY", v.start_day);
+  d->SetValue("START_TIME", v.start_time);
   d->SetValue("DURATION", v.duration);
+  d->SetValue("END_DAY", v.end_day);
+  d->SetValue("END_TIME", v.end_time);
   add_select_options(*d, "LEVEL_OPTION", kLevels, v.level);
+  add_select_options(*d, "ROOM_OPTION", s.rooms, v.room);
   add_select_options(*d, "UNIT_OPTION", kUnits, v.unit);
-  SelectOptions ends;
-  if (editing) ends.push_back({std::string(kEndsKeep), "Keep as it is: " + end_text(*editing)});
+  SelectOptions starts, ends;
+  if (editing) {
+    bool started = editing->state != "scheduled";
+    starts.push_back({std::string(kStartsKeep), std::string("Keep as it is: ") +
+                                                    (started ? "started " : "starts ") +
+                                                    s.local(editing->published_at)});
+    std::string end = editing->expires_at.empty()   ? "when withdrawn"
+                      : editing->state == "expired" ? "ended " + s.local(editing->expires_at)
+                                                    : until_text(s, *editing);
+    ends.push_back({std::string(kEndsKeep), "Keep as it is: " + end});
+  }
+  starts.push_back({std::string(kStartsNow), "Now"});
+  starts.push_back({std::string(kStartsAt), "At the day and time below"});
   ends.push_back({std::string(kEndsNever), "When withdrawn"});
-  ends.push_back({std::string(kEndsAfter), "After the duration below, from now"});
+  ends.push_back({std::string(kEndsAfter), "After the duration below, from the start"});
+  ends.push_back({std::string(kEndsAt), "At the day and time below"});
+  add_select_options(*d, "STARTS_OPTION", starts, v.starts);
   add_select_options(*d, "ENDS_OPTION", ends, v.ends);
   show_field_errors(*d, errors);
 }
@@ -85,10 +175,13 @@ void fill_fields(Dict& form, const AnnouncementDraft& v, const FieldErrors& erro
 AnnouncementDraft blank_draft() {
   AnnouncementDraft d;
   d.level = "info";
+  d.starts = std::string(kStartsNow);
   d.ends = std::string(kEndsNever);
   d.unit = "minutes";
   return d;
 }
+
+constexpr const char* kRoomGone = "That room was deleted meanwhile: choose another, or everywhere.";
 
 // ----------------------------------------------------------------- the list
 
@@ -98,46 +191,55 @@ struct NewForm {
   std::string problem;
 };
 
-void fill_row(Dict& row, const StoredAnnouncement& a) {
+void fill_row(Dict& row, const Setting& s, const StoredAnnouncement& a) {
   row.SetIntValue("ID", static_cast<long>(a.id));
   row.SetValue("TEXT", shorten(a.body, kListTextBytes));
+  row.SetValue("ROOM", room_text(a));
   row.SetValue("LEVEL", level_name(a.level));
   row.SetValue("STATE", a.state);
-  row.SetValue("STATE_LABEL", state_label(a.state));
-  row.SetValue("PUBLISHED", utc_text(a.published_at));
-  row.SetValue("ENDS", fate_text(a));
+  row.SetValue("STATE_TEXT", state_text(s, a));
   if (a.state == "active" || a.state == "scheduled") {
     Dict* withdraw = row.AddSectionDictionary("CAN_WITHDRAW");
     withdraw->SetIntValue("REVISION", static_cast<long>(a.revision));
   }
 }
 
-Response render_list(Site& site, const Request& request, int status, const NewForm& form) {
+Response render_list(Site& site, const Request& request, int status, const Setting& s,
+                     const NewForm& form) {
   auto announcements = site.staff().announcements();
   std::string token = page_csrf_token(site, request);
   return staff_page(site, status, "Announcements", "admin_announcements.tpl", [&](Dict& d) {
     d.SetValue("CSRF", token);
+    add_times_zone(d, s, announcements);
     if (status == 200 && request.query.get("posted")) d.ShowSection("POSTED");
     if (status == 200 && request.query.get("withdrawn")) d.ShowSection("WITHDRAWN");
     if (!form.problem.empty()) d.AddSectionDictionary("PROBLEM")->SetValue("MESSAGE", form.problem);
-    fill_fields(d, form.values, form.errors, nullptr);
+    fill_fields(d, s, form.values, form.errors, nullptr);
     if (announcements.empty()) d.ShowSection("NONE");
     Dict* table = announcements.empty() ? nullptr : d.AddSectionDictionary("HAS_ROWS");
     for (const StoredAnnouncement& a : announcements)
-      fill_row(*table->AddSectionDictionary("ROW"), a);
+      fill_row(*table->AddSectionDictionary("ROW"), s, a);
   });
 }
 
 Response create_posted(Site& site, const Request& request, const RouteParams& params) {
   const FormFields& form = *params.form;
+  const Setting s = load_setting(site);
+  const AnnouncementContext context = context_of(s, nullptr);
   NewForm state;
   state.values = announcement_from_form(form);
-  state.errors = validate_announcement(state.values, false);
+  state.errors = validate_announcement(state.values, context);
   if (!state.errors.empty()) {
     state.problem = "Nothing was posted: please correct the fields marked below.";
-    return render_list(site, request, 422, state);
+    return render_list(site, request, 422, s, state);
   }
-  site.staff().create_announcement(state.values, audit_context(request, *params.staff));
+  AnnouncementResult result = site.staff().create_announcement(
+      announcement_write(state.values, context), audit_context(request, *params.staff));
+  if (result.outcome == AnnouncementOutcome::kRoomGone) {
+    state.errors["room"] = kRoomGone;
+    state.problem = "Nothing was posted: please correct the fields marked below.";
+    return render_list(site, request, 409, load_setting(site), state);
+  }
   return redirect_303("/admin/announcements?posted=1");
 }
 
@@ -157,44 +259,50 @@ AnnouncementDraft draft_of(const StoredAnnouncement& a) {
   AnnouncementDraft d = blank_draft();
   d.body = a.body;
   d.level = a.level;
+  if (a.room_id) d.room = std::to_string(*a.room_id);
+  d.starts = std::string(kStartsKeep);
   d.ends = std::string(kEndsKeep);
   return d;
 }
 
-void fill_conflict(Dict& d, const StoredAnnouncement& theirs) {
+void fill_conflict(Dict& d, const Setting& s, const StoredAnnouncement& theirs) {
   Dict* c = d.AddSectionDictionary("CONFLICT");
   c->SetValue("BODY", theirs.body);
   c->SetValue("LEVEL", level_name(theirs.level));
-  c->SetValue("STATE", state_label(theirs.state));
-  c->SetValue("ENDS", fate_text(theirs));
+  c->SetValue("ROOM", room_text(theirs));
+  c->SetValue("STATE", state_text(s, theirs));
 }
 
-Response render_edit(Site& site, const Request& request, int status, EditState state) {
+Response render_edit(Site& site, const Request& request, int status, const Setting& s,
+                     EditState state) {
   std::string token = page_csrf_token(site, request);
   const StoredAnnouncement& a = state.stored;
   bool withdrawn = a.state == "withdrawn";
   // A withdrawn announcement is final; its text can be posted again as new.
+  if (withdrawn && state.values.starts == kStartsKeep)
+    state.values.starts = std::string(kStartsNow);
   if (withdrawn && state.values.ends == kEndsKeep) state.values.ends = std::string(kEndsNever);
   return staff_page(site, status, "Edit announcement", "admin_announcement.tpl", [&](Dict& d) {
     d.SetIntValue("ID", static_cast<long>(a.id));
     d.SetValue("CSRF", token);
-    d.SetValue("STATE_LABEL", state_label(a.state));
-    d.SetValue("PUBLISHED", utc_text(a.published_at));
-    d.SetValue("FATE", fate_phrase(a));
+    add_times_zone(d, s, {a});
+    d.SetValue("STATE_TEXT", state_text(s, a));
+    d.SetValue("ROOM", room_text(a));
     if (state.saved) d.ShowSection("SAVED");
     if (!state.problem.empty())
       d.AddSectionDictionary("PROBLEM")->SetValue("MESSAGE", state.problem);
-    if (state.conflict) fill_conflict(d, a);
+    if (state.conflict) fill_conflict(d, s, a);
     Dict* form = d.AddSectionDictionary(withdrawn ? "REPOST" : "EDIT");
     form->SetIntValue("REVISION", static_cast<long>(state.revision));
-    fill_fields(*form, state.values, state.errors, withdrawn ? nullptr : &a);
+    fill_fields(*form, s, state.values, state.errors, withdrawn ? nullptr : &a);
   });
 }
 
 // A refused write: their version beside what was typed, and the revision
 // set to theirs, so saving again means "mine, after looking at theirs".
-Response refused(Site& site, const Request& request, const AnnouncementResult& result,
-                 AnnouncementDraft typed, const std::string& what) {
+Response refused(Site& site, const Request& request, const Setting& s,
+                 const AnnouncementResult& result, AnnouncementDraft typed,
+                 const std::string& what) {
   EditState state;
   state.stored = *result.current;
   state.values = std::move(typed);
@@ -204,7 +312,7 @@ Response refused(Site& site, const Request& request, const AnnouncementResult& r
       result.outcome == AnnouncementOutcome::kWithdrawn || result.current->state == "withdrawn"
           ? "Not " + what + ": this announcement was withdrawn meanwhile."
           : "Not " + what + ": someone else changed this announcement meanwhile.";
-  return render_edit(site, request, 409, std::move(state));
+  return render_edit(site, request, 409, s, std::move(state));
 }
 
 Response withdraw_posted(Site& site, const Request& request, const RouteParams& params, int64_t id,
@@ -219,7 +327,7 @@ Response withdraw_posted(Site& site, const Request& request, const RouteParams& 
   // From the edit form the typed values come back; from the list, theirs.
   AnnouncementDraft shown =
       form.get("body") ? announcement_from_form(form) : draft_of(*result.current);
-  return refused(site, request, result, std::move(shown), "withdrawn");
+  return refused(site, request, load_setting(site), result, std::move(shown), "withdrawn");
 }
 
 Response save_posted(Site& site, const Request& request, const RouteParams& params, int64_t id) {
@@ -231,28 +339,40 @@ Response save_posted(Site& site, const Request& request, const RouteParams& para
 
   auto stored = site.staff().announcement(id);
   if (!stored) return site.error_page(404);
+  const Setting s = load_setting(site);
+  // Judged against the start and end stored now, which "keep" keeps. A
+  // form shown before someone else's save carries an older revision, and
+  // the write is refused (409), so keeping never means times its sender
+  // did not see.
+  const AnnouncementContext context = context_of(s, &*stored);
   EditState state;
   state.stored = *stored;
   state.values = announcement_from_form(form);
   state.revision = revision;
-  state.errors = validate_announcement(state.values, true);
+  state.errors = validate_announcement(state.values, context);
   if (!state.errors.empty()) {
     state.problem = "Nothing was saved: please correct the fields marked below.";
-    return render_edit(site, request, 422, std::move(state));
+    return render_edit(site, request, 422, s, std::move(state));
   }
-  AnnouncementResult result = site.staff().save_announcement(id, state.values, revision,
-                                                             audit_context(request, *params.staff));
+  AnnouncementResult result =
+      site.staff().save_announcement(id, announcement_write(state.values, context), revision,
+                                     audit_context(request, *params.staff));
   if (result.outcome == AnnouncementOutcome::kGone) return site.error_page(404);
   if (result.outcome == AnnouncementOutcome::kDone)
     return redirect_303("/admin/announcements/" + std::to_string(id) + "?saved=1");
-  return refused(site, request, result, std::move(state.values), "saved");
+  if (result.outcome == AnnouncementOutcome::kRoomGone) {
+    state.errors["room"] = kRoomGone;
+    state.problem = "Nothing was saved: please correct the fields marked below.";
+    return render_edit(site, request, 409, load_setting(site), std::move(state));
+  }
+  return refused(site, request, s, result, std::move(state.values), "saved");
 }
 
 }  // namespace
 
 Response admin_announcements(Site& site, const Request& request, const RouteParams& params) {
   if (request.method == "POST") return create_posted(site, request, params);
-  return render_list(site, request, 200, NewForm{});
+  return render_list(site, request, 200, load_setting(site), NewForm{});
 }
 
 Response admin_announcement(Site& site, const Request& request, const RouteParams& params) {
@@ -264,7 +384,7 @@ Response admin_announcement(Site& site, const Request& request, const RouteParam
   state.values = draft_of(*stored);
   state.revision = stored->revision;
   state.saved = request.query.get("saved").has_value();
-  return render_edit(site, request, 200, std::move(state));
+  return render_edit(site, request, 200, load_setting(site), std::move(state));
 }
 
 }  // namespace confsched

@@ -12,15 +12,29 @@ namespace confsched {
 
 namespace {
 
-// The announcement a running-late save posts: important, for two hours.
-AnnouncementDraft delay_note(const std::string& text) {
+// The announcement a running-late save posts: important, for the room
+// that runs late (its screen, /now, and every delegate page's banner),
+// from now for two hours.
+AnnouncementDraft delay_note(const std::string& text, const std::string& room_id) {
   AnnouncementDraft note;
   note.body = text;
   note.level = "important";
+  note.room = room_id;
+  note.starts = std::string(kStartsNow);
   note.ends = std::string(kEndsAfter);
   note.duration = "2";
   note.unit = "hours";
   return note;
+}
+
+AnnouncementContext note_context(Site& site, const std::string& room_id) {
+  AnnouncementContext context;
+  context.now = site.now();
+  std::optional<EventInfo> event = site.staff().event();
+  if (!event) throw NotSeeded();
+  context.zone = &site.event_zone(event->time_zone);
+  if (auto room = parse_id(room_id)) context.room_ids.insert(*room);
+  return context;
 }
 
 struct DelayState {
@@ -124,8 +138,10 @@ Response save_delay(Site& site, const Request& request, const RouteParams& param
     state.problem = "Not saved yet: tick “Save anyway” to accept the clashes listed below.";
     return render_delay(site, request, 422, state);
   }
+  const std::string room_id = state.targets.front().values.room_id;
   if (state.announce) {
-    if (FieldErrors errors = validate_announcement(delay_note(state.announcement), false);
+    if (FieldErrors errors = validate_announcement(delay_note(state.announcement, room_id),
+                                                   note_context(site, room_id));
         !errors.empty()) {
       state.problem = "Not saved: the announcement " + errors.begin()->second;
       return render_delay(site, request, 422, state);
@@ -142,7 +158,11 @@ Response save_delay(Site& site, const Request& request, const RouteParams& param
         "again, as the programme is now.";
     return render_delay(site, request, 409, state);
   }
-  if (state.announce) site.staff().create_announcement(delay_note(state.announcement), who);
+  if (state.announce) {
+    const AnnouncementContext context = note_context(site, room_id);
+    site.staff().create_announcement(
+        announcement_write(delay_note(state.announcement, room_id), context), who);
+  }
   return redirect_303("/admin/session/" + std::to_string(state.id) +
                       "?delayed=" + std::to_string(state.targets.size()));
 }

@@ -164,7 +164,15 @@ std::string duplicate_message(const ItemPage& page, const std::string& name) {
          "” (names must differ, ignoring case).";
 }
 
-std::string in_use_message(const ItemPage& page, int64_t sessions) {
+std::string in_use_message(const ItemPage& page, const WriteResult<ItemDraft>& result) {
+  const int64_t sessions = result.sessions, announcements = result.announcements;
+  if (sessions == 0 && announcements > 0)
+    return "Not deleted: " + std::to_string(announcements) +
+           (announcements == 1 ? " announcement that shows or will show is"
+                               : " announcements that show or will show are") +
+           " for this " + page.singular + ". Withdraw " + (announcements == 1 ? "it" : "them") +
+           " or make " + (announcements == 1 ? "it" : "them") +
+           " for everywhere first, on the announcements page.";
   std::string count = std::to_string(sessions);
   return "Not deleted: " + count + (sessions == 1 ? " session uses" : " sessions use") + " this " +
          page.singular + ". Move " + (sessions == 1 ? "it" : "them") + " to another " +
@@ -225,7 +233,7 @@ Response delete_posted(Site& site, const Request& request, const ItemPage& page,
     case WriteOutcome::kSaved:
       return redirect_303(std::string(page.path) + "?done=deleted");
     case WriteOutcome::kInUse:
-      state.row_problem = in_use_message(page, result.sessions);
+      state.row_problem = in_use_message(page, result);
       return render_items(site, request, page, 409, state);
     case WriteOutcome::kConflict:
       state.row_problem =

@@ -1,11 +1,14 @@
 // "/now" and "/display/<room-id>": the programme at the event's current
-// minute. Both change with the clock, not only with the data, so their
-// cache variant is the local minute (router.h).
+// minute, and each room's own announcements. Both change with the clock,
+// not only with the data, so their cache variant is the local minute
+// (router.h); the announcements showing are in every page's cache key
+// (Site::pages_key).
 #include "pages/now.h"
 
 #include "auth/display_token.h"
 #include "model/session_terms.h"
 #include "model/text.h"
+#include "pages/banner.h"
 #include "pages/pages.h"
 #include "pages/room_fields.h"
 #include "site/site.h"
@@ -140,6 +143,11 @@ Response now_page(Site& site, const Request&, const RouteParams&) {
                                   auto* room = d.AddSectionDictionary("ROOM");
                                   room->SetValue("NAME", r.room->name);
                                   fill_room_whereabouts(*room, *r.room);
+                                  // Beside the room rather than in a
+                                  // banner: on a phone the page is a long
+                                  // column of rooms, and whoever looks
+                                  // for their room finds its news there.
+                                  fill_room_notes(*room, site.shown_announcements(), r.room->id);
                                   fill_slot(*room, "CURRENT", r.current, now);
                                   fill_stream(*room, r);
                                   fill_slot(*room, "NEXT", r.next, now);
@@ -166,6 +174,9 @@ Response display_page(Site& site, const Request&, const RouteParams& params) {
           // a screen on the wall, and a link printed there is too long to
           // type.
           fill_room_whereabouts(d, *r.room);
+          // The room's own announcements only, as before this screen had
+          // any: one for everywhere is for the delegates' pages.
+          fill_room_notes(d, site.shown_announcements(), r.room->id);
           fill_slot(d, "CURRENT", r.current, now);
           fill_slot(d, "NEXT", r.next, now);
         });

@@ -74,15 +74,15 @@ std::optional<StoredAnnouncement> DatabaseStaffStore::announcement(int64_t id) {
   return confsched::load_announcement(db_, id);
 }
 
-int64_t DatabaseStaffStore::create_announcement(const AnnouncementDraft& draft,
-                                                const AuditContext& who) {
-  return confsched::create_announcement(db_, draft, who);
+AnnouncementResult DatabaseStaffStore::create_announcement(const AnnouncementWrite& write,
+                                                           const AuditContext& who) {
+  return confsched::create_announcement(db_, write, who);
 }
 
-AnnouncementResult DatabaseStaffStore::save_announcement(int64_t id, const AnnouncementDraft& draft,
+AnnouncementResult DatabaseStaffStore::save_announcement(int64_t id, const AnnouncementWrite& write,
                                                          int64_t expected_revision,
                                                          const AuditContext& who) {
-  return confsched::save_announcement(db_, id, draft, expected_revision, who);
+  return confsched::save_announcement(db_, id, write, expected_revision, who);
 }
 
 AnnouncementResult DatabaseStaffStore::withdraw_announcement(int64_t id, int64_t expected_revision,

@@ -33,8 +33,9 @@ class DatabaseStaffStore final : public StaffStore {
                                 int64_t expected_revision, const AuditContext& who) override;
   std::vector<StoredAnnouncement> announcements() override;
   std::optional<StoredAnnouncement> announcement(int64_t id) override;
-  int64_t create_announcement(const AnnouncementDraft& draft, const AuditContext& who) override;
-  AnnouncementResult save_announcement(int64_t id, const AnnouncementDraft& draft,
+  AnnouncementResult create_announcement(const AnnouncementWrite& write,
+                                         const AuditContext& who) override;
+  AnnouncementResult save_announcement(int64_t id, const AnnouncementWrite& write,
                                        int64_t expected_revision, const AuditContext& who) override;
   AnnouncementResult withdraw_announcement(int64_t id, int64_t expected_revision,
                                            const AuditContext& who) override;

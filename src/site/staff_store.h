@@ -65,8 +65,9 @@ class StaffStore {
   // --- announcements (store/announcement_store.h)
   virtual std::vector<StoredAnnouncement> announcements() = 0;
   virtual std::optional<StoredAnnouncement> announcement(int64_t id) = 0;
-  virtual int64_t create_announcement(const AnnouncementDraft& draft, const AuditContext& who) = 0;
-  virtual AnnouncementResult save_announcement(int64_t id, const AnnouncementDraft& draft,
+  virtual AnnouncementResult create_announcement(const AnnouncementWrite& write,
+                                                 const AuditContext& who) = 0;
+  virtual AnnouncementResult save_announcement(int64_t id, const AnnouncementWrite& write,
                                                int64_t expected_revision,
                                                const AuditContext& who) = 0;
   virtual AnnouncementResult withdraw_announcement(int64_t id, int64_t expected_revision,

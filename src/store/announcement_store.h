@@ -1,6 +1,7 @@
 // Announcements in the database: the staff list, one announcement for the
-// edit form, the ones showing now (for the banner), and the writes, each in
-// one transaction with its audit row. Times are UTC (sql/003).
+// edit form, the ones showing now (for the banner, /now and the rooms'
+// screens), and the writes, each in one transaction with its audit row.
+// Times are UTC (sql/003); an announcement may be for one room (sql/008).
 #pragma once
 
 #include <cstdint>
@@ -17,6 +18,8 @@ namespace confsched {
 struct StoredAnnouncement {
   int64_t id = 0;
   std::string body, level;
+  std::optional<int64_t> room_id = std::nullopt;       // nullopt: everywhere
+  std::string room_name = {};                          // the room's name now, "" for everywhere
   std::string published_at, expires_at, withdrawn_at;  // "YYYY-MM-DD HH:MM:SS" UTC, "" if none
   // "active", "scheduled" (starts later), "expired" or "withdrawn", by the
   // database's clock.
@@ -31,31 +34,45 @@ std::optional<StoredAnnouncement> load_announcement(Database& db, int64_t id);
 
 struct ShownAnnouncement {
   std::string body, level;
+  std::optional<int64_t> room_id = std::nullopt;  // nullopt: everywhere
+  std::string room_name = {};                     // "" for everywhere
 };
 
-// What delegates see now: published, not ended, not withdrawn; important
-// ones first, then newest first.
+// What delegates see now, everywhere and for each room: published, not
+// ended, not withdrawn; important ones first, then newest first.
 std::vector<ShownAnnouncement> load_shown_announcements(Database& db);
-
-// Inserts a valid draft (its end is "never" or "after"), published now.
-// Returns the new id.
-int64_t create_announcement(Database& db, const AnnouncementDraft& draft, const AuditContext& who);
 
 enum class AnnouncementOutcome {
   kDone,
   kConflict,   // someone saved in between: `current` holds their version
   kWithdrawn,  // it is withdrawn: `current` says when
   kGone,       // no such announcement
+  kRoomGone,   // the room it is for was deleted since the form was judged
 };
 
 struct AnnouncementResult {
   AnnouncementOutcome outcome = AnnouncementOutcome::kDone;
   std::optional<StoredAnnouncement> current;
+  int64_t id = 0;  // a new announcement's, when kDone
 };
 
-// Saves a valid draft if the row is still at expected_revision and not
-// withdrawn.
-AnnouncementResult save_announcement(Database& db, int64_t id, const AnnouncementDraft& draft,
+// How many announcements for the room have not ended and are not
+// withdrawn (showing, or to start later): what keeps a room from being
+// deleted (sql/008).
+int64_t announcements_not_over(Database& db, int64_t room_id);
+
+// Inserts a new announcement (model/announcement_form.h: its start is now
+// or an instant, its end none, now plus minutes or an instant; never
+// "keep"). kRoomGone when its room no longer exists; else kDone with the
+// new id.
+AnnouncementResult create_announcement(Database& db, const AnnouncementWrite& write,
+                                       const AuditContext& who);
+
+// Saves a write if the row is still at expected_revision and not
+// withdrawn. The revision is what the caller judged the write against (the
+// stored start and end "keep" leaves alone), so a row that moved on
+// meanwhile is kConflict.
+AnnouncementResult save_announcement(Database& db, int64_t id, const AnnouncementWrite& write,
                                      int64_t expected_revision, const AuditContext& who);
 
 // Withdraws it (a soft delete: withdrawn_at is set, the row stays) if it is

@@ -7,6 +7,7 @@
 
 #include <stdexcept>
 
+#include "store/announcement_store.h"
 #include "store/credentials.h"
 
 namespace confsched {
@@ -231,6 +232,11 @@ WriteResult<ItemDraft> delete_item(Database& db, const ItemTable& t, int64_t id,
   if (!current) return {WriteOutcome::kGone, std::nullopt, 0, 0};
   if (item_version(*current) != expected_version) return {WriteOutcome::kConflict, current, 0, 0};
   if (int64_t n = sessions_using(db, t, id); n > 0) return {WriteOutcome::kInUse, current, n, 0};
+  // A room's announcement that shows or will would otherwise lose its
+  // room and show everywhere (sql/008).
+  if (t.table == kRoomTable.table)
+    if (int64_t n = announcements_not_over(db, id); n > 0)
+      return {WriteOutcome::kInUse, current, 0, 0, n};
   db.execute("DELETE FROM " + std::string(t.table) + " WHERE id = ?", {id});
   write_audit(db, t.entity, id, "delete", who, item_audit(t, *current), std::nullopt);
   tx.commit();

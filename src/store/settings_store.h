@@ -23,7 +23,8 @@ enum class WriteOutcome {
   kConflict,      // someone saved in between: `current` holds their values
   kGone,          // the row was deleted meanwhile
   kDuplicate,     // another row has that name already (a UNIQUE key)
-  kInUse,         // sessions still use it: `sessions` says how many
+  kInUse,         // sessions still use it (`sessions` says how many), or for a room,
+                  // announcements that show or will (`announcements`)
   kOutsideDates,  // event: `sessions` sessions lie outside the new dates
 };
 
@@ -32,7 +33,8 @@ struct WriteResult {
   WriteOutcome outcome = WriteOutcome::kSaved;
   std::optional<Values> current;
   int64_t sessions = 0;
-  int64_t id = 0;  // of a row just created
+  int64_t id = 0;             // of a row just created
+  int64_t announcements = 0;  // kInUse: a room's announcements not over yet
 };
 
 // (JSON key, value) pairs for one side of an audit row; keys are [a-z_]

@@ -217,7 +217,11 @@ std::vector<AuditEntry> FixedSource::changes(int64_t most) {
 
 std::vector<ShownAnnouncement> FixedSource::shown_announcements() {
   check_available();
-  return {ShownAnnouncement{.body = kShownAnnouncement, .level = "important"}};
+  // Important first, then newest first (store/announcement_store.h).
+  return {
+      ShownAnnouncement{.body = kShownAnnouncement, .level = "important"},
+      ShownAnnouncement{
+          .body = kShownRoomAnnouncement, .level = "info", .room_id = 1, .room_name = "Main Hall"}};
 }
 
 std::optional<RoleCredential> FixedSource::credential(Role role) {

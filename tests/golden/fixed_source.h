@@ -49,9 +49,13 @@ SessionDraft session_draft(const Session& session);
 // as nullopt (a JSON null).
 AuditValues session_audit_values(const SessionDraft& draft);
 
-// The one announcement showing at kNow: the banner of every delegate page,
-// and the active one of the staff list (FixedStaffStore).
+// The announcements showing at kNow: one for everywhere, the banner of
+// every delegate page and the active one of the staff list
+// (FixedStaffStore); and one for the Main Hall (room 1), in the banner
+// after the room's name, beside the room on /now and on its screen.
 inline constexpr const char* kShownAnnouncement = "Lunch is in Hall <A> & the garden.";
+inline constexpr const char* kShownRoomAnnouncement =
+    "The closing <panel> moves to Room B & starts late.";
 
 class FixedSource final : public DataSource {
  public:

@@ -73,11 +73,14 @@ FixedStaffStore::FixedStaffStore(DataState& state, std::vector<StaffMember>& ros
   }
   session_audit_ = fixed_session_audit();
   // One showing (FixedSource's banner), one that ended yesterday, one
-  // withdrawn an hour ago; times UTC, by the database's clock.
+  // withdrawn an hour ago, one for the Main Hall showing (FixedSource's
+  // too) and one for Room <B> still to start; times UTC, by the
+  // database's clock.
   announcements_ = {
       {.id = 1,
        .body = kShownAnnouncement,
        .level = "important",
+       .room_id = std::nullopt,
        .published_at = kNow - 1800,
        .expires_at = kNow + 7200,
        .withdrawn_at = std::nullopt,
@@ -85,6 +88,7 @@ FixedStaffStore::FixedStaffStore(DataState& state, std::vector<StaffMember>& ros
       {.id = 2,
        .body = "Registration opens at 08:30 in the foyer.",
        .level = "info",
+       .room_id = std::nullopt,
        .published_at = kNow - 86400,
        .expires_at = kNow - 82800,
        .withdrawn_at = std::nullopt,
@@ -92,10 +96,27 @@ FixedStaffStore::FixedStaffStore(DataState& state, std::vector<StaffMember>& ros
       {.id = 3,
        .body = "Wi-Fi: ask at the desk for the <password> & \"key\".",
        .level = "info",
+       .room_id = std::nullopt,
        .published_at = kNow - 7200,
        .expires_at = std::nullopt,
        .withdrawn_at = kNow - 3600,
        .revision = 2},
+      {.id = 4,
+       .body = kShownRoomAnnouncement,
+       .level = "info",
+       .room_id = 1,
+       .published_at = kNow - 600,
+       .expires_at = kNow + 3000,
+       .withdrawn_at = std::nullopt,
+       .revision = 1},
+      {.id = 5,
+       .body = "Doors open at 13:00 for the <workshop>.",
+       .level = "important",
+       .room_id = 2,
+       .published_at = kNow + 5400,
+       .expires_at = kNow + 9000,
+       .withdrawn_at = std::nullopt,
+       .revision = 1},
   };
   next_room_ = next_id(highest_id(rooms_));
   next_track_ = next_id(highest_id(tracks_));
@@ -484,6 +505,9 @@ StoredAnnouncement FixedStaffStore::stored(const AnnouncementRow& row) const {
   a.id = row.id;
   a.body = row.body;
   a.level = row.level;
+  a.room_id = row.room_id;
+  for (const ItemRow& room : rooms_)
+    if (room.id == row.room_id) a.room_name = room.values.name;
   a.published_at = utc_text(row.published_at);
   a.expires_at = row.expires_at ? utc_text(*row.expires_at) : "";
   a.withdrawn_at = row.withdrawn_at ? utc_text(*row.withdrawn_at) : "";
@@ -521,18 +545,42 @@ std::optional<StoredAnnouncement> FixedStaffStore::announcement(int64_t id) {
   return stored(*row);
 }
 
-int64_t FixedStaffStore::create_announcement(const AnnouncementDraft& draft,
-                                             const AuditContext& who) {
+int64_t FixedStaffStore::announcements_not_over(int64_t room_id) const {
+  return std::count_if(announcements_.begin(), announcements_.end(), [&](const AnnouncementRow& a) {
+    return a.room_id == room_id && !a.withdrawn_at && (!a.expires_at || *a.expires_at > now);
+  });
+}
+
+std::optional<int64_t> FixedStaffStore::time_of(const AnnouncementTime& t,
+                                                std::optional<int64_t> current) const {
+  switch (t.kind) {
+    case AnnouncementTime::Kind::kKeep:
+      return current;
+    case AnnouncementTime::Kind::kNow:
+      return now + t.minutes * 60;
+    case AnnouncementTime::Kind::kAt:
+      return t.at;
+    case AnnouncementTime::Kind::kNone:
+      break;
+  }
+  return std::nullopt;
+}
+
+AnnouncementResult FixedStaffStore::create_announcement(const AnnouncementWrite& write,
+                                                        const AuditContext& who) {
   check_available();
+  if (write.room_id && !find_by_id(rooms_, *write.room_id))
+    return {AnnouncementOutcome::kRoomGone, std::nullopt};
   AnnouncementRow row;
   row.id = next_announcement_++;
-  row.body = draft.body;
-  row.level = draft.level;
-  row.published_at = now;
-  if (auto minutes = announcement_minutes(draft)) row.expires_at = now + *minutes * 60;
+  row.body = write.body;
+  row.level = write.level;
+  row.room_id = write.room_id;
+  row.published_at = time_of(write.start, now).value_or(now);
+  row.expires_at = time_of(write.end, std::nullopt);
   announcements_.push_back(row);
   committed("announcement", row.id, "create", who);
-  return row.id;
+  return {AnnouncementOutcome::kDone, std::nullopt, row.id};
 }
 
 AnnouncementResult FixedStaffStore::write_announcement(
@@ -547,19 +595,24 @@ AnnouncementResult FixedStaffStore::write_announcement(
   change(*row);
   ++row->revision;
   committed("announcement", id, action, who);
-  return {AnnouncementOutcome::kDone, std::nullopt};
+  return {AnnouncementOutcome::kDone, std::nullopt, id};
 }
 
-AnnouncementResult FixedStaffStore::save_announcement(int64_t id, const AnnouncementDraft& draft,
+AnnouncementResult FixedStaffStore::save_announcement(int64_t id, const AnnouncementWrite& write,
                                                       int64_t expected_revision,
                                                       const AuditContext& who) {
+  if (write.room_id && !find_by_id(rooms_, *write.room_id)) {
+    check_available();
+    const AnnouncementRow* row = find_announcement(id);
+    return {row ? AnnouncementOutcome::kRoomGone : AnnouncementOutcome::kGone,
+            row ? std::optional(stored(*row)) : std::nullopt};
+  }
   return write_announcement(id, expected_revision, "update", who, [&](AnnouncementRow& row) {
-    row.body = draft.body;
-    row.level = draft.level;
-    if (auto minutes = announcement_minutes(draft))
-      row.expires_at = now + *minutes * 60;
-    else if (draft.ends != kEndsKeep)
-      row.expires_at = std::nullopt;
+    row.body = write.body;
+    row.level = write.level;
+    row.room_id = write.room_id;
+    row.published_at = time_of(write.start, row.published_at).value_or(now);
+    row.expires_at = time_of(write.end, row.expires_at);
   });
 }
 
@@ -712,6 +765,12 @@ WriteResult<ItemDraft> FixedStaffStore::delete_item(const ItemTable& table, int6
   if (!row) return result;
   if (int64_t n = sessions_using(table, id); n > 0)
     return {WriteOutcome::kInUse, row->values, n, 0};
+  if (is_room_table(table)) {
+    if (int64_t n = announcements_not_over(id); n > 0)
+      return {WriteOutcome::kInUse, row->values, 0, 0, n};
+    for (AnnouncementRow& a : announcements_)
+      if (a.room_id == id) a.room_id = std::nullopt;
+  }
   std::erase_if(rows_of(table), [&](const ItemRow& r) { return r.id == id; });
   committed(table.entity, id, "delete", who);
   return result;

@@ -7,7 +7,10 @@
 // kConflict with the stored values, an unknown id kGone), new ids for new
 // rows, names unique ignoring case (kDuplicate), rooms and tracks in use
 // kept (kInUse), event dates that would leave sessions out refused
-// (kOutsideDates), withdrawal as a soft delete, restore of a known audit
+// (kOutsideDates), rooms with announcements not over kept (kInUse), an
+// announcement's room that is gone refused (kRoomGone), a deleted room
+// forgotten by the announcements that were for it (ON DELETE SET NULL),
+// withdrawal as a soft delete, restore of a known audit
 // row, and a password change that moves the role's epoch.
 //
 // What it leaves out, because no page can tell: transactions and locks
@@ -84,8 +87,9 @@ class FixedStaffStore final : public StaffStore {
                                 int64_t expected_revision, const AuditContext& who) override;
   std::vector<StoredAnnouncement> announcements() override;
   std::optional<StoredAnnouncement> announcement(int64_t id) override;
-  int64_t create_announcement(const AnnouncementDraft& draft, const AuditContext& who) override;
-  AnnouncementResult save_announcement(int64_t id, const AnnouncementDraft& draft,
+  AnnouncementResult create_announcement(const AnnouncementWrite& write,
+                                         const AuditContext& who) override;
+  AnnouncementResult save_announcement(int64_t id, const AnnouncementWrite& write,
                                        int64_t expected_revision, const AuditContext& who) override;
   AnnouncementResult withdraw_announcement(int64_t id, int64_t expected_revision,
                                            const AuditContext& who) override;
@@ -138,6 +142,7 @@ class FixedStaffStore final : public StaffStore {
   struct AnnouncementRow {
     int64_t id = 0;
     std::string body, level;
+    std::optional<int64_t> room_id = std::nullopt;  // nullopt: everywhere
     int64_t published_at = 0;
     std::optional<int64_t> expires_at, withdrawn_at;
     int64_t revision = 1;
@@ -157,6 +162,11 @@ class FixedStaffStore final : public StaffStore {
   bool is_room_table(const ItemTable& table) const;
   int64_t room_position(int64_t room_id) const;
   int64_t sessions_using(const ItemTable& table, int64_t id) const;
+  // store/announcement_store.h's announcements_not_over, by this store's clock.
+  int64_t announcements_not_over(int64_t room_id) const;
+  // An announcement time as the database sets it (AnnouncementTime):
+  // kKeep leaves `current`.
+  std::optional<int64_t> time_of(const AnnouncementTime& t, std::optional<int64_t> current) const;
   SessionRow* find_session(int64_t id);
   AnnouncementRow* find_announcement(int64_t id);
   StoredSession stored(const SessionRow& row) const;

@@ -298,6 +298,23 @@ std::vector<StaffCase> staff_cases() {
                            with(saveable_form(g, 2), {{"title", "Typed <during> the outage"}}));
        },
        503, [](GoldenSite& g) { g.staff.available = false; }},
+      // Times that cannot be read or that do not fit: 422, each message by
+      // its field, everything typed back in the form (escaped).
+      {"staff_announcement_times_refused",
+       [](GoldenSite&) {
+         return staff_post("/admin/announcements", {{"body", "Typed <kept> & \"all\""},
+                                                    {"level", "important"},
+                                                    {"room", "9"},
+                                                    {"starts", "at"},
+                                                    {"start_day", "2026-06-31"},
+                                                    {"start_time", "25:00"},
+                                                    {"ends", "at"},
+                                                    {"duration", ""},
+                                                    {"unit", "hours"},
+                                                    {"end_day", "2026-06-10"},
+                                                    {"end_time", "<09:00>"}});
+       },
+       422},
       {"staff_announcements_outage",
        [](GoldenSite&) {
          return staff_post("/admin/announcements", {{"body", "Typed:\n<b>keep</b> & \"all\""},
@@ -1309,31 +1326,33 @@ BOOST_AUTO_TEST_CASE(announcements_post_save_and_withdraw_under_optimistic_locki
   GoldenSite golden;
   Response r = send(golden, staff_post("/admin/announcements", {{"body", "Doors <close> soon"},
                                                                 {"level", "info"},
+                                                                {"starts", "now"},
                                                                 {"ends", "after"},
                                                                 {"duration", "90"},
                                                                 {"unit", "minutes"}}));
   BOOST_CHECK_EQUAL(r.status, 303);
   BOOST_CHECK_EQUAL(header(r, "Location"), "/admin/announcements?posted=1");
-  StoredAnnouncement posted = *golden.staff.announcement(4);
+  StoredAnnouncement posted = *golden.staff.announcement(6);
   BOOST_CHECK_EQUAL(posted.state, "active");
   BOOST_CHECK_EQUAL(posted.seconds_left.value_or(0), 90 * 60);
   // Two edits from the same revision: the second is 409 with both versions.
-  Fields edit = {{"revision", "1"}, {"action", "save"}, {"body", "First edit"}, {"level", "info"},
-                 {"ends", "keep"},  {"duration", ""},   {"unit", "minutes"}};
-  BOOST_CHECK_EQUAL(send(golden, staff_post("/admin/announcements/4", edit)).status, 303);
-  r = send(golden, staff_post("/admin/announcements/4", with(edit, {{"body", "Second <edit>"}})));
+  Fields edit = {{"revision", "1"}, {"action", "save"}, {"body", "First edit"},
+                 {"level", "info"}, {"starts", "keep"}, {"ends", "keep"},
+                 {"duration", ""},  {"unit", "minutes"}};
+  BOOST_CHECK_EQUAL(send(golden, staff_post("/admin/announcements/6", edit)).status, 303);
+  r = send(golden, staff_post("/admin/announcements/6", with(edit, {{"body", "Second <edit>"}})));
   BOOST_CHECK_EQUAL(r.status, 409);
   BOOST_CHECK(contains(r.body, "someone else changed this announcement meanwhile"));
   BOOST_CHECK(contains(r.body, ">First edit</dd>"));
   BOOST_CHECK(contains(r.body, ">Second &lt;edit&gt;</textarea>"));
-  BOOST_CHECK_EQUAL(golden.staff.announcement(4)->body, "First edit");
+  BOOST_CHECK_EQUAL(golden.staff.announcement(6)->body, "First edit");
   // Withdrawn: a soft delete; an edit from before it is 409 and keeps the text.
   r = send(golden,
-           staff_post("/admin/announcements/4", {{"revision", "2"}, {"action", "withdraw"}}));
+           staff_post("/admin/announcements/6", {{"revision", "2"}, {"action", "withdraw"}}));
   BOOST_CHECK_EQUAL(r.status, 303);
   BOOST_CHECK_EQUAL(header(r, "Location"), "/admin/announcements?withdrawn=1");
-  BOOST_CHECK_EQUAL(golden.staff.announcement(4)->state, "withdrawn");
-  r = send(golden, staff_post("/admin/announcements/4",
+  BOOST_CHECK_EQUAL(golden.staff.announcement(6)->state, "withdrawn");
+  r = send(golden, staff_post("/admin/announcements/6",
                               with(edit, {{"revision", "3"}, {"body", "Too late"}})));
   BOOST_CHECK_EQUAL(r.status, 409);
   BOOST_CHECK(contains(r.body, "this announcement was withdrawn meanwhile"));
@@ -1346,14 +1365,105 @@ BOOST_AUTO_TEST_CASE(announcements_post_save_and_withdraw_under_optimistic_locki
   BOOST_CHECK_EQUAL(golden.staff.writes().size(), writes);
 }
 
+// Issue 17: a start and an end at typed days and times of the event's
+// zone, for one room; the staff list says when it starts, and the delegate
+// pages see it through the announcement clock (store/credentials.h).
+BOOST_AUTO_TEST_CASE(an_announcement_starts_and_ends_at_typed_times_for_one_room) {
+  GoldenSite golden;
+  Fields post = {{"body", "Doors <open> at two"},
+                 {"level", "info"},
+                 {"room", "2"},
+                 {"starts", "at"},
+                 {"start_day", "2026-06-10"},
+                 {"start_time", "14:00"},
+                 {"ends", "after"},
+                 {"duration", "30"},
+                 {"unit", "minutes"},
+                 {"end_day", ""},
+                 {"end_time", ""}};
+  Response r = send(golden, staff_post("/admin/announcements", post));
+  BOOST_CHECK_EQUAL(r.status, 303);
+  StoredAnnouncement posted = *golden.staff.announcement(6);
+  BOOST_CHECK_EQUAL(posted.state, "scheduled");
+  BOOST_CHECK_EQUAL(posted.room_id.value_or(0), 2);
+  // 14:00 in London in June is 13:00 UTC; the duration counts from the start.
+  BOOST_CHECK_EQUAL(posted.published_at, "2026-06-10 13:00:00");
+  BOOST_CHECK_EQUAL(posted.expires_at, "2026-06-10 13:30:00");
+  BOOST_CHECK(contains(send(golden, get("/admin/announcements")).body,
+                       "<td>Room &lt;B&gt;</td><td>Information</td><td>Scheduled: starts "
+                       "Wednesday 10 June 2026, 14:00, until 14:30</td>"));
+
+  // An end at a typed time, the start already passed (so now).
+  r = send(golden, staff_post("/admin/announcements", with(post, {{"start_time", "08:00"},
+                                                                  {"ends", "at"},
+                                                                  {"duration", ""},
+                                                                  {"end_day", "2026-06-11"},
+                                                                  {"end_time", "09:15"}})));
+  BOOST_CHECK_EQUAL(r.status, 303);
+  posted = *golden.staff.announcement(7);
+  BOOST_CHECK_EQUAL(posted.state, "active");
+  BOOST_CHECK_EQUAL(posted.published_at, "2026-06-10 09:30:00");
+  BOOST_CHECK_EQUAL(posted.expires_at, "2026-06-11 08:15:00");
+
+  // Refused, nothing written, everything typed kept: an end before the
+  // start, an end more than 14 days after it, a room that does not exist.
+  const size_t writes = golden.staff.writes().size();
+  for (const Fields& bad :
+       {with(post,
+             {{"ends", "at"}, {"duration", ""}, {"end_day", "2026-06-10"}, {"end_time", "13:59"}}),
+        with(post,
+             {{"ends", "at"}, {"duration", ""}, {"end_day", "2026-06-24"}, {"end_time", "14:01"}}),
+        with(post, {{"room", "4"}})}) {
+    r = send(golden, staff_post("/admin/announcements", bad));
+    BOOST_CHECK_EQUAL(r.status, 422);
+    BOOST_CHECK(contains(r.body, ">Doors &lt;open&gt; at two</textarea>"));
+    BOOST_CHECK(
+        contains(r.body, "id=\"start_day\" name=\"start_day\" type=\"date\" value=\"2026-06-10\""));
+    BOOST_CHECK(contains(r.body, "<option value=\"at\" selected>At the day and time below"));
+  }
+  BOOST_CHECK_EQUAL(golden.staff.writes().size(), writes);
+}
+
+// A room with an announcement that shows or will show is not deleted: the
+// announcement would lose its room and show everywhere (sql/008). Once it
+// is withdrawn the room goes, and the announcement forgets it.
+BOOST_AUTO_TEST_CASE(a_room_with_an_announcement_not_over_is_kept) {
+  GoldenSite golden;
+  ItemDraft side{"Side room", "9"};
+  BOOST_REQUIRE(golden.staff.add_item(kRoomTable, side, {"Bo", "192.0.2.8"}).outcome ==
+                WriteOutcome::kSaved);
+  const int64_t room = golden.staff.items(kRoomTable).back().id;
+  Response r = send(golden, staff_post("/admin/announcements", {{"body", "Side room closed"},
+                                                                {"level", "info"},
+                                                                {"room", std::to_string(room)},
+                                                                {"starts", "now"},
+                                                                {"ends", "never"}}));
+  BOOST_CHECK_EQUAL(r.status, 303);
+  r = send(golden,
+           staff_post("/admin/rooms", with(room_form(golden, room), {{"action", "delete"}})));
+  BOOST_CHECK_EQUAL(r.status, 409);
+  BOOST_CHECK(contains(r.body,
+                       "Not deleted: 1 announcement that shows or will show is for this "
+                       "room. Withdraw it or make it for everywhere first"));
+  BOOST_CHECK_EQUAL(golden.staff.items(kRoomTable).back().id, room);
+  r = send(golden,
+           staff_post("/admin/announcements/6", {{"revision", "1"}, {"action", "withdraw"}}));
+  BOOST_CHECK_EQUAL(r.status, 303);
+  r = send(golden,
+           staff_post("/admin/rooms", with(room_form(golden, room), {{"action", "delete"}})));
+  BOOST_CHECK_EQUAL(r.status, 303);
+  BOOST_CHECK(!golden.staff.announcement(6)->room_id);
+}
+
 // The announcement pages used to record every write as "staff", whatever
 // name the staff member had set: they built the AuditContext themselves
 // instead of asking audit_context(), as every other staff page does.
 BOOST_AUTO_TEST_CASE(announcement_writes_are_audited_under_the_staff_members_name) {
   GoldenSite golden;
   Response r =
-      send(golden, post_as(add_person(golden, "Ana", StaffRole::kEditor), "/admin/announcements",
-                           {{"body", "Named"}, {"level", "info"}, {"ends", "never"}}));
+      send(golden,
+           post_as(add_person(golden, "Ana", StaffRole::kEditor), "/admin/announcements",
+                   {{"body", "Named"}, {"level", "info"}, {"starts", "now"}, {"ends", "never"}}));
   BOOST_CHECK_EQUAL(r.status, 303);
   BOOST_REQUIRE(golden.staff.last_writer());
   BOOST_CHECK_EQUAL(golden.staff.last_writer()->staff_name, "Ana");

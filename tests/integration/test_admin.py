@@ -416,7 +416,7 @@ class ResendWhenDatabaseDown(AdminTestCase):
             S.fcgi("GET", "/admin/announcements", headers={"Cookie": self.staff})
         body = "Typed during the outage:\n<b>keep</b> & \"all\" of it"
         fields = {"csrf": hidden(page.text, "csrf"), "body": body, "level": "important",
-                  "ends": "never", "duration": "", "unit": "minutes"}
+                  "starts": "now", "ends": "never", "duration": "", "unit": "minutes"}
         S.stop_db()
         try:
             r = S.post_form("/admin/announcements", fields, headers={"Cookie": self.staff})

@@ -1,0 +1,2 @@
+{{%AUTOESCAPE context="HTML"}}{{! One announcement after another, for the banner (banner.tpl), beside a room on /now (now.tpl) and on its screen (display.tpl). :pre_escape escapes exactly like the default :h but keeps line breaks, which :h turns into spaces. }}{{#ANNOUNCEMENT}}<div class="announcement {{CLASS}}">{{#IMPORTANT}}<p class="announcement-label">Important</p>{{/IMPORTANT}}<p class="announcement-text">{{#ROOM}}<strong class="announcement-room">{{NAME}}:</strong> {{/ROOM}}{{TEXT:pre_escape}}</p></div>
+{{/ANNOUNCEMENT}}
