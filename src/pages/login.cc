@@ -110,15 +110,6 @@ Attempt classify(Site& site, const Request& request, std::string_view username) 
   return a;
 }
 
-// Checks the password. Every failure costs one full Argon2id verification,
-// whether the user name, the password or both were wrong; a password any
-// worker verified before costs one HMAC. A full verification runs only with
-// a slot of the shared Argon2id cap (kBusy when none is free), so a flood of
-// wrong passwords from many addresses can neither take every worker nor more
-// than (slots + 1) x 19 MiB of memory. Trusted attempts may take one slot
-// beyond argon2_slots, which untrusted ones never can: a flood from
-// untrusted addresses cannot keep a known browser's login (the first after
-// a restart needs a full check) from being checked.
 // The account a user name names, read afresh (a password changed a moment
 // ago counts): the delegate login, a staff member, or the shared staff
 // login while nobody has a login of their own (README "Staff logins").
@@ -137,6 +128,15 @@ std::optional<Account> account_for(Site& site, std::string_view username) {
   return Account{*role, 0, credential->password_hash, credential->epoch};
 }
 
+// Checks the password. Every failure costs one full Argon2id verification,
+// whether the user name, the password or both were wrong; a password any
+// worker verified before costs one HMAC. A full verification runs only with
+// a slot of the shared Argon2id cap (kBusy when none is free), so a flood of
+// wrong passwords from many addresses can neither take every worker nor more
+// than (slots + 1) x 19 MiB of memory. Trusted attempts may take one slot
+// beyond argon2_slots, which untrusted ones never can: a flood from
+// untrusted addresses cannot keep a known browser's login (the first after
+// a restart needs a full check) from being checked.
 CheckedLogin check_login(Site& site, const Attempt& attempt, std::string_view username,
                          std::string_view password) {
   // Held in memory too: a login still works while the database is away.
