@@ -112,7 +112,9 @@ class EditForm(html.parser.HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
-        if tag == "form" and "edit" in (a.get("class") or "").split():
+        # The first form.edit is the session's own; the running-late, swap
+        # and move forms that follow it post elsewhere.
+        if tag == "form" and "edit" in (a.get("class") or "").split() and not self.fields:
             self.in_form = True
         if not self.in_form:
             return
