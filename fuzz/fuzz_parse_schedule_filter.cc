@@ -34,8 +34,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   FUZZ_CHECK(confsched::is_valid_utf8(f.q));
   FUZZ_CHECK(f.q.empty() || (f.q.front() != ' ' && f.q.back() != ' '));
   FUZZ_CHECK(f.q.find("  ") == std::string::npos);
-  FUZZ_CHECK(f.view.empty() || f.view == confsched::kGridView);
+  FUZZ_CHECK(f.view.empty() || f.view == confsched::kGridView || f.view == confsched::kWholeView);
   if (f.grid()) FUZZ_CHECK(!f.day.empty() && f.room.empty() && f.track.empty() && f.q.empty());
+  // The whole programme is one page: it never comes with a filter.
+  if (f.view == confsched::kWholeView)
+    FUZZ_CHECK(f.day.empty() && f.room.empty() && f.track.empty() && f.q.empty());
   // The canonical URL answers 200, with the same filter.
   FilterParse again = parse_schedule_filter(p.canonical, kChoices);
   FUZZ_CHECK(again.outcome == FilterParse::Outcome::kCanonical);
