@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "pages/now.h"
+#include "model/now_and_next.h"
 
 namespace confsched {
 

@@ -20,7 +20,7 @@ struct ScheduleGlance {
     kAfter,   // the last session has ended
   };
   Phase phase = Phase::kBefore;
-  // During the event: what runs now, one per room at most (pages/now.h
+  // During the event: what runs now, one per room at most (model/now_and_next.h
   // decides which, as on /now), sorted by start, then by the rooms' order.
   std::vector<const Session*> now;
   // During the event, each room's next session; before and after it, each

@@ -90,6 +90,15 @@ AnnouncementResult DatabaseStaffStore::withdraw_announcement(int64_t id, int64_t
   return confsched::withdraw_announcement(db_, id, expected_revision, who);
 }
 
+std::vector<StoredAnnouncement> DatabaseStaffStore::room_statuses() {
+  return confsched::showing_room_statuses(db_);
+}
+
+AnnouncementResult DatabaseStaffStore::set_room_status(const RoomStatusWrite& write,
+                                                       const AuditContext& who) {
+  return confsched::set_room_status(db_, write, who);
+}
+
 std::vector<RoomDisplay> DatabaseStaffStore::room_displays() {
   return confsched::load_room_displays(db_);
 }

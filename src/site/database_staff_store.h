@@ -39,6 +39,9 @@ class DatabaseStaffStore final : public StaffStore {
                                        int64_t expected_revision, const AuditContext& who) override;
   AnnouncementResult withdraw_announcement(int64_t id, int64_t expected_revision,
                                            const AuditContext& who) override;
+  std::vector<StoredAnnouncement> room_statuses() override;
+  AnnouncementResult set_room_status(const RoomStatusWrite& write,
+                                     const AuditContext& who) override;
   std::vector<RoomDisplay> room_displays() override;
   std::optional<DisplayChanged> change_display(int64_t room_id, DisplayChange change,
                                                const AuditContext& who) override;

@@ -72,6 +72,10 @@ class StaffStore {
                                                const AuditContext& who) = 0;
   virtual AnnouncementResult withdraw_announcement(int64_t id, int64_t expected_revision,
                                                    const AuditContext& who) = 0;
+  // Room statuses (sql/009), which are announcements for a room.
+  virtual std::vector<StoredAnnouncement> room_statuses() = 0;
+  virtual AnnouncementResult set_room_status(const RoomStatusWrite& write,
+                                             const AuditContext& who) = 0;
 
   // --- the rooms' screens (store/display_store.h)
   virtual std::vector<RoomDisplay> room_displays() = 0;

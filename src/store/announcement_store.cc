@@ -22,7 +22,7 @@ constexpr const char* kColumns =
     " CASE WHEN withdrawn_at IS NOT NULL THEN 'withdrawn'"
     " WHEN published_at > UTC_TIMESTAMP() THEN 'scheduled'"
     " WHEN expires_at <= UTC_TIMESTAMP() THEN 'expired' ELSE 'active' END,"
-    " TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(), expires_at), a.room_id, r.name"
+    " TIMESTAMPDIFF(SECOND, UTC_TIMESTAMP(), expires_at), a.room_id, r.name, room_status"
     " FROM announcements a LEFT JOIN rooms r ON r.id = a.room_id";
 
 StoredAnnouncement to_stored(const DbRow& r) {
@@ -38,6 +38,7 @@ StoredAnnouncement to_stored(const DbRow& r) {
   if (r[8]) a.seconds_left = cell_int(r[8]);
   if (r[9]) a.room_id = cell_int(r[9]);
   a.room_name = cell_text(r[10]);
+  a.room_status = cell_text(r[11]);
   return a;
 }
 
@@ -80,12 +81,12 @@ void write_audit(Database& db, int64_t id, const char* action,
   std::string before_sql = "NULL";
   if (before) {
     before_sql =
-        "JSON_OBJECT('body', ?, 'level', ?, 'room_id', ?, 'room', ?, 'published_at', ?,"
-        " 'expires_at', ?, 'withdrawn_at', ?, 'revision', ?)";
+        "JSON_OBJECT('body', ?, 'level', ?, 'room_id', ?, 'room', ?, 'room_status', ?,"
+        " 'published_at', ?, 'expires_at', ?, 'withdrawn_at', ?, 'revision', ?)";
     for (DbValue v : {DbValue{before->body}, DbValue{before->level}, id_or_null(before->room_id),
-                      text_or_null(before->room_name), text_or_null(before->published_at),
-                      text_or_null(before->expires_at), text_or_null(before->withdrawn_at),
-                      DbValue{before->revision}})
+                      text_or_null(before->room_name), text_or_null(before->room_status),
+                      text_or_null(before->published_at), text_or_null(before->expires_at),
+                      text_or_null(before->withdrawn_at), DbValue{before->revision}})
       params.push_back(std::move(v));
   }
   params.emplace_back(id);
@@ -94,7 +95,8 @@ void write_audit(Database& db, int64_t id, const char* action,
       " after_values) SELECT 'announcement', a.id, ?, ?, ?, " +
           before_sql +
           ", JSON_OBJECT('body', body, 'level', level, 'room_id', a.room_id, 'room', r.name,"
-          " 'published_at', published_at, 'expires_at', expires_at, 'withdrawn_at', withdrawn_at,"
+          " 'room_status', room_status, 'published_at', published_at, 'expires_at', expires_at, "
+          "'withdrawn_at', withdrawn_at,"
           " 'revision', revision)"
           " FROM announcements a LEFT JOIN rooms r ON r.id = a.room_id WHERE a.id = ?",
       params);
@@ -121,6 +123,16 @@ AnnouncementResult lock_for_write(Database& db, int64_t id, int64_t expected_rev
   if (current.revision != expected_revision) return {AnnouncementOutcome::kConflict, current};
   if (!current.withdrawn_at.empty()) return {AnnouncementOutcome::kWithdrawn, current};
   return {AnnouncementOutcome::kDone, current};
+}
+
+// Withdraws a row the caller locked. A withdrawal is a soft delete:
+// audited as 'delete', the row kept.
+void withdraw_row(Database& db, const StoredAnnouncement& before, const AuditContext& who) {
+  db.execute(
+      "UPDATE announcements SET withdrawn_at = UTC_TIMESTAMP(), revision = revision + 1"
+      " WHERE id = ?",
+      {before.id});
+  write_audit(db, before.id, "delete", before, who);
 }
 
 }  // namespace
@@ -202,12 +214,47 @@ AnnouncementResult withdraw_announcement(Database& db, int64_t id, int64_t expec
   Transaction tx(db);
   AnnouncementResult check = lock_for_write(db, id, expected_revision);
   if (check.outcome != AnnouncementOutcome::kDone) return check;
-  db.execute(
-      "UPDATE announcements SET withdrawn_at = UTC_TIMESTAMP(), revision = revision + 1"
-      " WHERE id = ?",
-      {id});
-  // A withdrawal is a soft delete: audited as 'delete', the row kept.
-  write_audit(db, id, "delete", check.current, who);
+  withdraw_row(db, *check.current, who);
+  tx.commit();
+  return {AnnouncementOutcome::kDone, std::nullopt, id};
+}
+
+std::vector<StoredAnnouncement> showing_room_statuses(Database& db) {
+  std::vector<StoredAnnouncement> out;
+  for (const DbRow& r : db.query(std::string(kColumns) + " WHERE room_status IS NOT NULL AND " +
+                                 kShowing + " ORDER BY a.room_id, a.id DESC")) {
+    StoredAnnouncement a = to_stored(r);
+    // set_room_status keeps one per room; should two ever show (a status
+    // posted on another server in the same instant), the newest counts.
+    if (!out.empty() && out.back().room_id == a.room_id) continue;
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+AnnouncementResult set_room_status(Database& db, const RoomStatusWrite& write,
+                                   const AuditContext& who) {
+  Transaction tx(db);
+  // The room's row, share-locked to the commit, as for any room-bound write.
+  if (db.query("SELECT id FROM rooms WHERE id = ? LOCK IN SHARE MODE", {write.room_id}).empty())
+    return {AnnouncementOutcome::kRoomGone, std::nullopt};
+  // Not only the one showing: one still to start cannot exist (a status
+  // starts when it is set), and the ones that ended stay as they are.
+  for (const DbRow& r :
+       db.query(std::string(kColumns) + " WHERE a.room_id = ? AND room_status IS NOT NULL AND " +
+                    kShowing + " FOR UPDATE",
+                {write.room_id})) {
+    withdraw_row(db, to_stored(r), who);
+  }
+  int64_t id = 0;
+  if (!write.status.empty()) {
+    db.execute(
+        "INSERT INTO announcements (body, level, room_id, room_status, published_at, expires_at)"
+        " VALUES (?, 'important', ?, ?, UTC_TIMESTAMP(), ?)",
+        {write.body, write.room_id, write.status, format_civil(civil_from_seconds(write.ends_at))});
+    id = static_cast<int64_t>(db.last_insert_id());
+    write_audit(db, id, "create", std::nullopt, who);
+  }
   tx.commit();
   return {AnnouncementOutcome::kDone, std::nullopt, id};
 }

@@ -18,8 +18,9 @@ namespace confsched {
 struct StoredAnnouncement {
   int64_t id = 0;
   std::string body, level;
-  std::optional<int64_t> room_id = std::nullopt;       // nullopt: everywhere
-  std::string room_name = {};                          // the room's name now, "" for everywhere
+  std::optional<int64_t> room_id = std::nullopt;  // nullopt: everywhere
+  std::string room_name = {};                     // the room's name now, "" for everywhere
+  std::string room_status = {};  // "full", "late" or "moved" for a room status (sql/009), else ""
   std::string published_at, expires_at, withdrawn_at;  // "YYYY-MM-DD HH:MM:SS" UTC, "" if none
   // "active", "scheduled" (starts later), "expired" or "withdrawn", by the
   // database's clock.
@@ -79,5 +80,25 @@ AnnouncementResult save_announcement(Database& db, int64_t id, const Announcemen
 // still at expected_revision.
 AnnouncementResult withdraw_announcement(Database& db, int64_t id, int64_t expected_revision,
                                          const AuditContext& who);
+
+// Room statuses (sql/009): each room's status showing now, at most one
+// per room, by room.
+std::vector<StoredAnnouncement> showing_room_statuses(Database& db);
+
+// A room's new status: status "" clears it. ends_at is the end of the
+// session it is about (Unix seconds).
+struct RoomStatusWrite {
+  int64_t room_id = 0;
+  std::string status = {}, body = {};
+  int64_t ends_at = 0;
+};
+
+// In one transaction: withdraws the room's status showing now, if any,
+// and posts the new one as an important announcement for the room from
+// now to ends_at, each with its audit row. A tap is a fresh statement of
+// what the volunteer sees, so it replaces whatever status was set before
+// rather than asking for a revision. kRoomGone when the room was deleted.
+AnnouncementResult set_room_status(Database& db, const RoomStatusWrite& write,
+                                   const AuditContext& who);
 
 }  // namespace confsched

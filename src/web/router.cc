@@ -12,12 +12,14 @@
 #include "admin/import_page.h"
 #include "admin/move_page.h"
 #include "admin/people_pages.h"
+#include "admin/room_status_page.h"
 #include "admin/settings_pages.h"
 #include "auth/origin.h"
 #include "http/accept_encoding.h"
 #include "http/etag.h"
 #include "http/percent.h"
 #include "model/announcement_form.h"
+#include "model/room_status.h"
 #include "model/running_late.h"
 #include "model/session_form.h"
 #include "model/settings_form.h"
@@ -243,6 +245,14 @@ constexpr Route kRoutes[] = {
      .db_down = WhenDbDown::kResendForm,
      .keys = kEventFormKeys,
      .handler = admin_event},
+    {.path = "/admin/rooms/status",
+     .methods = kGet | kPost,
+     .access = Access::kStaff,
+     .body = Body::kForm,
+     .csrf = true,
+     .db_down = WhenDbDown::kResendForm,
+     .keys = kRoomStatusFormKeys,
+     .handler = admin_room_status},
     {.path = "/admin/rooms",
      .methods = kGet | kPost,
      .access = Access::kStaff,

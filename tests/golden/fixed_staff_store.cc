@@ -506,6 +506,7 @@ StoredAnnouncement FixedStaffStore::stored(const AnnouncementRow& row) const {
   a.body = row.body;
   a.level = row.level;
   a.room_id = row.room_id;
+  a.room_status = row.room_status;
   for (const ItemRow& room : rooms_)
     if (room.id == row.room_id) a.room_name = room.values.name;
   a.published_at = utc_text(row.published_at);
@@ -621,6 +622,41 @@ AnnouncementResult FixedStaffStore::withdraw_announcement(int64_t id, int64_t ex
   // A soft delete, audited as one.
   return write_announcement(id, expected_revision, "delete", who,
                             [&](AnnouncementRow& row) { row.withdrawn_at = now; });
+}
+
+std::vector<StoredAnnouncement> FixedStaffStore::room_statuses() {
+  check_available();
+  std::vector<StoredAnnouncement> out;
+  for (const AnnouncementRow& row : announcements_) {
+    StoredAnnouncement a = stored(row);
+    if (!row.room_status.empty() && a.state == "active") out.push_back(std::move(a));
+  }
+  return out;
+}
+
+AnnouncementResult FixedStaffStore::set_room_status(const RoomStatusWrite& write,
+                                                    const AuditContext& who) {
+  check_available();
+  if (!find_by_id(rooms_, write.room_id)) return {AnnouncementOutcome::kRoomGone, std::nullopt};
+  for (AnnouncementRow& row : announcements_) {
+    if (row.room_id != write.room_id || row.room_status.empty() || stored(row).state != "active")
+      continue;
+    row.withdrawn_at = now;
+    ++row.revision;
+    committed("announcement", row.id, "delete", who);
+  }
+  if (write.status.empty()) return {AnnouncementOutcome::kDone, std::nullopt, 0};
+  AnnouncementRow row;
+  row.id = next_announcement_++;
+  row.body = write.body;
+  row.level = "important";
+  row.room_id = write.room_id;
+  row.room_status = write.status;
+  row.published_at = now;
+  row.expires_at = write.ends_at;
+  announcements_.push_back(row);
+  committed("announcement", row.id, "create", who);
+  return {AnnouncementOutcome::kDone, std::nullopt, row.id};
 }
 
 // -------------------------------------------------------------- the screens

@@ -93,6 +93,9 @@ class FixedStaffStore final : public StaffStore {
                                        int64_t expected_revision, const AuditContext& who) override;
   AnnouncementResult withdraw_announcement(int64_t id, int64_t expected_revision,
                                            const AuditContext& who) override;
+  std::vector<StoredAnnouncement> room_statuses() override;
+  AnnouncementResult set_room_status(const RoomStatusWrite& write,
+                                     const AuditContext& who) override;
   std::vector<RoomDisplay> room_displays() override;
   std::optional<DisplayChanged> change_display(int64_t room_id, DisplayChange change,
                                                const AuditContext& who) override;
@@ -143,6 +146,7 @@ class FixedStaffStore final : public StaffStore {
     int64_t id = 0;
     std::string body, level;
     std::optional<int64_t> room_id = std::nullopt;  // nullopt: everywhere
+    std::string room_status = {};                   // sql/009
     int64_t published_at = 0;
     std::optional<int64_t> expires_at, withdrawn_at;
     int64_t revision = 1;

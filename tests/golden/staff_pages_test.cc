@@ -239,6 +239,29 @@ std::vector<StaffCase> staff_cases() {
       {"staff_speaker", [](GoldenSite&) { return get("/admin/speakers/2"); }, 200},
       {"staff_passwords", [](GoldenSite&) { return get("/admin/passwords"); }, 200},
       {"staff_import", [](GoldenSite&) { return get("/admin/import"); }, 200},
+      // At the golden clock's 10:30 each room has a session on: the taps
+      // for each, and no status yet.
+      {"staff_room_status", [](GoldenSite&) { return get("/admin/rooms/status"); }, 200},
+      {"staff_room_status_shown", [](GoldenSite&) { return get("/admin/rooms/status?done=2"); },
+       200,
+       [](GoldenSite& g) {
+         g.staff.set_room_status(RoomStatusWrite{.room_id = 2,
+                                                 .status = "moved",
+                                                 .body = "Moved to Main <Hall>",
+                                                 .ends_at = kNow + 3600},
+                                 {"Bo", "192.0.2.8"});
+       }},
+      {"staff_room_status_set",
+       [](GoldenSite&) {
+         return staff_post("/admin/rooms/status", {{"room_id", "1"}, {"status", "full"}});
+       },
+       303},
+      {"staff_room_status_refused",
+       [](GoldenSite&) {
+         return staff_post("/admin/rooms/status",
+                           {{"room_id", "1"}, {"status", "moved"}, {"moved_to", "1"}});
+       },
+       422},
       // The answers to forms.
       {"staff_session_invalid",
        [](GoldenSite& g) { return staff_post("/admin/session/2", invalid_session_form(g)); }, 422},

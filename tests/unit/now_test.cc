@@ -1,6 +1,5 @@
-// What is on now and next per room (pages/now.h).
-#include "pages/now.h"
-
+// What is on now and next per room (model/now_and_next.h).
+#include "model/now_and_next.h"
 #include "test_support.h"
 
 using namespace confsched;

@@ -1,11 +1,11 @@
 // What is on now and next in each room: the selection behind /now and
-// /display/<room-id>. Pure.
+// /display/<room-id>, and the session a room status is about. Pure.
 #pragma once
 
 #include <string_view>
 #include <vector>
 
-#include "store/programme.h"
+#include "model/programme.h"
 
 namespace confsched {
 
