@@ -323,6 +323,7 @@ async function staffPages(browser) {
   for (const p of ["event", "rooms", "tracks", "speakers", "passwords", "import", "people", "account", "displays"]) {
     await visit(page, `admin-${p}`, `/admin/${p}`);
   }
+  await visit(page, "admin-room-status", "/admin/rooms/status");
   const speaker = await page.goto("/admin/speakers").then(() => page.locator("a[href^='/admin/speakers/']").first().getAttribute("href"));
   await visit(page, "admin-speaker", speaker);
   const ann = await page.goto("/admin/announcements").then(() => page.locator("a[href^='/admin/announcements/']").first().getAttribute("href"));
