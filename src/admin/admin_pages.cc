@@ -278,7 +278,7 @@ EventInfo staff_event(Site& site) {
 SessionDraft new_session_defaults(Site& site) {
   SessionDraft d;
   d.day = staff_event(site).starts_on;
-  d.start = "09:00";
+  d.start = std::string(kNewSessionStart);
   d.end = clock_after(d.start, kNewSessionMinutes);
   d.kind = "talk";
   d.status = "scheduled";

@@ -14,9 +14,6 @@ namespace confsched {
 
 namespace {
 
-// Where an empty day's one row begins: the new-session form's own default.
-constexpr const char* kEmptyDayStart = "09:00";
-
 // "YYYY-MM-DD HH:MM:SS" -> "HH:MM".
 std::string clock_of(const std::string& at) { return at.size() >= 16 ? at.substr(11, 5) : at; }
 
@@ -83,7 +80,8 @@ DayOverview lay_out_overview(const std::string& day, const std::vector<Room>& ro
     boundaries.insert(s->starts_at);
     boundaries.insert(s->ends_at);
   }
-  if (boundaries.empty()) boundaries.insert(day + " " + kEmptyDayStart + ":00");
+  // An empty day: one open row from where the new-session form starts.
+  if (boundaries.empty()) boundaries.insert(day + " " + std::string(kNewSessionStart) + ":00");
   // Row i runs from at[i] to at[i + 1]; the last one is open.
   const std::vector<std::string> at(boundaries.begin(), boundaries.end());
   for (const std::string& t : at) overview.rows.push_back(OverviewRow{.time = clock_of(t)});

@@ -96,8 +96,10 @@ FieldErrors validate_draft(const SessionDraft& draft, const SessionChoices& choi
 // The id in a decimal field, when it is one.
 std::optional<int64_t> parse_id(const std::string& text);
 
-// How long a new session lasts until staff say otherwise: the new-session
-// form's default end, and the end a gap on /admin/day offers.
+// When a new session starts and how long it lasts until staff say
+// otherwise: the new-session form's defaults, and what /admin/day offers
+// on an empty day (the start) and in each gap (the length).
+inline constexpr std::string_view kNewSessionStart = "09:00";
 inline constexpr int kNewSessionMinutes = 45;
 
 // "HH:MM" minutes later, at most 23:59 (a session stays within its day);

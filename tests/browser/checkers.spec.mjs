@@ -303,8 +303,8 @@ async function staffPages(browser) {
   const { context, page } = await newContext(browser, "staff");
   await login(page, "staff", env("CONFSCHED_STAFF_PASSWORD"));
   await visit(page, "admin-list", "/admin");
-  await visit(page, "admin-day", "/admin/day");
   const href = await page.locator("table.admin-list a").first().getAttribute("href");
+  await visit(page, "admin-day", "/admin/day");
   await visit(page, "admin-form", href);
   // A real edit: the history, /changes and the "changed" badge then have
   // something to show.
