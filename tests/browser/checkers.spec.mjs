@@ -305,6 +305,10 @@ async function staffPages(browser) {
   await visit(page, "admin-list", "/admin");
   const href = await page.locator("table.admin-list a").first().getAttribute("href");
   await visit(page, "admin-day", "/admin/day");
+  // Its table of every room scrolls in a box of its own: the page stays
+  // as wide as the phone.
+  const [wide, view] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+  if (wide > view) problems.push(`admin-day: the page is ${wide} px wide on a ${view} px phone`);
   await visit(page, "admin-form", href);
   // A real edit: the history, /changes and the "changed" badge then have
   // something to show.
