@@ -1,6 +1,7 @@
 // /admin (the programme as a list per day) and /admin/session/<id> and
 // /admin/session/new (the edit form: validation, room-clash warning,
-// optimistic locking, audit, delete).
+// optimistic locking, audit, delete; a new one may come prefilled from a
+// link).
 #include "admin/admin_pages.h"
 
 #include <utility>
@@ -252,6 +253,7 @@ void fill_admin_list(Dict& d, const std::vector<SessionListing>& listing) {
     if (!day || s.starts_at.substr(0, 10) != current_day) {
       current_day = s.starts_at.substr(0, 10);
       day = d.AddSectionDictionary("DAY");
+      day->SetValue("DAY", current_day);
       day->SetValue("DAY_LABEL", start ? format_day_label(*start) : current_day);
     }
     Dict* row = day->AddSectionDictionary("ROW");
@@ -276,8 +278,8 @@ EventInfo staff_event(Site& site) {
 SessionDraft new_session_defaults(Site& site) {
   SessionDraft d;
   d.day = staff_event(site).starts_on;
-  d.start = "09:00";
-  d.end = "09:45";
+  d.start = std::string(kNewSessionStart);
+  d.end = clock_after(d.start, kNewSessionMinutes);
   d.kind = "talk";
   d.status = "scheduled";
   return d;
@@ -323,7 +325,9 @@ Response admin_session(Site& site, const Request& request, const RouteParams& pa
 Response admin_new_session(Site& site, const Request& request, const RouteParams& params) {
   if (request.method == "POST") return save_posted(site, request, params, 0);
   EditState state;
-  state.values = new_session_defaults(site);
+  // A link may fill in day, times and room (/admin/day's gaps).
+  state.values =
+      prefilled_draft(new_session_defaults(site), request.query, site.staff().session_choices());
   return render_edit(site, request, 200, state);
 }
 

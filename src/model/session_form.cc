@@ -1,5 +1,6 @@
 #include "model/session_form.h"
 
+#include <algorithm>
 #include <charconv>
 
 #include "model/session_terms.h"
@@ -142,6 +143,30 @@ std::optional<int64_t> parse_id(const std::string& text) {
   if (text.empty() || r.ec != std::errc() || r.ptr != text.data() + text.size() || id <= 0)
     return std::nullopt;
   return id;
+}
+
+std::string clock_after(std::string_view hhmm, int minutes) {
+  std::optional<int> seconds = hhmm.size() == 5 ? parse_clock(hhmm) : std::nullopt;
+  if (!seconds) return "";
+  const int later = std::min(*seconds / 60 + minutes, 23 * 60 + 59);
+  return format_clock(CivilDateTime{.hour = later / 60, .minute = later % 60});
+}
+
+SessionDraft prefilled_draft(SessionDraft defaults, const FormFields& query,
+                             const SessionChoices& choices) {
+  auto given = [&](const char* name) { return std::string(query.get(name).value_or("")); };
+  SessionDraft d = std::move(defaults);
+  const std::string day = given("day");
+  if (day.size() == 10 && parse_civil(day) && day >= choices.first_day && day <= choices.last_day)
+    d.day = day;
+  const std::string start = given("start"), end = given("end");
+  if (is_clock(start)) {
+    d.start = start;
+    d.end = is_clock(end) && end > start ? end : clock_after(start, kNewSessionMinutes);
+  }
+  if (auto room = parse_id(given("room_id")); room && choices.room_ids.count(*room))
+    d.room_id = std::to_string(*room);
+  return d;
 }
 
 SessionDraft draft_from_form(const FormFields& form) {

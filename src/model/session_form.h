@@ -96,6 +96,24 @@ FieldErrors validate_draft(const SessionDraft& draft, const SessionChoices& choi
 // The id in a decimal field, when it is one.
 std::optional<int64_t> parse_id(const std::string& text);
 
+// When a new session starts and how long it lasts until staff say
+// otherwise: the new-session form's defaults, and what /admin/day offers
+// on an empty day (the start) and in each gap (the length).
+inline constexpr std::string_view kNewSessionStart = "09:00";
+inline constexpr int kNewSessionMinutes = 45;
+
+// "HH:MM" minutes later, at most 23:59 (a session stays within its day);
+// "" when hhmm is not a time of day.
+std::string clock_after(std::string_view hhmm, int minutes);
+
+// The new-session form opened from a link (/admin/session/new?day=…
+// &start=…&end=…&room_id=…, as /admin/day's gaps offer it): each value
+// that is valid replaces its default, and anything else is ignored, so a
+// stale or edited link still opens the form. An end counts only with a
+// start before it; a start without one gets the default length.
+SessionDraft prefilled_draft(SessionDraft defaults, const FormFields& query,
+                             const SessionChoices& choices);
+
 // The fields of the session form (templates/admin_session.tpl), as
 // dispatch checks them (http/form_keys.h). The typed ones are judged by
 // validate_draft; a new session's form carries revision 0.

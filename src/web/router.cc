@@ -6,6 +6,7 @@
 
 #include "admin/admin_pages.h"
 #include "admin/announcement_pages.h"
+#include "admin/day_page.h"
 #include "admin/delay_page.h"
 #include "admin/display_pages.h"
 #include "admin/history_pages.h"
@@ -161,6 +162,9 @@ constexpr Route kRoutes[] = {
      .variant = display_variant,
      .handler = display_page},
     {.path = "/admin", .access = Access::kStaff, .handler = admin_home},
+    // Rooms × time of one day (?day=YYYY-MM-DD): staff only, rendered per
+    // request like /admin, so a save shows at once.
+    {.path = "/admin/day", .access = Access::kStaff, .handler = admin_day},
     // The session form takes the largest session the schema holds, as a
     // browser encodes it (kMaxSessionFormBodyBytes, model/session_form.h):
     // an imported session must be saveable again. Restore posts only ids

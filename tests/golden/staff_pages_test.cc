@@ -238,6 +238,19 @@ std::vector<StaffCase> staff_cases() {
       {"staff_speakers", [](GoldenSite&) { return get("/admin/speakers"); }, 200},
       {"staff_speaker", [](GoldenSite&) { return get("/admin/speakers/2"); }, 200},
       {"staff_passwords", [](GoldenSite&) { return get("/admin/passwords"); }, 200},
+      // One day as rooms × time: today by the golden clock (10 June).
+      // Session 8 shares Room <B> with session 3, and speakers with
+      // session 2 (Ada Lovelace, Bob <script>) and session 3 (Çağla
+      // Öztürk): each clash marked on both sessions. Зал 3 is free all
+      // day, its one session being cancelled.
+      {"staff_day", [](GoldenSite&) { return get("/admin/day"); }, 200},
+      {"staff_day_unknown", [](GoldenSite&) { return get("/admin/day?day=2026-06-12"); }, 400},
+      // The form a gap's "add a session here" opens: filled in.
+      {"staff_session_new_prefilled",
+       [](GoldenSite&) {
+         return get("/admin/session/new?day=2026-06-11&start=10:30&end=11:15&room_id=3");
+       },
+       200},
       {"staff_import", [](GoldenSite&) { return get("/admin/import"); }, 200},
       // At the golden clock's 10:30 each room has a session on: the taps
       // for each, and no status yet.
@@ -1020,6 +1033,56 @@ BOOST_AUTO_TEST_CASE(a_save_during_an_outage_is_503_and_loses_nothing_typed) {
 
 // A room clash is a warning: 422 naming the other session, then saved when
 // accepted.
+// The day overview, stated apart from its golden file: every session of
+// the day links to its form, both sides of each clash are marked in the
+// one rule's words, a gap's link opens the new-session form with its day,
+// times and room, and a day outside the event is a 400. It writes nothing.
+BOOST_AUTO_TEST_CASE(the_day_overview_marks_clashes_and_offers_its_gaps) {
+  GoldenSite golden;
+  Response r = send(golden, staff_get("/admin/day?day=2026-06-10"));
+  BOOST_REQUIRE_EQUAL(r.status, 200);
+  for (int id : {1, 2, 3, 4, 5, 8})
+    BOOST_CHECK_MESSAGE(contains(r.body, "href=\"/admin/session/" + std::to_string(id) + "\""),
+                        "no link to session " << id);
+  BOOST_CHECK(!contains(r.body, "href=\"/admin/session/6\""));  // the next day's
+  // Session 2 and 8: a speaker clash, from each side.
+  BOOST_CHECK(contains(r.body,
+                       "<li>Ada Lovelace is also in “Lightning &lt;talks&gt;” (Room &lt;B&gt;, "
+                       "10:00–10:25)</li>"));
+  BOOST_CHECK(contains(r.body,
+                       "<li>Ada Lovelace is also in “Kernels &lt;for&gt; &quot;everyone&quot; "
+                       "&amp; more” (Main Hall, 10:00–11:00)</li>"));
+  // Sessions 3 and 8: one room at once.
+  BOOST_CHECK(contains(r.body,
+                       "<li>Room clash with “Accessible forms” (Room &lt;B&gt;, "
+                       "10:00–11:30)</li>"));
+  BOOST_CHECK(contains(r.body, "class=\"room-clash\""));
+  // Зал 3 holds nothing: its cancelled session frees it from the first row.
+  const std::string gap =
+      "/admin/session/new?day=2026-06-10&amp;start=09:00&amp;end=09:45&amp;room_id=3";
+  BOOST_REQUIRE(contains(r.body, "href=\"" + gap + "\""));
+  Response form = send(golden, staff_get(unescaped(gap)));
+  BOOST_REQUIRE_EQUAL(form.status, 200);
+  BOOST_CHECK(contains(form.body, "name=\"day\" type=\"date\" required value=\"2026-06-10\""));
+  BOOST_CHECK(contains(form.body, "name=\"start\" type=\"time\" required value=\"09:00\""));
+  BOOST_CHECK(contains(form.body, "name=\"end\" type=\"time\" required value=\"09:45\""));
+  BOOST_CHECK(contains(form.body, "<option value=\"3\" selected>"));
+  // What a link must not carry into the form: ignored, the defaults kept.
+  form = send(golden, staff_get("/admin/session/new?day=%3Cscript%3E&start=25:00&end=x&room_id=9"));
+  BOOST_CHECK_EQUAL(form.status, 200);
+  BOOST_CHECK(!contains(form.body, "<script>"));
+  BOOST_CHECK(contains(form.body, "name=\"day\" type=\"date\" required value=\"2026-06-10\""));
+  BOOST_CHECK(contains(form.body, "name=\"start\" type=\"time\" required value=\"09:00\""));
+  for (const char* day : {"2026-06-09", "2026-06-12", "2026-13-01", "10.06.2026", "", "%3Cb%3E"}) {
+    BOOST_TEST_CONTEXT(day) {
+      Response bad = send(golden, staff_get(std::string("/admin/day?day=") + day));
+      BOOST_CHECK_EQUAL(bad.status, 400);
+      BOOST_CHECK(!contains(bad.body, "<b>"));
+    }
+  }
+  BOOST_CHECK(golden.staff.writes().empty());
+}
+
 BOOST_AUTO_TEST_CASE(a_room_clash_is_a_warning_that_can_be_accepted) {
   GoldenSite golden;
   // Session 3 (Room <B>, 10:00-11:30) moved over the evening social's slot.

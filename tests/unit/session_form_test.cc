@@ -232,4 +232,48 @@ BOOST_AUTO_TEST_CASE(ids) {
     BOOST_TEST(!parse_id(bad).has_value(), "accepted \"" << bad << "\"");
 }
 
+BOOST_AUTO_TEST_CASE(a_later_clock_stays_within_the_day) {
+  BOOST_TEST(clock_after("09:00", kNewSessionMinutes) == "09:45");
+  BOOST_TEST(clock_after("10:30", 90) == "12:00");
+  BOOST_TEST(clock_after("23:30", 45) == "23:59");
+  for (const char* bad : {"", "9:00", "24:00", "09:00:00", "ab:cd"})
+    BOOST_TEST(clock_after(bad, 45).empty(), "took \"" << bad << "\"");
+}
+
+// /admin/day's "add a session here" links: what is valid is taken, the
+// rest left as the defaults were.
+BOOST_AUTO_TEST_CASE(a_prefilled_new_form_takes_only_valid_values) {
+  SessionDraft defaults = valid();
+  auto prefilled = [&](std::vector<std::pair<std::string, std::string>> query) {
+    return prefilled_draft(defaults, FormFields(std::move(query)), choices());
+  };
+  SessionDraft d =
+      prefilled({{"day", "2027-06-17"}, {"start", "14:00"}, {"end", "14:20"}, {"room_id", "1"}});
+  BOOST_TEST(d.day == "2027-06-17");
+  BOOST_TEST(d.start == "14:00");
+  BOOST_TEST(d.end == "14:20");
+  BOOST_TEST(d.room_id == "1");
+  BOOST_TEST(d.title == defaults.title);
+  // A start alone, or with an end not after it: the default length.
+  BOOST_TEST(prefilled({{"start", "14:00"}}).end == "14:45");
+  BOOST_TEST(prefilled({{"start", "14:00"}, {"end", "13:00"}}).end == "14:45");
+  // An end alone means nothing.
+  BOOST_TEST(prefilled({{"end", "11:00"}}).end == defaults.end);
+  // Outside the event, not a room of it, not a time: ignored.
+  SessionDraft bad = prefilled({{"day", "2027-06-18"},
+                                {"start", "25:00"},
+                                {"end", "\"><script>"},
+                                {"room_id", "3"},
+                                {"title", "not from a link"}});
+  BOOST_TEST(bad.day == defaults.day);
+  BOOST_TEST(bad.start == defaults.start);
+  BOOST_TEST(bad.end == defaults.end);
+  BOOST_TEST(bad.room_id == defaults.room_id);
+  BOOST_TEST(bad.title == defaults.title);
+  for (const char* day : {"2027-06-14", "2027-6-16", "2027-06-16 09:00", "yesterday"})
+    BOOST_TEST(prefilled({{"day", day}}).day == defaults.day, "took " << day);
+  for (const char* room : {"0", "-1", "1x", "", "3"})
+    BOOST_TEST(prefilled({{"room_id", room}}).room_id == defaults.room_id, "took " << room);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
