@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<h1>Programme administration</h1>
 {{#PERSON}}<p class="signed-in">Signed in as <strong>{{NAME}}</strong> ({{ROLE}}). Your changes are logged under this name. <a href="/admin/account">Your password</a></p>{{/PERSON}}
 {{#SHARED}}<p class="signed-in">Signed in with the shared staff login: changes are logged as “{{NAME}}”. Give each person a login of their own on <a href="/admin/people">People</a>; the shared login then stops working.</p>{{/SHARED}}
-<nav class="admin-nav" aria-label="Staff pages"><a href="/admin/session/new">Add a session</a> · <a href="/admin/announcements">Announcements</a> · <a href="/admin/rooms">Rooms</a> · <a href="/admin/tracks">Tracks</a> · <a href="/admin/speakers">Speakers</a>{{#ADMIN}} · <a href="/admin/event">Event</a> · <a href="/admin/displays">Room screens</a> · <a href="/admin/people">People</a> · <a href="/admin/passwords">Passwords</a> · <a href="/admin/import">Import</a>{{/ADMIN}}</nav>
+<nav class="admin-nav" aria-label="Staff pages"><a href="/admin/session/new">Add a session</a> · <a href="/admin/announcements">Announcements</a> · <a href="/admin/rooms">Rooms</a> · <a href="/admin/tracks">Tracks</a> · <a href="/admin/speakers">Speakers</a> · <a href="/admin/checkin">Speaker check-in</a>{{#ADMIN}} · <a href="/admin/event">Event</a> · <a href="/admin/displays">Room screens</a> · <a href="/admin/people">People</a> · <a href="/admin/passwords">Passwords</a> · <a href="/admin/import">Import</a>{{/ADMIN}}</nav>
 {{#DELETED}}<p class="notice" role="status">The session was deleted.</p>{{/DELETED}}
 {{#SAVED}}<p class="notice" role="status">Saved “{{TITLE}}”. Delegates see it within a few seconds.</p>{{/SAVED}}
 <p class="when-where">Session times: {{>ZONE}}</p>
