@@ -15,8 +15,9 @@ std::string slot_text(const CheckinSession& s) {
   return s.start + "–" + s.end + ", " + s.room + ": " + s.title;
 }
 
-// The line above the list after a change; the name comes from the list, so
-// a made-up query shows nothing rather than a name it names.
+// The line above the list after a change. The name is looked up in the
+// list, never taken from the query, so a crafted link cannot put words of
+// its own on the desk's screen.
 std::string checkin_notice(const Request& request, const std::vector<CheckinRow>& rows) {
   const std::string done(request.query.get("done").value_or(""));
   std::optional<int64_t> id =
