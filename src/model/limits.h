@@ -59,6 +59,9 @@ inline constexpr ColumnLimit kAnnouncementBody{"announcements", "body", LimitUni
                                                kTextColumnBytes};
 inline constexpr ColumnLimit kAuditStaffName{"audit_log", "staff_name", LimitUnit::kCharacters,
                                              100};
+// Who marked a speaker arrived: the audit log's name, so as long.
+inline constexpr ColumnLimit kCheckinStaffName{"speaker_checkins", "arrived_by",
+                                               LimitUnit::kCharacters, kAuditStaffName.max};
 
 // Every limit above, for the test that holds them against the schema.
 inline constexpr std::array kColumnLimits = {
@@ -66,7 +69,7 @@ inline constexpr std::array kColumnLimits = {
     kRoomName,           kRoomDescription, kRoomFloor,       kRoomMapUrl,        kRoomStreamUrl,
     kTrackName,          kSessionTitle,    kSessionAbstract, kSessionExternalId, kSpeakerName,
     kSpeakerAffiliation, kSpeakerBio,      kMaterialLabel,   kMaterialUrl,       kAnnouncementBody,
-    kAuditStaffName};
+    kAuditStaffName,     kCheckinStaffName};
 
 // The same column held to less than the schema allows, where a form has a
 // reason of its own (an announcement must fit a banner). Never more: the

@@ -167,6 +167,16 @@ uint64_t DatabaseStaffStore::change_role_password(Role role, const std::string& 
   return confsched::change_role_password(db_, role, password_hash, who);
 }
 
+std::vector<SpeakerToday> DatabaseStaffStore::speakers_on(const std::string& day) {
+  return load_speakers_on(db_, day);
+}
+
+CheckinOutcome DatabaseStaffStore::set_speaker_arrival(int64_t speaker_id, const std::string& day,
+                                                       const std::optional<std::string>& arrived_at,
+                                                       const AuditContext& who) {
+  return confsched::set_speaker_arrival(db_, speaker_id, day, arrived_at, who);
+}
+
 std::vector<StaffMember> DatabaseStaffStore::staff_members() { return load_staff_roster(db_); }
 
 PeopleResult DatabaseStaffStore::add_staff_member(const std::string& name, StaffRole role,

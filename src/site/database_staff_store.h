@@ -67,6 +67,10 @@ class DatabaseStaffStore final : public StaffStore {
                                          const AuditContext& who) override;
   uint64_t change_role_password(Role role, const std::string& password_hash,
                                 const AuditContext& who) override;
+  std::vector<SpeakerToday> speakers_on(const std::string& day) override;
+  CheckinOutcome set_speaker_arrival(int64_t speaker_id, const std::string& day,
+                                     const std::optional<std::string>& arrived_at,
+                                     const AuditContext& who) override;
   std::vector<StaffMember> staff_members() override;
   PeopleResult add_staff_member(const std::string& name, StaffRole role,
                                 const std::string& password_hash, const AuditContext& who) override;

@@ -1,6 +1,7 @@
 // What the staff pages read and write: the sessions, their history, the
 // announcements, the rooms' screens, the event, rooms, tracks, speakers,
-// the passwords and the staff members. DatabaseStaffStore (site/database_staff_store.h) is the
+// the passwords, the staff members and the speakers' arrivals.
+// DatabaseStaffStore (site/database_staff_store.h) is the
 // primary database through store/, as a worker uses it; tests/golden/ has
 // one in memory, so that a staff page can be rendered and a form posted
 // without a database server.
@@ -25,6 +26,7 @@
 #include "store/session_moves.h"
 #include "store/session_store.h"
 #include "store/settings_store.h"
+#include "store/speaker_checkins.h"
 #include "store/staff_members.h"
 
 namespace confsched {
@@ -108,6 +110,13 @@ class StaffStore {
                                                  const AuditContext& who) = 0;
   virtual uint64_t change_role_password(Role role, const std::string& password_hash,
                                         const AuditContext& who) = 0;
+
+  // --- speaker check-in (store/speaker_checkins.h): writes here move no
+  // data version
+  virtual std::vector<SpeakerToday> speakers_on(const std::string& day) = 0;
+  virtual CheckinOutcome set_speaker_arrival(int64_t speaker_id, const std::string& day,
+                                             const std::optional<std::string>& arrived_at,
+                                             const AuditContext& who) = 0;
 
   // --- the staff members (store/staff_members.h); the web keeps an admin
   // among them (AdminGuard::kKeepOne)

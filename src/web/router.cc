@@ -6,6 +6,7 @@
 
 #include "admin/admin_pages.h"
 #include "admin/announcement_pages.h"
+#include "admin/checkin_page.h"
 #include "admin/day_page.h"
 #include "admin/delay_page.h"
 #include "admin/display_pages.h"
@@ -25,6 +26,7 @@
 #include "model/session_form.h"
 #include "model/settings_form.h"
 #include "model/slot_swap.h"
+#include "model/speaker_checkin.h"
 #include "model/staff_member.h"
 #include "pages/pages.h"
 #include "pages/status.h"
@@ -298,6 +300,16 @@ constexpr Route kRoutes[] = {
      .db_down = WhenDbDown::kResendForm,
      .keys = kSpeakerFormKeys,
      .handler = admin_speaker},
+    // The info desk's list: arrivals move no data version, so the toggle
+    // leaves every delegate page and cache as it is.
+    {.path = "/admin/checkin",
+     .methods = kGet | kPost,
+     .access = Access::kStaff,
+     .body = Body::kForm,
+     .csrf = true,
+     .db_down = WhenDbDown::kResendForm,
+     .keys = kCheckinFormKeys,
+     .handler = admin_checkin},
     {.path = "/admin/people",
      .methods = kGet | kPost,
      .access = Access::kAdmin,

@@ -384,6 +384,37 @@ async function duringEvent(browser) {
   } finally {
     await context.close();
   }
+  await checkinDesk(browser);
+}
+
+// Issue 17: the info desk's speaker check-in while sessions run, on a
+// phone: checked as every page is, and the list fits 390 px without
+// sideways scrolling; then, with JavaScript off, the row's button marks a
+// speaker arrived (a plain form post) and the page comes back at that row.
+async function checkinDesk(browser) {
+  const { context, page } = await newContext(browser, "checkin");
+  try {
+    await login(page, "staff", env("CONFSCHED_STAFF_PASSWORD"));
+    await visit(page, "admin-checkin", "/admin/checkin");
+    assert.ok((await page.locator("li.checkin-row").count()) > 0, "speakers listed while the event runs");
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(wide <= PHONE.width, `/admin/checkin is ${wide}px wide on a ${PHONE.width}px phone`);
+  } finally {
+    await context.close();
+  }
+  // No axe and no evaluate here: both need script in the page.
+  const noScript = await newContext(browser, "checkin-no-js", { javaScriptEnabled: false });
+  try {
+    const p = noScript.page;
+    await login(p, "staff", env("CONFSCHED_STAFF_PASSWORD"));
+    await p.goto("/admin/checkin");
+    const row = await p.locator("li.checkin-row:has(button[value='1'])").first().getAttribute("id");
+    await Promise.all([p.waitForURL((u) => u.hash === `#${row}`), p.click(`#${row} button[value='1']`)]);
+    assert.equal(await p.locator(`#${row} button[value='0']`).count(), 1, "the row offers the undo");
+    assert.equal(await p.locator("p.notice").count(), 1, "the page says who arrived");
+  } finally {
+    await noScript.context.close();
+  }
 }
 
 // Issue 17: staff logins of their own. The shared staff login adds a person

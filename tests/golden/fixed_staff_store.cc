@@ -892,6 +892,58 @@ uint64_t FixedStaffStore::change_role_password(Role role, const std::string& pas
 
 // ---------------------------------------------------------- staff members
 
+// ------------------------------------------------------ speaker check-in
+
+std::vector<SpeakerToday> FixedStaffStore::speakers_on(const std::string& day) {
+  check_available();
+  std::vector<SpeakerToday> list;
+  // By speaker id, as the store's query orders them.
+  for (const Speaker& speaker : speakers_) {
+    SpeakerToday today;
+    today.id = speaker.id;
+    today.name = speaker.name;
+    for (const SessionRow& s : sessions_) {
+      if (s.starts_at.substr(0, 10) != day || is_cancelled(s.status) ||
+          std::find(s.speaker_ids.begin(), s.speaker_ids.end(), speaker.id) == s.speaker_ids.end())
+        continue;
+      std::string room;
+      for (const ItemRow& r : rooms_)
+        if (r.id == s.room_id) room = r.values.name;
+      today.sessions.push_back(
+          {s.id, s.title, room, s.starts_at.substr(11, 5), s.ends_at.substr(11, 5)});
+    }
+    if (today.sessions.empty()) continue;
+    if (auto it = arrivals_.find(speaker.id); it != arrivals_.end() && it->second.day == day) {
+      today.arrived = true;
+      today.arrived_at = it->second.arrived_at.substr(11, 5);
+      today.arrived_by = it->second.arrived_by;
+    }
+    list.push_back(std::move(today));
+  }
+  std::sort(list.begin(), list.end(),
+            [](const SpeakerToday& a, const SpeakerToday& b) { return a.id < b.id; });
+  return list;
+}
+
+CheckinOutcome FixedStaffStore::set_speaker_arrival(int64_t speaker_id, const std::string& day,
+                                                    const std::optional<std::string>& arrived_at,
+                                                    const AuditContext& who) {
+  check_available();
+  if (std::none_of(speakers_.begin(), speakers_.end(),
+                   [&](const Speaker& s) { return s.id == speaker_id; }))
+    return CheckinOutcome::kNoSpeaker;
+  auto it = arrivals_.find(speaker_id);
+  const bool was_arrived = it != arrivals_.end() && it->second.day == day;
+  if (was_arrived == arrived_at.has_value()) return CheckinOutcome::kUnchanged;
+  if (arrived_at)
+    arrivals_[speaker_id] = {day, *arrived_at, who.staff_name};
+  else
+    arrivals_.erase(it);
+  // Recorded as a write, but without committed()'s data version move.
+  writes_.push_back({"speaker_checkin", speaker_id, arrived_at ? "create" : "delete", who});
+  return CheckinOutcome::kChanged;
+}
+
 std::vector<StaffMember> FixedStaffStore::staff_members() {
   check_available();
   return people;

@@ -11,7 +11,8 @@
 // announcement's room that is gone refused (kRoomGone), a deleted room
 // forgotten by the announcements that were for it (ON DELETE SET NULL),
 // withdrawal as a soft delete, restore of a known audit
-// row, and a password change that moves the role's epoch.
+// row, a password change that moves the role's epoch, and speakers'
+// arrivals that move no data version (sql/010 has no trigger).
 //
 // What it leaves out, because no page can tell: transactions and locks
 // (one request at a time), SQL collations beyond ASCII case (a name that
@@ -24,6 +25,7 @@
 #include <array>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -121,6 +123,10 @@ class FixedStaffStore final : public StaffStore {
                                          const AuditContext& who) override;
   uint64_t change_role_password(Role role, const std::string& password_hash,
                                 const AuditContext& who) override;
+  std::vector<SpeakerToday> speakers_on(const std::string& day) override;
+  CheckinOutcome set_speaker_arrival(int64_t speaker_id, const std::string& day,
+                                     const std::optional<std::string>& arrived_at,
+                                     const AuditContext& who) override;
   std::vector<StaffMember> staff_members() override;
   PeopleResult add_staff_member(const std::string& name, StaffRole role,
                                 const std::string& password_hash, const AuditContext& who) override;
@@ -196,8 +202,14 @@ class FixedStaffStore final : public StaffStore {
                                         const AuditContext& who,
                                         const std::function<void(AnnouncementRow&)>& change);
 
+  // A speaker_checkins row (sql/010).
+  struct ArrivalRow {
+    std::string day, arrived_at, arrived_by;
+  };
+
   DataState& state_;
   EventInfo event_;
+  std::map<int64_t, ArrivalRow> arrivals_;  // by speaker id
   std::vector<ItemRow> rooms_, tracks_;
   std::vector<Speaker> speakers_;
   std::vector<SessionRow> sessions_;

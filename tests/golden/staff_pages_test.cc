@@ -251,6 +251,19 @@ std::vector<StaffCase> staff_cases() {
          return get("/admin/session/new?day=2026-06-11&start=10:30&end=11:15&room_id=3");
        },
        200},
+      // The info desk at 10:30 on the first day: everyone speaking today is
+      // on stage now (all from 10:00, so by name); Bob <script> was marked
+      // arrived (by a name that holds markup), Ada and Çağla were not, so
+      // they are marked as due. Eve speaks only in a cancelled session,
+      // Dora in none, bea on the second day: not listed.
+      {"staff_checkin",
+       [](GoldenSite& g) {
+         BOOST_REQUIRE(g.staff.set_speaker_arrival(2, "2026-06-10", "2026-06-10 10:05:00",
+                                                   {"Ana <staff>", "192.0.2.8"}) ==
+                       CheckinOutcome::kChanged);
+         return get("/admin/checkin?done=arrived&speaker=2");
+       },
+       200},
       {"staff_import", [](GoldenSite&) { return get("/admin/import"); }, 200},
       // At the golden clock's 10:30 each room has a session on: the taps
       // for each, and no status yet.
@@ -1586,6 +1599,65 @@ BOOST_AUTO_TEST_CASE(a_screen_gets_a_new_link_and_can_be_turned_off) {
   BOOST_CHECK_EQUAL(
       send(golden, staff_post("/admin/displays", {{"room", "two"}, {"action", "off"}})).status,
       400);
+}
+
+// ---------------------------------------------------------- speaker check-in
+
+// The toggle marks and unmarks an arrival under the staff member's name and
+// moves no data version (no delegate page changes); what our page never
+// sends is refused and changes nothing; an outage keeps the form to send
+// again.
+BOOST_AUTO_TEST_CASE(speaker_checkin_toggles_an_arrival_and_leaves_delegate_pages_alone) {
+  GoldenSite golden(/*version_check_ms=*/0);
+  const std::string ana = add_person(golden, "Ana", StaffRole::kEditor);
+  const uint64_t version = golden.source.state.data_version;
+  Response r =
+      send(golden, post_as(ana, "/admin/checkin", {{"speaker_id", "1"}, {"arrived", "1"}}));
+  BOOST_CHECK_EQUAL(r.status, 303);
+  BOOST_CHECK_EQUAL(header(r, "Location"), "/admin/checkin?done=arrived&speaker=1#speaker-1");
+  BOOST_REQUIRE_EQUAL(golden.staff.writes().size(), 1u);
+  BOOST_CHECK_EQUAL(golden.staff.writes()[0].entity, "speaker_checkin");
+  BOOST_CHECK_EQUAL(golden.staff.writes()[0].entity_id, 1);
+  BOOST_CHECK_EQUAL(golden.staff.writes()[0].who.staff_name, "Ana");
+  BOOST_CHECK_EQUAL(golden.source.state.data_version, version);
+  RequestSpec list = staff_get("/admin/checkin?done=arrived&speaker=1");
+  list.session = ana;
+  Response page = send(golden, list);
+  BOOST_CHECK_EQUAL(page.status, 200);
+  BOOST_CHECK(contains(page.body, "Ada Lovelace has arrived."));
+  BOOST_CHECK(contains(page.body, "Arrived at 10:30, marked by Ana"));
+  // A second tap (another phone at the desk) writes nothing.
+  send(golden, post_as(ana, "/admin/checkin", {{"speaker_id", "1"}, {"arrived", "1"}}));
+  BOOST_CHECK_EQUAL(golden.staff.writes().size(), 1u);
+  r = send(golden, post_as(ana, "/admin/checkin", {{"speaker_id", "1"}, {"arrived", "0"}}));
+  BOOST_CHECK_EQUAL(r.status, 303);
+  BOOST_CHECK_EQUAL(header(r, "Location"), "/admin/checkin?done=undone&speaker=1#speaker-1");
+  BOOST_REQUIRE_EQUAL(golden.staff.writes().size(), 2u);
+  BOOST_CHECK_EQUAL(golden.staff.writes()[1].action, "delete");
+  BOOST_CHECK(golden.staff.speakers_on("2026-06-10").at(0).arrived == false);
+  BOOST_CHECK_EQUAL(golden.source.state.data_version, version);
+
+  // Bad input: 4xx, nothing written.
+  const std::vector<std::pair<Fields, int>> refused = {
+      {{{"speaker_id", "999"}, {"arrived", "1"}}, 404},
+      {{{"speaker_id", "1"}, {"arrived", "2"}}, 400},
+      {{{"speaker_id", "one"}, {"arrived", "1"}}, 400},
+      {{{"speaker_id", "1"}}, 400},
+      {{{"arrived", "1"}}, 400},
+      {{{"speaker_id", "1"}, {"arrived", "1"}, {"note", "x"}}, 400},
+  };
+  for (const auto& [fields, status] : refused)
+    BOOST_CHECK_EQUAL(send(golden, post_as(ana, "/admin/checkin", fields)).status, status);
+  BOOST_CHECK_EQUAL(golden.staff.writes().size(), 2u);
+
+  // The database away: 503, and the form as sent, to send again.
+  golden.staff.available = false;
+  r = send(golden, post_as(ana, "/admin/checkin", {{"speaker_id", "3"}, {"arrived", "1"}}));
+  BOOST_CHECK_EQUAL(r.status, 503);
+  BOOST_CHECK(contains(r.body, "nothing was saved"));
+  BOOST_CHECK(contains(r.body, "name=\"speaker_id\""));
+  golden.staff.available = true;
+  BOOST_CHECK_EQUAL(golden.staff.writes().size(), 2u);
 }
 
 BOOST_AUTO_TEST_CASE(a_staff_password_change_keeps_the_changer_and_ends_the_rest) {
