@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "store/programme_writer.h"
+#include "util/time_zone.h"
 
 namespace confsched {
 
@@ -21,7 +22,10 @@ namespace {
 // ---------------------------------------------------------------------------
 // Fixed facts about the demo event.
 
-constexpr std::array<std::string_view, 3> kDays = {"2027-06-15", "2027-06-16", "2027-06-17"};
+constexpr size_t kDayCount = 3;
+
+// The conference's days, "YYYY-MM-DD", from the first.
+using DemoDays = std::array<std::string, kDayCount>;
 
 // Largest room first: keynotes go to room index 0.
 constexpr std::array<std::string_view, 8> kRooms = {
@@ -163,8 +167,8 @@ std::string fill(std::string_view templ, std::string_view topic, std::string_vie
 
 std::string two_digits(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
 
-std::string timestamp(int day, int minutes) {
-  return std::string(kDays[static_cast<size_t>(day)]) + " " + two_digits(minutes / 60) + ":" +
+std::string timestamp(const DemoDays& days, int day, int minutes) {
+  return days[static_cast<size_t>(day)] + " " + two_digits(minutes / 60) + ":" +
          two_digits(minutes % 60) + ":00";
 }
 
@@ -349,7 +353,7 @@ class SessionPlanner {
   explicit SessionPlanner(Rng& rng) : rng_(rng) {}
 
   std::vector<PlannedSession> plan() {
-    for (int day = 0; day < static_cast<int>(kDays.size()); ++day) plan_day(day);
+    for (int day = 0; day < static_cast<int>(kDayCount); ++day) plan_day(day);
     return std::move(sessions_);
   }
 
@@ -514,14 +518,14 @@ void assign_speakers(std::vector<PlannedSession>& sessions, size_t speaker_count
 
 int64_t id_of(size_t index) { return static_cast<int64_t>(index + 1); }
 
-EventInfo demo_event() {
+EventInfo demo_event(const DemoDays& days) {
   return EventInfo{
       "Northern Lights Developer Conference 2027",
       "Three days of practical software engineering by the Thames",
       "Riverside Conference Centre, 1 Wharf Street, London",
-      "Europe/London",
-      std::string(kDays.front()),
-      std::string(kDays.back()),
+      kDemoTimeZone,
+      days.front(),
+      days.back(),
       "Northern Lights brings together people who build and run software for a living: "
       "eight rooms, five tracks and about a hundred and eighty sessions over three days."
       "\n\n"
@@ -546,7 +550,8 @@ std::vector<Material> demo_materials(const PlannedSession& s, size_t index, Rng&
   return links;
 }
 
-std::vector<AnnouncementRow> demo_announcements(const std::vector<PlannedSession>& sessions) {
+std::vector<AnnouncementRow> demo_announcements(const DemoDays& days,
+                                                const std::vector<PlannedSession>& sessions) {
   std::vector<AnnouncementRow> rows = {
       {id_of(0),
        "Welcome to Northern Lights 2027! Badge collection opens at 08:00 in the foyer; the "
@@ -559,7 +564,7 @@ std::vector<AnnouncementRow> demo_announcements(const std::vector<PlannedSession
     rows.push_back({id_of(1),
                     "Room change: \u201C" + s.title + "\u201D now takes place in the " +
                         std::string(kRooms[s.room]) + ", same time.",
-                    timestamp(s.day, 12 * 60 + 40), timestamp(s.day, 18 * 60)});
+                    timestamp(days, s.day, 12 * 60 + 40), timestamp(days, s.day, 18 * 60)});
     break;
   }
   return rows;
@@ -585,10 +590,10 @@ RoomDetails demo_room_details(size_t room) {
   return d;
 }
 
-ProgrammeRows demo_rows(const std::vector<DemoSpeaker>& speakers,
+ProgrammeRows demo_rows(const DemoDays& days, const std::vector<DemoSpeaker>& speakers,
                         const std::vector<PlannedSession>& sessions, Rng& rng) {
   ProgrammeRows rows;
-  rows.event = demo_event();
+  rows.event = demo_event(days);
   for (size_t i = 0; i < kRooms.size(); ++i)
     rows.rooms.push_back(
         Room{id_of(i), std::string(kRooms[i]), id_of(i), std::nullopt, demo_room_details(i)});
@@ -605,8 +610,8 @@ ProgrammeRows demo_rows(const std::vector<DemoSpeaker>& speakers,
     row.id = id_of(i);
     row.title = s.title;
     row.abstract = s.abstract;
-    row.starts_at = timestamp(s.day, s.start);
-    row.ends_at = timestamp(s.day, s.end);
+    row.starts_at = timestamp(days, s.day, s.start);
+    row.ends_at = timestamp(days, s.day, s.end);
     row.room_id = id_of(s.room);
     if (s.track) row.track_id = id_of(*s.track);
     row.kind = std::string(s.kind);
@@ -615,25 +620,30 @@ ProgrammeRows demo_rows(const std::vector<DemoSpeaker>& speakers,
     row.materials = demo_materials(s, i, rng);
     rows.sessions.push_back(std::move(row));
   }
-  rows.announcements = demo_announcements(sessions);
+  rows.announcements = demo_announcements(days, sessions);
   return rows;
 }
 
 }  // namespace
 
-DemoSeedSummary seed_demo(Database& db) {
+DemoSeedSummary seed_demo(Database& db, const CivilDateTime& first_day) {
+  DemoDays days;
+  const int64_t first = seconds_from_civil(first_day);
+  for (size_t i = 0; i < kDayCount; ++i)
+    days[i] =
+        format_civil(civil_from_seconds(first + static_cast<int64_t>(i) * 86400)).substr(0, 10);
   Rng rng;
   std::vector<DemoSpeaker> speakers = make_speakers(180, rng);
   std::vector<PlannedSession> sessions = SessionPlanner(rng).plan();
   assign_speakers(sessions, speakers.size(), rng);
-  ProgrammeRows rows = demo_rows(speakers, sessions, rng);
+  ProgrammeRows rows = demo_rows(days, speakers, sessions, rng);
 
   Transaction tx(db);
   replace_programme(db, rows);
   tx.commit();
 
   DemoSeedSummary summary;
-  summary.days = static_cast<int>(kDays.size());
+  summary.days = static_cast<int>(kDayCount);
   summary.rooms = static_cast<int>(kRooms.size());
   summary.tracks = static_cast<int>(track_specs().size());
   summary.sessions = static_cast<int>(sessions.size());

@@ -5,6 +5,7 @@ command of confsched's."""
 
 import os
 import re
+import subprocess
 import unittest
 
 import stack as stackmod
@@ -120,6 +121,35 @@ class Database(StackTestCase):
         self.assertEqual(scalar("SELECT COUNT(*) FROM tracks"), "5")
         n = int(scalar("SELECT COUNT(*) FROM sessions"))
         self.assertTrue(150 <= n <= 210, "about 180 sessions, got %d" % n)
+
+    def test_demo_conference_moves_to_a_first_day_or_to_today(self):
+        """`confsched-demo --first-day` and `--today` (scripts/quickstart
+        --today): the same programme on other days; the default after."""
+        import datetime
+        import zoneinfo
+
+        def demo(*args):
+            return subprocess.run([S.demo_bin, "--config", S.ini, *args], capture_output=True, text=True,
+                                  timeout=120)
+        try:
+            sessions = scalar("SELECT COUNT(*) FROM sessions")
+            self.assertEqual(demo("--first-day", "2030-02-27").returncode, 0)
+            self.assertEqual(scalar("SELECT CONCAT(starts_on, ' ', ends_on) FROM event"), "2030-02-27 2030-03-01")
+            self.assertEqual(scalar("SELECT GROUP_CONCAT(DISTINCT DATE(starts_at) ORDER BY 1) FROM sessions"),
+                             "2030-02-27,2030-02-28,2030-03-01", "over the end of February")
+            self.assertEqual(scalar("SELECT COUNT(*) FROM sessions"), sessions)
+            london = lambda: datetime.datetime.now(zoneinfo.ZoneInfo("Europe/London")).strftime("%Y-%m-%d")  # noqa: E731
+            before = london()
+            r = demo("--today")
+            self.assertEqual(r.returncode, 0, r.stderr)
+            # Either side of midnight in London, should the run straddle it.
+            self.assertIn(scalar("SELECT starts_on FROM event"), (before, london()))
+            for bad in (["--first-day", "2030-02-30"], ["--first-day", "2030-02-27 09:00"], ["--first-day"]):
+                r = demo(*bad)
+                self.assertEqual(r.returncode, 2, bad)
+        finally:
+            self.assertEqual(demo().returncode, 0)
+        self.assertEqual(scalar("SELECT starts_on FROM event"), "2027-06-15")
 
     def test_schedule_page_shows_the_whole_programme(self):
         cookie = S.login()
