@@ -4,7 +4,7 @@
 #   share/confsched/{templates,static,sql}   found by default (compiled in)
 #   <sysconfdir>/confsched/confsched.ini     from conf/confsched.ini.example
 #   <sysconfdir>/confsched/{nginx,apache}/confsched.conf   web server sites
-#   lib/systemd/system/confsched.{service,socket}
+#   lib/systemd/system/confsched.{service,socket}, confsched-sync.{service,timer}
 #   share/doc/confsched/README.md, confsched.ini.example
 # For prefix /usr, <sysconfdir> is /etc (GNUInstallDirs' special case).
 include(GNUInstallDirs)
@@ -63,6 +63,12 @@ install(DIRECTORY DESTINATION ${CMAKE_INSTALL_FULL_LOCALSTATEDIR}/cache/nginx)
 configure_file(conf/systemd/confsched.service.in ${PROJECT_BINARY_DIR}/systemd/confsched.service
                @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/systemd/confsched.service conf/systemd/confsched.socket
+        DESTINATION ${CONFSCHED_SYSTEMD_UNIT_DIR})
+# `confsched sync` every 3 minutes; enabled by the admin, not the package.
+configure_file(conf/systemd/confsched-sync.service.in
+               ${PROJECT_BINARY_DIR}/systemd/confsched-sync.service @ONLY)
+install(FILES ${PROJECT_BINARY_DIR}/systemd/confsched-sync.service
+              conf/systemd/confsched-sync.timer
         DESTINATION ${CONFSCHED_SYSTEMD_UNIT_DIR})
 
 # ---------------------------------------------------------------- Debian package

@@ -18,12 +18,13 @@ export PATH
 # 1. Building the confsched binary: the compiler and build tools, and the
 #    -dev packages of CMakeLists.txt's pkg_check_modules / find_package
 #    (fcgi, libmariadb, libctemplate, libargon2, inih, libcmark, zlib,
-#    libxml-2.0, libical, libqrencode; OpenSSL; nlohmann_json; date).
+#    libxml-2.0, libical, libqrencode, libcurl; OpenSSL; nlohmann_json;
+#    date).
 CONFSCHED_BUILD_PACKAGES=(
   cmake g++ make pkg-config
   libfcgi-dev libmariadb-dev libctemplate-dev libargon2-dev libssl-dev
   libinih-dev libcmark-dev zlib1g-dev libxml2-dev libical-dev nlohmann-json3-dev
-  libhowardhinnant-date-dev libqrencode-dev
+  libhowardhinnant-date-dev libqrencode-dev libcurl4-openssl-dev
 )
 # 2. Running the demo (scripts/quickstart), beside the binary:
 #  - mariadb-server-core gives mariadbd and mariadb-install-db and starts no

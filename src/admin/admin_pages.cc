@@ -17,6 +17,7 @@
 #include "store/session_store.h"
 #include "util/log.h"
 #include "util/time_text.h"
+#include "util/web_url.h"
 
 namespace confsched {
 
@@ -293,14 +294,36 @@ void add_signed_in(Dict& d, const StaffIdentity& who) {
   if (who.is_admin()) d.ShowSection("ADMIN");
 }
 
+// One line on how keeping in step with upstream goes, once it has run.
+void add_sync_line(Dict& d, const SyncState& sync, size_t waiting) {
+  if (sync.last_attempt_at.empty()) return;
+  Dict* line = d.AddSectionDictionary("SYNC");
+  line->SetValue("URL", url_for_display(sync.url));
+  line->SetValue("LAST_SUCCESS", utc_or_never(sync.last_success_at));
+  line->SetValue("LAST_CHANGE", utc_or_never(sync.last_change_at));
+  if (sync.failing) {
+    Dict* failing = line->AddSectionDictionary("FAILING");
+    failing->SetValue("ERROR_AT", sync.last_error_at);
+    failing->SetValue("ERROR", sync.last_error);
+  }
+  if (waiting > 0) {
+    Dict* w = line->AddSectionDictionary("WAITING");
+    w->SetIntValue("COUNT", static_cast<long>(waiting));
+    w->SetValue("CHANGES", waiting == 1 ? "change" : "changes");
+  }
+}
+
 }  // namespace
 
 Response admin_home(Site& site, const Request& request, const RouteParams& params) {
   const EventInfo event = staff_event(site);
   const std::vector<SessionListing> listing = site.staff().session_listing();
+  const SyncState sync = site.staff().sync_state();
+  const size_t waiting = sync.last_attempt_at.empty() ? 0 : site.staff().upstream_changes().size();
   return staff_page(site, 200, "Administration", "admin_list.tpl", [&](Dict& d) {
     if (request.query.get("deleted")) d.ShowSection("DELETED");
     add_signed_in(d, *params.staff);
+    add_sync_line(d, sync, waiting);
     fill_admin_list(d, listing);
     // Session times are the event's wall clock, like every delegate page.
     add_zone_note(site, d, event, event.starts_on, event.ends_on + " 23:59");

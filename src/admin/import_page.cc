@@ -103,9 +103,9 @@ Response post_import(Site& site, const Request& request, const RouteParams& para
     state.problem = "This is not what was previewed: here is the preview of what was sent.";
   }
   try {
-    MergePlan plan =
-        merge_programme(site.db(), *parsed.programme, state.values.prune, !state.values.confirmed,
-                        source, audit_context(request, *params.staff));
+    MergePlan plan = merge_programme(
+        site.db(), *parsed.programme, state.values.prune ? PruneMode::kAll : PruneMode::kKeep,
+        !state.values.confirmed, source, audit_context(request, *params.staff));
     if (state.values.confirmed)
       state.result = describe_plan(plan);
     else

@@ -7,6 +7,9 @@
 #include "store/credentials.h"
 #include "store/database.h"
 #include "store/migrate.h"
+#include "store/sync_state.h"
+#include "store/upstream.h"
+#include "util/web_url.h"
 
 namespace confsched {
 
@@ -32,6 +35,26 @@ void check_replica(const DatabaseConfig& replica_config, const DataState& primar
               << primary.data_version << "): check that replication runs\n";
 }
 
+// [sync]: how the last run went, and every upstream change that waits
+// for staff. Warnings only: the site serves either way.
+void check_sync(const Config& config, Database& db) {
+  const SyncState sync = load_sync_state(db);
+  if (!config.sync.url.empty()) {
+    const std::string where = url_for_display(config.sync.url);
+    if (sync.last_attempt_at.empty() || sync.url != config.sync.url)
+      std::cout << "warn sync from " << where << " has not run yet: run confsched sync\n";
+    else if (sync.failing)
+      std::cout << "warn sync from " << where << " failed at " << sync.last_error_at
+                << " UTC: " << sync.last_error << "\n";
+    else
+      std::cout << "ok  sync from " << where << " at " << sync.last_success_at << " UTC\n";
+  }
+  for (const UpstreamChange& change : load_upstream_changes(db))
+    for (const std::string& line : change.lines)
+      std::cout << "warn " << line << " (session " << change.session_id
+                << "; take it or keep ours on /admin/upstream)\n";
+}
+
 void check_database(const Config& config) {
   Database db(config.database);
   db.connect();
@@ -47,6 +70,7 @@ void check_database(const Config& config) {
   if (state.staff_epoch == 0)
     std::cout << "warn no staff password set: run confsched passwd staff\n";
   if (config.replica) check_replica(*config.replica, state);
+  check_sync(config, db);
 }
 
 }  // namespace

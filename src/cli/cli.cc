@@ -19,6 +19,10 @@ constexpr const char* kUsage =
     "  db restore FILE  load such a dump back (mariadb)\n"
     "  import [FORMAT] FILE [--dry-run] [--prune | --replace] ...\n"
     "                   merge a frab XML, schedule JSON or CSV programme\n"
+    "  import [FORMAT] --url URL ...\n"
+    "                   the same, fetched from pretalx, frab or any URL\n"
+    "  sync             keep the programme in step with [sync] url (a timer\n"
+    "                   runs it); local edits win\n"
     "  export [FORMAT] FILE\n"
     "                   write the programme as schedule JSON or frab XML\n"
     "  passwd ROLE      set the shared password of ROLE (delegate or staff)\n"
@@ -71,6 +75,7 @@ int run_cli(int argc, char** argv) {
   if (command == "check") return check_command(config_path, rest);
   if (command == "import") return import_command(config_path, rest);
   if (command == "export") return export_command(config_path, rest);
+  if (command == "sync") return sync_command(config_path, rest);
   if (command == "display-token") return display_token_command(config_path, rest);
   if (command == "routes") return routes_command(config_path, rest);
   std::cerr << "confsched: unknown command \"" << command << "\"\n\n" << kUsage;

@@ -26,6 +26,7 @@ bool read_new_password(const char* command, std::string& password);
 int check_command(const std::string& config_path, const std::vector<std::string>& args);
 int export_command(const std::string& config_path, const std::vector<std::string>& args);
 int import_command(const std::string& config_path, const std::vector<std::string>& args);
+int sync_command(const std::string& config_path, const std::vector<std::string>& args);
 int display_token_command(const std::string& config_path, const std::vector<std::string>& args);
 int routes_command(const std::string& config_path, const std::vector<std::string>& args);
 

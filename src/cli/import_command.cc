@@ -13,16 +13,20 @@
 #include "store/programme.h"
 #include "store/programme_import.h"
 #include "store/programme_merge.h"
+#include "sync/sync.h"
 
 namespace confsched {
 
 namespace {
 
 constexpr const char* kImportHelp =
-    "usage: confsched [--config FILE] import [FORMAT] FILE [--time-zone ZONE] [--dry-run]\n"
-    "                                       [--prune | --replace] [--scale SESSIONS:ROOMS]\n"
+    "usage: confsched [--config FILE] import [FORMAT] (FILE | --url URL) [--time-zone ZONE]\n"
+    "                                       [--dry-run] [--prune | --replace]\n"
+    "                                       [--scale SESSIONS:ROOMS]\n"
     "\n"
-    "Imports the schedule in FILE in one transaction: on any error nothing\n"
+    "Imports the schedule in FILE, or fetched from URL (http, https or\n"
+    "file:///; conditionally, as `confsched sync` does, with [sync]'s timeout\n"
+    "and size limit), in one transaction: on any error nothing\n"
     "changes. FORMAT is frab-xml (schedule.xml as frab and pretalx export it),\n"
     "schedule-json (the c3voc schedule JSON, as /schedule.json writes it) or csv\n"
     "(columns: see the README); without it the format is told from the content.\n"
@@ -32,7 +36,9 @@ constexpr const char* kImportHelp =
     "file does not hold stay unless --prune. Rooms, tracks and speakers are\n"
     "matched by name. The event's name (a CSV keeps the current one), time zone\n"
     "and dates come from the file; its tagline and intro stay. Every session\n"
-    "changed leaves an audit row.\n"
+    "changed leaves an audit row. A session staff edited here since an import\n"
+    "brought it is pinned: the import keeps it and parks upstream's change for\n"
+    "staff (/admin/upstream, `confsched check`).\n"
     "\n"
     "  --time-zone ZONE  the zone of the file's times when it names none (CSV\n"
     "                    never does; default: the current event's)\n"
@@ -46,10 +52,14 @@ constexpr const char* kImportHelp =
 
 struct ImportArgs {
   std::optional<ImportFormat> format;  // nullopt: detect from the content
-  std::string file, time_zone;
+  std::string file, url, time_zone;
   bool dry_run = false, replace = false, prune = false;
   size_t scale_sessions = 0, scale_rooms = 0;
 };
+
+PruneMode prune_mode(const ImportArgs& args) {
+  return args.prune ? PruneMode::kAll : PruneMode::kKeep;
+}
 
 bool parse_size(std::string_view text, size_t& out) {
   auto r = std::from_chars(text.data(), text.data() + text.size(), out);
@@ -59,8 +69,15 @@ bool parse_size(std::string_view text, size_t& out) {
 bool parse_args(const std::vector<std::string>& args, ImportArgs& out) {
   size_t first = 0;
   if (!args.empty() && (out.format = format_from_name(args[0]))) first = 1;
-  if (args.size() <= first || args[first].starts_with("--")) return false;
-  out.file = args[first];
+  if (args.size() <= first) return false;
+  if (args[first] == "--url" && first + 1 < args.size()) {
+    out.url = args[++first];
+    if (!sync_url_allowed(out.url)) return false;
+  } else if (args[first].starts_with("--")) {
+    return false;
+  } else {
+    out.file = args[first];
+  }
   for (size_t i = first + 1; i < args.size(); ++i) {
     if (args[i] == "--dry-run") {
       out.dry_run = true;
@@ -82,7 +99,8 @@ bool parse_args(const std::vector<std::string>& args, ImportArgs& out) {
     }
   }
   // --prune belongs to the merge; with --replace everything goes anyway.
-  return !(out.prune && out.replace);
+  // A fetched file is not scaled: that is for benchmarks, on local files.
+  return !(out.prune && out.replace) && !(out.scale_sessions > 0 && !out.url.empty());
 }
 
 // At most kMaxScheduleBytes + 1 bytes, so that a huge file (or a device
@@ -109,7 +127,30 @@ std::string describe(const ImportCounts& c) {
          std::to_string(c.speakers) + " speakers, " + std::to_string(c.materials) + " links";
 }
 
+int run_url_import(const Config& config, const ImportArgs& args) {
+  Database db(config.database);
+  SyncRequest request;
+  request.url = args.url;
+  request.timeout_s = config.sync.timeout_s;
+  request.max_bytes = config.sync.max_bytes;
+  request.format = args.format;
+  request.time_zone = args.time_zone;
+  request.prune = prune_mode(args);
+  request.replace = args.replace;
+  // A replace is a reset: it imports even what was imported last time.
+  request.force = args.replace;
+  request.dry_run = args.dry_run;
+  SyncOutcome outcome = sync_programme(db, request, AuditContext{"command line: import", ""});
+  if (args.dry_run && outcome.kind == SyncOutcome::Kind::kImported && !args.replace)
+    std::cout << "dry run, nothing written:\n" << describe_plan(outcome.plan);
+  else
+    std::cout << (args.dry_run ? "dry run, nothing written: " : "")
+              << describe_outcome(outcome, args.url) << "\n";
+  return outcome.kind == SyncOutcome::Kind::kFailed ? 1 : 0;
+}
+
 int run_import(const Config& config, const ImportArgs& args) {
+  if (!args.url.empty()) return run_url_import(config, args);
   std::string xml, error;
   if (!read_bounded(args.file, xml, error)) {
     std::cerr << "confsched import: " << args.file << ": " << error << "\n";
@@ -144,7 +185,8 @@ int run_import(const Config& config, const ImportArgs& args) {
               << programme.event.time_zone << "): " << describe(count_imported(programme)) << "\n";
     if (args.replace) return 0;
     if (!db) db.emplace(config.database);
-    std::cout << describe_plan(merge_programme(*db, programme, args.prune, true, source, who));
+    std::cout << describe_plan(
+        merge_programme(*db, programme, prune_mode(args), true, source, who));
     return 0;
   }
   if (!db) db.emplace(config.database);
@@ -154,11 +196,14 @@ int run_import(const Config& config, const ImportArgs& args) {
               << "), replacing the programme: " << describe(counts) << "\n";
     return 0;
   }
-  MergePlan plan = merge_programme(*db, programme, args.prune, false, source, who);
+  MergePlan plan = merge_programme(*db, programme, prune_mode(args), false, source, who);
   std::cout << "imported " << programme.event.name << " (" << programme.event.time_zone
             << "): " << plan.added.size() << " added, " << plan.updated.size() << " updated, "
             << plan.deleted.size() << " deleted, " << plan.unchanged.size() << " unchanged, "
-            << plan.kept.size() << " kept\n";
+            << plan.kept.size() << " kept, "
+            << plan.edited_here.size() + plan.pinned.size() + plan.pinned_removed.size()
+            << " edited here and kept (" << plan.pinned.size() + plan.pinned_removed.size()
+            << " with an upstream change waiting: /admin/upstream)\n";
   return 0;
 }
 

@@ -146,6 +146,28 @@ void set_login_key(Config& c, const std::string& key, const std::string& value) 
     throw ConfigError("unknown key [login] " + key);
 }
 
+bool parse_yes_no(const std::string& value, const char* key) {
+  if (value == "yes" || value == "true" || value == "1") return true;
+  if (value == "no" || value == "false" || value == "0") return false;
+  throw ConfigError(std::string(key) + " must be yes or no");
+}
+
+void set_sync_key(Config& c, const std::string& key, const std::string& value) {
+  if (key == "url") {
+    if (!value.empty() && !sync_url_allowed(value))
+      throw ConfigError("[sync] url must start with http://, https:// or file:///");
+    c.sync.url = value;
+  } else if (key == "timeout_s") {
+    c.sync.timeout_s = parse_unsigned(value, 10, 600, "timeout_s");
+  } else if (key == "max_bytes") {
+    c.sync.max_bytes = parse_unsigned(value, 10, 1u << 30, "max_bytes");
+  } else if (key == "prune") {
+    c.sync.prune = parse_yes_no(value, "prune");
+  } else {
+    throw ConfigError("unknown key [sync] " + key);
+  }
+}
+
 int on_ini_entry(void* user, const char* section, const char* name, const char* value) {
   auto* state = static_cast<ParseState*>(user);
   try {
@@ -162,6 +184,8 @@ int on_ini_entry(void* user, const char* section, const char* name, const char* 
       set_login_key(*state->config, k, v);
     else if (s == "pages")
       set_pages_key(*state->config, k, v);
+    else if (s == "sync")
+      set_sync_key(*state->config, k, v);
     else
       throw ConfigError("unknown section [" + s + "]");
   } catch (const ConfigError& e) {
@@ -238,6 +262,14 @@ DatabaseConfig resolve_replica(const ParseState& state, const std::string& base)
 }
 
 }  // namespace
+
+bool sync_url_allowed(std::string_view url) {
+  for (char ch : url)
+    if (static_cast<unsigned char>(ch) <= ' ' || ch == '\x7f') return false;
+  for (std::string_view scheme : {"http://", "https://"})
+    if (url.size() > scheme.size() && url.substr(0, scheme.size()) == scheme) return true;
+  return url.size() > 8 && url.substr(0, 8) == "file:///";
+}
 
 std::vector<std::string> parse_address_list(const std::string& text) {
   std::vector<std::string> out;

@@ -72,6 +72,16 @@ struct Config {
   // badge on /schedule.
   unsigned int changed_hours = 3;
 
+  // [sync]: the upstream export `confsched sync` keeps the programme in
+  // step with (README, "Keeping in step with pretalx or frab"). url ""
+  // turns sync off; it must be http://, https:// or file:///.
+  struct Sync {
+    std::string url;
+    unsigned int timeout_s = 30;         // the whole fetch, connection included
+    unsigned int max_bytes = 20u << 20;  // a larger body is refused
+    bool prune = true;                   // drop sessions upstream dropped (never ones made here)
+  } sync;
+
   std::string secret_file = installed_config_dir() + "/cookie-secret";
   std::string delegate_user = "delegate";
   std::string staff_user = "staff";
@@ -85,6 +95,10 @@ struct Config {
   // The master resolves it before it starts workers.
   unsigned int argon2_slots = 0;
 };
+
+// Whether `url` may be fetched by sync: http://, https:// or an absolute
+// file:/// path, with no control characters or spaces. Pure.
+bool sync_url_allowed(std::string_view url);
 
 // "127.0.0.1, ::1 10.0.0.5" as a list of addresses, each checked to be an
 // IPv4 or IPv6 address in the form REMOTE_ADDR carries it. Throws

@@ -7,6 +7,8 @@
 #include "pages/pages.h"
 #include "site/site.h"
 #include "store/errors.h"
+#include "store/sync_state.h"
+#include "store/upstream.h"
 
 namespace confsched {
 
@@ -18,6 +20,8 @@ struct Metric {
   const char* help;
   uint64_t value;
 };
+
+uint64_t non_negative(int64_t v) { return static_cast<uint64_t>(std::max<int64_t>(v, 0)); }
 
 std::vector<Metric> metrics(const StatusReport& r) {
   return {
@@ -36,6 +40,20 @@ std::vector<Metric> metrics(const StatusReport& r) {
        "1 if the answering worker reached the database just now, else 0.", r.database_up ? 1u : 0u},
       {"confsched_uptime_seconds", "gauge", "Seconds since the server started.",
        static_cast<uint64_t>(std::max<int64_t>(r.uptime_s, 0))},
+      {"confsched_sync_last_success_timestamp_seconds", "gauge",
+       "When confsched sync last fetched upstream's export without error (0: never).",
+       non_negative(r.sync_last_success_s)},
+      {"confsched_sync_last_change_timestamp_seconds", "gauge",
+       "When confsched sync last changed the programme (0: never).",
+       non_negative(r.sync_last_change_s)},
+      {"confsched_sync_last_error_timestamp_seconds", "gauge",
+       "When confsched sync last failed (0: never); newer than the last success: failing now.",
+       non_negative(r.sync_last_error_s)},
+      {"confsched_sync_failing", "gauge", "1 if the last confsched sync failed, else 0.",
+       r.sync_failing ? 1u : 0u},
+      {"confsched_upstream_changes_waiting", "gauge",
+       "Upstream changes to sessions edited here, waiting for staff on /admin/upstream.",
+       r.upstream_changes_waiting},
   };
 }
 
@@ -51,6 +69,18 @@ StatusReport gather(Site& site) {
     r.database_up = true;
   } catch (const std::exception&) {
     r.database_up = false;  // DbUnavailable, or anything else the ping hit
+  }
+  if (r.database_up) {
+    try {
+      const SyncState sync = load_sync_state(site.db());
+      r.sync_last_success_s = sync.last_success_s;
+      r.sync_last_change_s = sync.last_change_s;
+      r.sync_last_error_s = sync.last_error_s;
+      r.upstream_changes_waiting = count_upstream_changes(site.db());
+      r.sync_failing = sync.failing;
+    } catch (const std::exception&) {
+      // Left at 0: the page reports database_up, which says why.
+    }
   }
   try {
     r.data_version = site.data_state().data_version;

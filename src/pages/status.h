@@ -16,6 +16,12 @@ struct StatusReport {
   bool data_version_known = false;
   bool database_up = false;  // the answering worker reached it just now
   int64_t uptime_s = 0;      // since the master started
+  // Keeping in step with upstream (sql/011 sync_state): seconds since 1970
+  // of the last success, change and error (0: never), and the upstream
+  // changes waiting for staff. All 0 when the database is away.
+  int64_t sync_last_success_s = 0, sync_last_change_s = 0, sync_last_error_s = 0;
+  uint64_t upstream_changes_waiting = 0;
+  bool sync_failing = false;  // the last sync attempt failed
 };
 
 // Prometheus text exposition format 0.0.4: one HELP, TYPE and sample line

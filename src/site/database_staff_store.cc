@@ -177,6 +177,18 @@ CheckinOutcome DatabaseStaffStore::set_speaker_arrival(int64_t speaker_id, const
   return confsched::set_speaker_arrival(db_, speaker_id, day, arrived_at, who);
 }
 
+SyncState DatabaseStaffStore::sync_state() { return load_sync_state(db_); }
+
+std::vector<UpstreamChange> DatabaseStaffStore::upstream_changes() {
+  return load_upstream_changes(db_);
+}
+
+ResolveOutcome DatabaseStaffStore::resolve_upstream_change(int64_t session_id,
+                                                           UpstreamChoice choice,
+                                                           const AuditContext& who) {
+  return confsched::resolve_upstream_change(db_, session_id, choice, who);
+}
+
 std::vector<StaffMember> DatabaseStaffStore::staff_members() { return load_staff_roster(db_); }
 
 PeopleResult DatabaseStaffStore::add_staff_member(const std::string& name, StaffRole role,

@@ -71,6 +71,10 @@ class DatabaseStaffStore final : public StaffStore {
   CheckinOutcome set_speaker_arrival(int64_t speaker_id, const std::string& day,
                                      const std::optional<std::string>& arrived_at,
                                      const AuditContext& who) override;
+  SyncState sync_state() override;
+  std::vector<UpstreamChange> upstream_changes() override;
+  ResolveOutcome resolve_upstream_change(int64_t session_id, UpstreamChoice choice,
+                                         const AuditContext& who) override;
   std::vector<StaffMember> staff_members() override;
   PeopleResult add_staff_member(const std::string& name, StaffRole role,
                                 const std::string& password_hash, const AuditContext& who) override;

@@ -28,6 +28,8 @@
 #include "store/settings_store.h"
 #include "store/speaker_checkins.h"
 #include "store/staff_members.h"
+#include "store/sync_state.h"
+#include "store/upstream.h"
 
 namespace confsched {
 
@@ -117,6 +119,12 @@ class StaffStore {
   virtual CheckinOutcome set_speaker_arrival(int64_t speaker_id, const std::string& day,
                                              const std::optional<std::string>& arrived_at,
                                              const AuditContext& who) = 0;
+
+  // --- keeping in step with upstream (store/sync_state.h, store/upstream.h)
+  virtual SyncState sync_state() = 0;
+  virtual std::vector<UpstreamChange> upstream_changes() = 0;
+  virtual ResolveOutcome resolve_upstream_change(int64_t session_id, UpstreamChoice choice,
+                                                 const AuditContext& who) = 0;
 
   // --- the staff members (store/staff_members.h); the web keeps an admin
   // among them (AdminGuard::kKeepOne)

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "store/settings_store.h"
+#include "store/upstream.h"
 
 namespace confsched {
 
@@ -110,6 +111,7 @@ ImportCounts import_programme(Database& db, const ImportedProgramme& p, const Im
   std::optional<EventInfo> current = load_event(db);
   ImportCounts before = stored_counts(db);
   replace_programme(db, imported_rows(p, current));
+  baseline_imported_sessions(db, p);  // the file's sessions came from upstream
   ImportCounts after = count_imported(p);
 
   AuditFields before_fields = counts_fields(before);

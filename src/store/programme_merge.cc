@@ -7,6 +7,7 @@
 #include "model/clashes.h"
 #include "model/session_terms.h"
 #include "store/settings_store.h"
+#include "store/upstream.h"
 
 namespace confsched {
 
@@ -59,44 +60,6 @@ std::string summary(const FlatSession& s) {
   return s.title + " (" + s.starts_at.substr(0, 16) + ", " + s.room + ")";
 }
 
-// Every stored session in the flat form, locked for the transaction.
-std::vector<FlatSession> load_flat(Database& db) {
-  std::vector<FlatSession> out;
-  std::map<int64_t, size_t> at;
-  for (const DbRow& r :
-       db.query("SELECT s.id, s.external_id, s.title, s.abstract,"
-                " DATE_FORMAT(s.starts_at, '%Y-%m-%d %H:%i:%s'),"
-                " DATE_FORMAT(s.ends_at, '%Y-%m-%d %H:%i:%s'), r.name, t.name, s.kind, s.status,"
-                " s.room_id, s.track_id FROM sessions s JOIN rooms r ON r.id = s.room_id"
-                " LEFT JOIN tracks t ON t.id = s.track_id ORDER BY s.id FOR UPDATE")) {
-    FlatSession s;
-    s.id = cell_int(r[0]);
-    s.external_id = cell_text(r[1]);
-    s.title = cell_text(r[2]);
-    s.abstract = cell_text(r[3]);
-    s.starts_at = cell_text(r[4]);
-    s.ends_at = cell_text(r[5]);
-    s.room = cell_text(r[6]);
-    s.track = cell_text(r[7]);
-    s.kind = cell_text(r[8]);
-    s.status = cell_text(r[9]);
-    s.room_id = cell_int(r[10]);
-    if (r[11]) s.track_id = cell_int(r[11]);
-    at[s.id] = out.size();
-    out.push_back(std::move(s));
-  }
-  for (const DbRow& r : db.query("SELECT ss.session_id, sp.name FROM session_speakers ss"
-                                 " JOIN speakers sp ON sp.id = ss.speaker_id"
-                                 " ORDER BY ss.session_id, ss.position, sp.id"))
-    if (auto it = at.find(cell_int(r[0])); it != at.end())
-      out[it->second].speakers.push_back(cell_text(r[1]));
-  for (const DbRow& r :
-       db.query("SELECT session_id, label, url FROM materials ORDER BY session_id, position, id"))
-    if (auto it = at.find(cell_int(r[0])); it != at.end())
-      out[it->second].materials.push_back(Material{cell_text(r[1]), cell_text(r[2])});
-  return out;
-}
-
 // The id of the row named `name`, inserted when there is none. The lookup
 // goes through SQL so that names match as the UNIQUE key compares them
 // (case- and accent-insensitively in utf8mb4_unicode_ci).
@@ -109,6 +72,7 @@ int64_t upsert_named(Database& db, const char* table, const std::string& name,
     int64_t id = cell_int(rows[0][0]);
     std::vector<DbValue> params = extra;
     params.emplace_back(id);
+    params.insert(params.end(), extra.begin(), extra.end());  // update_sql's "<> ?"
     db.execute(update_sql, params);
     return id;
   }
@@ -153,6 +117,45 @@ DbValue optional_id(const std::optional<int64_t>& id) {
 
 DbValue optional_text(const std::string& s) { return s.empty() ? DbValue{nullptr} : DbValue{s}; }
 
+const char* prune_mode_name(PruneMode prune) {
+  switch (prune) {
+    case PruneMode::kKeep:
+      return "merge";
+    case PruneMode::kAll:
+      return "merge, prune";
+    case PruneMode::kFromUpstream:
+      return "merge, prune upstream's";
+  }
+  return "merge";
+}
+
+// `after` (room and track ids resolved) over stored session `before.id`.
+void write_update(Database& db, const FlatSession& before, const FlatSession& after,
+                  std::map<std::string, int64_t>& speaker_ids, const AuditContext& who) {
+  db.execute(
+      "UPDATE sessions SET title = ?, abstract = ?, starts_at = ?, ends_at = ?, room_id = ?,"
+      " track_id = ?, kind = ?, status = ?, revision = revision + 1 WHERE id = ?",
+      {after.title, after.abstract, after.starts_at, after.ends_at, *after.room_id,
+       optional_id(after.track_id), after.kind, after.status, before.id});
+  write_people_and_links(db, before.id, after, speaker_ids);
+  write_session_audit(db, before.id, "update", audit_of(before), audit_of(after), who);
+}
+
+// The id of the room or track named `name`; a new one is added last (a
+// room) or in the default colour (a track).
+int64_t id_by_name(Database& db, const char* table, const std::string& name) {
+  auto rows = db.query(
+      std::string("SELECT id FROM ") + table + " WHERE name = ? ORDER BY id LIMIT 1", {name});
+  if (!rows.empty()) return cell_int(rows[0][0]);
+  if (std::string_view(table) == "rooms") {
+    int64_t last = cell_int(db.query("SELECT COALESCE(MAX(position), 0) FROM rooms")[0][0]);
+    db.execute("INSERT INTO rooms (name, position) VALUES (?, ?)", {name, last + 1});
+  } else {
+    db.execute("INSERT INTO tracks (name) VALUES (?)", {name});
+  }
+  return static_cast<int64_t>(db.last_insert_id());
+}
+
 }  // namespace
 
 bool FlatSession::operator==(const FlatSession& o) const {
@@ -183,12 +186,59 @@ std::vector<FlatSession> flatten(const ImportedProgramme& p) {
   return out;
 }
 
+std::vector<FlatSession> load_flat_sessions(Database& db, bool lock) {
+  std::vector<FlatSession> out;
+  std::map<int64_t, size_t> at;
+  const std::string sql = std::string(
+                              "SELECT s.id, s.external_id, s.title, s.abstract,"
+                              " DATE_FORMAT(s.starts_at, '%Y-%m-%d %H:%i:%s'),"
+                              " DATE_FORMAT(s.ends_at, '%Y-%m-%d %H:%i:%s'), r.name, t.name,"
+                              " s.kind, s.status, s.room_id, s.track_id FROM sessions s"
+                              " JOIN rooms r ON r.id = s.room_id"
+                              " LEFT JOIN tracks t ON t.id = s.track_id ORDER BY s.id") +
+                          (lock ? " FOR UPDATE" : "");
+  for (const DbRow& r : db.query(sql)) {
+    FlatSession s;
+    s.id = cell_int(r[0]);
+    s.external_id = cell_text(r[1]);
+    s.title = cell_text(r[2]);
+    s.abstract = cell_text(r[3]);
+    s.starts_at = cell_text(r[4]);
+    s.ends_at = cell_text(r[5]);
+    s.room = cell_text(r[6]);
+    s.track = cell_text(r[7]);
+    s.kind = cell_text(r[8]);
+    s.status = cell_text(r[9]);
+    s.room_id = cell_int(r[10]);
+    if (r[11]) s.track_id = cell_int(r[11]);
+    at[s.id] = out.size();
+    out.push_back(std::move(s));
+  }
+  for (const DbRow& r : db.query("SELECT ss.session_id, sp.name FROM session_speakers ss"
+                                 " JOIN speakers sp ON sp.id = ss.speaker_id"
+                                 " ORDER BY ss.session_id, ss.position, sp.id"))
+    if (auto it = at.find(cell_int(r[0])); it != at.end())
+      out[it->second].speakers.push_back(cell_text(r[1]));
+  for (const DbRow& r :
+       db.query("SELECT session_id, label, url FROM materials ORDER BY session_id, position, id"))
+    if (auto it = at.find(cell_int(r[0])); it != at.end())
+      out[it->second].materials.push_back(Material{cell_text(r[1]), cell_text(r[2])});
+  return out;
+}
+
 MergePlan plan_merge(const std::vector<FlatSession>& file, const std::vector<FlatSession>& stored,
-                     bool prune) {
+                     PruneMode prune, const Baselines& baselines) {
   MergePlan plan;
   std::map<std::string, const FlatSession*> by_external;
   for (const FlatSession& s : stored)
     if (!s.external_id.empty()) by_external.emplace(s.external_id, &s);
+  // The baseline of a session edited here since its import; nullptr for
+  // one that was not (or that no import brought).
+  auto edited_baseline = [&](const FlatSession& s) -> const std::string* {
+    auto it = baselines.find(s.id);
+    if (it == baselines.end() || it->second == upstream_fingerprint(s)) return nullptr;
+    return &it->second;
+  };
   std::set<int64_t> matched;
   for (const FlatSession& f : file) {
     auto it = f.external_id.empty() ? by_external.end() : by_external.find(f.external_id);
@@ -200,15 +250,44 @@ MergePlan plan_merge(const std::vector<FlatSession>& file, const std::vector<Fla
     matched.insert(old.id);
     if (old == f) {
       plan.unchanged.push_back(old);
+    } else if (const std::string* baseline = edited_baseline(old)) {
+      if (*baseline == upstream_fingerprint(f))
+        plan.edited_here.push_back(old);  // upstream has not moved since
+      else
+        plan.pinned.emplace_back(old, f);
     } else {
       FlatSession after = f;
       after.id = old.id;
       plan.updated.emplace_back(old, std::move(after));
     }
   }
-  for (const FlatSession& s : stored)
-    if (!matched.count(s.id)) (prune ? plan.deleted : plan.kept).push_back(s);
+  for (const FlatSession& s : stored) {
+    if (matched.count(s.id)) continue;
+    if (edited_baseline(s)) {
+      (prune == PruneMode::kKeep ? plan.kept : plan.pinned_removed).push_back(s);
+      continue;
+    }
+    const bool goes =
+        prune == PruneMode::kAll || (prune == PruneMode::kFromUpstream && baselines.count(s.id));
+    (goes ? plan.deleted : plan.kept).push_back(s);
+  }
   return plan;
+}
+
+void update_flat_session(Database& db, const FlatSession& before, const FlatSession& after,
+                         const AuditContext& who) {
+  FlatSession resolved = after;
+  resolved.room_id = id_by_name(db, "rooms", after.room);
+  resolved.track_id.reset();
+  if (!after.track.empty()) resolved.track_id = id_by_name(db, "tracks", after.track);
+  std::map<std::string, int64_t> speaker_ids;
+  write_update(db, before, resolved, speaker_ids, who);
+}
+
+void delete_flat_session(Database& db, const FlatSession& s, const AuditContext& who) {
+  // Speaker links, materials and the upstream row go by ON DELETE CASCADE.
+  db.execute("DELETE FROM sessions WHERE id = ?", {s.id});
+  write_session_audit(db, s.id, "delete", audit_of(s), std::nullopt, who);
 }
 
 std::vector<std::string> plan_clashes(const MergePlan& plan) {
@@ -230,6 +309,9 @@ std::vector<std::string> plan_clashes(const MergePlan& plan) {
   for (const auto& [before, after] : plan.updated) add(after, true);
   for (const FlatSession& s : plan.unchanged) add(s, false);
   for (const FlatSession& s : plan.kept) add(s, false);
+  for (const auto& [here, upstream] : plan.pinned) add(here, false);
+  for (const FlatSession& s : plan.pinned_removed) add(s, false);
+  for (const FlatSession& s : plan.edited_here) add(s, false);
   std::vector<std::string> lines;
   for (const Clash& c : find_clashes(bookings)) {
     if (!changed[c.first] && !changed[c.second]) continue;
@@ -249,10 +331,21 @@ std::string describe_plan(const MergePlan& plan) {
            changed_fields(before, after) + "\n";
   for (const FlatSession& s : plan.deleted)
     out += "- delete #" + std::to_string(s.id) + " " + summary(s) + "\n";
+  for (const auto& [here, upstream] : plan.pinned)
+    out += "= keep #" + std::to_string(here.id) + " " + summary(here) +
+           ": edited here; upstream's change (" + changed_fields(here, upstream) +
+           ") waits for staff\n";
+  for (const FlatSession& s : plan.pinned_removed)
+    out += "= keep #" + std::to_string(s.id) + " " + summary(s) +
+           ": edited here; upstream's removal waits for staff\n";
   out += std::to_string(plan.added.size()) + " to add, " + std::to_string(plan.updated.size()) +
          " to update, " + std::to_string(plan.deleted.size()) + " to delete, " +
          std::to_string(plan.unchanged.size()) + " unchanged, " + std::to_string(plan.kept.size()) +
          " not in the file and kept" + (plan.kept.empty() ? "" : " (--prune deletes them)") + "\n";
+  const size_t parked = plan.pinned.size() + plan.pinned_removed.size();
+  if (parked + plan.edited_here.size() > 0)
+    out += std::to_string(plan.edited_here.size() + parked) + " edited here and kept, " +
+           std::to_string(parked) + " of them with an upstream change waiting for staff\n";
   // Warnings, as the staff form gives them: importing goes ahead anyway
   // (the file is the programme as its source has it), but staff see what
   // to sort out.
@@ -264,25 +357,32 @@ std::string describe_plan(const MergePlan& plan) {
   return out;
 }
 
-MergePlan merge_programme(Database& db, const ImportedProgramme& p, bool prune, bool dry_run,
+MergePlan merge_programme(Database& db, const ImportedProgramme& p, PruneMode prune, bool dry_run,
                           const ImportSource& source, const AuditContext& who) {
   Transaction tx(db);
   // The event row first, as import_programme does: it serialises imports
   // and staff saves of the event texts.
   db.query("SELECT id FROM event WHERE id = 1 FOR UPDATE");
   std::optional<EventInfo> current = load_event(db);
-  MergePlan plan = plan_merge(flatten(p), load_flat(db), prune);
+  const std::map<int64_t, UpstreamRow> upstream = load_upstream_rows(db);
+  Baselines baselines;
+  for (const auto& [id, row] : upstream) baselines.emplace(id, row.fingerprint);
+  MergePlan plan = plan_merge(flatten(p), load_flat_sessions(db, true), prune, baselines);
   if (dry_run) return plan;  // the Transaction rolls back: nothing written
 
   std::map<std::string, int64_t> room_ids, track_ids, speaker_ids;
+  // Rows already as the file has them are not written: every write fires
+  // the data version's triggers, and an export that changed nothing (a
+  // forced sync, a server without validators) must leave every page and
+  // cache as it is.
   for (size_t i = 0; i < p.rooms.size(); ++i)
     room_ids[p.rooms[i]] = upsert_named(
-        db, "rooms", p.rooms[i], "UPDATE rooms SET position = ? WHERE id = ?",
+        db, "rooms", p.rooms[i], "UPDATE rooms SET position = ? WHERE id = ? AND position <> ?",
         "INSERT INTO rooms (name, position) VALUES (?, ?)", {static_cast<int64_t>(i + 1)});
   for (const ImportedTrack& t : p.tracks)
-    track_ids[t.name] =
-        upsert_named(db, "tracks", t.name, "UPDATE tracks SET colour = ? WHERE id = ?",
-                     "INSERT INTO tracks (name, colour) VALUES (?, ?)", {t.colour});
+    track_ids[t.name] = upsert_named(
+        db, "tracks", t.name, "UPDATE tracks SET colour = ? WHERE id = ? AND colour <> ?",
+        "INSERT INTO tracks (name, colour) VALUES (?, ?)", {t.colour});
   auto resolve = [&](FlatSession& s) {
     s.room_id = room_ids.at(s.room);
     if (!s.track.empty()) s.track_id = track_ids.at(s.track);
@@ -290,19 +390,23 @@ MergePlan merge_programme(Database& db, const ImportedProgramme& p, bool prune, 
 
   for (auto& [before, after] : plan.updated) {
     resolve(after);
-    db.execute(
-        "UPDATE sessions SET title = ?, abstract = ?, starts_at = ?, ends_at = ?, room_id = ?,"
-        " track_id = ?, kind = ?, status = ?, revision = revision + 1 WHERE id = ?",
-        {after.title, after.abstract, after.starts_at, after.ends_at, *after.room_id,
-         optional_id(after.track_id), after.kind, after.status, before.id});
-    write_people_and_links(db, before.id, after, speaker_ids);
-    write_session_audit(db, before.id, "update", audit_of(before), audit_of(after), who);
+    write_update(db, before, after, speaker_ids, who);
+    set_upstream_baseline(db, before.id, upstream_fingerprint(after));
   }
-  for (const FlatSession& s : plan.deleted) {
-    // Speaker links and materials go by ON DELETE CASCADE.
-    db.execute("DELETE FROM sessions WHERE id = ?", {s.id});
-    write_session_audit(db, s.id, "delete", audit_of(s), std::nullopt, who);
+  // The import's baselines: what it wrote (or found as it would have
+  // written it), so that a later edit here shows as one. Rows already
+  // right are left alone: an import of an unchanged file writes nothing.
+  for (const FlatSession& s : plan.unchanged) {
+    auto it = upstream.find(s.id);
+    const std::string fingerprint = upstream_fingerprint(s);
+    if (it == upstream.end() || it->second.fingerprint != fingerprint || it->second.pending)
+      set_upstream_baseline(db, s.id, fingerprint);
   }
+  for (const auto& [here, theirs] : plan.pinned) park_upstream_change(db, here.id, theirs);
+  for (const FlatSession& s : plan.pinned_removed) park_upstream_removal(db, s.id);
+  for (const FlatSession& s : plan.edited_here)
+    if (upstream.at(s.id).pending) clear_parked(db, s.id);  // upstream went back
+  for (const FlatSession& s : plan.deleted) delete_flat_session(db, s, who);
   std::set<int64_t> taken;
   for (FlatSession& s : plan.added) {
     resolve(s);
@@ -320,6 +424,7 @@ MergePlan merge_programme(Database& db, const ImportedProgramme& p, bool prune, 
     s.id = static_cast<int64_t>(db.last_insert_id());
     write_people_and_links(db, s.id, s, speaker_ids);
     write_session_audit(db, s.id, "create", std::nullopt, audit_of(s), who);
+    if (!s.external_id.empty()) set_upstream_baseline(db, s.id, upstream_fingerprint(s));
   }
 
   // The event: name and zone from the file, dates widened to every
@@ -330,24 +435,30 @@ MergePlan merge_programme(Database& db, const ImportedProgramme& p, bool prune, 
   std::string first = std::min(p.event.starts_on, cell_text(span[0][0]));
   std::string last = std::max(p.event.ends_on, cell_text(span[0][1]));
   EventInfo e = current.value_or(EventInfo{});
-  db.execute(
-      "REPLACE INTO event (id, name, tagline, venue, time_zone, starts_on, ends_on, intro)"
-      " VALUES (1, ?, ?, ?, ?, ?, ?, ?)",
-      {p.event.name, e.tagline, p.event.venue.value_or(e.venue), p.event.time_zone, first, last,
-       e.intro});
+  const std::string venue = p.event.venue.value_or(e.venue);
+  if (!current || e.name != p.event.name || e.venue != venue || e.time_zone != p.event.time_zone ||
+      e.starts_on != first || e.ends_on != last)
+    db.execute(
+        "REPLACE INTO event (id, name, tagline, venue, time_zone, starts_on, ends_on, intro)"
+        " VALUES (1, ?, ?, ?, ?, ?, ?, ?)",
+        {p.event.name, e.tagline, venue, p.event.time_zone, first, last, e.intro});
 
   AuditFields before = {{"event_name", current ? current->name : std::string()}};
-  AuditFields after = {{"event_name", p.event.name},
-                       {"time_zone", p.event.time_zone},
-                       {"mode", std::string(prune ? "merge, prune" : "merge")},
-                       {"added", static_cast<int64_t>(plan.added.size())},
-                       {"updated", static_cast<int64_t>(plan.updated.size())},
-                       {"deleted", static_cast<int64_t>(plan.deleted.size())},
-                       {"unchanged", static_cast<int64_t>(plan.unchanged.size())},
-                       {"kept", static_cast<int64_t>(plan.kept.size())},
-                       {"source", source.format},
-                       {"file", source.file},
-                       {"digest", "sha256:" + source.sha256}};
+  AuditFields after = {
+      {"event_name", p.event.name},
+      {"time_zone", p.event.time_zone},
+      {"mode", std::string(prune_mode_name(prune))},
+      {"added", static_cast<int64_t>(plan.added.size())},
+      {"updated", static_cast<int64_t>(plan.updated.size())},
+      {"deleted", static_cast<int64_t>(plan.deleted.size())},
+      {"unchanged", static_cast<int64_t>(plan.unchanged.size())},
+      {"kept", static_cast<int64_t>(plan.kept.size())},
+      {"edited_here", static_cast<int64_t>(plan.edited_here.size() + plan.pinned.size() +
+                                           plan.pinned_removed.size())},
+      {"parked", static_cast<int64_t>(plan.pinned.size() + plan.pinned_removed.size())},
+      {"source", source.format},
+      {"file", source.file},
+      {"digest", "sha256:" + source.sha256}};
   write_audit(db, "programme", 1, "update", who, before, after);
   tx.commit();
   return plan;

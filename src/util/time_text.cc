@@ -109,4 +109,8 @@ std::string format_date_range(const CivilDateTime& first, const CivilDateTime& l
   return buf;
 }
 
+std::string utc_or_never(const std::string& stored_utc) {
+  return stored_utc.empty() ? "never" : stored_utc + " UTC";
+}
+
 }  // namespace confsched

@@ -30,4 +30,8 @@ std::string format_iso_date(const CivilDateTime& t);
 // "12–14 June 2026" (or across months/years as needed).
 std::string format_date_range(const CivilDateTime& first, const CivilDateTime& last);
 
+// A stored UTC time ("YYYY-MM-DD HH:MM:SS") with " UTC" after it, or
+// "never" for "". Pure.
+std::string utc_or_never(const std::string& stored_utc);
+
 }  // namespace confsched

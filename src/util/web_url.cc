@@ -36,4 +36,16 @@ WebUrlCheck check_web_url(std::string_view url) {
   return WebUrlCheck::kOk;
 }
 
+std::string url_for_display(std::string_view url) {
+  size_t scheme_end = url.find("://");
+  std::string_view rest = scheme_end == std::string_view::npos ? url : url.substr(scheme_end + 3);
+  std::string_view scheme =
+      scheme_end == std::string_view::npos ? std::string_view() : url.substr(0, scheme_end + 3);
+  rest = rest.substr(0, rest.find_first_of("?#"));
+  size_t path = rest.find('/');
+  size_t at = rest.substr(0, path).rfind('@');
+  if (at != std::string_view::npos) rest = rest.substr(at + 1);
+  return std::string(scheme) + std::string(rest);
+}
+
 }  // namespace confsched

@@ -2,6 +2,7 @@
 // form, the schedule importers and restore from history share. Pure.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 namespace confsched {
@@ -30,6 +31,10 @@ enum class WebUrlCheck {
 WebUrlCheck check_web_url(std::string_view url);
 
 inline bool is_web_url(std::string_view url) { return check_web_url(url) == WebUrlCheck::kOk; }
+
+// `url` as logs and pages show it: without user info, query or fragment,
+// which may carry a token. Pure.
+std::string url_for_display(std::string_view url);
 
 // The message for kHasUserinfo, for forms and importers alike.
 inline constexpr std::string_view kUserinfoMessage = "links must not carry a user name or password";

@@ -16,6 +16,7 @@
 #include "admin/people_pages.h"
 #include "admin/room_status_page.h"
 #include "admin/settings_pages.h"
+#include "admin/upstream_page.h"
 #include "auth/origin.h"
 #include "http/accept_encoding.h"
 #include "http/etag.h"
@@ -310,6 +311,15 @@ constexpr Route kRoutes[] = {
      .db_down = WhenDbDown::kResendForm,
      .keys = kCheckinFormKeys,
      .handler = admin_checkin},
+    // Upstream's changes to sessions edited here: take or keep, one tap.
+    {.path = "/admin/upstream",
+     .methods = kGet | kPost,
+     .access = Access::kStaff,
+     .body = Body::kForm,
+     .csrf = true,
+     .db_down = WhenDbDown::kResendForm,
+     .keys = kUpstreamFormKeys,
+     .handler = admin_upstream},
     {.path = "/admin/people",
      .methods = kGet | kPost,
      .access = Access::kAdmin,

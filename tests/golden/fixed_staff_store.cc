@@ -944,6 +944,29 @@ CheckinOutcome FixedStaffStore::set_speaker_arrival(int64_t speaker_id, const st
   return CheckinOutcome::kChanged;
 }
 
+// ------------------------------------------------------ upstream
+
+SyncState FixedStaffStore::sync_state() {
+  check_available();
+  return sync;
+}
+
+std::vector<UpstreamChange> FixedStaffStore::upstream_changes() {
+  check_available();
+  return parked_upstream;
+}
+
+ResolveOutcome FixedStaffStore::resolve_upstream_change(int64_t session_id, UpstreamChoice,
+                                                        const AuditContext& who) {
+  check_available();
+  auto it = std::find_if(parked_upstream.begin(), parked_upstream.end(),
+                         [&](const UpstreamChange& c) { return c.session_id == session_id; });
+  if (it == parked_upstream.end()) return ResolveOutcome::kNothingParked;
+  parked_upstream.erase(it);
+  writes_.push_back({"upstream", session_id, "update", who});
+  return ResolveOutcome::kDone;
+}
+
 std::vector<StaffMember> FixedStaffStore::staff_members() {
   check_available();
   return people;

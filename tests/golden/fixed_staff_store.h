@@ -52,6 +52,13 @@ class FixedStaffStore final : public StaffStore {
   // The database's clock (UTC_TIMESTAMP()): announcements' states and the
   // times writes record.
   int64_t now = kNow;
+  // Keeping in step with upstream: what sync_state() answers (never synced
+  // until a test says otherwise), and the upstream changes parked. Taking
+  // or keeping one removes it, recorded as a write of entity "upstream";
+  // taking does not rewrite the session here (no page shows the
+  // difference but the list, which the integration tests cover).
+  SyncState sync = {};
+  std::vector<UpstreamChange> parked_upstream;
 
   // One write, as its audit_log row records it.
   struct AuditRow {
@@ -127,6 +134,10 @@ class FixedStaffStore final : public StaffStore {
   CheckinOutcome set_speaker_arrival(int64_t speaker_id, const std::string& day,
                                      const std::optional<std::string>& arrived_at,
                                      const AuditContext& who) override;
+  SyncState sync_state() override;
+  std::vector<UpstreamChange> upstream_changes() override;
+  ResolveOutcome resolve_upstream_change(int64_t session_id, UpstreamChoice choice,
+                                         const AuditContext& who) override;
   std::vector<StaffMember> staff_members() override;
   PeopleResult add_staff_member(const std::string& name, StaffRole role,
                                 const std::string& password_hash, const AuditContext& who) override;

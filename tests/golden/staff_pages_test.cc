@@ -160,6 +160,41 @@ Fields invalid_session_form(GoldenSite& golden) {
       {{"title", "<script>alert('typed')</script> Kernels"}, {"start", "11:00"}, {"end", "10:00"}});
 }
 
+// A sync whose last attempt failed after an earlier success, and two
+// upstream changes parked: session 2 moved by upstream (its title and the
+// staff name hold markup), session 3 dropped by upstream.
+void parked_upstream_changes(GoldenSite& g) {
+  g.staff.sync.url =
+      "https://user:token@pretalx.example/<democon>/schedule/export/schedule.xml?t=1";
+  g.staff.sync.last_attempt_at = "2026-06-10 08:15:00";
+  g.staff.sync.last_success_at = "2026-06-10 08:10:00";
+  g.staff.sync.last_change_at = "2026-06-10 07:40:00";
+  g.staff.sync.last_error_at = "2026-06-10 08:15:00";
+  g.staff.sync.last_error = "pretalx.example: HTTP 503 <html>";
+  g.staff.sync.last_success_s = 100;
+  g.staff.sync.last_error_s = 400;
+  g.staff.sync.failing = true;
+  FlatSession here;
+  here.title = "<b>Kernels</b>";
+  here.starts_at = "2026-06-10 14:30:00";
+  here.ends_at = "2026-06-10 15:15:00";
+  here.room = "Main Hall";
+  FlatSession theirs = here;
+  theirs.starts_at = "2026-06-10 14:00:00";
+  theirs.ends_at = "2026-06-10 14:45:00";
+  theirs.room = "Room <B>";
+  g.staff.parked_upstream = {
+      UpstreamChange{.session_id = 2,
+                     .title = here.title,
+                     .lines = describe_upstream_change(here, theirs, "Ana <staff>"),
+                     .since = "2026-06-10 08:00"},
+      UpstreamChange{.session_id = 3,
+                     .title = "Closing",
+                     .removal = true,
+                     .lines = {"upstream removed “Closing”; kept it, edited here by Bo"},
+                     .since = "2026-06-10 08:05"}};
+}
+
 struct StaffCase {
   const char* name;
   std::function<RequestSpec(GoldenSite&)> request;
@@ -265,6 +300,24 @@ std::vector<StaffCase> staff_cases() {
        },
        200},
       {"staff_import", [](GoldenSite&) { return get("/admin/import"); }, 200},
+      // Keeping in step with upstream: never synced, then a failing sync
+      // with two changes waiting (a move with markup in the names, and a
+      // removal), on /admin/upstream and as /admin's line.
+      {"staff_upstream_never", [](GoldenSite&) { return get("/admin/upstream"); }, 200},
+      {"staff_upstream", [](GoldenSite&) { return get("/admin/upstream?done=kept"); }, 200,
+       parked_upstream_changes},
+      {"staff_admin_synced", [](GoldenSite&) { return get("/admin"); }, 200,
+       parked_upstream_changes},
+      {"staff_upstream_take",
+       [](GoldenSite&) {
+         return staff_post("/admin/upstream", {{"session_id", "2"}, {"choice", "take"}});
+       },
+       303, parked_upstream_changes},
+      {"staff_upstream_bad_choice",
+       [](GoldenSite&) {
+         return staff_post("/admin/upstream", {{"session_id", "2"}, {"choice", "merge"}});
+       },
+       400, parked_upstream_changes},
       // At the golden clock's 10:30 each room has a session on: the taps
       // for each, and no status yet.
       {"staff_room_status", [](GoldenSite&) { return get("/admin/rooms/status"); }, 200},

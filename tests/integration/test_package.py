@@ -187,6 +187,31 @@ class Layout(unittest.TestCase):
         self.assertIn("SocketGroup=www-data", socket_unit)
 
 
+    def test_sync_timer_verifies_and_runs_the_sync_command(self):
+        unit_dir = os.path.join(ROOT, "usr/lib/systemd/system")
+        with open(os.path.join(unit_dir, "confsched-sync.service")) as f:
+            service = f.read()
+        with open(os.path.join(unit_dir, "confsched-sync.timer")) as f:
+            timer = f.read()
+        self.assertIn("\nExecStart=/usr/bin/confsched --config /etc/confsched/confsched.ini sync\n",
+                      service)
+        for line in ("Type=oneshot", "User=confsched", "NoNewPrivileges=yes", "ProtectSystem=strict"):
+            self.assertIn("\n" + line + "\n", service)
+        self.assertIn("\nOnUnitActiveSec=3min\n", timer)
+        if shutil.which("systemd-analyze") is None:
+            self.skipTest("systemd-analyze is not installed")
+        units = os.path.join(TMP, "sync-units")
+        os.makedirs(units, exist_ok=True)
+        with open(os.path.join(units, "confsched-sync.service"), "w") as f:
+            f.write(service.replace("/usr/bin/confsched", os.path.join(ROOT, "usr/bin/confsched")))
+        with open(os.path.join(units, "confsched-sync.timer"), "w") as f:
+            f.write(timer)
+        r = subprocess.run(["systemd-analyze", "verify", "--man=no", "confsched-sync.timer",
+                            "confsched-sync.service"], cwd=units, capture_output=True, text=True,
+                           timeout=60)
+        self.assertEqual((r.returncode, r.stdout + r.stderr), (0, ""))
+
+
 class Installed(unittest.TestCase):
     def test_the_unpacked_program_serves_through_nginx(self):
         share = os.path.join(ROOT, "usr", "share", "confsched")

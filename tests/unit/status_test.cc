@@ -19,6 +19,10 @@ StatusReport sample() {
   r.data_version_known = true;
   r.database_up = true;
   r.uptime_s = 99;
+  r.sync_last_success_s = 1796000000;
+  r.sync_last_change_s = 1795990000;
+  r.sync_last_error_s = 0;
+  r.upstream_changes_waiting = 3;
   return r;
 }
 
@@ -32,7 +36,11 @@ BOOST_AUTO_TEST_CASE(text_is_prometheus_exposition_format) {
        {"confsched_workers 2\n", "confsched_requests_total 42\n",
         "confsched_render_cache_hits_total 30\n", "confsched_render_cache_misses_total 5\n",
         "confsched_data_version 720\n", "confsched_database_up 1\n",
-        "confsched_uptime_seconds 99\n", "# TYPE confsched_requests_total counter\n",
+        "confsched_uptime_seconds 99\n",
+        "confsched_sync_last_success_timestamp_seconds 1796000000\n",
+        "confsched_sync_last_change_timestamp_seconds 1795990000\n",
+        "confsched_sync_last_error_timestamp_seconds 0\n", "confsched_sync_failing 0\n",
+        "confsched_upstream_changes_waiting 3\n", "# TYPE confsched_requests_total counter\n",
         "# TYPE confsched_workers gauge\n"})
     BOOST_TEST(text.find(line) != std::string::npos, line);
   // Every line is a comment or "name value", and every sample has a TYPE.
@@ -48,7 +56,7 @@ BOOST_AUTO_TEST_CASE(text_is_prometheus_exposition_format) {
       BOOST_TEST(line.find(' ') == line.rfind(' '), line);
     }
   }
-  BOOST_TEST(samples == 7);
+  BOOST_TEST(samples == 12);
   BOOST_TEST(types == samples);
 }
 
@@ -59,7 +67,10 @@ BOOST_AUTO_TEST_CASE(json_has_the_same_numbers) {
   BOOST_TEST(status_report_json(r) ==
              "{\"workers\":2,\"requests_total\":42,\"render_cache_hits_total\":30,"
              "\"render_cache_misses_total\":5,\"data_version\":0,\"database_up\":0,"
-             "\"uptime_seconds\":99}\n");
+             "\"uptime_seconds\":99,\"sync_last_success_timestamp_seconds\":1796000000,"
+             "\"sync_last_change_timestamp_seconds\":1795990000,"
+             "\"sync_last_error_timestamp_seconds\":0,\"sync_failing\":0,"
+             "\"upstream_changes_waiting\":3}\n");
 }
 
 BOOST_AUTO_TEST_CASE(only_listed_addresses_may_read_it) {
