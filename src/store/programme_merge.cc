@@ -380,9 +380,9 @@ MergePlan merge_programme(Database& db, const ImportedProgramme& p, PruneMode pr
         db, "rooms", p.rooms[i], "UPDATE rooms SET position = ? WHERE id = ? AND position <> ?",
         "INSERT INTO rooms (name, position) VALUES (?, ?)", {static_cast<int64_t>(i + 1)});
   for (const ImportedTrack& t : p.tracks)
-    track_ids[t.name] = upsert_named(
-        db, "tracks", t.name, "UPDATE tracks SET colour = ? WHERE id = ? AND colour <> ?",
-        "INSERT INTO tracks (name, colour) VALUES (?, ?)", {t.colour});
+    track_ids[t.name] = upsert_named(db, "tracks", t.name,
+                                     "UPDATE tracks SET colour = ? WHERE id = ? AND colour <> ?",
+                                     "INSERT INTO tracks (name, colour) VALUES (?, ?)", {t.colour});
   auto resolve = [&](FlatSession& s) {
     s.room_id = room_ids.at(s.room);
     if (!s.track.empty()) s.track_id = track_ids.at(s.track);
