@@ -176,14 +176,12 @@ class Archiver {
     return std::move(r.body);
   }
 
-  // The stylesheet and scripts by their hashed names (site/templates.h).
+  // The stylesheet, by its hashed name (site/templates.h): the only asset
+  // an archived page names (it loads no script).
   std::string asset_source(const std::string& target) const {
-    const Templates& t = site_.templates();
-    const std::string& dir = site_.config().static_dir;
-    if (target == t.stylesheet_url()) return dir + "/style.css";
-    if (target == t.agenda_script_url()) return dir + "/agenda.js";
-    if (target == t.offline_script_url()) return dir + "/offline.js";
-    throw std::runtime_error(target + " is no asset the pages use");
+    if (target == site_.templates().stylesheet_url())
+      return site_.config().static_dir + "/style.css";
+    throw std::runtime_error(target + " is no asset the archived pages use");
   }
 
   void write_page(const std::string& file, const std::string& html) {

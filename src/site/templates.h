@@ -64,8 +64,10 @@ class Templates {
   // rendered from now on load no script (no service worker, no agenda,
   // whose links need the server), carry no pages version, and leave out
   // what only the live site can do: the {{#LIVE}} parts of the templates
-  // (the logout button) give way to their {{#ARCHIVE}} ones. Template-global sections, so that
-  // every included template sees them. Not for a worker: set once, before rendering.
+  // (the logout button) give way to their {{#ARCHIVE}} ones. Both are
+  // template-global sections, which every included template sees; being
+  // sections, they must not enclose sections of the page's own
+  // dictionary. Not for a worker: set once, before rendering.
   void render_for_archive() { for_archive_ = true; }
   // Whether it does: a page that leaves out more than these (the
   // schedule's filter form, whose options are sections of their own and
