@@ -11,7 +11,8 @@
 <p>The full schedule is for registered delegates. Log in with the user name and password from your registration e-mail.</p>
 {{>LOGIN_FORM}}
 </section>{{/SIGNED_OUT}}{{#SIGNED_IN}}<section class="login-box signed-in">
-<h2>You are logged in</h2>
-<p class="go"><a class="button" href="/schedule">Open the schedule</a> <a class="button secondary" href="/now">What’s on now</a></p>
+{{#LIVE}}<h2>You are logged in</h2>
+{{/LIVE}}{{#ARCHIVE}}<h2>The programme as it was</h2>
+{{/ARCHIVE}}<p class="go"><a class="button" href="/schedule">Open the schedule</a> <a class="button secondary" href="/now">What’s on now</a></p>
 {{#STAFF}}<p><a href="/admin">Staff pages</a></p>{{/STAFF}}
 </section>{{/SIGNED_IN}}

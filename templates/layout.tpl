@@ -13,8 +13,8 @@
 <body>
 <header class="site">
 <a class="home" href="/">{{SITE_NAME}}</a>
-<nav aria-label="Site">{{#SIGNED_IN_NAV}}<a href="/schedule">Schedule</a> <a href="/speakers">Speakers</a> <a href="/now">Now</a> <a href="/changes">Changes</a>
-<form method="post" action="/logout" class="inline"><button type="submit">Log out</button></form>{{/SIGNED_IN_NAV}}</nav>
+<nav aria-label="Site">{{#SIGNED_IN_NAV}}<a href="/schedule">Schedule</a> <a href="/speakers">Speakers</a> <a href="/now">Now</a> <a href="/changes">Changes</a>{{#LIVE}}
+<form method="post" action="/logout" class="inline"><button type="submit">Log out</button></form>{{/LIVE}}{{/SIGNED_IN_NAV}}</nav>
 </header>
 <main id="main">
 {{>BODY}}

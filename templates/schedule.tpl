@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}{{! The zone is stated once, before the banner: an announcement's times are the event's too. }}<h1>{{HEADING}}</h1>
 <p class="when-where">{{DATES}} · {{VENUE}} · All times {{>ZONE}}</p>
 {{>BANNER}}
-{{! The filters fold away (open while a filter is set), and the feeds come last: on a phone the first screen is for sessions (issue 16). }}<details class="filters"{{#FILTERED}} open{{/FILTERED}}>
+{{! The filters fold away (open while a filter is set), and the feeds come last: on a phone the first screen is for sessions (issue 16). }}{{#FILTER_FORM}}<details class="filters"{{#FILTERED}} open{{/FILTERED}}>
 <summary>Filter and search{{#FILTERED}} (filtered){{/FILTERED}}</summary>
 <form class="filter" method="get" action="/schedule" role="search">
 <label>Day <select name="day"><option value="">All days</option>{{#DAY_OPTION}}<option value="{{VALUE}}"{{#SELECTED}} selected{{/SELECTED}}>{{LABEL}}</option>{{/DAY_OPTION}}</select></label>
@@ -10,7 +10,7 @@
 <label>Search <input type="search" name="q" value="{{Q}}" maxlength="100"></label>
 <button type="submit">Show</button>{{#FILTERED}} <a href="/schedule">Clear filters</a>{{/FILTERED}}
 </form>
-</details>
+</details>{{/FILTER_FORM}}
 {{#NO_MATCH}}<p class="no-match">No sessions match these filters.</p>{{/NO_MATCH}}
 {{#GLANCE}}<section class="glance" aria-labelledby="glance-first">
 {{#NOW}}<h2 id="glance-first">On now</h2>

@@ -25,6 +25,8 @@ constexpr const char* kUsage =
     "                   runs it); local edits win\n"
     "  export [FORMAT] FILE\n"
     "                   write the programme as schedule JSON or frab XML\n"
+    "  export site DIR [--force]\n"
+    "                   write the delegate pages as a static site into DIR\n"
     "  passwd ROLE      set the shared password of ROLE (delegate or staff)\n"
     "  staff add|remove|passwd|role|list ...\n"
     "                   the staff members' own logins\n"

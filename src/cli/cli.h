@@ -25,6 +25,8 @@ int staff_command(const std::string& config_path, const std::vector<std::string>
 bool read_new_password(const char* command, std::string& password);
 int check_command(const std::string& config_path, const std::vector<std::string>& args);
 int export_command(const std::string& config_path, const std::vector<std::string>& args);
+// `export site DIR`: the delegate pages as static files (export_site.cc).
+int export_site_command(const std::string& config_path, const std::vector<std::string>& args);
 int import_command(const std::string& config_path, const std::vector<std::string>& args);
 int sync_command(const std::string& config_path, const std::vector<std::string>& args);
 int display_token_command(const std::string& config_path, const std::vector<std::string>& args);

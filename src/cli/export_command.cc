@@ -18,17 +18,23 @@ namespace {
 
 constexpr const char* kExportHelp =
     "usage: confsched [--config FILE] export [schedule-json|frab-xml] FILE\n"
+    "       confsched [--config FILE] export site DIR [--force]\n"
     "\n"
     "Writes the programme to FILE (\"-\": standard output) as the site's\n"
     "/schedule.json (the default) or /schedule.xml, with the same guids, for\n"
     "another schedule tool or `confsched import`. Like those feeds it leaves out\n"
     "cancelled sessions, announcements, the audit history and the passwords:\n"
     "`confsched db backup` keeps everything. FILE is replaced only once the\n"
-    "export is complete.\n";
+    "export is complete.\n"
+    "\n"
+    "`export site DIR` writes the delegate pages as static files instead\n"
+    "(`confsched export site --help`).\n";
 
 }  // namespace
 
 int export_command(const std::string& config_path, const std::vector<std::string>& args) {
+  if (!args.empty() && args[0] == "site")
+    return export_site_command(config_path, {args.begin() + 1, args.end()});
   if (wants_help(args, kExportHelp)) return 0;
   std::optional<ImportFormat> format;
   size_t first = 0;

@@ -141,7 +141,8 @@ bool matches(const Session& s, const ScheduleFilter& f, const std::string& folde
   return false;
 }
 
-// The GET form at the top of the page: works without JavaScript.
+// The GET form at the top of the page (its own section, FILTER_FORM):
+// works without JavaScript.
 void fill_filter_form(ctemplate::TemplateDictionary& d, const Programme& p,
                       const ScheduleFilter& f) {
   auto option = [&](const char* section, const std::string& value, const std::string& label,
@@ -314,7 +315,6 @@ void fill_schedule(ctemplate::TemplateDictionary& d, const Programme& p, const S
     fill_day_pages(d, p);
   else
     fill_list(d, p, f, changed, zone);
-  fill_filter_form(d, p, f);
 }
 
 // The grid's cells are narrow: two names, then how many more.
@@ -480,6 +480,9 @@ Response schedule_page(Site& site, const Request& request, const RouteParams&) {
           fill_grid(d, programme, filter, zone);
         else
           fill_schedule(d, programme, filter, glance ? &*glance : nullptr, now, changed, zone);
+        // A static archive has no server to filter (Templates::render_for_archive).
+        if (!filter.grid() && !site.templates().for_archive())
+          fill_filter_form(*d.AddSectionDictionary("FILTER_FORM"), programme, filter);
         add_zone_note(site, d, programme.event, programme.event.starts_on,
                       programme.event.ends_on + " 23:59");
       });

@@ -63,8 +63,9 @@ std::string Templates::render(
   page.SetValue("PAGE_TITLE", frame.title);
   page.SetValue("SITE_NAME", frame.site_name);
   page.SetValue("STYLESHEET", stylesheet_url_);
-  if (frame.signed_in) {
-    page.ShowSection("SIGNED_IN_NAV");
+  page.ShowTemplateGlobalSection(for_archive_ ? "ARCHIVE" : "LIVE");
+  if (frame.signed_in) page.ShowSection("SIGNED_IN_NAV");
+  if (frame.signed_in && !for_archive_) {
     page.AddSectionDictionary("AGENDA_SCRIPT")->SetValue("URL", agenda_script_url_);
     auto* offline = page.AddSectionDictionary("OFFLINE_SCRIPT");
     offline->SetValue("URL", offline_script_url_);
@@ -73,7 +74,7 @@ std::string Templates::render(
   if (frame.refresh_seconds > 0)
     page.AddSectionDictionary("REFRESH")->SetIntValue("SECONDS", frame.refresh_seconds);
   if (frame.secret_url) page.ShowSection("NO_REFERRER");
-  if (!frame.pages_version.empty())
+  if (!frame.pages_version.empty() && !for_archive_)
     page.AddSectionDictionary("PAGES_VERSION")->SetValue("VALUE", frame.pages_version);
   ctemplate::TemplateDictionary* body = page.AddIncludeDictionary("BODY");
   body->SetFilename(body_template);

@@ -60,6 +60,20 @@ class Templates {
   // cache.
   const std::string& service_worker_url() const { return service_worker_url_; }
 
+  // For a static archive of the pages (`confsched export site`): pages
+  // rendered from now on load no script (no service worker, no agenda,
+  // whose links need the server), carry no pages version, and leave out
+  // what only the live site can do: the {{#LIVE}} parts of the templates
+  // (the logout button) give way to their {{#ARCHIVE}} ones. Both are
+  // template-global sections, which every included template sees; being
+  // sections, they must not enclose sections of the page's own
+  // dictionary. Not for a worker: set once, before rendering.
+  void render_for_archive() { for_archive_ = true; }
+  // Whether it does: a page that leaves out more than these (the
+  // schedule's filter form, whose options are sections of their own and
+  // cannot sit inside a template-global one) asks.
+  bool for_archive() const { return for_archive_; }
+
  private:
   std::unique_ptr<ctemplate::TemplateCache> cache_;
   std::string digest_;
@@ -67,6 +81,7 @@ class Templates {
   std::string agenda_script_url_;
   std::string offline_script_url_;
   std::string service_worker_url_;
+  bool for_archive_ = false;
 };
 
 }  // namespace confsched

@@ -247,6 +247,7 @@ class Stack:
         self.app_proc = None
         self.nginx_proc = None
         self.apache_proc = None
+        self.static_nginx_proc = None
         self.app_children_seen = set()
         self.http_port = None
         self.https_port = None
@@ -335,6 +336,7 @@ class Stack:
         if self.tmp is None:
             return
         self.stop_nginx()
+        self.stop_static_nginx()
         self.stop_apache()
         self.stop_app()
         self.stop_db()
@@ -719,6 +721,62 @@ http {{
 
     def stop_nginx(self):
         self._stop_web_server(self.nginx_proc, "nginx")
+
+    # ----------------------------------------------------------- static nginx
+    def start_static_nginx(self, root):
+        """A second nginx that only serves the files under root, as a plain
+        web server serves a static archive (`confsched export site`): no
+        FastCGI, no cache, nothing of the site's configuration. Returns its
+        loopback port; stopped with the stack."""
+        port = free_port()
+        d = self.path("static-nginx")
+        os.makedirs(os.path.join(d, "temp"), exist_ok=True)
+        conf = """# written by tests/integration/stack.py
+user root;
+worker_processes 1;
+daemon off;
+pid {d}/nginx.pid;
+error_log {log}/static-nginx-error.log info;
+events {{ worker_connections 64; }}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log {log}/static-nginx-access.log;
+    client_body_temp_path {d}/temp/body;
+    proxy_temp_path {d}/temp/proxy;
+    fastcgi_temp_path {d}/temp/fastcgi;
+    scgi_temp_path {d}/temp/scgi;
+    uwsgi_temp_path {d}/temp/uwsgi;
+    server {{
+        listen 127.0.0.1:{port};
+        root {root};
+        index index.html;
+    }}
+}}
+""".format(d=d, log=self.path("log"), port=port, root=root)
+        with open(os.path.join(d, "nginx.conf"), "w") as f:
+            f.write(conf)
+        argv = [tool("nginx"), "-p", d + "/", "-e", self.path("log", "static-nginx-error.log"),
+                "-c", os.path.join(d, "nginx.conf")]
+        self.static_nginx_proc = self._spawn(argv, "static-nginx.out")
+
+        def listening():
+            if self.static_nginx_proc.poll() is not None:
+                raise StackError("static nginx exited with %s:\n%s" % (
+                    self.static_nginx_proc.returncode, tail(self.path("log", "static-nginx-error.log"))))
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=1):
+                    return True
+            except OSError:
+                return False
+
+        if not wait_until(listening, 15, 0.05):
+            raise StackError("static nginx did not listen on port %d" % port)
+        return port
+
+    def stop_static_nginx(self):
+        self._stop_web_server(self.static_nginx_proc, "static nginx")
+        self.static_nginx_proc = None
 
     # ----------------------------------------------------------------- apache
     # Apache's children drop root for this user (Debian's apache2 refuses to

@@ -33,6 +33,15 @@ def cache_directives(response):
     return out
 
 
+def files_under(root):
+    """Every file under root, as "/relative/path"."""
+    out = set()
+    for d, _, names in os.walk(root):
+        for n in names:
+            out.add("/" + os.path.relpath(os.path.join(d, n), root))
+    return out
+
+
 def escaped(text):
     """As ctemplate's HTML auto-escaping writes text."""
     return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -19,6 +19,7 @@ import tempfile
 import unittest
 
 import stack as stackmod
+from support import files_under
 
 BUILD = os.environ.get("CONFSCHED_BUILD_DIR") or os.path.join(stackmod.SOURCE_DIR, "build")
 PREFIX = os.environ.get("CONFSCHED_INSTALL_PREFIX", "/usr")
@@ -69,14 +70,6 @@ def control_file(name):
         run(["dpkg-deb", "-e", DEB, d])
     with open(os.path.join(d, name)) as f:
         return f.read()
-
-
-def files_under(root):
-    out = set()
-    for d, _, names in os.walk(root):
-        for n in names:
-            out.add("/" + os.path.relpath(os.path.join(d, n), root))
-    return out
 
 
 def depends_names():
