@@ -1,7 +1,7 @@
 """Keeping the programme in step with pretalx or frab (issue 18, README
 "Keeping in step with pretalx or frab").
 
-A plain static nginx of its own (no FastCGI) plays upstream, serving a
+A plain static nginx (no FastCGI; stack.start_static_nginx) plays upstream, serving a
 frab schedule.xml and a schedule JSON from a folder the tests rewrite; it
 answers conditional requests as pretalx's and frab's web servers do (ETag,
 Last-Modified, 304). `confsched sync` and `confsched import --url` fetch
@@ -16,7 +16,6 @@ democon JSON) are synced too where that folder is present."""
 import json
 import os
 import re
-import subprocess
 import time
 import unittest
 import xml.etree.ElementTree as ET
@@ -26,7 +25,7 @@ import stack as stackmod
 from support import StackTestCase, parse_page, poll_until, start_module_stack, stop_module_stack
 
 S = None
-UPSTREAM = None  # the static nginx: (Popen, port, folder, access log)
+UPSTREAM = None  # the static nginx: (port, folder, access log)
 SHARED = os.path.join(stackmod.SOURCE_DIR, "..", "shared", "data")
 BASE_XML = None  # the demo programme as frab XML, as `confsched export` writes it
 EDITOR = "Ana Site"
@@ -49,90 +48,25 @@ def setUpModule():
         S.cli("staff", "add", EDITOR, "--role", "editor", input=EDITOR_PASSWORD + "\n")
         S.cli("staff", "add", ADMIN, "--role", "admin", input=ADMIN_PASSWORD + "\n")
     except BaseException:
-        stop_upstream()
         stop_module_stack(S)
         raise
 
 
 def tearDownModule():
-    stop_upstream()
     stop_module_stack(S)
 
 
 def start_upstream():
+    """The stack's plain static nginx (stack.start_static_nginx) on a
+    folder of its own: (port, folder, access log). Stopped with the stack."""
     folder = S.path("upstream")
-    os.makedirs(os.path.join(folder, "temp"), exist_ok=True)
-    port = stackmod.free_port()
-    access_log = S.path("upstream-access.log")
-    conf = S.path("upstream-nginx.conf")
-    with open(conf, "w") as f:
-        f.write("""
-daemon off;
-user %(user)s;
-worker_processes 1;
-pid %(dir)s/nginx.pid;
-error_log %(dir)s/error.log warn;
-events { worker_connections 64; }
-http {
-    client_body_temp_path %(dir)s/temp/body;
-    fastcgi_temp_path %(dir)s/temp/fastcgi;
-    proxy_temp_path %(dir)s/temp/proxy;
-    scgi_temp_path %(dir)s/temp/scgi;
-    uwsgi_temp_path %(dir)s/temp/uwsgi;
-    types { application/xml xml; application/json json; }
-    log_format upstream '$request_uri $status $body_bytes_sent "$http_if_none_match"';
-    access_log %(log)s upstream;
-    server {
-        listen 127.0.0.1:%(port)d;
-        root %(dir)s/files;
-        etag on;
-        if_modified_since exact;
-    }
-}
-""" % {"dir": folder, "port": port, "log": access_log, "user": upstream_user()})
-    os.makedirs(os.path.join(folder, "files"), exist_ok=True)
-    proc = subprocess.Popen([stackmod.tool("nginx"), "-p", folder + "/", "-c", conf,
-                             "-e", os.path.join(folder, "error.log")],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    up = stackmod.wait_until(lambda: port_open(port), 15)
-    if not up:
-        proc.kill()
-        proc.wait(10)
-        raise stackmod.StackError("the upstream nginx did not come up")
-    return proc, port, folder, access_log
-
-
-def upstream_user():
-    """The user the test runs as: the temporary folder is private to it
-    (nginx's default worker user, nobody, could not read the files)."""
-    import pwd
-    return pwd.getpwuid(os.getuid()).pw_name
-
-
-def port_open(port):
-    import socket
-    try:
-        socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-        return True
-    except OSError:
-        return False
-
-
-def stop_upstream():
-    global UPSTREAM
-    if UPSTREAM is not None:
-        proc = UPSTREAM[0]
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(10)
-        UPSTREAM = None
+    os.makedirs(folder, exist_ok=True)
+    port = S.start_static_nginx(folder)
+    return port, folder, S.path("log", "static-nginx-access.log")
 
 
 def url(name):
-    return "http://127.0.0.1:%d/%s" % (UPSTREAM[1], name)
+    return "http://127.0.0.1:%d/%s" % (UPSTREAM[0], name)
 
 
 def publish(name, text):
@@ -140,7 +74,7 @@ def publish(name, text):
     a modification time 10 s after the last one, so that its ETag and
     Last-Modified (nginx's: from mtime and size) are new even within one
     second."""
-    files = os.path.join(UPSTREAM[2], "files")
+    files = UPSTREAM[1]
     tmp = os.path.join(files, "." + name + ".tmp")
     data = text.encode("utf-8") if isinstance(text, str) else text
     with open(tmp, "wb") as f:
@@ -151,7 +85,7 @@ def publish(name, text):
 
 
 def upstream_log():
-    with open(UPSTREAM[3], encoding="utf-8") as f:
+    with open(UPSTREAM[2], encoding="utf-8") as f:
         return f.read().splitlines()
 
 
@@ -237,7 +171,7 @@ class FromFrab(SyncTestCase):
         # The import above stored the validators: the timer's next run is
         # a conditional request, answered 304, and writes nothing.
         self.assertIn("not modified (304)", first.stdout)
-        self.assertIn('/schedule.xml 304 0 "', upstream_log()[-1])
+        self.assertIn('"GET /schedule.xml HTTP/1.1" 304 0 ', upstream_log()[-1])
         version, audit = data_version(), db("SELECT COUNT(*) FROM audit_log")
 
         root = ET.fromstring(BASE_XML)
@@ -485,7 +419,7 @@ class Failures(SyncTestCase):
 
     def test_a_broken_file_changes_nothing_and_is_reported(self):
         publish("schedule.xml", BASE_XML[: len(BASE_XML) // 2])
-        self.assertFailedAndUnchanged("127.0.0.1:%d/schedule.xml" % UPSTREAM[1])
+        self.assertFailedAndUnchanged("127.0.0.1:%d/schedule.xml" % UPSTREAM[0])
         # The next good file goes through, and the error is history.
         root = ET.fromstring(BASE_XML)
         event_by_guid(root, guids()[0]).find("title").text = "After the breakage"
