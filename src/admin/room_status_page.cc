@@ -36,11 +36,6 @@ std::optional<RoomsNow> rooms_now(Site& site) {
   return out;
 }
 
-std::string clock_of(const std::string& civil) {
-  auto t = parse_civil(civil);
-  return t ? format_clock(*t) : civil;
-}
-
 // A status's end (UTC, as stored) on the event's clock.
 std::string local_clock_of_utc(const std::string& utc, const TimeZone& zone) {
   auto t = parse_civil(utc);

@@ -14,9 +14,6 @@ namespace confsched {
 
 namespace {
 
-// "YYYY-MM-DD HH:MM:SS" -> "HH:MM".
-std::string clock_of(const std::string& at) { return at.size() >= 16 ? at.substr(11, 5) : at; }
-
 bool on_day(const std::string& at, const std::string& day) { return at.compare(0, 10, day) == 0; }
 
 // Whether a session holds its room in the row that begins at `at` (and

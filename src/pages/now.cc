@@ -18,11 +18,6 @@ namespace confsched {
 
 namespace {
 
-std::string clock_of(const std::string& civil) {
-  auto t = parse_civil(civil);
-  return t ? format_clock(*t) : civil;
-}
-
 // Sessions on another day than the one shown carry their day.
 std::string when_of(const Session& s, std::string_view today) {
   std::string when = clock_of(s.starts_at) + "–" + clock_of(s.ends_at);

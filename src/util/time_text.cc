@@ -109,6 +109,11 @@ std::string format_date_range(const CivilDateTime& first, const CivilDateTime& l
   return buf;
 }
 
+std::string clock_of(const std::string& stored) {
+  auto t = parse_civil(stored);
+  return t ? format_clock(*t) : stored;
+}
+
 std::string utc_or_never(const std::string& stored_utc) {
   return stored_utc.empty() ? "never" : stored_utc + " UTC";
 }

@@ -30,6 +30,10 @@ std::string format_iso_date(const CivilDateTime& t);
 // "12–14 June 2026" (or across months/years as needed).
 std::string format_date_range(const CivilDateTime& first, const CivilDateTime& last);
 
+// "HH:MM" of a stored time ("YYYY-MM-DD HH:MM[:SS]"), or the text as it is
+// when it is not one. Pure.
+std::string clock_of(const std::string& stored);
+
 // A stored UTC time ("YYYY-MM-DD HH:MM:SS") with " UTC" after it, or
 // "never" for "". Pure.
 std::string utc_or_never(const std::string& stored_utc);
