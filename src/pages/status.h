@@ -16,12 +16,16 @@ struct StatusReport {
   bool data_version_known = false;
   bool database_up = false;  // the answering worker reached it just now
   int64_t uptime_s = 0;      // since the master started
+  // Config::instance: which of several events on the host answers
+  // (config/config.h); "" for a host's one site.
+  std::string instance;
 };
 
 // Prometheus text exposition format 0.0.4: one HELP, TYPE and sample line
-// per metric, names confsched_*, counters ending in _total. Pure.
+// per metric, names confsched_*, counters ending in _total; for an
+// instance, confsched_instance_info{instance="NAME"} 1 as well. Pure.
 std::string status_report_text(const StatusReport& report);
-// The same numbers as one JSON object. Pure.
+// The same numbers as one JSON object, and "instance":"NAME". Pure.
 std::string status_report_json(const StatusReport& report);
 
 // Whether remote_addr (REMOTE_ADDR from the web server) is one of allowed
