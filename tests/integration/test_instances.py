@@ -132,10 +132,13 @@ class Host(stackmod.Stack):
         return "\n".join(sites)
 
     def stop(self):
+        reports = []
         for instance in self.instances:
-            instance.stop()
+            reports += instance.stop()
         self.instances = []
         super().stop()
+        if reports:
+            raise stackmod.StackError("sanitizer reports in an instance's confsched.log:\n" + "\n".join(reports[:20]))
 
     def dump_logs(self, lines=40):
         for instance in self.instances:
@@ -194,6 +197,7 @@ class Instance(stackmod.Stack):
             self.start_app()
         except BaseException:
             self.dump_logs()
+            self.stop_app()
             raise
         return self
 
@@ -231,8 +235,13 @@ class Instance(stackmod.Stack):
         return json.loads(r.text)
 
     def stop(self):
-        # The folder is the host's to remove.
+        """Stops the instance's server; returns the sanitizer reports in its
+        log (a sanitized build's). The folder is the host's to remove."""
         self.stop_app()
+        reports = self.sanitizer_reports() if self.tmp else []
+        if reports:
+            self.dump_logs(200)
+        return reports
 
 
 def setUpModule():
