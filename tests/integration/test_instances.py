@@ -66,6 +66,11 @@ def render_site(template, name, server_name):
     return template.replace("@INSTANCE@", name).replace("@SERVER_NAME@", server_name)
 
 
+def without_header(template):
+    """A rendered instance site without the lines the template puts first."""
+    return template[template.index("\n\n") + 2:]
+
+
 class Host(stackmod.Stack):
     """What the instances share on a real host, and only that: a MariaDB
     server, an nginx and /etc/confsched (here the overlay's etc/)."""
@@ -317,8 +322,18 @@ class Sites(unittest.TestCase):
         back = (site.replace("confsched_spring_", "confsched_").replace("/run/confsched/spring/", "/run/confsched/")
                 .replace("/var/cache/nginx/confsched-spring-", "/var/cache/nginx/confsched-")
                 .replace("server_name spring.example.org;", "server_name _;"))
-        body = back[back.index("\n\n") + 2:]  # without the template's own header
-        self.assertEqual(body, single)
+        self.assertEqual(without_header(back), single)
+
+    def test_the_apache_instance_site_is_the_single_site_with_other_names(self):
+        single = read(os.path.join(ROOT, "etc/confsched/apache/confsched.conf"))
+        site = render_site(read(os.path.join(ROOT, "usr/share/confsched/instance/apache/confsched@.conf")),
+                           "spring", "spring.example.org")
+        self.assertIn('"unix:/run/confsched/spring/fcgi.sock|fcgi://confsched-spring/"', site)
+        self.assertIn("ServerName spring.example.org\n", site)
+        back = (site.replace("confsched_spring_", "confsched_").replace("/run/confsched/spring/", "/run/confsched/")
+                .replace("fcgi://confsched-spring/", "fcgi://confsched-app/")
+                .replace("ServerName spring.example.org", "ServerName confsched.example.org"))
+        self.assertEqual(without_header(back), single)
 
     def test_the_two_sites_share_no_zone_upstream_socket_or_cache(self):
         conf = read(HOST.path("nginx", "confsched-site.conf"))
