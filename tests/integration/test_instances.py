@@ -259,8 +259,12 @@ def setUpModule():
     try:
         HOST = host.start()
     except BaseException:
-        host.dump_logs()
-        host.stop()
+        # unittest runs no tearDownModule after a failed setUpModule.
+        try:
+            host.dump_logs()
+            host.stop()
+        finally:
+            shutil.rmtree(TMP, ignore_errors=True)
         raise
 
 
