@@ -348,6 +348,18 @@ bool valid_instance_name(std::string_view name) {
   return true;
 }
 
+std::vector<std::string> shared_with_single_site(const Config& config) {
+  std::vector<std::string> shared;
+  if (config.instance.empty()) return shared;
+  const Config single;
+  if (config.database.name == single.database.name)
+    shared.push_back("[database] name " + config.database.name);
+  if (config.secret_file == single.secret_file)
+    shared.push_back("[auth] secret_file " + config.secret_file);
+  if (config.listen == single.listen) shared.push_back("[server] listen " + config.listen);
+  return shared;
+}
+
 std::string instance_config_path(std::string_view name) {
   return installed_config_dir() + "/" + std::string(name) + ".ini";
 }

@@ -132,6 +132,12 @@ extern const char* const kInstanceNameRule;
 std::string instance_config_path(std::string_view name);
 // The environment variable that names the instance.
 inline constexpr const char* kInstanceEnv = "CONFSCHED_INSTANCE";
+// What an instance's configuration shares with the host's one site: each
+// of [database] name, [auth] secret_file and [server] listen still at the
+// single site's default (as a copy of confsched.ini leaves them), as
+// "key value". Empty for the single site itself. `confsched check` warns
+// of each. Pure.
+std::vector<std::string> shared_with_single_site(const Config& config);
 
 // Takes `--config FILE` or `--config=FILE` at args[i] into `path` and
 // leaves i on the option's last word; false, with nothing changed, for any

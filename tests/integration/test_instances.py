@@ -419,6 +419,32 @@ class SharedNothing(unittest.TestCase):
             self.assertIn(EVENT_NAMES["autumn"], answer.text)
             self.assertNotIn(talk["title"], answer.text)
 
+    def test_check_finds_the_instance_own_files_and_warns_of_shared_ones(self):
+        r = self.spring.cli("check")
+        self.assertIn("ok  configuration /etc/confsched/spring.ini\n", r.stdout)
+        self.assertIn("ok  cookie secret /etc/confsched/spring.cookie-secret\n", r.stdout)
+        self.assertNotIn("warn instance", r.stdout)
+        # An instance whose file is a copy of the single site's keeps its
+        # socket, database and key: check says so (the single site's
+        # database is not there, so check fails after the warnings).
+        etc = os.path.join(HOST.etc, "confsched")
+        try:
+            with open(os.path.join(etc, "cookie-secret"), "wb", opener=stackmod._private_opener) as f:
+                f.write(os.urandom(48))
+            self.spring.write_ini(os.path.join(etc, "copied.ini"), **{
+                "server.listen": "unix:/run/confsched/fcgi.sock", "database.name": "confsched",
+                "auth.secret_file": os.path.join("/etc/confsched", "cookie-secret")})
+            copied = subprocess.run(HOST.namespace() + [self.spring.bin, "--instance", "copied", "check"],
+                                    stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60)
+        finally:
+            for name in ("cookie-secret", "copied.ini"):
+                os.unlink(os.path.join(etc, name))
+        warnings = [line for line in copied.stdout.splitlines() if line.startswith("warn instance copied")]
+        self.assertEqual(len(warnings), 3, copied.stdout + copied.stderr)
+        for what in ("[database] name confsched", "[auth] secret_file /etc/confsched/cookie-secret",
+                     "[server] listen unix:/run/confsched/fcgi.sock"):
+            self.assertTrue(any(what in w for w in warnings), (what, warnings))
+
     def test_each_runs_its_own_server_on_its_own_socket(self):
         self.assertNotEqual(self.spring.fcgi_socket, self.autumn.fcgi_socket)
         self.assertNotEqual(self.spring.app_pid(), self.autumn.app_pid())

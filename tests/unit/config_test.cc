@@ -545,6 +545,19 @@ BOOST_AUTO_TEST_CASE(an_instance_has_its_own_socket_database_and_secret_by_defau
   BOOST_TEST(single.listen == "unix:/run/confsched/fcgi.sock");
   BOOST_TEST(single.database.name == "confsched");
 
+  BOOST_TEST(confsched::shared_with_single_site(c).empty());
+  BOOST_TEST(confsched::shared_with_single_site(single).empty());
+  // A copy of the shipped confsched.ini sets the single site's values.
+  Config copied = load_config(
+      dir.write("e.ini",
+                "[server]\nlisten = unix:/run/confsched/fcgi.sock\n[database]\nname = confsched\n"
+                "[auth]\nsecret_file = " +
+                    installed_config_dir() + "/cookie-secret\n"),
+      env.get());
+  const std::vector<std::string> shared = confsched::shared_with_single_site(copied);
+  BOOST_TEST(shared.size() == 3u);
+  BOOST_TEST(shared.at(0) == "[database] name confsched");
+
   env.vars = {{"CONFSCHED_INSTANCE", "../etc"}};
   std::string why = load_error(file, env.get());
   BOOST_TEST(contains(why, "CONFSCHED_INSTANCE \"../etc\""), why);
