@@ -95,6 +95,11 @@ int check_command(const std::string& config_path, const std::vector<std::string>
     // which c3voc's schema (and apps that follow it) refuse.
     if (config.public_url.empty())
       std::cout << "warn no [server] public_url: the feeds' links are relative\n";
+    // Allowed (the admin may mean it), but two events sharing a database
+    // or a cookie key are one event with two names.
+    for (const std::string& what : shared_with_single_site(config))
+      std::cout << "warn instance " << config.instance << " shares the host's single site's "
+                << what << ": leave it out of " << config_path << " for the instance's own\n";
     check_database(config);
   } catch (const std::exception& e) {
     std::cerr << "confsched check: " << e.what() << "\n";

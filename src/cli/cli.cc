@@ -8,7 +8,7 @@ namespace confsched {
 namespace {
 
 constexpr const char* kUsage =
-    "usage: confsched [--config FILE] COMMAND [ARGS]\n"
+    "usage: confsched [--config FILE | --instance NAME] COMMAND [ARGS]\n"
     "\n"
     "Serves a conference's website over FastCGI from MariaDB.\n"
     "\n"
@@ -38,6 +38,10 @@ constexpr const char* kUsage =
     "options:\n"
     "  --config FILE    configuration file (default: $CONFSCHED_CONFIG, or\n"
     "                   /etc/confsched/confsched.ini)\n"
+    "  --instance NAME  one of several events on this host: its configuration\n"
+    "                   is /etc/confsched/NAME.ini, its own socket, database\n"
+    "                   and cookie key by default (README \"Several events on\n"
+    "                   one host\"); confsched@NAME.service runs it\n"
     "  -h, --help       this text; COMMAND --help tells about a command\n";
 
 }  // namespace
@@ -55,9 +59,22 @@ bool wants_help(const std::vector<std::string>& args, const char* text) {
 int run_cli(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   std::string config_path = default_config_path(::getenv);
+  std::string instance;
+  bool config_given = false;
   size_t i = 0;
   for (; i < args.size(); ++i) {
-    if (take_config_option(args, i, config_path)) continue;
+    if (take_config_option(args, i, config_path)) {
+      config_given = true;
+      continue;
+    }
+    if (take_option(args, i, "--instance", instance)) {
+      if (!valid_instance_name(instance)) {
+        std::cerr << "confsched: bad --instance \"" << instance << "\": " << kInstanceNameRule
+                  << "\n";
+        return 2;
+      }
+      continue;
+    }
     if (args[i] == "-h" || args[i] == "--help") {
       std::cout << kUsage;
       return 0;
@@ -67,6 +84,19 @@ int run_cli(int argc, char** argv) {
   if (i == args.size()) {
     std::cerr << kUsage;
     return 2;
+  }
+  if (!instance.empty()) {
+    if (config_given) {
+      std::cerr << "confsched: --config and --instance exclude each other (--instance NAME "
+                   "reads "
+                << instance_config_path("NAME") << ")\n";
+      return 2;
+    }
+    // In the environment, so that every load of the configuration (the
+    // master's again on SIGHUP) takes the instance's defaults, and the
+    // tools a command runs know it too.
+    ::setenv(kInstanceEnv, instance.c_str(), 1);
+    config_path = instance_config_path(instance);
   }
   const std::string command = args[i];
   const std::vector<std::string> rest(args.begin() + static_cast<long>(i) + 1, args.end());

@@ -293,6 +293,15 @@ std::vector<std::string> parse_address_list(const std::string& text) {
 Config load_config(const std::string& path, const GetEnv& get_env) {
   Config config;
   config.file = path;
+  if (const char* instance = get_env(kInstanceEnv); instance != nullptr && *instance != '\0') {
+    if (!valid_instance_name(instance))
+      throw ConfigError(std::string("environment: ") + kInstanceEnv + " \"" + instance +
+                        "\": " + kInstanceNameRule);
+    config.instance = instance;
+    config.listen = "unix:/run/confsched/" + config.instance + "/fcgi.sock";
+    config.database.name = "confsched_" + config.instance;
+    config.secret_file = installed_config_dir() + "/" + config.instance + ".cookie-secret";
+  }
   ParseState state{&config, {}, {}, {}, false};
   int rc = ini_parse(path.c_str(), on_ini_entry, &state);
   if (rc == -1) throw ConfigError("cannot open config file " + path + ": " + std::strerror(errno));
@@ -356,19 +365,53 @@ std::string load_secret(const Config& config) {
 
 std::string default_config_path(const GetEnv& get_env) {
   if (const char* v = get_env("CONFSCHED_CONFIG")) return v;
+  if (const char* instance = get_env(kInstanceEnv); instance != nullptr && *instance != '\0')
+    return instance_config_path(instance);
   return installed_config_dir() + "/confsched.ini";
 }
 
-bool take_config_option(const std::vector<std::string>& args, size_t& i, std::string& path) {
-  if (args[i] == "--config" && i + 1 < args.size()) {
-    path = args[++i];
+const char* const kInstanceNameRule =
+    "an instance name is 1 to 32 characters of a-z, 0-9 and _, starting with a letter or digit";
+
+bool valid_instance_name(std::string_view name) {
+  if (name.empty() || name.size() > 32 || name.front() == '_') return false;
+  for (char ch : name)
+    if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_')) return false;
+  return true;
+}
+
+std::vector<std::string> shared_with_single_site(const Config& config) {
+  std::vector<std::string> shared;
+  if (config.instance.empty()) return shared;
+  const Config single;
+  if (config.database.name == single.database.name)
+    shared.push_back("[database] name " + config.database.name);
+  if (config.secret_file == single.secret_file)
+    shared.push_back("[auth] secret_file " + config.secret_file);
+  if (config.listen == single.listen) shared.push_back("[server] listen " + config.listen);
+  return shared;
+}
+
+std::string instance_config_path(std::string_view name) {
+  return installed_config_dir() + "/" + std::string(name) + ".ini";
+}
+
+bool take_option(const std::vector<std::string>& args, size_t& i, std::string_view name,
+                 std::string& value) {
+  if (args[i] == name && i + 1 < args.size()) {
+    value = args[++i];
     return true;
   }
-  if (args[i].rfind("--config=", 0) == 0) {
-    path = args[i].substr(9);
+  if (args[i].size() > name.size() && args[i].compare(0, name.size(), name) == 0 &&
+      args[i][name.size()] == '=') {
+    value = args[i].substr(name.size() + 1);
     return true;
   }
   return false;
+}
+
+bool take_config_option(const std::vector<std::string>& args, size_t& i, std::string& path) {
+  return take_option(args, i, "--config", path);
 }
 
 bool load_config_or_report(const std::string& path, Config& out, std::string_view program) {

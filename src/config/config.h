@@ -36,6 +36,10 @@ struct DatabaseConfig {
 
 struct Config {
   std::string file;  // where it was read from
+  // The instance this configuration is for ($CONFSCHED_INSTANCE, which
+  // `confsched --instance NAME` sets), or "" for the host's one site.
+  // /_status names it.
+  std::string instance;
 
   std::string listen = "unix:/run/confsched/fcgi.sock";
   unsigned int socket_mode = 0660;
@@ -107,7 +111,8 @@ std::vector<std::string> parse_address_list(const std::string& text);
 
 using GetEnv = std::function<const char*(const char*)>;
 
-// Reads the file, applies CONFSCHED_DB_* overrides from get_env, resolves
+// Reads the file (over the instance's defaults when get_env names one in
+// CONFSCHED_INSTANCE), applies CONFSCHED_DB_* overrides from get_env, resolves
 // relative paths against the file's folder and reads password_file.
 // Throws ConfigError naming the file, line and key at fault. Unknown
 // sections and keys are errors: a typo must not silently fall back to a
@@ -118,14 +123,44 @@ Config load_config(const std::string& path, const GetEnv& get_env);
 // ConfigError when missing, too short or readable by group or others.
 std::string load_secret(const Config& config);
 
-// Where the configuration is looked for when --config is not given.
+// Where the configuration is looked for when --config is not given:
+// $CONFSCHED_CONFIG, else the instance's file ($CONFSCHED_INSTANCE), else
+// <config dir>/confsched.ini.
 std::string default_config_path(const GetEnv& get_env);
+
+// Several events on one host (README "Several events on one host"): each
+// is an instance NAME, with <config dir>/NAME.ini, the units
+// confsched@NAME.socket and confsched@NAME.service, and these defaults in
+// place of the single site's, so that two instances share nothing unless
+// their files say so:
+//   [server] listen       unix:/run/confsched/NAME/fcgi.sock
+//   [database] name       confsched_NAME
+//   [auth] secret_file    <config dir>/NAME.cookie-secret
+// A name is 1 to 32 characters of a-z, 0-9 and '_', the first a letter or
+// digit: it goes into file and unit names, a database name and nginx zone
+// and variable names (which take no '-'). Pure.
+bool valid_instance_name(std::string_view name);
+// What is wrong with a name valid_instance_name refuses, for messages.
+extern const char* const kInstanceNameRule;
+// <config dir>/NAME.ini
+std::string instance_config_path(std::string_view name);
+// The environment variable that names the instance.
+inline constexpr const char* kInstanceEnv = "CONFSCHED_INSTANCE";
+// What an instance's configuration shares with the host's one site: each
+// of [database] name, [auth] secret_file and [server] listen still at the
+// single site's default (as a copy of confsched.ini leaves them), as
+// "key value". Empty for the single site itself. `confsched check` warns
+// of each. Pure.
+std::vector<std::string> shared_with_single_site(const Config& config);
 
 // Takes `--config FILE` or `--config=FILE` at args[i] into `path` and
 // leaves i on the option's last word; false, with nothing changed, for any
 // other word (a `--config` without a file too). confsched and
 // confsched-demo read the option alike through it.
 bool take_config_option(const std::vector<std::string>& args, size_t& i, std::string& path);
+// The same for any option NAME ("--instance") that takes one value.
+bool take_option(const std::vector<std::string>& args, size_t& i, std::string_view name,
+                 std::string& value);
 
 // load_config with the real environment. On a ConfigError prints
 // "<program>: <reason>" to stderr and returns false.

@@ -62,6 +62,7 @@ std::string json_name(const char* metric) { return std::string(metric).substr(10
 
 StatusReport gather(Site& site) {
   StatusReport r;
+  r.instance = site.config().instance;
   r.stats = site.stats().snapshot();
   r.uptime_s = site.now() - r.stats.started_at;
   try {
@@ -100,6 +101,14 @@ std::string status_report_text(const StatusReport& report) {
     out += std::string("# TYPE ") + m.name + " " + m.type + "\n";
     out += std::string(m.name) + " " + std::to_string(m.value) + "\n";
   }
+  // An info metric (the value is always 1, the label says it), as
+  // Prometheus exporters name a build or a host. The name needs no
+  // escaping: config/config.h allows a-z, 0-9 and '_' only.
+  if (!report.instance.empty()) {
+    out += "# HELP confsched_instance_info The instance of several on this host that answered.\n";
+    out += "# TYPE confsched_instance_info gauge\n";
+    out += "confsched_instance_info{instance=\"" + report.instance + "\"} 1\n";
+  }
   return out;
 }
 
@@ -109,6 +118,7 @@ std::string status_report_json(const StatusReport& report) {
     if (out.size() > 1) out += ",";
     out += "\"" + json_name(m.name) + "\":" + std::to_string(m.value);
   }
+  if (!report.instance.empty()) out += ",\"instance\":\"" + report.instance + "\"";
   out += "}\n";
   return out;
 }

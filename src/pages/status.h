@@ -22,12 +22,16 @@ struct StatusReport {
   int64_t sync_last_success_s = 0, sync_last_change_s = 0, sync_last_error_s = 0;
   uint64_t upstream_changes_waiting = 0;
   bool sync_failing = false;  // the last sync attempt failed
+  // Config::instance: which of several events on the host answers
+  // (config/config.h); "" for a host's one site.
+  std::string instance;
 };
 
 // Prometheus text exposition format 0.0.4: one HELP, TYPE and sample line
-// per metric, names confsched_*, counters ending in _total. Pure.
+// per metric, names confsched_*, counters ending in _total; for an
+// instance, confsched_instance_info{instance="NAME"} 1 as well. Pure.
 std::string status_report_text(const StatusReport& report);
-// The same numbers as one JSON object. Pure.
+// The same numbers as one JSON object, and "instance":"NAME". Pure.
 std::string status_report_json(const StatusReport& report);
 
 // Whether remote_addr (REMOTE_ADDR from the web server) is one of allowed

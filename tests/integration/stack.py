@@ -525,11 +525,16 @@ class Stack:
         conference); returns CompletedProcess like cli()."""
         return self._run(self.demo_bin, args, None, check, env, config, timeout)
 
-    def _run(self, binary, args, input, check, env, config, timeout):
+    def command_argv(self, binary, args, config):
+        """How cli() and demo() run a program: with --config (unless config
+        is False), then args. test_instances.py runs them as an instance."""
         argv = [binary]
         if config is not False:
             argv += ["--config", config or self.ini]
-        argv += list(args)
+        return argv + list(args)
+
+    def _run(self, binary, args, input, check, env, config, timeout):
+        argv = self.command_argv(binary, args, config)
         full_env = dict(os.environ)
         full_env.update(env or {})
         r = subprocess.run(argv, input=input if input is not None else "", text=True,

@@ -38,21 +38,29 @@ def run(argv, **kw):
     return r.stdout
 
 
-def setUpModule():
-    global TMP, DEB, ROOT
+def build_and_unpack(name):
+    """cpack's .deb of this build folder, unpacked with dpkg-deb -x into a
+    new temporary folder: (the folder, the .deb, the unpacked root). Raises
+    SkipTest where no package can be made. test_instances.py uses it too."""
     if PREFIX != "/usr":
         raise unittest.SkipTest("the build is configured with CMAKE_INSTALL_PREFIX=%s; the Debian package "
                                 "needs /usr" % PREFIX)
     for tool in ("cpack", "dpkg-deb", "dpkg-shlibdeps"):
         if shutil.which(tool) is None:
             raise unittest.SkipTest("%s is not installed (cmake, dpkg-dev)" % tool)
-    TMP = tempfile.mkdtemp(prefix="confsched-package-", dir="/tmp")
-    run(["cpack", "--config", os.path.join(BUILD, "CPackConfig.cmake"), "-B", os.path.join(TMP, "out")])
-    debs = [f for f in os.listdir(os.path.join(TMP, "out")) if f.endswith(".deb")]
+    tmp = tempfile.mkdtemp(prefix="confsched-%s-" % name, dir="/tmp")
+    run(["cpack", "--config", os.path.join(BUILD, "CPackConfig.cmake"), "-B", os.path.join(tmp, "out")])
+    debs = [f for f in os.listdir(os.path.join(tmp, "out")) if f.endswith(".deb")]
     assert len(debs) == 1, debs
-    DEB = os.path.join(TMP, "out", debs[0])
-    ROOT = os.path.join(TMP, "root")
-    run(["dpkg-deb", "-x", DEB, ROOT])
+    deb = os.path.join(tmp, "out", debs[0])
+    root = os.path.join(tmp, "root")
+    run(["dpkg-deb", "-x", deb, root])
+    return tmp, deb, root
+
+
+def setUpModule():
+    global TMP, DEB, ROOT
+    TMP, DEB, ROOT = build_and_unpack("package")
 
 
 def tearDownModule():
@@ -130,6 +138,12 @@ class Layout(unittest.TestCase):
                   "/usr/share/confsched/static/style.css", "/usr/share/confsched/sql/001_schema.sql",
                   "/usr/lib/systemd/system/confsched.service", "/usr/lib/systemd/system/confsched.socket",
                   "/usr/share/doc/confsched/README.md", "/etc/confsched/confsched.ini"):
+            self.assertIn(f, files)
+        # Several events on one host: the template units and sites
+        # (test_instances.py runs them).
+        for f in ("/usr/lib/systemd/system/confsched@.service", "/usr/lib/systemd/system/confsched@.socket",
+                  "/usr/share/confsched/instance/nginx/confsched@.conf",
+                  "/usr/share/confsched/instance/apache/confsched@.conf"):
             self.assertIn(f, files)
         source_sql = sorted(os.listdir(os.path.join(stackmod.SOURCE_DIR, "sql")))
         self.assertEqual(sorted(os.listdir(os.path.join(ROOT, "usr/share/confsched/sql"))), source_sql)

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "test_support.h"
 
@@ -17,8 +18,11 @@ using confsched::default_config_path;
 using confsched::GetEnv;
 using confsched::installed_config_dir;
 using confsched::installed_data_dir;
+using confsched::instance_config_path;
 using confsched::load_config;
 using confsched::load_secret;
+using confsched::take_option;
+using confsched::valid_instance_name;
 
 namespace fs = std::filesystem;
 
@@ -490,6 +494,74 @@ BOOST_AUTO_TEST_CASE(default_config_path_honours_the_environment) {
   BOOST_TEST(default_config_path(env.get()) == installed_config_dir() + "/confsched.ini");
   env.vars = {{"CONFSCHED_CONFIG", "/tmp/other.ini"}};
   BOOST_TEST(default_config_path(env.get()) == "/tmp/other.ini");
+}
+
+BOOST_AUTO_TEST_CASE(instance_names_fit_files_units_databases_and_nginx_names) {
+  for (const char* good : {"a", "spring", "conf2026", "2026", "spring_2026",
+                           "abcdefghijklmnopqrstuvwxyz012345"})  // 32
+    BOOST_TEST(valid_instance_name(good), good);
+  for (const char* bad : {"", "_x", "Spring", "spring-2026", "a.b", "a/b", "..", "a b",
+                          "caf\xc3\xa9", "x\n", "abcdefghijklmnopqrstuvwxyz0123456"})  // 33
+    BOOST_TEST(!valid_instance_name(bad), bad);
+  BOOST_TEST(instance_config_path("spring") == installed_config_dir() + "/spring.ini");
+}
+
+BOOST_AUTO_TEST_CASE(options_take_their_value_in_either_spelling) {
+  const std::vector<std::string> args = {"--instance", "spring", "--instance=autumn",
+                                         "--instancex=no", "--instance"};
+  std::string value = "unchanged";
+  size_t i = 0;
+  BOOST_TEST(take_option(args, i, "--instance", value));
+  BOOST_TEST(value == "spring");
+  BOOST_TEST(i == 1u);
+  i = 2;
+  BOOST_TEST(take_option(args, i, "--instance", value));
+  BOOST_TEST(value == "autumn");
+  value = "unchanged";
+  for (i = 3; i < args.size(); ++i) BOOST_TEST(!take_option(args, i, "--instance", value));
+  BOOST_TEST(value == "unchanged");
+}
+
+BOOST_AUTO_TEST_CASE(an_instance_has_its_own_socket_database_and_secret_by_default) {
+  TempDir dir;
+  std::string file = dir.write("c.ini", "[server]\nworkers = 1\n");
+  FakeEnv env;
+  env.vars = {{"CONFSCHED_INSTANCE", "spring"}};
+  Config c = load_config(file, env.get());
+  BOOST_TEST(c.instance == "spring");
+  BOOST_TEST(c.listen == "unix:/run/confsched/spring/fcgi.sock");
+  BOOST_TEST(c.database.name == "confsched_spring");
+  BOOST_TEST(c.secret_file == installed_config_dir() + "/spring.cookie-secret");
+  BOOST_TEST(default_config_path(env.get()) == installed_config_dir() + "/spring.ini");
+
+  // The file still says the last word, and no instance keeps the defaults.
+  Config own = load_config(
+      dir.write("d.ini", "[database]\nname = autumn_db\n[auth]\nsecret_file = autumn.key\n"),
+      env.get());
+  BOOST_TEST(own.database.name == "autumn_db");
+  BOOST_TEST(own.secret_file == dir.path + "/autumn.key");
+  Config single = load_config(file, kNoEnv);
+  BOOST_TEST(single.instance == "");
+  BOOST_TEST(single.listen == "unix:/run/confsched/fcgi.sock");
+  BOOST_TEST(single.database.name == "confsched");
+
+  BOOST_TEST(confsched::shared_with_single_site(c).empty());
+  BOOST_TEST(confsched::shared_with_single_site(single).empty());
+  // A copy of the shipped confsched.ini sets the single site's values.
+  Config copied = load_config(
+      dir.write("e.ini",
+                "[server]\nlisten = unix:/run/confsched/fcgi.sock\n[database]\nname = confsched\n"
+                "[auth]\nsecret_file = " +
+                    installed_config_dir() + "/cookie-secret\n"),
+      env.get());
+  const std::vector<std::string> shared = confsched::shared_with_single_site(copied);
+  BOOST_TEST(shared.size() == 3u);
+  BOOST_TEST(shared.at(0) == "[database] name confsched");
+
+  env.vars = {{"CONFSCHED_INSTANCE", "../etc"}};
+  std::string why = load_error(file, env.get());
+  BOOST_TEST(contains(why, "CONFSCHED_INSTANCE \"../etc\""), why);
+  BOOST_TEST(contains(why, "a-z, 0-9 and _"), why);
 }
 
 BOOST_AUTO_TEST_CASE(no_replica_section_means_no_replica) {

@@ -73,6 +73,20 @@ BOOST_AUTO_TEST_CASE(json_has_the_same_numbers) {
              "\"upstream_changes_waiting\":3}\n");
 }
 
+BOOST_AUTO_TEST_CASE(an_instance_is_named_in_both_forms) {
+  StatusReport r = sample();
+  BOOST_TEST(status_report_text(r).find("instance") == std::string::npos);
+  BOOST_TEST(status_report_json(r).find("instance") == std::string::npos);
+  r.instance = "spring";
+  std::string text = status_report_text(r);
+  BOOST_TEST(text.find("# TYPE confsched_instance_info gauge\n"
+                       "confsched_instance_info{instance=\"spring\"} 1\n") != std::string::npos,
+             text);
+  std::string json = status_report_json(r);
+  BOOST_TEST(json.find(",\"uptime_seconds\":99,\"instance\":\"spring\"}\n") != std::string::npos,
+             json);
+}
+
 BOOST_AUTO_TEST_CASE(only_listed_addresses_may_read_it) {
   std::vector<std::string> allowed{"127.0.0.1", "::1"};
   BOOST_TEST(status_client_allowed(allowed, "127.0.0.1"));
