@@ -83,8 +83,9 @@ BOOST_AUTO_TEST_CASE(an_instance_is_named_in_both_forms) {
                        "confsched_instance_info{instance=\"spring\"} 1\n") != std::string::npos,
              text);
   std::string json = status_report_json(r);
-  BOOST_TEST(json.find(",\"uptime_seconds\":99,\"instance\":\"spring\"}\n") != std::string::npos,
-             json);
+  BOOST_TEST(
+      json.find(",\"upstream_changes_waiting\":3,\"instance\":\"spring\"}\n") != std::string::npos,
+      json);
 }
 
 BOOST_AUTO_TEST_CASE(only_listed_addresses_may_read_it) {
