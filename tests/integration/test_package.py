@@ -205,6 +205,16 @@ class Layout(unittest.TestCase):
         for line in ("Type=oneshot", "User=confsched", "NoNewPrivileges=yes", "ProtectSystem=strict"):
             self.assertIn("\n" + line + "\n", service)
         self.assertIn("\nOnUnitActiveSec=3min\n", timer)
+        # The template runs the instance's sync (README "Several events on
+        # one host"): the same unit but for the configuration it names.
+        with open(os.path.join(unit_dir, "confsched-sync@.service")) as f:
+            template = f.read()
+        with open(os.path.join(unit_dir, "confsched-sync@.timer")) as f:
+            template_timer = f.read()
+        self.assertIn("\nExecStart=/usr/bin/confsched --instance %i sync\n", template)
+        self.assertEqual(template.replace("--instance %i", "--config /etc/confsched/confsched.ini")
+                         .replace(", instance %i", ""), service)
+        self.assertEqual(template_timer.replace(", instance %i", ""), timer)
         if shutil.which("systemd-analyze") is None:
             self.skipTest("systemd-analyze is not installed")
         units = os.path.join(TMP, "sync-units")
