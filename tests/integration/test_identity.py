@@ -21,7 +21,8 @@ import xml.etree.ElementTree as ET
 
 import stack as stackmod
 from support import StackTestCase, start_module_stack, stop_module_stack, wait_for_feed_version
-from test_feeds import json_schema_errors, need_formats, need_jsonschema
+from test_admin import form_fields
+from test_feeds import json_schema_errors, need_formats
 
 S = None
 DATA = os.path.join(stackmod.SOURCE_DIR, "..", "shared", "data")
@@ -253,12 +254,23 @@ class KnownIdentities(StackTestCase):
                                         "url": "https://cfp.example.org/talk/DDDD/"}, name)
             self.assertEqual(got[502]["guid"], guid_b, name)
 
-        # A staff edit (the staff form's columns) keeps them, and makes the
-        # session one edited here: the same file changes nothing more.
-        S.sql("UPDATE sessions SET title = 'Alpha, edited here', revision = revision + 1 WHERE id = 501",
-              database="confsched")
-        self.assertEqual(scalar("SELECT external_slug FROM sessions WHERE id = 501"),
-                         "genconf-501-alpha_renamed")
+        # A save on the staff form keeps them (the form has no such fields),
+        # and makes the session one edited here: the same file changes
+        # nothing more.
+        cookie = S.login(role=stackmod.STAFF_USER)
+        page = S.get("/admin/session/501", headers={"Cookie": cookie}).text
+        fields = form_fields(page)
+        self.assertFalse([f for f in fields if "slug" in f or "external" in f], fields)
+        fields.update(title="Alpha, edited here", accept_clash="1")
+        r = S.post_form("/admin/session/501", fields, headers={"Cookie": cookie})
+        self.assertEqual(r.status, 303, r.text[:500])
+        self.assertEqual(scalar("SELECT CONCAT(title, '|', external_slug, '|', external_url) FROM sessions"
+                                " WHERE id = 501"),
+                         "Alpha, edited here|genconf-501-alpha_renamed|https://cfp.example.org/talk/AAAB/")
+        for name, fmt, body in exports():
+            got = identities(fmt, body)[501]
+            self.assertEqual(got, {"guid": GUID_A.lower(), "slug": "genconf-501-alpha_renamed",
+                                   "url": "https://cfp.example.org/talk/AAAB/"}, name)
         r = S.cli("import", "frab-xml", S.path("gen2.xml"))
         self.assertIn("0 added, 0 updated", r.stdout)
 
