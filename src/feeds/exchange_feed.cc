@@ -6,6 +6,7 @@
 
 #include <cstdio>
 #include <memory>
+#include <set>
 #include <stdexcept>
 #include <vector>
 
@@ -64,13 +65,15 @@ std::vector<PlannedDay> plan_days(const Programme& p, const FeedOptions& options
       last_end = s.ends_at;
     }
     if (s.ends_at > last_end) last_end = s.ends_at;
+    // The identity the session had at its source (sql/012), else ours.
     PlannedEvent e{&s,
                    *start,
                    iso_local_with_offset(p.event.time_zone, *start),
                    format_clock(*start),
                    hours_minutes(minutes_between(*start, *end)),
-                   session_guid(options.uid_domain, s.id),
-                   options.base_url + "/session/" + std::to_string(s.id)};
+                   exported_guid(s.external_id, options.uid_domain, s.id),
+                   s.external_url.empty() ? options.base_url + "/session/" + std::to_string(s.id)
+                                          : s.external_url};
     for (PlannedRoom& r : days.back().rooms)
       if (r.room == s.room) r.events.push_back(std::move(e));
   }
@@ -156,9 +159,13 @@ void json_event(Json& j, const PlannedEvent& e, const std::string& acronym) {
   j.field("start", e.clock);
   j.field("duration", e.duration);
   j.field("room", s.room->name);
-  std::string title_slug = slug_of(s.title, 48);
-  j.field("slug",
-          acronym + "-" + std::to_string(s.id) + (title_slug.empty() ? "" : "-" + title_slug));
+  if (!s.external_slug.empty()) {
+    j.field("slug", s.external_slug);
+  } else {
+    std::string title_slug = slug_of(s.title, 48);
+    j.field("slug",
+            acronym + "-" + std::to_string(s.id) + (title_slug.empty() ? "" : "-" + title_slug));
+  }
   j.field("url", e.url);
   j.field("title", s.title);
   j.field("subtitle", "");
@@ -235,7 +242,17 @@ class Xml {
   std::unique_ptr<xmlTextWriter, WriterFree> writer_;
 };
 
-void xml_event(Xml& x, const PlannedEvent& e, bool absolute_url) {
+// Whether an imported slug fits the XSD's <slug> (voc-slug-new,
+// "[a-z0-9_]{4,}-[a-z0-9\-_]{4,}"); the importers keep only [a-z0-9_-].
+bool fits_xml_slug(std::string_view slug) {
+  size_t dash = slug.find('-');
+  return dash != std::string_view::npos && dash >= 4 && slug.size() - dash - 1 >= 4;
+}
+
+// written_slugs: the <slug>s written so far, which the XSD wants unique (a
+// pretalx talk given twice has one slug for both).
+void xml_event(Xml& x, const PlannedEvent& e, bool absolute_url,
+               std::set<std::string>& written_slugs) {
   const Session& s = *e.session;
   x.open("event");
   x.attribute("id", std::to_string(s.id));
@@ -248,8 +265,12 @@ void xml_event(Xml& x, const PlannedEvent& e, bool absolute_url) {
   x.element("type", s.kind);
   x.element("track", s.track ? s.track->name : "");
   x.element("abstract", markdown_to_plain_lines(s.abstract));
-  // The XSD allows only absolute http(s) URLs here.
-  if (absolute_url) x.element("url", e.url);
+  // Only the source's slug: the XSD asks for none where it would merely be
+  // made from the title, as ours is.
+  if (fits_xml_slug(s.external_slug) && written_slugs.insert(s.external_slug).second)
+    x.element("slug", s.external_slug);
+  // The XSD allows only absolute http(s) URLs here; the source's always is.
+  if (absolute_url || !s.external_url.empty()) x.element("url", e.url);
   x.open("persons");
   for (const Speaker* speaker : s.speakers) {
     x.open("person");
@@ -365,6 +386,7 @@ std::string render_schedule_json(const Programme& p, const FeedOptions& options)
 
 std::string render_schedule_xml(const Programme& p, const FeedOptions& options) {
   std::vector<PlannedDay> days = plan_days(p, options);
+  std::set<std::string> written_slugs;
   Xml x;
   x.open("schedule");
   x.open("generator");
@@ -396,7 +418,8 @@ std::string render_schedule_xml(const Programme& p, const FeedOptions& options) 
     for (const PlannedRoom& room : day.rooms) {
       x.open("room");
       x.attribute("name", room.room->name);
-      for (const PlannedEvent& e : room.events) xml_event(x, e, !options.base_url.empty());
+      for (const PlannedEvent& e : room.events)
+        xml_event(x, e, !options.base_url.empty(), written_slugs);
       x.close();
     }
     x.close();

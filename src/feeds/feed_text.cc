@@ -3,6 +3,7 @@
 
 #include <libical/ical.h>
 
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 
@@ -52,6 +53,22 @@ std::string session_guid(std::string_view uid_domain, int64_t id) {
   h[16] = "89ab"[std::stoi(h.substr(16, 1), nullptr, 16) & 3];
   return h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" + h.substr(16, 4) +
          "-" + h.substr(20, 12);
+}
+
+bool is_uuid(std::string_view s) {
+  if (s.size() != 36) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+    if (dash ? s[i] != '-' : !std::isxdigit(static_cast<unsigned char>(s[i]))) return false;
+  }
+  return true;
+}
+
+std::string exported_guid(std::string_view external_id, std::string_view uid_domain, int64_t id) {
+  if (!is_uuid(external_id)) return session_guid(uid_domain, id);
+  std::string guid(external_id);
+  for (char& c : guid) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return guid;
 }
 
 std::optional<int> utc_offset(std::string_view zone, const CivilDateTime& local) {

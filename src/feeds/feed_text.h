@@ -40,6 +40,16 @@ std::string feed_uid_domain(std::string_view base_url, std::string_view secret);
 // from SHA-256.
 std::string session_guid(std::string_view uid_domain, int64_t id);
 
+// Whether s is a UUID in its text form (8-4-4-4-12 hex digits, either
+// case), as the exchange formats' guid must be. Pure.
+bool is_uuid(std::string_view s);
+
+// The guid the exchange formats give session `id`: its external id (the
+// guid it was imported with) in lower case when that is a UUID, so that
+// apps keeping favourites by guid keep them; else session_guid(uid_domain,
+// id), stable for sessions created here. Pure.
+std::string exported_guid(std::string_view external_id, std::string_view uid_domain, int64_t id);
+
 // Seconds east of UTC of a wall-clock time in zone (an IANA name); nullopt
 // when the zone is unknown to the system's tz database.
 std::optional<int> utc_offset(std::string_view zone, const CivilDateTime& local);

@@ -296,6 +296,8 @@ class Reader {
       refuse(ev, label + ": guid " + excerpt(s.guid) + " appears twice");
     s.title = checked_line(ev, label + ": the title", field("title"), kSessionTitle);
     label += " (" + excerpt(s.title) + ")";
+    s.slug = source_slug(child_text(ev, "slug").value_or(""));
+    s.url = at_line(ev, [&] { return source_url(label, child_text(ev, "url").value_or("")); });
     place_in_time(ev, label, day, field("start"), s);
     s.room = room_of(ev, label, parent_room);
     s.kind = frab_kind(std::string(trim_blanks(child_text(ev, "type").value_or(""))));

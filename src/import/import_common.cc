@@ -187,6 +187,24 @@ std::optional<Material> material_link(const std::string& where, std::string_view
   return Material{label.empty() ? "Link" : label, std::string(url)};
 }
 
+std::string source_slug(std::string_view raw) {
+  std::string_view slug = trim_blanks(raw);
+  if (slug.size() < 2 || exceeds(kSessionExternalSlug, slug)) return "";
+  auto plain = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+  for (char c : slug)
+    if (!plain(c) && c != '_' && c != '-') return "";
+  return plain(slug.back()) ? std::string(slug) : "";
+}
+
+std::string source_url(const std::string& where, std::string_view raw) {
+  std::string_view url = trim_blanks(raw);
+  if (url.empty()) return "";
+  WebUrlCheck check = check_web_url(url);
+  if (check == WebUrlCheck::kHasUserinfo) refuse_at(where, std::string(kUserinfoMessage));
+  if (check != WebUrlCheck::kOk || exceeds(kSessionExternalUrl, url)) return "";
+  return std::string(url);
+}
+
 void ProgrammeBuilder::set_event(const std::string& where, std::string_view name,
                                  std::string_view venue, std::string_view zone,
                                  std::optional<local_days> first, std::optional<local_days> last) {

@@ -88,6 +88,19 @@ void check_abstract(const std::string& where, const std::string& what, std::stri
 std::optional<Material> material_link(const std::string& where, std::string_view url,
                                       std::string_view text);
 
+// The event's slug at its source, kept for the exports (sql/012): the
+// trimmed text when it is a slug as the schedule JSON schema has them
+// (^[a-z0-9_-]+[a-z0-9]$) within sessions.external_slug, else "" (dropped,
+// never refused: the exports then make their own).
+std::string source_slug(std::string_view raw);
+
+// The event's page at its source, kept for the exports: the trimmed
+// address when it is an http(s) link (util/web_url.h) within
+// sessions.external_url, else "" (dropped, as material_link drops such
+// links). An address with a user name or password is refused, as
+// material_link refuses it.
+std::string source_url(const std::string& where, std::string_view raw);
+
 // Collects a programme from records naming their room, track and speakers.
 // Every method refuses (throws ImportRefusal, prefixed with `where`) what
 // the database could not hold, with imported_programme.h's limits.

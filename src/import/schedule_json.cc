@@ -145,6 +145,8 @@ class Reader {
     s.guid = std::string(trim_blanks(text(ev, "guid")));
     s.title = checked_text(where, "the title", text(ev, "title"), kSessionTitle);
     where += " (" + excerpt(s.title) + ")";
+    s.slug = source_slug(text(ev, "slug"));
+    s.url = source_url(where, text(ev, "url"));
     std::string own_room = one_line(text(ev, "room"));
     if (!own_room.empty() && own_room != one_line(room_name))
       refuse_at(where,

@@ -39,6 +39,11 @@ struct ImportedSession {
   // A stable external id (frab/pretalx guid, the CSV's guid column); empty
   // when the file gave none. Unique within a programme.
   std::string guid;
+  // The event's slug and its page at the source (frab XML's <slug> and
+  // <url>, schedule JSON's "slug" and "url"), which the exports give back
+  // (sql/012); empty when the file gave none or one the readers do not
+  // keep (import_common.h: source_slug, source_url). CSV has neither.
+  std::string slug = {}, url = {};
   std::string title, abstract;
   // "YYYY-MM-DD HH:MM:SS", wall clock in the event's time zone (the schema's
   // convention), after midnight crossings are resolved.

@@ -49,6 +49,10 @@ inline constexpr ColumnLimit kSessionAbstract{"sessions", "abstract", LimitUnit:
                                               kTextColumnBytes};
 inline constexpr ColumnLimit kSessionExternalId{"sessions", "external_id", LimitUnit::kCharacters,
                                                 100};
+inline constexpr ColumnLimit kSessionExternalSlug{"sessions", "external_slug",
+                                                  LimitUnit::kCharacters, 200};
+inline constexpr ColumnLimit kSessionExternalUrl{"sessions", "external_url", LimitUnit::kCharacters,
+                                                 2000};
 inline constexpr ColumnLimit kSpeakerName{"speakers", "name", LimitUnit::kCharacters, 200};
 inline constexpr ColumnLimit kSpeakerAffiliation{"speakers", "affiliation", LimitUnit::kCharacters,
                                                  300};
@@ -65,11 +69,12 @@ inline constexpr ColumnLimit kCheckinStaffName{"speaker_checkins", "arrived_by",
 
 // Every limit above, for the test that holds them against the schema.
 inline constexpr std::array kColumnLimits = {
-    kEventName,          kEventTagline,    kEventVenue,      kEventTimeZone,     kEventIntro,
-    kRoomName,           kRoomDescription, kRoomFloor,       kRoomMapUrl,        kRoomStreamUrl,
-    kTrackName,          kSessionTitle,    kSessionAbstract, kSessionExternalId, kSpeakerName,
-    kSpeakerAffiliation, kSpeakerBio,      kMaterialLabel,   kMaterialUrl,       kAnnouncementBody,
-    kAuditStaffName,     kCheckinStaffName};
+    kEventName,       kEventTagline,       kEventVenue,          kEventTimeZone,
+    kEventIntro,      kRoomName,           kRoomDescription,     kRoomFloor,
+    kRoomMapUrl,      kRoomStreamUrl,      kTrackName,           kSessionTitle,
+    kSessionAbstract, kSessionExternalId,  kSessionExternalSlug, kSessionExternalUrl,
+    kSpeakerName,     kSpeakerAffiliation, kSpeakerBio,          kMaterialLabel,
+    kMaterialUrl,     kAnnouncementBody,   kAuditStaffName,      kCheckinStaffName};
 
 // The same column held to less than the schema allows, where a form has a
 // reason of its own (an announcement must fit a banner). Never more: the

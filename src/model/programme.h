@@ -62,6 +62,10 @@ struct Session {
   std::vector<Material> materials;
   int64_t revision = 1;    // sessions.revision: rises with every save
   int64_t updated_at = 0;  // sessions.updated_at, Unix seconds
+  // Its identity at the source it was imported from (sql/004, sql/012):
+  // the guid, slug and page URL; "" for sessions created here and where
+  // the source gave none. The exchange feeds give them back.
+  std::string external_id = {}, external_slug = {}, external_url = {};
 };
 
 // Owns everything the Session pointers point to; not copyable for that

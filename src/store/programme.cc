@@ -10,7 +10,7 @@ namespace {
 
 constexpr const char* kSessionColumns =
     "SELECT id, title, abstract, starts_at, ends_at, room_id, track_id, kind, status, revision, "
-    "UNIX_TIMESTAMP(updated_at) FROM sessions";
+    "UNIX_TIMESTAMP(updated_at), external_id, external_slug, external_url FROM sessions";
 
 struct SessionRow {
   Session session;
@@ -33,6 +33,9 @@ SessionRow to_session_row(const DbRow& r) {
   // UNIX_TIMESTAMP, not the TIMESTAMP itself: the latter comes back in the
   // connection's time zone, the former is UTC whatever that is.
   row.session.updated_at = cell_int(r[10]);
+  row.session.external_id = cell_text(r[11]);
+  row.session.external_slug = cell_text(r[12]);
+  row.session.external_url = cell_text(r[13]);
   return row;
 }
 

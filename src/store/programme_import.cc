@@ -87,6 +87,8 @@ ProgrammeRows imported_rows(const ImportedProgramme& p, const std::optional<Even
     SessionRow row;
     row.id = keep_ids ? s.frab_id : number(i);
     row.external_id = s.guid;
+    row.external_slug = s.slug;
+    row.external_url = s.url;
     row.title = s.title;
     row.abstract = s.abstract;
     row.starts_at = s.starts_at;

@@ -53,6 +53,8 @@ std::string changed_fields(const FlatSession& a, const FlatSession& b) {
   note(a.status != b.status, "status");
   note(a.speakers != b.speakers, "speakers");
   note(!same_materials(a.materials, b.materials), "links");
+  note(a.external_slug != b.external_slug, "slug");
+  note(a.external_url != b.external_url, "url");
   return out;
 }
 
@@ -134,9 +136,11 @@ void write_update(Database& db, const FlatSession& before, const FlatSession& af
                   std::map<std::string, int64_t>& speaker_ids, const AuditContext& who) {
   db.execute(
       "UPDATE sessions SET title = ?, abstract = ?, starts_at = ?, ends_at = ?, room_id = ?,"
-      " track_id = ?, kind = ?, status = ?, revision = revision + 1 WHERE id = ?",
+      " track_id = ?, kind = ?, status = ?, external_slug = ?, external_url = ?,"
+      " revision = revision + 1 WHERE id = ?",
       {after.title, after.abstract, after.starts_at, after.ends_at, *after.room_id,
-       optional_id(after.track_id), after.kind, after.status, before.id});
+       optional_id(after.track_id), after.kind, after.status, optional_text(after.external_slug),
+       optional_text(after.external_url), before.id});
   write_people_and_links(db, before.id, after, speaker_ids);
   write_session_audit(db, before.id, "update", audit_of(before), audit_of(after), who);
 }
@@ -162,7 +166,8 @@ bool FlatSession::operator==(const FlatSession& o) const {
   return external_id == o.external_id && title == o.title && abstract == o.abstract &&
          starts_at == o.starts_at && ends_at == o.ends_at && room == o.room && track == o.track &&
          kind == o.kind && status == o.status && speakers == o.speakers &&
-         same_materials(materials, o.materials);
+         same_materials(materials, o.materials) && external_slug == o.external_slug &&
+         external_url == o.external_url;
 }
 
 std::vector<FlatSession> flatten(const ImportedProgramme& p) {
@@ -171,6 +176,8 @@ std::vector<FlatSession> flatten(const ImportedProgramme& p) {
     FlatSession f;
     f.frab_id = s.frab_id;
     f.external_id = s.guid;
+    f.external_slug = s.slug;
+    f.external_url = s.url;
     f.title = s.title;
     f.abstract = s.abstract;
     f.starts_at = s.starts_at;
@@ -193,7 +200,8 @@ std::vector<FlatSession> load_flat_sessions(Database& db, bool lock) {
                               "SELECT s.id, s.external_id, s.title, s.abstract,"
                               " DATE_FORMAT(s.starts_at, '%Y-%m-%d %H:%i:%s'),"
                               " DATE_FORMAT(s.ends_at, '%Y-%m-%d %H:%i:%s'), r.name, t.name,"
-                              " s.kind, s.status, s.room_id, s.track_id FROM sessions s"
+                              " s.kind, s.status, s.room_id, s.track_id, s.external_slug,"
+                              " s.external_url FROM sessions s"
                               " JOIN rooms r ON r.id = s.room_id"
                               " LEFT JOIN tracks t ON t.id = s.track_id ORDER BY s.id") +
                           (lock ? " FOR UPDATE" : "");
@@ -211,6 +219,8 @@ std::vector<FlatSession> load_flat_sessions(Database& db, bool lock) {
     s.status = cell_text(r[9]);
     s.room_id = cell_int(r[10]);
     if (r[11]) s.track_id = cell_int(r[11]);
+    s.external_slug = cell_text(r[12]);
+    s.external_url = cell_text(r[13]);
     at[s.id] = out.size();
     out.push_back(std::move(s));
   }
@@ -417,10 +427,12 @@ MergePlan merge_programme(Database& db, const ImportedProgramme& p, PruneMode pr
         cell_int(db.query("SELECT COUNT(*) FROM sessions WHERE id = ?", {s.frab_id})[0][0]) == 0;
     db.execute(
         "INSERT INTO sessions (id, title, abstract, starts_at, ends_at, room_id, track_id, kind,"
-        " status, external_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " status, external_id, external_slug, external_url)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         {use_frab_id ? DbValue{s.frab_id} : DbValue{nullptr}, s.title, s.abstract, s.starts_at,
          s.ends_at, *s.room_id, optional_id(s.track_id), s.kind, s.status,
-         optional_text(s.external_id)});
+         optional_text(s.external_id), optional_text(s.external_slug),
+         optional_text(s.external_url)});
     s.id = static_cast<int64_t>(db.last_insert_id());
     write_people_and_links(db, s.id, s, speaker_ids);
     write_session_audit(db, s.id, "create", std::nullopt, audit_of(s), who);

@@ -27,6 +27,9 @@ struct FlatSession {
   int64_t id = 0;           // in the database; 0 for one from the file
   int64_t frab_id = 0;      // from the file: the id to take when it is free
   std::string external_id;  // "" when none
+  // The source's slug and page URL (sql/012); "" when none. Compared and
+  // fingerprinted like the rest, written by imports only.
+  std::string external_slug = {}, external_url = {};
   std::string title, abstract, starts_at, ends_at, room, track, kind, status;
   std::vector<std::string> speakers;
   std::vector<Material> materials;

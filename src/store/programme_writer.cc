@@ -15,15 +15,19 @@ void clear_programme(Database& db) {
     db.execute(sql);
 }
 
+DbValue null_when_empty(const std::string& s) { return s.empty() ? DbValue{nullptr} : DbValue{s}; }
+
 void insert_sessions(Database& db, const std::vector<SessionRow>& sessions) {
   int64_t material_id = 0;
   for (const SessionRow& s : sessions) {
     db.execute(
         "INSERT INTO sessions (id, title, abstract, starts_at, ends_at, room_id, track_id, kind, "
-        "status, external_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "status, external_id, external_slug, external_url)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         {s.id, s.title, s.abstract, s.starts_at, s.ends_at, s.room_id,
          s.track_id ? DbValue{*s.track_id} : DbValue{nullptr}, s.kind, s.status,
-         s.external_id.empty() ? DbValue{nullptr} : DbValue{s.external_id}});
+         null_when_empty(s.external_id), null_when_empty(s.external_slug),
+         null_when_empty(s.external_url)});
     for (size_t p = 0; p < s.speaker_ids.size(); ++p)
       db.execute("INSERT INTO session_speakers (session_id, speaker_id, position) VALUES (?, ?, ?)",
                  {s.id, s.speaker_ids[p], static_cast<int64_t>(p + 1)});

@@ -15,6 +15,8 @@ namespace confsched {
 struct SessionRow {
   int64_t id = 0;
   std::string external_id;  // sessions.external_id (an import's guid); "" stores NULL
+  // sessions.external_slug and external_url (the source's); "" stores NULL
+  std::string external_slug = {}, external_url = {};
   std::string title, abstract;
   std::string starts_at, ends_at;  // "YYYY-MM-DD HH:MM:SS", the event's wall clock
   int64_t room_id = 0;

@@ -47,8 +47,9 @@ bool same_links(const std::vector<Material>& a, const std::vector<Material>& b) 
 
 std::string upstream_fingerprint(const FlatSession& s) {
   std::string text;
-  for (const std::string* field : {&s.external_id, &s.title, &s.abstract, &s.starts_at, &s.ends_at,
-                                   &s.room, &s.track, &s.kind, &s.status})
+  for (const std::string* field :
+       {&s.external_id, &s.title, &s.abstract, &s.starts_at, &s.ends_at, &s.room, &s.track, &s.kind,
+        &s.status, &s.external_slug, &s.external_url})
     put(text, *field);
   put(text, std::to_string(s.speakers.size()));
   for (const std::string& name : s.speakers) put(text, name);
@@ -72,6 +73,8 @@ std::string flat_session_json(const FlatSession& s) {
             {"track", s.track},
             {"kind", s.kind},
             {"status", s.status},
+            {"external_slug", s.external_slug},
+            {"external_url", s.external_url},
             {"speakers", s.speakers},
             {"materials", materials}};
   return j.dump();
@@ -93,6 +96,15 @@ std::optional<FlatSession> flat_session_from_json(const std::string& json) {
   for (const auto& [key, target] : fields) {
     auto it = j.find(key);
     if (it == j.end() || !it->is_string()) return std::nullopt;
+    *target = it->get<std::string>();
+  }
+  // Optional: versions parked before sql/012 have no slug or URL.
+  const std::pair<const char*, std::string*> identity[] = {{"external_slug", &s.external_slug},
+                                                           {"external_url", &s.external_url}};
+  for (const auto& [key, target] : identity) {
+    auto it = j.find(key);
+    if (it == j.end()) continue;
+    if (!it->is_string()) return std::nullopt;
     *target = it->get<std::string>();
   }
   auto speakers = j.find("speakers");
@@ -187,6 +199,8 @@ std::vector<std::string> describe_upstream_change(const FlatSession& here,
   if (here.track != upstream.track) other.push_back("track");
   if (here.kind != upstream.kind) other.push_back("kind");
   if (!same_links(here.materials, upstream.materials)) other.push_back("links");
+  if (here.external_slug != upstream.external_slug) other.push_back("slug");
+  if (here.external_url != upstream.external_url) other.push_back("url");
   if (!other.empty())
     lines.push_back("upstream changed the " + joined(other) + " of " + name + "; kept the version" +
                     by);

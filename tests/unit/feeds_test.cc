@@ -61,6 +61,63 @@ BOOST_AUTO_TEST_CASE(guid_is_stable_and_uuid_shaped) {
   BOOST_TEST(std::string("89ab").find(g[19]) != std::string::npos);
 }
 
+// An imported session goes out with its source's guid (a UUID, written in
+// lower case); any other external id, or none, gets ours.
+BOOST_AUTO_TEST_CASE(exported_guid_keeps_the_source_uuid) {
+  const std::string uuid = "8079583e-8321-506c-95af-fd2903a5f075";
+  BOOST_TEST(is_uuid(uuid));
+  BOOST_TEST(is_uuid("8079583E-8321-506C-95AF-FD2903A5F075"));
+  BOOST_TEST(!is_uuid("8079583e8321506c95affd2903a5f075"));
+  BOOST_TEST(!is_uuid("8079583e-8321-506c-95af-fd2903a5f07g"));
+  BOOST_TEST(!is_uuid("8079583e-8321-506c-95af-fd2903a5f0755"));
+  BOOST_TEST(!is_uuid("8079583e-8321-506c-95af_fd2903a5f075"));
+  BOOST_TEST(exported_guid(uuid, "conf.example.org", 10) == uuid);
+  BOOST_TEST(exported_guid("8079583E-8321-506C-95AF-FD2903A5F075", "conf.example.org", 10) == uuid);
+  BOOST_TEST(exported_guid("", "conf.example.org", 10) == session_guid("conf.example.org", 10));
+  BOOST_TEST(exported_guid("csv-row-7", "conf.example.org", 10) ==
+             session_guid("conf.example.org", 10));
+}
+
+// Both exchange formats give back the source's guid, slug and URL; a
+// session made here gets our guid, generated slug and /session link.
+BOOST_AUTO_TEST_CASE(exchange_formats_keep_the_source_identity) {
+  Fixture f;
+  f.p.sessions[1].status = "scheduled";
+  Session& imported = f.p.sessions[0];
+  imported.external_id = "2D64F8E2-26EE-529F-B5AB-3B3F326E31B9";
+  imported.external_slug = "democon-26-quality-website";
+  imported.external_url = "http://localhost/democon/talk/3NEFSQ/";
+  const std::string ours = session_guid("conf.example.org", 11);
+  std::string json = render_schedule_json(f.p, f.options);
+  BOOST_TEST(json.find("\"guid\":\"2d64f8e2-26ee-529f-b5ab-3b3f326e31b9\",\"id\":10,") !=
+             std::string::npos);
+  BOOST_TEST(json.find("\"slug\":\"democon-26-quality-website\"") != std::string::npos);
+  BOOST_TEST(json.find("\"url\":\"http://localhost/democon/talk/3NEFSQ/\"") != std::string::npos);
+  BOOST_TEST(json.find("\"guid\":\"" + ours + "\",\"id\":11,") != std::string::npos);
+  BOOST_TEST(json.find("\"slug\":\"test_conf_2026-11-gone\"") != std::string::npos);
+  BOOST_TEST(json.find("\"url\":\"https://conf.example.org/session/11\"") != std::string::npos);
+
+  std::string xml = render_schedule_xml(f.p, f.options);
+  BOOST_TEST(xml.find("id=\"10\" guid=\"2d64f8e2-26ee-529f-b5ab-3b3f326e31b9\"") !=
+             std::string::npos);
+  BOOST_TEST(xml.find("<slug>democon-26-quality-website</slug>") != std::string::npos);
+  BOOST_TEST(xml.find("<url>http://localhost/democon/talk/3NEFSQ/</url>") != std::string::npos);
+  BOOST_TEST(xml.find("id=\"11\" guid=\"" + ours + "\"") != std::string::npos);
+  BOOST_TEST(xml.find("<url>https://conf.example.org/session/11</url>") != std::string::npos);
+  // Only the source's slug goes into the XML (its XSD asks for no slug
+  // made from the title), and only one that fits the XSD's pattern.
+  BOOST_TEST(xml.find("<slug>test_conf") == std::string::npos);
+  imported.external_slug = "ab-1-too_short_a_prefix";
+  BOOST_TEST(render_schedule_xml(f.p, f.options).find("<slug>") == std::string::npos);
+
+  // Read back, the identity survives: the round trip an app's feed makes.
+  ScheduleParseResult back = parse_schedule_json(json, ScheduleParseOptions{});
+  BOOST_TEST_REQUIRE(back.ok(), back.error);
+  BOOST_TEST(back.programme->sessions[0].guid == "2d64f8e2-26ee-529f-b5ab-3b3f326e31b9");
+  BOOST_TEST(back.programme->sessions[0].slug == "democon-26-quality-website");
+  BOOST_TEST(back.programme->sessions[0].url == "http://localhost/democon/talk/3NEFSQ/");
+}
+
 BOOST_AUTO_TEST_CASE(uid_domain_from_the_public_url_else_the_secret) {
   BOOST_TEST(feed_uid_domain("https://conf.example.org", "s") == "conf.example.org");
   BOOST_TEST(feed_uid_domain("http://conf.example.org:8080/x", "s") == "conf.example.org:8080");

@@ -132,6 +132,33 @@ BOOST_AUTO_TEST_CASE(guids_are_kept_and_must_be_unique) {
   BOOST_TEST(contains(error, "guid \"g1\" appears twice"), error);
 }
 
+// The source's slug and page URL are kept for the exports (sql/012); one
+// the exports could not give back (not a schedule-JSON slug, not an
+// http(s) link) is dropped, not refused; a URL with a password is refused.
+BOOST_AUTO_TEST_CASE(slugs_and_urls_are_kept_when_usable) {
+  ScheduleParseResult r = parse(schedule(room(
+      "Hall A", event("1", "10:00", "00:30", "Hall A",
+                      "<slug> tc-1-talk_one </slug>\n<url>https://frab.example/events/1</url>\n") +
+                    event("2", "11:00", "00:30", "Hall A",
+                          "<slug>Not A Slug</slug>\n<url>javascript:alert(1)</url>\n") +
+                    event("3", "12:00", "00:30", "Hall A", "<slug>ends-with-dash-</slug>\n") +
+                    event("4", "13:00", "00:30", "Hall A"))));
+  BOOST_TEST_REQUIRE(r.ok(), r.error);
+  const auto& s = r.programme->sessions;
+  BOOST_TEST(s[0].slug == "tc-1-talk_one");
+  BOOST_TEST(s[0].url == "https://frab.example/events/1");
+  BOOST_TEST(s[1].slug == "");
+  BOOST_TEST(s[1].url == "");
+  BOOST_TEST(s[2].slug == "");
+  BOOST_TEST(s[3].slug == "");
+  BOOST_TEST(s[3].url == "");
+  std::string error =
+      error_of(schedule(room("Hall A", event("1", "10:00", "00:30", "Hall A",
+                                             "<url>https://u:pw@frab.example/events/1</url>\n"))));
+  BOOST_TEST(contains(error, "user name or password"), error);
+  BOOST_TEST(contains(error, "line "), error);
+}
+
 BOOST_AUTO_TEST_CASE(default_time_zone_when_the_file_has_none) {
   std::string xml = schedule(room("A", event("1", "10:00", "00:30", "A")));
   ScheduleParseResult r = parse(xml, "Europe/Berlin");
@@ -398,6 +425,9 @@ BOOST_AUTO_TEST_CASE(real_31c3_file) {
   BOOST_TEST(p.rooms.size() == room_names.size());
   BOOST_TEST(p.speakers.size() == person_ids.size());
   BOOST_TEST(p.event.time_zone == "Europe/Berlin");
+  // Every 31C3 event has a slug, kept for the exports.
+  BOOST_TEST(count("<slug>") == p.sessions.size());
+  for (const auto& s : p.sessions) BOOST_TEST(!s.slug.empty(), s.title);
   for (const auto& s : p.sessions) {
     BOOST_TEST(s.ends_at > s.starts_at, s.title);
     BOOST_TEST(s.starts_at.substr(0, 10) >= p.event.starts_on);

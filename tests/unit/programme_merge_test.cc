@@ -76,7 +76,7 @@ BOOST_AUTO_TEST_CASE(a_second_import_of_the_same_file_changes_nothing) {
 
 BOOST_AUTO_TEST_CASE(every_field_counts_as_a_change) {
   FlatSession a = flat(1, "a", "A");
-  for (int field = 0; field < 6; ++field) {
+  for (int field = 0; field < 8; ++field) {
     FlatSession b = a;
     if (field == 0) b.abstract = "x";
     if (field == 1) b.ends_at = "2026-06-12 10:00:00";
@@ -84,7 +84,10 @@ BOOST_AUTO_TEST_CASE(every_field_counts_as_a_change) {
     if (field == 3) b.status = "cancelled";
     if (field == 4) b.speakers.push_back("Bob");
     if (field == 5) b.materials.push_back(Material{"Slides", "https://x.example/"});
+    if (field == 6) b.external_slug = "tc-1-a";  // the source's identity (sql/012)
+    if (field == 7) b.external_url = "https://frab.example/events/1";
     BOOST_TEST(plan_merge({b}, {a}, PruneMode::kKeep).updated.size() == 1u, "field " << field);
+    BOOST_TEST(upstream_fingerprint(b) != upstream_fingerprint(a), "field " << field);
   }
 }
 
@@ -193,9 +196,20 @@ BOOST_AUTO_TEST_CASE(fingerprints_and_parked_versions) {
   linked.materials = {Material{"Slides", "https://example.org/s.pdf"}};
   BOOST_TEST(upstream_fingerprint(linked) != upstream_fingerprint(a));
 
+  linked.external_slug = "tc-1-a";
+  linked.external_url = "https://frab.example/events/1";
   auto back = flat_session_from_json(flat_session_json(linked));
   BOOST_TEST_REQUIRE(back.has_value());
   BOOST_TEST((*back == linked));
+  // A version parked before sql/012 has no slug or URL: read as none.
+  std::string old_json = flat_session_json(a);
+  const std::string identity = ",\"external_slug\":\"\",\"external_url\":\"\"";
+  const size_t at = old_json.find(identity);
+  BOOST_TEST_REQUIRE(at != std::string::npos, old_json);
+  old_json.erase(at, identity.size());
+  auto older = flat_session_from_json(old_json);
+  BOOST_TEST_REQUIRE(older.has_value());
+  BOOST_TEST((*older == a));
   BOOST_TEST(!flat_session_from_json("[1]").has_value());
   BOOST_TEST(!flat_session_from_json("{\"title\": 3}").has_value());
   BOOST_TEST(!flat_session_from_json("not json").has_value());

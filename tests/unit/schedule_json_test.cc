@@ -67,6 +67,30 @@ BOOST_AUTO_TEST_CASE(reads_sessions_rooms_tracks_and_persons) {
   BOOST_TEST(p.sessions[1].starts_at == "2026-06-13 01:00:00");
 }
 
+// The source's slug and page URL are kept for the exports (sql/012), as
+// the frab XML reader keeps them; unusable ones are dropped.
+BOOST_AUTO_TEST_CASE(slugs_and_urls_are_kept_when_usable) {
+  ScheduleParseResult r = parse(schedule(
+      event("1", "2026-06-12T09:30:00+02:00",
+            R"(, "slug": "democon-1-talk", "url": "http://localhost/democon/talk/G9JGWY/")") +
+      "," +
+      event("2", "2026-06-12T10:30:00+02:00",
+            R"(, "slug": "Bad Slug!", "url": "ftp://x.example/")") +
+      "," + event("3", "2026-06-12T11:30:00+02:00", R"(, "slug": null, "url": 5)")));
+  BOOST_TEST_REQUIRE(r.ok(), r.error);
+  const auto& s = r.programme->sessions;
+  BOOST_TEST(s[0].slug == "democon-1-talk");
+  BOOST_TEST(s[0].url == "http://localhost/democon/talk/G9JGWY/");
+  BOOST_TEST(s[1].slug == "");
+  BOOST_TEST(s[1].url == "");
+  BOOST_TEST(s[2].slug == "");
+  BOOST_TEST(s[2].url == "");
+  ScheduleParseResult leak = parse(
+      schedule(event("1", "2026-06-12T09:30:00+02:00", R"(, "url": "https://a:b@x.example/t/1")")));
+  BOOST_TEST(!leak.ok());
+  BOOST_TEST(leak.error.find("user name or password") != std::string::npos, leak.error);
+}
+
 BOOST_AUTO_TEST_CASE(malformed_json_names_the_line) {
   ScheduleParseResult r = parse("{\n\"schedule\": {\n\"x\": tru }}");
   BOOST_TEST(!r.ok());
