@@ -91,6 +91,29 @@ def without_dtstamp(ics):
     return re.sub(rb"DTSTAMP:[0-9TZ]+\r\n", b"", ics)
 
 
+
+def vnu_jar(test):
+    """The Nu HTML Checker's jar: CONFSCHED_VNU_JAR, else the browser tests'
+    copy in this build folder, installed there now as they install it
+    (npm ci of tests/browser/package-lock.json) when this module runs
+    first, as it does in ctest's order."""
+    jar = os.environ.get("CONFSCHED_VNU_JAR")
+    if jar:
+        return jar
+    build = os.environ.get("CONFSCHED_BUILD_DIR")
+    if not build:
+        test.skipTest("CONFSCHED_BUILD_DIR is not set (ctest sets it), nor CONFSCHED_VNU_JAR")
+    node_dir = os.path.join(build, "tests", "browser", "node")
+    jar = os.path.join(node_dir, "node_modules", "vnu-jar", "build", "dist", "vnu.jar")
+    if not os.path.isfile(jar):
+        if not (shutil.which("node") and shutil.which("npm")):
+            test.skipTest("node or npm not found (Debian packages nodejs npm; scripts/test "
+                          "installs them), needed to install vnu-jar")
+        sys.path.insert(0, os.path.join(stackmod.SOURCE_DIR, "tests", "browser"))
+        import run_browser_tests as browser
+        browser.ensure_playwright(node_dir, shutil.which("npm"))
+    return jar
+
 class StaticArchive(StackTestCase):
     @classmethod
     def setUpClass(cls):
@@ -227,12 +250,11 @@ class StaticArchive(StackTestCase):
         shutil.rmtree(d)
 
     def test_the_nu_html_checker_finds_no_error(self):
-        jar = os.environ.get("CONFSCHED_VNU_JAR") or os.path.join(
-            os.environ.get("CONFSCHED_BUILD_DIR", ""), "tests", "browser", "node", "node_modules",
-            "vnu-jar", "build", "dist", "vnu.jar")
         java = shutil.which("java")
-        if not (java and os.path.isfile(jar)):
-            self.skipTest("no java or vnu.jar (the browser tests install it; or set CONFSCHED_VNU_JAR)")
+        if not java:
+            self.skipTest("java not found (Debian package openjdk-17-jre-headless; scripts/test "
+                          "installs it)")
+        jar = vnu_jar(self)
         files = sorted(os.path.join(ARCHIVE, p.lstrip("/")) for p in files_under(ARCHIVE)
                        if p.endswith((".html", ".css")))
         r = subprocess.run([java, "-jar", jar, "--format", "json", "--also-check-css",
