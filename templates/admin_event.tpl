@@ -10,6 +10,7 @@
 <dt>Tagline</dt><dd>{{TAGLINE}}</dd>
 <dt>Venue</dt><dd>{{VENUE}}</dd>
 <dt>Dates</dt><dd>{{STARTS_ON}} to {{ENDS_ON}}</dd>
+<dt>Day changes at</dt><dd>{{DAY_CHANGE}}</dd>
 <dt>Introduction</dt><dd class="pre">{{INTRO:pre_escape}}</dd>
 </dl>
 </section>{{/CONFLICT}}
@@ -31,6 +32,9 @@
 <label for="ends_on">Last day (YYYY-MM-DD)</label>
 <input id="ends_on" name="ends_on" type="date" required value="{{ENDS_ON}}">
 {{#ENDS_ON_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/ENDS_ON_ERROR}}
+<label for="day_change">Each day runs until (HH:MM next morning: a session after midnight and before it belongs to the day before; 00:00 for midnight)</label>
+<input id="day_change" name="day_change" type="text" inputmode="numeric" pattern="[0-9]{2}:[0-9]{2}" maxlength="5" value="{{DAY_CHANGE}}">
+{{#DAY_CHANGE_ERROR}}<p class="field-error">{{MESSAGE}}</p>{{/DAY_CHANGE_ERROR}}
 {{! :pre_escape escapes exactly as the HTML default does but keeps line breaks, which the default turns into spaces (paragraphs would be lost on every save). The newline after <textarea> is dropped by HTML parsers, so a text that starts with a line break keeps it. }}
 <label for="intro">Introduction (a blank line starts a new paragraph)</label>
 <textarea id="intro" name="intro" rows="10">

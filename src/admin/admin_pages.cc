@@ -9,6 +9,7 @@
 
 #include "admin/staff_page.h"
 #include "auth/csrf.h"
+#include "model/conference_day.h"
 #include "model/session_terms.h"
 #include "site/site.h"
 #include "site/zone_note.h"
@@ -245,17 +246,20 @@ Response save_posted(Site& site, const Request& request, const RouteParams& para
   }
 }
 
-void fill_admin_list(Dict& d, const std::vector<SessionListing>& listing) {
+// A section per conference day (model/conference_day.h), as /schedule
+// and /admin/day group them.
+void fill_admin_list(Dict& d, const std::vector<SessionListing>& listing, int day_change) {
   Dict* day = nullptr;
   std::string current_day;
   for (const SessionListing& s : listing) {
     auto start = parse_civil(s.starts_at);
     auto end = parse_civil(s.ends_at);
-    if (!day || s.starts_at.substr(0, 10) != current_day) {
-      current_day = s.starts_at.substr(0, 10);
+    if (!day || conference_day(s.starts_at, day_change) != current_day) {
+      current_day = conference_day(s.starts_at, day_change);
+      auto label = parse_civil(current_day);
       day = d.AddSectionDictionary("DAY");
       day->SetValue("DAY", current_day);
-      day->SetValue("DAY_LABEL", start ? format_day_label(*start) : current_day);
+      day->SetValue("DAY_LABEL", label ? format_day_label(*label) : current_day);
     }
     Dict* row = day->AddSectionDictionary("ROW");
     row->SetValue("ID", std::to_string(s.id));
@@ -324,7 +328,7 @@ Response admin_home(Site& site, const Request& request, const RouteParams& param
     if (request.query.get("deleted")) d.ShowSection("DELETED");
     add_signed_in(d, *params.staff);
     add_sync_line(d, sync, waiting);
-    fill_admin_list(d, listing);
+    fill_admin_list(d, listing, event.day_change);
     // Session times are the event's wall clock, like every delegate page.
     add_zone_note(site, d, event, event.starts_on, event.ends_on + " 23:59");
   });

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "admin/staff_page.h"
+#include "model/conference_day.h"
 #include "model/day_overview.h"
 #include "site/site.h"
 #include "site/zone_note.h"
@@ -31,7 +32,7 @@ std::string chosen_day(Site& site, const Request& request, const EventInfo& even
     std::string day(*asked);
     return is_event_day(day) ? day : "";
   }
-  const std::string today = event_local_now(site, event).substr(0, 10);
+  const std::string today = conference_day(event_local_now(site, event), event.day_change);
   return is_event_day(today) ? today : days.front();
 }
 
@@ -113,7 +114,8 @@ Response admin_day(Site& site, const Request& request, const RouteParams&) {
   if (day.empty())
     return site.error_page(400, "No such day in this event: choose one from " + event.starts_on +
                                     " to " + event.ends_on + " (YYYY-MM-DD).");
-  const DayOverview overview = lay_out_overview(day, programme->rooms, programme->sessions);
+  const DayOverview overview =
+      lay_out_overview(day, programme->rooms, programme->sessions, event.day_change);
   const std::string label = day_label(day);
   return staff_page(site, 200, "Day overview: " + label, "admin_day.tpl", [&](Dict& d) {
     d.SetValue("DAY_LABEL", label);

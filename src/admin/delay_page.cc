@@ -73,8 +73,9 @@ void make_preview(Site& site, DelayState& state) {
   for (const StoredSession& s : targets) {
     auto after = delayed(s.values, *minutes);
     if (!after) {
-      state.problem = "Not possible: “" + s.values.title + "” would end after midnight (it runs " +
-                      s.values.start + "–" + s.values.end + " now).";
+      state.problem = "Not possible: “" + s.values.title +
+                      "” would start after midnight (it runs " + s.values.start + "–" +
+                      s.values.end + " now).";
       return;
     }
     moved.push_back(*after);

@@ -28,6 +28,7 @@ void fill_event_values(SettingsDict& d, const EventDraft& v) {
   d.SetValue("STARTS_ON", v.starts_on);
   d.SetValue("ENDS_ON", v.ends_on);
   d.SetValue("INTRO", v.intro);
+  d.SetValue("DAY_CHANGE", v.day_change);
 }
 
 Response render_event(Site& site, const Request& request, int status, const EventState& state) {

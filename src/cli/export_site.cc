@@ -16,6 +16,7 @@
 #include "cli/cli.h"
 #include "cli/site_archive.h"
 #include "http/request_builder.h"
+#include "model/conference_day.h"
 #include "pages/schedule_filter.h"
 #include "site/site.h"
 #include "site/templates.h"
@@ -80,7 +81,8 @@ std::vector<std::string> schedule_targets(const Programme& programme) {
     targets.push_back("/schedule?" + canonical_schedule_query(filter));
   };
   std::set<std::string> days;
-  for (const Session& s : programme.sessions) days.insert(s.starts_at.substr(0, 10));
+  for (const Session& s : programme.sessions)
+    days.insert(conference_day(s.starts_at, programme.event.day_change));
   for (const std::string& day : days) {
     add(&ScheduleFilter::day, day, "");
     add(&ScheduleFilter::day, day, kGridView);

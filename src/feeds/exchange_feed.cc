@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "model/conference_day.h"
 #include "model/text.h"
 #include "site/markdown.h"
 
@@ -41,21 +42,30 @@ struct PlannedDay {
 };
 
 // Sessions come sorted by start (then room position), so a day is a run
-// of sessions starting on the same date.
+// of sessions on the same conference day (model/conference_day.h): a talk
+// at 00:15 stays on the evening before, under the <day> the source listed
+// it in. A day starts at its first session; it ends where the next day
+// takes over when the event has a day change (as frab writes CCC's days:
+// "2014-12-28T04:00" for 27 December), else at its last session's end.
 std::vector<PlannedDay> plan_days(const Programme& p, const FeedOptions& options) {
   std::vector<PlannedDay> days;
   std::string day_date, first_start, last_end;
+  const int day_change = p.event.day_change;
   auto close_day = [&] {
     if (days.empty()) return;
     days.back().start = iso_local_with_offset(p.event.time_zone, *parse_civil(first_start));
-    days.back().end = iso_local_with_offset(p.event.time_zone, *parse_civil(last_end));
+    std::string end = last_end;
+    if (day_change > 0)
+      end =
+          std::max(end, next_calendar_day(day_date) + " " + format_day_change(day_change) + ":00");
+    days.back().end = iso_local_with_offset(p.event.time_zone, *parse_civil(end));
   };
   for (const Session& s : p.sessions) {
     if (!listed_in_exchange_formats(s) || !s.room) continue;
     auto start = parse_civil(s.starts_at);
     auto end = parse_civil(s.ends_at);
     if (!start || !end) throw std::runtime_error("session " + std::to_string(s.id) + ": bad times");
-    std::string date = format_iso_date(*start);
+    std::string date = conference_day(s.starts_at, day_change);
     if (days.empty() || date != day_date) {
       close_day();
       days.push_back(PlannedDay{static_cast<int>(days.size()) + 1, date, "", "", {}});

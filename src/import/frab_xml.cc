@@ -256,6 +256,11 @@ class Reader {
       boundary = parse_local_datetime(std::string(trim_blanks(*start)));
       if (!boundary) refuse(day, "day start " + excerpt(*start) + " is not a date-time");
     }
+    if (auto end = attribute(day, "end"); end && date) {
+      auto at = parse_local_datetime(std::string(trim_blanks(*end)));
+      if (!at) refuse(day, "day end " + excerpt(*end) + " is not a date-time");
+      source_days_.push_back(SourceDay{*date, *at});
+    }
     DayContext context{date, boundary};
     for (const xmlNode* r = day->children; r; r = r->next) {
       if (is_element(r, "event")) read_event(r, context, nullptr);
@@ -430,6 +435,7 @@ class Reader {
     if (last < first) refuse(root, "the conference ends before it starts");
     p_.event.starts_on = format_date(first);
     p_.event.ends_on = format_date(last);
+    if (!source_days_.empty()) p_.event.day_change = day_change_of_days(source_days_);
   }
 
   const ScheduleParseOptions& options_;
@@ -437,6 +443,7 @@ class Reader {
   std::map<std::string, size_t> room_index_, track_index_, person_index_;
   std::set<std::string> guids_;
   std::optional<local_days> first_day_, last_day_, earliest_, latest_;
+  std::vector<SourceDay> source_days_;  // those with a date and an end
 };
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <charconv>
 #include <cstdio>
 
+#include "model/conference_day.h"
 #include "model/session_form.h"
 #include "model/settings_form.h"
 #include "util/text_rules.h"
@@ -103,6 +104,18 @@ std::optional<std::chrono::seconds> parse_duration(std::string_view s) {
   std::chrono::seconds total((*h * 60 + *m) * 60 + *sec);
   if (total.count() == 0) return std::nullopt;
   return total;
+}
+
+int day_change_of_days(const std::vector<SourceDay>& days) {
+  int latest = 0;
+  for (const SourceDay& day : days) {
+    local_days end_day = std::chrono::floor<std::chrono::days>(day.end);
+    if (end_day != day.date + std::chrono::days(1)) continue;  // by midnight, or nonsense
+    auto minutes =
+        std::chrono::duration_cast<std::chrono::minutes>(day.end - local_seconds(end_day));
+    latest = std::max(latest, static_cast<int>(minutes.count()));
+  }
+  return std::min(latest, kMaxDayChangeMinutes);
 }
 
 std::string format_date(local_days day) {
@@ -290,6 +303,7 @@ ImportedProgramme ProgrammeBuilder::finish(const std::string& where) {
   std::set<std::string> days;
   for (const ImportedSession& s : p_.sessions) days.insert(s.starts_at.substr(0, 10));
   if (p_.days == 0) p_.days = days.size();
+  if (!source_days_.empty()) p_.event.day_change = day_change_of_days(source_days_);
   return std::move(p_);
 }
 

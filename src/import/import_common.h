@@ -12,6 +12,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "model/imported_programme.h"
 #include "model/limits.h"
@@ -42,6 +43,21 @@ std::string format_datetime(local_seconds t);  // "YYYY-MM-DD HH:MM:SS"
 std::string_view palette_colour(size_t i);
 // A value for an error message: at most 60 bytes, quoted, valid UTF-8.
 std::string excerpt(std::string_view s);
+
+// A day as the file lists it: its date and the wall-clock time it ends
+// (frab XML's <day date end>, schedule JSON's "date" and "day_end").
+struct SourceDay {
+  local_days date;
+  local_seconds end;
+};
+
+// The day change (model/conference_day.h) the file's days imply: where a
+// day ends after midnight, the latest such end's time of day (CCC's
+// "2014-12-28T04:00" for 2014-12-27: 04:00), at most
+// kMaxDayChangeMinutes; 0 when every day ends by midnight. A frab day's
+// end is where its night programme stops and the next day takes over, so
+// a talk at 00:15 stays on the day the file lists it under.
+int day_change_of_days(const std::vector<SourceDay>& days);
 
 // frab's free-text session <type> ("lecture", "workshop", "podium", ...),
 // which schedule JSON carries too and CSV takes besides our own names, as
@@ -124,6 +140,8 @@ class ProgrammeBuilder {
   void add_session(const std::string& where, ImportedSession s, local_seconds start,
                    std::chrono::seconds duration);
   void set_days(size_t days) { p_.days = days; }
+  // A day the file lists, for the event's day change (finish).
+  void add_source_day(SourceDay day) { source_days_.push_back(day); }
   size_t sessions() const { return p_.sessions.size(); }
   // Dates widened to cover every session; days counted when not set.
   ImportedProgramme finish(const std::string& where);
@@ -134,6 +152,7 @@ class ProgrammeBuilder {
   std::map<std::string, size_t> room_index_, track_index_, person_index_;
   std::set<std::string> guids_;
   std::optional<local_days> first_day_, last_day_, earliest_, latest_;
+  std::vector<SourceDay> source_days_;
 };
 
 }  // namespace confsched::import_detail

@@ -122,6 +122,17 @@ class Reader {
  private:
   void read_day(const Json& day, size_t index) {
     std::string where = "day " + std::to_string(index);
+    // The schema requires both; a day without them still reads, it just
+    // says nothing about the day change.
+    std::string date_text = std::string(trim_blanks(text(day, "date")));
+    std::string end_text = std::string(trim_blanks(text(day, "day_end")));
+    if (!date_text.empty() && !end_text.empty()) {
+      auto date = parse_date(date_text);
+      if (!date) refuse_at(where, "date " + excerpt(date_text) + " is not a date (YYYY-MM-DD)");
+      auto end = parse_local_datetime(end_text);
+      if (!end) refuse_at(where, "day_end " + excerpt(end_text) + " is not an ISO date-time");
+      b_.add_source_day(SourceDay{*date, *end});
+    }
     const Json* rooms = member(day, "rooms", Json::value_t::object);
     if (!rooms) refuse_at(where, "no \"rooms\" object");
     for (const auto& [name, events] : rooms->items()) {

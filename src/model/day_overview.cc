@@ -5,6 +5,7 @@
 #include <set>
 
 #include "model/clashes.h"
+#include "model/conference_day.h"
 #include "model/session_form.h"
 #include "model/session_terms.h"
 #include "util/time_text.h"
@@ -14,6 +15,8 @@ namespace confsched {
 
 namespace {
 
+// On the calendar date: where a gap may offer a new session (the form's
+// day is its start's date).
 bool on_day(const std::string& at, const std::string& day) { return at.compare(0, 10, day) == 0; }
 
 // Whether a session holds its room in the row that begins at `at` (and
@@ -38,13 +41,14 @@ void offer_gap(OverviewCell& cell, const std::string& from, const std::string& t
 }  // namespace
 
 DayOverview lay_out_overview(const std::string& day, const std::vector<Room>& rooms,
-                             const std::vector<Session>& sessions) {
+                             const std::vector<Session>& sessions, int day_change) {
   DayOverview overview;
   std::set<int64_t> room_ids;
   for (const Room& r : rooms) room_ids.insert(r.id);
   std::vector<const Session*> of_day;
   for (const Session& s : sessions)
-    if (on_day(s.starts_at, day) && s.room && room_ids.count(s.room->id)) of_day.push_back(&s);
+    if (conference_day(s.starts_at, day_change) == day && s.room && room_ids.count(s.room->id))
+      of_day.push_back(&s);
 
   // The one clash rule, over the day's sessions (a cancelled one clashes
   // with nothing): each clash's sentence goes to both sessions, each from

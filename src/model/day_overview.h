@@ -59,13 +59,14 @@ struct DayOverview {
   size_t clashes = 0;  // how many find_clashes found that day
 };
 
-// The day's layout. `day`: "YYYY-MM-DD"; a session belongs to the day it
-// starts on. `rooms`: the columns, in order (every room, so that an empty
-// one offers its whole day); a session in no listed room is left out. The
-// rows run from the day's first start to its last end, then one open row
-// from there; a day without sessions has one open row from 09:00.
+// The day's layout. `day`: "YYYY-MM-DD"; a session belongs to the
+// conference day it starts on (model/conference_day.h: a talk at 00:15
+// closes the evening before when the day changes at 04:00). `rooms`: the
+// columns, in order (every room, so that an empty one offers its whole
+// day); a session in no listed room is left out. The rows run from the day's first start to its
+// last end, then one open row from there; a day without sessions has one open row from 09:00.
 DayOverview lay_out_overview(const std::string& day, const std::vector<Room>& rooms,
-                             const std::vector<Session>& sessions);
+                             const std::vector<Session>& sessions, int day_change = 0);
 
 // The event's days, first to last ("YYYY-MM-DD"), at most kMaxOverviewDays;
 // none when either does not parse or last is before first.

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "model/conference_day.h"
+
 namespace confsched {
 
 namespace {
@@ -80,7 +82,8 @@ RestoreDraft draft_from_audit(const AuditValues& after) {
   SessionDraft d;
   std::string end_day;
   if (!split_datetime(*get("starts_at"), d.day, d.start) ||
-      !split_datetime(*get("ends_at"), end_day, d.end) || end_day != d.day)
+      !split_datetime(*get("ends_at"), end_day, d.end) ||
+      end_day != (d.end < d.start ? next_calendar_day(d.day) : d.day))
     return {std::nullopt,
             "This entry's times cannot be shown in the edit form (they do not start and end on "
             "one day at whole minutes), so it cannot be restored here."};

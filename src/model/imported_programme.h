@@ -18,6 +18,10 @@ struct ImportedEvent {
   std::string time_zone;             // the file's time zone, else the option's
   std::string starts_on, ends_on;    // YYYY-MM-DD, widened to cover every session's start
   std::optional<std::string> venue;  // only when the file names one
+  // When the file's days hand over (model/conference_day.h), from its
+  // <day>s' or "days"' ends (import_common.h: day_change_of_days); nullopt
+  // when the file lists no days (CSV), which keeps the event's own.
+  std::optional<int> day_change = {};
 };
 
 struct ImportedTrack {

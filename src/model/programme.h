@@ -13,6 +13,9 @@ namespace confsched {
 
 struct EventInfo {
   std::string name, tagline, venue, time_zone, starts_on, ends_on, intro;
+  // When one conference day hands over to the next, minutes after midnight
+  // (model/conference_day.h).
+  int day_change = 0;
 };
 
 // What a room tells delegates beyond its name, for finding it and for

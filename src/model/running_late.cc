@@ -45,14 +45,16 @@ std::optional<int> parse_delay_minutes(std::string_view typed) {
 }
 
 std::optional<SessionDraft> delayed(const SessionDraft& draft, int minutes) {
+  constexpr int kDay = 24 * 60;
   const int start = minutes_of(draft.start), end = minutes_of(draft.end);
-  // end < start: it runs past midnight already (an import may hold one).
-  if (start < 0 || end < start || minutes < 0) return std::nullopt;
-  // 23:59 is the last minute a day's session may end at (HH:MM on its day).
-  if (end + minutes > 23 * 60 + 59) return std::nullopt;
+  if (start < 0 || end < 0 || minutes < 0) return std::nullopt;
+  // An end before the start is on the next day (SessionDraft::ends_at),
+  // so the end may move past midnight; the start stays on its date.
+  const int later_start = start + minutes, later_end = (end < start ? end + kDay : end) + minutes;
+  if (later_start >= kDay || later_end >= 2 * kDay) return std::nullopt;
   SessionDraft moved = draft;
-  moved.start = hhmm(start + minutes);
-  moved.end = hhmm(end + minutes);
+  moved.start = hhmm(later_start);
+  moved.end = hhmm(later_end % kDay);
   return moved;
 }
 

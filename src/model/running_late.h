@@ -23,9 +23,9 @@ inline constexpr int kMaxDelayMinutes = 240;
 // nullopt.
 std::optional<int> parse_delay_minutes(std::string_view typed);
 
-// The draft on the same day, minutes later; nullopt when it would end
-// after midnight (a session's day is its start's day, and the staff form
-// keeps a session within one day).
+// The draft minutes later; its end may pass midnight (an end before the
+// start is on the next day: SessionDraft::ends_at), its start stays on its
+// date. nullopt when the start would pass midnight.
 std::optional<SessionDraft> delayed(const SessionDraft& draft, int minutes);
 
 // The sessions a preview showed, each with the revision it had then:

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "model/conference_day.h"
 #include "model/session_terms.h"
 #include "model/text.h"
 #include "util/text_rules.h"
@@ -30,16 +31,36 @@ void check_title(const SessionDraft& d, FieldErrors& errors) {
     errors["abstract"] = "The abstract " + *problem + ".";
 }
 
+// Minutes since midnight of an "HH:MM" that is_clock accepts.
+int minutes_of_clock(std::string_view hhmm) { return parse_clock(hhmm).value_or(0) / 60; }
+
+// Whether the session starts within the event: on one of its dates, or in
+// the small hours after its last one, before the day changes (those close
+// the last day: model/conference_day.h).
+bool within_event(const SessionDraft& d, const SessionChoices& c) {
+  if (d.day >= c.first_day && d.day <= c.last_day) return true;
+  return is_clock(d.start) && d.day == next_calendar_day(c.last_day) &&
+         minutes_of_clock(d.start) < c.day_change;
+}
+
 void check_times(const SessionDraft& d, const SessionChoices& c, FieldErrors& errors) {
   if (!parse_civil(d.day) || d.day.size() != 10)
     errors["day"] = "Give the day as YYYY-MM-DD.";
-  else if (d.day < c.first_day || d.day > c.last_day)
+  else if (!within_event(d, c))
     errors["day"] = "The day must be within the event (" + c.first_day + " to " + c.last_day + ").";
   if (!is_clock(d.start)) errors["start"] = "Give the start as HH:MM.";
-  if (!is_clock(d.end))
+  if (!is_clock(d.end)) {
     errors["end"] = "Give the end as HH:MM.";
-  else if (is_clock(d.start) && d.end <= d.start)
-    errors["end"] = "The end must be after the start.";
+  } else if (is_clock(d.start)) {
+    const int start = minutes_of_clock(d.start), end = minutes_of_clock(d.end);
+    if (end == start)
+      errors["end"] = "The end must be after the start.";
+    else if (end < start && end + 24 * 60 - start > kMaxOvernightMinutes)
+      errors["end"] =
+          "The end must be after the start. (An end earlier than the start is on the next day, "
+          "for a session past midnight, which may last at most " +
+          std::to_string(kMaxOvernightMinutes / 60) + " hours.)";
+  }
 }
 
 void check_choices(const SessionDraft& d, const SessionChoices& c, FieldErrors& errors) {
@@ -150,6 +171,11 @@ std::string clock_after(std::string_view hhmm, int minutes) {
   if (!seconds) return "";
   const int later = std::min(*seconds / 60 + minutes, 23 * 60 + 59);
   return format_clock(CivilDateTime{.hour = later / 60, .minute = later % 60});
+}
+
+std::string SessionDraft::ends_at() const {
+  const bool overnight = is_clock(start) && is_clock(end) && end < start;
+  return (overnight ? next_calendar_day(day) : day) + " " + end + ":00";
 }
 
 SessionDraft prefilled_draft(SessionDraft defaults, const FormFields& query,

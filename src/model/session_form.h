@@ -19,16 +19,25 @@ namespace confsched {
 
 struct SessionDraft {
   std::string title, abstract;
-  std::string day;                // YYYY-MM-DD
-  std::string start, end;         // HH:MM, on that day, in the event's time zone
+  std::string day;                // YYYY-MM-DD: the calendar date the session starts on
+  std::string start, end;         // HH:MM, in the event's time zone; an end before
+                                  // the start is on the next day (ends_at)
   std::string room_id, track_id;  // decimal ids; track may be empty (none)
   std::string kind, status;
   std::string speakers;   // one name per line, in billing order
   std::string materials;  // one "Label | https://…" per line
 
   std::string starts_at() const { return day + " " + start + ":00"; }
-  std::string ends_at() const { return day + " " + end + ":00"; }
+  // On the day, or on the next when the end is earlier than the start: a
+  // 23:30–00:30 late show runs past midnight (validate_draft bounds it).
+  std::string ends_at() const;
 };
+
+// The longest a session that runs past midnight may last: one whose end
+// is earlier than its start ends the next day, so a slip of the fingers
+// (14:00–13:00) would otherwise save as 23 hours. A night programme's
+// session is far shorter.
+inline constexpr int kMaxOvernightMinutes = 12 * 60;
 
 // Field name -> message, shown next to the field.
 using FieldErrors = std::map<std::string, std::string>;
@@ -36,6 +45,9 @@ using FieldErrors = std::map<std::string, std::string>;
 // What a valid draft may refer to.
 struct SessionChoices {
   std::string first_day, last_day;  // the event's dates, YYYY-MM-DD
+  // The event's day change (model/conference_day.h): a session may start
+  // on the morning after the last day before it, closing that day.
+  int day_change = 0;
   std::set<int64_t> room_ids, track_ids;
 };
 

@@ -5,6 +5,7 @@
 #include <charconv>
 
 #include "auth/crypto.h"
+#include "model/conference_day.h"
 #include "util/text_rules.h"
 #include "util/time_text.h"
 #include "util/utf8.h"
@@ -65,6 +66,8 @@ EventDraft event_draft_from_form(const FormFields& form) {
   d.starts_on = std::string(trim_blanks(field(form, "starts_on")));
   d.ends_on = std::string(trim_blanks(field(form, "ends_on")));
   d.intro = field(form, "intro");
+  d.day_change = std::string(trim_blanks(field(form, "day_change")));
+  if (d.day_change.empty()) d.day_change = "00:00";
   return d;
 }
 
@@ -95,6 +98,9 @@ FieldErrors validate_event(const EventDraft& d) {
     errors["ends_on"] = "Give the last day as YYYY-MM-DD.";
   else if (first_ok && d.ends_on < d.starts_on)  // ISO dates sort as text
     errors["ends_on"] = "The last day cannot be before the first day.";
+  if (!parse_day_change(d.day_change))
+    errors["day_change"] = "Give the time the day changes as HH:MM, from 00:00 to " +
+                           format_day_change(kMaxDayChangeMinutes) + ".";
   return errors;
 }
 
@@ -175,7 +181,8 @@ std::string values_hash(std::initializer_list<std::string_view> values) {
 }
 
 std::string event_version(const EventDraft& v) {
-  return values_hash({"event", v.name, v.tagline, v.venue, v.starts_on, v.ends_on, v.intro});
+  return values_hash(
+      {"event", v.name, v.tagline, v.venue, v.starts_on, v.ends_on, v.intro, v.day_change});
 }
 
 std::string item_version(const ItemDraft& v) {

@@ -22,6 +22,9 @@ struct EventDraft {
   std::string name, tagline, venue;
   std::string starts_on, ends_on;  // YYYY-MM-DD
   std::string intro;               // paragraphs separated by blank lines
+  // "HH:MM", 00:00 to 12:00: when one conference day hands over to the
+  // next (model/conference_day.h); blank in the form means 00:00.
+  std::string day_change = "00:00";
 };
 
 // A room or a track: both are a unique name plus one detail, the room's
@@ -109,13 +112,10 @@ std::string speaker_version(const SpeakerDraft& values);
 // checks them (http/form_keys.h). version is the tag of the values the
 // form showed (store/settings_store.h); a form that adds has none.
 inline constexpr FormKey kEventFormKeys[] = {
-    {.name = "name"},
-    {.name = "tagline"},
-    {.name = "venue"},
-    {.name = "starts_on"},
-    {.name = "ends_on"},
-    {.name = "intro"},
-    {.name = "version", .valid = is_version_tag},
+    {.name = "name"},       {.name = "tagline"},
+    {.name = "venue"},      {.name = "starts_on"},
+    {.name = "ends_on"},    {.name = "intro"},
+    {.name = "day_change"}, {.name = "version", .valid = is_version_tag},
 };
 inline constexpr std::string_view kItemFormActions[] = {"add", "save", "delete"};
 inline constexpr FormKey kRoomFormKeys[] = {

@@ -18,7 +18,8 @@ namespace confsched {
 
 namespace {
 
-// Sessions on another day than the one shown carry their day.
+// Sessions on another date than today's carry their day (a session at
+// 00:15 is tomorrow's date even when it closes today's programme).
 std::string when_of(const Session& s, std::string_view today) {
   std::string when = clock_of(s.starts_at) + "–" + clock_of(s.ends_at);
   if (s.starts_at.compare(0, 10, today.substr(0, 10)) != 0) {

@@ -8,6 +8,7 @@
 #include <cstdio>
 
 #include "auth/crypto.h"
+#include "model/conference_day.h"
 #include "model/session_terms.h"
 #include "model/settings_form.h"
 #include "model/text.h"
@@ -121,7 +122,7 @@ std::string_view raw_query(const Request& request) {
 FilterChoices filter_choices(const Programme& p) {
   FilterChoices c;
   for (const Session& s : p.sessions) {
-    std::string day = s.starts_at.substr(0, 10);
+    std::string day = conference_day(s.starts_at, p.event.day_change);
     if (c.days.empty() || c.days.back() != day) c.days.push_back(day);  // sorted by start
   }
   for (const Room& r : p.rooms) c.rooms.push_back(std::to_string(r.id));
@@ -129,8 +130,9 @@ FilterChoices filter_choices(const Programme& p) {
   return c;
 }
 
-bool matches(const Session& s, const ScheduleFilter& f, const std::string& folded_q) {
-  if (!f.day.empty() && s.starts_at.compare(0, 10, f.day) != 0) return false;
+bool matches(const Session& s, const ScheduleFilter& f, const std::string& folded_q,
+             int day_change) {
+  if (!f.day.empty() && conference_day(s.starts_at, day_change) != f.day) return false;
   if (!f.room.empty() && (!s.room || std::to_string(s.room->id) != f.room)) return false;
   if (!f.track.empty() && (!s.track || std::to_string(s.track->id) != f.track)) return false;
   if (folded_q.empty()) return true;
@@ -213,7 +215,7 @@ void add_session(ctemplate::TemplateDictionary& slot, const Session& s,
 // What the landing view opens with (pages/schedule_glance.h). `today` is
 // the event's date now: a next session on another day says which.
 void fill_glance(ctemplate::TemplateDictionary& d, const ScheduleGlance& glance,
-                 std::string_view today, const std::vector<int64_t>& changed,
+                 std::string_view today, int day_change, const std::vector<int64_t>& changed,
                  const TimeZone& zone) {
   const bool during = glance.phase == ScheduleGlance::Phase::kDuring;
   // Before or after the event with no session in any room: nothing to say.
@@ -241,7 +243,8 @@ void fill_glance(ctemplate::TemplateDictionary& d, const ScheduleGlance& glance,
   std::string current_start;
   for (const Session* s : glance.next) {
     if (!slot || s->starts_at != current_start) {
-      bool other_day = !during || s->starts_at.compare(0, 10, today.substr(0, 10)) != 0;
+      bool other_day =
+          !during || conference_day(s->starts_at, day_change) != conference_day(today, day_change);
       slot = add_slot(*g, "NEXT_SLOT", parse_civil(s->starts_at),
                       other_day ? SlotHeading::kWithDay : SlotHeading::kClock);
       current_start = s->starts_at;
@@ -274,12 +277,14 @@ void fill_list(ctemplate::TemplateDictionary& d, const Programme& p, const Sched
   size_t shown = 0;
   // Sessions come sorted by start time, so days and slots are runs.
   for (const Session& s : p.sessions) {
-    if (!matches(s, f, folded_q)) continue;
+    if (!matches(s, f, folded_q, p.event.day_change)) continue;
     ++shown;
     auto start = parse_civil(s.starts_at);
-    std::string day_id = start ? format_iso_date(*start) : s.starts_at.substr(0, 10);
+    // The conference day, which a session after midnight shares with the
+    // evening before (model/conference_day.h).
+    std::string day_id = conference_day(s.starts_at, p.event.day_change);
     if (!day || day_id != current_day) {
-      std::string label = start ? format_day_label(*start) : day_id;
+      std::string label = day_label(day_id);
       auto* link = anchors->AddSectionDictionary("DAY_LINK");
       link->SetValue("DAY_ID", "day-" + day_id);
       link->SetValue("DAY_LABEL", label);
@@ -291,7 +296,11 @@ void fill_list(ctemplate::TemplateDictionary& d, const Programme& p, const Sched
       slot = nullptr;
     }
     if (!slot || s.starts_at != current_start) {
-      slot = add_slot(*day, "SLOT", start, SlotHeading::kClock);
+      // Past midnight on the day before's programme: the heading says
+      // which morning it is ("Sunday 28 December 2014, 00:15").
+      const bool small_hours = start && format_iso_date(*start) != day_id;
+      slot =
+          add_slot(*day, "SLOT", start, small_hours ? SlotHeading::kWithDay : SlotHeading::kClock);
       // An anchor per starting time, for "Jump to now" (agenda.js).
       if (start) slot->AddSectionDictionary("SLOT_ID")->SetValue("ID", slot_anchor(*start));
       current_start = s.starts_at;
@@ -310,7 +319,7 @@ void fill_schedule(ctemplate::TemplateDictionary& d, const Programme& p, const S
   d.SetValue("DATES", event_dates(p.event));
   d.SetValue("VENUE", p.event.venue);
   d.SetValue("HEADING", f.whole() ? "The whole programme" : "Schedule");
-  if (glance) fill_glance(d, *glance, today, changed, zone);
+  if (glance) fill_glance(d, *glance, today, p.event.day_change, changed, zone);
   if (glance && !landing_lists_all(p))
     fill_day_pages(d, p);
   else
@@ -378,7 +387,7 @@ void fill_grid(ctemplate::TemplateDictionary& d, const Programme& p, const Sched
 
   std::vector<const Session*> sessions;
   for (const Session& s : p.sessions)
-    if (s.starts_at.compare(0, 10, f.day) == 0) sessions.push_back(&s);
+    if (conference_day(s.starts_at, p.event.day_change) == f.day) sessions.push_back(&s);
   const DayGrid grid = lay_out_day(sessions, p.rooms);
 
   // The legend: the tracks of this day, in the programme's order.

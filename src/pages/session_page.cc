@@ -1,4 +1,5 @@
 // "/session/<id>": one session with its full abstract, speakers and links.
+#include "model/conference_day.h"
 #include "model/session_terms.h"
 #include "model/text.h"
 #include "pages/banner.h"
@@ -39,11 +40,13 @@ void fill_materials(ctemplate::TemplateDictionary& d, const Session& s) {
   }
 }
 
-void fill_session_detail(ctemplate::TemplateDictionary& d, const Session& s) {
+void fill_session_detail(ctemplate::TemplateDictionary& d, const Session& s, int day_change) {
   fill_session_fields(d, s);
   auto start = parse_civil(s.starts_at);
   d.SetValue("KIND_LABEL", std::string(session_kind_label(s.kind)));
-  d.SetValue("DAY_ID", "day-" + (start ? format_iso_date(*start) : s.starts_at.substr(0, 10)));
+  // Back to its conference day on /schedule, which a session after
+  // midnight shares with the evening before; "When" gives its date.
+  d.SetValue("DAY_ID", "day-" + conference_day(s.starts_at, day_change));
   d.SetValue("DAY_LABEL", start ? format_day_label(*start) : s.starts_at);
   if (s.room) {
     fill_room_whereabouts(d, *s.room);
@@ -75,7 +78,7 @@ Response session_page(Site& site, const Request&, const RouteParams& params) {
       site.shared_frame(session->title, programme.event.name), "session.tpl",
       [&](ctemplate::TemplateDictionary& d) {
         add_banner(site, d);
-        fill_session_detail(d, *session);
+        fill_session_detail(d, *session, programme.event.day_change);
         add_zone_note(site, d, programme.event, session->starts_at, session->ends_at);
       });
   return html_response(200, std::move(body), cache_control::kPrivateRevalidate);

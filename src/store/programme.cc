@@ -126,11 +126,13 @@ void attach_materials(Programme& p, const std::vector<DbRow>& rows) {
 
 std::optional<EventInfo> load_event(Database& db) {
   auto rows = db.query(
-      "SELECT name, tagline, venue, time_zone, starts_on, ends_on, intro FROM event WHERE id = 1");
+      "SELECT name, tagline, venue, time_zone, starts_on, ends_on, intro, day_change FROM event"
+      " WHERE id = 1");
   if (rows.empty()) return std::nullopt;
   const DbRow& r = rows[0];
-  return EventInfo{cell_text(r[0]), cell_text(r[1]), cell_text(r[2]), cell_text(r[3]),
-                   cell_text(r[4]), cell_text(r[5]), cell_text(r[6])};
+  return EventInfo{
+      cell_text(r[0]), cell_text(r[1]), cell_text(r[2]), cell_text(r[3]),
+      cell_text(r[4]), cell_text(r[5]), cell_text(r[6]), static_cast<int>(cell_int(r[7]))};
 }
 
 std::optional<Programme> load_programme(Database& db, ProgrammeDetail detail) {

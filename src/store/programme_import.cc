@@ -66,6 +66,7 @@ ProgrammeRows imported_rows(const ImportedProgramme& p, const std::optional<Even
   rows.event.starts_on = p.event.starts_on;
   rows.event.ends_on = p.event.ends_on;
   if (p.event.venue) rows.event.venue = *p.event.venue;
+  if (p.event.day_change) rows.event.day_change = *p.event.day_change;
 
   for (size_t i = 0; i < p.rooms.size(); ++i)
     rows.rooms.push_back(Room{number(i), p.rooms[i], number(i), std::nullopt});

@@ -448,12 +448,14 @@ MergePlan merge_programme(Database& db, const ImportedProgramme& p, PruneMode pr
   std::string last = std::max(p.event.ends_on, cell_text(span[0][1]));
   EventInfo e = current.value_or(EventInfo{});
   const std::string venue = p.event.venue.value_or(e.venue);
+  const int day_change = p.event.day_change.value_or(e.day_change);
   if (!current || e.name != p.event.name || e.venue != venue || e.time_zone != p.event.time_zone ||
-      e.starts_on != first || e.ends_on != last)
+      e.starts_on != first || e.ends_on != last || e.day_change != day_change)
     db.execute(
-        "REPLACE INTO event (id, name, tagline, venue, time_zone, starts_on, ends_on, intro)"
-        " VALUES (1, ?, ?, ?, ?, ?, ?, ?)",
-        {p.event.name, e.tagline, venue, p.event.time_zone, first, last, e.intro});
+        "REPLACE INTO event (id, name, tagline, venue, time_zone, starts_on, ends_on, intro,"
+        " day_change) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)",
+        {p.event.name, e.tagline, venue, p.event.time_zone, first, last, e.intro,
+         static_cast<int64_t>(day_change)});
 
   AuditFields before = {{"event_name", current ? current->name : std::string()}};
   AuditFields after = {

@@ -45,9 +45,10 @@ void replace_programme(Database& db, const ProgrammeRows& rows) {
   clear_programme(db);
   const EventInfo& e = rows.event;
   db.execute(
-      "INSERT INTO event (id, name, tagline, venue, time_zone, starts_on, ends_on, intro) "
-      "VALUES (1, ?, ?, ?, ?, ?, ?, ?)",
-      {e.name, e.tagline, e.venue, e.time_zone, e.starts_on, e.ends_on, e.intro});
+      "INSERT INTO event (id, name, tagline, venue, time_zone, starts_on, ends_on, intro,"
+      " day_change) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {e.name, e.tagline, e.venue, e.time_zone, e.starts_on, e.ends_on, e.intro,
+       static_cast<int64_t>(e.day_change)});
   for (const Room& r : rows.rooms)
     db.execute(
         "INSERT INTO rooms (id, name, position, description, floor, map_url, stream_url)"

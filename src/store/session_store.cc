@@ -171,10 +171,11 @@ std::vector<SessionListing> load_session_listing(Database& db) {
 
 SessionChoices load_session_choices(Database& db) {
   SessionChoices c;
-  auto event = db.query("SELECT starts_on, ends_on FROM event WHERE id = 1");
+  auto event = db.query("SELECT starts_on, ends_on, day_change FROM event WHERE id = 1");
   if (!event.empty()) {
     c.first_day = cell_text(event[0][0]);
     c.last_day = cell_text(event[0][1]);
+    c.day_change = static_cast<int>(cell_int(event[0][2]));
   }
   for (const DbRow& r : db.query("SELECT id FROM rooms")) c.room_ids.insert(cell_int(r[0]));
   for (const DbRow& r : db.query("SELECT id FROM tracks")) c.track_ids.insert(cell_int(r[0]));

@@ -7,6 +7,7 @@
 
 #include <stdexcept>
 
+#include "model/conference_day.h"
 #include "store/announcement_store.h"
 #include "store/credentials.h"
 
@@ -45,16 +46,26 @@ WriteResult<Values> unless_duplicate(Fn&& write) {
 // ------------------------------------------------------------------ event
 
 constexpr const char* kEventSelect =
-    "SELECT name, tagline, venue, starts_on, ends_on, intro FROM event WHERE id = 1";
+    "SELECT name, tagline, venue, starts_on, ends_on, intro, day_change FROM event WHERE id = 1";
 
 EventDraft to_event(const DbRow& r) {
-  return EventDraft{cell_text(r[0]), cell_text(r[1]), cell_text(r[2]),
-                    cell_text(r[3]), cell_text(r[4]), cell_text(r[5])};
+  return EventDraft{cell_text(r[0]),
+                    cell_text(r[1]),
+                    cell_text(r[2]),
+                    cell_text(r[3]),
+                    cell_text(r[4]),
+                    cell_text(r[5]),
+                    format_day_change(static_cast<int>(cell_int(r[6])))};
 }
 
 AuditValues event_audit(const EventDraft& d) {
-  return {{"name", d.name},           {"tagline", d.tagline}, {"venue", d.venue},
-          {"starts_on", d.starts_on}, {"ends_on", d.ends_on}, {"intro", d.intro}};
+  return {{"name", d.name},
+          {"tagline", d.tagline},
+          {"venue", d.venue},
+          {"starts_on", d.starts_on},
+          {"ends_on", d.ends_on},
+          {"intro", d.intro},
+          {"day_change", d.day_change}};
 }
 
 // ------------------------------------------------------------ rooms, tracks
@@ -161,14 +172,19 @@ WriteResult<EventDraft> save_event(Database& db, const EventDraft& draft,
   if (event_version(current) != expected_version) return {WriteOutcome::kConflict, current, 0, 0};
   // Sessions outside the event's days would vanish from the session form's
   // choices (and from what delegates expect): move them first.
-  auto outside =
-      db.query("SELECT COUNT(*) FROM sessions WHERE DATE(starts_at) < ? OR DATE(starts_at) > ?",
-               {draft.starts_on, draft.ends_on});
+  // A session's day is its conference day (model/conference_day.h): the
+  // small hours after the last date close that date.
+  const int64_t day_change = parse_day_change(draft.day_change).value_or(0);
+  auto outside = db.query(
+      "SELECT COUNT(*) FROM sessions WHERE DATE(starts_at - INTERVAL ? MINUTE) < ?"
+      " OR DATE(starts_at - INTERVAL ? MINUTE) > ?",
+      {day_change, draft.starts_on, day_change, draft.ends_on});
   if (int64_t n = cell_int(outside[0][0]); n > 0) return {WriteOutcome::kOutsideDates, {}, n, 0};
   db.execute(
-      "UPDATE event SET name = ?, tagline = ?, venue = ?, starts_on = ?, ends_on = ?, intro = ?"
-      " WHERE id = 1",
-      {draft.name, draft.tagline, draft.venue, draft.starts_on, draft.ends_on, draft.intro});
+      "UPDATE event SET name = ?, tagline = ?, venue = ?, starts_on = ?, ends_on = ?, intro = ?,"
+      " day_change = ? WHERE id = 1",
+      {draft.name, draft.tagline, draft.venue, draft.starts_on, draft.ends_on, draft.intro,
+       day_change});
   write_audit(db, "event", 1, "update", who, event_audit(current), event_audit(draft));
   tx.commit();
   return {};

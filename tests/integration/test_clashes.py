@@ -252,13 +252,19 @@ class RunningLate(StackTestCase):
             r = self.delay(minutes=minutes, action="preview")
             self.assertEqual(r.status, 422, "%r: %s" % (minutes, r.text[:300]))
             self.assertIn("whole number of minutes", r.text)
-        # Night owls runs 23:00-01:00 already: no later, not even by 5.
+        # Night owls runs 23:00-01:00: its end may move on into the night,
+        # but its start may not pass midnight (onto the next date).
         night = int(scalar("SELECT id FROM sessions WHERE external_id = 'g-3'"))
-        r = S.post_form("/admin/session/%d/delay" % night, {"csrf": self.token(), "minutes": "5",
+        r = S.post_form("/admin/session/%d/delay" % night, {"csrf": self.token(), "minutes": "60",
                                                              "following": "1", "action": "preview"},
                         headers={"Cookie": self.staff})
         self.assertEqual(r.status, 422, r.text[:300])
-        self.assertIn("would end after midnight", r.text)
+        self.assertIn("would start after midnight", r.text)
+        r = S.post_form("/admin/session/%d/delay" % night, {"csrf": self.token(), "minutes": "59",
+                                                             "following": "1", "action": "preview"},
+                        headers={"Cookie": self.staff})
+        self.assertEqual(r.status, 200, r.text[:300])
+        self.assertIn("23:59–01:59", r.text)
         r = S.post_form("/admin/session/%d/delay" % self.first, {"minutes": "5", "action": "preview"},
                         headers={"Cookie": self.staff})
         self.assertEqual(r.status, 403, "no CSRF token")

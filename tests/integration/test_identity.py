@@ -1,4 +1,4 @@
-"""Exports keep the programme's identity (issue 18): what was imported goes
+"""Exports keep the programme's identity and its days (issue 18): what was imported goes
 out in /schedule.xml, /schedule.json and `confsched export` with the guid,
 id, slug and URL the source gave it, so that apps keeping favourites by
 guid keep them when an event switches its feed to confsched; a session
@@ -9,19 +9,28 @@ Imports the 31C3 frab XML and the pretalx democon JSON from ../shared/data
 (those tests skip, saying so, when it is absent) and a generated file with
 known guids, slugs and URLs, and compares event by event. The exported
 documents are also checked against the formats' XSD and JSON schema
-(test_feeds's checks)."""
+(test_feeds's checks).
+
+Days as the source defines them (ConferenceDays, and the 31C3 and pretalx
+imports): a frab <day> that runs to 04:00 keeps its talk at 00:15, in the
+exports (the same days, each with the same sessions, start and end), on
+/schedule, its grid and the session's way back, on /admin, and in the
+staff form, which saves a session across midnight; /admin/event sets the
+day change for a programme made here."""
 
 import json
 import os
 import re
 import shutil
 import subprocess
+import time
 import unittest
 import xml.etree.ElementTree as ET
 
 import stack as stackmod
-from support import StackTestCase, start_module_stack, stop_module_stack, wait_for_feed_version
+from support import StackTestCase, poll_until, start_module_stack, stop_module_stack, wait_for_feed_version
 from test_admin import form_fields
+from test_admin_settings import find_form
 from test_feeds import json_schema_errors, need_formats
 
 S = None
@@ -93,6 +102,23 @@ def exports():
         with open(file, "rb") as f:
             out.append(("confsched export " + name, fmt, f.read()))
     return out
+
+
+# -- the days in each format: [(date, start, end, [event ids])] --------------
+
+def xml_days(body):
+    return [(d.get("date"), d.get("start"), d.get("end"), sorted(int(e.get("id")) for e in d.iter("event")))
+            for d in ET.fromstring(body).iter("day")]
+
+
+def json_days(body):
+    return [(d["date"], d["day_start"], d["day_end"],
+             sorted(int(e["id"]) for events in d["rooms"].values() for e in events))
+            for d in json.loads(body)["schedule"]["conference"]["days"]]
+
+
+def days_of(fmt, body):
+    return xml_days(body) if fmt == "xml" else json_days(body)
 
 
 def identities(fmt, body):
@@ -173,6 +199,15 @@ class RealExports(StackTestCase):
         self.assertEqual(len(ours), 112)
         self.assertEqual(len(set(ours.values())), len(ours))
         check_schemas(self, documents, except_links=True)
+        # 31C3's days run to 04:00; four talks start at 00:00 or 00:15 and
+        # stay on the day the file lists them under, each day with the
+        # file's start and end.
+        with open(path, "rb") as f:
+            source_days = xml_days(f.read())
+        self.assertEqual(len(source_days), 4)
+        self.assertEqual(scalar("SELECT day_change FROM event"), "240")
+        for name, fmt, body in documents:
+            self.assertEqual(days_of(fmt, body), source_days, name)
 
     def test_pretalx_schedule_json(self):
         path = need_data(os.path.join("formats", "pretalx-democon.json"))
@@ -182,6 +217,17 @@ class RealExports(StackTestCase):
         documents = exports()
         self.compare(source, documents)
         check_schemas(self, documents)
+        # pretalx's days run from 04:00 to 03:59: the same dates, each with
+        # the same sessions and end. (Its day_start is the day change; ours
+        # is the first session's, as frab writes it.)
+        with open(path, "rb") as f:
+            source_days = json_days(f.read())
+        # (democon says its zone is UTC but writes +01:00 offsets; the
+        # importer takes the wall clock, so the offsets differ.)
+        self.assertEqual(scalar("SELECT day_change FROM event"), "239")
+        for name, fmt, body in documents:
+            self.assertEqual([(d, e[:19], ids) for d, _, e, ids in days_of(fmt, body)],
+                             [(d, e[:19], ids) for d, _, e, ids in source_days], name)
 
 
 # A generated frab XML: a guid in upper case, one that is no UUID with a
@@ -299,6 +345,137 @@ class KnownIdentities(StackTestCase):
         S.stop_app()
         S.start_app()
         self.assertEqual(guids(), first, "after a restart")
+
+
+# A night programme: the first day runs to 04:00, with a talk at 00:15
+# the next morning listed under it; each day starts at its first session,
+# as frab writes them.
+def night_xml():
+    def event(eid, date, start, duration, title):
+        return ("<event id='%d' guid='00000000-0000-4000-8000-000000000%d'><date>%s</date><start>%s</start>"
+                "<duration>%s</duration><room>Hall</room><title>%s</title><type>lecture</type></event>\n"
+                % (eid, eid, date, start, duration, title))
+    return ("<?xml version='1.0' encoding='utf-8'?>\n<schedule><version>1</version><conference>"
+            "<acronym>nightconf</acronym><title>Night Conf</title><start>2027-06-15</start>"
+            "<end>2027-06-16</end><time_zone_name>Europe/Berlin</time_zone_name></conference>\n"
+            "<day index='1' date='2027-06-15' start='2027-06-15T22:00:00+02:00' end='2027-06-16T04:00:00+02:00'>"
+            "<room name='Hall'>\n" +
+            event(601, "2027-06-15T22:00:00+02:00", "22:00", "01:00", "Late Talk") +
+            event(602, "2027-06-16T00:15:00+02:00", "00:15", "00:45", "Small Hours Talk") +
+            "</room></day>\n"
+            "<day index='2' date='2027-06-16' start='2027-06-16T10:00:00+02:00' end='2027-06-17T04:00:00+02:00'>"
+            "<room name='Hall'>\n" +
+            event(603, "2027-06-16T10:00:00+02:00", "10:00", "01:00", "Morning Talk") +
+            "</room></day></schedule>\n")
+
+
+def section(page, day):
+    """The text of /schedule's section for a conference day."""
+    m = re.search(r'<section class="day" id="day-%s">(.*?)</section>' % day, page, re.S)
+    return m.group(1) if m else ""
+
+
+class ConferenceDays(StackTestCase):
+    def setUp(self):
+        self.source = write("night.xml", night_xml())
+        S.cli("import", "frab-xml", self.source, "--replace")
+        wait_for_feed_version(S)
+        self.cookie = S.login()
+        self.staff = S.login(role=stackmod.STAFF_USER)
+
+    def page(self, path, cookie=None):
+        r = S.get(path, headers={"Cookie": cookie or self.cookie})
+        self.assertEqual(r.status, 200, (path, r.text[:300]))
+        return r.text
+
+    def test_exports_keep_the_source_days_and_read_back(self):
+        self.assertEqual(scalar("SELECT day_change FROM event"), "240")
+        with open(self.source, "rb") as f:
+            source_days = xml_days(f.read())
+        self.assertEqual(source_days[0][3], [601, 602])
+        documents = exports()
+        for name, fmt, body in documents:
+            self.assertEqual(days_of(fmt, body), source_days, name)
+        check_schemas(self, documents)
+        # What confsched exports, imported again, has the same days.
+        exported = write("night-export.xml", next(b for n, f, b in documents if f == "xml").decode())
+        S.cli("import", "frab-xml", exported, "--replace")
+        self.assertEqual(scalar("SELECT day_change FROM event"), "240")
+        for name, fmt, body in exports():
+            self.assertEqual(days_of(fmt, body), source_days, "after a round trip: " + name)
+
+    def test_pages_group_by_the_conference_day(self):
+        whole = self.page("/schedule?view=all")
+        self.assertIn("Small Hours Talk", section(whole, "2027-06-15"))
+        self.assertNotIn("Small Hours Talk", section(whole, "2027-06-16"))
+        self.assertIn("Morning Talk", section(whole, "2027-06-16"))
+        # Its heading says which morning it is.
+        self.assertIn("Wednesday 16 June 2027, 00:15", section(whole, "2027-06-15"))
+        self.assertIn("Small Hours Talk", self.page("/schedule?day=2027-06-15"))
+        self.assertNotIn("Small Hours Talk", self.page("/schedule?day=2027-06-16"))
+        self.assertIn("Small Hours Talk", self.page("/schedule?day=2027-06-15&view=grid"))
+        self.assertNotIn("Small Hours Talk", self.page("/schedule?day=2027-06-16&view=grid"))
+        session = self.page("/session/602")
+        self.assertIn('href="/schedule#day-2027-06-15"', session)
+        self.assertIn("Wednesday 16 June 2027", session)  # its date, with 00:15
+        admin = self.page("/admin", self.staff)
+        first = admin.split('href="/admin/day?day=2027-06-16"')[0]
+        self.assertIn("Small Hours Talk", first)
+        overview = self.page("/admin/day?day=2027-06-15", self.staff)
+        self.assertIn("Small Hours Talk", overview)
+        self.assertNotIn("Small Hours Talk", self.page("/admin/day?day=2027-06-16", self.staff))
+
+    def test_the_staff_form_saves_sessions_across_midnight(self):
+        def times(sid):
+            return scalar("SELECT CONCAT(starts_at, '|', ends_at) FROM sessions WHERE id = %d" % sid)
+        # The session at 00:15 saves unchanged, and a late one is moved
+        # past midnight.
+        fields = form_fields(self.page("/admin/session/602", self.staff))
+        self.assertEqual((fields["day"], fields["start"], fields["end"]), ("2027-06-16", "00:15", "01:00"))
+        r = S.post_form("/admin/session/602", dict(fields, accept_clash="1"), headers={"Cookie": self.staff})
+        self.assertEqual(r.status, 303, r.text[:500])
+        self.assertEqual(times(602), "2027-06-16 00:15:00|2027-06-16 01:00:00")
+        fields = form_fields(self.page("/admin/session/601", self.staff))
+        fields.update(start="23:30", end="00:10", accept_clash="1")
+        r = S.post_form("/admin/session/601", fields, headers={"Cookie": self.staff})
+        self.assertEqual(r.status, 303, r.text[:500])
+        self.assertEqual(times(601), "2027-06-15 23:30:00|2027-06-16 00:10:00")
+        # Reopened, the form shows it as saved, and saves it again as it is.
+        fields = form_fields(self.page("/admin/session/601", self.staff))
+        self.assertEqual((fields["day"], fields["start"], fields["end"]), ("2027-06-15", "23:30", "00:10"))
+        # An end that would make it last more than 12 hours is refused,
+        # and changes nothing.
+        version = scalar("SELECT version FROM data_version")
+        r = S.post_form("/admin/session/601", dict(fields, end="12:00", accept_clash="1"),
+                        headers={"Cookie": self.staff})
+        self.assertEqual(r.status, 422, r.text[:300])
+        self.assertIn("at most 12 hours", r.text)
+        self.assertEqual(times(601), "2027-06-15 23:30:00|2027-06-16 00:10:00")
+        self.assertEqual(scalar("SELECT version FROM data_version"), version)
+
+    def test_staff_set_the_day_change_for_a_programme_made_here(self):
+        page = self.page("/admin/event", self.staff)
+        fields = dict(find_form(page, "/admin/event")["fields"])
+        self.assertEqual(fields["day_change"], "04:00")
+        version = scalar("SELECT version FROM data_version")
+        for bad in ("13:00", "4", "25:00", "midnight"):
+            r = S.post_form("/admin/event", dict(fields, day_change=bad), headers={"Cookie": self.staff})
+            self.assertEqual(r.status, 422, (bad, r.text[:300]))
+            self.assertEqual(scalar("SELECT day_change FROM event"), "240", bad)
+        self.assertEqual(scalar("SELECT version FROM data_version"), version)
+        saved = time.monotonic()
+        r = S.post_form("/admin/event", dict(fields, day_change="00:00"), headers={"Cookie": self.staff})
+        self.assertEqual(r.status, 303, r.text[:300])
+        self.assertEqual(scalar("SELECT day_change FROM event"), "0")
+        # At midnight's day change the 00:15 talk is the next day's, on the
+        # pages within the 3 s a change takes to reach delegates (a page
+        # copy from an earlier test may be served until then).
+        poll_until(lambda: "Small Hours Talk" in self.page("/schedule?day=2027-06-16") and
+                   "Small Hours Talk" not in self.page("/schedule?day=2027-06-15"),
+                   "day_change_on_pages", "the 00:15 talk on 16 June's page", since=saved)
+        wait_for_feed_version(S)
+        for name, fmt, body in exports():
+            self.assertEqual([ids for _, _, _, ids in days_of(fmt, body)], [[601], [602, 603]], name)
 
 
 if __name__ == "__main__":

@@ -191,6 +191,44 @@ BOOST_AUTO_TEST_CASE(xml_round_trips_through_the_importer) {
   BOOST_TEST(p.tracks.at(*p.sessions[0].track).name == "Security & Privacy");
 }
 
+// A talk at 00:15 stays on the day before when the day changes at 04:00,
+// as CCC's frab files list it, and each day ends at the next day change;
+// the importer reads the same days back.
+BOOST_AUTO_TEST_CASE(days_past_midnight_keep_the_source_days) {
+  Fixture f;
+  f.p.event.day_change = 240;
+  Session late = f.p.sessions[0];
+  late.id = 12;
+  late.starts_at = "2026-06-13 00:15:00";
+  late.ends_at = "2026-06-13 01:00:00";
+  Session next = f.p.sessions[0];
+  next.id = 13;
+  next.starts_at = "2026-06-13 10:00:00";
+  next.ends_at = "2026-06-13 11:00:00";
+  f.p.sessions = {f.p.sessions[0], late, next};
+  std::string xml = render_schedule_xml(f.p, f.options);
+  BOOST_TEST(xml.find("<day index=\"1\" date=\"2026-06-12\" start=\"2026-06-12T09:30:00+01:00\" "
+                      "end=\"2026-06-13T04:00:00+01:00\">") != std::string::npos,
+             xml);
+  BOOST_TEST(xml.find("<day index=\"2\" date=\"2026-06-13\"") != std::string::npos);
+  BOOST_TEST(xml.find("<day index=\"3\"") == std::string::npos);
+  std::string json = render_schedule_json(f.p, f.options);
+  BOOST_TEST(
+      json.find(
+          R"("date":"2026-06-12","day_start":"2026-06-12T09:30:00+01:00","day_end":"2026-06-13T04:00:00+01:00")") !=
+          std::string::npos,
+      json);
+  for (const std::string& text : {xml, json}) {
+    ScheduleParseResult back = text == xml ? parse_frab_xml(text, ScheduleParseOptions{})
+                                           : parse_schedule_json(text, ScheduleParseOptions{});
+    BOOST_TEST_REQUIRE(back.ok(), back.error);
+    BOOST_TEST(back.programme->event.day_change.value_or(-1) == 240);
+    BOOST_TEST(back.programme->days == 2u);
+    BOOST_TEST_REQUIRE(back.programme->sessions.size() == 3u);
+    BOOST_TEST(back.programme->sessions[1].starts_at == "2026-06-13 00:15:00");
+  }
+}
+
 BOOST_AUTO_TEST_CASE(json_round_trips_through_the_importer) {
   Fixture f;
   std::string json = render_schedule_json(f.p, f.options);

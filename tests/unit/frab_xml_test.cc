@@ -182,6 +182,28 @@ BOOST_AUTO_TEST_CASE(midnight_crossing_from_day_and_start) {
   BOOST_TEST(s[1].ends_at == "2026-06-13 02:15:00");
   // The event's last day covers the session that starts after midnight.
   BOOST_TEST(r.programme->event.ends_on == "2026-06-13");
+  // The day ends at 03:00 the next morning: the day changes then, and
+  // 01:30 stays on 12 June's programme (model/conference_day.h).
+  BOOST_TEST(r.programme->event.day_change.value_or(-1) == 180);
+}
+
+BOOST_AUTO_TEST_CASE(the_days_ends_give_the_day_change) {
+  const std::string events = room("A", event("1", "10:00", "01:00", "A"));
+  auto day_change_of = [&](const std::string& day_attrs) {
+    ScheduleParseResult r = parse(schedule(events, "", day_attrs));
+    BOOST_TEST_REQUIRE(r.ok(), r.error);
+    return r.programme->event.day_change;
+  };
+  BOOST_TEST(day_change_of("date='2026-06-12' start='2026-06-12T09:00:00+02:00' "
+                           "end='2026-06-13T04:00:00+02:00'")
+                 .value_or(-1) == 240);
+  BOOST_TEST(day_change_of("date='2026-06-12' start='2026-06-12T09:00:00+02:00' "
+                           "end='2026-06-12T20:00:00+02:00'")
+                 .value_or(-1) == 0);
+  // No end: the file says nothing, and the event keeps its own.
+  BOOST_TEST(!day_change_of("date='2026-06-12' start='2026-06-12T09:00:00+02:00'").has_value());
+  BOOST_TEST(error_of(schedule(events, "", "date='2026-06-12' end='tomorrow'")).find("day end") !=
+             std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(midnight_crossing_from_full_date) {

@@ -89,6 +89,20 @@ BOOST_AUTO_TEST_CASE(after_values_become_the_edit_forms_draft) {
   BOOST_TEST(draft_from_audit(with_track).draft->track_id == "7");
 }
 
+// A session that ran past midnight comes back as the form shows it: its
+// day, its start, and an end before the start (the next day's).
+BOOST_AUTO_TEST_CASE(a_session_past_midnight_is_restored) {
+  AuditValues v = row();
+  v["starts_at"] = "2027-06-16 23:30:00";
+  v["ends_at"] = "2027-06-17 00:30:00";
+  RestoreDraft r = draft_from_audit(v);
+  BOOST_TEST_REQUIRE(r.draft.has_value(), r.problem);
+  BOOST_TEST(r.draft->day == "2027-06-16");
+  BOOST_TEST(r.draft->start == "23:30");
+  BOOST_TEST(r.draft->end == "00:30");
+  BOOST_TEST(r.draft->ends_at() == "2027-06-17 00:30:00");
+}
+
 BOOST_AUTO_TEST_CASE(incomplete_or_unrepresentable_values_are_not_restored) {
   AuditValues no_room = row();
   no_room.erase("room_id");
@@ -98,8 +112,9 @@ BOOST_AUTO_TEST_CASE(incomplete_or_unrepresentable_values_are_not_restored) {
   AuditValues null_title = row();
   null_title["title"] = std::nullopt;
   BOOST_TEST(!draft_from_audit(null_title).draft.has_value());
-  for (const char* bad_end :
-       {"2027-06-17 00:30:00", "2027-06-16 10:15:30", "2027-06-16T10:15:00", "10:15"}) {
+  // The next day only for an end before the start (past midnight).
+  for (const char* bad_end : {"2027-06-17 10:30:00", "2027-06-18 00:30:00", "2027-06-16 10:15:30",
+                              "2027-06-16T10:15:00", "10:15"}) {
     AuditValues v = row();
     v["ends_at"] = bad_end;
     RestoreDraft bad = draft_from_audit(v);

@@ -16,7 +16,7 @@ BOOST_AUTO_TEST_CASE(a_delay_is_a_whole_number_of_minutes_up_to_four_hours) {
     BOOST_TEST(!parse_delay_minutes(bad).has_value(), bad);
 }
 
-BOOST_AUTO_TEST_CASE(a_session_moves_on_its_day_and_never_past_midnight) {
+BOOST_AUTO_TEST_CASE(a_session_moves_later_and_its_end_may_pass_midnight) {
   SessionDraft d;
   d.day = "2027-06-15";
   d.start = "09:50";
@@ -29,11 +29,19 @@ BOOST_AUTO_TEST_CASE(a_session_moves_on_its_day_and_never_past_midnight) {
   d.start = "22:30";
   d.end = "23:44";
   BOOST_TEST(delayed(d, 15)->end == "23:59");
-  BOOST_TEST(!delayed(d, 16).has_value());
+  // Its end passes midnight: an end before the start is the next day's.
+  BOOST_TEST(delayed(d, 16)->end == "00:00");
+  BOOST_TEST(delayed(d, 30)->end == "00:14");
+  BOOST_TEST(delayed(d, 30)->ends_at() == "2027-06-16 00:14:00");
+  BOOST_TEST(delayed(d, 30)->day == "2027-06-15");
   // One that runs past midnight already (as an import may store it).
   d.start = "23:00";
   d.end = "01:00";
-  BOOST_TEST(!delayed(d, 1).has_value());
+  BOOST_TEST(delayed(d, 30)->start == "23:30");
+  BOOST_TEST(delayed(d, 30)->end == "01:30");
+  // Its start stays on its date.
+  BOOST_TEST(delayed(d, 59).has_value());
+  BOOST_TEST(!delayed(d, 60).has_value());
   d.end = "bad";
   BOOST_TEST(!delayed(d, 1).has_value());
 }

@@ -207,4 +207,32 @@ BOOST_AUTO_TEST_CASE(format_is_told_from_the_content) {
   BOOST_TEST(!format_from_name("xlsx"));
 }
 
+// A day's "day_end" the next morning is where the day changes; the
+// schema's other fields are as schedule() writes them.
+BOOST_AUTO_TEST_CASE(day_end_gives_the_day_change) {
+  std::string json = schedule(event("1", "2026-06-12T10:00:00+02:00"));
+  const std::string plain = R"("date": "2026-06-12", "rooms")";
+  BOOST_TEST_REQUIRE(json.find(plain) != std::string::npos);
+  auto with_end = [&](const std::string& end) {
+    std::string j = json;
+    j.replace(j.find(plain), plain.size(),
+              R"("date": "2026-06-12", "day_start": "2026-06-12T09:00:00+02:00", "day_end": ")" +
+                  end + R"(", "rooms")");
+    return parse(j);
+  };
+  ScheduleParseResult r = with_end("2026-06-13T05:30:00+02:00");
+  BOOST_TEST_REQUIRE(r.ok(), r.error);
+  BOOST_TEST(r.programme->event.day_change.value_or(-1) == 330);
+  r = with_end("2026-06-12T22:00:00+02:00");
+  BOOST_TEST_REQUIRE(r.ok(), r.error);
+  BOOST_TEST(r.programme->event.day_change.value_or(-1) == 0);
+  r = with_end("late");
+  BOOST_TEST(!r.ok());
+  BOOST_TEST(r.error.find("day_end") != std::string::npos, r.error);
+  // Without day_end the file says nothing about it.
+  r = parse(json);
+  BOOST_TEST_REQUIRE(r.ok(), r.error);
+  BOOST_TEST(!r.programme->event.day_change.has_value());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -107,6 +107,48 @@ BOOST_AUTO_TEST_CASE(each_rule_names_its_field) {
   BOOST_TEST(error_for([](SessionDraft& d) { d.status = "postponed"; }) == "status");
 }
 
+// A session may cross midnight (a late show): an end before the start is
+// the next day's, up to kMaxOvernightMinutes, so 14:00-13:00 is refused.
+BOOST_AUTO_TEST_CASE(a_session_may_run_past_midnight_within_bounds) {
+  SessionDraft d = valid();
+  d.start = "23:30";
+  d.end = "00:30";
+  BOOST_TEST(validate_draft(d, choices()).empty());
+  BOOST_TEST(d.starts_at() == "2027-06-16 23:30:00");
+  BOOST_TEST(d.ends_at() == "2027-06-17 00:30:00");
+  d.end = "11:30";  // twelve hours
+  BOOST_TEST(validate_draft(d, choices()).empty());
+  d.end = "11:31";
+  BOOST_TEST(validate_draft(d, choices()).count("end") == 1u);
+  d.start = "14:00";
+  d.end = "13:00";
+  BOOST_TEST(validate_draft(d, choices()).count("end") == 1u);
+  d.end = "14:00";
+  BOOST_TEST(validate_draft(d, choices()).count("end") == 1u);
+  d.start = "09:30";
+  d.end = "10:15";
+  BOOST_TEST(d.ends_at() == "2027-06-16 10:15:00");
+}
+
+// The small hours after the last date close that date when the day
+// changes later than them, and only then.
+BOOST_AUTO_TEST_CASE(the_morning_after_the_last_day_counts_before_the_day_change) {
+  SessionChoices c = choices();
+  c.day_change = 4 * 60;
+  SessionDraft d = valid();
+  d.day = "2027-06-18";
+  d.start = "00:15";
+  d.end = "01:00";
+  BOOST_TEST(validate_draft(d, c).empty());
+  d.start = "04:00";
+  d.end = "05:00";
+  BOOST_TEST(validate_draft(d, c).count("day") == 1u);
+  c.day_change = 0;
+  d.start = "00:15";
+  d.end = "01:00";
+  BOOST_TEST(validate_draft(d, c).count("day") == 1u);
+}
+
 BOOST_AUTO_TEST_CASE(speaker_lines) {
   std::string error;
   auto names = parse_speaker_lines("  Ada Lovelace \r\n\nGrace Hopper\nAda Lovelace\n", error);
