@@ -36,8 +36,9 @@ constexpr const char* kExportSiteHelp =
     "Writes the delegate pages as static files into DIR, for a plain web server\n"
     "once the event is over: the landing page, the schedule (each day as a list\n"
     "and as a grid, each room and track, the whole programme), every session and\n"
-    "speaker, the changes, the stylesheet and the feeds (schedule.json,\n"
-    "schedule.xml, schedule.ics, each session's .ics). Links are relative, so DIR\n"
+    "speaker, the changes, the stylesheet, the [site] logo and stylesheets, and\n"
+    "the feeds (schedule.json, schedule.xml, schedule.ics, each session's .ics).\n"
+    "Links are relative, so DIR\n"
     "works under any path; links to what the archive leaves out (/now, the\n"
     "login, the screens, staff pages) lead to not-archived.html. No script, no\n"
     "service worker. The pages are rendered as a delegate sees them, so a\n"
@@ -252,7 +253,7 @@ int export_site_command(const std::string& config_path, const std::vector<std::s
   if (!load_config_or_report(config_path, config)) return 1;
   const fs::path partial = dir.string() + ".partial";
   try {
-    Templates templates(config.template_dir, config.static_dir);
+    Templates templates(config.template_dir, config.static_dir, config.site);
     templates.render_for_archive();
     Database db(config.database);
     const std::string secret = load_secret(config);

@@ -88,6 +88,7 @@ int routes_command(const std::string&, const std::vector<std::string>& args) {
   for (const Route& route : route_table()) {
     std::string path(route.path);
     if (route.with_id) path += "{id}" + std::string(route.suffix);
+    if (route.any_name) path += "{name}";
     std::cout << path << '\t' << methods_text(route.methods) << '\t' << access_name(route.access)
               << '\t' << (route.caching == Caching::kShared ? "shared" : "none") << '\t'
               << (route.front_cached ? "microcache" : "-") << '\t' << body_name(route.body) << '\t'

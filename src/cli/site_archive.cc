@@ -109,6 +109,9 @@ std::optional<std::string> archive_file(std::string_view path, std::string_view 
     return "speaker/" + std::string(*id) + ".html";
   if (auto name = after(path, "/static/"); name && is_asset_name(*name))
     return "static/" + std::string(*name);
+  // [site] branding files (pages/brand.cc), fetched from the site itself.
+  if (auto name = after(path, "/brand/"); name && is_asset_name(*name))
+    return "brand/" + std::string(*name);
   return std::nullopt;
 }
 

@@ -22,7 +22,9 @@ namespace confsched {
 // page the archive leaves out: /now and the screens (they follow the
 // clock), the login, staff pages, /feeds and /stars (per person), and any
 // query but the schedule's canonical day, grid, room, track and whole
-// views (a search needs the server).
+// views (a search needs the server). Hashed assets keep their names:
+// "/static/style.<hash>.css" is "static/style.<hash>.css", a branding file
+// "/brand/logo.<hash>.svg" "brand/logo.<hash>.svg".
 std::optional<std::string> archive_file(std::string_view path, std::string_view query);
 
 // Where links to the pages left out point: a page saying so.

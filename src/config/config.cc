@@ -38,6 +38,11 @@ struct ParseState {
   // file is read (its defaults are [database]'s, wherever that section is).
   std::vector<std::pair<std::string, std::string>> replica_keys;
   bool has_replica = false;
+  // [site] logo and stylesheet, read once the file's folder is known.
+  std::string logo_file = {};
+  std::string stylesheet_file = {};
+  // Which spelling gave the accent colour, so that a second one is refused.
+  std::string accent_key = {};
 };
 
 unsigned int parse_unsigned(const std::string& value, int base, unsigned int max, const char* key) {
@@ -168,6 +173,25 @@ void set_sync_key(Config& c, const std::string& key, const std::string& value) {
   }
 }
 
+// [site]: the accent colour is checked here (its line is known); the two
+// files are read by load_config once relative paths can be resolved.
+void set_site_key(ParseState& s, const std::string& key, const std::string& value) {
+  if (key == "logo") {
+    s.logo_file = value;
+  } else if (key == "stylesheet") {
+    s.stylesheet_file = value;
+  } else if (key == "accent_colour" || key == "accent_color") {
+    // Both spellings are taken, since either is a natural guess, but only
+    // once: two lines would leave it unclear which one was meant.
+    if (!s.accent_key.empty())
+      throw ConfigError("[site] " + key + " repeats " + s.accent_key + "; give the colour once");
+    s.accent_key = key;
+    s.config->site.accent_colour = value.empty() ? "" : parse_accent_colour(value, key.c_str());
+  } else {
+    throw ConfigError("unknown key [site] " + key);
+  }
+}
+
 int on_ini_entry(void* user, const char* section, const char* name, const char* value) {
   auto* state = static_cast<ParseState*>(user);
   try {
@@ -186,6 +210,8 @@ int on_ini_entry(void* user, const char* section, const char* name, const char* 
       set_pages_key(*state->config, k, v);
     else if (s == "sync")
       set_sync_key(*state->config, k, v);
+    else if (s == "site")
+      set_site_key(*state, k, v);
     else
       throw ConfigError("unknown section [" + s + "]");
   } catch (const ConfigError& e) {
@@ -302,7 +328,7 @@ Config load_config(const std::string& path, const GetEnv& get_env) {
     config.database.name = "confsched_" + config.instance;
     config.secret_file = installed_config_dir() + "/" + config.instance + ".cookie-secret";
   }
-  ParseState state{&config, {}, {}, {}, false};
+  ParseState state{&config, {}, {}, {}, false, {}, {}, {}};
   int rc = ini_parse(path.c_str(), on_ini_entry, &state);
   if (rc == -1) throw ConfigError("cannot open config file " + path + ": " + std::strerror(errno));
   if (rc != 0) {
@@ -311,9 +337,17 @@ Config load_config(const std::string& path, const GetEnv& get_env) {
   }
 
   const std::string base = folder_of(path);
-  for (std::string* p : {&config.template_dir, &config.static_dir, &config.sql_dir,
-                         &config.secret_file, &state.password_file, &config.database.socket})
+  for (std::string* p :
+       {&config.template_dir, &config.static_dir, &config.sql_dir, &config.secret_file,
+        &state.password_file, &config.database.socket, &state.logo_file, &state.stylesheet_file})
     make_absolute(*p, base);
+  try {
+    if (!state.logo_file.empty()) read_logo(state.logo_file, config.site);
+    if (!state.stylesheet_file.empty())
+      config.site.stylesheet = read_branding_stylesheet(state.stylesheet_file);
+  } catch (const ConfigError& e) {
+    throw ConfigError(path + ": " + e.what());
+  }
   if (config.listen.rfind("unix:", 0) == 0 && config.listen.size() > 5 && config.listen[5] != '/')
     config.listen = "unix:" + base + "/" + config.listen.substr(5);
 

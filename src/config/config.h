@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "auth/login_throttle.h"
+#include "config/branding.h"
 
 namespace confsched {
 
@@ -98,6 +99,11 @@ struct Config {
   // free for pages and remembered passwords while wrong ones pour in.
   // The master resolves it before it starts workers.
   unsigned int argon2_slots = 0;
+
+  // [site]: the logo, accent colour and extra stylesheet (config/branding.h),
+  // their files already read and checked. Empty: the site looks as shipped,
+  // byte for byte.
+  SiteBranding site;
 };
 
 // Whether `url` may be fetched by sync: http://, https:// or an absolute

@@ -19,4 +19,7 @@ std::optional<std::string> percent_decode(std::string_view text, PlusMeans plus)
 // keep_slash is set, '/'. Suitable for a query parameter value.
 std::string percent_encode(std::string_view text, bool keep_slash);
 
+// The value of one hex digit (either case), or -1 for any other character.
+int hex_value(char c);
+
 }  // namespace confsched

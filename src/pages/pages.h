@@ -23,6 +23,8 @@ Response home_page(Site& site, const Request& request, const RouteParams& params
 // to another device (stars.cc).
 Response stars_page(Site& site, const Request& request, const RouteParams& params);
 Response stars_qr_code(Site& site, const Request& request, const RouteParams& params);
+// "/brand/<name>.<hash>.<ext>": a [site] branding file (brand.cc).
+Response brand_asset(Site& site, const Request& request, const RouteParams& params);
 // "/pages-version": {"pages":"<version>"}, public (pages_version.cc).
 Response pages_version(Site& site, const Request& request, const RouteParams& params);
 // "/" is the same page for everybody in each of three audiences: visitors

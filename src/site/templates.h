@@ -9,6 +9,10 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
+
+#include "config/branding.h"
 
 namespace confsched {
 
@@ -28,13 +32,25 @@ struct PageFrame {
   std::string pages_version = {};
 };
 
+// A [site] branding file as the app serves it (pages/brand.cc), under
+// /brand/<name>.<hash>.<ext>: the app holds it in memory, so neither nginx
+// nor Apache needs to know where the configuration keeps it.
+struct BrandAsset {
+  std::string url;   // "/brand/logo.<hash>.svg"
+  std::string type;  // Content-Type
+  std::string bytes;
+};
+
 class Templates {
  public:
   // Loads every *.tpl in dir, and the stylesheet's and the agenda script's
-  // names (content hashes) and the service worker from static_dir.
-  // Throws std::runtime_error naming the template that failed (a syntax
-  // error, or an unsafe auto-escape context).
-  Templates(const std::string& template_dir, const std::string& static_dir);
+  // names (content hashes) and the service worker from static_dir, and
+  // names the branding's assets (none when branding is empty, and then
+  // every page is as without [site]). Throws std::runtime_error naming the
+  // template that failed (a syntax error, or an unsafe auto-escape
+  // context).
+  Templates(const std::string& template_dir, const std::string& static_dir,
+            const SiteBranding& branding = {});
   Templates(const Templates&) = delete;
   Templates& operator=(const Templates&) = delete;
 
@@ -43,7 +59,7 @@ class Templates {
   std::string render(const PageFrame& frame, const std::string& body_template,
                      const std::function<void(ctemplate::TemplateDictionary&)>& fill) const;
 
-  // Changes whenever a template, the stylesheet or the script changes: part of every
+  // Changes whenever a template, the stylesheet, the script or the branding changes: part of every
   // ETag, so a template update after SIGHUP invalidates browser copies.
   const std::string& digest() const { return digest_; }
   // "/static/style.<hash>.css"
@@ -59,6 +75,10 @@ class Templates {
   // so a deployment with other templates or scripts replaces worker and
   // cache.
   const std::string& service_worker_url() const { return service_worker_url_; }
+
+  // The branding asset at path ("/brand/site.<hash>.css"), or nullptr: an
+  // old hash, like any other name, is no asset.
+  const BrandAsset* brand_asset(std::string_view path) const;
 
   // For a static archive of the pages (`confsched export site`): pages
   // rendered from now on load no script (no service worker, no agenda,
@@ -81,6 +101,12 @@ class Templates {
   std::string agenda_script_url_;
   std::string offline_script_url_;
   std::string service_worker_url_;
+  // In the order pages link them: the generated accent-and-logo rules, the
+  // extra stylesheet, the logo.
+  std::vector<BrandAsset> brand_assets_;
+  std::string brand_css_url_;
+  std::string extra_css_url_;
+  std::string logo_url_;
   bool for_archive_ = false;
 };
 

@@ -72,7 +72,10 @@ struct Route {
   std::string_view path;         // exact path, or the prefix before an id when with_id
   bool with_id = false;          // path + decimal id + suffix
   std::string_view suffix = {};  // with_id: what follows the id ("/history")
-  unsigned methods = kGet;       // kGet includes HEAD
+  // path is a folder ("/brand/"): the row answers path + any one name (no
+  // '/'), which the handler judges (404 for a name it does not hold).
+  bool any_name = false;
+  unsigned methods = kGet;  // kGet includes HEAD
   Access access = Access::kPublic;
   Caching caching = Caching::kNone;
   std::string_view cache_control = {};          // kShared pages: the browser's policy

@@ -135,6 +135,10 @@ constexpr Route kRoutes[] = {
     // One page per set of stars: rendered per request, kept nowhere
     // (stars.cc). nginx passes them uncached (its catch-all location).
     {.path = "/stars", .access = Access::kSignedIn, .handler = stars_page},
+    // [site] branding files: public (the login page shows the logo), held
+    // in memory, named by content hash and kept by browsers for a year
+    // (brand.cc). nginx and Apache pass them to the app like any path.
+    {.path = "/brand/", .any_name = true, .handler = brand_asset},
     {.path = "/stars/qr.svg",
      .access = Access::kSignedIn,
      .type = content_type::kSvg,
@@ -369,8 +373,13 @@ std::span<const Route> route_table() { return kRoutes; }
 
 // /session/abc matches no route: 404, like any unknown path.
 const Route* find_route(std::string_view path, RouteParams& params) {
-  for (const Route& route : kRoutes)
-    if (route_path_matches(path, route.path, route.with_id, route.suffix, params.id)) return &route;
+  for (const Route& route : kRoutes) {
+    if (route.any_name
+            ? path.size() > route.path.size() && path.starts_with(route.path) &&
+                  path.find('/', route.path.size()) == std::string_view::npos
+            : route_path_matches(path, route.path, route.with_id, route.suffix, params.id))
+      return &route;
+  }
   return nullptr;
 }
 

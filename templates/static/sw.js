@@ -11,8 +11,9 @@
  *     browser revalidates with the page's ETag: a 304); the copy is served
  *     only when the network fails, marked so that offline.js says
  *     "Offline — last updated HH:MM";
- *   - the hashed stylesheet and scripts (/static/<name>.<hash>.<ext>):
- *     cache first, since a hashed name never changes its content.
+ *   - the hashed stylesheet and scripts (/static/<name>.<hash>.<ext>) and
+ *     the [site] branding files (/brand/<name>.<hash>.<ext>): cache first,
+ *     since a hashed name never changes its content.
  * What it never keeps: anything else (/admin, /login, /logout, /feeds,
  * feeds, and /pages-version, which must tell a page left open the truth
  * or nothing: offline.js), a response marked no-store, a redirect, an
@@ -33,7 +34,7 @@ var CACHE = PREFIX + VERSION;
 var STORED = "X-Confsched-Stored";
 
 var PAGE = /^\/(?:schedule|session\/[1-9][0-9]{0,17}|speakers|speaker\/[1-9][0-9]{0,17}|now|changes)$/;
-var ASSET = /^\/static\/[a-z0-9_-]+\.[0-9a-f]{8,64}\.(?:css|js)$/;
+var ASSET = /^\/(?:static\/[a-z0-9_-]+\.[0-9a-f]{8,64}\.(?:css|js)|brand\/[a-z]+\.[0-9a-f]{16}\.(?:css|svg|png))$/;
 var NEVER = /^\/(?:admin|login|logout)(?:\/|$)/;
 
 function isPage(url) {

@@ -8,6 +8,10 @@
 //    widths: no serious or critical violation;
 //  - the raw HTML of every page (and the stylesheet) saved to
 //    $CONFSCHED_OUT/html/ for the Nu HTML Checker, which run_checkers.py runs.
+// With CONFSCHED_CHECKERS_BRANDED=1 (run_checkers.py --part branded, a site
+// with a [site] logo, accent colour and extra stylesheet) only a few pages
+// of each audience are checked, the same ways, plus the logo's size: the
+// branding changes the frame every page shares, not what pages hold.
 // Run by run_checkers.py, which starts the stack and passes it here:
 //   CONFSCHED_URL, CONFSCHED_OUT, CONFSCHED_NODE_DIR, CONFSCHED_CHROMIUM,
 //   CONFSCHED_DISPLAY_PATH as for agenda.spec.mjs; CONFSCHED_DELEGATE_PASSWORD,
@@ -42,6 +46,10 @@ const BUDGET = { page: 40_000, css: 15_000 };
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
 const FAILING_IMPACTS = new Set(["serious", "critical"]);
+const BRANDED = process.env.CONFSCHED_CHECKERS_BRANDED === "1";
+// nginx's gzip_min_length (conf/nginx/confsched.conf): a smaller answer is
+// not worth compressing, and is sent as it is.
+const GZIP_MIN_LENGTH = 1024;
 
 // About 5 min on 2 idle cores (54 pages, each axe-checked at two widths);
 // the bound leaves room for a busy machine, below ctest's 600 s.
@@ -187,8 +195,9 @@ async function pageWeight(browser, cookies) {
       if (req.resourceType() === "font") fonts.push(req.url());
       rows.push(`${req.resourceType()} ${new URL(req.url()).pathname} ${res.status()} ${res.headers()["content-encoding"] || "identity"} ` +
                 `${sizes.responseHeadersSize} + ${sizes.responseBodySize} bytes`);
-      // Text goes compressed: the browser asks for gzip and br.
-      if (/^(document|stylesheet|script)$/.test(req.resourceType())) {
+      // Text goes compressed: the browser asks for gzip and br. (A generated
+      // branding stylesheet is a few hundred bytes, under nginx's minimum.)
+      if (/^(document|stylesheet|script)$/.test(req.resourceType()) && sizes.responseBodySize >= GZIP_MIN_LENGTH) {
         assert.equal(res.headers()["content-encoding"], "gzip", `${req.url()} is not compressed`);
       }
     }
@@ -470,11 +479,61 @@ async function databaseDown(staff) {
   }
 }
 
-let browser;
-let failed = false;
-try {
-  browser = await launchChromium(chromium);
-  const t0 = Date.now();
+// ------------------------------------------------------------ branded
+// The header's logo: loaded, and held by the generated CSS to 3rem high and
+// 14rem wide however large the image says it is (the test's is 2000x500),
+// without widening the page on a phone.
+async function checkLogo(page, name) {
+  for (const [width, viewport] of [["phone", PHONE], ["desktop", DESKTOP]]) {
+    await page.setViewportSize(viewport);
+    const got = await page.evaluate(() => {
+      const img = document.querySelector("header.site img.logo");
+      if (!img) return null;
+      const box = img.getBoundingClientRect();
+      const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+      return { loaded: img.complete && img.naturalWidth > 0, w: box.width, h: box.height, rem, alt: img.alt,
+               wide: document.documentElement.scrollWidth, view: document.documentElement.clientWidth };
+    });
+    if (!got) {
+      problems.push(`${name} (${width}): no logo in the header`);
+      continue;
+    }
+    if (!got.loaded) problems.push(`${name} (${width}): the logo did not load`);
+    if (got.h > 3 * got.rem + 0.5 || got.w > 14 * got.rem + 0.5) {
+      problems.push(`${name} (${width}): the logo is ${got.w}x${got.h} px, over 14rem x 3rem`);
+    }
+    if (!got.alt) problems.push(`${name} (${width}): the logo has no alt text`);
+    if (got.wide > got.view) problems.push(`${name} (${width}): the page is ${got.wide} px wide in ${got.view} px`);
+  }
+  await page.setViewportSize(PHONE);
+}
+
+async function brandedPages(browser) {
+  const staff = await newContext(browser, "branded-staff");
+  try {
+    await login(staff.page, "staff", env("CONFSCHED_STAFF_PASSWORD"));
+    await visit(staff.page, "branded-admin-list", "/admin");
+    await checkLogo(staff.page, "branded-admin-list");
+  } finally {
+    await staff.context.close();
+  }
+  const { context, page } = await newContext(browser, "branded");
+  try {
+    await visit(page, "branded-landing", "/");
+    await checkLogo(page, "branded-landing");
+    await visit(page, "branded-login", "/login?next=%2Fschedule");
+    await login(page, "delegate", env("CONFSCHED_DELEGATE_PASSWORD"));
+    await visit(page, "branded-schedule", "/schedule");
+    await checkLogo(page, "branded-schedule");
+    await visit(page, "branded-session", await page.locator("li.session h4 a").first().getAttribute("href"));
+    return await context.cookies();
+  } finally {
+    await context.close();
+  }
+}
+
+// Every page type, as run_checkers.py --part pages checks them.
+async function everyPage(browser) {
   const staff = await staffPages(browser);
   await anonymousPages(browser);
   const cookies = await delegatePages(browser);
@@ -483,6 +542,15 @@ try {
   await duringEvent(browser);
   await peoplePages(browser);
   await databaseDown(staff);
+}
+
+let browser;
+let failed = false;
+try {
+  browser = await launchChromium(chromium);
+  const t0 = Date.now();
+  if (BRANDED) await pageWeight(browser, await brandedPages(browser));
+  else await everyPage(browser);
   console.log(`checkers: axe-core found no serious or critical violation on ${checked.length} pages ` +
               `at ${PHONE.width}x${PHONE.height} and ${DESKTOP.width}x${DESKTOP.height}` +
               (problems.length ? " (but see below)" : "") + ` in ${Date.now() - t0} ms`);

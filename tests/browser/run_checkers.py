@@ -3,6 +3,7 @@
 against a whole site on loopback started by tests/integration/stack.py.
 
   run_checkers.py --part pages      --out DIR --node-dir DIR
+  run_checkers.py --part branded    --out DIR --node-dir DIR
   run_checkers.py --part lighthouse --out DIR --node-dir DIR
 
 pages: checkers.spec.mjs in Debian's headless Chromium (playwright-core):
@@ -10,6 +11,11 @@ pages: checkers.spec.mjs in Debian's headless Chromium (playwright-core):
 desktop widths; it stops MariaDB when the spec asks, for the staff 503
 pages. Then the Nu HTML Checker (vnu-jar, on the machine's Java) on the raw
 HTML of every page it saved, and on the stylesheet: zero errors.
+
+branded: the same checks (axe, page weight, vnu) on a few pages of each
+audience of a site with a [site] logo, accent colour and extra stylesheet,
+and the logo's rendered size (~1 min: the branding changes only the frame
+every page shares).
 
 lighthouse: Lighthouse (pinned in package-lock.json) on /schedule with its
 default mobile emulation and simulated throttling, in the same Chromium,
@@ -70,10 +76,11 @@ def tools():
 
 
 # ------------------------------------------------------------------ pages
-def run_spec(s, node, chromium, out, node_dir):
+def run_spec(s, node, chromium, out, node_dir, branded=False):
     """checkers.spec.mjs, stopping MariaDB when it says so. True if it passed."""
     env = dict(os.environ)
     env.update({
+        "CONFSCHED_CHECKERS_BRANDED": "1" if branded else "0",
         "CONFSCHED_URL": s.origin,
         "CONFSCHED_DELEGATE_PASSWORD": s.passwords[stackmod.DELEGATE_USER],
         "CONFSCHED_STAFF_PASSWORD": s.passwords[stackmod.STAFF_USER],
@@ -130,14 +137,32 @@ def run_vnu(java, node_dir, html_dir):
     return bool(files) and not errors
 
 
-def pages(args, chromium, node):
+# The branded site's files: a logo far larger than the header (the CSS must
+# hold it), the darkest purple that still reads as a brand colour, and an
+# organiser's rule.
+BRAND_LOGO = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+              '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 50" width="2000" height="500">'
+              '<rect width="200" height="50" rx="6" fill="#6b2c91"/></svg>\n')
+BRAND_CSS = "/* an organiser's own rules */\nheader.site { border-bottom: 3px solid var(--accent); }\n"
+
+
+def pages(args, chromium, node, branded=False):
     java = shutil.which("java")
     if not java:
         browser.skip("java not found (Debian package openjdk-17-jre-headless), needed by vnu-jar")
-    s = stackmod.Stack("checkers", https=False).start()
+    overrides = None
+    if branded:
+        brand = os.path.join(args.out, "brand")
+        os.makedirs(brand)
+        for name, text in (("logo.svg", BRAND_LOGO), ("extra.css", BRAND_CSS)):
+            with open(os.path.join(brand, name), "w") as f:
+                f.write(text)
+        overrides = {"site.logo": os.path.join(brand, "logo.svg"), "site.accent_colour": "#6b2c91",
+                     "site.stylesheet": os.path.join(brand, "extra.css")}
+    s = stackmod.Stack("branded" if branded else "checkers", https=False, ini_overrides=overrides).start()
     ok = False
     try:
-        ok = run_spec(s, node, chromium, args.out, os.path.abspath(args.node_dir))
+        ok = run_spec(s, node, chromium, args.out, os.path.abspath(args.node_dir), branded)
     finally:
         if not ok:
             s.dump_logs(25)
@@ -256,7 +281,7 @@ def lighthouse(args, chromium, node):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--part", choices=("pages", "lighthouse"), required=True)
+    ap.add_argument("--part", choices=("pages", "branded", "lighthouse"), required=True)
     ap.add_argument("--out", required=True, help="folder for what the checkers read and report")
     ap.add_argument("--node-dir", required=True, help="folder for node_modules")
     ap.add_argument("--large-runs", type=int, default=1,
@@ -270,7 +295,10 @@ def main():
     shutil.rmtree(args.out, ignore_errors=True)
     os.makedirs(args.out)
     t0 = time.monotonic()
-    ok = (pages if args.part == "pages" else lighthouse)(args, chromium, node)
+    if args.part == "lighthouse":
+        ok = lighthouse(args, chromium, node)
+    else:
+        ok = pages(args, chromium, node, branded=args.part == "branded")
     say("%s %s in %.1f s" % (args.part, "passed" if ok else "FAILED", time.monotonic() - t0))
     return 0 if ok else 1
 

@@ -10,7 +10,7 @@
 
 namespace confsched::golden {
 
-GoldenSite::GoldenSite(unsigned int version_check_ms) {
+GoldenSite::GoldenSite(unsigned int version_check_ms, SiteBranding branding) {
   config.template_dir = CONFSCHED_SOURCE_DIR "/templates";
   config.static_dir = CONFSCHED_SOURCE_DIR "/templates/static";
   config.version_check_ms = version_check_ms;
@@ -19,7 +19,8 @@ GoldenSite::GoldenSite(unsigned int version_check_ms) {
   config.database.host = "localhost";
   config.database.socket = "/nonexistent/confsched-golden.sock";
   config.database.timeout_s = 1;
-  templates = std::make_unique<Templates>(config.template_dir, config.static_dir);
+  config.site = std::move(branding);
+  templates = std::make_unique<Templates>(config.template_dir, config.static_dir, config.site);
   db = std::make_unique<Database>(config.database);
   site =
       std::make_unique<Site>(config, kSecret, *templates, *db, source, staff, [] { return kNow; });

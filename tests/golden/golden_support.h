@@ -27,7 +27,8 @@ inline constexpr const char* kSecret = "golden-tier-cookie-key-0123456789abcdef0
 // for: only the schedule import (which writes through import/, not the
 // staff store) and /_status use it, and meet DbUnavailable there.
 struct GoldenSite {
-  explicit GoldenSite(unsigned int version_check_ms = 500);
+  // branding: the [site] files and colour as load_config reads them.
+  explicit GoldenSite(unsigned int version_check_ms = 500, SiteBranding branding = {});
 
   FixedSource source;
   FixedStaffStore staff{source.state, source.roster};

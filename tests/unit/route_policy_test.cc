@@ -12,6 +12,7 @@ namespace {
 std::string name_of(const Route& route) {
   std::string name(route.path);
   if (route.with_id) name += "{id}" + std::string(route.suffix);
+  if (route.any_name) name += "{name}";
   return name;
 }
 
@@ -19,6 +20,7 @@ std::string name_of(const Route& route) {
 std::string sample_path(const Route& route) {
   std::string path(route.path);
   if (route.with_id) path += "7" + std::string(route.suffix);
+  if (route.any_name) path += "name.css";
   return path;
 }
 

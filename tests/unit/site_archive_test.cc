@@ -28,6 +28,7 @@ BOOST_AUTO_TEST_CASE(every_archived_page_has_one_file) {
   BOOST_TEST(*archive_file("/schedule.xml", "") == "schedule.xml");
   BOOST_TEST(*archive_file("/schedule.ics", "") == "schedule.ics");
   BOOST_TEST(*archive_file("/static/style.0123abcd.css", "") == "static/style.0123abcd.css");
+  BOOST_TEST(*archive_file("/brand/logo.0123abcd.svg", "") == "brand/logo.0123abcd.svg");
 }
 
 BOOST_AUTO_TEST_CASE(live_only_pages_and_other_spellings_are_left_out) {
@@ -55,6 +56,9 @@ BOOST_AUTO_TEST_CASE(live_only_pages_and_other_spellings_are_left_out) {
                            "/static/.hidden",
                            "/static/a..css",
                            "/static/a/b.css",
+                           "/brand/",
+                           "/brand/../secret",
+                           "/brand/a/b.css",
                            "/session/.ics",
                            "/index.html",
                            ""})
