@@ -17,6 +17,14 @@ std::string date_shifted(const CivilDateTime& t, int days) {
 }  // namespace
 
 std::string conference_day(std::string_view local, int day_change_minutes) {
+  // Asked for every session on every /schedule request (the filter's day
+  // choices): a time at or after the day change is on its own date, read
+  // off the text without building a date.
+  if (local.size() >= 16 && (local[10] == ' ' || local[10] == 'T')) {
+    auto clock = parse_clock(local.substr(11, 5));
+    if (clock && *clock / 60 >= day_change_minutes && parse_civil(local.substr(0, 10)))
+      return std::string(local.substr(0, 10));
+  }
   auto t = parse_civil(local);
   if (!t) return std::string(local.substr(0, 10));
   if (t->hour * 60 + t->minute < day_change_minutes) return date_shifted(*t, -1);
