@@ -404,6 +404,16 @@ class ConferenceDays(StackTestCase):
         for name, fmt, body in exports():
             self.assertEqual(days_of(fmt, body), source_days, "after a round trip: " + name)
 
+    def test_a_csv_import_keeps_the_events_day_change(self):
+        # A CSV lists no days, so it says nothing about the day change:
+        # merged or replacing, the event keeps its own.
+        csv = write("night.csv", "guid,title,day,start,end,room\n"
+                    "g-late,Later Still,2027-06-16,01:30,02:00,Hall\n")
+        S.cli("import", "csv", csv, "--time-zone", "Europe/Berlin")
+        self.assertEqual(scalar("SELECT day_change FROM event"), "240")
+        S.cli("import", "csv", csv, "--replace", "--time-zone", "Europe/Berlin")
+        self.assertEqual(scalar("SELECT day_change FROM event"), "240")
+
     def test_pages_group_by_the_conference_day(self):
         whole = self.page("/schedule?view=all")
         self.assertIn("Small Hours Talk", section(whole, "2027-06-15"))
