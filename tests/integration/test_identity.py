@@ -435,6 +435,21 @@ class ConferenceDays(StackTestCase):
         self.assertIn("Small Hours Talk", overview)
         self.assertNotIn("Small Hours Talk", self.page("/admin/day?day=2027-06-16", self.staff))
 
+    def test_the_small_hours_after_the_last_date_are_within_the_event(self):
+        # With 603 gone, 15 June is the last conference day: its 00:15 talk
+        # (on 16 June's date) keeps the event's last date at 15 June while
+        # the day changes at 04:00, and not at midnight.
+        S.sql("DELETE FROM sessions WHERE id = 603", database="confsched")
+        fields = dict(find_form(self.page("/admin/event", self.staff), "/admin/event")["fields"])
+        r = S.post_form("/admin/event", dict(fields, ends_on="2027-06-15", day_change="00:00"),
+                        headers={"Cookie": self.staff})
+        self.assertEqual(r.status, 422, r.text[:300])
+        self.assertIn("1 session lies outside these dates", r.text)
+        self.assertEqual(scalar("SELECT ends_on FROM event"), "2027-06-16")
+        r = S.post_form("/admin/event", dict(fields, ends_on="2027-06-15"), headers={"Cookie": self.staff})
+        self.assertEqual(r.status, 303, r.text[:300])
+        self.assertEqual(scalar("SELECT CONCAT(ends_on, '|', day_change) FROM event"), "2027-06-15|240")
+
     def test_the_staff_form_saves_sessions_across_midnight(self):
         def times(sid):
             return scalar("SELECT CONCAT(starts_at, '|', ends_at) FROM sessions WHERE id = %d" % sid)
