@@ -10,7 +10,23 @@
 #include <memory>
 #include <string>
 
+#include "util/message_catalogue.h"
+
 namespace confsched {
+
+// The language pages are rendered in ([site] language): its code and its
+// catalogue, which translates the templates' text as they load
+// (util/template_text.h). English, the templates' own, has none.
+struct PageLanguage {
+  std::string code = "en";
+  MessageCatalogue catalogue = {};
+};
+
+// The catalogue for `language` in locale_dir (<locale_dir>/<language>/
+// LC_MESSAGES/confsched.mo); none for "en". Throws std::runtime_error
+// naming the file when it is missing or malformed: a site configured for
+// German must not quietly come up in English.
+PageLanguage load_page_language(const std::string& locale_dir, const std::string& language);
 
 struct PageFrame {
   std::string title;        // <title>
@@ -34,7 +50,11 @@ class Templates {
   // names (content hashes) and the service worker from static_dir.
   // Throws std::runtime_error naming the template that failed (a syntax
   // error, or an unsafe auto-escape context).
-  Templates(const std::string& template_dir, const std::string& static_dir);
+  // Their text in `language`: a translation that would change a page's
+  // structure (util/template_text.h: usable_translation) throws, naming
+  // the message.
+  Templates(const std::string& template_dir, const std::string& static_dir,
+            const PageLanguage& language = {});
   Templates(const Templates&) = delete;
   Templates& operator=(const Templates&) = delete;
 
@@ -75,6 +95,7 @@ class Templates {
   bool for_archive() const { return for_archive_; }
 
  private:
+  std::string lang_attribute_ = "en";  // <html lang>: BCP 47 ("pt-BR")
   std::unique_ptr<ctemplate::TemplateCache> cache_;
   std::string digest_;
   std::string stylesheet_url_;
