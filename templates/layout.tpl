@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}<!DOCTYPE html>
-<html lang="en"{{#PAGES_VERSION}} data-pages-version="{{VALUE}}"{{/PAGES_VERSION}}>
+<html lang="{{LANG}}"{{#PAGES_VERSION}} data-pages-version="{{VALUE}}"{{/PAGES_VERSION}}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
