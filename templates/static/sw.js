@@ -70,6 +70,16 @@ function forget() {
   });
 }
 
+// True once a newer version has taken over: its activate deleted this
+// version's cache, and a page this worker was still answering then must
+// not bring that cache back (it would stay until the next version).
+function replaced() {
+  var registration = self.registration;
+  return [registration.installing, registration.waiting, registration.active].every(function (w) {
+    return !w || w.scriptURL !== self.location.href;
+  });
+}
+
 function store(request, response) {
   var started = generation;
   var headers = new Headers(response.headers);
@@ -81,9 +91,11 @@ function store(request, response) {
   headers.set(STORED, String(isNaN(date) ? Date.now() : date));
   return response.blob().then(function (body) {
     var copy = new Response(body, {status: 200, statusText: "OK", headers: headers});
-    if (started !== generation) return undefined;
+    if (started !== generation || replaced()) return undefined;
     return caches.open(CACHE).then(function (cache) {
       return cache.put(request, copy).then(function () {
+        // Replaced while the copy was written: the whole cache goes again.
+        if (replaced()) return caches.delete(CACHE);
         // A logout came while the copy was written: it goes too.
         if (started !== generation) return cache.delete(request);
         return undefined;
