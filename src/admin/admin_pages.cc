@@ -18,6 +18,7 @@
 #include "store/session_store.h"
 #include "util/log.h"
 #include "util/time_text.h"
+#include "util/translate.h"
 #include "util/web_url.h"
 
 namespace confsched {
@@ -58,7 +59,7 @@ FormLists load_lists(Site& site, const SessionDraft& typed) {
 template <size_t N>
 Options options_of(const std::array<SessionTerm, N>& terms) {
   Options options;
-  for (const SessionTerm& t : terms) options.emplace_back(t.value, t.label);
+  for (const SessionTerm& t : terms) options.emplace_back(t.value, tr(t.label));
   return options;
 }
 

@@ -9,6 +9,7 @@
 #include "auth/crypto.h"
 #include "util/files.h"
 #include "util/template_text.h"
+#include "util/translate.h"
 
 namespace confsched {
 
@@ -70,8 +71,12 @@ PageLanguage load_page_language(const std::string& locale_dir, const std::string
 }
 
 Templates::Templates(const Config& config)
-    : Templates(config.template_dir, config.static_dir, config.site,
-                load_page_language(config.locale_dir, config.language)) {}
+    : Templates(config, load_page_language(config.locale_dir, config.language)) {}
+
+Templates::Templates(const Config& config, PageLanguage language)
+    : Templates(config.template_dir, config.static_dir, config.site, language) {
+  set_text_language(std::move(language.catalogue));
+}
 
 Templates::Templates(const std::string& template_dir, const std::string& static_dir,
                      const SiteBranding& branding, const PageLanguage& language)

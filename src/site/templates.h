@@ -70,7 +70,10 @@ class Templates {
   Templates(const std::string& template_dir, const std::string& static_dir,
             const SiteBranding& branding = {}, const PageLanguage& language = {});
   // As a configuration names them: its templates, branding and language
-  // ([site] language, whose catalogue it loads from [server] locale_dir).
+  // ([site] language, whose catalogue it loads from [server] locale_dir),
+  // which it also makes the language of the text C++ writes into pages
+  // (util/translate.h). What a process that renders pages loads at
+  // start-up.
   explicit Templates(const Config& config);
   Templates(const Templates&) = delete;
   Templates& operator=(const Templates&) = delete;
@@ -116,6 +119,8 @@ class Templates {
   bool for_archive() const { return for_archive_; }
 
  private:
+  Templates(const Config& config, PageLanguage language);
+
   std::string lang_attribute_ = "en";  // <html lang>: BCP 47 ("pt-BR")
   std::unique_ptr<ctemplate::TemplateCache> cache_;
   std::string digest_;
