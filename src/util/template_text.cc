@@ -7,6 +7,9 @@ namespace confsched {
 namespace {
 
 constexpr std::string_view kReadAttributes[] = {"aria-label", "title", "alt", "placeholder"};
+// The text the site's scripts write into pages, handed to them by the
+// templates (layout.tpl) so that it is translated with theirs.
+constexpr std::string_view kScriptTextPrefix = "data-text-";
 
 bool is_blank(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
 bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -118,8 +121,9 @@ class Tokenizer {
     size_t end = quote - 1, begin = end;
     while (begin > 0 && (is_letter(t_[begin - 1]) || t_[begin - 1] == '-')) --begin;
     const std::string_view attribute = t_.substr(begin, end - begin);
-    return std::find(std::begin(kReadAttributes), std::end(kReadAttributes), attribute) !=
-           std::end(kReadAttributes);
+    return attribute.substr(0, kScriptTextPrefix.size()) == kScriptTextPrefix ||
+           std::find(std::begin(kReadAttributes), std::end(kReadAttributes), attribute) !=
+               std::end(kReadAttributes);
   }
 
   std::string_view t_;

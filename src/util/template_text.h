@@ -1,6 +1,7 @@
 // The text in a ctemplate template that a translation replaces: each run
 // of words between two tags or two template markers, and the values of the
-// attributes people read (aria-label, title, alt, placeholder). One
+// attributes people read (aria-label, title, alt, placeholder) or that
+// hand a script its text (data-text-*, read by templates/static/*.js). One
 // tokenizer for both ends: `confsched messages` extracts these runs as the
 // catalogue's msgids, and a worker replaces them with their translations
 // when it loads the templates, so what is translated is exactly what was
