@@ -86,11 +86,13 @@ std::optional<MessageCatalogue> MessageCatalogue::parse(std::string_view mo, std
       error = "string " + std::to_string(i) + " is not UTF-8";
       return std::nullopt;
     }
-    // Entries with a context (msgctxt, joined by EOT) are not ours to use.
-    if (original->empty() || original->find('\x04') != std::string_view::npos) continue;
+    // Entries with a context (msgctxt, joined by EOT) are not ours to use;
+    // nor is one whose singular is empty (the header, or "\0plural").
+    std::string_view msgid = first_form(*original);
+    if (msgid.empty() || original->find('\x04') != std::string_view::npos) continue;
     std::string_view text = first_form(*translation);
     if (text.empty()) continue;
-    catalogue.messages_.emplace(std::string(first_form(*original)), std::string(text));
+    catalogue.messages_.emplace(std::string(msgid), std::string(text));
   }
   return catalogue;
 }
