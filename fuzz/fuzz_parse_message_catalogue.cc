@@ -24,6 +24,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     FUZZ_CHECK(catalogue->translate(msgid) == translation);
   }
   const std::string absent = "\x01 not a msgid \x01";
-  FUZZ_CHECK(catalogue->translate(absent) == absent);
+  if (catalogue->messages().count(absent) == 0) FUZZ_CHECK(catalogue->translate(absent) == absent);
   return 0;
 }
