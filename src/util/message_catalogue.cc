@@ -75,11 +75,20 @@ std::optional<MessageCatalogue> MessageCatalogue::parse(std::string_view mo, std
     return std::nullopt;
   }
   MessageCatalogue catalogue;
+  // Entries may share a string, but not without bound: tables that name
+  // one long string again and again would cost time and memory quadratic
+  // in the file's size (a 256 KiB file took minutes and gigabytes).
+  uint64_t string_bytes = 0;
   for (uint32_t i = 0; i < count; ++i) {
     auto original = r.string(originals, i);
     auto translation = r.string(translations, i);
     if (!original || !translation) {
       error = "string " + std::to_string(i) + " lies outside the file";
+      return std::nullopt;
+    }
+    string_bytes += original->size() + translation->size();
+    if (string_bytes > uint64_t{4} * mo.size()) {
+      error = "the strings overlap far more than a catalogue's do";
       return std::nullopt;
     }
     if (!is_valid_utf8(*original) || !is_valid_utf8(*translation)) {

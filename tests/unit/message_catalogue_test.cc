@@ -298,6 +298,31 @@ BOOST_AUTO_TEST_CASE(refuses_counts_the_file_cannot_hold) {
   mc_refusal(bad);
 }
 
+namespace {
+
+// Every entry naming (a suffix of) one long string: linear in the file,
+// quadratic in what a parser that copies each entry would hold.
+std::string mc_overlapping(size_t count, size_t length) {
+  std::string mo = mo_bytes({});
+  const uint32_t strings_at = static_cast<uint32_t>(28 + 8 * count);
+  mo_put_word(mo, 8, static_cast<uint32_t>(count));
+  mo_put_word(mo, 16, 28);  // both tables at the same place
+  mo.resize(strings_at, '\0');
+  for (size_t i = 0; i < count; ++i) {
+    mo_put_word(mo, 28 + 8 * i, static_cast<uint32_t>(length - i));
+    mo_put_word(mo, 28 + 8 * i + 4, strings_at + static_cast<uint32_t>(i));
+  }
+  return mo + std::string(length, 'a') + '\0';
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(refuses_strings_shared_without_bound) {
+  BOOST_TEST(mc_refusal(mc_overlapping(4096, 32768)).find("overlap") != std::string::npos);
+  // A little sharing (two msgids with one translation's bytes) is read.
+  BOOST_TEST(mc_accepted(mc_overlapping(2, 100)).messages().size() == 2u);
+}
+
 BOOST_AUTO_TEST_CASE(refuses_files_over_the_size_limit) {
   std::string huge = mo_bytes(kMcEntries);
   huge.resize(kMaxCatalogueBytes + 1, '\0');
