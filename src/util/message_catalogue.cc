@@ -75,6 +75,10 @@ std::optional<MessageCatalogue> MessageCatalogue::parse(std::string_view mo, std
     return std::nullopt;
   }
   MessageCatalogue catalogue;
+  // Entries may share a string, but not without bound: tables that name
+  // one long string again and again would cost time and memory quadratic
+  // in the file's size (a 256 KiB file took minutes and gigabytes).
+  uint64_t string_bytes = 0;
   for (uint32_t i = 0; i < count; ++i) {
     auto original = r.string(originals, i);
     auto translation = r.string(translations, i);
@@ -82,15 +86,22 @@ std::optional<MessageCatalogue> MessageCatalogue::parse(std::string_view mo, std
       error = "string " + std::to_string(i) + " lies outside the file";
       return std::nullopt;
     }
+    string_bytes += original->size() + translation->size();
+    if (string_bytes > uint64_t{4} * mo.size()) {
+      error = "the strings overlap far more than a catalogue's do";
+      return std::nullopt;
+    }
     if (!is_valid_utf8(*original) || !is_valid_utf8(*translation)) {
       error = "string " + std::to_string(i) + " is not UTF-8";
       return std::nullopt;
     }
-    // Entries with a context (msgctxt, joined by EOT) are not ours to use.
-    if (original->empty() || original->find('\x04') != std::string_view::npos) continue;
+    // Entries with a context (msgctxt, joined by EOT) are not ours to use;
+    // nor is one whose singular is empty (the header, or "\0plural").
+    std::string_view msgid = first_form(*original);
+    if (msgid.empty() || original->find('\x04') != std::string_view::npos) continue;
     std::string_view text = first_form(*translation);
     if (text.empty()) continue;
-    catalogue.messages_.emplace(std::string(first_form(*original)), std::string(text));
+    catalogue.messages_.emplace(std::string(msgid), std::string(text));
   }
   return catalogue;
 }
