@@ -15,13 +15,16 @@
 
 #include "util/files.h"
 
-// CMakeLists.txt defines both for this file from GNUInstallDirs; a build
+// cmake/Install.cmake defines these for this file from GNUInstallDirs; a build
 // that compiles it elsewhere (the fuzz targets) gets the Debian layout.
 #ifndef CONFSCHED_DATA_DIR
 #define CONFSCHED_DATA_DIR "/usr/share/confsched"
 #endif
 #ifndef CONFSCHED_CONFIG_DIR
 #define CONFSCHED_CONFIG_DIR "/etc/confsched"
+#endif
+#ifndef CONFSCHED_LOCALE_DIR
+#define CONFSCHED_LOCALE_DIR "/usr/share/locale"
 #endif
 
 namespace confsched {
