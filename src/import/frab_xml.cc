@@ -21,6 +21,7 @@
 #include "model/settings_form.h"
 #include "model/text.h"
 #include "util/text_rules.h"
+#include "util/translate.h"
 
 namespace confsched {
 
@@ -168,7 +169,7 @@ auto at_line(const xmlNode* at, Check&& check) {
 }
 
 // checked_text (import_common.h), located by the node's line.
-std::string checked_line(const xmlNode* at, const std::string& what, std::string_view raw,
+std::string checked_line(const xmlNode* at, std::string_view what, std::string_view raw,
                          const ColumnLimit& limit) {
   return at_line(at, [&] { return checked_text("", what, raw, limit); });
 }
@@ -195,10 +196,10 @@ class Reader {
 
  private:
   void read_conference(const xmlNode* conf) {
-    p_.event.name = checked_line(conf, "the conference title",
+    p_.event.name = checked_line(conf, tr_mark("the conference title"),
                                  child_text(conf, "title").value_or(""), kEventName);
     if (auto venue = child_text(conf, "venue"); venue && !one_line(*venue).empty())
-      p_.event.venue = checked_line(conf, "the venue", *venue, kEventVenue);
+      p_.event.venue = checked_line(conf, tr_mark("the venue"), *venue, kEventVenue);
     std::string zone = std::string(trim_blanks(child_text(conf, "time_zone_name").value_or("")));
     if (zone.empty()) zone = options_.default_time_zone;
     if (zone.empty())
@@ -210,7 +211,7 @@ class Reader {
     for (const xmlNode* c = conf->children; c; c = c->next)
       if (is_element(c, "track")) {
         std::string name =
-            checked_line(c, "a track name", attribute(c, "name").value_or(""), kTrackName);
+            checked_line(c, tr_mark("a track name"), attribute(c, "name").value_or(""), kTrackName);
         std::string colour = attribute(c, "color").value_or("");
         if (!track_index_.count(name))
           add_track(c, name, is_hex_colour(colour) ? colour : std::string());
@@ -233,7 +234,7 @@ class Reader {
     for (const xmlNode* r = day->children; r; r = r->next) {
       if (!is_element(r, "room")) continue;
       std::string name =
-          checked_line(r, "a room name", attribute(r, "name").value_or(""), kRoomName);
+          checked_line(r, tr_mark("a room name"), attribute(r, "name").value_or(""), kRoomName);
       if (room_index_.emplace(name, p_.rooms.size()).second) p_.rooms.push_back(name);
       if (p_.rooms.size() > kMaxScheduleRoomsOrTracks)
         refuse(r, "more than " + std::to_string(kMaxScheduleRoomsOrTracks) + " rooms");
@@ -296,10 +297,14 @@ class Reader {
     };
     s.guid = std::string(trim_blanks(attribute(ev, "guid").value_or("")));
     if (auto problem = length_problem(kSessionExternalId, s.guid))
-      refuse(ev, label + ": the guid " + *problem);
+      refuse(ev, label + ": " +
+                     fill_text(tr("{field} {problem}"),
+                               {{"field", tr("the guid")}, {"problem", *problem}}));
     if (!s.guid.empty() && !guids_.insert(s.guid).second)
       refuse(ev, label + ": guid " + excerpt(s.guid) + " appears twice");
-    s.title = checked_line(ev, label + ": the title", field("title"), kSessionTitle);
+    s.title = at_line(ev, [&] {
+      return checked_text(label, tr_mark("the title"), field("title"), kSessionTitle);
+    });
     label += " (" + excerpt(s.title) + ")";
     s.slug = source_slug(child_text(ev, "slug").value_or(""));
     s.url = at_line(ev, [&] { return source_url(label, child_text(ev, "url").value_or("")); });
@@ -307,7 +312,7 @@ class Reader {
     s.room = room_of(ev, label, parent_room);
     s.kind = frab_kind(std::string(trim_blanks(child_text(ev, "type").value_or(""))));
     std::string track = at_line(ev, [&] {
-      return one_line_text(label, "the track name", child_text(ev, "track").value_or(""),
+      return one_line_text(label, tr_mark("the track name"), child_text(ev, "track").value_or(""),
                            kTrackName);
     });
     if (!track.empty()) {
@@ -315,7 +320,7 @@ class Reader {
       s.track = track_index_.at(track);
     }
     s.abstract = abstract_of(ev);
-    at_line(ev, [&] { check_abstract(label, "the abstract or description", s.abstract); });
+    at_line(ev, [&] { check_abstract(label, tr_mark("the abstract or description"), s.abstract); });
     read_persons(ev, label, s);
     read_links(ev, label, s);
     p_.sessions.push_back(std::move(s));
@@ -377,8 +382,9 @@ class Reader {
     if (!persons) return;
     for (const xmlNode* c = persons->children; c; c = c->next) {
       if (!is_element(c, "person")) continue;
-      std::string name = at_line(
-          c, [&] { return one_line_text(label, "a speaker name", text_of(c), kSpeakerName); });
+      std::string name = at_line(c, [&] {
+        return one_line_text(label, tr_mark("a speaker name"), text_of(c), kSpeakerName);
+      });
       // A deleted account can leave a nameless person behind; nobody to show.
       if (name.empty()) continue;
       std::string id_text = std::string(trim_blanks(attribute(c, "id").value_or("")));

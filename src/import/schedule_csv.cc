@@ -10,6 +10,7 @@
 #include "import/import_common.h"
 #include "model/session_terms.h"
 #include "util/text_rules.h"
+#include "util/translate.h"
 #include "util/utf8.h"
 
 namespace confsched {
@@ -173,7 +174,7 @@ ScheduleParseResult parse_schedule_csv(std::string_view csv, const ScheduleParse
       };
       ImportedSession s;
       s.guid = std::string(trim_blanks(cell("guid")));
-      s.title = checked_text(at, "the title", cell("title"), kSessionTitle);
+      s.title = checked_text(at, tr_mark("the title"), cell("title"), kSessionTitle);
       auto day = parse_date(std::string(trim_blanks(cell("day"))));
       if (!day) refuse_at(at, "day " + excerpt(cell("day")) + " is not a date (YYYY-MM-DD)");
       auto start = parse_clock(std::string(trim_blanks(cell("start"))));

@@ -7,6 +7,7 @@
 
 #include "import/import_common.h"
 #include "util/text_rules.h"
+#include "util/translate.h"
 
 namespace confsched {
 
@@ -154,7 +155,7 @@ class Reader {
     s.frab_id = id_of(where, ev);
     if (s.frab_id) where = room_where + ", event " + std::to_string(s.frab_id);
     s.guid = std::string(trim_blanks(text(ev, "guid")));
-    s.title = checked_text(where, "the title", text(ev, "title"), kSessionTitle);
+    s.title = checked_text(where, tr_mark("the title"), text(ev, "title"), kSessionTitle);
     where += " (" + excerpt(s.title) + ")";
     s.slug = source_slug(text(ev, "slug"));
     s.url = source_url(where, text(ev, "url"));
