@@ -169,6 +169,10 @@ std::string excerpt(std::string_view s) {
 
 // ---------------------------------------------------------------- builder
 
+std::string line_at(int64_t line) {
+  return fill_text(tr("line {line}"), {{"line", std::to_string(line)}});
+}
+
 [[noreturn]] void refuse_at(const std::string& where, const std::string& message) {
   throw ImportRefusal{where.empty() ? message : where + ": " + message};
 }

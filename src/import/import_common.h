@@ -155,4 +155,8 @@ class ProgrammeBuilder {
   std::vector<SourceDay> source_days_;
 };
 
+// "line 3": where a message about a file points, in the process's
+// language.
+std::string line_at(int64_t line);
+
 }  // namespace confsched::import_detail
