@@ -157,6 +157,30 @@ class German(StackTestCase):
                 self.assertEqual(left, [], "English text on %s" % path)
                 self.assertTrue(any(t in german for t in texts), "no German text at all on %s" % path)
 
+    def test_staff_pages_are_german_too(self):
+        # The staff pages' own text (titles, notes, choices the code writes)
+        # comes from the same catalogue.
+        english = {msgid for msgid, msgstr in catalogue().items()
+                   if msgstr and msgstr != msgid and " " in msgid.strip() and "{" not in msgid}
+        staff = S.login(role=stackmod.STAFF_USER)
+        session = IDS.take()
+        paths = ["/admin", "/admin/session/new", "/admin/session/%d" % session,
+                 "/admin/session/%d/history" % session, "/admin/rooms", "/admin/tracks",
+                 "/admin/speakers", "/admin/announcements", "/admin/event", "/admin/passwords",
+                 "/admin/people", "/admin/import", "/admin/displays", "/admin/checkin", "/admin/day",
+                 "/admin/upstream", "/admin/rooms/status"]
+        for path in paths:
+            with self.subTest(path):
+                r = S.get(path, headers={"Cookie": staff})
+                self.assertEqual(r.status, 200, path)
+                self.assertTrue('<html lang="de"' in r.text, path)
+                left = [t for t in texts_of(r.text) if t in english]
+                self.assertEqual(left, [], "English text on %s" % path)
+        self.assertIn("<title>Verwaltung", S.get("/admin", headers={"Cookie": staff}).text)
+        r = S.get("/admin/day?day=1999-01-01", headers={"Cookie": staff})
+        self.assertEqual(r.status, 400)
+        self.assertIn("Diesen Tag gibt es in dieser Veranstaltung nicht", html.unescape(r.text))
+
     def test_dates_and_weekdays_are_german(self):
         page = self.page("/schedule?view=all")
         days = GERMAN_DAY.findall(page)
