@@ -4,7 +4,7 @@
 {{#PROBLEM}}<p class="error" role="alert">{{MESSAGE}}</p>{{/PROBLEM}}
 <p>{{DETAIL_HINT}} A {{SINGULAR}} can be deleted only while no session uses it.</p>
 <ul class="items">
-{{#ROW}}<li id="{{SINGULAR}}-{{ID}}">
+{{#ROW}}<li id="{{ANCHOR}}-{{ID}}">
 {{#ROW_PROBLEM}}<p class="error" role="alert">{{MESSAGE}}</p>{{/ROW_PROBLEM}}
 {{#CONFLICT}}<p class="conflict">Their version: <strong>{{NAME}}</strong>, {{DETAIL_LABEL}} {{DETAIL}}{{ROOM_DETAILS}}</p>{{/CONFLICT}}
 <form method="post" action="{{PATH}}" class="item-row">

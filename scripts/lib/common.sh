@@ -19,9 +19,9 @@ export PATH
 #    -dev packages of CMakeLists.txt's pkg_check_modules / find_package
 #    (fcgi, libmariadb, libctemplate, libargon2, inih, libcmark, zlib,
 #    libxml-2.0, libical, libqrencode, libcurl; OpenSSL; nlohmann_json;
-#    date).
+#    date), and gettext's msgfmt, which compiles the translations (po/).
 CONFSCHED_BUILD_PACKAGES=(
-  cmake g++ make pkg-config
+  cmake g++ make pkg-config gettext
   libfcgi-dev libmariadb-dev libctemplate-dev libargon2-dev libssl-dev
   libinih-dev libcmark-dev zlib1g-dev libxml2-dev libical-dev nlohmann-json3-dev
   libhowardhinnant-date-dev libqrencode-dev libcurl4-openssl-dev

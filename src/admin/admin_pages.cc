@@ -18,6 +18,7 @@
 #include "store/session_store.h"
 #include "util/log.h"
 #include "util/time_text.h"
+#include "util/translate.h"
 #include "util/web_url.h"
 
 namespace confsched {
@@ -48,9 +49,11 @@ FormLists load_lists(Site& site, const SessionDraft& typed) {
     for (const Track& t : programme->tracks)
       lists.tracks.emplace_back(std::to_string(t.id), t.name);
   } catch (const DbUnavailable&) {
-    lists.rooms = {{typed.room_id, "Room " + typed.room_id + " (as chosen)"}};
+    lists.rooms = {
+        {typed.room_id, fill_text(tr("Room {id} (as chosen)"), {{"id", typed.room_id}})}};
     if (!typed.track_id.empty())
-      lists.tracks = {{typed.track_id, "Track " + typed.track_id + " (as chosen)"}};
+      lists.tracks = {
+          {typed.track_id, fill_text(tr("Track {id} (as chosen)"), {{"id", typed.track_id}})}};
   }
   return lists;
 }
@@ -58,7 +61,7 @@ FormLists load_lists(Site& site, const SessionDraft& typed) {
 template <size_t N>
 Options options_of(const std::array<SessionTerm, N>& terms) {
   Options options;
-  for (const SessionTerm& t : terms) options.emplace_back(t.value, t.label);
+  for (const SessionTerm& t : terms) options.emplace_back(t.value, tr(t.label));
   return options;
 }
 
@@ -139,7 +142,7 @@ void fill_messages(Dict& d, const EditState& state) {
   if (state.delayed > 0) {
     Dict* moved = d.AddSectionDictionary("DELAYED");
     moved->SetIntValue("COUNT", static_cast<long>(state.delayed));
-    moved->SetValue("COUNT_NOUN", state.delayed == 1 ? "session" : "sessions");
+    moved->SetValue("COUNT_NOUN", state.delayed == 1 ? tr("session") : tr("sessions"));
   }
   if (!state.problem.empty()) d.AddSectionDictionary("PROBLEM")->SetValue("MESSAGE", state.problem);
   show_field_errors(d, state.errors);
@@ -153,7 +156,8 @@ void fill_messages(Dict& d, const EditState& state) {
 Response render_edit(Site& site, const Request& request, int status, const EditState& state) {
   FormLists lists = load_lists(site, state.values);
   std::string token = page_csrf_token(site, request);
-  std::string title = state.id ? "Edit: " + state.values.title : "New session";
+  std::string title = state.id ? fill_text(tr("Edit: {title}"), {{"title", state.values.title}})
+                               : tr("New session");
   return staff_page(site, status, title, "admin_session.tpl", [&](Dict& d) {
     if (state.id) {
       d.SetIntValue("ID", static_cast<long>(state.id));
@@ -162,7 +166,7 @@ Response render_edit(Site& site, const Request& request, int status, const EditS
     } else {
       d.SetValue("FORM_ACTION", "/admin/session/new");
     }
-    d.SetValue("HEADING", state.id ? "Edit session" : "New session");
+    d.SetValue("HEADING", state.id ? tr("Edit session") : tr("New session"));
     d.SetValue("CSRF", token);
     d.SetIntValue("REVISION", static_cast<long>(state.revision));
     fill_messages(d, state);
@@ -177,13 +181,14 @@ Response render_edit(Site& site, const Request& request, int status, const EditS
 bool ready_to_save(Site& site, const FormFields& form, EditState& state) {
   state.errors = validate_draft(state.values, site.staff().session_choices());
   if (!state.errors.empty()) {
-    state.problem = "Nothing was saved: please correct the fields marked below.";
+    state.problem = tr("Nothing was saved: please correct the fields marked below.");
     return false;
   }
   if (!form.get("accept_clash")) {
     state.clashes = site.staff().session_clashes({{state.id, state.values}});
     if (!state.clashes.empty()) {
-      state.problem = "Not saved yet: at this time the room or a speaker is taken (listed below).";
+      state.problem =
+          tr("Not saved yet: at this time the room or a speaker is taken (listed below).");
       return false;
     }
   }
@@ -194,10 +199,11 @@ Response after_outcome(Site& site, const Request& request, EditState& state,
                        const SaveResult& result, const std::string& done_location) {
   if (result.outcome == SaveOutcome::kSaved) return redirect_303(done_location);
   if (result.outcome == SaveOutcome::kGone) {
-    state.problem = "This session was deleted while you were editing it. Your values are below.";
+    state.problem =
+        tr("This session was deleted while you were editing it. Your values are below.");
     return render_edit(site, request, 409, state);
   }
-  state.problem = "Not saved: someone else changed this session meanwhile.";
+  state.problem = tr("Not saved: someone else changed this session meanwhile.");
   state.theirs = result.current;
   // Saving again now means "mine, after looking at theirs".
   state.revision = result.current->revision;
@@ -237,8 +243,8 @@ Response save_posted(Site& site, const Request& request, const RouteParams& para
     state.errors.clear();
     state.clashes.clear();
     state.problem =
-        "The database is unavailable, so nothing was saved. Your values are below: press Save "
-        "again in a moment.";
+        tr("The database is unavailable, so nothing was saved. Your values are below: press Save "
+           "again in a moment.");
     Response r = render_edit(site, request, 503, state);
     // As every other 503 says (Site::error_page, resend_page).
     r.set_header("Retry-After", "5");
@@ -313,7 +319,7 @@ void add_sync_line(Dict& d, const SyncState& sync, size_t waiting) {
   if (waiting > 0) {
     Dict* w = line->AddSectionDictionary("WAITING");
     w->SetIntValue("COUNT", static_cast<long>(waiting));
-    w->SetValue("CHANGES", waiting == 1 ? "change" : "changes");
+    w->SetValue("CHANGES", waiting == 1 ? tr("change") : tr("changes"));
   }
 }
 
@@ -324,7 +330,7 @@ Response admin_home(Site& site, const Request& request, const RouteParams& param
   const std::vector<SessionListing> listing = site.staff().session_listing();
   const SyncState sync = site.staff().sync_state();
   const size_t waiting = sync.last_attempt_at.empty() ? 0 : site.staff().upstream_changes().size();
-  return staff_page(site, 200, "Administration", "admin_list.tpl", [&](Dict& d) {
+  return staff_page(site, 200, tr("Administration"), "admin_list.tpl", [&](Dict& d) {
     if (request.query.get("deleted")) d.ShowSection("DELETED");
     add_signed_in(d, *params.staff);
     add_sync_line(d, sync, waiting);

@@ -19,6 +19,7 @@
 #include "util/log.h"
 #include "util/time_text.h"
 #include "util/time_zone.h"
+#include "util/translate.h"
 
 namespace confsched {
 
@@ -28,11 +29,12 @@ using Dict = ctemplate::TemplateDictionary;
 
 constexpr size_t kListTextBytes = 160;
 
-const SelectOptions kLevels = {{"info", "Information"}, {"important", "Important"}};
-const SelectOptions kUnits = {{"minutes", "minutes"}, {"hours", "hours"}};
+// Translated as they are shown: these are built before the language is set.
+SelectOptions levels() { return {{"info", tr("Information")}, {"important", tr("Important")}}; }
+SelectOptions units() { return {{"minutes", tr("minutes")}, {"hours", tr("hours")}}; }
 
 std::string level_name(const std::string& level) {
-  for (const auto& [value, label] : kLevels)
+  for (const auto& [value, label] : levels())
     if (value == level) return label;
   return level;
 }
@@ -65,7 +67,8 @@ struct Setting {
       CivilDateTime o = zone->local_time(*other);
       if (o.year == t.year && o.month == t.month && o.day == t.day) return format_clock(t);
     }
-    return format_day_label(t) + ", " + format_clock(t);
+    return fill_text(tr("{day}, {time}"),
+                     {{"day", format_day_label(t)}, {"time", format_clock(t)}});
   }
 };
 
@@ -75,7 +78,7 @@ Setting load_setting(Site& site) {
   Setting s;
   s.zone = &site.event_zone(event->time_zone);
   s.zone_name = event->time_zone;
-  s.rooms.emplace_back("", "Everywhere");
+  s.rooms.emplace_back("", tr("Everywhere"));
   for (const StoredItem& r : site.staff().items(kRoomTable)) {
     s.rooms.emplace_back(std::to_string(r.id), r.values.name);
     s.room_ids.insert(r.id);
@@ -96,28 +99,32 @@ AnnouncementContext context_of(const Setting& s, const StoredAnnouncement* editi
 }
 
 std::string room_text(const StoredAnnouncement& a) {
-  return a.room_id ? a.room_name : "Everywhere";
+  return a.room_id ? a.room_name : tr("Everywhere");
 }
 
 // "until Friday 12 June 2026, 15:30 (1 h 5 min left)" or "until withdrawn"
 // for one showing; for one still to start, without the time left and with
 // only the time when it ends on the day it starts.
 std::string until_text(const Setting& s, const StoredAnnouncement& a) {
-  if (a.expires_at.empty()) return "until withdrawn";
-  if (a.state == "scheduled") return "until " + s.local(a.expires_at, a.published_at);
-  std::string text = "until " + s.local(a.expires_at);
+  if (a.expires_at.empty()) return tr("until withdrawn");
+  if (a.state == "scheduled")
+    return fill_text(tr("until {time}"), {{"time", s.local(a.expires_at, a.published_at)}});
   std::string left = describe_time_left(a.seconds_left.value_or(0));
-  return left.empty() ? text : text + " (" + left + " left)";
+  if (left.empty()) return fill_text(tr("until {time}"), {{"time", s.local(a.expires_at)}});
+  return fill_text(tr("until {time} ({left} left)"),
+                   {{"time", s.local(a.expires_at)}, {"left", left}});
 }
 
 // The state in words, with the times that go with it: "Scheduled: starts
 // …, until …", "Showing until …", "Ended …", "Withdrawn …".
 std::string state_text(const Setting& s, const StoredAnnouncement& a) {
-  if (a.state == "withdrawn") return "Withdrawn " + s.local(a.withdrawn_at);
-  if (a.state == "expired") return "Ended " + s.local(a.expires_at);
+  if (a.state == "withdrawn")
+    return fill_text(tr("Withdrawn {time}"), {{"time", s.local(a.withdrawn_at)}});
+  if (a.state == "expired") return fill_text(tr("Ended {time}"), {{"time", s.local(a.expires_at)}});
   if (a.state == "scheduled")
-    return "Scheduled: starts " + s.local(a.published_at) + ", " + until_text(s, a);
-  return "Showing " + until_text(s, a);
+    return fill_text(tr("Scheduled: starts {time}, {until}"),
+                     {{"time", s.local(a.published_at)}, {"until", until_text(s, a)}});
+  return fill_text(tr("Showing {until}"), {{"until", until_text(s, a)}});
 }
 
 // The zone the page's times are in, stated once (zone.tpl), with the
@@ -148,25 +155,29 @@ void fill_fields(Dict& form, const Setting& s, const AnnouncementDraft& v,
   d->SetValue("DURATION", v.duration);
   d->SetValue("END_DAY", v.end_day);
   d->SetValue("END_TIME", v.end_time);
-  add_select_options(*d, "LEVEL_OPTION", kLevels, v.level);
+  add_select_options(*d, "LEVEL_OPTION", levels(), v.level);
   add_select_options(*d, "ROOM_OPTION", s.rooms, v.room);
-  add_select_options(*d, "UNIT_OPTION", kUnits, v.unit);
+  add_select_options(*d, "UNIT_OPTION", units(), v.unit);
   SelectOptions starts, ends;
   if (editing) {
     bool started = editing->state != "scheduled";
-    starts.push_back({std::string(kStartsKeep), std::string("Keep as it is: ") +
-                                                    (started ? "started " : "starts ") +
-                                                    s.local(editing->published_at)});
-    std::string end = editing->expires_at.empty()   ? "when withdrawn"
-                      : editing->state == "expired" ? "ended " + s.local(editing->expires_at)
-                                                    : until_text(s, *editing);
-    ends.push_back({std::string(kEndsKeep), "Keep as it is: " + end});
+    const std::string start_time = s.local(editing->published_at);
+    starts.push_back({std::string(kStartsKeep),
+                      started
+                          ? fill_text(tr("Keep as it is: started {time}"), {{"time", start_time}})
+                          : fill_text(tr("Keep as it is: starts {time}"), {{"time", start_time}})});
+    std::string end =
+        editing->expires_at.empty() ? tr("Keep as it is: when withdrawn")
+        : editing->state == "expired"
+            ? fill_text(tr("Keep as it is: ended {time}"), {{"time", s.local(editing->expires_at)}})
+            : fill_text(tr("Keep as it is: {until}"), {{"until", until_text(s, *editing)}});
+    ends.push_back({std::string(kEndsKeep), end});
   }
-  starts.push_back({std::string(kStartsNow), "Now"});
-  starts.push_back({std::string(kStartsAt), "At the day and time below"});
-  ends.push_back({std::string(kEndsNever), "When withdrawn"});
-  ends.push_back({std::string(kEndsAfter), "After the duration below, from the start"});
-  ends.push_back({std::string(kEndsAt), "At the day and time below"});
+  starts.push_back({std::string(kStartsNow), tr("Now")});
+  starts.push_back({std::string(kStartsAt), tr("At the day and time below")});
+  ends.push_back({std::string(kEndsNever), tr("When withdrawn")});
+  ends.push_back({std::string(kEndsAfter), tr("After the duration below, from the start")});
+  ends.push_back({std::string(kEndsAt), tr("At the day and time below")});
   add_select_options(*d, "STARTS_OPTION", starts, v.starts);
   add_select_options(*d, "ENDS_OPTION", ends, v.ends);
   show_field_errors(*d, errors);
@@ -181,7 +192,8 @@ AnnouncementDraft blank_draft() {
   return d;
 }
 
-constexpr const char* kRoomGone = "That room was deleted meanwhile: choose another, or everywhere.";
+constexpr std::string_view kRoomGone =
+    tr_mark("That room was deleted meanwhile: choose another, or everywhere.");
 
 // ----------------------------------------------------------------- the list
 
@@ -208,7 +220,7 @@ Response render_list(Site& site, const Request& request, int status, const Setti
                      const NewForm& form) {
   auto announcements = site.staff().announcements();
   std::string token = page_csrf_token(site, request);
-  return staff_page(site, status, "Announcements", "admin_announcements.tpl", [&](Dict& d) {
+  return staff_page(site, status, tr("Announcements"), "admin_announcements.tpl", [&](Dict& d) {
     d.SetValue("CSRF", token);
     add_times_zone(d, s, announcements);
     if (status == 200 && request.query.get("posted")) d.ShowSection("POSTED");
@@ -230,14 +242,14 @@ Response create_posted(Site& site, const Request& request, const RouteParams& pa
   state.values = announcement_from_form(form);
   state.errors = validate_announcement(state.values, context);
   if (!state.errors.empty()) {
-    state.problem = "Nothing was posted: please correct the fields marked below.";
+    state.problem = tr("Nothing was posted: please correct the fields marked below.");
     return render_list(site, request, 422, s, state);
   }
   AnnouncementResult result = site.staff().create_announcement(
       announcement_write(state.values, context), audit_context(request, *params.staff));
   if (result.outcome == AnnouncementOutcome::kRoomGone) {
-    state.errors["room"] = kRoomGone;
-    state.problem = "Nothing was posted: please correct the fields marked below.";
+    state.errors["room"] = tr(kRoomGone);
+    state.problem = tr("Nothing was posted: please correct the fields marked below.");
     return render_list(site, request, 409, load_setting(site), state);
   }
   return redirect_303("/admin/announcements?posted=1");
@@ -282,7 +294,7 @@ Response render_edit(Site& site, const Request& request, int status, const Setti
   if (withdrawn && state.values.starts == kStartsKeep)
     state.values.starts = std::string(kStartsNow);
   if (withdrawn && state.values.ends == kEndsKeep) state.values.ends = std::string(kEndsNever);
-  return staff_page(site, status, "Edit announcement", "admin_announcement.tpl", [&](Dict& d) {
+  return staff_page(site, status, tr("Edit announcement"), "admin_announcement.tpl", [&](Dict& d) {
     d.SetIntValue("ID", static_cast<long>(a.id));
     d.SetValue("CSRF", token);
     add_times_zone(d, s, {a});
@@ -301,17 +313,20 @@ Response render_edit(Site& site, const Request& request, int status, const Setti
 // A refused write: their version beside what was typed, and the revision
 // set to theirs, so saving again means "mine, after looking at theirs".
 Response refused(Site& site, const Request& request, const Setting& s,
-                 const AnnouncementResult& result, AnnouncementDraft typed,
-                 const std::string& what) {
+                 const AnnouncementResult& result, AnnouncementDraft typed, bool withdrawing) {
   EditState state;
   state.stored = *result.current;
   state.values = std::move(typed);
   state.revision = result.current->revision;
   state.conflict = true;
-  state.problem =
-      result.outcome == AnnouncementOutcome::kWithdrawn || result.current->state == "withdrawn"
-          ? "Not " + what + ": this announcement was withdrawn meanwhile."
-          : "Not " + what + ": someone else changed this announcement meanwhile.";
+  const bool gone =
+      result.outcome == AnnouncementOutcome::kWithdrawn || result.current->state == "withdrawn";
+  if (withdrawing)
+    state.problem = gone ? tr("Not withdrawn: this announcement was withdrawn meanwhile.")
+                         : tr("Not withdrawn: someone else changed this announcement meanwhile.");
+  else
+    state.problem = gone ? tr("Not saved: this announcement was withdrawn meanwhile.")
+                         : tr("Not saved: someone else changed this announcement meanwhile.");
   return render_edit(site, request, 409, s, std::move(state));
 }
 
@@ -327,7 +342,7 @@ Response withdraw_posted(Site& site, const Request& request, const RouteParams& 
   // From the edit form the typed values come back; from the list, theirs.
   AnnouncementDraft shown =
       form.get("body") ? announcement_from_form(form) : draft_of(*result.current);
-  return refused(site, request, load_setting(site), result, std::move(shown), "withdrawn");
+  return refused(site, request, load_setting(site), result, std::move(shown), true);
 }
 
 Response save_posted(Site& site, const Request& request, const RouteParams& params, int64_t id) {
@@ -351,7 +366,7 @@ Response save_posted(Site& site, const Request& request, const RouteParams& para
   state.revision = revision;
   state.errors = validate_announcement(state.values, context);
   if (!state.errors.empty()) {
-    state.problem = "Nothing was saved: please correct the fields marked below.";
+    state.problem = tr("Nothing was saved: please correct the fields marked below.");
     return render_edit(site, request, 422, s, std::move(state));
   }
   AnnouncementResult result =
@@ -361,11 +376,11 @@ Response save_posted(Site& site, const Request& request, const RouteParams& para
   if (result.outcome == AnnouncementOutcome::kDone)
     return redirect_303("/admin/announcements/" + std::to_string(id) + "?saved=1");
   if (result.outcome == AnnouncementOutcome::kRoomGone) {
-    state.errors["room"] = kRoomGone;
-    state.problem = "Nothing was saved: please correct the fields marked below.";
+    state.errors["room"] = tr(kRoomGone);
+    state.problem = tr("Nothing was saved: please correct the fields marked below.");
     return render_edit(site, request, 409, load_setting(site), std::move(state));
   }
-  return refused(site, request, s, result, std::move(state.values), "saved");
+  return refused(site, request, s, result, std::move(state.values), false);
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include "site/site.h"
 #include "store/audit.h"
 #include "util/time_text.h"
+#include "util/translate.h"
 
 namespace confsched {
 
@@ -25,8 +26,9 @@ std::string checkin_notice(const Request& request, const std::vector<CheckinRow>
   if (!id || (done != "arrived" && done != "undone")) return "";
   for (const CheckinRow& row : rows)
     if (row.speaker.id == *id)
-      return done == "arrived" ? row.speaker.name + " has arrived."
-                               : row.speaker.name + " is no longer marked as arrived.";
+      return fill_text(done == "arrived" ? tr("{name} has arrived.")
+                                         : tr("{name} is no longer marked as arrived."),
+                       {{"name", row.speaker.name}});
   return "";
 }
 
@@ -35,7 +37,7 @@ Response render_checkin(Site& site, const Request& request, const std::string& n
   const std::vector<CheckinRow> rows =
       checkin_list(site.staff().speakers_on(day), std::string_view(now).substr(11));
   const std::string token = page_csrf_token(site, request);
-  return staff_page(site, 200, "Speaker check-in", "admin_checkin.tpl", [&](SettingsDict& d) {
+  return staff_page(site, 200, tr("Speaker check-in"), "admin_checkin.tpl", [&](SettingsDict& d) {
     d.SetValue("CSRF", token);
     if (auto civil = parse_civil(now)) {
       d.SetValue("DAY_LABEL", format_day_label(*civil));
@@ -53,8 +55,8 @@ Response render_checkin(Site& site, const Request& request, const std::string& n
         r->ShowSection("DUE");
         // In words, not only the row's colour: a screen reader, or a
         // phone in the sun, must tell it too.
-        r->SetValue("DUE_TEXT", row.on_now ? "On stage now, not arrived"
-                                           : "Due on stage within the hour, not arrived");
+        r->SetValue("DUE_TEXT", row.on_now ? tr("On stage now, not arrived")
+                                           : tr("Due on stage within the hour, not arrived"));
       }
       if (row.next) {
         SettingsDict* next = r->AddSectionDictionary(row.on_now ? "ON_NOW" : "NEXT");

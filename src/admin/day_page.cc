@@ -8,6 +8,7 @@
 #include "site/site.h"
 #include "site/zone_note.h"
 #include "util/time_text.h"
+#include "util/translate.h"
 
 namespace confsched {
 
@@ -85,7 +86,7 @@ void fill_overview(Dict& d, const DayOverview& overview, const std::vector<Room>
   if (overview.clashes > 0) {
     Dict* note = d.AddSectionDictionary("CLASHES");
     note->SetIntValue("COUNT", static_cast<long>(overview.clashes));
-    note->SetValue("NOUN", overview.clashes == 1 ? "clash" : "clashes");
+    note->SetValue("NOUN", overview.clashes == 1 ? tr("clash") : tr("clashes"));
   } else {
     d.ShowSection("NO_CLASHES");
   }
@@ -112,22 +113,25 @@ Response admin_day(Site& site, const Request& request, const RouteParams&) {
   if (days.empty()) return site.error_page(404);
   const std::string day = chosen_day(site, request, event, days);
   if (day.empty())
-    return site.error_page(400, "No such day in this event: choose one from " + event.starts_on +
-                                    " to " + event.ends_on + " (YYYY-MM-DD).");
+    return site.error_page(
+        400,
+        fill_text(tr("No such day in this event: choose one from {first} to {last} (YYYY-MM-DD)."),
+                  {{"first", event.starts_on}, {"last", event.ends_on}}));
   const DayOverview overview =
       lay_out_overview(day, programme->rooms, programme->sessions, event.day_change);
   const std::string label = day_label(day);
-  return staff_page(site, 200, "Day overview: " + label, "admin_day.tpl", [&](Dict& d) {
-    d.SetValue("DAY_LABEL", label);
-    for (const std::string& other : days) {
-      Dict* link = d.AddSectionDictionary("DAY_LINK");
-      link->SetValue("DAY", other);
-      link->SetValue("LABEL", day_label(other));
-      if (other == day) link->ShowSection("CURRENT");
-    }
-    fill_overview(d, overview, programme->rooms, day);
-    add_zone_note(site, d, event, day, day + " 23:59");
-  });
+  return staff_page(site, 200, fill_text(tr("Day overview: {day}"), {{"day", label}}),
+                    "admin_day.tpl", [&](Dict& d) {
+                      d.SetValue("DAY_LABEL", label);
+                      for (const std::string& other : days) {
+                        Dict* link = d.AddSectionDictionary("DAY_LINK");
+                        link->SetValue("DAY", other);
+                        link->SetValue("LABEL", day_label(other));
+                        if (other == day) link->ShowSection("CURRENT");
+                      }
+                      fill_overview(d, overview, programme->rooms, day);
+                      add_zone_note(site, d, event, day, day + " 23:59");
+                    });
 }
 
 }  // namespace confsched

@@ -7,6 +7,7 @@
 #include "store/audit.h"
 #include "store/errors.h"
 #include "util/log.h"
+#include "util/translate.h"
 
 namespace confsched {
 
@@ -55,7 +56,7 @@ std::string room_name(Site& site, const std::string& room_id) {
   if (programme)
     for (const Room& r : programme->rooms)
       if (std::to_string(r.id) == room_id) return r.name;
-  return "Room " + room_id;
+  return fill_text(tr("Room {id}"), {{"id", room_id}});
 }
 
 // Fills the preview from the typed values; a problem (bad minutes, gone,
@@ -63,8 +64,8 @@ std::string room_name(Site& site, const std::string& room_id) {
 void make_preview(Site& site, DelayState& state) {
   std::optional<int> minutes = parse_delay_minutes(state.minutes);
   if (!minutes) {
-    state.problem = "Give the delay as a whole number of minutes, 1 to " +
-                    std::to_string(kMaxDelayMinutes) + ".";
+    state.problem = fill_text(tr("Give the delay as a whole number of minutes, 1 to {max}."),
+                              {{"max", std::to_string(kMaxDelayMinutes)}});
     return;
   }
   std::vector<StoredSession> targets = site.staff().delay_targets(state.id, state.following);
@@ -73,9 +74,9 @@ void make_preview(Site& site, DelayState& state) {
   for (const StoredSession& s : targets) {
     auto after = delayed(s.values, *minutes);
     if (!after) {
-      state.problem = "Not possible: “" + s.values.title +
-                      "” would start after midnight (it runs " + s.values.start + "–" +
-                      s.values.end + " now).";
+      state.problem = fill_text(
+          tr("Not possible: “{title}” would start after midnight (it runs {start}–{end} now)."),
+          {{"title", s.values.title}, {"start", s.values.start}, {"end", s.values.end}});
       return;
     }
     moved.push_back(*after);
@@ -94,7 +95,7 @@ void make_preview(Site& site, DelayState& state) {
 
 Response render_delay(Site& site, const Request& request, int status, const DelayState& state) {
   std::string token = page_csrf_token(site, request);
-  return staff_page(site, status, "Running late", "admin_delay.tpl", [&](SettingsDict& d) {
+  return staff_page(site, status, tr("Running late"), "admin_delay.tpl", [&](SettingsDict& d) {
     d.SetValue("CSRF", token);
     d.SetIntValue("ID", static_cast<long>(state.id));
     d.SetValue("MINUTES", state.minutes);
@@ -136,7 +137,7 @@ Response save_delay(Site& site, const Request& request, const RouteParams& param
   auto previewed = parse_previewed(form_value(form, "previewed"));
   if (!previewed) return site.error_page(400);
   if (!state.clashes.empty() && !form.get("accept_clash")) {
-    state.problem = "Not saved yet: tick “Save anyway” to accept the clashes listed below.";
+    state.problem = tr("Not saved yet: tick “Save anyway” to accept the clashes listed below.");
     return render_delay(site, request, 422, state);
   }
   const std::string room_id = state.targets.front().values.room_id;
@@ -144,7 +145,8 @@ Response save_delay(Site& site, const Request& request, const RouteParams& param
     if (FieldErrors errors = validate_announcement(delay_note(state.announcement, room_id),
                                                    note_context(site, room_id));
         !errors.empty()) {
-      state.problem = "Not saved: the announcement " + errors.begin()->second;
+      state.problem = fill_text(tr("Not saved: the announcement {problem}"),
+                                {{"problem", errors.begin()->second}});
       return render_delay(site, request, 422, state);
     }
   }
@@ -155,8 +157,8 @@ Response save_delay(Site& site, const Request& request, const RouteParams& param
     // Someone changed one of them since the preview (or added a session
     // after it): nothing moved; this is the list as it is now.
     state.problem =
-        "Nothing was moved: the sessions changed since the preview. Here is the preview "
-        "again, as the programme is now.";
+        tr("Nothing was moved: the sessions changed since the preview. Here is the preview "
+           "again, as the programme is now.");
     return render_delay(site, request, 409, state);
   }
   if (state.announce) {

@@ -8,6 +8,7 @@
 #include "site/site.h"
 #include "store/audit.h"
 #include "store/display_store.h"
+#include "util/translate.h"
 
 namespace confsched {
 
@@ -18,8 +19,8 @@ constexpr const char* kPath = "/admin/displays";
 std::string notice_for(const Request& request) {
   auto done = request.query.get("done").value_or("");
   if (done == "link")
-    return "The screen has a new link; any link it had before no longer opens it.";
-  if (done == "off") return "The screen is off: its link no longer opens it.";
+    return tr("The screen has a new link; any link it had before no longer opens it.");
+  if (done == "off") return tr("The screen is off: its link no longer opens it.");
   return "";
 }
 
@@ -29,7 +30,7 @@ Response render_displays(Site& site, const Request& request) {
   // The full address when the site knows it (Config::public_url), so
   // staff can copy it as it is; else the path, relative to this page.
   const std::string& origin = site.config().public_url;
-  return staff_page(site, 200, "Room screens", "admin_displays.tpl", [&](SettingsDict& d) {
+  return staff_page(site, 200, tr("Room screens"), "admin_displays.tpl", [&](SettingsDict& d) {
     d.SetValue("CSRF", token);
     std::string notice = notice_for(request);
     if (!notice.empty()) d.AddSectionDictionary("NOTICE")->SetValue("MESSAGE", notice);
@@ -58,7 +59,7 @@ Response display_posted(Site& site, const Request& request, const RouteParams& p
   auto room = site.staff().change_display(
       *room_id, action == "off" ? DisplayChange::kOff : DisplayChange::kNewLink,
       audit_context(request, *params.staff));
-  if (!room) return site.error_page(404, "There is no room with that id (deleted meanwhile?).");
+  if (!room) return site.error_page(404, tr("There is no room with that id (deleted meanwhile?)."));
   // "Stops working at once": answer only when every worker has seen the
   // data version that carries the new nonce.
   wait_until_workers_notice(site);

@@ -7,6 +7,7 @@
 #include "site/site.h"
 #include "store/audit.h"
 #include "store/settings_store.h"
+#include "util/translate.h"
 
 namespace confsched {
 
@@ -33,7 +34,7 @@ void fill_event_values(SettingsDict& d, const EventDraft& v) {
 
 Response render_event(Site& site, const Request& request, int status, const EventState& state) {
   std::string token = page_csrf_token(site, request);
-  return staff_page(site, status, "The event", "admin_event.tpl", [&](SettingsDict& d) {
+  return staff_page(site, status, tr("The event"), "admin_event.tpl", [&](SettingsDict& d) {
     d.SetValue("CSRF", token);
     d.SetValue("VERSION", state.version);
     if (state.saved) d.ShowSection("SAVED");
@@ -45,9 +46,12 @@ Response render_event(Site& site, const Request& request, int status, const Even
 }
 
 std::string outside_message(int64_t sessions) {
-  return std::to_string(sessions) + (sessions == 1 ? " session lies" : " sessions lie") +
-         " outside these dates. Move " + (sessions == 1 ? "it" : "them") +
-         " first, or choose dates that include " + (sessions == 1 ? "it." : "them all.");
+  if (sessions == 1)
+    return tr(
+        "1 session lies outside these dates. Move it first, or choose dates that include it.");
+  return fill_text(tr("{count} sessions lie outside these dates. Move them first, or choose dates "
+                      "that include them all."),
+                   {{"count", std::to_string(sessions)}});
 }
 
 Response save_posted_event(Site& site, const Request& request, const RouteParams& params) {
@@ -57,7 +61,7 @@ Response save_posted_event(Site& site, const Request& request, const RouteParams
   state.version = form_value(form, "version");
   state.errors = validate_event(state.values);
   if (!state.errors.empty()) {
-    state.problem = "Nothing was saved: please correct the fields marked below.";
+    state.problem = tr("Nothing was saved: please correct the fields marked below.");
     return render_event(site, request, 422, state);
   }
   auto result =
@@ -67,10 +71,10 @@ Response save_posted_event(Site& site, const Request& request, const RouteParams
       return redirect_303("/admin/event?saved=1");
     case WriteOutcome::kOutsideDates:
       state.errors["starts_on"] = outside_message(result.sessions);
-      state.problem = "Nothing was saved: please correct the fields marked below.";
+      state.problem = tr("Nothing was saved: please correct the fields marked below.");
       return render_event(site, request, 422, state);
     case WriteOutcome::kConflict:
-      state.problem = "Not saved: someone else changed the event meanwhile.";
+      state.problem = tr("Not saved: someone else changed the event meanwhile.");
       state.theirs = result.current;
       // Saving again now means "mine, after looking at theirs".
       state.version = event_version(*result.current);

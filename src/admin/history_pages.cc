@@ -8,6 +8,7 @@
 #include "store/audit.h"
 #include "store/history_store.h"
 #include "util/log.h"
+#include "util/translate.h"
 
 namespace confsched {
 
@@ -30,24 +31,24 @@ Names load_names(StaffStore& staff) {
 }
 
 std::string named(const std::map<std::string, std::string>& names, const std::string& id,
-                  const char* what) {
+                  std::string_view what) {
   auto it = names.find(id);
-  return it != names.end() ? it->second : std::string(what) + " " + id + " (deleted)";
+  return it != names.end() ? it->second : fill_text(tr(what), {{"id", id}});
 }
 
 std::string shown_value(std::string_view key, const std::optional<std::string>& value,
                         bool side_exists, const Names& names) {
-  if (!value) return key == "track_id" && side_exists ? "(none)" : "—";
-  if (key == "room_id") return named(names.rooms, *value, "room");
-  if (key == "track_id") return named(names.tracks, *value, "track");
+  if (!value) return key == "track_id" && side_exists ? tr("(none)") : "—";
+  if (key == "room_id") return named(names.rooms, *value, tr_mark("room {id} (deleted)"));
+  if (key == "track_id") return named(names.tracks, *value, tr_mark("track {id} (deleted)"));
   return *value;
 }
 
 std::string action_label(const std::string& action) {
-  if (action == "update") return "edited";
-  if (action == "restore") return "restored an earlier version";
-  if (action == "create") return "created the session";
-  if (action == "delete") return "deleted the session";
+  if (action == "update") return tr("edited");
+  if (action == "restore") return tr("restored an earlier version");
+  if (action == "create") return tr("created the session");
+  if (action == "delete") return tr("deleted the session");
   return action;
 }
 
@@ -64,7 +65,7 @@ void fill_entry(Dict& e, const AuditEntry& entry, const Names& names, bool resto
   Dict* table = changes.empty() ? nullptr : e.AddSectionDictionary("CHANGES");
   for (const FieldChange& c : changes) {
     Dict* row = table->AddSectionDictionary("CHANGE");
-    row->SetValue("FIELD", std::string(c.label));
+    row->SetValue("FIELD", tr(c.label));
     row->SetValue("KEY", std::string(c.key));
     row->SetValue("BEFORE", shown_value(c.key, c.before, entry.before.has_value(), names));
     row->SetValue("AFTER", shown_value(c.key, c.after, entry.after.has_value(), names));
@@ -83,20 +84,24 @@ struct HistoryView {
 
 Response render_history(Site& site, const Request& request, int status, const HistoryView& v) {
   Names names = load_names(site.staff());
-  std::string title = v.stored ? v.stored->values.title : "Session " + std::to_string(v.id);
+  std::string title = v.stored ? v.stored->values.title
+                               : fill_text(tr("Session {id}"), {{"id", std::to_string(v.id)}});
   std::string token = page_csrf_token(site, request);
-  return staff_page(site, status, "History: " + title, "admin_history.tpl", [&](Dict& d) {
-    d.SetIntValue("ID", static_cast<long>(v.id));
-    d.SetValue("TITLE", title);
-    d.SetValue("CSRF", token);
-    if (v.stored) d.SetIntValue("REVISION", static_cast<long>(v.stored->revision));
-    d.ShowSection(v.stored ? "EDIT_LINK" : "GONE");
-    if (!v.problem.empty()) d.AddSectionDictionary("PROBLEM")->SetValue("MESSAGE", v.problem);
-    if (v.entries.empty()) d.ShowSection("NO_ENTRIES");
-    for (const AuditEntry& entry : v.entries)
-      fill_entry(*d.AddSectionDictionary("ENTRY"), entry, names, v.stored.has_value(),
-                 &entry == &v.entries.back());
-  });
+  return staff_page(site, status, fill_text(tr("History: {title}"), {{"title", title}}),
+                    "admin_history.tpl", [&](Dict& d) {
+                      d.SetIntValue("ID", static_cast<long>(v.id));
+                      d.SetValue("TITLE", title);
+                      d.SetValue("CSRF", token);
+                      if (v.stored)
+                        d.SetIntValue("REVISION", static_cast<long>(v.stored->revision));
+                      d.ShowSection(v.stored ? "EDIT_LINK" : "GONE");
+                      if (!v.problem.empty())
+                        d.AddSectionDictionary("PROBLEM")->SetValue("MESSAGE", v.problem);
+                      if (v.entries.empty()) d.ShowSection("NO_ENTRIES");
+                      for (const AuditEntry& entry : v.entries)
+                        fill_entry(*d.AddSectionDictionary("ENTRY"), entry, names,
+                                   v.stored.has_value(), &entry == &v.entries.back());
+                    });
 }
 
 std::optional<AuditSide> restore_side(std::string_view version) {
@@ -142,12 +147,14 @@ Response admin_restore(Site& site, const Request& request, const RouteParams& pa
     case RestoreOutcome::kStale:
       return history_with_problem(
           site, request, params.id,
-          "Not restored: someone changed this session after you opened its history. Nothing was "
-          "changed; the history below is up to date, so look again and choose anew.");
+          tr("Not restored: someone changed this session after you opened its history. Nothing "
+             "was changed; the history below is up to date, so look again and choose anew."));
     case RestoreOutcome::kRefused:
       break;
   }
-  return history_with_problem(site, request, params.id, result.problem + " Nothing was changed.");
+  return history_with_problem(
+      site, request, params.id,
+      fill_text(tr("{problem} Nothing was changed."), {{"problem", result.problem}}));
 }
 
 }  // namespace confsched

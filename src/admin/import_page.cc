@@ -12,6 +12,7 @@
 #include "store/errors.h"
 #include "store/programme_merge.h"
 #include "util/text_rules.h"
+#include "util/translate.h"
 
 namespace confsched {
 
@@ -37,41 +38,45 @@ std::string mib_text(size_t bytes) {
   return text;
 }
 
-// " from “name”", or "" for a file without a name.
-std::string from_file(const ImportFormValues& v) {
-  return v.filename.empty() ? "" : " from \u201C" + v.filename + "\u201D";
+// "Nothing was imported from “name”: why", or without the name for a file
+// that has none.
+std::string not_imported(const ImportFormValues& v, const std::string& why) {
+  if (v.filename.empty()) return fill_text(tr("Nothing was imported: {why}"), {{"why", why}});
+  return fill_text(tr("Nothing was imported from “{file}”: {why}"),
+                   {{"file", v.filename}, {"why", why}});
 }
 
 Response render_import(Site& site, const Request& request, int status, const ImportState& s) {
   std::string token = page_csrf_token(site, request);
-  return staff_page(
-      site, status, "Import a schedule", "admin_import.tpl", [&](ctemplate::TemplateDictionary& d) {
-        d.SetValue("CSRF", token);
-        d.SetIntValue("MAX_MIB", static_cast<long>(kMaxUploadFileBytes >> 20));
-        show_problem(d, s.problem);
-        SelectOptions formats = {{"auto", "Tell from the content"},
-                                 {"frab-xml", "frab schedule XML"},
-                                 {"schedule-json", "Schedule JSON"},
-                                 {"csv", "CSV"}};
-        add_select_options(d, "FORMAT", formats, format_choice(s.values));
-        if (s.values.prune) d.ShowSection("PRUNE");
-        if (s.plan) {
-          // The Import button's form: the previewed file and choices,
-          // hidden, bound together by the digest.
-          ctemplate::TemplateDictionary* plan = d.AddSectionDictionary("PLAN");
-          plan->SetValue("TEXT", *s.plan);
-          plan->SetValue("FILENAME", s.values.filename.empty() ? "the file" : s.values.filename);
-          plan->SetValue("FILENAME_VALUE", s.values.filename);
-          plan->SetValue("CHOSEN_FORMAT", format_choice(s.values));
-          if (s.values.prune) plan->ShowSection("PRUNE_CHOSEN");
-          plan->SetValue("CONTENT", base64url_encode(s.values.schedule));
-          plan->SetValue("DIGEST", preview_digest(s.values));
-        }
-        if (s.result) {
-          ctemplate::TemplateDictionary* result = d.AddSectionDictionary("RESULT");
-          result->SetValue("TEXT", *s.result);
-        }
-      });
+  return staff_page(site, status, tr("Import a schedule"), "admin_import.tpl",
+                    [&](ctemplate::TemplateDictionary& d) {
+                      d.SetValue("CSRF", token);
+                      d.SetIntValue("MAX_MIB", static_cast<long>(kMaxUploadFileBytes >> 20));
+                      show_problem(d, s.problem);
+                      SelectOptions formats = {{"auto", tr("Tell from the content")},
+                                               {"frab-xml", tr("frab schedule XML")},
+                                               {"schedule-json", tr("Schedule JSON")},
+                                               {"csv", "CSV"}};
+                      add_select_options(d, "FORMAT", formats, format_choice(s.values));
+                      if (s.values.prune) d.ShowSection("PRUNE");
+                      if (s.plan) {
+                        // The Import button's form: the previewed file and choices,
+                        // hidden, bound together by the digest.
+                        ctemplate::TemplateDictionary* plan = d.AddSectionDictionary("PLAN");
+                        plan->SetValue("TEXT", *s.plan);
+                        plan->SetValue("FILENAME", s.values.filename.empty() ? tr("the file")
+                                                                             : s.values.filename);
+                        plan->SetValue("FILENAME_VALUE", s.values.filename);
+                        plan->SetValue("CHOSEN_FORMAT", format_choice(s.values));
+                        if (s.values.prune) plan->ShowSection("PRUNE_CHOSEN");
+                        plan->SetValue("CONTENT", base64url_encode(s.values.schedule));
+                        plan->SetValue("DIGEST", preview_digest(s.values));
+                      }
+                      if (s.result) {
+                        ctemplate::TemplateDictionary* result = d.AddSectionDictionary("RESULT");
+                        result->SetValue("TEXT", *s.result);
+                      }
+                    });
 }
 
 Response post_import(Site& site, const Request& request, const RouteParams& params) {
@@ -90,7 +95,7 @@ Response post_import(Site& site, const Request& request, const RouteParams& para
   ImportFormat format = state.values.format.value_or(detect_import_format(text));
   ScheduleParseResult parsed = parse_schedule(format, text, options);
   if (!parsed.ok()) {
-    state.problem = "Nothing was imported" + from_file(state.values) + ": " + parsed.error;
+    state.problem = not_imported(state.values, parsed.error);
     return render_import(site, request, 422, state);
   }
   std::string file = "/admin/import";
@@ -100,7 +105,7 @@ Response post_import(Site& site, const Request& request, const RouteParams& para
   // previewed is previewed again rather than imported unseen.
   if (state.values.confirmed && state.values.previewed != preview_digest(state.values)) {
     state.values.confirmed = false;
-    state.problem = "This is not what was previewed: here is the preview of what was sent.";
+    state.problem = tr("This is not what was previewed: here is the preview of what was sent.");
   }
   try {
     MergePlan plan = merge_programme(
@@ -113,8 +118,8 @@ Response post_import(Site& site, const Request& request, const RouteParams& para
   } catch (const DbError& e) {
     // A constraint the parser cannot see (names the collation equates):
     // the transaction rolled back, so say so rather than answer 500.
-    state.problem =
-        "Nothing was imported" + from_file(state.values) + ": the database refused it: " + e.what();
+    state.problem = not_imported(
+        state.values, fill_text(tr("the database refused it: {error}"), {{"error", e.what()}}));
     return render_import(site, request, 422, state);
   }
   return render_import(site, request, 200, state);
@@ -133,7 +138,7 @@ ImportFormResult read_import_form(const MultipartForm& form) {
   std::string format(fields.get("format").value_or("auto"));
   if (format != "auto") {
     r.values.format = format_from_name(format);
-    if (!r.values.format) refuse(422, "Choose one of the formats offered.");
+    if (!r.values.format) refuse(422, tr("Choose one of the formats offered."));
   }
   r.values.prune = fields.get("prune").value_or("") == "1";
   r.values.confirmed = fields.get("action").value_or("") == "import";
@@ -143,7 +148,8 @@ ImportFormResult read_import_form(const MultipartForm& form) {
     r.values.filename = upload_base_name(fields.get("filename").value_or(""));
     auto content = base64url_decode(fields.get("content").value_or(""));
     if (!content) {
-      refuse(422, "The previewed file did not come back whole: choose it again and preview it.");
+      refuse(422,
+             tr("The previewed file did not come back whole: choose it again and preview it."));
       return r;
     }
     r.values.schedule = std::move(*content);
@@ -154,16 +160,17 @@ ImportFormResult read_import_form(const MultipartForm& form) {
     chosen = !file->filename.empty() || !file->data.empty();
   }
   if (r.values.schedule.size() > kMaxUploadFileBytes) {
-    refuse(413, "The file is " + mib_text(r.values.schedule.size()) +
-                    "; this page takes files up to " + std::to_string(kMaxUploadFileBytes >> 20) +
-                    " MiB. Import larger files on the server with: confsched import FILE");
+    refuse(413, fill_text(tr("The file is {size}; this page takes files up to {max} MiB. Import "
+                             "larger files on the server with: confsched import FILE"),
+                          {{"size", mib_text(r.values.schedule.size())},
+                           {"max", std::to_string(kMaxUploadFileBytes >> 20)}}));
     r.values.schedule.clear();
   } else if (!chosen) {
-    refuse(422, "Choose a schedule file first.");
+    refuse(422, tr("Choose a schedule file first."));
   } else if (r.values.schedule.find_first_not_of(" \t\r\n") == std::string::npos) {
     refuse(422, r.values.filename.empty()
-                    ? std::string("The file is empty.")
-                    : "The file \u201C" + r.values.filename + "\u201D is empty.");
+                    ? tr("The file is empty.")
+                    : fill_text(tr("The file “{file}” is empty."), {{"file", r.values.filename}}));
   }
   return r;
 }

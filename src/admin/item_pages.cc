@@ -10,6 +10,7 @@
 #include "site/site.h"
 #include "store/audit.h"
 #include "store/settings_store.h"
+#include "util/translate.h"
 
 namespace confsched {
 
@@ -19,40 +20,88 @@ namespace {
 struct ItemPage {
   const ItemTable& table;
   const char* path;          // "/admin/rooms"
-  const char* title;         // "Rooms"
-  const char* singular;      // "room"
+  std::string_view title;    // "Rooms"
+  const char* singular;      // "room": the rows' ids
+  std::string_view noun;     // "room" in the page's text
   const char* detail_field;  // form field and error key: "position"
-  const char* detail_label;
+  std::string_view detail_label;
   const char* detail_type;  // the input's type
-  const char* detail_hint;
+  std::string_view detail_hint;
   FieldErrors (*validate)(const ItemDraft&);
+  // The messages, whole, as a translation needs them.
+  std::string_view duplicate;        // {name}
+  std::string_view changed_on_save;  // someone else saved first
+  std::string_view gone_on_save;     // deleted while being edited
+  std::string_view changed_on_delete;
+  std::string_view gone_on_delete;
+  std::string_view one_session, sessions;            // in use; {count}
+  std::string_view one_announcement, announcements;  // in use; {count}
 };
 
 const ItemPage kRoomsPage{
     .table = kRoomTable,
     .path = "/admin/rooms",
-    .title = "Rooms",
+    .title = tr_mark("Rooms"),
     .singular = "room",
+    .noun = tr_mark("room"),
     .detail_field = "position",
-    .detail_label = "Position",
+    .detail_label = tr_mark("Position"),
     .detail_type = "number",
-    .detail_hint =
+    .detail_hint = tr_mark(
         "Rooms are listed by position, smallest first. The description (directions, such as "
         "“2nd floor, left of the main stairs”) and the floor show on session pages, on /now and "
         "on the room's screen, the map link on session pages, and the stream link on /now while "
-        "a session runs in the room. Each is optional; links start with https:// (or http://).",
+        "a session runs in the room. Each is optional; links start with https:// (or http://)."),
     .validate = validate_room,
+    .duplicate =
+        tr_mark("Another room is already called “{name}” (names must differ, ignoring case)."),
+    .changed_on_save = tr_mark("Not saved: someone else changed this room meanwhile. Their "
+                               "version is shown; save again to replace it."),
+    .gone_on_save = tr_mark("Not saved: this room was deleted meanwhile. Your values are in the "
+                            "add form below."),
+    .changed_on_delete = tr_mark("Not deleted: someone else changed this room meanwhile. Look at "
+                                 "their version and delete again if you still mean to."),
+    .gone_on_delete = tr_mark("This room had already been deleted."),
+    .one_session = tr_mark("Not deleted: 1 session uses this room. Move it to another room first."),
+    .sessions =
+        tr_mark("Not deleted: {count} sessions use this room. Move them to another room first."),
+    .one_announcement = tr_mark("Not deleted: 1 announcement that shows or will show is for this "
+                                "room. Withdraw it or make it for everywhere first, on the "
+                                "announcements page."),
+    .announcements = tr_mark("Not deleted: {count} announcements that show or will show are for "
+                             "this room. Withdraw them or make them for everywhere first, on the "
+                             "announcements page."),
 };
 const ItemPage kTracksPage{
     .table = kTrackTable,
     .path = "/admin/tracks",
-    .title = "Tracks",
+    .title = tr_mark("Tracks"),
     .singular = "track",
+    .noun = tr_mark("track"),
     .detail_field = "colour",
-    .detail_label = "Colour",
+    .detail_label = tr_mark("Colour"),
     .detail_type = "text",
-    .detail_hint = "The colour is # and six hex digits, such as #1f6feb.",
+    .detail_hint = tr_mark("The colour is # and six hex digits, such as #1f6feb."),
     .validate = validate_track,
+    .duplicate =
+        tr_mark("Another track is already called “{name}” (names must differ, ignoring case)."),
+    .changed_on_save = tr_mark("Not saved: someone else changed this track meanwhile. Their "
+                               "version is shown; save again to replace it."),
+    .gone_on_save = tr_mark("Not saved: this track was deleted meanwhile. Your values are in the "
+                            "add form below."),
+    .changed_on_delete = tr_mark("Not deleted: someone else changed this track meanwhile. Look at "
+                                 "their version and delete again if you still mean to."),
+    .gone_on_delete = tr_mark("This track had already been deleted."),
+    .one_session =
+        tr_mark("Not deleted: 1 session uses this track. Move it to another track first."),
+    .sessions =
+        tr_mark("Not deleted: {count} sessions use this track. Move them to another track first."),
+    .one_announcement = tr_mark("Not deleted: 1 announcement that shows or will show is for this "
+                                "track. Withdraw it or make it for everywhere first, on the "
+                                "announcements page."),
+    .announcements = tr_mark("Not deleted: {count} announcements that show or will show are for "
+                             "this track. Withdraw them or make them for everywhere first, on the "
+                             "announcements page."),
 };
 
 struct ItemsState {
@@ -68,8 +117,9 @@ struct ItemsState {
 };
 
 std::string usage_text(int64_t sessions) {
-  if (sessions == 0) return "not used by any session";
-  return "used by " + std::to_string(sessions) + (sessions == 1 ? " session" : " sessions");
+  if (sessions == 0) return tr("not used by any session");
+  if (sessions == 1) return tr("used by 1 session");
+  return fill_text(tr("used by {count} sessions"), {{"count", std::to_string(sessions)}});
 }
 
 // Errors for the detail field go to DETAIL_ERROR, whatever it is called.
@@ -100,7 +150,7 @@ std::string their_room_details(const ItemPage& page, const RoomDetails& theirs) 
   for (const RoomDetailField& f : kRoomDetailFields) {
     const std::string& value = theirs.*f.member;
     if (value.empty()) continue;
-    text += "; " + std::string(f.noun) + " " + value;
+    text += "; " + tr(f.noun) + " " + value;
   }
   return text;
 }
@@ -142,14 +192,16 @@ Response render_items(Site& site, const Request& request, const ItemPage& page, 
                       const ItemsState& state) {
   auto items = site.staff().items(page.table);
   std::string token = page_csrf_token(site, request);
-  return staff_page(site, status, page.title, "admin_items.tpl", [&](SettingsDict& d) {
-    d.SetValue("TITLE", page.title);
+  const std::string title = tr(page.title);
+  return staff_page(site, status, title, "admin_items.tpl", [&](SettingsDict& d) {
+    d.SetValue("TITLE", title);
     d.SetValue("PATH", page.path);
-    d.SetValue("SINGULAR", page.singular);
+    d.SetValue("ANCHOR", page.singular);
+    d.SetValue("SINGULAR", tr(page.noun));
     d.SetValue("DETAIL_FIELD", page.detail_field);
-    d.SetValue("DETAIL_LABEL", page.detail_label);
+    d.SetValue("DETAIL_LABEL", tr(page.detail_label));
     d.SetValue("DETAIL_TYPE", page.detail_type);
-    d.SetValue("DETAIL_HINT", page.detail_hint);
+    d.SetValue("DETAIL_HINT", tr(page.detail_hint));
     d.SetValue("CSRF", token);
     if (!state.notice.empty()) d.AddSectionDictionary("NOTICE")->SetValue("MESSAGE", state.notice);
     show_problem(d, state.problem);
@@ -160,26 +212,21 @@ Response render_items(Site& site, const Request& request, const ItemPage& page, 
 }
 
 std::string duplicate_message(const ItemPage& page, const std::string& name) {
-  return std::string("Another ") + page.singular + " is already called “" + name +
-         "” (names must differ, ignoring case).";
+  return fill_text(tr(page.duplicate), {{"name", name}});
 }
 
 std::string in_use_message(const ItemPage& page, const WriteResult<ItemDraft>& result) {
   const int64_t sessions = result.sessions, announcements = result.announcements;
   if (sessions == 0 && announcements > 0)
-    return "Not deleted: " + std::to_string(announcements) +
-           (announcements == 1 ? " announcement that shows or will show is"
-                               : " announcements that show or will show are") +
-           " for this " + page.singular + ". Withdraw " + (announcements == 1 ? "it" : "them") +
-           " or make " + (announcements == 1 ? "it" : "them") +
-           " for everywhere first, on the announcements page.";
-  std::string count = std::to_string(sessions);
-  return "Not deleted: " + count + (sessions == 1 ? " session uses" : " sessions use") + " this " +
-         page.singular + ". Move " + (sessions == 1 ? "it" : "them") + " to another " +
-         page.singular + " first.";
+    return announcements == 1
+               ? tr(page.one_announcement)
+               : fill_text(tr(page.announcements), {{"count", std::to_string(announcements)}});
+  return sessions == 1 ? tr(page.one_session)
+                       : fill_text(tr(page.sessions), {{"count", std::to_string(sessions)}});
 }
 
-const char* kNotSaved = "Nothing was saved: please correct the fields marked below.";
+constexpr std::string_view kNotSaved =
+    tr_mark("Nothing was saved: please correct the fields marked below.");
 
 Response add_posted(Site& site, const Request& request, const ItemPage& page, ItemsState& state,
                     const RouteParams& params) {
@@ -191,7 +238,7 @@ Response add_posted(Site& site, const Request& request, const ItemPage& page, It
       return redirect_303(std::string(page.path) + "?done=added");
     state.errors["name"] = duplicate_message(page, state.typed.name);
   }
-  state.problem = kNotSaved;
+  state.problem = tr(kNotSaved);
   return render_items(site, request, page, 422, state);
 }
 
@@ -199,7 +246,7 @@ Response update_posted(Site& site, const Request& request, const ItemPage& page,
                        const RouteParams& params) {
   state.errors = page.validate(state.typed);
   if (!state.errors.empty()) {
-    state.problem = kNotSaved;
+    state.problem = tr(kNotSaved);
     return render_items(site, request, page, 422, state);
   }
   auto result = site.staff().update_item(page.table, state.row_id, state.typed, state.version,
@@ -209,17 +256,15 @@ Response update_posted(Site& site, const Request& request, const ItemPage& page,
       return redirect_303(std::string(page.path) + "?done=saved");
     case WriteOutcome::kDuplicate:
       state.errors["name"] = duplicate_message(page, state.typed.name);
-      state.problem = kNotSaved;
+      state.problem = tr(kNotSaved);
       return render_items(site, request, page, 422, state);
     case WriteOutcome::kConflict:
-      state.row_problem = "Not saved: someone else changed this " + std::string(page.singular) +
-                          " meanwhile. Their version is shown; save again to replace it.";
+      state.row_problem = tr(page.changed_on_save);
       state.theirs = result.current;
       state.version = item_version(*result.current);
       return render_items(site, request, page, 409, state);
     default:
-      state.problem = "Not saved: this " + std::string(page.singular) +
-                      " was deleted meanwhile. Your values are in the add form below.";
+      state.problem = tr(page.gone_on_save);
       state.row_id = 0;
       return render_items(site, request, page, 409, state);
   }
@@ -236,14 +281,12 @@ Response delete_posted(Site& site, const Request& request, const ItemPage& page,
       state.row_problem = in_use_message(page, result);
       return render_items(site, request, page, 409, state);
     case WriteOutcome::kConflict:
-      state.row_problem =
-          "Not deleted: someone else changed this " + std::string(page.singular) +
-          " meanwhile. Look at their version and delete again if you still mean to.";
+      state.row_problem = tr(page.changed_on_delete);
       state.theirs = result.current;
       state.version = item_version(*result.current);
       return render_items(site, request, page, 409, state);
     default:
-      state.problem = "This " + std::string(page.singular) + " had already been deleted.";
+      state.problem = tr(page.gone_on_delete);
       return render_items(site, request, page, 409, state);
   }
 }
@@ -267,9 +310,9 @@ Response items_posted(Site& site, const Request& request, const RouteParams& par
 
 std::string notice_for(const Request& request) {
   auto done = request.query.get("done").value_or("");
-  if (done == "added") return "Added. Delegates see it within a few seconds.";
-  if (done == "saved") return "Saved. Delegates see the change within a few seconds.";
-  if (done == "deleted") return "Deleted.";
+  if (done == "added") return tr("Added. Delegates see it within a few seconds.");
+  if (done == "saved") return tr("Saved. Delegates see the change within a few seconds.");
+  if (done == "deleted") return tr("Deleted.");
   return "";
 }
 

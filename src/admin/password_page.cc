@@ -7,6 +7,7 @@
 #include "site/site.h"
 #include "store/audit.h"
 #include "store/settings_store.h"
+#include "util/translate.h"
 
 namespace confsched {
 
@@ -21,7 +22,7 @@ struct PasswordsState {
 Response render_passwords(Site& site, const Request& request, int status,
                           const PasswordsState& state) {
   std::string token = page_csrf_token(site, request);
-  return staff_page(site, status, "Passwords", "admin_passwords.tpl", [&](SettingsDict& d) {
+  return staff_page(site, status, tr("Passwords"), "admin_passwords.tpl", [&](SettingsDict& d) {
     d.SetValue("CSRF", token);
     if (!state.notice.empty()) d.AddSectionDictionary("NOTICE")->SetValue("MESSAGE", state.notice);
     if (state.refused_role) {
@@ -42,7 +43,7 @@ Response change_posted(Site& site, const Request& request, const RouteParams& pa
   if (std::string problem = password_problem(password, again); !problem.empty()) {
     PasswordsState state;
     state.refused_role = role;
-    state.message = "Not changed: " + problem;
+    state.message = fill_text(tr("Not changed: {problem}"), {{"problem", problem}});
     return render_passwords(site, request, 422, state);
   }
   const std::string hash = hash_password(password);
@@ -72,11 +73,13 @@ Response change_posted(Site& site, const Request& request, const RouteParams& pa
 std::string notice_for(const Request& request) {
   auto changed = request.query.get("changed").value_or("");
   if (changed == "delegate")
-    return "The delegate password was changed. Every delegate must log in again with the new "
-           "password.";
+    return tr(
+        "The delegate password was changed. Every delegate must log in again with the new "
+        "password.");
   if (changed == "staff")
-    return "The staff password was changed. Every other staff session has ended; you stay "
-           "logged in.";
+    return tr(
+        "The staff password was changed. Every other staff session has ended; you stay "
+        "logged in.");
   return "";
 }
 

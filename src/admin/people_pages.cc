@@ -10,6 +10,7 @@
 #include "model/staff_member.h"
 #include "site/site.h"
 #include "store/audit.h"
+#include "util/translate.h"
 
 namespace confsched {
 
@@ -26,14 +27,17 @@ struct PeopleState {
   std::string row_message;
 };
 
-const SelectOptions kRoleOptions = {{"editor", "Editor: the programme"},
-                                    {"admin", "Admin: also people, passwords, import, event"}};
+// Translated as shown: built before the language is set.
+SelectOptions role_options() {
+  return {{"editor", tr("Editor: the programme")},
+          {"admin", tr("Admin: also people, passwords, import, event")}};
+}
 
 Response render_people(Site& site, const Request& request, const RouteParams& params, int status,
                        const PeopleState& state) {
   const std::vector<StaffMember> people = site.staff().staff_members();
   std::string token = page_csrf_token(site, request);
-  return staff_page(site, status, "People", "admin_people.tpl", [&](SettingsDict& d) {
+  return staff_page(site, status, tr("People"), "admin_people.tpl", [&](SettingsDict& d) {
     d.SetValue("CSRF", token);
     if (!state.notice.empty()) d.AddSectionDictionary("NOTICE")->SetValue("MESSAGE", state.notice);
     if (people.empty()) d.ShowSection("SHARED_ON");
@@ -43,15 +47,15 @@ Response render_people(Site& site, const Request& request, const RouteParams& pa
       row->SetValue("NAME", m.name);
       row->SetValue("ROLE", std::string(staff_role_name(m.role)));
       if (m.id == params.staff->person) row->ShowSection("YOU");
-      add_select_options(*row, "ROLE_OPTION", kRoleOptions, std::string(staff_role_name(m.role)));
+      add_select_options(*row, "ROLE_OPTION", role_options(), std::string(staff_role_name(m.role)));
       if (state.row == m.id && !state.row_message.empty())
         row->AddSectionDictionary("ERROR")->SetValue("MESSAGE", state.row_message);
     }
     if (people.empty()) d.ShowSection("NOBODY");
     d.SetValue("NAME", state.name);
-    add_select_options(d, "ADD_ROLE_OPTION", kRoleOptions, state.role);
+    add_select_options(d, "ADD_ROLE_OPTION", role_options(), state.role);
     if (!state.add_errors.empty())
-      show_problem(d, "Nobody was added: please correct the fields marked below.");
+      show_problem(d, tr("Nobody was added: please correct the fields marked below."));
     show_field_errors(d, state.add_errors);
   });
 }
@@ -83,7 +87,7 @@ Response add_posted(Site& site, const Request& request, const RouteParams& param
   PeopleResult added =
       site.staff().add_staff_member(state.name, *role, hash, audit_context(request, *params.staff));
   if (added.outcome == PeopleOutcome::kNameTaken) {
-    state.add_errors["name"] = "Someone of that name has a login already.";
+    state.add_errors["name"] = tr("Someone of that name has a login already.");
     return render_people(site, request, params, 422, state);
   }
   // Their first login then needs no Argon2id slot (as on /admin/passwords).
@@ -119,14 +123,17 @@ Response row_posted(Site& site, const Request& request, const RouteParams& param
     password = form_value(form, "password");
     if (std::string problem = password_problem(password, form_value(form, "password_again"));
         !problem.empty())
-      return row_refused(site, request, params, id, "No new password was set: " + problem);
+      return row_refused(
+          site, request, params, id,
+          fill_text(tr("No new password was set: {problem}"), {{"problem", problem}}));
     hash = hash_password(password);
     result = site.staff().set_staff_password(id, hash, who);
   }
   if (result.outcome == PeopleOutcome::kNotFound) return site.error_page(404);
   if (result.outcome == PeopleOutcome::kLastAdmin)
-    return row_refused(site, request, params, id,
-                       "Not changed: this is the last admin. Make someone else an admin first.");
+    return row_refused(
+        site, request, params, id,
+        tr("Not changed: this is the last admin. Make someone else an admin first."));
   Response r = done(site, action);
   if (action == "password") {
     site.verifier().remember(Role::kStaff, hash, password);
@@ -140,17 +147,17 @@ Response row_posted(Site& site, const Request& request, const RouteParams& param
 
 std::string people_notice(const Request& request) {
   std::string done(request.query.get("done").value_or(""));
-  if (done == "added") return "Added. They can log in now with their name and that password.";
-  if (done == "remove") return "Removed. Their sessions have ended.";
-  if (done == "password") return "New password set. Their other sessions have ended.";
-  if (done == "role") return "Role changed.";
+  if (done == "added") return tr("Added. They can log in now with their name and that password.");
+  if (done == "remove") return tr("Removed. Their sessions have ended.");
+  if (done == "password") return tr("New password set. Their other sessions have ended.");
+  if (done == "role") return tr("Role changed.");
   return "";
 }
 
 Response render_account(Site& site, const Request& request, const RouteParams& params, int status,
                         const std::string& message) {
   std::string token = page_csrf_token(site, request);
-  return staff_page(site, status, "Your password", "admin_account.tpl", [&](SettingsDict& d) {
+  return staff_page(site, status, tr("Your password"), "admin_account.tpl", [&](SettingsDict& d) {
     d.SetValue("CSRF", token);
     d.SetValue("NAME", params.staff->name);
     d.ShowSection(params.staff->person == 0 ? "SHARED" : "PERSON");
@@ -180,7 +187,8 @@ Response admin_account(Site& site, const Request& request, const RouteParams& pa
   const std::string password = form_value(*params.form, "password");
   if (std::string problem = password_problem(password, form_value(*params.form, "password_again"));
       !problem.empty())
-    return render_account(site, request, params, 422, "Not changed: " + problem);
+    return render_account(site, request, params, 422,
+                          fill_text(tr("Not changed: {problem}"), {{"problem", problem}}));
   const std::string hash = hash_password(password);
   PeopleResult result = site.staff().set_staff_password(params.staff->person, hash,
                                                         audit_context(request, *params.staff));

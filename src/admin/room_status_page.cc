@@ -10,6 +10,7 @@
 #include "store/audit.h"
 #include "util/time_text.h"
 #include "util/time_zone.h"
+#include "util/translate.h"
 
 namespace confsched {
 
@@ -58,7 +59,7 @@ Response render(Site& site, const Request& request, int status, const RowMessage
     room_options.emplace_back(std::to_string(r.id), r.name);
   std::string token = page_csrf_token(site, request);
   std::string done(request.query.get("done").value_or(""));
-  return staff_page(site, status, "Room status", "admin_room_status.tpl", [&](SettingsDict& d) {
+  return staff_page(site, status, tr("Room status"), "admin_room_status.tpl", [&](SettingsDict& d) {
     d.SetValue("CLOCK", clock_of(now->local_now));
     for (const RoomNow& r : now->rooms) {
       SettingsDict* row = d.AddSectionDictionary("ROOM");
@@ -111,15 +112,16 @@ Response admin_room_status(Site& site, const Request& request, const RouteParams
     const Session* session = room_status_session(*room, now->local_now);
     if (!session)
       return render(site, request, 422,
-                    {*room_id, "Not set: nothing is on in " + room->room->name +
-                                   " for the rest of today, so the status would end at once."});
+                    {*room_id, fill_text(tr("Not set: nothing is on in {room} for the rest of "
+                                            "today, so the status would end at once."),
+                                         {{"room", room->room->name}})});
     std::string moved_to;
     if (*status == RoomStatus::kMoved) {
       std::optional<int64_t> to = parse_decimal<int64_t>(form_value(form, "moved_to"));
       for (const Room& r : now->programme.rooms)
         if (to && r.id == *to && r.id != *room_id) moved_to = r.name;
       if (moved_to.empty())
-        return render(site, request, 422, {*room_id, "Not set: choose the room it moved to."});
+        return render(site, request, 422, {*room_id, tr("Not set: choose the room it moved to.")});
     }
     auto end = parse_civil(session->ends_at);
     if (!end) return site.error_page(500);

@@ -8,12 +8,14 @@
 #include "site/site.h"
 #include "store/audit.h"
 #include "store/settings_store.h"
+#include "util/translate.h"
 
 namespace confsched {
 
 namespace {
 
-const char* kNotSaved = "Nothing was saved: please correct the fields marked below.";
+constexpr std::string_view kNotSaved =
+    tr_mark("Nothing was saved: please correct the fields marked below.");
 
 void fill_speaker_values(SettingsDict& d, const SpeakerDraft& v) {
   d.SetValue("NAME", v.name);
@@ -32,7 +34,7 @@ struct ListState {
 Response render_list(Site& site, const Request& request, int status, const ListState& state) {
   auto speakers = site.staff().speakers();
   std::string token = page_csrf_token(site, request);
-  return staff_page(site, status, "Speakers", "admin_speakers.tpl", [&](SettingsDict& d) {
+  return staff_page(site, status, tr("Speakers"), "admin_speakers.tpl", [&](SettingsDict& d) {
     d.SetValue("CSRF", token);
     show_problem(d, state.problem);
     show_field_errors(d, state.errors);
@@ -53,7 +55,7 @@ Response add_posted(Site& site, const Request& request, const RouteParams& param
   state.typed = speaker_draft_from_form(form);
   state.errors = validate_speaker(state.typed);
   if (!state.errors.empty()) {
-    state.problem = kNotSaved;
+    state.problem = tr(kNotSaved);
     return render_list(site, request, 422, state);
   }
   auto result = site.staff().add_speaker(state.typed, audit_context(request, *params.staff));
@@ -75,8 +77,8 @@ struct EditState {
 Response render_edit(Site& site, const Request& request, int status, const EditState& state) {
   auto sessions = site.staff().speaker_sessions(state.id);
   std::string token = page_csrf_token(site, request);
-  return staff_page(site, status, "Speaker: " + state.values.name, "admin_speaker.tpl",
-                    [&](SettingsDict& d) {
+  return staff_page(site, status, fill_text(tr("Speaker: {name}"), {{"name", state.values.name}}),
+                    "admin_speaker.tpl", [&](SettingsDict& d) {
                       d.SetIntValue("ID", static_cast<long>(state.id));
                       d.SetValue("CSRF", token);
                       d.SetValue("VERSION", state.version);
@@ -104,7 +106,7 @@ Response save_posted(Site& site, const Request& request, const RouteParams& para
   state.version = form_value(form, "version");
   state.errors = validate_speaker(state.values);
   if (!state.errors.empty()) {
-    state.problem = kNotSaved;
+    state.problem = tr(kNotSaved);
     return render_edit(site, request, 422, state);
   }
   auto result = site.staff().save_speaker(id, state.values, state.version,
@@ -112,10 +114,10 @@ Response save_posted(Site& site, const Request& request, const RouteParams& para
   if (result.outcome == WriteOutcome::kSaved)
     return redirect_303("/admin/speakers/" + std::to_string(id) + "?saved=1");
   if (result.outcome == WriteOutcome::kGone) {
-    state.problem = "This speaker was deleted while you were editing. Your values are below.";
+    state.problem = tr("This speaker was deleted while you were editing. Your values are below.");
     return render_edit(site, request, 409, state);
   }
-  state.problem = "Not saved: someone else changed this speaker meanwhile.";
+  state.problem = tr("Not saved: someone else changed this speaker meanwhile.");
   state.theirs = result.current;
   state.version = speaker_version(*result.current);
   return render_edit(site, request, 409, state);

@@ -4,6 +4,7 @@
 #include "site/site.h"
 #include "store/audit.h"
 #include "util/time_text.h"
+#include "util/translate.h"
 #include "util/web_url.h"
 
 namespace confsched {
@@ -14,9 +15,9 @@ namespace {
 // query but which of them.
 std::string upstream_notice(const Request& request) {
   const std::string done(request.query.get("done").value_or(""));
-  if (done == "taken") return "Upstream's version is now the programme's.";
-  if (done == "kept") return "Kept the version set here; upstream's change is set aside.";
-  if (done == "gone") return "Nothing was waiting there any more: someone decided already.";
+  if (done == "taken") return tr("Upstream's version is now the programme's.");
+  if (done == "kept") return tr("Kept the version set here; upstream's change is set aside.");
+  if (done == "gone") return tr("Nothing was waiting there any more: someone decided already.");
   return "";
 }
 
@@ -24,7 +25,7 @@ Response render_upstream(Site& site, const Request& request) {
   const SyncState sync = site.staff().sync_state();
   const std::vector<UpstreamChange> changes = site.staff().upstream_changes();
   const std::string token = page_csrf_token(site, request);
-  return staff_page(site, 200, "Upstream changes", "admin_upstream.tpl", [&](SettingsDict& d) {
+  return staff_page(site, 200, tr("Upstream changes"), "admin_upstream.tpl", [&](SettingsDict& d) {
     d.SetValue("CSRF", token);
     if (std::string notice = upstream_notice(request); !notice.empty())
       d.AddSectionDictionary("NOTICE")->SetValue("MESSAGE", notice);
@@ -48,7 +49,8 @@ Response render_upstream(Site& site, const Request& request) {
       row->SetIntValue("ID", static_cast<long>(c.session_id));
       row->SetValue("TITLE", c.title);
       row->SetValue("SINCE", c.since);
-      row->SetValue("TAKE_LABEL", c.removal ? "Delete it, as upstream did" : "Take upstream's");
+      row->SetValue("TAKE_LABEL",
+                    c.removal ? tr("Delete it, as upstream did") : tr("Take upstream's"));
       for (const std::string& line : c.lines)
         row->AddSectionDictionary("LINE")->SetValue("TEXT", line);
     }

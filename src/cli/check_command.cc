@@ -87,7 +87,7 @@ int check_command(const std::string& config_path, const std::vector<std::string>
   try {
     if (!parse_listen_address(config.listen))
       throw std::runtime_error("bad [server] listen address \"" + config.listen + "\"");
-    Templates templates(config.template_dir, config.static_dir, config.site);
+    Templates templates(config);
     std::cout << "ok  templates in " << config.template_dir << "\n";
     load_secret(config);
     std::cout << "ok  cookie secret " << config.secret_file << "\n";

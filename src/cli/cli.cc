@@ -34,6 +34,8 @@ constexpr const char* kUsage =
     "  display-token ROOM_ID\n"
     "                   print the /display/ROOM_ID URL path with its token\n"
     "  routes           print the route table (paths, methods, access, caching)\n"
+    "  messages extract [DIR]\n"
+    "                   print the templates' text as a gettext .pot\n"
     "\n"
     "options:\n"
     "  --config FILE    configuration file (default: $CONFSCHED_CONFIG, or\n"
@@ -110,6 +112,7 @@ int run_cli(int argc, char** argv) {
   if (command == "sync") return sync_command(config_path, rest);
   if (command == "display-token") return display_token_command(config_path, rest);
   if (command == "routes") return routes_command(config_path, rest);
+  if (command == "messages") return messages_command(config_path, rest);
   std::cerr << "confsched: unknown command \"" << command << "\"\n\n" << kUsage;
   return 2;
 }

@@ -31,6 +31,7 @@ int import_command(const std::string& config_path, const std::vector<std::string
 int sync_command(const std::string& config_path, const std::vector<std::string>& args);
 int display_token_command(const std::string& config_path, const std::vector<std::string>& args);
 int routes_command(const std::string& config_path, const std::vector<std::string>& args);
+int messages_command(const std::string& config_path, const std::vector<std::string>& args);
 
 // True when args is exactly {"--help"} or {"-h"}; prints text then.
 bool wants_help(const std::vector<std::string>& args, const char* text);

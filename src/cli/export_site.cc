@@ -253,7 +253,7 @@ int export_site_command(const std::string& config_path, const std::vector<std::s
   if (!load_config_or_report(config_path, config)) return 1;
   const fs::path partial = dir.string() + ".partial";
   try {
-    Templates templates(config.template_dir, config.static_dir, config.site);
+    Templates templates(config);
     templates.render_for_archive();
     Database db(config.database);
     const std::string secret = load_secret(config);

@@ -4,6 +4,7 @@
 #include <ini.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
 #include <cstring>
@@ -14,7 +15,7 @@
 
 #include "util/files.h"
 
-// CMakeLists.txt defines both for this file from GNUInstallDirs; a build
+// cmake/Install.cmake defines these for this file from GNUInstallDirs; a build
 // that compiles it elsewhere (the fuzz targets) gets the Debian layout.
 #ifndef CONFSCHED_DATA_DIR
 #define CONFSCHED_DATA_DIR "/usr/share/confsched"
@@ -22,11 +23,27 @@
 #ifndef CONFSCHED_CONFIG_DIR
 #define CONFSCHED_CONFIG_DIR "/etc/confsched"
 #endif
+#ifndef CONFSCHED_LOCALE_DIR
+#define CONFSCHED_LOCALE_DIR "/usr/share/locale"
+#endif
 
 namespace confsched {
 
 std::string installed_data_dir() { return CONFSCHED_DATA_DIR; }
 std::string installed_config_dir() { return CONFSCHED_CONFIG_DIR; }
+std::string installed_locale_dir() { return CONFSCHED_LOCALE_DIR; }
+
+bool valid_language(std::string_view language) {
+  auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+  auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  const size_t code = language.find('_');
+  const std::string_view base = language.substr(0, code);
+  if (base.size() < 2 || base.size() > 3 || !std::all_of(base.begin(), base.end(), lower))
+    return false;
+  if (code == std::string_view::npos) return true;
+  const std::string_view region = language.substr(code + 1);
+  return region.size() == 2 && std::all_of(region.begin(), region.end(), upper);
+}
 
 namespace {
 
@@ -66,6 +83,8 @@ void set_server_key(Config& c, const std::string& key, const std::string& value)
     c.static_dir = value;
   else if (key == "sql_dir")
     c.sql_dir = value;
+  else if (key == "locale_dir")
+    c.locale_dir = value;
   else if (key == "version_check_ms")
     c.version_check_ms = parse_unsigned(value, 10, 60000, "version_check_ms");
   else if (key == "public_url")
@@ -176,7 +195,12 @@ void set_sync_key(Config& c, const std::string& key, const std::string& value) {
 // [site]: the accent colour is checked here (its line is known); the two
 // files are read by load_config once relative paths can be resolved.
 void set_site_key(ParseState& s, const std::string& key, const std::string& value) {
-  if (key == "logo") {
+  if (key == "language") {
+    if (!valid_language(value))
+      throw ConfigError("[site] language must be a language code such as en or de, not \"" + value +
+                        "\"");
+    s.config->language = value;
+  } else if (key == "logo") {
     s.logo_file = value;
   } else if (key == "stylesheet") {
     s.stylesheet_file = value;
@@ -338,8 +362,8 @@ Config load_config(const std::string& path, const GetEnv& get_env) {
 
   const std::string base = folder_of(path);
   for (std::string* p :
-       {&config.template_dir, &config.static_dir, &config.sql_dir, &config.secret_file,
-        &state.password_file, &config.database.socket, &state.logo_file, &state.stylesheet_file})
+       {&config.template_dir, &config.static_dir, &config.sql_dir, &config.locale_dir,
+        &config.secret_file, &state.password_file, &config.database.socket, &state.logo_file, &state.stylesheet_file})
     make_absolute(*p, base);
   try {
     if (!state.logo_file.empty()) read_logo(state.logo_file, config.site);

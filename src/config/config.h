@@ -24,6 +24,12 @@ struct ConfigError : std::runtime_error {
 // package (prefix /usr): /usr/share/confsched and /etc/confsched.
 std::string installed_data_dir();
 std::string installed_config_dir();
+// CMAKE_INSTALL_FULL_LOCALEDIR (/usr/share/locale in the package).
+std::string installed_locale_dir();
+
+// A language as [site] language names it: two or three lower-case letters,
+// optionally "_" and a region ("de", "pt_BR"). It names a folder.
+bool valid_language(std::string_view language);
 
 struct DatabaseConfig {
   std::string host = "localhost";
@@ -48,6 +54,12 @@ struct Config {
   std::string template_dir = installed_data_dir() + "/templates";
   std::string static_dir = installed_data_dir() + "/static";
   std::string sql_dir = installed_data_dir() + "/sql";
+  // Where the compiled catalogues are: <locale_dir>/<language>/LC_MESSAGES/
+  // confsched.mo, as gettext lays them out (po/, CMake's msgfmt step).
+  std::string locale_dir = installed_locale_dir();
+  // [site] language: the site's language, a catalogue's name ("de"), or
+  // "en", the templates' own, which needs none. Its `lang` attribute.
+  std::string language = "en";
   unsigned int version_check_ms = 500;
   // "https://conf.example.org": the site's address as the world sees it,
   // for absolute links and iCalendar UIDs in the feeds. Empty: feeds use

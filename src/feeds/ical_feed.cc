@@ -11,6 +11,7 @@
 
 #include "site/markdown.h"
 #include "util/time_zone.h"
+#include "util/translate.h"
 
 namespace confsched {
 
@@ -174,7 +175,8 @@ std::optional<std::string> render_session_ical(const Programme& programme,
 
 std::string render_my_sessions_ical(const Programme& programme, const FeedOptions& options,
                                     const std::vector<int64_t>& ids, int alarm_minutes) {
-  CalendarShape shape{programme.event.name + " \u2013 my sessions", alarm_minutes, true};
+  CalendarShape shape{fill_text(tr("{event} – my sessions"), {{"event", programme.event.name}}),
+                      alarm_minutes, true};
   return render(programme, options, shape,
                 [&](const Session& s) { return std::binary_search(ids.begin(), ids.end(), s.id); });
 }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "util/translate.h"
+
 namespace confsched {
 
 namespace {
@@ -28,12 +30,13 @@ SessionIdList parse_session_id_list(std::string_view text) {
         text.substr(start, comma == std::string_view::npos ? text.size() - start : comma - start);
     int64_t id = plain_decimal(item, 12);
     if (id <= 0) {
-      list.problem = "The list of sessions in this link is damaged: take a new link.";
+      list.problem = tr("The list of sessions in this link is damaged: take a new link.");
       return list;
     }
     if (list.ids.size() == kMaxMySessions) {
-      list.problem = "This link names more than " + std::to_string(kMaxMySessions) +
-                     " sessions; star fewer and take a new link.";
+      list.problem = fill_text(
+          tr("This link names more than {count} sessions; star fewer and take a new link."),
+          {{"count", std::to_string(kMaxMySessions)}});
       return list;
     }
     list.ids.push_back(id);
@@ -56,8 +59,8 @@ MySessionsQuery parse_my_sessions_query(std::string_view ids, std::string_view a
   if (!alarm.empty()) {
     int64_t minutes = alarm == "0" ? 0 : plain_decimal(alarm, 4);
     if (minutes < 0 || minutes > kMaxAlarmMinutes) {
-      q.problem = "The reminder must be a number of minutes from 0 to " +
-                  std::to_string(kMaxAlarmMinutes) + ".";
+      q.problem = fill_text(tr("The reminder must be a number of minutes from 0 to {max}."),
+                            {{"max", std::to_string(kMaxAlarmMinutes)}});
       return q;
     }
     q.alarm_minutes = static_cast<int>(minutes);

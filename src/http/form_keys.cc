@@ -3,18 +3,22 @@
 #include <algorithm>
 #include <set>
 
+#include "util/translate.h"
+
 namespace confsched {
 
 namespace {
 
 // Names come from the client: shown only as far as they are plain, so the
 // page never has to carry odd bytes (the error page escapes it anyway).
-std::string shown_name(std::string_view name) {
+// One of two whole messages, marked with tr_mark: with the {name}, or
+// without it.
+std::string about_name(std::string_view name, std::string_view named, std::string_view unnamed) {
   const bool plain =
       !name.empty() && name.size() <= 40 && std::all_of(name.begin(), name.end(), [](char c) {
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
       });
-  return plain ? "\"" + std::string(name) + "\"" : "with an unexpected name";
+  return plain ? fill_text(tr(named), {{"name", name}}) : tr(unnamed);
 }
 
 }  // namespace
@@ -53,12 +57,18 @@ std::optional<std::string> form_key_problem(const FormFields& form, std::span<co
                                             std::string_view also_allowed) {
   std::set<std::string_view> seen;
   for (const auto& [name, value] : form.all()) {
-    if (!seen.insert(name).second) return "The form sent the field " + shown_name(name) + " twice.";
+    if (!seen.insert(name).second)
+      return about_name(name, tr_mark("The form sent the field \"{name}\" twice."),
+                        tr_mark("The form sent the field with an unexpected name twice."));
     if (!also_allowed.empty() && name == also_allowed) continue;
     const FormKey* key = find_form_key(keys, name);
-    if (!key) return "The form sent a field this page does not take: " + shown_name(name) + ".";
+    if (!key)
+      return about_name(
+          name, tr_mark("The form sent a field this page does not take: \"{name}\"."),
+          tr_mark("The form sent a field this page does not take: with an unexpected name."));
     if (!value_passes(*key, value))
-      return "The form's field " + shown_name(name) + " is not valid.";
+      return about_name(name, tr_mark("The form's field \"{name}\" is not valid."),
+                        tr_mark("The form's field with an unexpected name is not valid."));
   }
   return std::nullopt;
 }
@@ -67,9 +77,13 @@ std::optional<std::string> file_key_problem(std::span<const std::string> part_na
                                             std::span<const FormKey> keys) {
   std::set<std::string_view> seen;
   for (const std::string& name : part_names) {
-    if (!seen.insert(name).second) return "The form sent the file " + shown_name(name) + " twice.";
+    if (!seen.insert(name).second)
+      return about_name(name, tr_mark("The form sent the file \"{name}\" twice."),
+                        tr_mark("The form sent the file with an unexpected name twice."));
     if (!find_form_key(keys, name))
-      return "The form sent a file this page does not take: " + shown_name(name) + ".";
+      return about_name(
+          name, tr_mark("The form sent a file this page does not take: \"{name}\"."),
+          tr_mark("The form sent a file this page does not take: with an unexpected name."));
   }
   return std::nullopt;
 }

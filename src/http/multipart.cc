@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "http/header_text.h"
+#include "util/translate.h"
 #include "util/utf8.h"
 
 namespace confsched {
@@ -13,8 +14,10 @@ namespace confsched {
 namespace {
 
 constexpr std::string_view kCrlf = "\r\n";
-constexpr std::string_view kBareLf = "a line ends in a bare LF (multipart lines end in CRLF)";
-constexpr std::string_view kNoCloseDelimiter = "the body ends without its closing boundary line";
+constexpr std::string_view kBareLf =
+    tr_mark("a line ends in a bare LF (multipart lines end in CRLF)");
+constexpr std::string_view kNoCloseDelimiter =
+    tr_mark("the body ends without its closing boundary line");
 constexpr size_t kMaxBoundaryChars = 70;  // RFC 2046 §5.1.1
 
 char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
@@ -69,7 +72,7 @@ bool parse_parameters(std::string_view text, bool quoted_pairs, std::vector<Para
     skip_ows();
     if (i == text.size()) return true;
     if (text[i] != ';') {
-      error = "a header holds text where a ';' should separate parameters";
+      error = tr("a header holds text where a ';' should separate parameters");
       return false;
     }
     ++i;
@@ -79,7 +82,7 @@ bool parse_parameters(std::string_view text, bool quoted_pairs, std::vector<Para
     while (i < text.size() && text[i] != '=' && text[i] != ';') ++i;
     std::string_view name = trim_ows(text.substr(start, i - start));
     if (i == text.size() || text[i] != '=' || !is_token(name)) {
-      error = "a header parameter has no name or no value";
+      error = tr("a header parameter has no name or no value");
       return false;
     }
     Parameter p;
@@ -89,7 +92,7 @@ bool parse_parameters(std::string_view text, bool quoted_pairs, std::vector<Para
       ++i;
       for (;;) {
         if (i == text.size()) {
-          error = "a quoted header value is never closed";
+          error = tr("a quoted header value is never closed");
           return false;
         }
         char c = text[i++];
@@ -102,7 +105,7 @@ bool parse_parameters(std::string_view text, bool quoted_pairs, std::vector<Para
       while (i < text.size() && is_tchar(text[i])) ++i;
       p.value = std::string(text.substr(value_start, i - value_start));
       if (p.value.empty()) {
-        error = "a header parameter has no name or no value";
+        error = tr("a header parameter has no name or no value");
         return false;
       }
     }
@@ -110,8 +113,9 @@ bool parse_parameters(std::string_view text, bool quoted_pairs, std::vector<Para
       if (seen.name == p.name) {
         // Only the names that matter are named: the page quotes nothing else.
         bool known = p.name == "boundary" || p.name == "name" || p.name == "filename";
-        error =
-            "a header gives " + (known ? "its " + p.name : std::string("a parameter")) + " twice";
+        error = known
+                    ? fill_text(tr("a header gives its {parameter} twice"), {{"parameter", p.name}})
+                    : tr("a header gives a parameter twice");
         return false;
       }
     }
@@ -143,14 +147,14 @@ struct PartHead {
 bool read_disposition(std::string_view value, PartHead& head, std::string& error) {
   auto [type, rest] = split_type(value);
   if (!iequals(type, "form-data")) {
-    error = "a part's Content-Disposition is not form-data";
+    error = tr("a part's Content-Disposition is not form-data");
     return false;
   }
   std::vector<Parameter> params;
   if (!parse_parameters(rest, false, params, error)) return false;
   const Parameter* name = find_parameter(params, "name");
   if (!name) {
-    error = "a part's Content-Disposition has no name";
+    error = tr("a part's Content-Disposition has no name");
     return false;
   }
   head.name = name->value;
@@ -172,27 +176,27 @@ bool read_header_line(std::string_view line, bool& has_disposition, bool& has_ty
     return false;
   }
   if (has_control_characters(line, false)) {
-    error = "a part's header holds a control character (a NUL byte or a bare CR)";
+    error = tr("a part's header holds a control character (a NUL byte or a bare CR)");
     return false;
   }
   if (!is_valid_utf8(line)) {
-    error = "a part's header is not UTF-8";
+    error = tr("a part's header is not UTF-8");
     return false;
   }
   if (line.front() == ' ' || line.front() == '\t') {
-    error = "a part's header line is folded onto the next (not accepted)";
+    error = tr("a part's header line is folded onto the next (not accepted)");
     return false;
   }
   size_t colon = line.find(':');
   if (colon == std::string_view::npos || !is_token(line.substr(0, colon))) {
-    error = "a part's header line has no field name";
+    error = tr("a part's header line has no field name");
     return false;
   }
   std::string_view name = line.substr(0, colon);
   std::string_view value = trim_ows(line.substr(colon + 1));
   if (iequals(name, "Content-Disposition")) {
     if (has_disposition) {
-      error = "a part has two Content-Disposition lines";
+      error = tr("a part has two Content-Disposition lines");
       return false;
     }
     has_disposition = true;
@@ -200,7 +204,7 @@ bool read_header_line(std::string_view line, bool& has_disposition, bool& has_ty
   }
   if (iequals(name, "Content-Type")) {
     if (has_type) {
-      error = "a part has two Content-Type lines";
+      error = tr("a part has two Content-Type lines");
       return false;
     }
     has_type = true;
@@ -211,7 +215,7 @@ bool read_header_line(std::string_view line, bool& has_disposition, bool& has_ty
   // an encoded part would reach the reader still encoded.
   if (iequals(name, "Content-Transfer-Encoding") && !iequals(value, "binary") &&
       !iequals(value, "8bit") && !iequals(value, "7bit")) {
-    error = "a part is sent with a Content-Transfer-Encoding, which is not accepted";
+    error = tr("a part is sent with a Content-Transfer-Encoding, which is not accepted");
     return false;
   }
   return true;
@@ -233,9 +237,10 @@ bool read_part_head(std::string_view body, size_t& pos, size_t max_bytes, PartHe
       if (window.find('\n', pos - start) != std::string_view::npos)
         error = kBareLf;
       else if (body.size() - start > max_bytes)
-        error = "a part's header is longer than " + std::to_string(max_bytes) + " bytes";
+        error = fill_text(tr("a part's header is longer than {count} bytes"),
+                          {{"count", std::to_string(max_bytes)}});
       else
-        error = kNoCloseDelimiter;
+        error = tr(kNoCloseDelimiter);
       return false;
     }
     std::string_view line = window.substr(pos - start, eol - (pos - start));
@@ -244,7 +249,7 @@ bool read_part_head(std::string_view body, size_t& pos, size_t max_bytes, PartHe
     if (!read_header_line(line, has_disposition, has_type, head, error)) return false;
   }
   if (!has_disposition) {
-    error = "a part has no Content-Disposition";
+    error = tr("a part has no Content-Disposition");
     return false;
   }
   return true;
@@ -253,7 +258,7 @@ bool read_part_head(std::string_view body, size_t& pos, size_t max_bytes, PartHe
 std::string size_text(size_t bytes) {
   if (bytes != 0 && bytes % (size_t{1} << 20) == 0) return std::to_string(bytes >> 20) + " MiB";
   if (bytes != 0 && bytes % (size_t{1} << 10) == 0) return std::to_string(bytes >> 10) + " KiB";
-  return std::to_string(bytes) + " bytes";
+  return fill_text(tr("{count} bytes"), {{"count", std::to_string(bytes)}});
 }
 
 MultipartForm refused(int status, std::string error) {
@@ -278,25 +283,25 @@ bool is_multipart_form(std::string_view content_type) {
 std::string multipart_boundary(std::string_view content_type, std::string& error) {
   auto [type, rest] = split_type(content_type);
   if (!iequals(type, "multipart/form-data")) {
-    error = "the form was not sent as multipart/form-data";
+    error = tr("the form was not sent as multipart/form-data");
     return {};
   }
   if (has_control_characters(content_type, false)) {
-    error = "the Content-Type holds a control character";
+    error = tr("the Content-Type holds a control character");
     return {};
   }
   std::vector<Parameter> params;
   if (!parse_parameters(rest, true, params, error)) return {};
   const Parameter* boundary = find_parameter(params, "boundary");
   if (!boundary) {
-    error = "the Content-Type names no boundary";
+    error = tr("the Content-Type names no boundary");
     return {};
   }
   const std::string& b = boundary->value;
   bool valid = !b.empty() && b.size() <= kMaxBoundaryChars && b.back() != ' ';
   for (char c : b) valid = valid && is_bchar(c);
   if (!valid) {
-    error = "the boundary is not 1 to 70 letters, digits or '()+_,-./:=? (RFC 2046)";
+    error = tr("the boundary is not 1 to 70 letters, digits or '()+_,-./:=? (RFC 2046)");
     return {};
   }
   return b;
@@ -306,11 +311,12 @@ MultipartForm parse_multipart_form(std::string_view content_type, std::string_vi
                                    const MultipartLimits& limits) {
   std::string error;
   if (!is_multipart_form(content_type))
-    return refused(415, "the form was not sent as multipart/form-data");
+    return refused(415, tr("the form was not sent as multipart/form-data"));
   const std::string boundary = multipart_boundary(content_type, error);
   if (boundary.empty()) return refused(400, error);
   if (body.size() > limits.max_body_bytes)
-    return refused(413, "the form is larger than " + size_text(limits.max_body_bytes));
+    return refused(413, fill_text(tr("the form is larger than {size}"),
+                                  {{"size", size_text(limits.max_body_bytes)}}));
 
   // The first boundary line may open the body; a preamble before it is
   // ignored (RFC 2046 §5.1.1). Every later one is the delimiter: CRLF,
@@ -323,7 +329,7 @@ MultipartForm parse_multipart_form(std::string_view content_type, std::string_vi
   } else {
     size_t first = body.find(delimiter);
     if (first == std::string_view::npos)
-      return refused(400, "the body holds no line with the boundary its Content-Type names");
+      return refused(400, tr("the body holds no line with the boundary its Content-Type names"));
     pos = first + delimiter.size();
   }
 
@@ -336,18 +342,20 @@ MultipartForm parse_multipart_form(std::string_view content_type, std::string_vi
     if (body.substr(pos, 2) == "--") break;
     while (pos < body.size() && (body[pos] == ' ' || body[pos] == '\t')) ++pos;
     if (body.substr(pos, kCrlf.size()) != kCrlf) {
-      if (pos == body.size()) return refused(400, std::string(kNoCloseDelimiter));
-      if (body[pos] == '\n') return refused(400, std::string(kBareLf));
-      return refused(400, "a boundary line goes on with other text (is the boundary in the data?)");
+      if (pos == body.size()) return refused(400, tr(kNoCloseDelimiter));
+      if (body[pos] == '\n') return refused(400, tr(kBareLf));
+      return refused(400,
+                     tr("a boundary line goes on with other text (is the boundary in the data?)"));
     }
     pos += kCrlf.size();
     if (++parts > limits.max_parts)
-      return refused(400, "the form has more than " + std::to_string(limits.max_parts) + " parts");
+      return refused(400, fill_text(tr("the form has more than {count} parts"),
+                                    {{"count", std::to_string(limits.max_parts)}}));
     PartHead head;
     if (!read_part_head(body, pos, limits.max_part_header_bytes, head, error))
       return refused(400, error);
     size_t end = body.find(delimiter, pos);
-    if (end == std::string_view::npos) return refused(400, std::string(kNoCloseDelimiter));
+    if (end == std::string_view::npos) return refused(400, tr(kNoCloseDelimiter));
     std::string_view data = body.substr(pos, end - pos);
     pos = end + delimiter.size();
     if (head.is_file) {
@@ -356,7 +364,7 @@ MultipartForm parse_multipart_form(std::string_view content_type, std::string_vi
       continue;
     }
     if (data.find('\0') != std::string_view::npos || !is_valid_utf8(data))
-      return refused(400, "a form field is not UTF-8 text");
+      return refused(400, tr("a form field is not UTF-8 text"));
     fields.emplace_back(std::move(head.name), std::string(data));
   }
   form.fields = FormFields(std::move(fields));

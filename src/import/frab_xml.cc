@@ -21,6 +21,7 @@
 #include "model/settings_form.h"
 #include "model/text.h"
 #include "util/text_rules.h"
+#include "util/translate.h"
 
 namespace confsched {
 
@@ -52,7 +53,7 @@ void keep_first_error(void* ctx, xmlErrorPtr error) {
   auto* first = static_cast<FirstError*>(static_cast<xmlParserCtxt*>(ctx)->_private);
   if (first->seen || !error || error->level < XML_ERR_ERROR) return;
   first->seen = true;
-  first->message = error->message ? error->message : "not well-formed XML";
+  first->message = error->message ? error->message : tr("not well-formed XML");
   while (!first->message.empty() && (first->message.back() == '\n' || first->message.back() == ' '))
     first->message.pop_back();
   first->line = error->line;
@@ -67,7 +68,7 @@ void refuse_doctype(void* ctx, const xmlChar*, const xmlChar*, const xmlChar*) {
   auto* first = static_cast<FirstError*>(ctxt->_private);
   if (!first->seen) {
     first->seen = true;
-    first->message = "a DOCTYPE is not allowed in a schedule (no DTDs, no entities)";
+    first->message = tr("a DOCTYPE is not allowed in a schedule (no DTDs, no entities)");
     first->line = ctxt->input ? ctxt->input->line : 0;
   }
   xmlStopParser(ctxt);
@@ -81,7 +82,7 @@ struct Document {
 Document parse_document(std::string_view xml) {
   xmlInitParser();
   XmlParser ctxt(xmlCreateMemoryParserCtxt(xml.data(), static_cast<int>(xml.size())));
-  if (!ctxt) return {nullptr, "out of memory"};
+  if (!ctxt) return {nullptr, tr("out of memory")};
   FirstError first;
   ctxt->_private = &first;
   ctxt->sax->internalSubset = refuse_doctype;
@@ -96,8 +97,8 @@ Document parse_document(std::string_view xml) {
   XmlDoc doc(ctxt->myDoc);
   ctxt->myDoc = nullptr;
   if (first.seen || !ctxt->wellFormed || !doc || doc->intSubset || doc->extSubset) {
-    if (!first.seen) first.message = "not a well-formed XML document";
-    return {nullptr, "line " + std::to_string(first.line) + ": " + first.message};
+    if (!first.seen) first.message = tr("not a well-formed XML document");
+    return {nullptr, line_at(first.line) + ": " + first.message};
   }
   return {std::move(doc), ""};
 }
@@ -154,7 +155,7 @@ struct Refusal {
 };
 
 [[noreturn]] void refuse(const xmlNode* at, const std::string& message) {
-  throw Refusal{"line " + std::to_string(at ? xmlGetLineNo(at) : 0) + ": " + message};
+  throw Refusal{line_at(at ? xmlGetLineNo(at) : 0) + ": " + message};
 }
 
 // Runs a check of import_common.h, its refusal located by the node's line.
@@ -168,7 +169,7 @@ auto at_line(const xmlNode* at, Check&& check) {
 }
 
 // checked_text (import_common.h), located by the node's line.
-std::string checked_line(const xmlNode* at, const std::string& what, std::string_view raw,
+std::string checked_line(const xmlNode* at, std::string_view what, std::string_view raw,
                          const ColumnLimit& limit) {
   return at_line(at, [&] { return checked_text("", what, raw, limit); });
 }
@@ -178,9 +179,11 @@ class Reader {
   explicit Reader(const ScheduleParseOptions& options) : options_(options) {}
 
   ImportedProgramme read(const xmlNode* root) {
-    if (!root || !is_element(root, "schedule")) refuse(root, "the root element is not <schedule>");
+    if (!root || !is_element(root, "schedule"))
+      refuse(root, tr("the root element is not <schedule>"));
     if (count_elements(root, kMaxFrabElements) > kMaxFrabElements)
-      refuse(root, "more than " + std::to_string(kMaxFrabElements) + " elements");
+      refuse(root, fill_text(tr("more than {count} elements"),
+                             {{"count", std::to_string(kMaxFrabElements)}}));
     const xmlNode* conference = child(root, "conference");
     if (!conference) refuse(root, "no <conference>");
     read_conference(conference);
@@ -188,29 +191,30 @@ class Reader {
       if (is_element(c, "day")) declare_rooms(c);
     for (const xmlNode* c = root->children; c; c = c->next)
       if (is_element(c, "day")) read_day(c);
-    if (p_.sessions.empty()) refuse(root, "the schedule holds no events");
+    if (p_.sessions.empty()) refuse(root, tr("the schedule holds no events"));
     finish_dates(root);
     return std::move(p_);
   }
 
  private:
   void read_conference(const xmlNode* conf) {
-    p_.event.name = checked_line(conf, "the conference title",
+    p_.event.name = checked_line(conf, tr_mark("the conference title"),
                                  child_text(conf, "title").value_or(""), kEventName);
     if (auto venue = child_text(conf, "venue"); venue && !one_line(*venue).empty())
-      p_.event.venue = checked_line(conf, "the venue", *venue, kEventVenue);
+      p_.event.venue = checked_line(conf, tr_mark("the venue"), *venue, kEventVenue);
     std::string zone = std::string(trim_blanks(child_text(conf, "time_zone_name").value_or("")));
     if (zone.empty()) zone = options_.default_time_zone;
     if (zone.empty())
-      refuse(conf, "the file names no time zone (<time_zone_name>) and none was given");
-    if (!plausible_time_zone(zone)) refuse(conf, "time zone " + excerpt(zone) + " is not valid");
+      refuse(conf, tr("the file names no time zone (<time_zone_name>) and none was given"));
+    if (!plausible_time_zone(zone))
+      refuse(conf, fill_text(tr("time zone {zone} is not valid"), {{"zone", excerpt(zone)}}));
     p_.event.time_zone = zone;
     first_day_ = conference_date(conf, "start");
     last_day_ = conference_date(conf, "end");
     for (const xmlNode* c = conf->children; c; c = c->next)
       if (is_element(c, "track")) {
         std::string name =
-            checked_line(c, "a track name", attribute(c, "name").value_or(""), kTrackName);
+            checked_line(c, tr_mark("a track name"), attribute(c, "name").value_or(""), kTrackName);
         std::string colour = attribute(c, "color").value_or("");
         if (!track_index_.count(name))
           add_track(c, name, is_hex_colour(colour) ? colour : std::string());
@@ -224,8 +228,8 @@ class Reader {
     std::string s = std::string(trim_blanks(*text));
     auto day = parse_date(std::string_view(s).substr(0, 10));
     if (!day || (s.size() > 10 && !parse_local_datetime(s)))
-      refuse(child(conf, name),
-             "conference " + std::string(name) + " " + excerpt(s) + " is not a date (YYYY-MM-DD)");
+      refuse(child(conf, name), fill_text(tr("conference {key} {value} is not a date (YYYY-MM-DD)"),
+                                          {{"key", name}, {"value", excerpt(s)}}));
     return day;
   }
 
@@ -233,32 +237,40 @@ class Reader {
     for (const xmlNode* r = day->children; r; r = r->next) {
       if (!is_element(r, "room")) continue;
       std::string name =
-          checked_line(r, "a room name", attribute(r, "name").value_or(""), kRoomName);
+          checked_line(r, tr_mark("a room name"), attribute(r, "name").value_or(""), kRoomName);
       if (room_index_.emplace(name, p_.rooms.size()).second) p_.rooms.push_back(name);
       if (p_.rooms.size() > kMaxScheduleRoomsOrTracks)
-        refuse(r, "more than " + std::to_string(kMaxScheduleRoomsOrTracks) + " rooms");
+        refuse(r, fill_text(tr("more than {count} rooms"),
+                            {{"count", std::to_string(kMaxScheduleRoomsOrTracks)}}));
     }
   }
 
   void read_day(const xmlNode* day) {
     if (++p_.days > kMaxScheduleDays)
-      refuse(day, "more than " + std::to_string(kMaxScheduleDays) + " days");
+      refuse(day, fill_text(tr("more than {count} days"),
+                            {{"count", std::to_string(kMaxScheduleDays)}}));
     auto date_text = attribute(day, "date");
     std::optional<local_days> date;
     if (date_text) {
       date = parse_date(std::string(trim_blanks(*date_text)));
-      if (!date) refuse(day, "day date " + excerpt(*date_text) + " is not a date (YYYY-MM-DD)");
+      if (!date)
+        refuse(day, fill_text(tr("day date {value} is not a date (YYYY-MM-DD)"),
+                              {{"value", excerpt(*date_text)}}));
     }
     // The day's start: events whose clock time lies before it belong to the
     // small hours after the day's date (a 23:00-04:00 night programme).
     std::optional<local_seconds> boundary;
     if (auto start = attribute(day, "start")) {
       boundary = parse_local_datetime(std::string(trim_blanks(*start)));
-      if (!boundary) refuse(day, "day start " + excerpt(*start) + " is not a date-time");
+      if (!boundary)
+        refuse(day,
+               fill_text(tr("day start {value} is not a date-time"), {{"value", excerpt(*start)}}));
     }
     if (auto end = attribute(day, "end"); end && date) {
       auto at = parse_local_datetime(std::string(trim_blanks(*end)));
-      if (!at) refuse(day, "day end " + excerpt(*end) + " is not a date-time");
+      if (!at)
+        refuse(day,
+               fill_text(tr("day end {value} is not a date-time"), {{"value", excerpt(*end)}}));
       source_days_.push_back(SourceDay{*date, *at});
     }
     DayContext context{date, boundary};
@@ -278,28 +290,36 @@ class Reader {
 
   void read_event(const xmlNode* ev, const DayContext& day, const std::string* parent_room) {
     if (p_.sessions.size() >= kMaxScheduleSessions)
-      refuse(ev, "more than " + std::to_string(kMaxScheduleSessions) + " events");
+      refuse(ev, fill_text(tr("more than {count} events"),
+                           {{"count", std::to_string(kMaxScheduleSessions)}}));
     ImportedSession s;
     std::string id_text = std::string(trim_blanks(attribute(ev, "id").value_or("")));
-    std::string label = "event";
+    std::string label = tr("event");
     if (!id_text.empty()) {
       auto id = digits(id_text);
-      if (!id || *id <= 0) refuse(ev, "event id " + excerpt(id_text) + " is not a positive number");
+      if (!id || *id <= 0)
+        refuse(ev, fill_text(tr("event id {value} is not a positive number"),
+                             {{"value", excerpt(id_text)}}));
       s.frab_id = *id;
-      label = "event " + id_text;
+      label = fill_text(tr("event {id}"), {{"id", id_text}});
     }
     auto field = [&](std::string_view name) -> std::string {
       auto text = child_text(ev, name);
       if (!text || std::string(trim_blanks(*text)).empty())
-        refuse(ev, label + ": no <" + std::string(name) + ">");
+        refuse(ev, label + ": " + fill_text(tr("no <{element}>"), {{"element", name}}));
       return std::string(trim_blanks(*text));
     };
     s.guid = std::string(trim_blanks(attribute(ev, "guid").value_or("")));
     if (auto problem = length_problem(kSessionExternalId, s.guid))
-      refuse(ev, label + ": the guid " + *problem);
+      refuse(ev, label + ": " +
+                     fill_text(tr("{field} {problem}"),
+                               {{"field", tr("the guid")}, {"problem", *problem}}));
     if (!s.guid.empty() && !guids_.insert(s.guid).second)
-      refuse(ev, label + ": guid " + excerpt(s.guid) + " appears twice");
-    s.title = checked_line(ev, label + ": the title", field("title"), kSessionTitle);
+      refuse(ev, label + ": " +
+                     fill_text(tr("guid {guid} appears twice"), {{"guid", excerpt(s.guid)}}));
+    s.title = at_line(ev, [&] {
+      return checked_text(label, tr_mark("the title"), field("title"), kSessionTitle);
+    });
     label += " (" + excerpt(s.title) + ")";
     s.slug = source_slug(child_text(ev, "slug").value_or(""));
     s.url = at_line(ev, [&] { return source_url(label, child_text(ev, "url").value_or("")); });
@@ -307,7 +327,7 @@ class Reader {
     s.room = room_of(ev, label, parent_room);
     s.kind = frab_kind(std::string(trim_blanks(child_text(ev, "type").value_or(""))));
     std::string track = at_line(ev, [&] {
-      return one_line_text(label, "the track name", child_text(ev, "track").value_or(""),
+      return one_line_text(label, tr_mark("the track name"), child_text(ev, "track").value_or(""),
                            kTrackName);
     });
     if (!track.empty()) {
@@ -315,7 +335,7 @@ class Reader {
       s.track = track_index_.at(track);
     }
     s.abstract = abstract_of(ev);
-    at_line(ev, [&] { check_abstract(label, "the abstract or description", s.abstract); });
+    at_line(ev, [&] { check_abstract(label, tr_mark("the abstract or description"), s.abstract); });
     read_persons(ev, label, s);
     read_links(ev, label, s);
     p_.sessions.push_back(std::move(s));
@@ -324,21 +344,28 @@ class Reader {
   void place_in_time(const xmlNode* ev, const std::string& label, const DayContext& day,
                      const std::string& start_text, ImportedSession& s) {
     auto start_clock = parse_clock(start_text);
-    if (!start_clock) refuse(ev, label + ": start " + excerpt(start_text) + " is not HH:MM");
+    if (!start_clock)
+      refuse(ev, label + ": " +
+                     fill_text(tr("start {value} is not HH:MM"), {{"value", excerpt(start_text)}}));
     std::string duration_text = std::string(trim_blanks(child_text(ev, "duration").value_or("")));
     auto duration = parse_duration(duration_text);
     if (!duration)
-      refuse(ev, label + ": duration " + excerpt(duration_text) + " is not a positive HH:MM");
+      refuse(ev, label + ": " +
+                     fill_text(tr("duration {value} is not a positive HH:MM"),
+                               {{"value", excerpt(duration_text)}}));
     local_seconds start;
     // Newer frab and pretalx write the full date-time; it wins, being
     // unambiguous. Older files give only the day and a clock time.
     if (std::string date = std::string(trim_blanks(child_text(ev, "date").value_or("")));
         !date.empty()) {
       auto t = parse_local_datetime(date);
-      if (!t) refuse(ev, label + ": date " + excerpt(date) + " is not an ISO date-time");
+      if (!t)
+        refuse(ev, label + ": " +
+                       fill_text(tr("date {value} is not an ISO date-time"),
+                                 {{"value", excerpt(date)}}));
       start = *t;
     } else {
-      if (!day.date) refuse(ev, label + ": neither the event nor its day gives a date");
+      if (!day.date) refuse(ev, label + ": " + tr("neither the event nor its day gives a date"));
       start = local_seconds(*day.date) + std::chrono::seconds(*start_clock);
       if (day.boundary && start < *day.boundary) start += std::chrono::days(1);
     }
@@ -352,13 +379,17 @@ class Reader {
   size_t room_of(const xmlNode* ev, const std::string& label, const std::string* parent_room) {
     std::string own = one_line(child_text(ev, "room").value_or(""));
     if (parent_room && !own.empty() && own != *parent_room)
-      refuse(ev,
-             label + ": says room " + excerpt(own) + " but sits in room " + excerpt(*parent_room));
+      refuse(ev, label + ": " +
+                     fill_text(tr("says room {own} but sits in room {room}"),
+                               {{"own", excerpt(own)}, {"room", excerpt(*parent_room)}}));
     std::string name = own.empty() && parent_room ? *parent_room : own;
-    if (name.empty()) refuse(ev, label + ": no <room>");
+    if (name.empty())
+      refuse(ev, label + ": " + fill_text(tr("no <{element}>"), {{"element", "room"}}));
     auto it = room_index_.find(name);
     if (it == room_index_.end())
-      refuse(ev, label + ": room " + excerpt(name) + " is not one of the schedule's rooms");
+      refuse(ev, label + ": " +
+                     fill_text(tr("room {room} is not one of the schedule's rooms"),
+                               {{"room", excerpt(name)}}));
     return it->second;
   }
 
@@ -377,8 +408,9 @@ class Reader {
     if (!persons) return;
     for (const xmlNode* c = persons->children; c; c = c->next) {
       if (!is_element(c, "person")) continue;
-      std::string name = at_line(
-          c, [&] { return one_line_text(label, "a speaker name", text_of(c), kSpeakerName); });
+      std::string name = at_line(c, [&] {
+        return one_line_text(label, tr_mark("a speaker name"), text_of(c), kSpeakerName);
+      });
       // A deleted account can leave a nameless person behind; nobody to show.
       if (name.empty()) continue;
       std::string id_text = std::string(trim_blanks(attribute(c, "id").value_or("")));
@@ -386,7 +418,9 @@ class Reader {
       if (!id_text.empty()) {
         auto parsed = digits(id_text);
         if (!parsed || *parsed <= 0)
-          refuse(c, label + ": person id " + excerpt(id_text) + " is not a positive number");
+          refuse(c, label + ": " +
+                        fill_text(tr("person id {value} is not a positive number"),
+                                  {{"value", excerpt(id_text)}}));
         id = *parsed;
       }
       // Identity by frab person id (names change, ids do not); by name only
@@ -399,8 +433,9 @@ class Reader {
       if (!listed) s.speakers.push_back(it->second);
     }
     if (s.speakers.size() > kMaxSpeakersPerSession)
-      refuse(persons,
-             label + ": more than " + std::to_string(kMaxSpeakersPerSession) + " speakers");
+      refuse(persons, label + ": " +
+                          fill_text(tr("more than {count} speakers"),
+                                    {{"count", std::to_string(kMaxSpeakersPerSession)}}));
   }
 
   // Links become materials as material_link (import_common.h) says: other
@@ -415,12 +450,15 @@ class Reader {
         s.materials.push_back(std::move(*link));
     }
     if (s.materials.size() > kMaxMaterialsPerSession)
-      refuse(links, label + ": more than " + std::to_string(kMaxMaterialsPerSession) + " links");
+      refuse(links, label + ": " +
+                        fill_text(tr("more than {count} links"),
+                                  {{"count", std::to_string(kMaxMaterialsPerSession)}}));
   }
 
   void add_track(const xmlNode* at, const std::string& name, const std::string& colour) {
     if (p_.tracks.size() >= kMaxScheduleRoomsOrTracks)
-      refuse(at, "more than " + std::to_string(kMaxScheduleRoomsOrTracks) + " tracks");
+      refuse(at, fill_text(tr("more than {count} tracks"),
+                           {{"count", std::to_string(kMaxScheduleRoomsOrTracks)}}));
     track_index_.emplace(name, p_.tracks.size());
     std::string chosen = colour.empty() ? std::string(palette_colour(p_.tracks.size())) : colour;
     p_.tracks.push_back(ImportedTrack{name, chosen});
@@ -432,7 +470,7 @@ class Reader {
   void finish_dates(const xmlNode* root) {
     local_days first = first_day_ ? std::min(*first_day_, *earliest_) : *earliest_;
     local_days last = last_day_ ? std::max(*last_day_, *latest_) : *latest_;
-    if (last < first) refuse(root, "the conference ends before it starts");
+    if (last < first) refuse(root, tr("the conference ends before it starts"));
     p_.event.starts_on = format_date(first);
     p_.event.ends_on = format_date(last);
     if (!source_days_.empty()) p_.event.day_change = day_change_of_days(source_days_);
@@ -450,8 +488,8 @@ class Reader {
 
 ScheduleParseResult parse_frab_xml(std::string_view xml, const ScheduleParseOptions& options) {
   if (xml.size() > kMaxScheduleBytes)
-    return {std::nullopt,
-            "the file is larger than " + std::to_string(kMaxScheduleBytes >> 20) + " MiB"};
+    return {std::nullopt, fill_text(tr("the file is larger than {size} MiB"),
+                                    {{"size", std::to_string(kMaxScheduleBytes >> 20)}})};
   Document document = parse_document(xml);
   if (!document.doc) return {std::nullopt, document.error};
   try {

@@ -12,6 +12,7 @@
 #include "model/session_form.h"
 #include "model/settings_form.h"
 #include "util/text_rules.h"
+#include "util/translate.h"
 #include "util/utf8.h"
 #include "util/web_url.h"
 
@@ -168,35 +169,47 @@ std::string excerpt(std::string_view s) {
 
 // ---------------------------------------------------------------- builder
 
+std::string line_at(int64_t line) {
+  return fill_text(tr("line {line}"), {{"line", std::to_string(line)}});
+}
+
 [[noreturn]] void refuse_at(const std::string& where, const std::string& message) {
   throw ImportRefusal{where.empty() ? message : where + ": " + message};
 }
 
-std::string one_line_text(const std::string& where, const std::string& what, std::string_view raw,
+// "the room name is longer than 120 characters": what (marked with
+// tr_mark) and a problem (model/limits.h, util/text_rules.h).
+std::string text_problem_at(std::string_view what, std::string_view problem) {
+  return fill_text(tr("{field} {problem}"), {{"field", tr(what)}, {"problem", problem}});
+}
+
+std::string one_line_text(const std::string& where, std::string_view what, std::string_view raw,
                           const ColumnLimit& limit) {
   std::string s = one_line(raw);
   if (auto problem = column_text_problem(limit, s, TextLines::kOne))
-    refuse_at(where, what + " " + *problem);
+    refuse_at(where, text_problem_at(what, *problem));
   return s;
 }
 
-std::string checked_text(const std::string& where, const std::string& what, std::string_view raw,
+std::string checked_text(const std::string& where, std::string_view what, std::string_view raw,
                          const ColumnLimit& limit) {
-  if (one_line(raw).empty()) refuse_at(where, what + " is empty");
+  if (one_line(raw).empty())
+    refuse_at(where, fill_text(tr("{field} is empty"), {{"field", tr(what)}}));
   return one_line_text(where, what, raw, limit);
 }
 
-void check_abstract(const std::string& where, const std::string& what, std::string_view text) {
-  if (auto problem = session_abstract_problem(text)) refuse_at(where, what + " " + *problem);
+void check_abstract(const std::string& where, std::string_view what, std::string_view text) {
+  if (auto problem = session_abstract_problem(text))
+    refuse_at(where, text_problem_at(what, *problem));
 }
 
 std::optional<Material> material_link(const std::string& where, std::string_view url,
                                       std::string_view text) {
   WebUrlCheck check = check_web_url(url);
   // The address is not quoted back: it holds the secret.
-  if (check == WebUrlCheck::kHasUserinfo) refuse_at(where, std::string(kUserinfoMessage));
+  if (check == WebUrlCheck::kHasUserinfo) refuse_at(where, tr(kUserinfoMessage));
   if (check != WebUrlCheck::kOk || exceeds(kMaterialUrl, url)) return std::nullopt;
-  std::string label = one_line_text(where, "a link text", text, kMaterialLabel);
+  std::string label = one_line_text(where, tr_mark("a link text"), text, kMaterialLabel);
   return Material{label.empty() ? "Link" : label, std::string(url)};
 }
 
@@ -213,7 +226,7 @@ std::string source_url(const std::string& where, std::string_view raw) {
   std::string_view url = trim_blanks(raw);
   if (url.empty()) return "";
   WebUrlCheck check = check_web_url(url);
-  if (check == WebUrlCheck::kHasUserinfo) refuse_at(where, std::string(kUserinfoMessage));
+  if (check == WebUrlCheck::kHasUserinfo) refuse_at(where, tr(kUserinfoMessage));
   if (check != WebUrlCheck::kOk || exceeds(kSessionExternalUrl, url)) return "";
   return std::string(url);
 }
@@ -221,24 +234,26 @@ std::string source_url(const std::string& where, std::string_view raw) {
 void ProgrammeBuilder::set_event(const std::string& where, std::string_view name,
                                  std::string_view venue, std::string_view zone,
                                  std::optional<local_days> first, std::optional<local_days> last) {
-  p_.event.name = checked_text(where, "the conference title", name, kEventName);
+  p_.event.name = checked_text(where, tr_mark("the conference title"), name, kEventName);
   if (!one_line(venue).empty())
-    p_.event.venue = checked_text(where, "the venue", venue, kEventVenue);
+    p_.event.venue = checked_text(where, tr_mark("the venue"), venue, kEventVenue);
   std::string z = std::string(trim_blanks(zone));
   if (z.empty()) z = default_zone_;
-  if (z.empty()) refuse_at(where, "the file names no time zone and none was given");
-  if (!plausible_time_zone(z)) refuse_at(where, "time zone " + excerpt(z) + " is not valid");
+  if (z.empty()) refuse_at(where, tr("the file names no time zone and none was given"));
+  if (!plausible_time_zone(z))
+    refuse_at(where, fill_text(tr("time zone {zone} is not valid"), {{"zone", excerpt(z)}}));
   p_.event.time_zone = z;
   first_day_ = first;
   last_day_ = last;
 }
 
 size_t ProgrammeBuilder::room(const std::string& where, std::string_view raw) {
-  std::string name = checked_text(where, "the room name", raw, kRoomName);
+  std::string name = checked_text(where, tr_mark("the room name"), raw, kRoomName);
   auto [it, fresh] = room_index_.emplace(name, p_.rooms.size());
   if (fresh) {
     if (p_.rooms.size() >= kMaxScheduleRoomsOrTracks)
-      refuse_at(where, "more than " + std::to_string(kMaxScheduleRoomsOrTracks) + " rooms");
+      refuse_at(where, fill_text(tr("more than {count} rooms"),
+                                 {{"count", std::to_string(kMaxScheduleRoomsOrTracks)}}));
     p_.rooms.push_back(name);
   }
   return it->second;
@@ -246,12 +261,13 @@ size_t ProgrammeBuilder::room(const std::string& where, std::string_view raw) {
 
 std::optional<size_t> ProgrammeBuilder::track(const std::string& where, std::string_view raw,
                                               std::string_view colour) {
-  std::string name = one_line_text(where, "the track name", raw, kTrackName);
+  std::string name = one_line_text(where, tr_mark("the track name"), raw, kTrackName);
   if (name.empty()) return std::nullopt;
   auto it = track_index_.find(name);
   if (it != track_index_.end()) return it->second;
   if (p_.tracks.size() >= kMaxScheduleRoomsOrTracks)
-    refuse_at(where, "more than " + std::to_string(kMaxScheduleRoomsOrTracks) + " tracks");
+    refuse_at(where, fill_text(tr("more than {count} tracks"),
+                               {{"count", std::to_string(kMaxScheduleRoomsOrTracks)}}));
   std::string c =
       is_hex_colour(colour) ? std::string(colour) : std::string(palette_colour(p_.tracks.size()));
   track_index_.emplace(name, p_.tracks.size());
@@ -261,7 +277,7 @@ std::optional<size_t> ProgrammeBuilder::track(const std::string& where, std::str
 
 std::optional<size_t> ProgrammeBuilder::speaker(const std::string& where, int64_t id,
                                                 std::string_view raw) {
-  std::string name = one_line_text(where, "a speaker name", raw, kSpeakerName);
+  std::string name = one_line_text(where, tr_mark("a speaker name"), raw, kSpeakerName);
   // A deleted account can leave a nameless person behind; nobody to show.
   if (name.empty()) return std::nullopt;
   // Identity by id (names change, ids do not); by name only without one.
@@ -274,17 +290,20 @@ std::optional<size_t> ProgrammeBuilder::speaker(const std::string& where, int64_
 void ProgrammeBuilder::add_session(const std::string& where, ImportedSession s, local_seconds start,
                                    std::chrono::seconds duration) {
   if (p_.sessions.size() >= kMaxScheduleSessions)
-    refuse_at(where, "more than " + std::to_string(kMaxScheduleSessions) + " sessions");
-  if (duration.count() <= 0) refuse_at(where, "the session does not end after it starts");
-  check_abstract(where, "the abstract", s.abstract);
+    refuse_at(where, fill_text(tr("more than {count} sessions"),
+                               {{"count", std::to_string(kMaxScheduleSessions)}}));
+  if (duration.count() <= 0) refuse_at(where, tr("the session does not end after it starts"));
+  check_abstract(where, tr_mark("the abstract"), s.abstract);
   if (s.speakers.size() > kMaxSpeakersPerSession)
-    refuse_at(where, "more than " + std::to_string(kMaxSpeakersPerSession) + " speakers");
+    refuse_at(where, fill_text(tr("more than {count} speakers"),
+                               {{"count", std::to_string(kMaxSpeakersPerSession)}}));
   if (s.materials.size() > kMaxMaterialsPerSession)
-    refuse_at(where, "more than " + std::to_string(kMaxMaterialsPerSession) + " links");
+    refuse_at(where, fill_text(tr("more than {count} links"),
+                               {{"count", std::to_string(kMaxMaterialsPerSession)}}));
   if (auto problem = length_problem(kSessionExternalId, s.guid))
-    refuse_at(where, "the guid " + *problem);
+    refuse_at(where, text_problem_at(tr_mark("the guid"), *problem));
   if (!s.guid.empty() && !guids_.insert(s.guid).second)
-    refuse_at(where, "guid " + excerpt(s.guid) + " appears twice");
+    refuse_at(where, fill_text(tr("guid {guid} appears twice"), {{"guid", excerpt(s.guid)}}));
   s.starts_at = format_datetime(start);
   s.ends_at = format_datetime(start + duration);
   local_days day = std::chrono::floor<std::chrono::days>(start);
@@ -294,10 +313,10 @@ void ProgrammeBuilder::add_session(const std::string& where, ImportedSession s, 
 }
 
 ImportedProgramme ProgrammeBuilder::finish(const std::string& where) {
-  if (p_.sessions.empty()) refuse_at(where, "the schedule holds no sessions");
+  if (p_.sessions.empty()) refuse_at(where, tr("the schedule holds no sessions"));
   local_days first = first_day_ ? std::min(*first_day_, *earliest_) : *earliest_;
   local_days last = last_day_ ? std::max(*last_day_, *latest_) : *latest_;
-  if (last < first) refuse_at(where, "the conference ends before it starts");
+  if (last < first) refuse_at(where, tr("the conference ends before it starts"));
   p_.event.starts_on = format_date(first);
   p_.event.ends_on = format_date(last);
   std::set<std::string> days;

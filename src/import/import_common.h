@@ -81,16 +81,16 @@ struct ImportRefusal {
 // (util/text_rules.h: controls, bidirectional controls, U+2028/U+2029) or
 // is longer than its column holds (model/limits.h), in the words the
 // staff form uses. May be empty.
-std::string one_line_text(const std::string& where, const std::string& what, std::string_view raw,
+std::string one_line_text(const std::string& where, std::string_view what, std::string_view raw,
                           const ColumnLimit& limit);
 
 // The same, and required.
-std::string checked_text(const std::string& where, const std::string& what, std::string_view raw,
+std::string checked_text(const std::string& where, std::string_view what, std::string_view raw,
                          const ColumnLimit& limit);
 
 // Refuses an abstract the staff form would refuse (session_abstract_problem
 // in model/session_form.h: its length, what multi-line text may not hold).
-void check_abstract(const std::string& where, const std::string& what, std::string_view text);
+void check_abstract(const std::string& where, std::string_view what, std::string_view text);
 
 // A link of a session from its address and text, or nullopt when the
 // address is not an http(s) link (util/web_url.h): the readers drop those,
@@ -154,5 +154,9 @@ class ProgrammeBuilder {
   std::optional<local_days> first_day_, last_day_, earliest_, latest_;
   std::vector<SourceDay> source_days_;
 };
+
+// "line 3": where a message about a file points, in the process's
+// language.
+std::string line_at(int64_t line);
 
 }  // namespace confsched::import_detail

@@ -10,6 +10,7 @@
 #include "import/import_common.h"
 #include "model/session_terms.h"
 #include "util/text_rules.h"
+#include "util/translate.h"
 #include "util/utf8.h"
 
 namespace confsched {
@@ -70,7 +71,7 @@ CsvParseResult parse_csv(std::string_view text) {
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   auto fail = [&](size_t line, const std::string& message) {
     result.records.clear();
-    result.error = "line " + std::to_string(line) + ": " + message;
+    result.error = line_at(static_cast<int64_t>(line)) + ": " + message;
     return result;
   };
   size_t line = 1, i = 0;
@@ -85,7 +86,7 @@ CsvParseResult parse_csv(std::string_view text) {
         // is literal up to the closing quote (RFC 4180 §2.5-2.7).
         ++i;
         for (;;) {
-          if (i >= text.size()) return fail(record.line, "a quoted cell is never closed");
+          if (i >= text.size()) return fail(record.line, tr("a quoted cell is never closed"));
           char c = text[i++];
           if (c == '"') {
             if (i < text.size() && text[i] == '"') {
@@ -99,21 +100,24 @@ CsvParseResult parse_csv(std::string_view text) {
           cell += c;
         }
         if (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r')
-          return fail(line, "text after a closing quote (a quote inside a cell is written \"\")");
+          return fail(line,
+                      tr("text after a closing quote (a quote inside a cell is written \"\")"));
       } else {
         while (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
           if (text[i] == '"')
-            return fail(line, "a quote inside an unquoted cell (quote the whole cell)");
+            return fail(line, tr("a quote inside an unquoted cell (quote the whole cell)"));
           cell += text[i++];
         }
       }
       if (cell.find('\0') != std::string::npos)
-        return fail(line, "a NUL byte: the file is not UTF-8 text (UTF-16? save it as UTF-8)");
+        return fail(line, tr("a NUL byte: the file is not UTF-8 text (UTF-16? save it as UTF-8)"));
       if (!is_valid_utf8(cell))
-        return fail(line, "not valid UTF-8 (save the file as UTF-8, not Latin-1 or Windows-1252)");
+        return fail(line,
+                    tr("not valid UTF-8 (save the file as UTF-8, not Latin-1 or Windows-1252)"));
       record.cells.push_back(cell);
       if (record.cells.size() > kMaxCsvColumns)
-        return fail(line, "more than " + std::to_string(kMaxCsvColumns) + " columns");
+        return fail(line, fill_text(tr("more than {count} columns"),
+                                    {{"count", std::to_string(kMaxCsvColumns)}}));
       if (i < text.size() && text[i] == ',') {
         ++i;
         continue;
@@ -127,35 +131,39 @@ CsvParseResult parse_csv(std::string_view text) {
     bool blank = record.cells.size() == 1 && record.cells[0].empty();
     if (!blank) result.records.push_back(std::move(record));
     if (result.records.size() > kMaxScheduleSessions + 1)
-      return fail(line, "more than " + std::to_string(kMaxScheduleSessions) + " rows");
+      return fail(line, fill_text(tr("more than {count} rows"),
+                                  {{"count", std::to_string(kMaxScheduleSessions)}}));
   }
   return result;
 }
 
 ScheduleParseResult parse_schedule_csv(std::string_view csv, const ScheduleParseOptions& options) {
   if (csv.size() > kMaxScheduleBytes)
-    return {std::nullopt,
-            "the file is larger than " + std::to_string(kMaxScheduleBytes >> 20) + " MiB"};
+    return {std::nullopt, fill_text(tr("the file is larger than {size} MiB"),
+                                    {{"size", std::to_string(kMaxScheduleBytes >> 20)}})};
   CsvParseResult parsed = parse_csv(csv);
   if (!parsed.ok()) return {std::nullopt, parsed.error};
-  if (parsed.records.empty()) return {std::nullopt, "line 1: the file is empty"};
+  if (parsed.records.empty()) return {std::nullopt, line_at(1) + ": " + tr("the file is empty")};
   try {
     const CsvRecord& header = parsed.records[0];
-    std::string where = "line " + std::to_string(header.line);
+    std::string where = line_at(static_cast<int64_t>(header.line));
     std::map<std::string, size_t, std::less<>> column;
     for (size_t c = 0; c < header.cells.size(); ++c) {
       std::string name = lower(std::string(trim_blanks(header.cells[c])));
       bool known = false;
       for (std::string_view k : kColumns) known = known || name == k;
       if (!known)
-        refuse_at(where, "unknown column " + excerpt(name) +
-                             " (known: guid, title, day, start, end, room, track, kind, status, "
-                             "speakers, abstract)");
-      if (!column.emplace(name, c).second) refuse_at(where, "column " + excerpt(name) + " twice");
+        refuse_at(where,
+                  fill_text(tr("unknown column {column} (known: guid, title, day, start, end, "
+                               "room, track, kind, status, speakers, abstract)"),
+                            {{"column", excerpt(name)}}));
+      if (!column.emplace(name, c).second)
+        refuse_at(where, fill_text(tr("column {column} twice"), {{"column", excerpt(name)}}));
     }
     for (std::string_view required : kRequired)
       if (!column.count(required))
-        refuse_at(where, "no column " + excerpt(required) + " (the first row names the columns)");
+        refuse_at(where, fill_text(tr("no column {column} (the first row names the columns)"),
+                                   {{"column", excerpt(required)}}));
 
     ProgrammeBuilder b(options.default_time_zone);
     b.set_event(where,
@@ -163,37 +171,44 @@ ScheduleParseResult parse_schedule_csv(std::string_view csv, const ScheduleParse
                 "", std::nullopt, std::nullopt);
     for (size_t r = 1; r < parsed.records.size(); ++r) {
       const CsvRecord& row = parsed.records[r];
-      std::string at = "line " + std::to_string(row.line);
+      std::string at = line_at(static_cast<int64_t>(row.line));
       if (row.cells.size() != header.cells.size())
-        refuse_at(at, std::to_string(row.cells.size()) + " cells where the header has " +
-                          std::to_string(header.cells.size()));
+        refuse_at(at, fill_text(tr("{count} cells where the header has {header}"),
+                                {{"count", std::to_string(row.cells.size())},
+                                 {"header", std::to_string(header.cells.size())}}));
       auto cell = [&](std::string_view name) -> std::string {
         auto it = column.find(name);
         return it == column.end() ? std::string() : row.cells[it->second];
       };
       ImportedSession s;
       s.guid = std::string(trim_blanks(cell("guid")));
-      s.title = checked_text(at, "the title", cell("title"), kSessionTitle);
+      s.title = checked_text(at, tr_mark("the title"), cell("title"), kSessionTitle);
       auto day = parse_date(std::string(trim_blanks(cell("day"))));
-      if (!day) refuse_at(at, "day " + excerpt(cell("day")) + " is not a date (YYYY-MM-DD)");
+      if (!day)
+        refuse_at(at, fill_text(tr("day {value} is not a date (YYYY-MM-DD)"),
+                                {{"value", excerpt(cell("day"))}}));
       auto start = parse_clock(std::string(trim_blanks(cell("start"))));
-      if (!start) refuse_at(at, "start " + excerpt(cell("start")) + " is not HH:MM");
+      if (!start)
+        refuse_at(at,
+                  fill_text(tr("start {value} is not HH:MM"), {{"value", excerpt(cell("start"))}}));
       auto end = parse_clock(std::string(trim_blanks(cell("end"))));
-      if (!end) refuse_at(at, "end " + excerpt(cell("end")) + " is not HH:MM");
+      if (!end)
+        refuse_at(at, fill_text(tr("end {value} is not HH:MM"), {{"value", excerpt(cell("end"))}}));
       // An end at or before the start crosses midnight (a 23:00-01:00 party).
       int length = *end > *start ? *end - *start : *end + 86400 - *start;
       s.room = b.room(at, cell("room"));
       s.track = b.track(at, cell("track"));
       auto kind = kind_of(cell("kind"));
       if (!kind)
-        refuse_at(at, "kind " + excerpt(cell("kind")) +
-                          " is not one of talk, keynote, "
-                          "workshop, panel, break, social");
+        refuse_at(at,
+                  fill_text(tr("kind {value} is not one of talk, keynote, workshop, panel, break, "
+                               "social"),
+                            {{"value", excerpt(cell("kind"))}}));
       s.kind = *kind;
       auto status = status_of(cell("status"));
       if (!status)
-        refuse_at(
-            at, "status " + excerpt(cell("status")) + " is not one of scheduled, cancelled, moved");
+        refuse_at(at, fill_text(tr("status {value} is not one of scheduled, cancelled, moved"),
+                                {{"value", excerpt(cell("status"))}}));
       s.status = *status;
       for (const std::string& name : speaker_names(cell("speakers")))
         if (auto i = b.speaker(at, 0, name);
@@ -203,7 +218,7 @@ ScheduleParseResult parse_schedule_csv(std::string_view csv, const ScheduleParse
       b.add_session(at, std::move(s), local_seconds(*day) + std::chrono::seconds(*start),
                     std::chrono::seconds(length));
     }
-    return {b.finish("line " + std::to_string(parsed.records.back().line)), ""};
+    return {b.finish(line_at(static_cast<int64_t>(parsed.records.back().line))), ""};
   } catch (const ImportRefusal& r) {
     return {std::nullopt, r.message};
   }

@@ -8,32 +8,34 @@
 #include "model/text.h"
 #include "util/text_rules.h"
 #include "util/time_text.h"
+#include "util/translate.h"
 
 namespace confsched {
 
 namespace {
 
 constexpr int64_t kSecondsPerMinute = 60;
+constexpr std::string_view kTheAnnouncement = tr_mark("The announcement");
 
 void check_body(const AnnouncementDraft& d, FieldErrors& errors) {
   if (d.body.empty())
-    errors["body"] = "The announcement needs some text.";
+    errors["body"] = tr("The announcement needs some text.");
   else if (auto too_long = length_problem(kAnnouncementText, d.body))
-    errors["body"] = "The announcement " + *too_long + ".";
+    errors["body"] = field_message(kTheAnnouncement, *too_long);
   else if (auto problem = text_problem(d.body, TextLines::kMany))
-    errors["body"] = "The announcement " + *problem + ".";
+    errors["body"] = field_message(kTheAnnouncement, *problem);
   // Stricter than other long texts: the banner (white-space: pre-line)
   // keeps line breaks but folds a tab into a space, so it would not show
   // as typed.
   else if (d.body.find('\t') != std::string::npos)
-    errors["body"] = "The announcement " + character_problem('\t', TextLines::kOne) +
-                     " (only line breaks are allowed).";
+    errors["body"] = fill_text(tr("The announcement {problem} (only line breaks are allowed)."),
+                               {{"problem", character_problem('\t', TextLines::kOne)}});
 }
 
 void check_room(const AnnouncementDraft& d, const AnnouncementContext& c, FieldErrors& errors) {
   if (d.room.empty()) return;  // everywhere
   auto id = parse_id(d.room);
-  if (!id || !c.room_ids.count(*id)) errors["room"] = "Choose a room from the list.";
+  if (!id || !c.room_ids.count(*id)) errors["room"] = tr("Choose a room from the list.");
 }
 
 std::optional<int64_t> whole_number(const std::string& text) {
@@ -64,20 +66,20 @@ std::optional<int64_t> typed_at(std::string_view day, std::string_view time,
 
 // The day and time fields of a start or an end.
 struct TypedFields {
-  const char* field;  // where the message goes: "start_at" or "end_at"
-  const char* name;   // "start" or "end"
-  const char* slip;   // the message for a day or time typed with another choice
+  const char* field;         // where the message goes: "start_at" or "end_at"
+  std::string_view invalid;  // the message for a day or time that is not one
+  std::string_view slip;     // the message for a day or time typed with another choice
 };
 // A day or time typed while the choice above says otherwise is a slip,
 // not a choice, exactly like a stray duration.
 constexpr TypedFields kStartFields{
-    "start_at", "start",
-    "A start day and time count only when it starts at them: choose that under "
-    "\u201CStarts\u201D, or clear them."};
+    "start_at", tr_mark("Give the start as a day (YYYY-MM-DD) and a time (HH:MM)."),
+    tr_mark("A start day and time count only when it starts at them: choose that under "
+            "\u201CStarts\u201D, or clear them.")};
 constexpr TypedFields kEndFields{
-    "end_at", "end",
-    "An end day and time count only when it ends at them: choose that under "
-    "\u201CEnds\u201D, or clear them."};
+    "end_at", tr_mark("Give the end as a day (YYYY-MM-DD) and a time (HH:MM)."),
+    tr_mark("An end day and time count only when it ends at them: choose that under "
+            "\u201CEnds\u201D, or clear them.")};
 
 // When the day and time are chosen, the instant they name (or an error);
 // when they are not, nothing, and an error if they were typed all the same.
@@ -85,13 +87,11 @@ std::optional<int64_t> check_typed(const TypedFields& f, const std::string& day,
                                    const std::string& time, bool chosen,
                                    const AnnouncementContext& c, FieldErrors& errors) {
   if (!chosen) {
-    if (!day.empty() || !time.empty()) errors[f.field] = f.slip;
+    if (!day.empty() || !time.empty()) errors[f.field] = tr(f.slip);
     return std::nullopt;
   }
   auto t = typed_at(day, time, c);
-  if (!t)
-    errors[f.field] =
-        std::string("Give the ") + f.name + " as a day (YYYY-MM-DD) and a time (HH:MM).";
+  if (!t) errors[f.field] = tr(f.invalid);
   return t;
 }
 
@@ -104,12 +104,12 @@ std::optional<int64_t> check_start(const AnnouncementDraft& d, const Announcemen
   if (d.starts == kStartsNow) return c.now;
   if (d.starts == kStartsKeep && is_editing(c)) return std::max(c.stored->start, c.now);
   if (!at) {
-    errors["starts"] = "Choose when the announcement starts.";
+    errors["starts"] = tr("Choose when the announcement starts.");
     return std::nullopt;
   }
   if (!t) return std::nullopt;
   if (*t > c.now + kMaxAnnouncementLeadDays * 24 * 3600) {
-    errors[kStartFields.field] = "The start can be at most a year (366 days) ahead.";
+    errors[kStartFields.field] = tr("The start can be at most a year (366 days) ahead.");
     return std::nullopt;
   }
   return std::max(*t, c.now);
@@ -123,31 +123,31 @@ std::optional<std::optional<int64_t>> check_end(const AnnouncementDraft& d,
   const bool after = d.ends == kEndsAfter, at = d.ends == kEndsAt;
   if (!after && !d.duration.empty())
     errors["duration"] =
-        "A duration counts only when it ends after the duration: choose that under "
-        "\u201CEnds\u201D, or clear the duration.";
+        tr("A duration counts only when it ends after the duration: choose that under "
+           "\u201CEnds\u201D, or clear the duration.");
   auto t = check_typed(kEndFields, d.end_day, d.end_time, at, c, errors);
   if (d.ends == kEndsNever) return std::optional<int64_t>();
   if (d.ends == kEndsKeep && is_editing(c)) return c.stored->end;
   if (after) {
     if (d.unit != "minutes" && d.unit != "hours") {
-      errors["duration"] = "Choose minutes or hours.";
+      errors["duration"] = tr("Choose minutes or hours.");
       return std::nullopt;
     }
     auto n = whole_number(d.duration);
     if (!n || *n < 1) {
-      errors["duration"] = "Give the duration as a whole number, 1 or more.";
+      errors["duration"] = tr("Give the duration as a whole number, 1 or more.");
       return std::nullopt;
     }
     auto minutes = duration_minutes(d);
     if (!minutes) {
-      errors["duration"] = "An announcement can run for at most 14 days (336 hours).";
+      errors["duration"] = tr("An announcement can run for at most 14 days (336 hours).");
       return std::nullopt;
     }
     if (!start) return std::nullopt;
     return std::optional<int64_t>(*start + *minutes * kSecondsPerMinute);
   }
   if (!at) {
-    errors["ends"] = "Choose when the announcement ends.";
+    errors["ends"] = tr("Choose when the announcement ends.");
     return std::nullopt;
   }
   if (!t) return std::nullopt;
@@ -162,11 +162,11 @@ void check_span(const AnnouncementDraft& d, int64_t now, int64_t start, int64_t 
   if (d.starts == kStartsKeep && d.ends == kEndsKeep) return;
   const char* field = d.ends == kEndsAt ? "end_at" : "ends";
   if (end <= now)
-    errors[field] = "That end has passed already: choose a later one.";
+    errors[field] = tr("That end has passed already: choose a later one.");
   else if (end <= start)
-    errors[field] = "The end must be after the start.";
+    errors[field] = tr("The end must be after the start.");
   else if (end - start > kMaxAnnouncementMinutes * kSecondsPerMinute)
-    errors[field] = "An announcement can show for at most 14 days (336 hours) from its start.";
+    errors[field] = tr("An announcement can show for at most 14 days (336 hours) from its start.");
 }
 
 }  // namespace
@@ -208,7 +208,7 @@ FieldErrors validate_announcement(const AnnouncementDraft& draft,
   FieldErrors errors;
   check_body(draft, errors);
   if (draft.level != "info" && draft.level != "important")
-    errors["level"] = "Choose a level from the list.";
+    errors["level"] = tr("Choose a level from the list.");
   check_room(draft, context, errors);
   auto start = check_start(draft, context, errors);
   auto end = check_end(draft, context, start, errors);
@@ -257,18 +257,18 @@ AnnouncementWrite announcement_write(const AnnouncementDraft& draft,
 
 std::string describe_time_left(int64_t seconds) {
   if (seconds <= 0) return "";
-  if (seconds < 60) return "under a minute";
+  if (seconds < 60) return tr("under a minute");
   int64_t minutes = (seconds + 59) / 60;  // "1 min" until it is really gone
   int64_t days = minutes / (24 * 60), hours = minutes / 60 % 24, mins = minutes % 60;
   std::string out;
-  auto part = [&](int64_t n, const char* unit) {
+  auto part = [&](int64_t n, std::string_view unit) {
     if (n == 0) return;
     if (!out.empty()) out += ' ';
-    out += std::to_string(n) + ' ' + unit;
+    out += fill_text(tr(unit), {{"n", std::to_string(n)}});
   };
-  part(days, "d");
-  part(hours, "h");
-  part(mins, "min");
+  part(days, tr_mark("{n} d"));
+  part(hours, tr_mark("{n} h"));
+  part(mins, tr_mark("{n} min"));
   return out;
 }
 

@@ -5,6 +5,8 @@
 #include <set>
 #include <tuple>
 
+#include "util/translate.h"
+
 namespace confsched {
 
 namespace {
@@ -50,12 +52,14 @@ std::vector<Clash> find_clashes(const std::vector<Booking>& bookings) {
 std::string describe_clash(const std::vector<Booking>& bookings, const Clash& clash, size_t from) {
   const Booking& self = bookings[from];
   const Booking& other = bookings[from == clash.first ? clash.second : clash.first];
-  std::string where = other.room + ", ";
-  if (day_of(other.starts_at) != day_of(self.starts_at)) where += day_of(other.starts_at) + " ";
-  where += time_of(other.starts_at) + "–" + time_of(other.ends_at);
-  const std::string session = "“" + other.title + "” (" + where + ")";
-  if (clash.speaker.empty()) return "Room clash with " + session;
-  return clash.speaker + " is also in " + session;
+  std::string when = time_of(other.starts_at) + "–" + time_of(other.ends_at);
+  if (day_of(other.starts_at) != day_of(self.starts_at))
+    when = day_of(other.starts_at) + " " + when;
+  const std::initializer_list<std::pair<std::string_view, std::string_view>> values = {
+      {"title", other.title}, {"room", other.room}, {"when", when}, {"speaker", clash.speaker}};
+  if (clash.speaker.empty())
+    return fill_text(tr("Room clash with “{title}” ({room}, {when})"), values);
+  return fill_text(tr("{speaker} is also in “{title}” ({room}, {when})"), values);
 }
 
 std::vector<std::string> clashes_of_changed(const std::vector<Booking>& bookings, size_t changed,
@@ -80,7 +84,9 @@ std::vector<std::string> clashes_of_changed(const std::vector<Booking>& bookings
     std::string sentence = describe_clash(bookings, c, from);
     if (changed > 1) {
       const Booking& self = bookings[from];
-      sentence = "“" + self.title + "” at " + time_of(self.starts_at) + ": " + sentence;
+      sentence = fill_text(
+          tr("“{title}” at {time}: {clash}"),
+          {{"title", self.title}, {"time", time_of(self.starts_at)}, {"clash", sentence}});
     }
     sentences.push_back(std::move(sentence));
   }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "model/conference_day.h"
+#include "util/translate.h"
 
 namespace confsched {
 
@@ -24,12 +25,13 @@ bool split_datetime(const std::string& text, std::string& day, std::string& cloc
 }
 
 std::string field_problem(const std::string& field, const std::string& message) {
-  if (field == "room_id") return "its room no longer exists";
-  if (field == "track_id") return "its track no longer exists";
-  if (field == "day") return "its day is no longer within the event's dates";
+  if (field == "room_id") return tr("its room no longer exists");
+  if (field == "track_id") return tr("its track no longer exists");
+  if (field == "day") return tr("its day is no longer within the event's dates");
   std::string why = message;
   if (!why.empty() && why.back() == '.') why.pop_back();
-  return "its " + field + " is not valid any more (" + why + ")";
+  return fill_text(tr("its {field} is not valid any more ({why})"),
+                   {{"field", field}, {"why", why}});
 }
 
 }  // namespace
@@ -77,16 +79,18 @@ RestoreDraft draft_from_audit(const AuditValues& after) {
   for (std::string_view key :
        {"title", "abstract", "starts_at", "ends_at", "room_id", "kind", "status"})
     if (!get(key))
-      return {std::nullopt, "This entry does not record the session's " + std::string(key) +
-                                ", so it cannot be restored."};
+      return {std::nullopt,
+              fill_text(tr("This entry does not record the session's {field}, so it cannot be "
+                           "restored."),
+                        {{"field", key}})};
   SessionDraft d;
   std::string end_day;
   if (!split_datetime(*get("starts_at"), d.day, d.start) ||
       !split_datetime(*get("ends_at"), end_day, d.end) ||
       end_day != (d.end < d.start ? next_calendar_day(d.day) : d.day))
     return {std::nullopt,
-            "This entry's times cannot be shown in the edit form (they do not start and end on "
-            "one day at whole minutes), so it cannot be restored here."};
+            tr("This entry's times cannot be shown in the edit form (they do not start and end on "
+               "one day at whole minutes), so it cannot be restored here.")};
   d.title = *get("title");
   d.abstract = *get("abstract");
   d.room_id = *get("room_id");
@@ -101,14 +105,12 @@ RestoreDraft draft_from_audit(const AuditValues& after) {
 }
 
 std::string restore_problem(const FieldErrors& errors) {
-  std::string text = "This version cannot be restored: ";
-  bool first = true;
+  std::string problems;
   for (const auto& [field, message] : errors) {
-    if (!first) text += "; ";
-    text += field_problem(field, message);
-    first = false;
+    if (!problems.empty()) problems += "; ";
+    problems += field_problem(field, message);
   }
-  return text + ".";
+  return fill_text(tr("This version cannot be restored: {problems}."), {{"problems", problems}});
 }
 
 }  // namespace confsched

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "model/session_form.h"
+#include "util/translate.h"
 
 namespace confsched {
 
@@ -22,16 +23,16 @@ struct AuditField {
   std::string_view label;
 };
 inline constexpr std::array<AuditField, 10> kSessionAuditFields = {{
-    {"title", "Title"},
-    {"abstract", "Abstract"},
-    {"starts_at", "Starts"},
-    {"ends_at", "Ends"},
-    {"room_id", "Room"},
-    {"track_id", "Track"},
-    {"kind", "Kind"},
-    {"status", "Status"},
-    {"speakers", "Speakers"},
-    {"materials", "Links"},
+    {"title", tr_mark("Title")},
+    {"abstract", tr_mark("Abstract")},
+    {"starts_at", tr_mark("Starts")},
+    {"ends_at", tr_mark("Ends")},
+    {"room_id", tr_mark("Room")},
+    {"track_id", tr_mark("Track")},
+    {"kind", tr_mark("Kind")},
+    {"status", tr_mark("Status")},
+    {"speakers", tr_mark("Speakers")},
+    {"materials", tr_mark("Links")},
 }};
 
 // One side of an audit row: key -> value as text; nullopt for a JSON null

@@ -1,6 +1,7 @@
 // Lengths and messages for the column limits; see limits.h.
 #include "model/limits.h"
 
+#include "util/translate.h"
 #include "util/utf8.h"
 
 namespace confsched {
@@ -31,8 +32,13 @@ bool exceeds(const ColumnLimit& limit, std::string_view text) {
 }
 
 std::string longer_than(const ColumnLimit& limit) {
-  return "is longer than " + grouped(limit.max) +
-         (limit.unit == LimitUnit::kBytes ? " bytes" : " characters");
+  return fill_text(limit.unit == LimitUnit::kBytes ? tr("is longer than {count} bytes")
+                                                   : tr("is longer than {count} characters"),
+                   {{"count", grouped(limit.max)}});
+}
+
+std::string field_message(std::string_view label, std::string_view problem) {
+  return fill_text(tr("{field} {problem}."), {{"field", tr(label)}, {"problem", problem}});
 }
 
 std::optional<std::string> length_problem(const ColumnLimit& limit, std::string_view text) {

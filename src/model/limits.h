@@ -97,6 +97,11 @@ bool exceeds(const ColumnLimit& limit, std::string_view text);
 // characters") say the same thing.
 std::string longer_than(const ColumnLimit& limit);
 
+// A form's message about one field: "The title is longer than 300
+// characters." from the field's label (marked with tr_mark) and one of the
+// problems above, in the process's language.
+std::string field_message(std::string_view label, std::string_view problem);
+
 // longer_than(limit) when the text exceeds it, else nullopt.
 std::optional<std::string> length_problem(const ColumnLimit& limit, std::string_view text);
 

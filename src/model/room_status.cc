@@ -1,6 +1,8 @@
 // Room statuses; see room_status.h.
 #include "model/room_status.h"
 
+#include "util/translate.h"
+
 namespace confsched {
 
 std::string_view room_status_name(RoomStatus status) {
@@ -24,11 +26,11 @@ std::optional<RoomStatus> parse_room_status(std::string_view name) {
 std::string room_status_text(RoomStatus status, std::string_view moved_to) {
   switch (status) {
     case RoomStatus::kFull:
-      return "Full: no seats left";
+      return tr("Full: no seats left");
     case RoomStatus::kLate:
-      return "Starting late";
+      return tr("Starting late");
     case RoomStatus::kMoved:
-      return "Moved to " + std::string(moved_to);
+      return fill_text(tr("Moved to {room}"), {{"room", moved_to}});
   }
   return {};
 }

@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "util/translate.h"
+
 namespace confsched {
 
 namespace {
@@ -90,10 +92,22 @@ bool is_previewed_text(std::string_view value) { return parse_previewed(value).h
 
 std::string delay_announcement(const std::string& room, const std::string& title,
                                const std::string& new_start, int minutes, bool following) {
-  const std::string late = std::to_string(minutes) + (minutes == 1 ? " minute" : " minutes");
-  std::string text = room + " is running " + late + " late: “" + title + "” starts at " + new_start;
-  if (following) text += ", and the sessions after it there start " + late + " later";
-  return text + ".";
+  const std::string count = std::to_string(minutes);
+  std::string_view pattern;
+  if (following)
+    pattern = minutes == 1 ? tr_mark(
+                                 "{room} is running 1 minute late: “{title}” starts at {time}, "
+                                 "and the sessions after it there start 1 minute later.")
+                           : tr_mark(
+                                 "{room} is running {count} minutes late: “{title}” starts at "
+                                 "{time}, and the sessions after it there start {count} "
+                                 "minutes later.");
+  else
+    pattern = minutes == 1
+                  ? tr_mark("{room} is running 1 minute late: “{title}” starts at {time}.")
+                  : tr_mark("{room} is running {count} minutes late: “{title}” starts at {time}.");
+  return fill_text(tr(pattern),
+                   {{"room", room}, {"title", title}, {"time", new_start}, {"count", count}});
 }
 
 }  // namespace confsched

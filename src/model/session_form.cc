@@ -8,6 +8,7 @@
 #include "model/text.h"
 #include "util/text_rules.h"
 #include "util/time_text.h"
+#include "util/translate.h"
 #include "util/web_url.h"
 
 namespace confsched {
@@ -24,11 +25,11 @@ bool is_clock(const std::string& text) {
 // uses too: a session it stored can always be saved again here.
 void check_title(const SessionDraft& d, FieldErrors& errors) {
   if (d.title.empty())
-    errors["title"] = "A title is required.";
+    errors["title"] = tr("A title is required.");
   else if (auto problem = session_title_problem(d.title))
-    errors["title"] = "The title " + *problem + ".";
+    errors["title"] = field_message(tr_mark("The title"), *problem);
   if (auto problem = session_abstract_problem(d.abstract))
-    errors["abstract"] = "The abstract " + *problem + ".";
+    errors["abstract"] = field_message(tr_mark("The abstract"), *problem);
 }
 
 // Minutes since midnight of an "HH:MM" that is_clock accepts.
@@ -45,33 +46,35 @@ bool within_event(const SessionDraft& d, const SessionChoices& c) {
 
 void check_times(const SessionDraft& d, const SessionChoices& c, FieldErrors& errors) {
   if (!parse_civil(d.day) || d.day.size() != 10)
-    errors["day"] = "Give the day as YYYY-MM-DD.";
+    errors["day"] = tr("Give the day as YYYY-MM-DD.");
   else if (!within_event(d, c))
-    errors["day"] = "The day must be within the event (" + c.first_day + " to " + c.last_day + ").";
-  if (!is_clock(d.start)) errors["start"] = "Give the start as HH:MM.";
+    errors["day"] = fill_text(tr("The day must be within the event ({first} to {last})."),
+                              {{"first", c.first_day}, {"last", c.last_day}});
+  if (!is_clock(d.start)) errors["start"] = tr("Give the start as HH:MM.");
   if (!is_clock(d.end)) {
-    errors["end"] = "Give the end as HH:MM.";
+    errors["end"] = tr("Give the end as HH:MM.");
   } else if (is_clock(d.start)) {
     const int start = minutes_of_clock(d.start), end = minutes_of_clock(d.end);
     if (end == start)
-      errors["end"] = "The end must be after the start.";
+      errors["end"] = tr("The end must be after the start.");
     else if (end < start && end + 24 * 60 - start > kMaxOvernightMinutes)
-      errors["end"] =
-          "The end must be after the start. (An end earlier than the start is on the next day, "
-          "for a session past midnight, which may last at most " +
-          std::to_string(kMaxOvernightMinutes / 60) + " hours.)";
+      errors["end"] = fill_text(
+          tr("The end must be after the start. (An end earlier than the start is on the next day, "
+             "for a session past midnight, which may last at most {hours} hours.)"),
+          {{"hours", std::to_string(kMaxOvernightMinutes / 60)}});
   }
 }
 
 void check_choices(const SessionDraft& d, const SessionChoices& c, FieldErrors& errors) {
   auto room = parse_id(d.room_id);
-  if (!room || !c.room_ids.count(*room)) errors["room_id"] = "Choose a room from the list.";
+  if (!room || !c.room_ids.count(*room)) errors["room_id"] = tr("Choose a room from the list.");
   if (!d.track_id.empty()) {
     auto track = parse_id(d.track_id);
-    if (!track || !c.track_ids.count(*track)) errors["track_id"] = "Choose a track from the list.";
+    if (!track || !c.track_ids.count(*track))
+      errors["track_id"] = tr("Choose a track from the list.");
   }
-  if (!is_session_kind(d.kind)) errors["kind"] = "Choose a kind from the list.";
-  if (!is_session_status(d.status)) errors["status"] = "Choose a status from the list.";
+  if (!is_session_kind(d.kind)) errors["kind"] = tr("Choose a kind from the list.");
+  if (!is_session_status(d.status)) errors["status"] = tr("Choose a status from the list.");
 }
 
 std::vector<std::string_view> lines_of(std::string_view text) {
@@ -113,7 +116,9 @@ std::vector<std::string> parse_speaker_lines(std::string_view text, std::string&
     std::string name = std::string(trim_blanks(line));
     if (name.empty()) continue;
     if (auto problem = column_text_problem(kSpeakerName, name, TextLines::kOne)) {
-      if (error.empty()) error = "Line " + std::to_string(number) + ": the name " + *problem + ".";
+      if (error.empty())
+        error = fill_text(tr("Line {line}: the name {problem}."),
+                          {{"line", std::to_string(number)}, {"problem", *problem}});
       continue;
     }
     bool seen = false;
@@ -121,7 +126,7 @@ std::vector<std::string> parse_speaker_lines(std::string_view text, std::string&
     if (!seen) names.push_back(std::move(name));
   }
   if (names.size() > kMaxSpeakersPerSession && error.empty())
-    error = "At most 20 speakers per session.";
+    error = tr("At most 20 speakers per session.");
   return names;
 }
 
@@ -140,21 +145,23 @@ std::vector<Material> parse_material_lines(std::string_view text, std::string& e
     std::string problem;
     WebUrlCheck url_check = check_web_url(url);
     if (label.empty() || url_check == WebUrlCheck::kNotAWebUrl)
-      problem = "write “Label | https://…” (http or https links only).";
+      problem = tr("write “Label | https://…” (http or https links only).");
     else if (url_check == WebUrlCheck::kHasUserinfo)
-      problem = std::string(kUserinfoMessage) + ".";
+      problem = tr(kUserinfoMessage) + ".";
     else if (auto url_problem = length_problem(kMaterialUrl, url))
-      problem = "the link " + *url_problem + ".";
+      problem = fill_text(tr("the link {problem}."), {{"problem", *url_problem}});
     else if (auto label_problem = column_text_problem(kMaterialLabel, label, TextLines::kOne))
-      problem = "the label " + *label_problem + ".";
+      problem = fill_text(tr("the label {problem}."), {{"problem", *label_problem}});
     if (!problem.empty()) {
-      if (error.empty()) error = "Line " + std::to_string(number) + ": " + problem;
+      if (error.empty())
+        error = fill_text(tr("Line {line}: {problem}"),
+                          {{"line", std::to_string(number)}, {"problem", problem}});
       continue;
     }
     links.push_back(Material{std::move(label), std::move(url)});
   }
   if (links.size() > kMaxMaterialsPerSession && error.empty())
-    error = "At most 20 links per session.";
+    error = tr("At most 20 links per session.");
   return links;
 }
 

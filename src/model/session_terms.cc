@@ -21,18 +21,18 @@ bool is_session_status(std::string_view value) {
   return find_term(kSessionStatuses, value) != nullptr;
 }
 
-std::string_view session_kind_label(std::string_view kind) {
+std::string session_kind_label(std::string_view kind) {
   const SessionTerm* t = find_term(kSessionKinds, kind);
-  return t ? t->label : kind;
+  return t ? tr(t->label) : std::string(kind);
 }
 
-std::string_view session_status_label(std::string_view status) {
+std::string session_status_label(std::string_view status) {
   const SessionTerm* t = find_term(kSessionStatuses, status);
-  return t ? t->label : status;
+  return t ? tr(t->label) : std::string(status);
 }
 
-std::string_view session_status_note(std::string_view status) {
-  return status == kSessionStatuses[0].value ? std::string_view() : session_status_label(status);
+std::string session_status_note(std::string_view status) {
+  return status == kSessionStatuses[0].value ? std::string() : session_status_label(status);
 }
 
 }  // namespace confsched

@@ -11,6 +11,8 @@
 #include <array>
 #include <string_view>
 
+#include "util/translate.h"
+
 namespace confsched {
 
 struct SessionTerm {
@@ -19,14 +21,16 @@ struct SessionTerm {
 };
 
 // In the order the staff form offers them; the first is the default.
-inline constexpr std::array<SessionTerm, 6> kSessionKinds = {{{"talk", "Talk"},
-                                                              {"keynote", "Keynote"},
-                                                              {"workshop", "Workshop"},
-                                                              {"panel", "Panel"},
-                                                              {"break", "Break"},
-                                                              {"social", "Social"}}};
+inline constexpr std::array<SessionTerm, 6> kSessionKinds = {{{"talk", tr_mark("Talk")},
+                                                              {"keynote", tr_mark("Keynote")},
+                                                              {"workshop", tr_mark("Workshop")},
+                                                              {"panel", tr_mark("Panel")},
+                                                              {"break", tr_mark("Break")},
+                                                              {"social", tr_mark("Social")}}};
 inline constexpr std::array<SessionTerm, 3> kSessionStatuses = {
-    {{"scheduled", "Scheduled"}, {"moved", "Moved"}, {"cancelled", "Cancelled"}}};
+    {{"scheduled", tr_mark("Scheduled")},
+     {"moved", tr_mark("Moved")},
+     {"cancelled", tr_mark("Cancelled")}}};
 
 // A cancelled session keeps its slot on the pages but holds no room and no
 // speaker: it clashes with nothing.
@@ -38,10 +42,10 @@ bool is_session_status(std::string_view value);
 
 // The label of a stored kind or status; the value itself for a word the
 // list lacks (the schema's ENUM lets none through).
-std::string_view session_kind_label(std::string_view kind);
-std::string_view session_status_label(std::string_view status);
+std::string session_kind_label(std::string_view kind);
+std::string session_status_label(std::string_view status);
 // What a page notes beside a session: its status's label, nothing for a
 // scheduled one.
-std::string_view session_status_note(std::string_view status);
+std::string session_status_note(std::string_view status);
 
 }  // namespace confsched

@@ -8,6 +8,7 @@
 #include "model/conference_day.h"
 #include "util/text_rules.h"
 #include "util/time_text.h"
+#include "util/translate.h"
 #include "util/utf8.h"
 #include "util/web_url.h"
 
@@ -15,25 +16,27 @@ namespace confsched {
 
 namespace {
 
+constexpr std::string_view kTheName = tr_mark("The name");
+
 std::string field(const FormFields& form, std::string_view name) {
   return std::string(form.get(name).value_or(""));
 }
 
 // A one-line text (util/text_rules.h) within its column (model/limits.h).
-void check_line(FieldErrors& errors, const char* key, const std::string& text, const char* label,
-                const ColumnLimit& limit, bool required) {
+void check_line(FieldErrors& errors, const char* key, const std::string& text,
+                std::string_view label, const ColumnLimit& limit, bool required) {
   if (text.empty()) {
-    if (required) errors[key] = std::string(label) + " is required.";
+    if (required) errors[key] = fill_text(tr("{field} is required."), {{"field", tr(label)}});
   } else if (auto problem = column_text_problem(limit, text, TextLines::kOne)) {
-    errors[key] = std::string(label) + " " + *problem + ".";
+    errors[key] = field_message(label, *problem);
   }
 }
 
 // A long text (util/text_rules.h: line breaks allowed) within limit.
 void check_long_text(FieldErrors& errors, const char* key, const std::string& text,
-                     const char* label, const ColumnLimit& limit) {
+                     std::string_view label, const ColumnLimit& limit) {
   if (auto problem = column_text_problem(limit, text, TextLines::kMany))
-    errors[key] = std::string(label) + " " + *problem + ".";
+    errors[key] = field_message(label, *problem);
 }
 
 // An optional link (empty: none) within its column. The address is not
@@ -44,16 +47,16 @@ void check_link(FieldErrors& errors, const char* key, const std::string& url,
   std::string problem;
   switch (check_web_url(url)) {
     case WebUrlCheck::kNotAWebUrl:
-      problem = "must be a whole web address starting with https:// (or http://)";
+      problem = tr("must be a whole web address starting with https:// (or http://)");
       break;
     case WebUrlCheck::kHasUserinfo:
-      problem = "is refused: " + std::string(kUserinfoMessage);
+      problem = fill_text(tr("is refused: {reason}"), {{"reason", tr(kUserinfoMessage)}});
       break;
     case WebUrlCheck::kOk:
       problem = length_problem(limit, url).value_or("");
       break;
   }
-  if (!problem.empty()) errors[key] = std::string(label) + " " + problem + ".";
+  if (!problem.empty()) errors[key] = field_message(label, problem);
 }
 
 }  // namespace
@@ -88,50 +91,52 @@ SpeakerDraft speaker_draft_from_form(const FormFields& form) {
 
 FieldErrors validate_event(const EventDraft& d) {
   FieldErrors errors;
-  check_line(errors, "name", d.name, "The name", kEventName, true);
-  check_line(errors, "tagline", d.tagline, "The tagline", kEventTagline, false);
-  check_line(errors, "venue", d.venue, "The venue", kEventVenue, false);
-  check_long_text(errors, "intro", d.intro, "The introduction", kEventIntroForm);
+  check_line(errors, "name", d.name, kTheName, kEventName, true);
+  check_line(errors, "tagline", d.tagline, tr_mark("The tagline"), kEventTagline, false);
+  check_line(errors, "venue", d.venue, tr_mark("The venue"), kEventVenue, false);
+  check_long_text(errors, "intro", d.intro, tr_mark("The introduction"), kEventIntroForm);
   bool first_ok = is_iso_date(d.starts_on), last_ok = is_iso_date(d.ends_on);
-  if (!first_ok) errors["starts_on"] = "Give the first day as YYYY-MM-DD.";
+  if (!first_ok) errors["starts_on"] = tr("Give the first day as YYYY-MM-DD.");
   if (!last_ok)
-    errors["ends_on"] = "Give the last day as YYYY-MM-DD.";
+    errors["ends_on"] = tr("Give the last day as YYYY-MM-DD.");
   else if (first_ok && d.ends_on < d.starts_on)  // ISO dates sort as text
-    errors["ends_on"] = "The last day cannot be before the first day.";
+    errors["ends_on"] = tr("The last day cannot be before the first day.");
   if (!parse_day_change(d.day_change))
-    errors["day_change"] = "Give the time the day changes as HH:MM, from 00:00 to " +
-                           format_day_change(kMaxDayChangeMinutes) + ".";
+    errors["day_change"] =
+        fill_text(tr("Give the time the day changes as HH:MM, from 00:00 to {max}."),
+                  {{"max", format_day_change(kMaxDayChangeMinutes)}});
   return errors;
 }
 
 FieldErrors validate_room(const ItemDraft& d) {
   FieldErrors errors;
-  check_line(errors, "name", d.name, "The name", kRoomName, true);
+  check_line(errors, "name", d.name, kTheName, kRoomName, true);
   if (!parse_position(d.detail))
-    errors["position"] = "Give the position as a whole number (smaller numbers come first).";
+    errors["position"] = tr("Give the position as a whole number (smaller numbers come first).");
   for (const RoomDetailField& f : kRoomDetailFields) {
-    const std::string key(f.name), label = "The " + std::string(f.noun), value = d.room.*f.member;
+    const std::string key(f.name), value = d.room.*f.member;
     if (f.is_link)
-      check_link(errors, key.c_str(), value, label, f.limit);
+      check_link(errors, key.c_str(), value, f.label, f.limit);
     else
-      check_line(errors, key.c_str(), value, label.c_str(), f.limit, false);
+      check_line(errors, key.c_str(), value, f.label, f.limit, false);
   }
   return errors;
 }
 
 FieldErrors validate_track(const ItemDraft& d) {
   FieldErrors errors;
-  check_line(errors, "name", d.name, "The name", kTrackName, true);
+  check_line(errors, "name", d.name, kTheName, kTrackName, true);
   if (!is_hex_colour(d.detail))
-    errors["colour"] = "Give the colour as # and six hex digits, such as #1f6feb.";
+    errors["colour"] = tr("Give the colour as # and six hex digits, such as #1f6feb.");
   return errors;
 }
 
 FieldErrors validate_speaker(const SpeakerDraft& d) {
   FieldErrors errors;
-  check_line(errors, "name", d.name, "The name", kSpeakerName, true);
-  check_line(errors, "affiliation", d.affiliation, "The affiliation", kSpeakerAffiliation, false);
-  check_long_text(errors, "bio", d.bio, "The biography", kSpeakerBioForm);
+  check_line(errors, "name", d.name, kTheName, kSpeakerName, true);
+  check_line(errors, "affiliation", d.affiliation, tr_mark("The affiliation"), kSpeakerAffiliation,
+             false);
+  check_long_text(errors, "bio", d.bio, tr_mark("The biography"), kSpeakerBioForm);
   return errors;
 }
 
@@ -160,12 +165,13 @@ std::optional<int64_t> parse_position(std::string_view text) {
 }
 
 std::string password_problem(std::string_view password, std::string_view again) {
-  if (password.empty()) return "Type the new password in both fields.";
-  if (password != again) return "The two passwords differ. Type the same password twice.";
-  if (!is_valid_utf8(password)) return "The password is not valid UTF-8.";
-  if (password.size() > kMaxPasswordBytes) return "A password may have at most 1024 bytes.";
+  if (password.empty()) return tr("Type the new password in both fields.");
+  if (password != again) return tr("The two passwords differ. Type the same password twice.");
+  if (!is_valid_utf8(password)) return tr("The password is not valid UTF-8.");
+  if (password.size() > kMaxPasswordBytes) return tr("A password may have at most 1024 bytes.");
   if (code_point_count(password) < kMinPasswordChars)
-    return "A password needs at least " + std::to_string(kMinPasswordChars) + " characters.";
+    return fill_text(tr("A password needs at least {count} characters."),
+                     {{"count", std::to_string(kMinPasswordChars)}});
   return "";
 }
 

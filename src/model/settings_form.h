@@ -15,6 +15,7 @@
 #include "model/limits.h"
 #include "model/programme.h"
 #include "model/session_form.h"
+#include "util/translate.h"
 
 namespace confsched {
 
@@ -44,14 +45,18 @@ struct RoomDetailField {
   std::string_view name;  // "map_url"
   std::string RoomDetails::*member;
   ColumnLimit limit;
-  std::string_view noun;  // "map link": "The map link is ..."
-  bool is_link;           // an http(s) URL (util/web_url.h), else one line of text
+  std::string_view noun;   // "map link"
+  std::string_view label;  // "The map link": "The map link is ..."
+  bool is_link;            // an http(s) URL (util/web_url.h), else one line of text
 };
 inline constexpr RoomDetailField kRoomDetailFields[] = {
-    {"description", &RoomDetails::description, kRoomDescription, "description", false},
-    {"floor", &RoomDetails::floor, kRoomFloor, "floor", false},
-    {"map_url", &RoomDetails::map_url, kRoomMapUrl, "map link", true},
-    {"stream_url", &RoomDetails::stream_url, kRoomStreamUrl, "stream link", true},
+    {"description", &RoomDetails::description, kRoomDescription, tr_mark("description"),
+     tr_mark("The description"), false},
+    {"floor", &RoomDetails::floor, kRoomFloor, tr_mark("floor"), tr_mark("The floor"), false},
+    {"map_url", &RoomDetails::map_url, kRoomMapUrl, tr_mark("map link"), tr_mark("The map link"),
+     true},
+    {"stream_url", &RoomDetails::stream_url, kRoomStreamUrl, tr_mark("stream link"),
+     tr_mark("The stream link"), true},
 };
 
 struct SpeakerDraft {

@@ -1,6 +1,7 @@
 #include "model/staff_member.h"
 
 #include "util/text_rules.h"
+#include "util/translate.h"
 #include "util/utf8.h"
 
 namespace confsched {
@@ -22,12 +23,13 @@ std::string trim_display_name(std::string_view typed) {
 }
 
 std::optional<std::string> display_name_error(std::string_view name) {
-  if (name.empty()) return "Please give a name (1 to 60 characters).";
-  if (!is_valid_utf8(name)) return "The name holds bytes that are not valid UTF-8 text.";
-  if (exceeds(kDisplayName, name)) return "A name may have at most 60 characters.";
-  if (auto problem = text_problem(name, TextLines::kOne)) return "The name " + *problem + ".";
+  if (name.empty()) return tr("Please give a name (1 to 60 characters).");
+  if (!is_valid_utf8(name)) return tr("The name holds bytes that are not valid UTF-8 text.");
+  if (exceeds(kDisplayName, name)) return tr("A name may have at most 60 characters.");
+  if (auto problem = text_problem(name, TextLines::kOne))
+    return field_message(tr_mark("The name"), *problem);
   if (name.find('\t') != std::string_view::npos)
-    return "The name " + character_problem('\t', TextLines::kOne) + ".";
+    return field_message(tr_mark("The name"), character_problem('\t', TextLines::kOne));
   return std::nullopt;
 }
 
@@ -43,7 +45,7 @@ std::optional<std::string> staff_name_problem(std::string_view name, std::string
   if (auto problem = display_name_error(name)) return problem;
   const std::string key = staff_login_key(name);
   if (key == staff_login_key(delegate_user) || key == staff_login_key(staff_user))
-    return "That is the user name of a shared login. Please choose another name.";
+    return tr("That is the user name of a shared login. Please choose another name.");
   return std::nullopt;
 }
 

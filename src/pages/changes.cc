@@ -8,6 +8,7 @@
 #include "site/site.h"
 #include "site/zone_note.h"
 #include "util/time_text.h"
+#include "util/translate.h"
 
 namespace confsched {
 
@@ -30,7 +31,7 @@ std::string room_name(const std::map<std::string, std::string>& rooms,
                       const std::optional<std::string>& id) {
   if (!id) return "";
   auto it = rooms.find(*id);
-  return it == rooms.end() ? "a room since deleted" : it->second;
+  return it == rooms.end() ? tr("a room since deleted") : it->second;
 }
 
 void fill_change(ctemplate::TemplateDictionary& d, const AuditEntry& e, const TimeZone& zone,
@@ -76,7 +77,7 @@ Response changes_page(Site& site, const Request&, const RouteParams&) {
   std::map<std::string, std::string> rooms;
   for (const Room& r : programme.rooms) rooms[std::to_string(r.id)] = r.name;
   std::string body =
-      site.templates().render(site.shared_frame("Changes", programme.event.name), "changes.tpl",
+      site.templates().render(site.shared_frame(tr("Changes"), programme.event.name), "changes.tpl",
                               [&](ctemplate::TemplateDictionary& d) {
                                 add_zone_note(site, d, programme.event, programme.event.starts_on,
                                               programme.event.ends_on + " 23:59");

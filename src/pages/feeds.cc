@@ -12,6 +12,7 @@
 #include "http/percent.h"
 #include "pages/pages.h"
 #include "site/site.h"
+#include "util/translate.h"
 
 namespace confsched {
 
@@ -43,14 +44,14 @@ std::optional<Response> refuse_feed(Site& site, const Request& request) {
   std::optional<std::string_view> token = request.query.get("token");
   if (!token)
     return refusal(
-        401, "Log in, or use the subscription link (with its token) from /feeds on this site.");
+        401, tr("Log in, or use the subscription link (with its token) from /feeds on this site."));
   std::optional<FeedClaims> claims = verify_feed_token(*token, site.secret());
   // The epoch moves with every password change of the role: links handed
   // out before it stop working, like the cookies of that time.
   if (!claims || !site.epoch_is_current(claims->role, claims->epoch))
     return refusal(403,
-                   "This feed link is not valid (any more): the password changed since it was "
-                   "made. Log in and take the new link from /feeds.");
+                   tr("This feed link is not valid (any more): the password changed since it was "
+                      "made. Log in and take the new link from /feeds."));
   return std::nullopt;
 }
 
@@ -102,7 +103,7 @@ Response feeds_page(Site& site, const Request& request, const RouteParams&) {
   const std::string mine =
       base + "/my-sessions.ics?token=" +
       percent_encode(sign_feed_token({Role::kDelegate, epoch}, site.secret()), true);
-  std::string body = site.templates().render(site.frame("Calendar feeds", true), "feeds.tpl",
+  std::string body = site.templates().render(site.frame(tr("Calendar feeds"), true), "feeds.tpl",
                                              [&](ctemplate::TemplateDictionary& d) {
                                                d.SetValue("SUBSCRIBE_URL", link);
                                                d.SetValue("MINE_URL", mine);

@@ -11,6 +11,7 @@
 #include "site/site.h"
 #include "store/errors.h"
 #include "util/log.h"
+#include "util/translate.h"
 
 namespace confsched {
 
@@ -18,10 +19,10 @@ namespace {
 
 constexpr std::string_view kDefaultTarget = "/schedule";
 constexpr std::string_view kFailureMessage =
-    "That user name and password do not match. Please check both and try again.";
+    tr_mark("That user name and password do not match. Please check both and try again.");
 
 constexpr std::string_view kBusyMessage =
-    "The site is busy checking other logins. Please try again in a moment.";
+    tr_mark("The site is busy checking other logins. Please try again in a moment.");
 
 struct LoginFormState {
   std::string next;
@@ -31,7 +32,7 @@ struct LoginFormState {
 
 Response render_login(Site& site, int status, const LoginFormState& state) {
   std::string body = site.templates().render(
-      site.frame("Log in", false), "login.tpl", [&](ctemplate::TemplateDictionary& d) {
+      site.frame(tr("Log in"), false), "login.tpl", [&](ctemplate::TemplateDictionary& d) {
         if (!state.error.empty()) d.AddSectionDictionary("ERROR")->SetValue("MESSAGE", state.error);
         auto* form = d.AddIncludeDictionary("LOGIN_FORM");
         form->SetFilename("login_form.tpl");
@@ -241,14 +242,14 @@ Response login_post(Site& site, const Request& request, const FormFields* form) 
   CheckedLogin checked = check_login(site, attempt, state.username, password);
   if (checked.result == LoginCheck::kBusy) {
     count_failure(site, request, attempt);
-    state.error = std::string(kBusyMessage);
+    state.error = tr(kBusyMessage);
     Response r = render_login(site, 503, state);
     r.set_header("Retry-After", "1");
     return r;
   }
   if (checked.result == LoginCheck::kWrong) {
     count_failure(site, request, attempt);
-    state.error = std::string(kFailureMessage);
+    state.error = tr(kFailureMessage);
     return render_login(site, 401, state);
   }
   // Right: the user name named this account.
@@ -261,7 +262,7 @@ Response login_post(Site& site, const Request& request, const FormFields* form) 
 }
 
 Response render_logout(Site& site) {
-  std::string body = site.templates().render(site.frame("Log out", false), "logout.tpl",
+  std::string body = site.templates().render(site.frame(tr("Log out"), false), "logout.tpl",
                                              [](ctemplate::TemplateDictionary&) {});
   return html_response(200, std::move(body), cache_control::kNoStore);
 }

@@ -13,6 +13,7 @@
 #include "site/site.h"
 #include "site/zone_note.h"
 #include "util/time_text.h"
+#include "util/translate.h"
 
 namespace confsched {
 
@@ -99,9 +100,8 @@ PageVariant display_variant(Site& site, const Request& request, const RouteParam
   if (!display_token_valid(site.secret(), params.id, nonce, token)) {
     PageVariant refused;
     refused.answer = site.error_page(
-        403,
-        "This display link is not valid (it may have been replaced or turned off). Staff "
-        "find each room's current link on /admin/displays.");
+        403, tr("This display link is not valid (it may have been replaced or turned off). Staff "
+                "find each room's current link on /admin/displays."));
     return refused;
   }
   return {minute_of(site), true, std::nullopt};
@@ -111,8 +111,8 @@ Response now_page(Site& site, const Request&, const RouteParams&) {
   const Programme& programme = site.programme();
   const std::string now = event_local_now(site, programme.event);
   std::string body =
-      site.templates().render(site.shared_frame("Now and next", programme.event.name), "now.tpl",
-                              [&](ctemplate::TemplateDictionary& d) {
+      site.templates().render(site.shared_frame(tr("Now and next"), programme.event.name),
+                              "now.tpl", [&](ctemplate::TemplateDictionary& d) {
                                 fill_clock(site, d, programme.event, now);
                                 for (const RoomNow& r : now_and_next(programme, now)) {
                                   auto* room = d.AddSectionDictionary("ROOM");

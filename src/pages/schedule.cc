@@ -23,6 +23,7 @@
 #include "site/zone_note.h"
 #include "util/time_text.h"
 #include "util/time_zone.h"
+#include "util/translate.h"
 
 namespace confsched {
 
@@ -189,9 +190,10 @@ ctemplate::TemplateDictionary* add_slot(ctemplate::TemplateDictionary& parent, c
     auto* at = slot->AddSectionDictionary("AT");
     at->SetValue("DATETIME", format_iso_date(*start) + "T" + format_clock(*start));
     at->SetValue("LABEL", heading == SlotHeading::kWithDay
-                              ? format_day_label(*start) + ", " + format_clock(*start)
+                              ? fill_text(tr("{day}, {time}"), {{"day", format_day_label(*start)},
+                                                                {"time", format_clock(*start)}})
                               : format_clock(*start));
-    if (heading == SlotHeading::kRunning) at->SetValue("BEFORE", "Since ");
+    if (heading == SlotHeading::kRunning) at->SetValue("BEFORE", tr("Since "));
   }
   return slot;
 }
@@ -318,7 +320,7 @@ void fill_schedule(ctemplate::TemplateDictionary& d, const Programme& p, const S
                    const std::vector<int64_t>& changed, const TimeZone& zone) {
   d.SetValue("DATES", event_dates(p.event));
   d.SetValue("VENUE", p.event.venue);
-  d.SetValue("HEADING", f.whole() ? "The whole programme" : "Schedule");
+  d.SetValue("HEADING", f.whole() ? tr("The whole programme") : tr("Schedule"));
   if (glance) fill_glance(d, *glance, today, p.event.day_change, changed, zone);
   if (glance && !landing_lists_all(p))
     fill_day_pages(d, p);
@@ -440,7 +442,8 @@ PageVariant schedule_variant(Site& site, const Request& request, const RoutePara
   PageVariant v;
   switch (parsed.outcome) {
     case FilterParse::Outcome::kInvalid:
-      v.answer = site.error_page(400, parsed.problem + " Choose from the lists on the schedule.");
+      v.answer =
+          site.error_page(400, parsed.problem + " " + tr("Choose from the lists on the schedule."));
       return v;
     case FilterParse::Outcome::kRedirect:
       v.answer =
@@ -474,9 +477,10 @@ Response schedule_page(Site& site, const Request& request, const RouteParams&) {
       parse_schedule_filter(raw_query(request), filter_choices(programme)).filter;
   const std::vector<int64_t> changed = site.recently_changed();
   // Each day's grid has a title of its own, as it is a page of its own.
-  std::string title = "Schedule";
-  if (filter.grid()) title = day_label(filter.day) + " as a grid · Schedule";
-  if (filter.whole()) title = "The whole programme · Schedule";
+  std::string title = tr("Schedule");
+  if (filter.grid())
+    title = fill_text(tr("{day} as a grid · Schedule"), {{"day", day_label(filter.day)}});
+  if (filter.whole()) title = tr("The whole programme · Schedule");
   const TimeZone& zone = site.event_zone(programme.event.time_zone);
   const std::string now = event_local_now(site, programme.event);
   std::optional<ScheduleGlance> glance;

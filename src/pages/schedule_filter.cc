@@ -5,6 +5,7 @@
 #include "http/form.h"
 #include "http/percent.h"
 #include "model/text.h"
+#include "util/translate.h"
 
 namespace confsched {
 
@@ -109,17 +110,18 @@ FilterParse parse_schedule_filter(std::string_view raw_query, const FilterChoice
     return result;
   };
   auto fields = parse_urlencoded(raw_query);
-  if (!fields) return invalid("The filter held malformed or invalid characters.");
+  if (!fields) return invalid(tr("The filter held malformed or invalid characters."));
   ScheduleFilter& f = result.filter;
   f.day = std::string(fields->get("day").value_or(""));
   f.room = std::string(fields->get("room").value_or(""));
   f.track = std::string(fields->get("track").value_or(""));
   f.q = tidy_search(fields->get("q").value_or(""));
   if (!f.day.empty() && !listed(choices.days, f.day))
-    return invalid("There is no such conference day.");
-  if (!f.room.empty() && !listed(choices.rooms, f.room)) return invalid("There is no such room.");
+    return invalid(tr("There is no such conference day."));
+  if (!f.room.empty() && !listed(choices.rooms, f.room))
+    return invalid(tr("There is no such room."));
   if (!f.track.empty() && !listed(choices.tracks, f.track))
-    return invalid("There is no such track.");
+    return invalid(tr("There is no such track."));
   std::string_view view = fields->get("view").value_or("");
   if (view == kGridView) {
     // One grid per day: what the grid cannot show is dropped (a redirect),
@@ -133,8 +135,8 @@ FilterParse parse_schedule_filter(std::string_view raw_query, const FilterChoice
     if (!f.narrowed()) f.view = std::string(kWholeView);
   } else if (!view.empty() && view != "list") {
     return invalid(
-        "There is no such view of the schedule: it is shown as a list, a grid or the whole "
-        "programme.");
+        tr("There is no such view of the schedule: it is shown as a list, a grid or the whole "
+           "programme."));
   }
   result.canonical = canonical_schedule_query(f);
   result.outcome = raw_query == result.canonical ? FilterParse::Outcome::kCanonical

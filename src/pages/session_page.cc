@@ -10,6 +10,7 @@
 #include "site/site.h"
 #include "site/zone_note.h"
 #include "util/time_text.h"
+#include "util/translate.h"
 
 namespace confsched {
 
@@ -57,7 +58,8 @@ void fill_session_detail(ctemplate::TemplateDictionary& d, const Session& s, int
   }
   if (s.track) d.AddSectionDictionary("TRACK")->SetValue("NAME", s.track->name);
   if (std::string note(session_status_note(s.status)); !note.empty())
-    d.AddSectionDictionary("STATUS_NOTE")->SetValue("TEXT", "This session is " + note + ".");
+    d.AddSectionDictionary("STATUS_NOTE")
+        ->SetValue("TEXT", fill_text(tr("This session is {status}."), {{"status", note}}));
   d.SetValue("ABSTRACT_HTML", markdown_to_safe_html(s.abstract));
   fill_speakers(d, s);
   fill_materials(d, s);

@@ -26,6 +26,7 @@
 #include "site/site.h"
 #include "site/zone_note.h"
 #include "util/time_text.h"
+#include "util/translate.h"
 #include "util/utf8.h"
 
 namespace confsched {
@@ -120,8 +121,8 @@ void fill_speaker_session(ctemplate::TemplateDictionary& d, const Session& s) {
 Response speakers_page(Site& site, const Request&, const RouteParams&) {
   const Programme& programme = site.programme();  // NotSeeded on an empty database
   std::string body =
-      site.templates().render(site.shared_frame("Speakers", programme.event.name), "speakers.tpl",
-                              [&](ctemplate::TemplateDictionary& d) {
+      site.templates().render(site.shared_frame(tr("Speakers"), programme.event.name),
+                              "speakers.tpl", [&](ctemplate::TemplateDictionary& d) {
                                 add_banner(site, d);
                                 fill_speaker_list(d, programme);
                                 add_zone_note(site, d, programme.event, programme.event.starts_on,

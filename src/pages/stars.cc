@@ -16,6 +16,7 @@
 #include "site/qr_code.h"
 #include "site/site.h"
 #include "util/time_text.h"
+#include "util/translate.h"
 
 namespace confsched {
 
@@ -35,7 +36,7 @@ Response stars_page(Site& site, const Request& request, const RouteParams&) {
   if (!list.problem.empty()) return site.error_page(400, list.problem);
   const Programme& programme = site.programme();
   std::string body = site.templates().render(
-      site.frame("Share my stars", true), "stars.tpl", [&](ctemplate::TemplateDictionary& d) {
+      site.frame(tr("Share my stars"), true), "stars.tpl", [&](ctemplate::TemplateDictionary& d) {
         // Sessions come sorted by start: the list reads like the programme.
         std::vector<const Session*> named;
         for (const Session& s : programme.sessions)
@@ -49,8 +50,9 @@ Response stars_page(Site& site, const Request& request, const RouteParams&) {
         std::sort(found.begin(), found.end());
         auto* some = d.AddSectionDictionary("SOME");
         some->SetValue("COUNT", found.size() == 1
-                                    ? std::string("1 starred session")
-                                    : std::to_string(found.size()) + " starred sessions");
+                                    ? tr("1 starred session")
+                                    : fill_text(tr("{count} starred sessions"),
+                                                {{"count", std::to_string(found.size())}}));
         some->SetValue("IDS", id_text(found));
         some->SetValue("SHARE_URL", site.public_origin(request) + "/stars?ids=" + id_text(found));
         some->SetValue("QR_URL", "/stars/qr.svg?ids=" + id_text(found));
@@ -74,7 +76,7 @@ Response stars_qr_code(Site& site, const Request& request, const RouteParams&) {
   // 300 ids of 12 digits do not fit in a QR code; real ones do (a few
   // digits each: 300 of them take about 1,500 bytes).
   if (!svg)
-    return site.error_page(400, "Too many sessions for one QR code: share the link instead.");
+    return site.error_page(400, tr("Too many sessions for one QR code: share the link instead."));
   return typed_response(200, std::move(*svg), content_type::kSvg, cache_control::kNoStore);
 }
 

@@ -162,7 +162,7 @@ void Master::start_due_restarts() {
 void Master::roll() {
   try {
     Config fresh = load_config(options_.config.file, ::getenv);
-    Templates check(fresh.template_dir, fresh.static_dir, fresh.site);  // refuse a broken set early
+    Templates check(fresh);  // refuse a broken set (or catalogue) early
     if (fresh.listen != options_.config.listen)
       log_warning("the listen address changed; that takes a restart, not a reload");
     options_.config = std::move(fresh);
@@ -274,7 +274,7 @@ ListenAddress choose_listen_address(const std::string& configured) {
 int run_master(ServeOptions options) {
   ListenAddress address = choose_listen_address(options.listen);
   // Fail before forking anything when the basics are missing.
-  Templates check(options.config.template_dir, options.config.static_dir, options.config.site);
+  Templates check(options.config);
   load_secret(options.config);
 
   // Blocked before the first fork so no signal is lost between forks; each

@@ -83,7 +83,7 @@ bool wait_for_connection(int listen_fd, const sigset_t& during_wait) {
 }
 
 int serve_until_stopped(const Config& config, int listen_fd, const WorkerShared& shared) {
-  Templates templates(config.template_dir, config.static_dir, config.site);
+  Templates templates(config);
   std::string secret = load_secret(config);
   Database db(config.database);
   // [replica]: delegate data is read there, writes and staff pages use db.

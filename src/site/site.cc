@@ -8,50 +8,51 @@
 #include "http/cookie.h"
 #include "http/multipart.h"
 #include "util/log.h"
+#include "util/translate.h"
 
 namespace confsched {
 
 namespace {
 
 struct ErrorText {
-  const char* heading;
-  const char* message;
+  std::string heading;
+  std::string message;
 };
 
 ErrorText error_text(int status) {
   switch (status) {
     case 400:
-      return {"Bad request",
-              "The request could not be understood: it held malformed or invalid characters."};
+      return {tr("Bad request"),
+              tr("The request could not be understood: it held malformed or invalid characters.")};
     case 403:
-      return {
-          "Not allowed",
-          "This request was refused: staff pages need the staff login, and forms must be sent from "
-          "this site's own pages."};
+      return {tr("Not allowed"), tr("This request was refused: staff pages need the staff login, "
+                                    "and forms must be sent from "
+                                    "this site's own pages.")};
     case 404:
-      return {"Page not found", "There is no page at this address."};
+      return {tr("Page not found"), tr("There is no page at this address.")};
     case 405:
-      return {"Method not allowed", "This page cannot be used that way."};
+      return {tr("Method not allowed"), tr("This page cannot be used that way.")};
     case 413:
-      return {"Too large",
-              // The limits of web/router.cc's rows: kMaxBodyBytes,
-              // kMaxSessionFormBodyBytes, kMaxUploadFileBytes.
-              "The request was larger than this site accepts: 64 KiB for most forms, about "
-              "950 KiB for a session's form, and a schedule file of up to 4 MiB on the import "
-              "page."};
+      // The limits of web/router.cc's rows: kMaxBodyBytes,
+      // kMaxSessionFormBodyBytes, kMaxUploadFileBytes.
+      return {tr("Too large"),
+              tr("The request was larger than this site accepts: 64 KiB for most forms, about "
+                 "950 KiB for a session's form, and a schedule file of up to 4 MiB on the import "
+                 "page.")};
     case 415:
-      return {"Unsupported form", "The form was sent in an encoding this site does not accept."};
+      return {tr("Unsupported form"),
+              tr("The form was sent in an encoding this site does not accept.")};
     case 429:
-      return {"Too many failed logins",
-              "Too many logins with a wrong user name or password came from your network. "
-              "Please wait a few minutes before trying again."};
+      return {tr("Too many failed logins"),
+              tr("Too many logins with a wrong user name or password came from your network. "
+                 "Please wait a few minutes before trying again.")};
     case 503:
-      return {
-          "Temporarily unavailable",
-          "The schedule database is unavailable at the moment. Please try again in a few seconds."};
+      return {tr("Temporarily unavailable"), tr("The schedule database is unavailable at the "
+                                                "moment. Please try again in a few seconds.")};
     default:
-      return {"Something went wrong",
-              "The page could not be shown because of an error on our side. It has been logged."};
+      return {
+          tr("Something went wrong"),
+          tr("The page could not be shown because of an error on our side. It has been logged.")};
   }
 }
 
@@ -94,7 +95,7 @@ void Site::ask_data_version_within(std::chrono::milliseconds max_age) {
 
 Response Site::error_page(int status, const std::string& message) {
   ErrorText text = error_text(status);
-  if (!message.empty()) text.message = message.c_str();
+  if (!message.empty()) text.message = message;
   std::string body;
   try {
     body = templates_.render(held_frame(text.heading, false), "error.tpl",
@@ -132,7 +133,8 @@ Response Site::resend_page(const Request& request) {
   if (!form) return error_page(503);
   static const std::set<std::string> kHidden = {"csrf", "revision", "version", "action", "id"};
   std::string body = templates_.render(
-      held_frame("Nothing was saved", true), "resend.tpl", [&](ctemplate::TemplateDictionary& d) {
+      held_frame(tr("Nothing was saved"), true), "resend.tpl",
+      [&](ctemplate::TemplateDictionary& d) {
         d.SetValue("ACTION", request.path);
         for (const auto& [name, value] : form->all()) {
           // A password is never written back into a page.
@@ -454,11 +456,11 @@ std::string Site::session_token(const Request& request) const { return request.s
 
 namespace {
 // The frame's site name while there is no event to name.
-constexpr const char* kGenericSiteName = "Conference schedule";
+constexpr std::string_view kGenericSiteName = tr_mark("Conference schedule");
 }  // namespace
 
 PageFrame Site::frame(const std::string& title, bool signed_in) {
-  std::string site_name = kGenericSiteName;
+  std::string site_name = tr(kGenericSiteName);
   try {
     site_name = event().name;
   } catch (const NotSeeded&) {
@@ -471,7 +473,7 @@ PageFrame Site::frame(const std::string& title, bool signed_in) {
 }
 
 PageFrame Site::held_frame(const std::string& title, bool signed_in) const {
-  return page_frame(title, signed_in, event_ ? event_->name : kGenericSiteName);
+  return page_frame(title, signed_in, event_ ? event_->name : tr(kGenericSiteName));
 }
 
 PageFrame page_frame(const std::string& title, bool signed_in, const std::string& site_name) {

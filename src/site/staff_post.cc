@@ -5,6 +5,7 @@
 #include "auth/csrf.h"
 #include "site/site.h"
 #include "util/log.h"
+#include "util/translate.h"
 
 namespace confsched {
 
@@ -40,7 +41,8 @@ std::optional<MultipartForm> checked_staff_upload(Site& site, const Request& req
   limits.max_body_bytes = max_body;
   MultipartForm form = parse_multipart_form(request.content_type, request.body, limits);
   if (!form.ok()) {
-    refusal = site.error_page(form.status, "The form could not be read: " + form.error + ".");
+    refusal = site.error_page(form.status, fill_text(tr("The form could not be read: {problem}."),
+                                                     {{"problem", form.error}}));
     return std::nullopt;
   }
   if (!csrf_accepted(site, request, form.fields, refusal)) return std::nullopt;

@@ -8,6 +8,8 @@
 
 #include "auth/crypto.h"
 #include "util/files.h"
+#include "util/template_text.h"
+#include "util/translate.h"
 
 namespace confsched {
 
@@ -51,16 +53,51 @@ std::string generated_brand_css(const SiteBranding& branding) {
 
 }  // namespace
 
+PageLanguage load_page_language(const std::string& locale_dir, const std::string& language) {
+  PageLanguage loaded{language, {}};
+  if (language == "en") return loaded;
+  const std::string path = locale_dir + "/" + language + "/LC_MESSAGES/confsched.mo";
+  std::string bytes;
+  try {
+    bytes = read_whole_file(path);
+  } catch (const std::exception& e) {
+    throw std::runtime_error("no catalogue for [site] language " + language + ": " + e.what());
+  }
+  std::string error;
+  auto catalogue = MessageCatalogue::parse(bytes, error);
+  if (!catalogue) throw std::runtime_error(path + ": " + error);
+  loaded.catalogue = std::move(*catalogue);
+  return loaded;
+}
+
+Templates::Templates(const Config& config)
+    : Templates(config, load_page_language(config.locale_dir, config.language)) {}
+
+Templates::Templates(const Config& config, PageLanguage language)
+    : Templates(config.template_dir, config.static_dir, config.site, language) {
+  set_text_language(std::move(language.catalogue));
+}
+
 Templates::Templates(const std::string& template_dir, const std::string& static_dir,
-                     const SiteBranding& branding)
+                     const SiteBranding& branding, const PageLanguage& language)
     : cache_(std::make_unique<ctemplate::TemplateCache>()) {
   cache_->SetTemplateRootDirectory(template_dir);
-  std::string all_sources;
+  lang_attribute_ = language.code;
+  std::replace(lang_attribute_.begin(), lang_attribute_.end(), '_', '-');
+  // English, the templates' own language, leaves the digest as it was
+  // before there were catalogues.
+  std::string all_sources = language.code == "en" ? "" : language.code + '\n';
   for (const std::string& name : template_names(template_dir)) {
-    if (!cache_->LoadTemplate(name, ctemplate::STRIP_BLANK_LINES))
+    std::vector<std::string> refused;
+    const std::string text = translated_template(read_whole_file(template_dir + "/" + name),
+                                                 language.catalogue, &refused);
+    if (!refused.empty())
+      throw std::runtime_error("the " + language.code + " translation of \"" + refused.front() +
+                               "\" (" + name + ") would change the page's markup or variables");
+    if (!cache_->StringToTemplateCache(name, text, ctemplate::STRIP_BLANK_LINES))
       throw std::runtime_error("template " + template_dir + "/" + name +
                                " does not load (syntax error or unsafe escaping context)");
-    all_sources += name + '\n' + read_whole_file(template_dir + "/" + name);
+    all_sources += name + '\n' + text;
   }
   for (const char* required : {"layout.tpl", "error.tpl"})
     if (all_sources.find(std::string(required) + '\n') == std::string::npos)
@@ -102,6 +139,7 @@ std::string Templates::render(
     const PageFrame& frame, const std::string& body_template,
     const std::function<void(ctemplate::TemplateDictionary&)>& fill) const {
   ctemplate::TemplateDictionary page("page");
+  page.SetValue("LANG", lang_attribute_);
   page.SetValue("PAGE_TITLE", frame.title);
   page.SetValue("SITE_NAME", frame.site_name);
   page.SetValue("STYLESHEET", stylesheet_url_);

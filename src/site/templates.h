@@ -13,8 +13,24 @@
 #include <vector>
 
 #include "config/branding.h"
+#include "config/config.h"
+#include "util/message_catalogue.h"
 
 namespace confsched {
+
+// The language pages are rendered in ([site] language): its code and its
+// catalogue, which translates the templates' text as they load
+// (util/template_text.h). English, the templates' own, has none.
+struct PageLanguage {
+  std::string code = "en";
+  MessageCatalogue catalogue = {};
+};
+
+// The catalogue for `language` in locale_dir (<locale_dir>/<language>/
+// LC_MESSAGES/confsched.mo); none for "en". Throws std::runtime_error
+// naming the file when it is missing or malformed: a site configured for
+// German must not quietly come up in English.
+PageLanguage load_page_language(const std::string& locale_dir, const std::string& language);
 
 struct PageFrame {
   std::string title;        // <title>
@@ -46,11 +62,19 @@ class Templates {
   // Loads every *.tpl in dir, and the stylesheet's and the agenda script's
   // names (content hashes) and the service worker from static_dir, and
   // names the branding's assets (none when branding is empty, and then
-  // every page is as without [site]). Throws std::runtime_error naming the
-  // template that failed (a syntax error, or an unsafe auto-escape
-  // context).
+  // every page is as without [site]). The templates' text is put into
+  // `language` as they load. Throws std::runtime_error naming the template
+  // that failed (a syntax error, or an unsafe auto-escape context) or the
+  // message whose translation would change a page's structure
+  // (util/template_text.h: usable_translation).
   Templates(const std::string& template_dir, const std::string& static_dir,
-            const SiteBranding& branding = {});
+            const SiteBranding& branding = {}, const PageLanguage& language = {});
+  // As a configuration names them: its templates, branding and language
+  // ([site] language, whose catalogue it loads from [server] locale_dir),
+  // which it also makes the language of the text C++ writes into pages
+  // (util/translate.h). What a process that renders pages loads at
+  // start-up.
+  explicit Templates(const Config& config);
   Templates(const Templates&) = delete;
   Templates& operator=(const Templates&) = delete;
 
@@ -95,6 +119,9 @@ class Templates {
   bool for_archive() const { return for_archive_; }
 
  private:
+  Templates(const Config& config, PageLanguage language);
+
+  std::string lang_attribute_ = "en";  // <html lang>: BCP 47 ("pt-BR")
   std::unique_ptr<ctemplate::TemplateCache> cache_;
   std::string digest_;
   std::string stylesheet_url_;

@@ -1,5 +1,7 @@
 #include "store/history_store.h"
 
+#include "util/translate.h"
+
 namespace confsched {
 
 namespace {
@@ -91,8 +93,8 @@ RestoreResult restore_session(Database& db, int64_t session_id, int64_t audit_id
   if (!values)
     return {RestoreOutcome::kRefused, revision,
             side == AuditSide::kAfter
-                ? "This entry records no values after its change (it deleted the session)."
-                : "This entry records no values before its change (it created the session)."};
+                ? tr("This entry records no values after its change (it deleted the session).")
+                : tr("This entry records no values before its change (it created the session).")};
   RestoreDraft restored = draft_from_audit(*values);
   if (!restored.draft) return {RestoreOutcome::kRefused, revision, restored.problem};
 

@@ -8,6 +8,7 @@
 #include "model/session_terms.h"
 #include "store/settings_store.h"
 #include "store/upstream.h"
+#include "util/translate.h"
 
 namespace confsched {
 
@@ -41,20 +42,20 @@ SessionAuditValues audit_of(const FlatSession& s) {
 // What differs, by field name, for the dry-run listing.
 std::string changed_fields(const FlatSession& a, const FlatSession& b) {
   std::string out;
-  auto note = [&](bool differs, const char* name) {
-    if (differs) out += std::string(out.empty() ? "" : ", ") + name;
+  auto note = [&](bool differs, std::string_view name) {
+    if (differs) out += std::string(out.empty() ? "" : ", ") + tr(name);
   };
-  note(a.title != b.title, "title");
-  note(a.abstract != b.abstract, "abstract");
-  note(a.starts_at != b.starts_at || a.ends_at != b.ends_at, "time");
-  note(a.room != b.room, "room");
-  note(a.track != b.track, "track");
-  note(a.kind != b.kind, "kind");
-  note(a.status != b.status, "status");
-  note(a.speakers != b.speakers, "speakers");
-  note(!same_materials(a.materials, b.materials), "links");
-  note(a.external_slug != b.external_slug, "slug");
-  note(a.external_url != b.external_url, "url");
+  note(a.title != b.title, tr_mark("title"));
+  note(a.abstract != b.abstract, tr_mark("abstract"));
+  note(a.starts_at != b.starts_at || a.ends_at != b.ends_at, tr_mark("time"));
+  note(a.room != b.room, tr_mark("room"));
+  note(a.track != b.track, tr_mark("track"));
+  note(a.kind != b.kind, tr_mark("kind"));
+  note(a.status != b.status, tr_mark("status"));
+  note(a.speakers != b.speakers, tr_mark("speakers"));
+  note(!same_materials(a.materials, b.materials), tr_mark("links"));
+  note(a.external_slug != b.external_slug, tr_mark("slug"));
+  note(a.external_url != b.external_url, tr_mark("url"));
   return out;
 }
 
@@ -327,43 +328,70 @@ std::vector<std::string> plan_clashes(const MergePlan& plan) {
     if (!changed[c.first] && !changed[c.second]) continue;
     const size_t from = changed[c.first] ? c.first : c.second;
     const Booking& self = bookings[from];
-    lines.push_back("“" + self.title + "” (" + self.starts_at.substr(0, 16) + ", " + self.room +
-                    "): " + describe_clash(bookings, c, from));
+    lines.push_back(fill_text(tr("“{title}” ({when}, {room}): {clash}"),
+                              {{"title", self.title},
+                               {"when", self.starts_at.substr(0, 16)},
+                               {"room", self.room},
+                               {"clash", describe_clash(bookings, c, from)}}));
   }
   return lines;
 }
 
 std::string describe_plan(const MergePlan& plan) {
   std::string out;
-  for (const FlatSession& s : plan.added) out += "+ add " + summary(s) + "\n";
+  auto n = [](size_t count) { return std::to_string(count); };
+  for (const FlatSession& s : plan.added)
+    out += fill_text(tr("+ add {session}"), {{"session", summary(s)}}) + "\n";
   for (const auto& [before, after] : plan.updated)
-    out += "~ update #" + std::to_string(before.id) + " " + summary(after) + ": " +
-           changed_fields(before, after) + "\n";
+    out += fill_text(tr("~ update #{id} {session}: {fields}"),
+                     {{"id", std::to_string(before.id)},
+                      {"session", summary(after)},
+                      {"fields", changed_fields(before, after)}}) +
+           "\n";
   for (const FlatSession& s : plan.deleted)
-    out += "- delete #" + std::to_string(s.id) + " " + summary(s) + "\n";
+    out += fill_text(tr("- delete #{id} {session}"),
+                     {{"id", std::to_string(s.id)}, {"session", summary(s)}}) +
+           "\n";
   for (const auto& [here, upstream] : plan.pinned)
-    out += "= keep #" + std::to_string(here.id) + " " + summary(here) +
-           ": edited here; upstream's change (" + changed_fields(here, upstream) +
-           ") waits for staff\n";
+    out += fill_text(tr("= keep #{id} {session}: edited here; upstream's change ({fields}) waits "
+                        "for staff"),
+                     {{"id", std::to_string(here.id)},
+                      {"session", summary(here)},
+                      {"fields", changed_fields(here, upstream)}}) +
+           "\n";
   for (const FlatSession& s : plan.pinned_removed)
-    out += "= keep #" + std::to_string(s.id) + " " + summary(s) +
-           ": edited here; upstream's removal waits for staff\n";
-  out += std::to_string(plan.added.size()) + " to add, " + std::to_string(plan.updated.size()) +
-         " to update, " + std::to_string(plan.deleted.size()) + " to delete, " +
-         std::to_string(plan.unchanged.size()) + " unchanged, " + std::to_string(plan.kept.size()) +
-         " not in the file and kept" + (plan.kept.empty() ? "" : " (--prune deletes them)") + "\n";
+    out += fill_text(tr("= keep #{id} {session}: edited here; upstream's removal waits for staff"),
+                     {{"id", std::to_string(s.id)}, {"session", summary(s)}}) +
+           "\n";
+  out += fill_text(plan.kept.empty()
+                       ? tr("{added} to add, {updated} to update, {deleted} to delete, {unchanged} "
+                            "unchanged, {kept} not in the file and kept")
+                       : tr("{added} to add, {updated} to update, {deleted} to delete, {unchanged} "
+                            "unchanged, {kept} not in the file and kept (--prune deletes them)"),
+                   {{"added", n(plan.added.size())},
+                    {"updated", n(plan.updated.size())},
+                    {"deleted", n(plan.deleted.size())},
+                    {"unchanged", n(plan.unchanged.size())},
+                    {"kept", n(plan.kept.size())}}) +
+         "\n";
   const size_t parked = plan.pinned.size() + plan.pinned_removed.size();
   if (parked + plan.edited_here.size() > 0)
-    out += std::to_string(plan.edited_here.size() + parked) + " edited here and kept, " +
-           std::to_string(parked) + " of them with an upstream change waiting for staff\n";
+    out += fill_text(tr("{count} edited here and kept, {parked} of them with an upstream change "
+                        "waiting for staff"),
+                     {{"count", n(plan.edited_here.size() + parked)}, {"parked", n(parked)}}) +
+           "\n";
   // Warnings, as the staff form gives them: importing goes ahead anyway
   // (the file is the programme as its source has it), but staff see what
   // to sort out.
   const std::vector<std::string> clashes = plan_clashes(plan);
-  for (const std::string& line : clashes) out += "! clash: " + line + "\n";
-  if (!clashes.empty())
-    out += std::to_string(clashes.size()) + (clashes.size() == 1 ? " clash" : " clashes") +
-           " of a room or a speaker after the import\n";
+  for (const std::string& line : clashes)
+    out += fill_text(tr("! clash: {clash}"), {{"clash", line}}) + "\n";
+  if (clashes.size() == 1)
+    out += tr("1 clash of a room or a speaker after the import") + "\n";
+  else if (!clashes.empty())
+    out += fill_text(tr("{count} clashes of a room or a speaker after the import"),
+                     {{"count", std::to_string(clashes.size())}}) +
+           "\n";
   return out;
 }
 

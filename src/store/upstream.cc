@@ -6,6 +6,7 @@
 
 #include "auth/crypto.h"
 #include "store/settings_store.h"
+#include "util/translate.h"
 
 namespace confsched {
 
@@ -25,7 +26,7 @@ std::string short_time(const std::string& stored) { return stored.substr(0, 16);
 std::string joined(const std::vector<std::string>& names) {
   std::string out;
   for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
-  return out.empty() ? "nobody" : out;
+  return out.empty() ? tr("nobody") : out;
 }
 
 // Who last wrote session `id` here, from its newest audit row.
@@ -176,34 +177,48 @@ void baseline_imported_sessions(Database& db, const ImportedProgramme& p) {
 std::vector<std::string> describe_upstream_change(const FlatSession& here,
                                                   const FlatSession& upstream,
                                                   const std::string& set_by) {
-  const std::string by = set_by.empty() ? " set here" : " set here by " + set_by;
-  const std::string name = "“" + here.title + "”";
   std::vector<std::string> lines;
+  // Each line in two whole patterns: without and with the name of who set
+  // the version kept here ({editor}).
+  auto line = [&](std::string_view anonymous, std::string_view named, std::string_view theirs,
+                  std::string_view ours) {
+    lines.push_back(
+        fill_text(set_by.empty() ? tr(anonymous) : tr(named),
+                  {{"title", here.title}, {"theirs", theirs}, {"ours", ours}, {"editor", set_by}}));
+  };
   if (here.starts_at != upstream.starts_at || here.ends_at != upstream.ends_at)
-    lines.push_back("upstream moved " + name + " to " + short_time(upstream.starts_at) + "–" +
-                    upstream.ends_at.substr(11, 5) + "; kept " + short_time(here.starts_at) + "–" +
-                    here.ends_at.substr(11, 5) + by);
+    line(tr_mark("upstream moved “{title}” to {theirs}; kept {ours} set here"),
+         tr_mark("upstream moved “{title}” to {theirs}; kept {ours} set here by {editor}"),
+         short_time(upstream.starts_at) + "–" + upstream.ends_at.substr(11, 5),
+         short_time(here.starts_at) + "–" + here.ends_at.substr(11, 5));
   if (here.room != upstream.room)
-    lines.push_back("upstream moved " + name + " to " + upstream.room + "; kept " + here.room + by);
+    line(tr_mark("upstream moved “{title}” to {theirs}; kept {ours} set here"),
+         tr_mark("upstream moved “{title}” to {theirs}; kept {ours} set here by {editor}"),
+         upstream.room, here.room);
   if (here.title != upstream.title)
-    lines.push_back("upstream renamed " + name + " to “" + upstream.title + "”; kept the title" +
-                    by);
+    line(tr_mark("upstream renamed “{title}” to “{theirs}”; kept the title set here"),
+         tr_mark("upstream renamed “{title}” to “{theirs}”; kept the title set here by {editor}"),
+         upstream.title, here.title);
   if (here.speakers != upstream.speakers)
-    lines.push_back("upstream gave " + name + " the speakers " + joined(upstream.speakers) +
-                    "; kept " + joined(here.speakers) + by);
+    line(tr_mark("upstream gave “{title}” the speakers {theirs}; kept {ours} set here"),
+         tr_mark("upstream gave “{title}” the speakers {theirs}; kept {ours} set here by {editor}"),
+         joined(upstream.speakers), joined(here.speakers));
   if (here.status != upstream.status)
-    lines.push_back("upstream set " + name + " to " + upstream.status + "; kept " + here.status +
-                    by);
+    line(tr_mark("upstream set “{title}” to {theirs}; kept {ours} set here"),
+         tr_mark("upstream set “{title}” to {theirs}; kept {ours} set here by {editor}"),
+         upstream.status, here.status);
   std::vector<std::string> other;
-  if (here.abstract != upstream.abstract) other.push_back("abstract");
-  if (here.track != upstream.track) other.push_back("track");
-  if (here.kind != upstream.kind) other.push_back("kind");
-  if (!same_links(here.materials, upstream.materials)) other.push_back("links");
-  if (here.external_slug != upstream.external_slug) other.push_back("slug");
-  if (here.external_url != upstream.external_url) other.push_back("url");
+  if (here.abstract != upstream.abstract) other.push_back(tr("abstract"));
+  if (here.track != upstream.track) other.push_back(tr("track"));
+  if (here.kind != upstream.kind) other.push_back(tr("kind"));
+  if (!same_links(here.materials, upstream.materials)) other.push_back(tr("links"));
+  if (here.external_slug != upstream.external_slug) other.push_back(tr("slug"));
+  if (here.external_url != upstream.external_url) other.push_back(tr("url"));
   if (!other.empty())
-    lines.push_back("upstream changed the " + joined(other) + " of " + name + "; kept the version" +
-                    by);
+    line(tr_mark("upstream changed the {theirs} of “{title}”; kept the version set here"),
+         tr_mark(
+             "upstream changed the {theirs} of “{title}”; kept the version set here by {editor}"),
+         joined(other), "");
   return lines;
 }
 
@@ -224,8 +239,12 @@ std::vector<UpstreamChange> load_upstream_changes(Database& db) {
     const std::string editor = last_editor(db, change.session_id);
     if (cell_text(r[1]) == "removal") {
       change.removal = true;
-      change.lines.push_back("upstream removed “" + change.title + "”; kept it, edited here" +
-                             (editor.empty() ? "" : " by " + editor));
+      change.lines.push_back(
+          editor.empty()
+              ? fill_text(tr("upstream removed “{title}”; kept it, edited here"),
+                          {{"title", change.title}})
+              : fill_text(tr("upstream removed “{title}”; kept it, edited here by {editor}"),
+                          {{"title", change.title}, {"editor", editor}}));
     } else if (auto theirs = flat_session_from_json(cell_text(r[2]))) {
       change.lines = describe_upstream_change(it->second, *theirs, editor);
       if (change.lines.empty()) continue;  // the same by now: nothing to decide

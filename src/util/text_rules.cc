@@ -3,6 +3,7 @@
 
 #include <cstdio>
 
+#include "util/translate.h"
 #include "util/utf8.h"
 
 namespace confsched {
@@ -27,10 +28,13 @@ bool allowed_white_space(char32_t cp, TextLines lines) {
 
 std::string character_problem(char32_t cp, TextLines lines) {
   if (is_bidi_control(cp))
-    return "contains " + character_name(cp) + ", which can make text display in a misleading order";
+    return fill_text(tr("contains {character}, which can make text display in a misleading order"),
+                     {{"character", character_name(cp)}});
   if (lines == TextLines::kOne && is_line_break(cp))
-    return "contains a line break (" + character_name(cp) + ") but must be one line";
-  return "contains the control character " + character_name(cp);
+    return fill_text(tr("contains a line break ({character}) but must be one line"),
+                     {{"character", character_name(cp)}});
+  return fill_text(tr("contains the control character {character}"),
+                   {{"character", character_name(cp)}});
 }
 
 bool is_control_character(char32_t cp) { return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F); }
@@ -44,7 +48,7 @@ bool is_line_or_paragraph_separator(char32_t cp) { return cp == 0x2028 || cp == 
 std::optional<std::string> text_problem(std::string_view utf8, TextLines lines) {
   for (size_t i = 0; i < utf8.size();) {
     std::optional<char32_t> cp = decode_utf8(utf8, i);
-    if (!cp) return "is not valid UTF-8 text";
+    if (!cp) return tr("is not valid UTF-8 text");
     bool refused = (is_control_character(*cp) && !allowed_white_space(*cp, lines)) ||
                    is_bidi_control(*cp) ||
                    (lines == TextLines::kOne && is_line_or_paragraph_separator(*cp));

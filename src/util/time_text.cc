@@ -4,15 +4,21 @@
 #include <charconv>
 #include <cstdio>
 
+#include "util/translate.h"
+
 namespace confsched {
 
 namespace {
 
-constexpr std::array<const char*, 12> kMonths = {"January",   "February", "March",    "April",
-                                                 "May",       "June",     "July",     "August",
-                                                 "September", "October",  "November", "December"};
-constexpr std::array<const char*, 7> kWeekdays = {"Sunday",   "Monday", "Tuesday", "Wednesday",
-                                                  "Thursday", "Friday", "Saturday"};
+// Their English names, marked for the catalogue: each page shows them in
+// the site's language.
+const std::array<std::string_view, 12> kMonths = {
+    tr_mark("January"),   tr_mark("February"), tr_mark("March"),    tr_mark("April"),
+    tr_mark("May"),       tr_mark("June"),     tr_mark("July"),     tr_mark("August"),
+    tr_mark("September"), tr_mark("October"),  tr_mark("November"), tr_mark("December")};
+const std::array<std::string_view, 7> kWeekdays = {
+    tr_mark("Sunday"),   tr_mark("Monday"), tr_mark("Tuesday"), tr_mark("Wednesday"),
+    tr_mark("Thursday"), tr_mark("Friday"), tr_mark("Saturday")};
 
 bool read_int(std::string_view text, size_t pos, size_t len, int& out) {
   if (pos + len > text.size()) return false;
@@ -35,9 +41,11 @@ int days_in_month(int year, int month) {
   return month == 2 && leap ? 29 : days[month - 1];
 }
 
-const char* month_name(int month) {
-  return month >= 1 && month <= 12 ? kMonths[static_cast<size_t>(month - 1)] : "?";
+std::string month_name(int month) {
+  return month >= 1 && month <= 12 ? tr(kMonths[static_cast<size_t>(month - 1)]) : "?";
 }
+
+std::string number(int n) { return std::to_string(n); }
 
 }  // namespace
 
@@ -73,11 +81,12 @@ std::optional<int> parse_clock(std::string_view text) {
 }
 
 std::string format_day_label(const CivilDateTime& t) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%s %d %s %d",
-                kWeekdays[static_cast<size_t>(weekday(t.year, t.month, t.day))], t.day,
-                month_name(t.month), t.year);
-  return buf;
+  const std::string weekday_name =
+      tr(kWeekdays[static_cast<size_t>(weekday(t.year, t.month, t.day))]);
+  return fill_text(tr("{weekday} {day} {month} {year}"), {{"weekday", weekday_name},
+                                                          {"day", number(t.day)},
+                                                          {"month", month_name(t.month)},
+                                                          {"year", number(t.year)}});
 }
 
 std::string format_clock(const CivilDateTime& t) {
@@ -93,20 +102,32 @@ std::string format_iso_date(const CivilDateTime& t) {
 }
 
 std::string format_date_range(const CivilDateTime& first, const CivilDateTime& last) {
-  char buf[96];
-  if (first.year != last.year) {
-    std::snprintf(buf, sizeof buf, "%d %s %d – %d %s %d", first.day, month_name(first.month),
-                  first.year, last.day, month_name(last.month), last.year);
-  } else if (first.month != last.month) {
-    std::snprintf(buf, sizeof buf, "%d %s – %d %s %d", first.day, month_name(first.month), last.day,
-                  month_name(last.month), last.year);
-  } else if (first.day != last.day) {
-    std::snprintf(buf, sizeof buf, "%d–%d %s %d", first.day, last.day, month_name(last.month),
-                  last.year);
-  } else {
-    std::snprintf(buf, sizeof buf, "%d %s %d", first.day, month_name(first.month), first.year);
-  }
-  return buf;
+  const std::string first_day = number(first.day), last_day = number(last.day);
+  const std::string first_year = number(first.year), last_year = number(last.year);
+  if (first.year != last.year)
+    return fill_text(tr("{first_day} {first_month} {first_year} – {last_day} {last_month} "
+                        "{last_year}"),
+                     {{"first_day", first_day},
+                      {"first_month", month_name(first.month)},
+                      {"first_year", first_year},
+                      {"last_day", last_day},
+                      {"last_month", month_name(last.month)},
+                      {"last_year", last_year}});
+  if (first.month != last.month)
+    return fill_text(tr("{first_day} {first_month} – {last_day} {last_month} {year}"),
+                     {{"first_day", first_day},
+                      {"first_month", month_name(first.month)},
+                      {"last_day", last_day},
+                      {"last_month", month_name(last.month)},
+                      {"year", last_year}});
+  if (first.day != last.day)
+    return fill_text(tr("{first_day}–{last_day} {month} {year}"),
+                     {{"first_day", first_day},
+                      {"last_day", last_day},
+                      {"month", month_name(last.month)},
+                      {"year", last_year}});
+  return fill_text(tr("{day} {month} {year}"),
+                   {{"day", first_day}, {"month", month_name(first.month)}, {"year", first_year}});
 }
 
 std::string clock_of(const std::string& stored) {
@@ -115,7 +136,7 @@ std::string clock_of(const std::string& stored) {
 }
 
 std::string utc_or_never(const std::string& stored_utc) {
-  return stored_utc.empty() ? "never" : stored_utc + " UTC";
+  return stored_utc.empty() ? tr("never") : stored_utc + " UTC";
 }
 
 }  // namespace confsched

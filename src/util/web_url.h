@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include "util/translate.h"
+
 namespace confsched {
 
 enum class WebUrlCheck {
@@ -37,6 +39,7 @@ inline bool is_web_url(std::string_view url) { return check_web_url(url) == WebU
 std::string url_for_display(std::string_view url);
 
 // The message for kHasUserinfo, for forms and importers alike.
-inline constexpr std::string_view kUserinfoMessage = "links must not carry a user name or password";
+inline constexpr std::string_view kUserinfoMessage =
+    tr_mark("links must not carry a user name or password");
 
 }  // namespace confsched

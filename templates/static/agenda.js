@@ -7,6 +7,17 @@
 (function () {
   "use strict";
 
+  var script = document.currentScript;
+  // The text the page's template hands this script (data-text-<name> on
+  // its <script>, in the site's language), its {blanks} filled; the
+  // English one when the attribute is missing.
+  function text(name, english, values) {
+    var given = script && script.getAttribute("data-text-" + name);
+    return (given || english).replace(/\{([a-z]+)\}/g, function (all, key) {
+      return values && key in values ? String(values[key]) : all;
+    });
+  }
+
   var STARRED_KEY = "confsched.starred";
   var MINE_KEY = "confsched.mine";
   // Changes that concern me (issue 16), worked out here from what the
@@ -72,8 +83,9 @@
     note.className = "mine-changed";
     note.setAttribute("role", "status");
     note.appendChild(document.createTextNode(
-      (changed.length === 1 ? "1 of your sessions" : changed.length + " of your sessions") +
-      " changed since you last looked: "));
+      (changed.length === 1 ? text("mine-changed-one", "1 of your sessions changed since you last looked:")
+        : text("mine-changed", "{count} of your sessions changed since you last looked:", {count: changed.length})) +
+      " "));
     changed.forEach(function (c, i) {
       if (i > 0) note.appendChild(document.createTextNode(", "));
       var a = document.createElement("a");
@@ -103,7 +115,7 @@
         if (seenAt > 0 && at > seenAt && !mineChanged[id]) {
           var h = row.querySelector("h2");
           mineChanged[id] = true;
-          order.push({id: id, title: h ? h.textContent.trim() : "session " + id});
+          order.push({id: id, title: h ? h.textContent.trim() : "#" + id});
         }
       }
       newest = Math.max(newest, at);
@@ -123,8 +135,9 @@
       var url = myFeed.getAttribute("data-my-feed") + "&ids=" + ids.join(",") +
         (alarm.value !== "0" ? "&alarm=" + alarm.value : "");
       myFeed.querySelector(".my-feed-count").textContent = ids.length === 0
-        ? "You have not starred any session in this browser yet: the calendar would be empty."
-        : (ids.length === 1 ? "1 starred session." : ids.length + " starred sessions.");
+        ? text("feed-empty", "You have not starred any session in this browser yet: the calendar would be empty.")
+        : (ids.length === 1 ? text("feed-one", "1 starred session.")
+          : text("feed-many", "{count} starred sessions.", {count: ids.length}));
       myFeed.querySelector(".my-feed-url").value = url;
       myFeed.querySelector(".my-feed-webcal").href = url.replace(/^https?:/, "webcal:");
     };
@@ -151,8 +164,8 @@
       });
       saveStarred(ids);
       var now = Object.keys(ids).length;
-      add.querySelector(".stars-added").textContent = "Added " + (now - before) +
-        " (" + now + " starred in this browser now).";
+      add.querySelector(".stars-added").textContent =
+        text("stars-added", "Added {added} ({total} starred in this browser now).", {added: now - before, total: now});
     });
   }
 
@@ -168,7 +181,7 @@
   // title link of a grid cell (which has no heading, to stay light).
   function titleOf(el) {
     var h = el.querySelector("h1, h3, h4, a.title");
-    return h ? h.textContent.trim() : "session";
+    return h ? h.textContent.trim() : "#" + el.getAttribute("data-session-id");
   }
 
   // One pass over the page from the stored state: star buttons, and which
@@ -210,7 +223,7 @@
     button.type = "button";
     button.className = "star";
     // The name stays the same; aria-pressed says whether it is starred.
-    button.setAttribute("aria-label", "Star \u201c" + titleOf(el) + "\u201d");
+    button.setAttribute("aria-label", text("star", "Star \u201c{title}\u201d", {title: titleOf(el)}));
     button.addEventListener("click", function () {
       var ids = starredIds();
       if (ids[id]) delete ids[id];
@@ -230,7 +243,7 @@
     mineButton = document.createElement("button");
     mineButton.type = "button";
     mineButton.className = "mine";
-    mineButton.textContent = "My sessions";
+    mineButton.textContent = text("my-sessions", "My sessions");
     mineButton.addEventListener("click", function () {
       save(MINE_KEY, load(MINE_KEY) === "1" ? "0" : "1");
       render();
@@ -238,11 +251,11 @@
     emptyNote = document.createElement("span");
     emptyNote.className = "agenda-empty";
     emptyNote.setAttribute("role", "status");
-    emptyNote.textContent = " No starred sessions here yet: use \u2606 to star one.";
+    emptyNote.textContent = " " + text("no-stars", "No starred sessions here yet: use \u2606 to star one.");
     // To another device: a page whose address holds the stars (/stars).
     shareLink = document.createElement("a");
     shareLink.className = "share-stars";
-    shareLink.textContent = "Share my stars";
+    shareLink.textContent = text("share", "Share my stars");
     bar.appendChild(mineButton);
     bar.appendChild(emptyNote);
     bar.appendChild(document.createTextNode(" "));
@@ -285,7 +298,7 @@
       if (running && !label) {
         label = document.createElement("strong");
         label.className = "now-label";
-        label.textContent = "Now";
+        label.textContent = text("now", "Now");
         var meta = el.querySelector(".meta") || el;
         meta.insertBefore(label, meta.firstChild);
       } else if (!running && label) {
@@ -297,7 +310,7 @@
     if (next && !jump) {
       jump = document.createElement("a");
       jump.className = "jump-now";
-      jump.textContent = "Jump to now";
+      jump.textContent = text("jump-now", "Jump to now");
       var days = document.querySelector("nav.days");
       if (days) days.insertBefore(jump, days.firstChild);
       else jump = null;

@@ -12,6 +12,16 @@
 
   var script = document.currentScript;
   var root = document.documentElement;
+
+  // The text the page's template hands this script (data-text-<name> on
+  // its <script>, in the site's language), its {blanks} filled; the
+  // English one when the attribute is missing.
+  function text(name, english, values) {
+    var given = script && script.getAttribute("data-text-" + name);
+    return (given || english).replace(/\{([a-z]+)\}/g, function (all, key) {
+      return values && key in values ? String(values[key]) : all;
+    });
+  }
   var controlled = "serviceWorker" in navigator && navigator.serviceWorker.controller !== null;
 
   // "14:05" at instant ms in zone; the zone's name goes beside it, so the
@@ -32,7 +42,7 @@
     var notice = document.createElement("p");
     notice.className = "offline-notice";
     notice.setAttribute("role", "status");
-    notice.textContent = "Offline — last updated " + clock(since, zone) + " (" + zone + ")";
+    notice.textContent = text("offline", "Offline \u2014 last updated {time} ({zone})", {time: clock(since, zone), zone: zone});
     var main = document.getElementById("main");
     if (main) main.insertBefore(notice, main.firstChild);
   }
@@ -78,10 +88,10 @@
       var notice = document.createElement("p");
       notice.className = "changed-notice";
       notice.setAttribute("role", "status");
-      notice.appendChild(document.createTextNode("The programme changed since this page was loaded. "));
+      notice.appendChild(document.createTextNode(text("changed", "The programme changed since this page was loaded.") + " "));
       var button = document.createElement("button");
       button.type = "button";
-      button.textContent = "Reload";
+      button.textContent = text("reload", "Reload");
       button.addEventListener("click", function () {
         window.location.reload();
       });

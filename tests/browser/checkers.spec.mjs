@@ -47,6 +47,11 @@ const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
 const FAILING_IMPACTS = new Set(["serious", "critical"]);
 const BRANDED = process.env.CONFSCHED_CHECKERS_BRANDED === "1";
+// The site's [site] language (run_checkers.py --part german: de): every
+// page checked must say it in <html lang>, and the few texts this spec
+// waits for are looked for in it.
+const LANGUAGE = process.env.CONFSCHED_CHECKERS_LANGUAGE || "en";
+const ON_NOW = { en: "On now", de: "Läuft gerade" }[LANGUAGE];
 // nginx's gzip_min_length (conf/nginx/confsched.conf): a smaller answer is
 // not worth compressing, and is sent as it is.
 const GZIP_MIN_LENGTH = 1024;
@@ -110,12 +115,15 @@ async function login(page, user, password) {
 // The page now shown, checked under `name`: its raw HTML saved for vnu, then
 // axe at phone and at desktop width. `status` is the HTTP status it must have;
 // `skip` names axe rules that cannot apply to this page (say why at the call).
-async function check(page, name, status = 200, skip = []) {
+// lang: what <html lang> must say; the site's language but on a page the
+// front server writes itself.
+async function check(page, name, status = 200, skip = [], lang = LANGUAGE) {
   await page.waitForLoadState("load");
   const doc = page.lastDocument;
   assert.ok(doc, `${name}: no document response`);
   assert.equal(doc.status(), status, `${name}: HTTP status of ${doc.url()}`);
   fs.writeFileSync(path.join(HTML_DIR, `${name}.html`), await doc.body());
+  assert.equal(await page.evaluate(() => document.documentElement.lang), lang, `${name}: <html lang>`);
   for (const [width, viewport] of [["phone", PHONE], ["desktop", DESKTOP]]) {
     await page.setViewportSize(viewport);
     const result = await new AxeBuilder({ page }).disableRules(skip).analyze();
@@ -246,9 +254,11 @@ async function anonymousPages(browser) {
     await page.fill("#password", "not the password");
     await submit(page, "login-failed", "form.login button[type=submit]", 401);
     await visit(page, "error-403-display", "/display/1?token=wrong", 403);
-    // nginx's own page for a body over 64 KiB.
+    // nginx's own page for a body over 64 KiB: its text is the shipped
+    // site file's, in English whatever the site's language (README
+    // "Language"), and says so.
     await postForm(page, "/login", { username: "x", password: "x".repeat(70_000) });
-    await check(page, "error-413", 413);
+    await check(page, "error-413", 413, [], "en");
   } finally {
     await context.close();
   }
@@ -282,10 +292,12 @@ async function delegatePages(browser) {
       const notice = document.createElement("p");
       notice.className = "changed-notice";
       notice.setAttribute("role", "status");
-      notice.textContent = "The programme changed since this page was loaded. ";
+      // offline.js's words, as the page hands them to it.
+      const words = document.querySelector("script[data-text-changed]");
+      notice.textContent = `${words.getAttribute("data-text-changed")} `;
       const button = document.createElement("button");
       button.type = "button";
-      button.textContent = "Reload";
+      button.textContent = words.getAttribute("data-text-reload");
       notice.appendChild(button);
       document.getElementById("main").prepend(notice);
     });
@@ -377,10 +389,10 @@ async function duringEvent(browser) {
     for (;;) {
       await page.goto("/schedule");
       heading = (await page.locator("#glance-first").innerText()).trim();
-      if (heading === "On now" || Date.now() > deadline) break;
+      if (heading === ON_NOW || Date.now() > deadline) break;
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
-    assert.equal(heading, "On now", "the landing view during the event, within 10 s of the move");
+    assert.equal(heading, ON_NOW, "the landing view during the event, within 10 s of the move");
     await check(page, "schedule-on-now", 200);
     const first = page.locator("section.glance li.session").first();
     const top = await first.evaluate((el) => el.getBoundingClientRect().top);

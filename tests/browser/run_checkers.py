@@ -4,6 +4,7 @@ against a whole site on loopback started by tests/integration/stack.py.
 
   run_checkers.py --part pages      --out DIR --node-dir DIR
   run_checkers.py --part branded    --out DIR --node-dir DIR
+  run_checkers.py --part german     --out DIR --node-dir DIR
   run_checkers.py --part lighthouse --out DIR --node-dir DIR
 
 pages: checkers.spec.mjs in Debian's headless Chromium (playwright-core):
@@ -16,6 +17,11 @@ branded: the same checks (axe, page weight, vnu) on a few pages of each
 audience of a site with a [site] logo, accent colour and extra stylesheet,
 and the logo's rendered size (~1 min: the branding changes only the frame
 every page shares).
+
+german: the pages part on a site with [site] language = de (the catalogue
+msgfmt compiled from po/de.po): every page says <html lang="de">, and axe,
+the page-weight budget, the phone-width checks and vnu run over the German
+text, which is longer than the English.
 
 lighthouse: Lighthouse (pinned in package-lock.json) on /schedule with its
 default mobile emulation and simulated throttling, in the same Chromium,
@@ -76,11 +82,12 @@ def tools():
 
 
 # ------------------------------------------------------------------ pages
-def run_spec(s, node, chromium, out, node_dir, branded=False):
+def run_spec(s, node, chromium, out, node_dir, branded=False, language="en"):
     """checkers.spec.mjs, stopping MariaDB when it says so. True if it passed."""
     env = dict(os.environ)
     env.update({
         "CONFSCHED_CHECKERS_BRANDED": "1" if branded else "0",
+        "CONFSCHED_CHECKERS_LANGUAGE": language,
         "CONFSCHED_URL": s.origin,
         "CONFSCHED_DELEGATE_PASSWORD": s.passwords[stackmod.DELEGATE_USER],
         "CONFSCHED_STAFF_PASSWORD": s.passwords[stackmod.STAFF_USER],
@@ -146,23 +153,24 @@ BRAND_LOGO = ('<?xml version="1.0" encoding="UTF-8"?>\n'
 BRAND_CSS = "/* an organiser's own rules */\nheader.site { border-bottom: 3px solid var(--accent); }\n"
 
 
-def pages(args, chromium, node, branded=False):
+def pages(args, chromium, node, branded=False, language="en"):
     java = shutil.which("java")
     if not java:
         browser.skip("java not found (Debian package openjdk-17-jre-headless), needed by vnu-jar")
-    overrides = None
+    overrides = {"site.language": language}
     if branded:
         brand = os.path.join(args.out, "brand")
         os.makedirs(brand)
         for name, text in (("logo.svg", BRAND_LOGO), ("extra.css", BRAND_CSS)):
             with open(os.path.join(brand, name), "w") as f:
                 f.write(text)
-        overrides = {"site.logo": os.path.join(brand, "logo.svg"), "site.accent_colour": "#6b2c91",
-                     "site.stylesheet": os.path.join(brand, "extra.css")}
-    s = stackmod.Stack("branded" if branded else "checkers", https=False, ini_overrides=overrides).start()
+        overrides.update({"site.logo": os.path.join(brand, "logo.svg"), "site.accent_colour": "#6b2c91",
+                          "site.stylesheet": os.path.join(brand, "extra.css")})
+    name = "branded" if branded else "checkers" if language == "en" else "checkers-" + language
+    s = stackmod.Stack(name, https=False, ini_overrides=overrides).start()
     ok = False
     try:
-        ok = run_spec(s, node, chromium, args.out, os.path.abspath(args.node_dir), branded)
+        ok = run_spec(s, node, chromium, args.out, os.path.abspath(args.node_dir), branded, language)
     finally:
         if not ok:
             s.dump_logs(25)
@@ -281,7 +289,7 @@ def lighthouse(args, chromium, node):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--part", choices=("pages", "branded", "lighthouse"), required=True)
+    ap.add_argument("--part", choices=("pages", "branded", "german", "lighthouse"), required=True)
     ap.add_argument("--out", required=True, help="folder for what the checkers read and report")
     ap.add_argument("--node-dir", required=True, help="folder for node_modules")
     ap.add_argument("--large-runs", type=int, default=1,
@@ -298,7 +306,8 @@ def main():
     if args.part == "lighthouse":
         ok = lighthouse(args, chromium, node)
     else:
-        ok = pages(args, chromium, node, branded=args.part == "branded")
+        ok = pages(args, chromium, node, branded=args.part == "branded",
+                   language="de" if args.part == "german" else "en")
     say("%s %s in %.1f s" % (args.part, "passed" if ok else "FAILED", time.monotonic() - t0))
     return 0 if ok else 1
 

@@ -7,10 +7,12 @@
 
 #include "auth/session_token.h"
 #include "http/request_builder.h"
+#include "util/translate.h"
 
 namespace confsched::golden {
 
-GoldenSite::GoldenSite(unsigned int version_check_ms, SiteBranding branding) {
+GoldenSite::GoldenSite(unsigned int version_check_ms, SiteBranding branding,
+                       const std::string& language) {
   config.template_dir = CONFSCHED_SOURCE_DIR "/templates";
   config.static_dir = CONFSCHED_SOURCE_DIR "/templates/static";
   config.version_check_ms = version_check_ms;
@@ -20,11 +22,17 @@ GoldenSite::GoldenSite(unsigned int version_check_ms, SiteBranding branding) {
   config.database.socket = "/nonexistent/confsched-golden.sock";
   config.database.timeout_s = 1;
   config.site = std::move(branding);
-  templates = std::make_unique<Templates>(config.template_dir, config.static_dir, config.site);
+  config.language = language;
+  config.locale_dir = CONFSCHED_BUILD_LOCALE_DIR;
+  // As a worker loads them: the catalogue for the templates and the code.
+  templates = std::make_unique<Templates>(config);
   db = std::make_unique<Database>(config.database);
   site =
       std::make_unique<Site>(config, kSecret, *templates, *db, source, staff, [] { return kNow; });
 }
+
+// The next site's pages, and other suites', are in English again.
+GoldenSite::~GoldenSite() { set_text_language({}); }
 
 Request make_request(const RequestSpec& spec) {
   std::string path = spec.target.substr(0, spec.target.find('?'));

@@ -27,8 +27,15 @@ inline constexpr const char* kSecret = "golden-tier-cookie-key-0123456789abcdef0
 // for: only the schedule import (which writes through import/, not the
 // staff store) and /_status use it, and meet DbUnavailable there.
 struct GoldenSite {
-  // branding: the [site] files and colour as load_config reads them.
-  explicit GoldenSite(unsigned int version_check_ms = 500, SiteBranding branding = {});
+  // branding: the [site] files and colour as load_config reads them;
+  // language: [site] language, read from the build's catalogues, which is
+  // also the language of the C++ code's text (util/translate.h) until the
+  // site is destroyed.
+  explicit GoldenSite(unsigned int version_check_ms = 500, SiteBranding branding = {},
+                      const std::string& language = "en");
+  ~GoldenSite();
+  GoldenSite(const GoldenSite&) = delete;
+  GoldenSite& operator=(const GoldenSite&) = delete;
 
   FixedSource source;
   FixedStaffStore staff{source.state, source.roster};

@@ -233,6 +233,9 @@ class Stack:
             self.template_dir = os.path.join(SOURCE_DIR, "templates")
             self.static_dir = os.path.join(SOURCE_DIR, "templates", "static")
             self.sql_dir = os.path.join(SOURCE_DIR, "sql")
+        # The catalogues msgfmt compiled beside the binary ([site] language);
+        # an installed binary finds the installed ones by itself.
+        self.locale_dir = None if share_dir else os.path.join(os.path.dirname(self.bin), "locale")
         self.site_file = site_file
         self.workers = workers
         self.https = https
@@ -483,6 +486,7 @@ class Stack:
             "server.template_dir": self.template_dir,
             "server.static_dir": self.static_dir,
             "server.sql_dir": self.sql_dir,
+            "server.locale_dir": self.locale_dir,
             "server.version_check_ms": "200",
             # As a hosting admin sets it: the feeds' links are absolute.
             "server.public_url": self.origin,
