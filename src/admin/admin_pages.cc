@@ -65,8 +65,10 @@ Options options_of(const std::array<SessionTerm, N>& terms) {
   return options;
 }
 
-const Options kKinds = options_of(kSessionKinds);
-const Options kStatuses = options_of(kSessionStatuses);
+// Built when a page is shown, not at start-up: their labels are in the
+// site's language, which is set after static objects are made.
+Options kind_options() { return options_of(kSessionKinds); }
+Options status_options() { return options_of(kSessionStatuses); }
 
 struct EditState {
   int64_t id = 0;       // 0: a new session
@@ -90,8 +92,8 @@ void fill_values(Dict& d, const SessionDraft& v, const FormLists& lists) {
   d.SetValue("MATERIALS", v.materials);
   add_select_options(d, "ROOM_OPTION", lists.rooms, v.room_id);
   add_select_options(d, "TRACK_OPTION", lists.tracks, v.track_id);
-  add_select_options(d, "KIND_OPTION", kKinds, v.kind);
-  add_select_options(d, "STATUS_OPTION", kStatuses, v.status);
+  add_select_options(d, "KIND_OPTION", kind_options(), v.kind);
+  add_select_options(d, "STATUS_OPTION", status_options(), v.status);
 }
 
 void fill_conflict(Dict& d, const StoredSession& theirs, const FormLists& lists) {
@@ -103,8 +105,8 @@ void fill_conflict(Dict& d, const StoredSession& theirs, const FormLists& lists)
   c->SetValue("END", theirs.values.end);
   c->SetValue("ROOM", name_of(lists.rooms, theirs.values.room_id));
   c->SetValue("TRACK", name_of(lists.tracks, theirs.values.track_id));
-  c->SetValue("KIND", name_of(kKinds, theirs.values.kind));
-  c->SetValue("STATUS", name_of(kStatuses, theirs.values.status));
+  c->SetValue("KIND", name_of(kind_options(), theirs.values.kind));
+  c->SetValue("STATUS", name_of(status_options(), theirs.values.status));
   c->SetValue("SPEAKERS", theirs.values.speakers);
   c->SetValue("MATERIALS", theirs.values.materials);
   c->SetValue("ABSTRACT", theirs.values.abstract);
