@@ -2,7 +2,8 @@
 // template (.pot) on standard output, for translators (po/README). The same
 // tokenizer (util/template_text.h) picks what a worker translates when it
 // loads the templates, so the catalogue's msgids are exactly what is
-// replaced. po/confsched.pot is this command's output for templates/.
+// replaced. po/update joins its output for templates/ with the C++ code's
+// tr() messages into po/confsched.pot.
 #include <dirent.h>
 
 #include <algorithm>
@@ -26,8 +27,8 @@ constexpr const char* kMessagesHelp =
     "Prints the text of every template (TEMPLATE_DIR, default the installed\n"
     "ones) as a gettext .pot file: each run of words between tags and the\n"
     "aria-label, title, alt and placeholder values, with the file and line\n"
-    "it comes from. Update a language's catalogue with\n"
-    "  msgmerge --update po/de.po po/confsched.pot\n"
+    "it comes from. po/update joins it with the C++ code's messages\n"
+    "(xgettext) into po/confsched.pot and merges that into every po/*.po.\n"
     "Reads no configuration and no database.\n";
 
 // A .po string: quoted, with the escapes PO files use.
