@@ -26,9 +26,10 @@ constexpr const char* kMessagesHelp =
     "\n"
     "Prints the text of every template (TEMPLATE_DIR, default the installed\n"
     "ones) as a gettext .pot file: each run of words between tags and the\n"
-    "aria-label, title, alt and placeholder values, with the file and line\n"
-    "it comes from. po/update joins it with the C++ code's messages\n"
-    "(xgettext) into po/confsched.pot and merges that into every po/*.po.\n"
+    "aria-label, title, alt, placeholder and data-text-* values, with the\n"
+    "file and line it comes from. po/update joins it with the C++ code's\n"
+    "messages (xgettext) into po/confsched.pot and merges that into every\n"
+    "po/*.po.\n"
     "Reads no configuration and no database.\n";
 
 // A .po string: quoted, with the escapes PO files use.
