@@ -361,9 +361,9 @@ Config load_config(const std::string& path, const GetEnv& get_env) {
   }
 
   const std::string base = folder_of(path);
-  for (std::string* p :
-       {&config.template_dir, &config.static_dir, &config.sql_dir, &config.locale_dir,
-        &config.secret_file, &state.password_file, &config.database.socket, &state.logo_file, &state.stylesheet_file})
+  for (std::string* p : {&config.template_dir, &config.static_dir, &config.sql_dir,
+                         &config.locale_dir, &config.secret_file, &state.password_file,
+                         &config.database.socket, &state.logo_file, &state.stylesheet_file})
     make_absolute(*p, base);
   try {
     if (!state.logo_file.empty()) read_logo(state.logo_file, config.site);
