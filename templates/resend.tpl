@@ -1,7 +1,9 @@
 {{%AUTOESCAPE context="HTML"}}<section class="error-page">
-<h1>Temporarily unavailable: nothing was saved</h1>
+{{#UNAVAILABLE}}<h1>Temporarily unavailable: nothing was saved</h1>
 <p>The schedule database did not answer, so this form was not saved. Everything you typed is below, unchanged. Press “Send again” in a moment.</p>
-<form method="post" action="{{ACTION}}" class="edit">
+{{/UNAVAILABLE}}{{#CONFLICT}}<h1>Someone else saved in between: nothing was saved</h1>
+<p>Another save reached the schedule database at the same moment, so this form was not saved. Everything you typed is below, unchanged. Press “Send again” to save it now.</p>
+{{/CONFLICT}}<form method="post" action="{{ACTION}}" class="edit">
 {{#HIDDEN}}<input type="hidden" name="{{NAME}}" value="{{VALUE}}">
 {{/HIDDEN}}{{#TYPED}}<label>{{NAME}}</label>
 <textarea name="{{NAME}}" rows="{{ROWS}}">{{VALUE:pre_escape}}</textarea>

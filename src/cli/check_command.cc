@@ -4,8 +4,10 @@
 #include "cli/cli.h"
 #include "server/listen_socket.h"
 #include "site/templates.h"
+#include "store/connection.h"
 #include "store/credentials.h"
 #include "store/database.h"
+#include "store/galera_node.h"
 #include "store/migrate.h"
 #include "store/sync_state.h"
 #include "store/upstream.h"
@@ -19,8 +21,9 @@ constexpr const char* kCheckHelp =
     "usage: confsched [--config FILE] check\n"
     "\n"
     "Validates the configuration file, the templates, the cookie secret and the\n"
-    "database: reachable, migrated, and with passwords set; and the [replica],\n"
-    "when there is one. Exits non-zero with the reason on the first problem.\n";
+    "database: reachable, migrated, and with passwords set; the [replica],\n"
+    "when there is one, and each node of [database] galera_nodes. Exits non-zero with the reason "
+    "on the first problem.\n";
 
 // The replica must answer and hold the same schema; a data version behind
 // the primary's is only a warning (it may be catching up), but one that
@@ -33,6 +36,26 @@ void check_replica(const DatabaseConfig& replica_config, const DataState& primar
   if (state.data_version < primary.data_version)
     std::cout << "warn replica is behind the primary (data version " << state.data_version << " < "
               << primary.data_version << "): check that replication runs\n";
+}
+
+// [database] galera_nodes: each node's own view. A node that is down or
+// out of the primary component is a warning while another serves: the
+// site rides it out, but the cluster has lost its spare.
+void check_galera_nodes(const DatabaseConfig& database) {
+  for (const DbNode& node : database.galera_nodes) {
+    const std::string name = node_name(node);
+    try {
+      Connection connection = Connection::open(config_for_node(database, node));
+      GaleraNodeState state = read_galera_state(connection.get());
+      if (auto why = galera_refusal(state))
+        std::cout << "warn galera node " << name << " " << *why << "\n";
+      else
+        std::cout << "ok  galera node " << name << " synced, cluster of " << state.cluster_size
+                  << "\n";
+    } catch (const DbUnavailable& e) {
+      std::cout << "warn galera node " << name << " unavailable: " << e.what() << "\n";
+    }
+  }
 }
 
 // [sync]: how the last run went, and every upstream change that waits
@@ -56,9 +79,12 @@ void check_sync(const Config& config, Database& db) {
 }
 
 void check_database(const Config& config) {
+  if (!config.database.galera_nodes.empty()) check_galera_nodes(config.database);
   Database db(config.database);
   db.connect();
-  std::cout << "ok  database " << config.database.name << " reachable\n";
+  std::cout << "ok  database " << config.database.name << " reachable";
+  if (!config.database.galera_nodes.empty()) std::cout << " on node " << db.current_node();
+  std::cout << "\n";
 
   for (const MigrationFile& file : pending_migrations(db, config.sql_dir))
     throw std::runtime_error("migration " + file.name + " not applied: run confsched db migrate");

@@ -114,7 +114,12 @@ void set_database_key(DatabaseConfig& d, std::string& password_file, const std::
     d.name = value;
   else if (key == "timeout_s")
     d.timeout_s = parse_unsigned(value, 10, 600, "timeout_s");
-  else
+  else if (key == "galera_nodes" && section == "database")
+    d.galera_nodes = parse_node_list(value);
+  else if (key == "node_retry_s" && section == "database") {
+    d.node_retry_s = parse_unsigned(value, 10, 3600, "node_retry_s");
+    if (d.node_retry_s == 0) throw ConfigError("node_retry_s must be at least 1");
+  } else
     throw ConfigError("unknown key [" + section + "] " + key);
 }
 
@@ -340,6 +345,50 @@ std::vector<std::string> parse_address_list(const std::string& text) {
   return out;
 }
 
+std::vector<DbNode> parse_node_list(const std::string& text) {
+  std::vector<DbNode> out;
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t end = text.find_first_of(" \t,", i);
+    if (end == std::string::npos) end = text.size();
+    if (end > i) {
+      const std::string item = text.substr(i, end - i);
+      auto bad = [&] { return ConfigError("bad node in galera_nodes: \"" + item + "\""); };
+      DbNode node;
+      std::string port;
+      if (item[0] == '[') {
+        size_t close = item.find(']');
+        if (close == std::string::npos || close == 1) throw bad();
+        node.host = item.substr(1, close - 1);
+        if (close + 1 < item.size()) {
+          if (item[close + 1] != ':') throw bad();
+          port = item.substr(close + 2);
+        }
+        unsigned char parsed[sizeof(in6_addr)];
+        if (inet_pton(AF_INET6, node.host.c_str(), parsed) != 1) throw bad();
+      } else {
+        size_t colon = item.find(':');
+        node.host = item.substr(0, colon);
+        if (colon != std::string::npos) port = item.substr(colon + 1);
+        if (node.host.empty() || node.host.find_first_of(":[]/") != std::string::npos) throw bad();
+      }
+      if (!port.empty() || (item.back() == ':')) {
+        try {
+          node.port = parse_unsigned(port, 10, 65535, "port");
+        } catch (const ConfigError&) {
+          throw bad();
+        }
+        if (node.port == 0) throw bad();
+      }
+      if (std::find(out.begin(), out.end(), node) != out.end())
+        throw ConfigError("galera_nodes names \"" + item + "\" twice");
+      out.push_back(std::move(node));
+    }
+    i = end + 1;
+  }
+  return out;
+}
+
 Config load_config(const std::string& path, const GetEnv& get_env) {
   Config config;
   config.file = path;
@@ -384,6 +433,13 @@ Config load_config(const std::string& path, const GetEnv& get_env) {
     throw ConfigError(std::string("environment: ") + e.what());
   }
   if (state.has_replica) config.replica = resolve_replica(state, base);
+  // Every node of a Galera cluster takes writes and reads: the worker reads
+  // delegate data from the nodes too (without waiting for the cluster, see
+  // server/worker.cc), so a [replica] would only be a second way to say it.
+  if (!config.database.galera_nodes.empty() && config.replica)
+    throw ConfigError(path +
+                      ": [database] galera_nodes and [replica] exclude each other: with "
+                      "a Galera cluster every node is read from; remove [replica]");
   while (!config.public_url.empty() && config.public_url.back() == '/')
     config.public_url.pop_back();
   if (!config.public_url.empty() && config.public_url.rfind("https://", 0) != 0 &&

@@ -31,6 +31,13 @@ std::string installed_locale_dir();
 // optionally "_" and a region ("de", "pt_BR"). It names a folder.
 bool valid_language(std::string_view language);
 
+// One node of a Galera cluster, as [database] galera_nodes lists it.
+struct DbNode {
+  std::string host;
+  unsigned int port = 3306;
+  bool operator==(const DbNode&) const = default;
+};
+
 struct DatabaseConfig {
   std::string host = "localhost";
   unsigned int port = 3306;
@@ -39,6 +46,15 @@ struct DatabaseConfig {
   std::string password;  // resolved from password or password_file
   std::string name = "confsched";
   unsigned int timeout_s = 3;
+  // [database] galera_nodes: the nodes of a Galera cluster this server may
+  // use, its own (nearest) first. Empty: host and port name one server.
+  // Set: they replace host and port; a connection goes to the first node
+  // that answers and is synced with the cluster (store/node_choice.h).
+  std::vector<DbNode> galera_nodes;
+  // [database] node_retry_s: a node that failed is not tried again for
+  // this long, and a server away from its first node tries to go back to
+  // it this often.
+  unsigned int node_retry_s = 5;
 };
 
 struct Config {
@@ -126,6 +142,10 @@ bool sync_url_allowed(std::string_view url);
 // IPv4 or IPv6 address in the form REMOTE_ADDR carries it. Throws
 // ConfigError for anything else. Pure.
 std::vector<std::string> parse_address_list(const std::string& text);
+// "10.0.0.1:3306, db2.example.org, [::1]:3307": host[:port] items separated
+// by commas or blanks (port 3306 when left out; an IPv6 address in
+// brackets). Throws ConfigError naming the bad item.
+std::vector<DbNode> parse_node_list(const std::string& text);
 
 using GetEnv = std::function<const char*(const char*)>;
 

@@ -87,10 +87,20 @@ int serve_until_stopped(const Config& config, int listen_fd, const WorkerShared&
   std::string secret = load_secret(config);
   Database db(config.database);
   // [replica]: delegate data is read there, writes and staff pages use db.
+  // On a Galera cluster, delegate data is read from the nodes too, on a
+  // connection of its own that does not wait for the cluster before each
+  // read (store/galera_node.h): db's reads do, so that staff see their
+  // save whichever node it went through.
   std::optional<Database> replica;
-  if (config.replica) replica.emplace(*config.replica);
+  std::chrono::seconds replica_retry(config.replica_retry_s);
+  if (config.replica) {
+    replica.emplace(*config.replica);
+  } else if (!config.database.galera_nodes.empty()) {
+    replica.emplace(config.database, ReadFreshness::kAsApplied);
+    replica_retry = std::chrono::seconds(config.database.node_retry_s);
+  }
   Site site(config, std::move(secret), templates, db);
-  if (replica) site.read_from_replica(*replica, std::chrono::seconds(config.replica_retry_s));
+  if (replica) site.read_from_replica(*replica, replica_retry);
   site.share_login_guard(shared.login_guard);
   site.share_stats(shared.stats);
   // Before the first request: what lets this worker serve delegates should

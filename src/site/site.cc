@@ -32,6 +32,9 @@ ErrorText error_text(int status) {
       return {tr("Page not found"), tr("There is no page at this address.")};
     case 405:
       return {tr("Method not allowed"), tr("This page cannot be used that way.")};
+    case 409:
+      return {tr("Not saved"), tr("Someone else saved at the same moment, so this was not saved. "
+                                  "Open the page again to see their change, then repeat yours.")};
     case 413:
       // The limits of web/router.cc's rows: kMaxBodyBytes,
       // kMaxSessionFormBodyBytes, kMaxUploadFileBytes.
@@ -124,17 +127,20 @@ Response Site::error_page(int status, const std::string& message) {
 // does better and shows its own form; see admin_pages.cc.) The CSRF token
 // and the row's version travel along unchanged, so a resend is checked
 // exactly like the first send.
-Response Site::resend_page(const Request& request) {
+Response Site::resend_page(const Request& request, ResendReason reason) {
+  const bool conflict = reason == ResendReason::kConflict;
+  const int status = conflict ? 409 : 503;
   // A file upload cannot be put back into a form: the page says nothing
   // was saved, and the file is chosen again. (Read as urlencoded, its
   // body would parse into nonsense fields.)
-  if (is_multipart_form(request.content_type)) return error_page(503);
+  if (is_multipart_form(request.content_type)) return error_page(status);
   auto form = parse_urlencoded(request.body);
-  if (!form) return error_page(503);
+  if (!form) return error_page(status);
   static const std::set<std::string> kHidden = {"csrf", "revision", "version", "action", "id"};
   std::string body = templates_.render(
       held_frame(tr("Nothing was saved"), true), "resend.tpl",
       [&](ctemplate::TemplateDictionary& d) {
+        d.ShowSection(conflict ? "CONFLICT" : "UNAVAILABLE");
         d.SetValue("ACTION", request.path);
         for (const auto& [name, value] : form->all()) {
           // A password is never written back into a page.
@@ -146,8 +152,8 @@ Response Site::resend_page(const Request& request) {
           if (!hidden) field->SetIntValue("ROWS", value.find('\n') == std::string::npos ? 1 : 6);
         }
       });
-  Response r = html_response(503, std::move(body), cache_control::kNoStore);
-  r.set_header("Retry-After", "5");
+  Response r = html_response(status, std::move(body), cache_control::kNoStore);
+  if (!conflict) r.set_header("Retry-After", "5");
   return r;
 }
 

@@ -45,6 +45,8 @@ namespace confsched {
 using WallClock = std::function<int64_t()>;
 int64_t system_wall_clock();
 
+enum class ResendReason { kUnavailable, kConflict };
+
 class Site {
  public:
   // Delegate data from db (DatabaseSource), as a worker serves it.
@@ -63,9 +65,11 @@ class Site {
   // message, when given, replaces the status's standard sentence (a 400
   // that says which filter value is wrong).
   Response error_page(int status, const std::string& message = {});
-  // 503 for a staff form the database was not there to save: the fields as
-  // sent, in a form that sends them again.
-  Response resend_page(const Request& request);
+  // A staff form that was not saved, with the fields as sent in a form
+  // that sends them again: 503 when the database was not there to save it,
+  // 409 when another save at the same moment kept winning
+  // (web/request_boundary.cc).
+  Response resend_page(const Request& request, ResendReason reason);
 
   // --- for page handlers ---
   const Config& config() const { return config_; }

@@ -21,10 +21,17 @@ bool is_connection_error(unsigned int code) {
     case ER_SERVER_SHUTDOWN:
     case ER_CON_COUNT_ERROR:
     case ER_CONNECTION_KILLED:
+    case ER_UNKNOWN_COM_ERROR:
       return true;
     default:
       return false;
   }
+}
+
+void throw_db_error(unsigned int code, const std::string& message) {
+  if (is_connection_error(code)) throw DbUnavailable(message);
+  if (code == ER_LOCK_DEADLOCK) throw DbConflict(message);
+  throw DbError(message, code);
 }
 
 Connection& Connection::operator=(Connection&& other) noexcept {

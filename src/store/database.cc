@@ -1,5 +1,7 @@
 #include "store/database.h"
 
+#include <algorithm>
+
 #include "util/log.h"
 
 namespace confsched {
@@ -13,15 +15,93 @@ namespace {
 // back.
 constexpr auto kReconnectPause = std::chrono::seconds(1);
 constexpr auto kSlowConnect = std::chrono::milliseconds(200);
+// Going back to the first node is tried while a request waits: a first
+// node whose machine is down (no "refused", only silence) costs it at most
+// this long, every node_retry_s.
+constexpr unsigned int kGoBackConnectTimeoutS = 1;
+
+std::vector<std::string> node_names(const std::vector<DbNode>& nodes) {
+  std::vector<std::string> names;
+  for (const DbNode& node : nodes) names.push_back(node_name(node));
+  return names;
+}
 
 }  // namespace
 
-Database::Database(DatabaseConfig config) : config_(std::move(config)) {}
+Database::Database(DatabaseConfig config, ReadFreshness freshness)
+    : config_(std::move(config)), freshness_(freshness) {
+  if (!config_.galera_nodes.empty())
+    nodes_.emplace(node_names(config_.galera_nodes), std::chrono::seconds(config_.node_retry_s));
+}
 
 void Database::connect() { ensure_connected(); }
 
+std::string Database::current_node() const {
+  if (!connection_) return "";
+  if (nodes_) return node_name(config_.galera_nodes[nodes_->current()]);
+  if (config_.host == "localhost" && !config_.socket.empty()) return config_.socket;
+  return node_name(DbNode{config_.host, config_.port});
+}
+
 bool Database::ensure_connected() {
-  if (connection_) return false;
+  if (connection_) return nodes_ && !in_transaction_ && go_back_to_first_node();
+  if (nodes_)
+    connect_cluster();
+  else
+    connect_single();
+  return true;
+}
+
+// A Galera node is used only once it says it is synced with the primary
+// component; every connection to it then reads as freshly as freshness_
+// asks.
+Connection Database::open_node(size_t node) {
+  DatabaseConfig node_config = config_for_node(config_, config_.galera_nodes[node]);
+  if (node == 0 && connection_)
+    node_config.timeout_s = std::min(node_config.timeout_s, kGoBackConnectTimeoutS);
+  Connection connection = Connection::open(node_config);
+  if (auto why = galera_refusal(read_galera_state(connection.get()))) throw DbUnavailable(*why);
+  prepare_galera_session(connection.get(), freshness_);
+  return connection;
+}
+
+// The first node that answers and is synced, in the configured order, among
+// those that have not failed within node_retry_s.
+void Database::connect_cluster() {
+  std::vector<size_t> order = nodes_->candidates();
+  if (order.empty())
+    throw DbUnavailable("no database node is available (each is tried again within " +
+                        std::to_string(config_.node_retry_s) + " s)");
+  std::string failures;
+  for (size_t node : order) {
+    try {
+      connection_.emplace(open_node(node));
+      nodes_->connected(node);
+      return;
+    } catch (const DbUnavailable& e) {
+      nodes_->failed(node, e.what());
+      failures +=
+          (failures.empty() ? "" : "; ") + node_name(config_.galera_nodes[node]) + ": " + e.what();
+    }
+  }
+  throw DbUnavailable("no database node is usable: " + failures);
+}
+
+bool Database::go_back_to_first_node() {
+  if (!nodes_->time_to_go_back()) return false;
+  try {
+    Connection first = open_node(0);
+    statements_.clear();
+    connection_ = std::move(first);
+    nodes_->connected(0);
+    return true;
+  } catch (const DbUnavailable& e) {
+    nodes_->failed(0, e.what());
+    return false;
+  }
+}
+
+void Database::connect_single() {
   auto start = std::chrono::steady_clock::now();
   if (start < retry_after_) throw DbUnavailable("the database is unavailable (retrying shortly)");
   try {
@@ -31,13 +111,23 @@ bool Database::ensure_connected() {
     if (now - start >= kSlowConnect) retry_after_ = now + kReconnectPause;
     throw;
   }
-  return true;
 }
 
 void Database::forget_connection() noexcept {
   statements_.clear();
   connection_.reset();
   in_transaction_ = false;
+}
+
+void Database::connection_failed(const DbUnavailable& e) noexcept {
+  if (nodes_ && connection_) {
+    try {
+      nodes_->failed(nodes_->current(), e.what());
+    } catch (...) {
+      // Only the log line is lost.
+    }
+  }
+  forget_connection();
 }
 
 // Every prepared statement dies with its connection (the server keeps it
@@ -52,15 +142,15 @@ auto Database::with_connection(Retry retry, Fn&& fn) -> decltype(fn()) {
   bool retryable = retry == Retry::kSafe && !fresh && !in_transaction_;
   try {
     return fn();
-  } catch (const DbUnavailable&) {
-    forget_connection();
+  } catch (const DbUnavailable& e) {
+    connection_failed(e);
     if (!retryable) throw;
   }
   ensure_connected();
   try {
     return fn();
-  } catch (const DbUnavailable&) {
-    forget_connection();
+  } catch (const DbUnavailable& e) {
+    connection_failed(e);
     throw;
   }
 }
@@ -79,22 +169,28 @@ std::vector<DbRow> Database::query(std::string_view sql, const std::vector<DbVal
 uint64_t Database::execute(std::string_view sql, const std::vector<DbValue>& params) {
   // A write is not sent twice: the first may have run before the answer
   // was lost.
-  return with_connection(Retry::kUnsafe, [&] {
-    Statement& stmt = prepared(sql);
-    uint64_t affected = stmt.execute(params);
-    last_insert_id_ = stmt.last_insert_id();
-    return affected;
-  });
+  const bool autocommit = !in_transaction_;
+  uint64_t affected = 0;
+  try {
+    affected = with_connection(Retry::kUnsafe, [&] {
+      Statement& stmt = prepared(sql);
+      uint64_t n = stmt.execute(params);
+      last_insert_id_ = stmt.last_insert_id();
+      return n;
+    });
+  } catch (const DbUnavailable&) {
+    if (autocommit) ++writes_possibly_done_;
+    throw;
+  }
+  if (autocommit) ++writes_possibly_done_;
+  return affected;
 }
 
 void Database::run_plain(std::string_view sql, Retry retry) {
   with_connection(retry, [&] {
     MYSQL* handle = connection_->get();
     if (mysql_real_query(handle, sql.data(), sql.size()) != 0) {
-      unsigned int code = mysql_errno(handle);
-      std::string message = std::string(sql) + ": " + mysql_error(handle);
-      if (is_connection_error(code)) throw DbUnavailable(message);
-      throw DbError(message, code);
+      throw_db_error(mysql_errno(handle), std::string(sql) + ": " + mysql_error(handle));
     }
     return 0;
   });
@@ -107,9 +203,19 @@ void Database::begin() {
   in_transaction_ = true;
 }
 
+// A COMMIT whose answer was lost may have committed; one refused as a
+// conflict (certification on Galera) certainly did not.
 void Database::commit() {
   in_transaction_ = false;
-  run_plain("COMMIT", Retry::kUnsafe);
+  try {
+    run_plain("COMMIT", Retry::kUnsafe);
+  } catch (const DbConflict&) {
+    throw;
+  } catch (...) {
+    ++writes_possibly_done_;
+    throw;
+  }
+  ++writes_possibly_done_;
 }
 
 void Database::rollback() noexcept {

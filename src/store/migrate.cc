@@ -1,13 +1,18 @@
 #include "store/migrate.h"
 
 #include <dirent.h>
+#include <mysqld_error.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <set>
 #include <stdexcept>
+#include <thread>
 
 #include "store/connection.h"
 #include "store/errors.h"
+#include "store/galera_node.h"
 #include "store/statement.h"
 #include "util/files.h"
 
@@ -21,8 +26,7 @@ void run_script(MYSQL* handle, const std::string& sql, const std::string& what) 
   auto fail = [&] {
     unsigned int code = mysql_errno(handle);
     std::string message = what + ": " + mysql_error(handle);
-    if (is_connection_error(code)) throw DbUnavailable(message);
-    throw DbError(message, code);
+    throw_db_error(code, message);
   };
   if (mysql_real_query(handle, sql.data(), sql.size()) != 0) fail();
   for (;;) {
@@ -69,18 +73,106 @@ std::vector<MigrationFile> list_migrations(const std::string& sql_dir) {
   return files;
 }
 
+namespace {
+
+// The connection migrations run on: the server, or on a Galera cluster the
+// first node (in galera_nodes' order) that is synced with the primary
+// component. Every DDL statement then runs in total order isolation
+// (Galera's default wsrep_OSU_method = TOI): at the same point of the
+// replication order on every node, so one run migrates the whole live
+// cluster, and writes to the table it alters wait for it on every node.
+Connection open_for_migrations(const DatabaseConfig& database) {
+  if (database.galera_nodes.empty()) return Connection::open_for_scripts(database);
+  std::string failures;
+  for (const DbNode& node : database.galera_nodes) {
+    try {
+      Connection connection = Connection::open_for_scripts(config_for_node(database, node));
+      auto why = galera_refusal(read_galera_state(connection.get()));
+      if (!why) return connection;
+      failures += "; " + node_name(node) + ": " + *why;
+    } catch (const DbUnavailable& e) {
+      failures += "; " + node_name(node) + ": " + e.what();
+    }
+  }
+  throw DbUnavailable("no Galera node is synced to migrate on" + failures);
+}
+
+// Two servers migrating at once must not both apply 002. MariaDB's named
+// locks (GET_LOCK) serialise them on one server; Galera refuses them
+// (they would hold on one node only), so there the lock is a row that
+// every node agrees on: the second INSERT of it fails as a duplicate, or
+// as a conflict in certification.
+class MigrationLock {
+ public:
+  MigrationLock(MYSQL* handle, bool galera) : handle_(handle), galera_(galera) {
+    if (!galera_) {
+      Statement lock(handle_, "SELECT GET_LOCK('confsched_migrate', 60)");
+      auto rows = lock.query({});
+      if (rows.empty() || cell_text(rows[0][0]) != "1")
+        throw DbError("another migration has held the lock for 60 s; try again");
+      return;
+    }
+    run_script(handle_,
+               "CREATE TABLE IF NOT EXISTS schema_migration_lock ("
+               " id TINYINT UNSIGNED NOT NULL PRIMARY KEY,"
+               " holder VARCHAR(255) NOT NULL,"
+               " taken_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP"
+               ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4",
+               "creating schema_migration_lock");
+    char host[256] = "";
+    gethostname(host, sizeof host - 1);
+    holder_ = std::string(host) + " pid " + std::to_string(getpid());
+    const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    for (;;) {
+      try {
+        Statement take(handle_, "INSERT INTO schema_migration_lock (id, holder) VALUES (1, ?)");
+        take.execute({holder_});
+        return;
+      } catch (const DbConflict&) {
+      } catch (const DbError& e) {
+        if (e.error_code != ER_DUP_ENTRY) throw;
+      }
+      if (std::chrono::steady_clock::now() >= give_up)
+        throw DbError(
+            "another migration has held schema_migration_lock for 60 s; try again (if none "
+            "is running, one stopped halfway: check the schema, then DELETE FROM "
+            "schema_migration_lock)");
+      std::this_thread::sleep_for(std::chrono::milliseconds(250));
+    }
+  }
+  MigrationLock(const MigrationLock&) = delete;
+  MigrationLock& operator=(const MigrationLock&) = delete;
+  // Released on success and on a failure alike: the failure is reported,
+  // and what it left half done is the operator's to repair.
+  ~MigrationLock() {
+    try {
+      if (!galera_) {
+        Statement unlock(handle_, "SELECT RELEASE_LOCK('confsched_migrate')");
+        unlock.query({});
+      } else {
+        Statement release(handle_, "DELETE FROM schema_migration_lock WHERE id = 1 AND holder = ?");
+        release.execute({holder_});
+      }
+    } catch (const std::exception&) {
+      // The connection is gone: the named lock went with it; a Galera lock
+      // row stays, and the next run says how to remove it.
+    }
+  }
+
+ private:
+  MYSQL* handle_;
+  bool galera_;
+  std::string holder_;
+};
+
+}  // namespace
+
 MigrationReport migrate(const DatabaseConfig& database, const std::string& sql_dir) {
   std::vector<MigrationFile> files = list_migrations(sql_dir);
-  Connection connection = Connection::open_for_scripts(database);
+  Connection connection = open_for_migrations(database);
   MYSQL* handle = connection.get();
+  MigrationLock lock(handle, !database.galera_nodes.empty());
 
-  // Two servers migrating at once must not both apply 002.
-  {
-    Statement lock(handle, "SELECT GET_LOCK('confsched_migrate', 60)");
-    auto rows = lock.query({});
-    if (rows.empty() || cell_text(rows[0][0]) != "1")
-      throw DbError("another migration has held the lock for 60 s; try again");
-  }
   run_script(handle,
              "CREATE TABLE IF NOT EXISTS schema_migrations ("
              " version INT NOT NULL PRIMARY KEY,"
@@ -103,8 +195,6 @@ MigrationReport migrate(const DatabaseConfig& database, const std::string& sql_d
     record.execute({int64_t{file.version}, file.name});
     report.applied.push_back(file.name);
   }
-  Statement unlock(handle, "SELECT RELEASE_LOCK('confsched_migrate')");
-  unlock.query({});
   return report;
 }
 

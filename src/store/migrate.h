@@ -30,8 +30,9 @@ struct MigrationReport {
   size_t already_applied = 0;
 };
 
-// Safe to run again and from several servers at once (a named lock
-// serialises them). Throws DbUnavailable / DbError / std::runtime_error.
+// Safe to run again and from several servers at once (a named lock, or
+// on a Galera cluster a lock row, serialises them). Throws DbUnavailable / DbError /
+// std::runtime_error.
 MigrationReport migrate(const DatabaseConfig& database, const std::string& sql_dir);
 
 // The migration files of sql_dir that db has not applied yet, in order

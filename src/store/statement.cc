@@ -11,23 +11,19 @@ namespace {
 
 constexpr unsigned long kInitialCellBytes = 256;
 
-[[noreturn]] void throw_for(unsigned int code, const std::string& message) {
-  if (is_connection_error(code)) throw DbUnavailable(message);
-  throw DbError(message, code);
-}
-
 }  // namespace
 
 Statement::Statement(MYSQL* connection, std::string_view sql) : stmt_(mysql_stmt_init(connection)) {
   if (!stmt_)
-    throw_for(mysql_errno(connection), std::string("mysql_stmt_init: ") + mysql_error(connection));
+    throw_db_error(mysql_errno(connection),
+                   std::string("mysql_stmt_init: ") + mysql_error(connection));
   if (mysql_stmt_prepare(stmt_, sql.data(), sql.size()) != 0) {
     unsigned int code = mysql_stmt_errno(stmt_);
     std::string message = std::string("prepare: ") + mysql_stmt_error(stmt_) +
                           " in: " + std::string(sql.substr(0, 120));
     mysql_stmt_close(stmt_);
     stmt_ = nullptr;
-    throw_for(code, message);
+    throw_db_error(code, message);
   }
 }
 
@@ -36,7 +32,7 @@ Statement::~Statement() {
 }
 
 void Statement::fail(const char* step) const {
-  throw_for(mysql_stmt_errno(stmt_), std::string(step) + ": " + mysql_stmt_error(stmt_));
+  throw_db_error(mysql_stmt_errno(stmt_), std::string(step) + ": " + mysql_stmt_error(stmt_));
 }
 
 void Statement::bind_and_run(const std::vector<DbValue>& params) {

@@ -21,16 +21,55 @@ void add_transport_security(Response& r, const Request& request) {
   if (request.https) r.set_header("Strict-Transport-Security", "max-age=31536000");
 }
 
+// How often a request meets a conflict (DbConflict) or a database that
+// went away (DbUnavailable) before it is answered with the form it sent
+// (kResendForm routes) or an error page. Galera refuses a transaction
+// whose rows another node changed first; every edit also moves the one
+// data-version row, so two staff saving at once through two nodes
+// conflict even on different sessions, and the second succeeds when run
+// again. A database node that died mid-request leaves the next attempt to
+// another node (store/database.h).
+constexpr int kAttempts = 3;
+
+bool resends_form(const Request& request) {
+  RouteParams params;
+  const Route* route = find_route(request.path, params);
+  return request.method == "POST" && route && route->db_down == WhenDbDown::kResendForm;
+}
+
+// dispatch(), run again while nothing it did may have reached the database
+// (Database::writes_possibly_done): a request that committed something,
+// or lost the answer to a COMMIT, is never run twice.
+Response dispatch_with_retries(Site& site, const Request& request) {
+  for (int attempt = 1;; ++attempt) {
+    const uint64_t writes_before = site.db().writes_possibly_done();
+    auto again = [&](const std::exception& e, const char* what) {
+      if (attempt >= kAttempts || site.db().writes_possibly_done() != writes_before) return false;
+      log_info(std::string(what) + ", running " + request.method + " " + request.path +
+               " again (attempt " + std::to_string(attempt + 1) + "): " + e.what());
+      return true;
+    };
+    try {
+      return dispatch(site, request);
+    } catch (const DbConflict& e) {
+      if (again(e, "conflict")) continue;
+      log_error(std::string("409 ") + request.method + " " + request.path + ": " + e.what());
+      return resends_form(request) ? site.resend_page(request, ResendReason::kConflict)
+                                   : site.error_page(409);
+    } catch (const DbUnavailable& e) {
+      if (again(e, "database unavailable")) continue;
+      throw;
+    }
+  }
+}
+
 Response handle_unsecured(Site& site, const Request& request) {
   site.stats().count_request();
   try {
-    return dispatch(site, request);
+    return dispatch_with_retries(site, request);
   } catch (const DbUnavailable& e) {
     log_error(std::string("503 ") + request.method + " " + request.path + ": " + e.what());
-    RouteParams params;
-    const Route* route = find_route(request.path, params);
-    if (request.method == "POST" && route && route->db_down == WhenDbDown::kResendForm)
-      return site.resend_page(request);
+    if (resends_form(request)) return site.resend_page(request, ResendReason::kUnavailable);
     return site.error_page(503);
   } catch (const NotSeeded& e) {
     log_error(std::string("503 ") + request.method + " " + request.path + ": " + e.what() +

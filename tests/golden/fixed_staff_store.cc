@@ -137,6 +137,10 @@ const std::string& FixedStaffStore::password_hash(Role role) const {
 
 void FixedStaffStore::check_available() const {
   if (!available) throw DbUnavailable("the golden tier's staff store is switched off");
+  if (conflicts > 0) {
+    --conflicts;
+    throw DbConflict("the golden tier's staff store reports a conflict (error 1213)");
+  }
 }
 
 void FixedStaffStore::committed(std::string_view entity, int64_t id, std::string_view action,

@@ -46,6 +46,9 @@ class FixedStaffStore final : public StaffStore {
 
   // False: every call throws DbUnavailable, as when MariaDB is away.
   bool available = true;
+  // The next this-many calls throw DbConflict, as when another Galera
+  // node's write to the same rows was certified first.
+  mutable int conflicts = 0;
   // The staff members: none (the shared staff login) until a test adds
   // some. Writes move state.staff_roster_version, as sql/007 has it.
   std::vector<StaffMember>& people;

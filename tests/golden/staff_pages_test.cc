@@ -1031,6 +1031,33 @@ BOOST_AUTO_TEST_CASE(a_save_at_a_stale_revision_is_409_showing_the_other_version
   BOOST_CHECK_EQUAL(golden.staff.stored_session(2)->values.title, "Bob's title");
 }
 
+// A save that meets a conflict (Galera certification, InnoDB deadlock:
+// nothing of it was committed) is run again; when conflicts go on past the
+// bounded attempts, the answer is 409 with every value typed, never a 500.
+BOOST_AUTO_TEST_CASE(a_conflicting_save_is_run_again_then_answered_409_with_the_input) {
+  GoldenSite golden;
+  const Fields typed =
+      with(saveable_form(golden, 2), {{"title", "Saved <after> a conflict"}, {"room_id", "3"}});
+  golden.staff.conflicts = 2;
+  Response r = send(golden, staff_post("/admin/session/2", typed));
+  BOOST_CHECK_EQUAL(r.status, 303);
+  BOOST_CHECK_EQUAL(golden.staff.conflicts, 0);
+  BOOST_CHECK_EQUAL(golden.staff.stored_session(2)->values.title, "Saved <after> a conflict");
+
+  const Fields again =
+      with(saveable_form(golden, 2), {{"title", "Conflicting <for> good"}, {"room_id", "3"}});
+  golden.staff.conflicts = 100;
+  r = send(golden, staff_post("/admin/session/2", again));
+  BOOST_CHECK_EQUAL(r.status, 409);
+  BOOST_CHECK_EQUAL(golden.staff.conflicts, 97);  // three attempts, then the answer
+  BOOST_CHECK_EQUAL(header(r, "Cache-Control"), "no-store");
+  BOOST_CHECK(contains(r.body, "Someone else saved in between: nothing was saved"));
+  BOOST_CHECK(contains(r.body, "Conflicting &lt;for&gt; good</textarea>"));
+  BOOST_CHECK(contains(r.body, "name=\"csrf\" value=\""));
+  golden.staff.conflicts = 0;
+  BOOST_CHECK_EQUAL(golden.staff.stored_session(2)->values.title, "Saved <after> a conflict");
+}
+
 // The database goes away between opening the form and saving it: 503, and
 // the form comes back holding every value typed (the session editor's own
 // form; other staff forms the generic resend page), and never a password.

@@ -112,6 +112,43 @@ class Database(StackTestCase):
         self.assertEqual(scalar("SELECT COUNT(*) FROM sessions"), sessions)
         self.assertEqual(scalar("SELECT version FROM data_version"), version, "migrate changed the data")
 
+    def test_every_table_suits_a_galera_cluster(self):
+        """Galera replicates only InnoDB, and a table without a primary key
+        replicates with a full scan per row on every node (README "Several
+        servers"): every table the migrations create must be InnoDB with a
+        primary key."""
+        rows = S.sql("SELECT t.table_name, t.engine, (SELECT COUNT(*) FROM information_schema.table_constraints c "
+                     "WHERE c.table_schema = t.table_schema AND c.table_name = t.table_name "
+                     "AND c.constraint_type = 'PRIMARY KEY') FROM information_schema.tables t "
+                     "WHERE t.table_schema = 'confsched' AND t.table_type = 'BASE TABLE'").stdout.split("\n")
+        tables = [r.split("\t") for r in rows if r.strip()]
+        self.assertGreater(len(tables), 15, tables)
+        for name, engine, keys in tables:
+            self.assertEqual(engine, "InnoDB", "table %s" % name)
+            self.assertEqual(keys, "1", "table %s has no primary key" % name)
+
+    def test_no_statement_galera_refuses(self):
+        """The statements Galera refuses or cannot replicate appear nowhere in
+        the migrations or the code, except where migrate.cc keeps MariaDB's
+        named lock for a server that is not a Galera node."""
+        refused = re.compile(r"LOCK\s+TABLES?\b|GET_LOCK|RELEASE_LOCK|CREATE\s+TABLE\s+\w+\s+(AS\s+)?SELECT|"
+                             r"ENGINE\s*=\s*(?!InnoDB\b)[A-Za-z]|FLUSH\s+TABLES\s+WITH\s+READ\s+LOCK|"
+                             r"CREATE\s+TEMPORARY\s+TABLE|XA\s+START", re.IGNORECASE)
+        found = []
+        for top in ("sql", "src"):
+            for folder, _, names in os.walk(os.path.join(stackmod.SOURCE_DIR, top)):
+                for name in names:
+                    path = os.path.join(folder, name)
+                    with open(path, encoding="utf-8") as f:
+                        for number, line in enumerate(f, 1):
+                            if refused.search(line) and not line.lstrip().startswith("//"):
+                                found.append("%s:%d: %s" % (os.path.relpath(path, stackmod.SOURCE_DIR),
+                                                            number, line.strip()))
+        allowed = [f for f in found
+                   if f.startswith("src/store/migrate.cc:") and "_LOCK('confsched_migrate'" in f]
+        self.assertEqual(len(allowed), 2, found)
+        self.assertEqual([f for f in found if f not in allowed], [])
+
     def test_demo_conference(self):
         self.assertEqual(scalar("SELECT COUNT(*) FROM event"), "1")
         self.assertEqual(scalar("SELECT time_zone FROM event"), "Europe/London")

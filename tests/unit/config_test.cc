@@ -163,6 +163,38 @@ BOOST_AUTO_TEST_CASE(status_allow_is_a_checked_address_list) {
   BOOST_TEST(!load_error(dir.write("bad.ini", "[server]\nstatus_allow = all\n")).empty());
 }
 
+BOOST_AUTO_TEST_CASE(galera_nodes_is_a_checked_list_of_host_and_port) {
+  using confsched::DbNode;
+  using confsched::parse_node_list;
+  BOOST_TEST(
+      (parse_node_list("10.0.0.1:3307, db2.example.org [::1]:3308 [fe80::1]") ==
+       std::vector<DbNode>{
+           {"10.0.0.1", 3307}, {"db2.example.org", 3306}, {"::1", 3308}, {"fe80::1", 3306}}));
+  BOOST_TEST(parse_node_list(" , ").empty());
+  for (const char* bad : {"10.0.0.1:", "10.0.0.1:0", "10.0.0.1:65536", "10.0.0.1:33x", ":3306",
+                          "[::1", "[]:3306", "[::1]3306", "[10.0.0.1]:3306", "::1", "a/b:1",
+                          "10.0.0.1:3306, 10.0.0.1:3306", "db:3306:1"})
+    BOOST_CHECK_THROW(parse_node_list(bad), ConfigError);
+
+  TempDir dir;
+  Config c = load_config(dir.write("c.ini",
+                                   "[database]\ngalera_nodes = 127.0.0.1:3311, "
+                                   "127.0.0.1:3312\nnode_retry_s = 2\n"),
+                         kNoEnv);
+  BOOST_TEST(
+      (c.database.galera_nodes == std::vector<DbNode>{{"127.0.0.1", 3311}, {"127.0.0.1", 3312}}));
+  BOOST_TEST(c.database.node_retry_s == 2u);
+  BOOST_TEST(Config().database.galera_nodes.empty());
+  BOOST_TEST(Config().database.node_retry_s == 5u);
+  BOOST_TEST(!load_error(dir.write("b1.ini", "[database]\ngalera_nodes = 127.0.0.1:x\n")).empty());
+  BOOST_TEST(!load_error(dir.write("b2.ini", "[database]\nnode_retry_s = 0\n")).empty());
+  // A replica has no nodes of its own, and a cluster needs no replica.
+  BOOST_TEST(!load_error(dir.write("b3.ini", "[replica]\ngalera_nodes = 127.0.0.1\n")).empty());
+  std::string both = load_error(
+      dir.write("b4.ini", "[database]\ngalera_nodes = 127.0.0.1:3311\n[replica]\nport = 3312\n"));
+  BOOST_TEST(both.find("exclude each other") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(login_section_is_read_and_checked) {
   TempDir dir;
   Config c = load_config(dir.write("c.ini",
