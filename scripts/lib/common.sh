@@ -69,6 +69,14 @@ CONFSCHED_TEST_PACKAGES=(
   mariadb-client spawn-fcgi systemd dpkg-dev
   ca-certificates
 )
+# 4. Only the Galera harness (tests/integration/galera.py), not part of
+#    CONFSCHED_PACKAGES: galera-4 gives the provider library
+#    /usr/lib/galera/libgalera_smm.so; the state-transfer scripts
+#    (wsrep_sst_rsync, wsrep_sst_common, wsrep_sst_mariabackup in /usr/bin)
+#    ship only in mariadb-server, which also pulls in socat; rsync is what
+#    wsrep_sst_rsync runs. mariadb-server would start a system MariaDB
+#    service on install: install_cluster_packages prevents that.
+CONFSCHED_CLUSTER_PACKAGES=(galera-4 mariadb-server rsync)
 # Everything: what scripts/test and bench/ install.
 CONFSCHED_PACKAGES=(
   "${CONFSCHED_BUILD_PACKAGES[@]}"
@@ -88,6 +96,45 @@ install_browser_packages() {
   command -v node >/dev/null 2>&1 || pkgs+=(nodejs)
   command -v npm >/dev/null 2>&1 || pkgs+=(npm)
   install_packages "${pkgs[@]}"
+}
+
+# install_cluster_packages: CONFSCHED_CLUSTER_PACKAGES, with service starts
+# prevented during the install (Debian's /usr/sbin/policy-rc.d: one that
+# exits 101 is written when there is none, and removed afterwards, even when
+# the install fails; an existing one is left as it is). Afterwards, a
+# mariadbd that the package started all the same (its service's pid file,
+# /run/mysqld/mysqld.pid) is stopped by that pid; never by name.
+install_cluster_packages() {
+  local policy=/usr/sbin/policy-rc.d sudo=() ours=0 rc=0 before pid
+  if ((EUID != 0)); then
+    command -v sudo >/dev/null 2>&1 || die "installing the cluster packages needs root or sudo"
+    sudo=(sudo)
+  fi
+  before=$(pidfile_pid /run/mysqld/mysqld.pid mariadbd || true)
+  if [[ ! -e $policy ]]; then
+    printf '#!/bin/sh\n# written by confsched install_cluster_packages: no service starts\nexit 101\n' |
+      "${sudo[@]}" tee "$policy" >/dev/null || die "could not write $policy"
+    "${sudo[@]}" chmod 755 "$policy"
+    ours=1
+  fi
+  (install_packages "${CONFSCHED_CLUSTER_PACKAGES[@]}") || rc=$?
+  if ((ours)); then
+    "${sudo[@]}" rm -f "$policy" || log "could not remove $policy"
+  fi
+  ((rc == 0)) || die "installing the cluster packages failed"
+  # A mariadbd started by the install (none should be): stop it by the pid
+  # its service wrote, when it was not already running before.
+  if pid=$(pidfile_pid /run/mysqld/mysqld.pid mariadbd) && [[ $pid != "$before" ]]; then
+    log "the mariadb-server package started a system mariadbd (pid $pid): stopping it"
+    if ((EUID == 0)); then
+      stop_pid "$pid" "system mariadbd" 60
+    else
+      sudo kill -TERM "$pid" || true
+      # shellcheck disable=SC2016 # $1 is expanded by the inner bash
+      wait_for 60 "the system mariadbd to stop" bash -c '! kill -0 "$1" 2>/dev/null' _ "$pid" ||
+        sudo kill -KILL "$pid" || true
+    fi
+  fi
 }
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
