@@ -22,6 +22,7 @@ bool is_connection_error(unsigned int code) {
     case ER_CON_COUNT_ERROR:
     case ER_CONNECTION_KILLED:
     case ER_UNKNOWN_COM_ERROR:
+    case ER_LOCK_WAIT_TIMEOUT:
       return true;
     default:
       return false;

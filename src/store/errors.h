@@ -31,7 +31,11 @@ struct DbError : std::runtime_error {
 // True for the Connector/C and server error codes that mean the connection
 // is gone or could not be made, or that the server will not serve it: a
 // Galera node outside the primary component refuses every statement with
-// ER_UNKNOWN_COM_ERROR (1047) until it is back in it.
+// ER_UNKNOWN_COM_ERROR (1047) until it is back in it, and a read that
+// waits for the cluster there (wsrep_sync_wait) ends after
+// repl.causal_read_timeout with ER_LOCK_WAIT_TIMEOUT (1205), which is also
+// how a server too busy to grant a row lock within
+// innodb_lock_wait_timeout answers: both mean "not now, not here".
 bool is_connection_error(unsigned int code);
 
 // The exception for a failed call's error code: DbUnavailable,

@@ -69,6 +69,26 @@ CLUSTER_NAME = "confsched-test"
 EVS_OPTIONS = ("evs.keepalive_period=PT0.5S; evs.inactive_check_period=PT0.5S; evs.suspect_timeout=PT2S; "
                "evs.inactive_timeout=PT4S; evs.install_timeout=PT4S")
 
+# How long a read that waits for the cluster (wsrep_sync_wait, which
+# confsched sets for staff reads) may wait: 30 s by default, and on a node
+# that lost its quorum such a read waits that long before it fails (error
+# 1205) where other statements fail at once (1047). Above the eviction
+# time, so that a staff read during a node's eviction waits rather than
+# fails (README "Several servers").
+CAUSAL_READ_OPTION = "repl.causal_read_timeout=PT5S"
+
+
+def missing_tools():
+    """What this machine lacks to run a cluster: the Galera library and the
+    state-transfer script (packages galera-4, mariadb-server, rsync)."""
+    missing = [] if os.path.exists(PROVIDER) else [PROVIDER]
+    path = _child_env()["PATH"].split(os.pathsep)
+    for tool_name in ("wsrep_sst_rsync", "rsync"):
+        if not any(os.access(os.path.join(d, tool_name), os.X_OK) for d in path):
+            missing.append(tool_name)
+    return missing
+
+
 RECOVERED = re.compile(r"WSREP: Recovered position: ([0-9a-f-]{36}):(-?\d+)")
 
 
@@ -174,7 +194,7 @@ class Node(stackmod.Stack):
             "--wsrep-node-address=127.0.0.1:%d" % self.gcomm_port,
             "--wsrep-node-incoming-address=127.0.0.1:%d" % self.port,
             "--wsrep-provider-options=gmcast.listen_addr=tcp://127.0.0.1:%d; ist.recv_addr=127.0.0.1:%d; "
-            "gcache.size=64M; %s" % (self.gcomm_port, self.ist_port, EVS_OPTIONS),
+            "gcache.size=64M; %s; %s" % (self.gcomm_port, self.ist_port, EVS_OPTIONS, CAUSAL_READ_OPTION),
             "--wsrep-sst-method=rsync", "--wsrep-sst-receive-address=127.0.0.1:%d" % self.sst_port,
         ]
 
