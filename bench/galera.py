@@ -116,9 +116,9 @@ def measure(layout, site, front, servers, args, outdir):
         before = conflicts_retried(servers)
         rate, p50, p99, other, errors = staff_saves(front, staff, ids[100:150], clients, args.duration)
         what = "staff saves, %d client%s" % (clients, "" if clients == 1 else "s")
+        kinds = sorted({str(o) for o in other} | ({"exception"} if errors else set()))
         rows.append((layout, what, "%.1f saves/s" % rate, "%.1f" % p50, "%.1f" % p99,
-                     "%d (%s)" % (len(other) + len(errors), ",".join(sorted({str(o) for o in other}) |
-                                                                     ({"exception"} if errors else set()))),
+                     "%d%s" % (len(other) + len(errors), " (%s)" % ", ".join(kinds) if kinds else ""),
                      str(conflicts_retried(servers) - before)))
         log("%s %s: %.1f saves/s, other answers %s, errors %s" % (layout, what, rate, other[:5], errors[:3]))
     return rows

@@ -1,7 +1,10 @@
 #include "web/request_boundary.h"
 
+#include <chrono>
 #include <exception>
+#include <random>
 #include <string>
+#include <thread>
 
 #include "store/errors.h"
 #include "util/log.h"
@@ -29,7 +32,17 @@ void add_transport_security(Response& r, const Request& request) {
 // conflict even on different sessions, and the second succeeds when run
 // again. A database node that died mid-request leaves the next attempt to
 // another node (store/database.h).
-constexpr int kAttempts = 3;
+constexpr int kAttempts = 5;
+
+// Two saves that conflicted and are run again at once tend to conflict
+// again: attempt n waits a random 5 to 5 + 20 * (n - 1) ms (the second
+// 5-25 ms, the fifth 5-85 ms), so that one of them commits first. Only after a conflict, which only
+// concurrent saves meet.
+void pause_before_attempt(int attempt) {
+  std::random_device random;
+  std::uniform_int_distribution<int> ms(5, 5 + 20 * (attempt - 1));
+  std::this_thread::sleep_for(std::chrono::milliseconds(ms(random)));
+}
 
 bool resends_form(const Request& request) {
   RouteParams params;
@@ -52,7 +65,10 @@ Response dispatch_with_retries(Site& site, const Request& request) {
     try {
       return dispatch(site, request);
     } catch (const DbConflict& e) {
-      if (again(e, "conflict")) continue;
+      if (again(e, "conflict")) {
+        pause_before_attempt(attempt + 1);
+        continue;
+      }
       log_error(std::string("409 ") + request.method + " " + request.path + ": " + e.what());
       return resends_form(request) ? site.resend_page(request, ResendReason::kConflict)
                                    : site.error_page(409);
