@@ -116,6 +116,7 @@ void Database::connect_single() {
 void Database::forget_connection() noexcept {
   statements_.clear();
   connection_.reset();
+  if (in_transaction_) transaction_lost_ = true;
   in_transaction_ = false;
 }
 
@@ -136,8 +137,15 @@ void Database::connection_failed(const DbUnavailable& e) noexcept {
 // had been idle since the server restarted fails without having run; when
 // it is safe to send again and no transaction was open, it is retried
 // once on a fresh connection rather than turned into a 503.
+//
+// A transaction whose connection died is gone with it (the server rolled
+// it back): until rollback() or the next begin(), every call fails, rather
+// than run the transaction's remaining statements one by one on a new
+// connection, or COMMIT there and report a success.
 template <typename Fn>
 auto Database::with_connection(Retry retry, Fn&& fn) -> decltype(fn()) {
+  if (transaction_lost_)
+    throw DbUnavailable("the connection was lost during the transaction: nothing was committed");
   bool fresh = ensure_connected();
   bool retryable = retry == Retry::kSafe && !fresh && !in_transaction_;
   try {
@@ -199,27 +207,33 @@ void Database::run_plain(std::string_view sql, Retry retry) {
 // Transaction control goes over the plain protocol: not every server
 // version prepares it.
 void Database::begin() {
+  transaction_lost_ = false;
   run_plain("START TRANSACTION", Retry::kSafe);
   in_transaction_ = true;
 }
 
 // A COMMIT whose answer was lost may have committed; one refused as a
-// conflict (certification on Galera) certainly did not.
+// conflict (certification on Galera) certainly did not. The transaction
+// counts as open until COMMIT is answered, so that nothing between (going
+// back to the first node, above all) can move it to another connection.
 void Database::commit() {
-  in_transaction_ = false;
   try {
     run_plain("COMMIT", Retry::kUnsafe);
   } catch (const DbConflict&) {
+    in_transaction_ = false;
     throw;
   } catch (...) {
+    in_transaction_ = false;
     ++writes_possibly_done_;
     throw;
   }
+  in_transaction_ = false;
   ++writes_possibly_done_;
 }
 
 void Database::rollback() noexcept {
   in_transaction_ = false;
+  transaction_lost_ = false;
   if (!connection_) return;
   if (mysql_rollback(connection_->get()) != 0) {
     log_warning(std::string("rollback failed: ") + mysql_error(connection_->get()));

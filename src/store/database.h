@@ -91,6 +91,8 @@ class Database {
   uint64_t last_insert_id_ = 0;
   uint64_t writes_possibly_done_ = 0;
   bool in_transaction_ = false;
+  // The connection died inside a transaction (with_connection).
+  bool transaction_lost_ = false;
 };
 
 // Rolls back unless committed: for "all or nothing" blocks.

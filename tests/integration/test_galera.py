@@ -8,7 +8,8 @@ for the next:
      two at once through two nodes are serialised by the lock row, and
      `confsched check` reports each node;
   2. a staff member sees a save made through the other server (the other
-     node) at once: staff reads wait for the cluster (wsrep_sync_wait);
+     node) at once: staff reads wait for the cluster (wsrep_sync_wait),
+     even when that node's applier is held back;
   3. two staff members saving at the same moment through two nodes
      conflict in certification (every edit moves the one data-version
      row): each save is run again and lands, none answers 409 or 500;
@@ -31,6 +32,7 @@ runs it in its cluster stage (CONFSCHED_CLUSTER=1).
 
 import os
 import re
+import subprocess
 import sys
 import threading
 import time
@@ -160,6 +162,41 @@ class Galera(unittest.TestCase):
                 stale += 1
         note("staff form through B right after a save through A: %d of 10 stale" % stale)
         self.assertEqual(stale, 0)
+
+    def test_2b_a_staff_read_waits_for_a_node_that_lags(self):
+        """Node 2's applier is held back (a client holds FLUSH TABLES WITH
+        READ LOCK there): a save through A (node 1) is acknowledged and node 2
+        has not applied it. B's staff form (node 2 first) must show the save
+        all the same: its read waits for the cluster, and when node 2 cannot
+        catch up within repl.causal_read_timeout, moves to node 3. Without
+        wsrep_sync_wait it would show the old title."""
+        sid = IDS[15]
+        before = node_sql(2, "SELECT title FROM sessions WHERE id = %d" % sid)
+        node2 = SITE.galera.node(2)
+        holder = subprocess.Popen(
+            [stackmod.tool("mariadb"), "--no-defaults", "--socket=" + node2.db_socket, "--user=root", "--batch"],
+            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        try:
+            holder.stdin.write("FLUSH TABLES WITH READ LOCK;\nSELECT SLEEP(8);\nUNLOCK TABLES;\n")
+            holder.stdin.close()
+            held, _ = poll(lambda: "User sleep" in node2.sql("SHOW PROCESSLIST").stdout, POLL_LIMIT_S, 0.05)
+            self.assertTrue(held, "the read lock on node 2 was not taken")
+            title = "Lagging node %d" % os.getpid()
+            r = save_title(SITE.a, sid, title)
+            self.assertEqual(r.status, 303, r.text[:300])
+            t_saved = time.monotonic()
+            lag = node2.sql("SELECT title FROM sessions WHERE id = %d" % sid, database="confsched").stdout.strip()
+            self.assertEqual([lag], before, "node 2 should not have applied the save yet: the test shows nothing")
+            page = SITE.b.get("/admin/session/%d" % sid, headers={"Cookie": STAFF}, timeout=60)
+            self.assertEqual(page.status, 200, page.text[:300])
+            self.assertEqual(form_fields(page.text)["title"], title, "B's staff form showed what node 2 held")
+            figure("galera.staff_read_past_a_lagging_node", time.monotonic() - t_saved,
+                   "node 2 held back by a read lock; repl.causal_read_timeout 5 s")
+        finally:
+            holder.wait(timeout=60)
+        self.assertEqual(holder.returncode, 0, holder.stderr.read())
+        self.assertTrue(poll(lambda: node_sql(2, "SELECT title FROM sessions WHERE id = %d" % sid) == [title],
+                             POLL_LIMIT_S)[0], "node 2 caught up after the lock")
 
     def test_3_saves_through_two_nodes_at_once_all_land(self):
         retried_before = sum(log_count(s, "conflict, running POST") for s in (SITE.a, SITE.b))
