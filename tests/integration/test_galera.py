@@ -173,6 +173,11 @@ class Galera(unittest.TestCase):
         sid = IDS[15]
         before = node_sql(2, "SELECT title FROM sessions WHERE id = %d" % sid)
         node2 = SITE.galera.node(2)
+        # B's workers open their connections (on node 2) now: a connection
+        # opened under the lock would find node 2 desynced and go to node 3,
+        # which shows nothing about the reads of a connection already there.
+        for _ in range(12):
+            self.assertEqual(SITE.b.fcgi("GET", "/admin/session/%d" % sid, headers={"Cookie": STAFF}).status, 200)
         holder = subprocess.Popen(
             [stackmod.tool("mariadb"), "--no-defaults", "--socket=" + node2.db_socket, "--user=root", "--batch"],
             stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
