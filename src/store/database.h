@@ -55,6 +55,10 @@ class Database {
   // runs a request again only while this has not moved.
   uint64_t writes_possibly_done() const { return writes_possibly_done_; }
 
+  // True on a Galera cluster ([database] galera_nodes): a call that found
+  // one node unavailable may find another.
+  bool has_other_nodes() const { return nodes_.has_value(); }
+
   // "host:port" of the node (or server) the connection is on now, for
   // `confsched check` and log lines. Empty before the first connection.
   std::string current_node() const;

@@ -24,20 +24,18 @@ void add_transport_security(Response& r, const Request& request) {
   if (request.https) r.set_header("Strict-Transport-Security", "max-age=31536000");
 }
 
-// How often a request meets a conflict (DbConflict) or a database that
-// went away (DbUnavailable) before it is answered with the form it sent
-// (kResendForm routes) or an error page. Galera refuses a transaction
-// whose rows another node changed first; every edit also moves the one
-// data-version row, so two staff saving at once through two nodes
-// conflict even on different sessions, and the second succeeds when run
-// again. A database node that died mid-request leaves the next attempt to
-// another node (store/database.h).
+// How often a request may meet a conflict (DbConflict) before it is
+// answered with the form it sent (kResendForm routes) or an error page.
+// Galera refuses a transaction whose rows another node changed first;
+// every edit also moves the one data-version row, so two staff saving at
+// once through two nodes conflict even on different sessions, and the
+// second succeeds when run again.
 constexpr int kAttempts = 5;
 
 // Two saves that conflicted and are run again at once tend to conflict
 // again: attempt n waits a random 5 to 5 + 20 * (n - 1) ms (the second
-// 5-25 ms, the fifth 5-85 ms), so that one of them commits first. Only after a conflict, which only
-// concurrent saves meet.
+// 5-25 ms, the fifth 5-85 ms), so that one of them commits first. Only
+// after a conflict, which only concurrent saves meet.
 void pause_before_attempt(int attempt) {
   std::random_device random;
   std::uniform_int_distribution<int> ms(5, 5 + 20 * (attempt - 1));
@@ -73,7 +71,11 @@ Response dispatch_with_retries(Site& site, const Request& request) {
       return resends_form(request) ? site.resend_page(request, ResendReason::kConflict)
                                    : site.error_page(409);
     } catch (const DbUnavailable& e) {
-      if (again(e, "database unavailable")) continue;
+      // Once, and only where there is another node to go to: that attempt
+      // tries every node that has not just failed. One server that is down
+      // stays down for the next attempt too.
+      if (attempt == 1 && site.db().has_other_nodes() && again(e, "database node unavailable"))
+        continue;
       throw;
     }
   }
