@@ -159,7 +159,10 @@ def serve(argv=None):
     ap.add_argument("--workers", type=int, default=2, help="confsched workers per server (default 2)")
     args = ap.parse_args(argv)
     stopping = []
-    signal.signal(signal.SIGTERM, lambda *_: stopping.append(True))
+    # Set here, not inherited: a shell that starts this in the background
+    # leaves SIGINT ignored, and a closed terminal sends SIGHUP.
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, lambda *_: stopping.append(True))
     site = GaleraSite(workers=args.workers, version_check_ms=500, front_port=args.port).start()
     try:
         g = site.galera
@@ -188,8 +191,6 @@ def serve(argv=None):
                     print("node %d is down: restarting it (it catches up by IST or SST)" % n.index, flush=True)
                     g.restart(n.index, wait=False)
                     dead_since.pop(n.index, None)
-    except KeyboardInterrupt:
-        pass
     finally:
         print("stopping the site and the cluster", flush=True)
         site.stop()
